@@ -1,0 +1,116 @@
+"""The one place that knows the DuckDB file: opening, migrating, cursors, the write lock.
+
+DuckDB allows one read-write process per file; inside a process one connection is shared and each
+thread or Streamlit session uses its own ``cursor()`` (PITFALLS.md). Writers also take
+``WRITE_LOCK`` so that a second import waits for the first instead of failing.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+import threading
+from datetime import datetime
+from pathlib import Path
+
+import duckdb
+
+from store.errors import DatabaseBusyError, DatabaseOpenError
+
+PROJECT_DIR = Path(__file__).resolve().parent.parent
+MIGRATIONS_DIR = Path(__file__).resolve().parent / "migrations"
+DB_ENV_VAR = "COMPTOIR_DB"
+WRITE_LOCK = threading.RLock()
+
+
+def default_path() -> Path:
+    """The database file: $COMPTOIR_DB, else data/comptoir.duckdb in the project."""
+    return Path(os.environ.get(DB_ENV_VAR) or PROJECT_DIR / "data" / "comptoir.duckdb")
+
+
+def migrations() -> list[tuple[int, Path]]:
+    """Migration files ``NNN_name.sql`` in version order."""
+    found = []
+    for path in MIGRATIONS_DIR.glob("*.sql"):
+        match = re.match(r"(\d+)_", path.name)
+        if match:
+            found.append((int(match.group(1)), path))
+    return sorted(found)
+
+
+def connect(path: str | Path | None = None) -> duckdb.DuckDBPyConnection:
+    """Open (creating if needed) the database and bring its schema to the latest version.
+
+    ``":memory:"`` gives a private in-memory database (tests).
+    """
+    target = str(path) if path is not None else str(default_path())
+    if target != ":memory:":
+        Path(target).parent.mkdir(parents=True, exist_ok=True)
+    try:
+        con = duckdb.connect(target)
+    except duckdb.IOException as exc:
+        text = str(exc)
+        if "lock" in text.lower():
+            pid = re.search(r"PID (\d+)", text)
+            who = f" (processus {pid.group(1)})" if pid else ""
+            who_en = f" (process {pid.group(1)})" if pid else ""
+            raise DatabaseBusyError(
+                f"La base {target} est déjà ouverte par un autre programme{who} : fermez l'autre "
+                "fenêtre Comptoir ou la commande en cours, puis réessayez.",
+                f"The database {target} is already open in another program{who_en}: close the "
+                "other Comptoir window or command, then try again.",
+            ) from exc
+        raise DatabaseOpenError(
+            f"Impossible d'ouvrir la base {target} : {text}. Vérifiez le chemin ou choisissez un "
+            "autre fichier.",
+            f"Cannot open the database {target}: {text}. Check the path or choose another file.",
+        ) from exc
+    except duckdb.Error as exc:
+        raise DatabaseOpenError(
+            f"Le fichier {target} n'est pas une base Comptoir lisible ({exc}). Choisissez un autre "
+            "fichier ou restaurez une sauvegarde.",
+            f"The file {target} is not a readable Comptoir database ({exc}). Choose another file "
+            "or restore a backup.",
+        ) from exc
+    migrate(con)
+    return con
+
+
+def schema_version(con: duckdb.DuckDBPyConnection) -> int:
+    con.execute(
+        "create table if not exists schema_version (version integer primary key, applied_at timestamp)"
+    )
+    row = con.execute("select coalesce(max(version), 0) from schema_version").fetchone()
+    return int(row[0])
+
+
+def migrate(con: duckdb.DuckDBPyConnection) -> int:
+    """Apply, each in its own transaction, the migrations newer than the database."""
+    with WRITE_LOCK:
+        current = schema_version(con)
+        for version, path in migrations():
+            if version <= current:
+                continue
+            con.execute("begin transaction")
+            try:
+                con.execute(path.read_text(encoding="utf-8"))
+                con.execute(
+                    "insert into schema_version values ($version, $now)",
+                    {"version": version, "now": datetime.now()},
+                )
+                con.execute("commit")
+            except Exception:
+                con.execute("rollback")
+                raise
+            current = version
+        return current
+
+
+def data_version(con: duckdb.DuckDBPyConnection) -> tuple[int, int, int]:
+    """Changes whenever data changes: the key that keeps cached figures fresh after an import."""
+    row = con.execute(
+        "select (select coalesce(max(import_id), 0) from imports),"
+        " (select count(*) from customer_merges),"
+        " (select count(*) from customers)"
+    ).fetchone()
+    return int(row[0]), int(row[1]), int(row[2])
