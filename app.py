@@ -1,0 +1,26 @@
+"""Comptoir: the frame. Page config, navigation, sidebar (language, database, week)."""
+
+import streamlit as st
+
+from ui import data
+from ui.i18n import t
+from ui.state import week_picker
+
+st.set_page_config(page_title="Comptoir", page_icon="🧺", layout="wide")
+
+with st.sidebar:
+    st.segmented_control(
+        t("language"), options=["fr", "en"], format_func=str.upper, key="lang", default="fr"
+    )
+
+pages = [
+    st.Page("pages/overview.py", title=t("page_overview"), icon="📊", default=True),
+    st.Page("pages/import.py", title=t("page_import"), icon="📥"),
+]
+navigation = st.navigation(pages)
+
+with st.sidebar:
+    week_picker()
+    st.caption(f"{t('database')} : `{data.database_path()}`")
+
+navigation.run()

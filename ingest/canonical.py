@@ -1,0 +1,396 @@
+"""A mapped table of text cells -> the canonical rows: people, orders, order lines, rejects.
+
+Values are parsed column by column (vectorised); rows are grouped into orders by order number
+(line-item files) or taken one order per row. An order loads whole or not at all: a bad cell in
+one of its rows rejects all of its rows, each with its row number and the reason.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+import numpy as np
+import pandas as pd
+
+from ingest import parse
+from ingest.errors import rejected
+from ingest.fields import FIELD_BY_NAME, IDENTITY_FIELDS, ORDER_VALUE_FIELDS
+from ingest.read import RawTable, empty_rejects
+from ingest.sources.base import Source
+
+INVALID_SHARE_FOR_FILE_REJECT = 0.5
+CHANNELS = {
+    "web": "web", "site": "web", "site web": "web", "internet": "web", "en ligne": "web",
+    "online": "web", "e commerce": "web", "boutique en ligne": "web", "online store": "web",
+    "boutique": "shop", "magasin": "shop", "shop": "shop", "caisse": "shop", "store": "shop",
+    "pos": "shop", "point of sale": "shop", "salon": "shop", "marche": "shop",
+    "marketplace": "marketplace", "etsy": "marketplace", "amazon": "marketplace",
+}
+
+
+@dataclass
+class Canonical:
+    """What one file contributes, ready for matching and loading."""
+
+    kind: str  # 'orders', 'customers' or 'both'
+    people: pd.DataFrame  # one row per order (orders files) or per row (customer files)
+    orders: pd.DataFrame
+    lines: pd.DataFrame
+    rejects: pd.DataFrame
+    date_order: str | None = None
+    notes: list[tuple[str, str]] = field(default_factory=list)
+
+
+def column(table: RawTable, mapping: dict[str, str], name: str) -> pd.Series | None:
+    header = mapping.get(name)
+    if header is None:
+        return None
+    return table.frame[f"c{table.headers.index(header)}"]
+
+
+def build(
+    table: RawTable,
+    source: Source,
+    mapping: dict[str, str],
+    file_name: str,
+    date_order: str | None = None,
+) -> Canonical:
+    has_orders = "order_date" in mapping and any(f in mapping for f in ORDER_VALUE_FIELDS)
+    has_identity = any(f in mapping for f in IDENTITY_FIELDS)
+    if "order_date" in mapping and not any(f in mapping for f in ORDER_VALUE_FIELDS):
+        raise rejected(
+            file_name,
+            "une colonne de date est reconnue mais aucune colonne de montant (Montant, Total, "
+            "Prix…). Indiquez quelle colonne contient le montant dans la correspondance.",
+            "a date column was found but no amount column (Amount, Total, Price…). Say which "
+            "column holds the amount in the mapping.",
+        )
+    if not has_orders and not has_identity:
+        raise rejected(
+            file_name,
+            "aucune colonne n'est reconnue (ni date et montant de vente, ni e-mail, téléphone ou "
+            "nom de client). Indiquez ce que contient chaque colonne dans la correspondance.",
+            "no column was recognised (neither sale date and amount, nor customer email, phone or "
+            "name). Say what each column holds in the mapping.",
+        )
+    values = ParsedColumns(table, mapping, file_name, date_order or source.date_order)
+    notes: list[tuple[str, str]] = []
+    rows = pd.DataFrame(index=table.frame.index)
+    rows["row_number"] = table.row_numbers
+    bad = pd.Series(False, index=rows.index)
+    reasons_fr = pd.Series(pd.NA, index=rows.index, dtype="str")
+    reasons_en = pd.Series(pd.NA, index=rows.index, dtype="str")
+
+    def flag(mask: pd.Series, fr: str, en: str) -> None:
+        nonlocal bad
+        fresh = mask & ~bad
+        reasons_fr[fresh] = fr
+        reasons_en[fresh] = en
+        bad = bad | mask
+
+    for name in ("email", "phone", "first_name", "last_name", "full_name", "postal_code", "city",
+                 "country", "customer_id", "opt_in", "signup_date"):
+        rows[name] = values.get(name)
+    for name in ("email", "phone"):
+        if values.invalid(name).any():
+            count = int(values.invalid(name).sum())
+            notes.append((
+                f"{count} {FIELD_BY_NAME[name].label_fr.lower()} illisibles laissés vides",
+                f"{count} unreadable {FIELD_BY_NAME[name].label_en.lower()} values left blank",
+            ))
+    used_order = None
+    if has_orders:
+        used_order = values.date_order
+        for name in ("order_id", "order_date", "order_total", "line_amount", "unit_price",
+                     "quantity", "product", "sku", "status", "refunded_amount", "discount",
+                     "shipping", "tax", "currency", "channel"):
+            rows[name] = values.get(name)
+        for name in ("order_total", "line_amount", "unit_price", "quantity", "refunded_amount",
+                     "discount", "shipping", "tax"):
+            invalid = values.invalid(name)
+            if invalid.any():
+                label = mapping[name]
+                flag(invalid, f"« {label} » illisible", f"“{label}” unreadable")
+        rows["order_key"] = order_keys(table, rows)
+        group = rows.groupby("order_key", sort=False)
+        rows["order_date"] = group["order_date"].transform("first")
+        date_invalid = values.invalid("order_date")
+        flag(rows["order_date"].isna() & date_invalid, "date illisible", "unreadable date")
+        flag(rows["order_date"].isna(), "date manquante", "missing date")
+        order_bad = bad.groupby(rows["order_key"]).transform("any")
+        flag(order_bad & ~bad, "une autre ligne de la même commande est rejetée",
+             "another row of the same order was rejected")
+    elif "signup_date" in mapping:
+        flag(values.invalid("signup_date"), "date d'inscription illisible",
+             "unreadable sign-up date")
+    if not has_orders:
+        no_identity = rows[[c for c in ("email", "phone", "full_name", "last_name", "customer_id")
+                            if c in rows]].isna().all(axis=1)
+        flag(no_identity, "aucun e-mail, téléphone, nom ni n° client pour identifier la personne",
+             "no email, phone, name or customer number to identify the person")
+    rejects = rejects_frame(table, rows, bad, reasons_fr, reasons_en)
+    good = rows[~bad]
+    if good.empty:
+        raise rejected(
+            file_name,
+            f"aucune ligne n'a pu être importée ({len(rows)} lignes rejetées, par exemple ligne "
+            f"{rows['row_number'].iloc[0]} : {reasons_fr.iloc[0]}). Vérifiez la correspondance "
+            "des colonnes ou corrigez le fichier.",
+            f"no row could be imported ({len(rows)} rows rejected, e.g. row "
+            f"{rows['row_number'].iloc[0]}: {reasons_en.iloc[0]}). Check the column mapping or "
+            "fix the file.",
+        )
+    if has_orders:
+        orders, people, lines, order_notes = shape_orders(good, source, mapping)
+        notes += order_notes
+        kind = "both" if "opt_in" in mapping else "orders"
+    else:
+        people = people_frame(good)
+        orders = pd.DataFrame()
+        lines = pd.DataFrame()
+        kind = "customers"
+    if values.date_note:
+        notes.insert(0, values.date_note)
+    return Canonical(kind, people, orders, lines, rejects, used_order, notes)
+
+
+class ParsedColumns:
+    """Each mapped column parsed once by its kind; whole-column failures reject the file."""
+
+    def __init__(
+        self, table: RawTable, mapping: dict[str, str], file_name: str, date_order: str | None
+    ) -> None:
+        self.table, self.mapping, self.file_name = table, mapping, file_name
+        self.requested_order = date_order
+        self.parsed: dict[str, parse.Parsed] = {}
+        self.date_order: str | None = None
+        self.date_note: tuple[str, str] | None = None
+
+    def get(self, name: str) -> pd.Series:
+        if name not in self.mapping:
+            return pd.Series(pd.NA, index=self.table.frame.index, dtype="object")
+        if name not in self.parsed:
+            self.parsed[name] = self._parse(name)
+        return self.parsed[name].values
+
+    def invalid(self, name: str) -> pd.Series:
+        if name not in self.mapping:
+            return pd.Series(False, index=self.table.frame.index)
+        self.get(name)
+        return self.parsed[name].invalid
+
+    def _parse(self, name: str) -> parse.Parsed:
+        raw = column(self.table, self.mapping, name)
+        kind = FIELD_BY_NAME[name].kind
+        country = column(self.table, self.mapping, "country")
+        if kind == "money":
+            result = parse.parse_money(raw)
+        elif kind == "quantity":
+            result = parse.parse_quantity(raw)
+        elif kind == "date":
+            result = self._parse_dates(name, raw)
+        elif kind == "time":
+            result = parse.parse_times(raw)
+        elif kind == "email":
+            result = parse.normalise_email(raw)
+        elif kind == "phone":
+            result = parse.normalise_phone(raw, country)
+        elif kind == "postcode":
+            padded = parse.pad_postcode(raw, country)
+            result = parse.Parsed(padded, pd.Series(False, index=raw.index))
+        elif kind == "bool":
+            result = parse.parse_bool(raw)
+        else:
+            text = raw.str.strip()
+            result = parse.Parsed(text.mask(text == ""), pd.Series(False, index=raw.index))
+        if kind in ("money", "date", "quantity"):
+            self._reject_column_if_mostly_invalid(name, raw, result.invalid)
+        return result
+
+    def _parse_dates(self, name: str, raw: pd.Series) -> parse.Parsed:
+        order = self.requested_order if name == "order_date" else None
+        result = parse.parse_dates(raw, order=order)
+        values = result.values
+        if name == "order_date" and "order_time" in self.mapping:
+            values = parse.combine_date_time(values, self.get("order_time"))
+        if name == "order_date":
+            self.date_order = result.order
+            self.date_note = date_order_note(result.order, result.ambiguous, self.mapping[name])
+        return parse.Parsed(values, result.invalid)
+
+    def _reject_column_if_mostly_invalid(self, name: str, raw: pd.Series, invalid: pd.Series) -> None:
+        filled = int(raw.notna().sum())
+        count = int(invalid.sum())
+        if filled == 0 or count / filled <= INVALID_SHARE_FOR_FILE_REJECT:
+            return
+        example = raw[invalid].iloc[0]
+        header = self.mapping[name]
+        if FIELD_BY_NAME[name].kind == "date":
+            fr_what, en_what = "des dates", "dates"
+            fr_do = "choisissez l'ordre jour/mois, vérifiez la correspondance ou corrigez le fichier"
+            en_do = "choose the day/month order, check the mapping or fix the file"
+        else:
+            fr_what, en_what = "des nombres", "numbers"
+            fr_do = "vérifiez la correspondance des colonnes ou corrigez le fichier"
+            en_do = "check the column mapping or fix the file"
+        raise rejected(
+            self.file_name,
+            f"la colonne « {header} » a {count} valeurs sur {filled} comme « {example} » qui ne "
+            f"sont pas {fr_what} : {fr_do}.",
+            f"column “{header}” has {count} of {filled} values like “{example}” that are not "
+            f"{en_what}: {en_do}.",
+        )
+
+
+def date_order_note(order: str, ambiguous: bool, header: str) -> tuple[str, str]:
+    names_fr = {"dmy": "jour/mois/année", "mdy": "mois/jour/année", "ymd": "année-mois-jour",
+                "serial": "numéros de série Excel"}
+    names_en = {"dmy": "day/month/year", "mdy": "month/day/year", "ymd": "year-month-day",
+                "serial": "Excel serial numbers"}
+    fr = f"dates de « {header} » lues en {names_fr.get(order, order)}"
+    en = f"dates in “{header}” read as {names_en.get(order, order)}"
+    if ambiguous:
+        fr += " (aucune date ne permettait de trancher : vérifiez)"
+        en += " (no date settled it: please check)"
+    return fr, en
+
+
+def order_keys(table: RawTable, rows: pd.DataFrame) -> pd.Series:
+    """The order number, or for rows without one a key made of the row's content, so that the
+    same file imported twice gives the same keys (and identical rows stay distinct)."""
+    content = pd.util.hash_pandas_object(table.frame.fillna(""), index=False)
+    hashed = pd.Series(np.char.mod("%016x", content.to_numpy()), index=rows.index)
+    nth = hashed.groupby(hashed).cumcount().astype("str")
+    synthetic = "ligne-" + hashed + "-" + nth
+    given = rows["order_id"] if "order_id" in rows else None
+    return synthetic if given is None else given.fillna(synthetic)
+
+
+def shape_orders(
+    rows: pd.DataFrame, source: Source, mapping: dict[str, str]
+) -> tuple[pd.DataFrame, pd.DataFrame, pd.DataFrame, list[tuple[str, str]]]:
+    notes: list[tuple[str, str]] = []
+    rows = rows.copy()
+    if "quantity" in mapping:
+        rows["quantity"] = rows["quantity"].fillna(1.0)
+    if "line_amount" not in mapping and "unit_price" in mapping:
+        qty = rows["quantity"] if "quantity" in mapping else 1.0
+        rows["line_amount"] = (rows["unit_price"] * qty).round(2)
+    group = rows.groupby("order_key", sort=False)
+    first = group.first()
+    orders = pd.DataFrame(index=first.index)
+    orders["ordered_at"] = first["order_date"]
+    line_sum = group["line_amount"].sum(min_count=1) if "line_amount" in rows else None
+    if "order_total" in mapping:
+        orders["amount"] = first["order_total"]
+        if line_sum is not None:
+            orders["amount"] = orders["amount"].fillna(line_sum)
+    else:
+        orders["amount"] = line_sum
+    orders["amount"] = orders["amount"].astype("float64").fillna(0.0).round(2)
+    orders["discount"] = group["discount"].sum(min_count=1) if "discount" in mapping else np.nan
+    for name in ("shipping", "tax", "refunded_amount"):
+        orders[name] = first[name] if name in mapping else np.nan
+    orders["refunded_amount"] = orders["refunded_amount"].astype("float64").fillna(0.0)
+    orders["currency"] = first["currency"].str.upper() if "currency" in mapping else "EUR"
+    orders["currency"] = orders["currency"].fillna("EUR")
+    orders["channel"] = channel_values(first, source)
+    orders["status"], status_notes = status_values(first, source, orders)
+    notes += status_notes
+    orders = orders.reset_index().rename(columns={"order_key": "source_order_id"})
+    orders["person"] = np.arange(len(orders))
+    people = people_frame(first.reset_index(drop=True), seen=orders["ordered_at"])
+    lines = lines_frame(rows, mapping)
+    return orders, people, lines, notes
+
+
+def normalise_distinct(values: pd.Series) -> pd.Series:
+    """Normalise a column of few distinct words (statuses, channels) once per distinct value."""
+    codes, uniques = pd.factorize(values)
+    normalised = np.array([parse.normalise_header(str(u)) for u in uniques] + [None], dtype=object)
+    return pd.Series(normalised[codes], index=values.index)
+
+
+def channel_values(first: pd.DataFrame, source: Source) -> pd.Series:
+    if "channel" not in first:
+        return pd.Series(source.default_channel, index=first.index, dtype="object")
+    text = normalise_distinct(first["channel"])
+    return text.map(CHANNELS).fillna(source.default_channel)
+
+
+def status_values(
+    first: pd.DataFrame, source: Source, orders: pd.DataFrame
+) -> tuple[pd.Series, list[tuple[str, str]]]:
+    """Canonical status from the status words, reconciled with the refunded amount."""
+    notes: list[tuple[str, str]] = []
+    if "status" in first:
+        words = normalise_distinct(first["status"])
+        status = words.map(source.statuses)
+        unknown = sorted(set(first["status"][words.notna() & status.isna()].dropna()))
+        if unknown:
+            shown = ", ".join(unknown[:5])
+            notes.append((
+                f"statuts inconnus comptés comme payés : {shown}",
+                f"unknown statuses counted as paid: {shown}",
+            ))
+        status = status.fillna("paid")
+    else:
+        status = pd.Series("paid", index=first.index)
+    refunded, amount = orders["refunded_amount"], orders["amount"]
+    open_status = status.isin(["paid", "partially_refunded", "refunded"])
+    status = status.mask(open_status & (refunded > 0) & (refunded >= amount), "refunded")
+    status = status.mask(open_status & (refunded > 0) & (refunded < amount), "partially_refunded")
+    full = (status == "refunded") & (refunded == 0)
+    orders.loc[full, "refunded_amount"] = amount[full]
+    return status, notes
+
+
+def people_frame(rows: pd.DataFrame, seen: pd.Series | None = None) -> pd.DataFrame:
+    people = pd.DataFrame(index=rows.index)
+    for name in ("email", "phone", "first_name", "last_name", "full_name", "postal_code", "city",
+                 "country", "customer_id", "opt_in"):
+        people[name] = rows[name] if name in rows else pd.NA
+    if "full_name" in rows:
+        split_first, split_last = split_full_name(rows["full_name"])
+        people["first_name"] = people["first_name"].fillna(split_first)
+        people["last_name"] = people["last_name"].fillna(split_last)
+    signup = rows["signup_date"] if "signup_date" in rows else pd.Series(pd.NaT, index=rows.index)
+    people["seen_at"] = seen.to_numpy() if seen is not None else signup.to_numpy()
+    return people.reset_index(drop=True)
+
+
+def split_full_name(full: pd.Series) -> tuple[pd.Series, pd.Series]:
+    """'Marie Dupont' -> ('Marie', 'Dupont'); a single word is a last name."""
+    parts = full.str.strip().str.extract(r"^(?:(?P<first>\S+)\s+)?(?P<last>.+)$")
+    return parts["first"], parts["last"]
+
+
+def lines_frame(rows: pd.DataFrame, mapping: dict[str, str]) -> pd.DataFrame:
+    line_fields = ("product", "sku", "quantity", "unit_price", "line_amount")
+    if not any(f in mapping for f in line_fields):
+        return pd.DataFrame()
+    lines = pd.DataFrame({"source_order_id": rows["order_key"].to_numpy()})
+    for name in line_fields:
+        lines[name] = rows[name].to_numpy() if name in rows else np.nan
+    lines["line_number"] = lines.groupby("source_order_id", sort=False).cumcount() + 1
+    return lines
+
+
+def rejects_frame(
+    table: RawTable, rows: pd.DataFrame, bad: pd.Series, fr: pd.Series, en: pd.Series
+) -> pd.DataFrame:
+    """Reader rejects plus rows refused here, with the row's cells as the user wrote them."""
+    if not bad.any():
+        return table.rejects
+    raw = table.frame[bad].fillna("").astype("str")
+    joined = raw.iloc[:, 0]
+    for name in raw.columns[1:]:
+        joined = joined + (table.delimiter or ";") + raw[name]
+    refused = pd.DataFrame({
+        "row_number": rows.loc[bad, "row_number"].to_numpy(),
+        "reason_fr": fr[bad].to_numpy(),
+        "reason_en": en[bad].to_numpy(),
+        "raw": joined.to_numpy(),
+    })
+    frames = [f for f in (table.rejects, refused) if not f.empty]
+    return pd.concat(frames, ignore_index=True) if frames else empty_rejects()

@@ -1,0 +1,104 @@
+"""``python -m ingest FILE... [--db PATH] [--source ...] [--date-order dmy|mdy|ymd]``."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+
+from ingest.pipeline import DATE_ORDERS, ImportOptions, ImportReport, import_file
+from ingest.sources import SOURCE_BY_NAME
+from store import ComptoirError, connect
+
+
+def parse_args(argv: list[str] | None) -> argparse.Namespace:
+    parser = argparse.ArgumentParser(
+        prog="python -m ingest",
+        description="Importe des exports de boutique (CSV, Excel) dans la base Comptoir.",
+    )
+    parser.add_argument("files", nargs="+", type=Path, help="fichiers .csv, .txt, .tsv, .xlsx")
+    parser.add_argument("--db", help="fichier de base (défaut : $COMPTOIR_DB ou data/comptoir.duckdb)")
+    parser.add_argument("--source", default="auto", choices=["auto", *SOURCE_BY_NAME])
+    parser.add_argument("--date-order", choices=DATE_ORDERS, help="ordre jour/mois des dates")
+    parser.add_argument("--sheet", help="feuille du classeur à lire")
+    parser.add_argument("--lang", default="fr", choices=["fr", "en"])
+    return parser.parse_args(argv)
+
+
+def describe(report: ImportReport, lang: str) -> str:
+    fr = lang != "en"
+    source = report.source.label_fr if fr else report.source.label_en
+    where = []
+    if report.encoding:
+        where.append(f"encodage {report.encoding}" if fr else f"encoding {report.encoding}")
+    if report.delimiter:
+        shown = "tab" if report.delimiter == "\t" else report.delimiter
+        where.append(f"séparateur « {shown} »" if fr else f"delimiter “{shown}”")
+    if report.sheet:
+        where.append(f"feuille « {report.sheet} »" if fr else f"sheet “{report.sheet}”")
+    where.append(f"en-tête ligne {report.header_row}" if fr else f"header on row {report.header_row}")
+    mapping = ", ".join(f"{h} → {f}" for f, h in report.mapping.items())
+    if fr:
+        lines = [
+            f"{report.file_name} : {source} ({', '.join(where)})",
+            f"  colonnes : {mapping}",
+            f"  {report.rows_read} lignes lues, {report.rows_loaded} importées, "
+            f"{report.rows_rejected} rejetées",
+            f"  commandes : {report.orders_new} nouvelles, {report.orders_updated} mises à jour, "
+            f"{report.orders_unchanged} inchangées ; clients nouveaux : {report.customers_new}",
+            f"  durée : {report.seconds:.1f} s",
+        ]
+    else:
+        lines = [
+            f"{report.file_name}: {source} ({', '.join(where)})",
+            f"  columns: {mapping}",
+            f"  {report.rows_read} rows read, {report.rows_loaded} imported, "
+            f"{report.rows_rejected} rejected",
+            f"  orders: {report.orders_new} new, {report.orders_updated} updated, "
+            f"{report.orders_unchanged} unchanged; new customers: {report.customers_new}",
+            f"  time: {report.seconds:.1f} s",
+        ]
+    lines += [f"  - {fr_note if fr else en_note}" for fr_note, en_note in report.notes]
+    for row in report.rejects.head(5).itertuples():
+        reason = row.reason_fr if fr else row.reason_en
+        lines.append(f"  ! {'ligne' if fr else 'row'} {row.row_number} : {reason}")
+    return "\n".join(lines)
+
+
+def progress_line(fraction: float, fr: str, en: str) -> None:
+    print(f"  [{fraction:4.0%}] {fr}", file=sys.stderr, flush=True)
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = parse_args(argv)
+    options = ImportOptions(
+        source=None if args.source == "auto" else args.source,
+        date_order=args.date_order,
+        sheet=args.sheet,
+    )
+    try:
+        con = connect(args.db)
+    except ComptoirError as exc:
+        print(exc.message(args.lang), file=sys.stderr)
+        return 2
+    failed = 0
+    try:
+        for path in args.files:
+            try:
+                data = path.read_bytes()
+            except OSError as exc:
+                print(f"« {path} » : fichier introuvable ou illisible ({exc.strerror}).",
+                      file=sys.stderr)
+                failed += 1
+                continue
+            try:
+                report = import_file(con, data, path.name, options, progress=progress_line)
+            except ComptoirError as exc:
+                print(exc.message(args.lang), file=sys.stderr)
+                failed += 1
+                continue
+            print(describe(report, args.lang))
+    finally:
+        con.execute("checkpoint")
+        con.close()
+    return 1 if failed else 0

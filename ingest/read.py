@@ -1,0 +1,426 @@
+"""Bytes of a user's file -> a table of text cells, with the file's row number for each row.
+
+Everything here is about the container, not the meaning: encoding, delimiter, the real header row
+under title lines, ragged rows, the data sheet of a workbook, a totals row at the bottom. Values
+stay text; `ingest.parse` gives them types. CSV goes through DuckDB's reader (fast, and its
+rejects table tells which record was malformed); workbooks through python-calamine.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import re
+import tempfile
+import zipfile
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import duckdb
+import numpy as np
+import pandas as pd
+from python_calamine import CalamineError, CalamineWorkbook, PasswordError
+
+from ingest.errors import rejected
+from ingest.sql_files import sql_text
+
+SAMPLE_ROWS = 40
+DELIMITERS = (";", ",", "\t", "|")
+TOTAL_WORDS = re.compile(r"^\s*(total|totaux|sous[- ]?total|somme|sum|grand total)\b", re.IGNORECASE)
+MAX_XLSX_UNCOMPRESSED = 1_000_000_000
+MAX_XLSX_RATIO = 200
+WORKBOOK_EXTENSIONS = (".xlsx", ".xlsm", ".xls", ".ods")
+
+
+@dataclass
+class RawTable:
+    """A file's data rows as text, the header as written, and what reading decided."""
+
+    frame: pd.DataFrame  # columns c0..cN, all text, NA for blank cells
+    headers: list[str]  # the header cells as written in the file, one per column
+    row_numbers: np.ndarray  # the file's row number (1 = first line/record) of each frame row
+    rejects: pd.DataFrame  # row_number, reason_fr, reason_en, raw: rows the reader could not split
+    header_row: int  # 1-based row of the header
+    encoding: str | None = None
+    delimiter: str | None = None
+    sheet: str | None = None
+    sheets: list[str] = field(default_factory=list)
+    notes: list[tuple[str, str]] = field(default_factory=list)  # (fr, en) things decided
+
+
+def empty_rejects() -> pd.DataFrame:
+    return pd.DataFrame(
+        {
+            "row_number": pd.Series(dtype="int64"),
+            "reason_fr": pd.Series(dtype="str"),
+            "reason_en": pd.Series(dtype="str"),
+            "raw": pd.Series(dtype="str"),
+        }
+    )
+
+
+def decode(data: bytes, file_name: str) -> tuple[str, str]:
+    """Text and encoding name. UTF-8 (with or without BOM), UTF-16 (BOM or NUL pattern),
+    otherwise Windows-1252 — never latin-1, which turns € (0x80) into a control character."""
+    if data.startswith(b"\xef\xbb\xbf"):
+        return _strict(data[3:], "utf-8", file_name), "utf-8-sig"
+    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
+        return _strict(data, "utf-16", file_name), "utf-16"
+    head = data[:4096]
+    if len(head) >= 4 and head.count(b"\x00") > len(head) // 4:
+        odd_nuls = head[1::2].count(b"\x00")
+        encoding = "utf-16-le" if odd_nuls > head[0::2].count(b"\x00") else "utf-16-be"
+        return _strict(data, encoding, file_name), encoding
+    if b"\x00" in head:
+        raise _not_text(file_name)
+    try:
+        return data.decode("utf-8"), "utf-8"
+    except UnicodeDecodeError:
+        pass
+    try:
+        return data.decode("cp1252"), "cp1252"
+    except UnicodeDecodeError as exc:
+        raise rejected(
+            file_name,
+            f"le fichier contient des octets illisibles (position {exc.start}) : ce n'est ni de "
+            "l'UTF-8 ni du Windows-1252. Réenregistrez-le depuis Excel en « CSV UTF-8 ».",
+            f"the file has unreadable bytes (position {exc.start}): it is neither UTF-8 nor "
+            "Windows-1252. Save it again from Excel as “CSV UTF-8”.",
+        ) from exc
+
+
+def _strict(data: bytes, encoding: str, file_name: str) -> str:
+    try:
+        return data.decode(encoding)
+    except UnicodeDecodeError as exc:
+        raise rejected(
+            file_name,
+            f"le fichier annonce l'encodage {encoding} mais contient des octets invalides "
+            f"(position {exc.start}). Réenregistrez-le depuis Excel en « CSV UTF-8 ».",
+            f"the file announces {encoding} but has invalid bytes (position {exc.start}). "
+            "Save it again from Excel as “CSV UTF-8”.",
+        ) from exc
+
+
+def _not_text(file_name: str):
+    return rejected(
+        file_name,
+        "ce n'est pas un fichier texte (CSV) ni un classeur Excel lisible. Exportez vos données "
+        "en CSV ou en .xlsx puis réessayez.",
+        "this is neither a text (CSV) file nor a readable Excel workbook. Export your data as "
+        "CSV or .xlsx and try again.",
+    )
+
+
+def sniff_delimiter(sample: str) -> str:
+    """The delimiter that splits the sample's lines into the most consistent, widest rows."""
+    best, best_score = ";", (-1.0, 0)
+    lines = sample.splitlines()[:SAMPLE_ROWS]
+    for delim in DELIMITERS:
+        rows = [r for r in csv.reader(lines, delimiter=delim) if any(c.strip() for c in r)]
+        widths = [len(r) for r in rows if len(r) > 1]
+        if not widths:
+            continue
+        mode = max(set(widths), key=widths.count)
+        score = (widths.count(mode) / len(rows), mode)
+        if score > best_score:
+            best, best_score = delim, score
+    return best
+
+
+def find_header(rows: list[list[str]]) -> int:
+    """Index of the header: the first row as wide as the data below it, made of words, not values.
+
+    Title lines ("Export des ventes du ...") and blank rows above it have one filled cell or none.
+    """
+    filled = [sum(1 for c in r if str(c).strip()) for r in rows]
+    if not filled or max(filled) == 0:
+        return 0
+    width = max(filled)
+    for i, row in enumerate(rows):
+        if filled[i] < max(2, 0.5 * width):
+            continue
+        cells = [str(c).strip() for c in row if str(c).strip()]
+        wordy = sum(1 for c in cells if re.search(r"[A-Za-zÀ-ÿ]", c) and not re.fullmatch(r"[\d\s.,:/€$+-]+", c))
+        if wordy >= 0.6 * len(cells):
+            return i
+    return 0
+
+
+def dedupe_headers(headers: list[str]) -> list[str]:
+    """Blank headers get a name, repeated ones a suffix, so every column stays addressable."""
+    seen: dict[str, int] = {}
+    out = []
+    for i, h in enumerate(headers):
+        name = str(h).strip() or f"Colonne {i + 1}"
+        if name in seen:
+            seen[name] += 1
+            name = f"{name} ({seen[name]})"
+        else:
+            seen[name] = 1
+        out.append(name)
+    return out
+
+
+def read_file(data: bytes, file_name: str, sheet: str | None = None) -> RawTable:
+    """Read any supported file into a RawTable, or raise FileRejected saying what to do."""
+    if not data or not data.strip():
+        raise rejected(
+            file_name,
+            "le fichier est vide. Exportez-le à nouveau depuis votre logiciel.",
+            "the file is empty. Export it again from your software.",
+        )
+    is_zip = data.startswith(b"PK\x03\x04")
+    is_ole = data.startswith(b"\xd0\xcf\x11\xe0")
+    if is_zip or is_ole or Path(file_name).suffix.lower() in WORKBOOK_EXTENSIONS:
+        table = read_workbook(data, file_name, sheet)
+    else:
+        table = read_delimited(data, file_name)
+    return drop_totals_row(table)
+
+
+def read_delimited(data: bytes, file_name: str) -> RawTable:
+    text, encoding = decode(data, file_name)
+    text = text.replace("\r\n", "\n").replace("\r", "\n")
+    controls = sum(1 for ch in text[:4096] if ord(ch) < 32 and ch not in "\n\t")
+    if controls > 8:
+        raise _not_text(file_name)
+    sample = "\n".join(text.split("\n", SAMPLE_ROWS)[:SAMPLE_ROWS])
+    delimiter = sniff_delimiter(sample)
+    sample_rows = list(csv.reader(io.StringIO(sample), delimiter=delimiter))
+    header_index = find_header(sample_rows)
+    if header_index >= len(sample_rows):
+        raise _not_text(file_name)
+    headers = dedupe_headers(sample_rows[header_index])
+    lines_before = sum(1 + "".join(r).count("\n") for r in sample_rows[:header_index])
+    body_start = _nth_line_start(text, lines_before + 1)
+    body = text[body_start:]
+    if not body.strip():
+        raise rejected(
+            file_name,
+            "le fichier n'a qu'une ligne d'en-tête et aucune donnée. Exportez une période qui "
+            "contient des ventes ou des clients.",
+            "the file has a header line and no data. Export a period that has sales or customers.",
+        )
+    blank_fill = delimiter * (len(headers) - 1)
+    body = re.sub(r"(?m)^[ \t]*$", lambda m: blank_fill, body.rstrip("\n")) + "\n"
+    frame, row_numbers, rejects = _duckdb_read(body, delimiter, headers, lines_before + 2)
+    table = RawTable(
+        frame=frame,
+        headers=headers,
+        row_numbers=row_numbers,
+        rejects=rejects,
+        header_row=lines_before + 1,
+        encoding=encoding,
+        delimiter=delimiter,
+    )
+    return drop_blank_rows(table)
+
+
+def _nth_line_start(text: str, n: int) -> int:
+    """Offset where line n (0-based count of newlines passed, header included) ends."""
+    pos = 0
+    for _ in range(n):
+        nxt = text.find("\n", pos)
+        if nxt < 0:
+            return len(text)
+        pos = nxt + 1
+    return pos
+
+
+def _duckdb_read(
+    body: str, delimiter: str, headers: list[str], first_row: int
+) -> tuple[pd.DataFrame, np.ndarray, pd.DataFrame]:
+    """Split the data rows with DuckDB; malformed records go to its rejects table, with their
+    record number, and short rows are padded back (their missing trailing cells were blank)."""
+    names = [f"c{i}" for i in range(len(headers))]
+    with tempfile.TemporaryDirectory(prefix="comptoir-") as tmp:
+        path = Path(tmp) / "body.csv"
+        path.write_text(body, encoding="utf-8")
+        con = duckdb.connect()
+        try:
+            con.execute("set preserve_insertion_order = true")
+            frame = con.execute(
+                sql_text("read_body"),
+                {"path": str(path), "delim": delimiter, "columns": {n: "varchar" for n in names}},
+            ).df()
+            errors = con.execute(sql_text("read_body_rejects")).df()
+        finally:
+            con.close()
+    frame.columns = names
+    errors["line"] = errors["line"].astype("int64")
+    short = errors[errors["error_type"] == "MISSING COLUMNS"]
+    bad = errors[errors["error_type"] != "MISSING COLUMNS"]
+    padded = _pad_short_rows(short, delimiter, names)
+    total = len(frame) + len(padded) + len(bad)
+    all_rows = np.arange(first_row, first_row + total, dtype="int64")
+    taken = np.concatenate([short["line"].to_numpy(), bad["line"].to_numpy()]) + first_row - 1
+    clean_numbers = np.setdiff1d(all_rows, taken, assume_unique=False)[: len(frame)]
+    frame = pd.concat([frame, padded], ignore_index=True)
+    numbers = np.concatenate([clean_numbers, short["line"].to_numpy() + first_row - 1])
+    order = np.argsort(numbers, kind="stable")
+    frame = frame.iloc[order].reset_index(drop=True)
+    numbers = numbers[order]
+    for name in names:
+        frame[name] = frame[name].astype("str").str.strip().replace("", pd.NA)
+    rejects = empty_rejects()
+    if len(bad):
+        reason_fr = bad["error_type"].map(_REASONS_FR).fillna("ligne illisible")
+        reason_en = bad["error_type"].map(_REASONS_EN).fillna("unreadable row")
+        rejects = pd.DataFrame(
+            {
+                "row_number": bad["line"].to_numpy() + first_row - 1,
+                "reason_fr": reason_fr.to_numpy(),
+                "reason_en": reason_en.to_numpy(),
+                "raw": bad["csv_line"].astype("str").str.strip("\n").to_numpy(),
+            }
+        )
+    return frame, numbers, rejects
+
+
+_REASONS_FR = {
+    "TOO MANY COLUMNS": "plus de cellules que d'en-têtes : un séparateur en trop, ou une valeur "
+    "contenant le séparateur sans guillemets",
+    "UNQUOTED VALUE": "guillemet non fermé : la suite du fichier ne peut pas être découpée",
+    "INVALID ENCODING": "caractères illisibles",
+    "LINE SIZE OVER MAXIMUM": "ligne trop longue",
+}
+_REASONS_EN = {
+    "TOO MANY COLUMNS": "more cells than headers: an extra delimiter, or a value containing the "
+    "delimiter without quotes",
+    "UNQUOTED VALUE": "unterminated quote: the rest of the file cannot be split",
+    "INVALID ENCODING": "unreadable characters",
+    "LINE SIZE OVER MAXIMUM": "line too long",
+}
+
+
+def _pad_short_rows(short: pd.DataFrame, delimiter: str, names: list[str]) -> pd.DataFrame:
+    """Rows with fewer cells than headers (trailing blanks left out by some tools), padded."""
+    lines = short["csv_line"].astype("str").str.strip("\n").tolist()
+    rows = list(csv.reader(lines, delimiter=delimiter))
+    padded = pd.DataFrame([r + [None] * (len(names) - len(r)) for r in rows], columns=names)
+    return padded.astype("str") if len(padded) else pd.DataFrame(columns=names, dtype="str")
+
+
+def check_workbook_size(data: bytes, file_name: str) -> None:
+    """Refuse zip bombs before parsing: a small xlsx can inflate to gigabytes of XML."""
+    try:
+        with zipfile.ZipFile(io.BytesIO(data)) as zf:
+            total = sum(info.file_size for info in zf.infolist())
+    except zipfile.BadZipFile as exc:
+        raise rejected(
+            file_name,
+            "le classeur est abîmé (archive illisible). Ouvrez-le dans Excel et enregistrez-le à "
+            "nouveau.",
+            "the workbook is damaged (unreadable archive). Open it in Excel and save it again.",
+        ) from exc
+    if total > MAX_XLSX_UNCOMPRESSED or total > MAX_XLSX_RATIO * max(len(data), 1):
+        raise rejected(
+            file_name,
+            f"le classeur se décompresse en {total / 1e6:.0f} Mo, ce qui n'est pas plausible pour "
+            "des données : il est peut-être piégé. Exportez vos données en CSV.",
+            f"the workbook inflates to {total / 1e6:.0f} MB, which is not plausible for data: it "
+            "may be booby-trapped. Export your data as CSV.",
+        )
+
+
+def read_workbook(data: bytes, file_name: str, sheet: str | None) -> RawTable:
+    if data.startswith(b"PK\x03\x04"):
+        check_workbook_size(data, file_name)
+    try:
+        book = CalamineWorkbook.from_filelike(io.BytesIO(data))
+    except PasswordError as exc:
+        raise rejected(
+            file_name,
+            "le classeur est protégé par un mot de passe. Enregistrez-en une copie sans mot de "
+            "passe (Fichier › Informations › Protéger) puis réessayez.",
+            "the workbook is password-protected. Save a copy without a password and try again.",
+        ) from exc
+    except (CalamineError, Exception) as exc:  # calamine raises several unrelated types
+        raise _not_text(file_name) from exc
+    names = list(book.sheet_names)
+    if sheet is not None and sheet not in names:
+        raise rejected(
+            file_name,
+            f"la feuille « {sheet} » n'existe pas (feuilles : {', '.join(names)}).",
+            f"there is no sheet “{sheet}” (sheets: {', '.join(names)}).",
+        )
+    candidates = [sheet] if sheet else names
+    best_name, best_rows = None, []
+    for name in candidates:
+        rows = book.get_sheet_by_name(name).to_python(skip_empty_area=False)
+        size = sum(1 for r in rows if sum(1 for c in r if c not in ("", None)) >= 2)
+        if best_name is None or size > len(best_rows):
+            best_name, best_rows, best_size = name, rows, size
+    if not best_rows or best_size == 0:
+        raise rejected(
+            file_name,
+            "le classeur ne contient aucun tableau de données. Vérifiez que vous avez choisi le "
+            "bon fichier.",
+            "the workbook holds no data table. Check you chose the right file.",
+        )
+    header_index = find_header([[str(c) for c in r] for r in best_rows[:SAMPLE_ROWS]])
+    headers = dedupe_headers([_cell_header(c) for c in best_rows[header_index]])
+    body = best_rows[header_index + 1 :]
+    width = len(headers)
+    frame = pd.DataFrame([r[:width] for r in body], columns=[f"c{i}" for i in range(width)])
+    for name in frame.columns:
+        frame[name] = _cells_as_text(frame[name])
+    table = RawTable(
+        frame=frame,
+        headers=headers,
+        row_numbers=np.arange(header_index + 2, header_index + 2 + len(frame), dtype="int64"),
+        rejects=empty_rejects(),
+        header_row=header_index + 1,
+        sheet=best_name,
+        sheets=names,
+    )
+    if len(names) > 1 and sheet is None:
+        table.notes.append(
+            (
+                f"feuille « {best_name} » choisie parmi {len(names)}",
+                f"sheet “{best_name}” chosen among {len(names)}",
+            )
+        )
+    return drop_blank_rows(table)
+
+
+def _cell_header(value: object) -> str:
+    text = str(value)
+    return text[:-2] if re.fullmatch(r"-?\d+\.0", text) else text
+
+
+def _cells_as_text(col: pd.Series) -> pd.Series:
+    """Workbook cells as the text a CSV export would hold: 612345678.0 -> '612345678',
+    dates -> ISO (which the date parser reads unambiguously)."""
+    text = col.astype("str").str.strip()
+    text = text.str.replace(r"^(-?\d+)\.0$", r"\1", regex=True)
+    text = text.str.replace(r"^(\d{4}-\d{2}-\d{2}) 00:00:00$", r"\1", regex=True)
+    return text.mask(text.isin(["", "None", "nan", "NaT"]))
+
+
+def drop_blank_rows(table: RawTable) -> RawTable:
+    keep = table.frame.notna().any(axis=1).to_numpy()
+    if not keep.all():
+        table.frame = table.frame[keep].reset_index(drop=True)
+        table.row_numbers = table.row_numbers[keep]
+    return table
+
+
+def drop_totals_row(table: RawTable) -> RawTable:
+    """Drop a 'TOTAL' line at the bottom (hand-made files and till exports add one)."""
+    if table.frame.empty:
+        return table
+    tail = table.frame.tail(3)
+    first_cells = tail.iloc[:, : min(3, tail.shape[1])].fillna("")
+    is_total = first_cells.apply(lambda c: c.str.match(TOTAL_WORDS)).any(axis=1)
+    if is_total.any():
+        drop_at = is_total[is_total].index
+        numbers = table.row_numbers[drop_at.to_numpy()]
+        table.frame = table.frame.drop(index=drop_at).reset_index(drop=True)
+        table.row_numbers = np.delete(table.row_numbers, drop_at.to_numpy())
+        rows = ", ".join(str(n) for n in numbers)
+        table.notes.append(
+            (f"ligne de total ignorée (ligne {rows})", f"totals row dropped (row {rows})")
+        )
+    return table

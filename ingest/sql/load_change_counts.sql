@@ -1,0 +1,1 @@
+select change, count(*) from order_changes group by change

@@ -1,0 +1,9 @@
+insert into orders (
+    source, source_order_id, customer_id, ordered_at, currency, amount, discount, shipping, tax,
+    refunded_amount, status, channel, import_id
+)
+select
+    $source, source_order_id, customer_id, ordered_at, currency, amount, discount, shipping, tax,
+    refunded_amount, status, channel, $import_id
+from order_changes
+where change = 'new'

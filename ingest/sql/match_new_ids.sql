@@ -1,0 +1,1 @@
+select nextval('customers_seq') as id from range($n)

@@ -1,0 +1,98 @@
+"""Import: upload files, check what was detected, correct the mapping, import, read the report."""
+
+import streamlit as st
+
+from ingest.pipeline import DATE_ORDERS, ImportOptions
+from store import ComptoirError
+from ui import data, importing
+from ui.demo import offer_demo
+from ui.i18n import lang, t
+
+st.title(t("page_import"))
+st.caption(t("import_intro"))
+
+if not data.has_orders() and not st.session_state.get("reports"):
+    offer_demo("import")
+
+uploads = st.file_uploader(
+    t("upload"), type=["csv", "txt", "tsv", "xlsx", "xlsm", "xls"], accept_multiple_files=True
+)
+ready = []
+for upload in uploads or []:
+    content = upload.getvalue()
+    key = f"{upload.name}-{upload.size}"
+    st.divider()
+    st.subheader(upload.name)
+    date_choice = st.session_state.get(f"date-{key}", "auto")
+    sheet_choice = st.session_state.get(f"sheet-{key}")
+    base = ImportOptions(sheet=sheet_choice)
+    try:
+        found = importing.cached_preview(content, upload.name, base)
+    except ComptoirError as exc:
+        st.error(exc.message(lang()))
+        continue
+    left, right = st.columns([1, 2])
+    with left:
+        st.markdown(f"**{t('detected')}**")
+        source_label = found.source.label_en if lang() == "en" else found.source.label_fr
+        facts = [f"{t('source')} : {source_label}", f"{t('header_row')} : {found.table.header_row}"]
+        if found.table.encoding:
+            facts.append(f"{t('encoding')} : {found.table.encoding}")
+        if found.table.delimiter:
+            shown = "tab" if found.table.delimiter == "\t" else found.table.delimiter
+            facts.append(f"{t('delimiter')} : « {shown} »")
+        st.markdown("\n".join(f"- {fact}" for fact in facts))
+        for fr, en in found.table.notes:
+            st.caption(en if lang() == "en" else fr)
+        if len(found.table.sheets) > 1:
+            st.selectbox(t("sheet"), found.table.sheets,
+                         index=found.table.sheets.index(found.table.sheet), key=f"sheet-{key}")
+        st.selectbox(
+            t("date_order"), ["auto", *DATE_ORDERS], key=f"date-{key}",
+            format_func=lambda o: t(f"date_{o}"),
+        )
+    with right:
+        st.markdown(f"**{t('mapping')}**")
+        st.caption(t("mapping_help"))
+        edited = st.data_editor(
+            importing.mapping_table(found),
+            key=f"mapping-{key}",
+            hide_index=True,
+            disabled=[t("column")],
+            column_config={t("field"): st.column_config.SelectboxColumn(
+                t("field"), options=importing.field_options(), required=True)},
+            use_container_width=True,
+        )
+    with st.expander(t("preview_rows")):
+        st.dataframe(found.sample(), hide_index=True)
+    ready.append((upload.name, content, ImportOptions(
+        sheet=sheet_choice,
+        date_order=None if date_choice == "auto" else date_choice,
+        mapping=importing.mapping_from_table(edited),
+        source=found.source.name,
+    )))
+
+if ready and st.button(t("import_button"), type="primary"):
+    st.session_state["reports"] = importing.run_imports(ready)
+
+for result in st.session_state.get("reports", []):
+    st.divider()
+    if isinstance(result, str):
+        st.error(result)
+        continue
+    st.subheader(f"{t('report')} — {result.file_name}")
+    cols = st.columns(7)
+    figures = ["rows_read", "rows_loaded", "rows_rejected", "orders_new", "orders_updated",
+               "orders_unchanged", "customers_new"]
+    for col, name in zip(cols, figures):
+        col.metric(t(name), f"{getattr(result, name):,}".replace(",", "\u202f"))
+    for fr, en in result.notes:
+        st.caption(en if lang() == "en" else fr)
+    if result.rows_rejected:
+        st.markdown(f"**{t('rejects_title')}**")
+        st.dataframe(result.rejects[["row_number", "reason_en" if lang() == "en" else "reason_fr",
+                                     "raw"]].head(200), hide_index=True)
+        st.download_button(t("download_rejects"), importing.rejects_csv(result),
+                           file_name=f"rejets-{result.file_name}.csv", mime="text/csv")
+if st.session_state.get("reports"):
+    st.page_link("pages/overview.py", label=t("see_overview"), icon="📊")

@@ -1,0 +1,63 @@
+"""Vue d'ensemble: this week's figures against last week and last year, and the 12-month trend."""
+
+from datetime import timedelta
+
+import streamlit as st
+
+from ui import charts, data, format
+from ui.demo import offer_demo
+from ui.i18n import lang, t
+from ui.state import selected_week
+
+st.title(t("page_overview"))
+st.caption(t("overview_intro"))
+
+if not data.has_orders():
+    offer_demo("overview")
+    st.stop()
+
+week = selected_week()
+st.subheader(t("week_of", start=format.day(week, lang()),
+               end=format.day(week + timedelta(days=6), lang())))
+table = data.weekly_kpis(week, data.version())
+
+MONEY = {"revenue", "average_basket"}
+RATE = {"repeat_rate"}
+
+
+def shown(metric: str, value) -> str:
+    if metric in MONEY:
+        return format.money(value, lang())
+    if metric in RATE:
+        return format.percent(value, lang())
+    return format.number(value, 0, lang())
+
+
+columns = st.columns(4)
+for i, metric in enumerate(table.index):
+    row = table.loc[metric]
+    with columns[i % 4]:
+        st.metric(
+            t(f"kpi_{metric}"),
+            shown(metric, row["this_week"]),
+            delta=format.signed_percent(row["change_last_week"], lang()),
+            help=t("last_year", value=shown(metric, row["last_year"])),
+            border=True,
+        )
+        st.caption(t("last_year", value=shown(metric, row["last_year"])))
+
+trend = data.weekly_trend(week, data.version())
+labels = {
+    "title": t("trend_title"),
+    "revenue": t("kpi_revenue"),
+    "orders": t("trend_orders"),
+    "week": t("trend_axis_week"),
+    "revenue_axis": t("trend_axis_revenue"),
+}
+st.plotly_chart(
+    charts.weekly_trend(trend, week, labels, separators=", " if lang() == "fr" else ".,"),
+    use_container_width=True,
+)
+
+with st.expander(t("definitions")):
+    st.markdown(t("definitions_body"))

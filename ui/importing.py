@@ -1,0 +1,69 @@
+"""Import page helpers: cached previews, the editable mapping table, the rejects download."""
+
+from __future__ import annotations
+
+import pandas as pd
+import streamlit as st
+
+from ingest.fields import FIELD_BY_NAME, FIELDS
+from ingest.pipeline import ImportOptions, ImportReport, Preview, import_file, preview
+from store import ComptoirError
+from ui import data
+from ui.i18n import lang, t
+
+
+@st.cache_data(max_entries=16, show_spinner=False)
+def cached_preview(content: bytes, file_name: str, options: ImportOptions) -> Preview:
+    return preview(content, file_name, options)
+
+
+def field_label(name: str) -> str:
+    spec = FIELD_BY_NAME[name]
+    return spec.label_en if lang() == "en" else spec.label_fr
+
+
+def mapping_table(found: Preview) -> pd.DataFrame:
+    """One row per file column with the field it feeds (or the 'ignored' mark)."""
+    by_header = {h: f for f, h in found.mapping.items()}
+    return pd.DataFrame({
+        t("column"): found.table.headers,
+        t("field"): [field_label(by_header[h]) if h in by_header else t("ignored")
+                     for h in found.table.headers],
+    })
+
+
+def field_options() -> list[str]:
+    return [t("ignored")] + [field_label(f.name) for f in FIELDS]
+
+
+def mapping_from_table(edited: pd.DataFrame) -> dict[str, str]:
+    names = {field_label(f.name): f.name for f in FIELDS}
+    chosen = edited[edited[t("field")].isin(names)]
+    return {names[label]: header for header, label in zip(chosen[t("column")], chosen[t("field")])}
+
+
+def run_imports(files: list[tuple[str, bytes, ImportOptions]]) -> list[ImportReport | str]:
+    """Import each file in turn with a progress bar; a rejected file yields its message."""
+    results: list[ImportReport | str] = []
+    bar = st.progress(0.0, text=t("importing"))
+    for i, (name, content, options) in enumerate(files):
+        def step(fraction: float, fr: str, en: str, i: int = i) -> None:
+            bar.progress((i + fraction) / len(files), text=f"{name} — {en if lang() == 'en' else fr}")
+
+        try:
+            results.append(import_file(data.connection(), content, name, options, progress=step))
+        except ComptoirError as exc:
+            results.append(exc.message(lang()))
+    bar.empty()
+    data.clear()
+    return results
+
+
+def rejects_csv(report: ImportReport) -> bytes:
+    """Rejected rows for Excel: UTF-8 with BOM, ';' separated (French Excel)."""
+    frame = pd.DataFrame({
+        t("row"): report.rejects["row_number"],
+        t("reason"): report.rejects["reason_en" if lang() == "en" else "reason_fr"],
+        t("raw"): report.rejects["raw"],
+    })
+    return frame.to_csv(sep=";", index=False).encode("utf-8-sig")
