@@ -1,0 +1,1 @@
+"""The French demo shop "Savonnerie du Marais" and the generator that rewrites its files."""
