@@ -1,0 +1,53 @@
+-- One row per ISO week from $first_week to $last_week (Mondays), weeks without orders as 0.
+-- new_customers: customers whose first valid order ever falls in the week.
+with
+
+valid as (
+    select customer_id, ordered_at, net_amount
+    from valid_orders
+),
+
+weeks as (
+    select range::date as week_start
+    from range($first_week::date, $last_week::date + 1, interval 7 day)
+),
+
+first_orders as (
+    select customer_id, min(ordered_at) as first_ordered_at
+    from valid
+    where customer_id is not null
+    group by customer_id
+),
+
+weekly as (
+    select
+        date_trunc('week', ordered_at)::date as week_start,
+        sum(net_amount) as revenue,
+        count(*) as orders,
+        count(distinct customer_id) as customers
+    from valid
+    where ordered_at >= $first_week::date
+        and ordered_at < $last_week::date + 7
+    group by week_start
+),
+
+acquisitions as (
+    select date_trunc('week', first_ordered_at)::date as week_start, count(*) as new_customers
+    from first_orders
+    group by week_start
+),
+
+final as (
+    select
+        weeks.week_start,
+        round(coalesce(weekly.revenue, 0), 2)::double as revenue,
+        coalesce(weekly.orders, 0) as orders,
+        coalesce(weekly.customers, 0) as customers,
+        coalesce(acquisitions.new_customers, 0) as new_customers
+    from weeks
+    left join weekly using (week_start)
+    left join acquisitions using (week_start)
+)
+
+select * from final
+order by week_start

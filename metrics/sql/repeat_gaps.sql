@@ -1,0 +1,29 @@
+-- Every gap between consecutive valid orders of a customer up to the end of day $as_of, in
+-- calendar days between order dates (0 for two orders the same day). gap_number 1 is first ->
+-- second order.
+with
+
+customer_orders as (
+    select order_id, customer_id, ordered_at
+    from valid_orders
+    where customer_id is not null
+        and ordered_at < $as_of::date + 1
+),
+
+gaps as (
+    select
+        customer_id,
+        row_number() over customer_history - 1 as gap_number,
+        ordered_at::date - lag(ordered_at::date) over customer_history as days
+    from customer_orders
+    window customer_history as (partition by customer_id order by ordered_at, order_id)
+),
+
+final as (
+    select customer_id, gap_number, days
+    from gaps
+    where gap_number >= 1
+)
+
+select * from final
+order by customer_id, gap_number

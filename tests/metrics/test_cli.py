@@ -1,0 +1,185 @@
+"""``python -m metrics`` on a temporary database file holding the hand-computed shop."""
+
+from __future__ import annotations
+
+import io
+import json
+import subprocess
+import sys
+import types
+from datetime import date
+from pathlib import Path
+
+import pandas as pd
+import pytest
+
+import store
+from metrics.cli import EMPTY_DATABASE, main, neutralise_formulas
+from store.errors import ComptoirError
+from tests.metrics.factories import insert_shop
+
+ROOT = Path(__file__).resolve().parents[2]
+
+
+@pytest.fixture
+def shop_db(tmp_path):
+    path = tmp_path / "shop.duckdb"
+    con = store.connect(path)
+    insert_shop(con)
+    con.close()
+    return str(path)
+
+
+def run(capsys, *argv: str) -> tuple[int, str, str]:
+    code = main(list(argv))
+    captured = capsys.readouterr()
+    return code, captured.out, captured.err
+
+
+def test_kpis_json(capsys, shop_db):
+    code, out, _ = run(capsys, "kpis", "--db", shop_db, "--week", "2024-01-10", "--format", "json")
+    assert code == 0
+    report = json.loads(out)
+    assert report["week_start"] == "2024-01-08"  # any day picks its ISO week
+    assert list(report["metrics"]) == [
+        "revenue", "orders", "customers", "new_customers", "returning_customers",
+        "average_basket", "repeat_rate",
+    ]
+    assert report["metrics"]["revenue"] == {
+        "this_week": 134.0, "last_week": 40.0, "last_year": 0.0,
+        "change_last_week": 2.35, "change_last_year": None,
+    }
+    assert report["metrics"]["repeat_rate"]["last_week"] == 0.33  # 1/3 rounded to 2 decimals
+    assert report["metrics"]["average_basket"]["last_year"] is None
+
+
+def test_kpis_default_week_and_as_of(capsys, shop_db):
+    code, out, _ = run(capsys, "kpis", "--db", shop_db)
+    assert code == 0
+    assert out.splitlines()[0] == "week_start : 2024-03-04"  # week of the latest valid order
+    assert "average_basket" in out
+    code, out, _ = run(capsys, "kpis", "--db", shop_db, "--as-of", "2024-01-14", "--format", "json")
+    assert json.loads(out)["week_start"] == "2024-01-08"
+
+
+def test_cohorts_csv(capsys, shop_db):
+    code, out, _ = run(capsys, "cohorts", "--db", shop_db, "--period", "quarter", "--format", "csv")
+    assert code == 0
+    table = pd.read_csv(io.StringIO(out))
+    assert table["cohort"].tolist() == ["2023-10-01", "2023-10-01", "2024-01-01"]
+    assert table["period_index"].tolist() == [0, 1, 0]
+    assert table["cumulative_revenue_per_customer"].tolist() == [50.0, 98.5, 63.33]
+
+
+def test_repeat_json(capsys, shop_db):
+    code, out, _ = run(
+        capsys, "repeat", "--db", shop_db, "--as-of", "2024-03-05", "--format", "json"
+    )
+    assert code == 0
+    report = json.loads(out)
+    headline = ("as_of", "customers", "repeat_customers", "repeat_rate")
+    assert {key: report[key] for key in headline} == {
+        "as_of": "2024-03-05", "customers": 5, "repeat_customers": 3, "repeat_rate": 0.6
+    }
+    assert [row["customers"] for row in report["orders_per_customer"]] == [2, 2, 0, 0, 1]
+    assert report["repeat_rate_by_cohort"][0] == {
+        "cohort": "2023-12-01", "customers": 2, "repeat_customers": 2, "repeat_rate": 1.0
+    }
+
+
+def test_rfm_json_carries_customers_only_in_a_file(capsys, shop_db, tmp_path):
+    code, out, _ = run(capsys, "rfm", "--db", shop_db, "--format", "json")
+    assert code == 0
+    report = json.loads(out)
+    assert "customers" not in report
+    assert len(report["segments"]) == 11
+    out_file = tmp_path / "rfm.json"
+    code, out, _ = run(capsys, "rfm", "--db", shop_db, "--format", "json", "--out", str(out_file))
+    assert (code, out) == (0, "")
+    customers = json.loads(out_file.read_text(encoding="utf-8"))["customers"]
+    assert [row["segment"] for row in customers] == [
+        "champions", "at_risk", "need_attention", "lost", "promising"
+    ]
+    assert customers[1]["segment_fr"] == "À risque"
+
+
+def test_rfm_csv_to_file(capsys, shop_db, tmp_path):
+    out_file = tmp_path / "rfm.csv"
+    code, _, _ = run(capsys, "rfm", "--db", shop_db, "--format", "csv", "--out", str(out_file))
+    assert code == 0
+    table = pd.read_csv(out_file)
+    assert table["customer_id"].tolist() == [1, 2, 3, 4, 5]
+    assert table["r_score"].tolist() == [5, 2, 3, 1, 4]
+
+
+@pytest.fixture
+def fake_clv(monkeypatch):
+    """Stand-in for metrics.clv with the contract the CLI relies on (records its calls)."""
+    calls = []
+
+    def customer_value(con, as_of=None):
+        calls.append(as_of)
+        if as_of == date(2000, 1, 1):
+            raise ComptoirError("Date d'analyse avant toute commande.", "Date before any order.")
+        table = pd.DataFrame({"customer_id": [1, 2], "note": ["=HYPERLINK(\"x\")", "ok"]})
+        return types.SimpleNamespace(summary={"status": "ok", "n_customers": 2}, table=table)
+
+    fake = types.SimpleNamespace(customer_value=customer_value)
+    monkeypatch.setitem(sys.modules, "metrics.clv", fake)
+    return calls
+
+
+def test_clv_formats(capsys, shop_db, tmp_path, fake_clv):
+    code, out, _ = run(capsys, "clv", "--db", shop_db, "--as-of", "2024-02-01", "--format", "json")
+    assert (code, json.loads(out)) == (0, {"status": "ok", "n_customers": 2})
+    assert fake_clv == [date(2024, 2, 1)]
+    out_file = tmp_path / "clv.json"
+    run(capsys, "clv", "--db", shop_db, "--format", "json", "--out", str(out_file))
+    assert json.loads(out_file.read_text(encoding="utf-8"))["customers"][0]["customer_id"] == 1
+    code, out, _ = run(capsys, "clv", "--db", shop_db, "--format", "csv")
+    assert out.splitlines()[1] == '1,"\'=HYPERLINK(""x"")"'  # never a live formula in Excel
+
+
+def test_user_error_prints_french_sentence_and_exits_2(capsys, shop_db, fake_clv):
+    code, out, err = run(capsys, "clv", "--db", shop_db, "--as-of", "2000-01-01")
+    assert (code, out, err) == (2, "", "Date d'analyse avant toute commande.\n")
+
+
+def test_unreadable_database_exits_2(capsys, tmp_path):
+    bad = tmp_path / "notes.duckdb"
+    bad.write_text("pas une base", encoding="utf-8")
+    code, out, err = run(capsys, "rfm", "--db", str(bad))
+    assert (code, out) == (2, "")
+    assert err.startswith("Impossible d'ouvrir la base") and err.count("\n") == 1
+
+
+def test_empty_database(capsys, tmp_path):
+    for command in ("kpis", "cohorts", "repeat", "rfm", "clv"):
+        code, out, _ = run(capsys, command, "--db", str(tmp_path / "new.duckdb"))
+        assert (code, out) == (0, EMPTY_DATABASE + "\n")
+
+
+def test_bad_date_is_rejected(capsys, shop_db):
+    with pytest.raises(SystemExit) as exit_info:
+        main(["kpis", "--db", shop_db, "--as-of", "31/03/2024"])
+    assert exit_info.value.code == 2
+    assert "date invalide « 31/03/2024 »" in capsys.readouterr().err
+
+
+def test_neutralise_formulas():
+    table = pd.DataFrame(
+        {"name": ["=1+1", "+33 6", "-x", "@a", "\tb", "Zoé = moi", None], "n": range(7)}
+    )
+    safe = neutralise_formulas(table)
+    assert safe["name"].iloc[:6].tolist() == ["'=1+1", "'+33 6", "'-x", "'@a", "'\tb", "Zoé = moi"]
+    assert pd.isna(safe["name"].iloc[6])
+    assert safe["n"].tolist() == list(range(7))
+
+
+def test_python_dash_m(shop_db):
+    result = subprocess.run(
+        [sys.executable, "-m", "metrics", "repeat", "--db", shop_db, "--format", "json"],
+        cwd=ROOT, capture_output=True, text=True, check=False,
+    )
+    assert result.returncode == 0, result.stderr
+    assert json.loads(result.stdout)["median_days_between_orders"] == 24.5
