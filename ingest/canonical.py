@@ -98,9 +98,7 @@ def build(
                 f"{count} {FIELD_BY_NAME[name].label_fr.lower()} illisibles laissés vides",
                 f"{count} unreadable {FIELD_BY_NAME[name].label_en.lower()} values left blank",
             ))
-    used_order = None
     if has_orders:
-        used_order = values.date_order
         for name in ("order_id", "order_date", "order_total", "line_amount", "unit_price",
                      "quantity", "product", "sku", "status", "refunded_amount", "discount",
                      "shipping", "tax", "currency", "channel"):
@@ -151,7 +149,7 @@ def build(
         kind = "customers"
     if values.date_note:
         notes.insert(0, values.date_note)
-    return Canonical(kind, people, orders, lines, rejects, used_order, notes)
+    return Canonical(kind, people, orders, lines, rejects, values.date_order, notes)
 
 
 class ParsedColumns:

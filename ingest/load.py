@@ -107,10 +107,10 @@ def load_orders(
     staged = orders[list(ORDER_COLUMNS)]
     cur.register("staged_orders", staged)
     params = {"source": source, "import_id": import_id}
-    cur.execute(sql_text("load_classify_orders"), params)
+    cur.execute(sql_text("load_classify_orders"), {"source": source})
     cur.unregister("staged_orders")
     cur.execute(sql_text("load_insert_orders"), params)
-    cur.execute(sql_text("load_update_orders"), params)
+    cur.execute(sql_text("load_update_orders"), {"import_id": import_id})
     if not canonical.lines.empty:
         cur.execute(sql_text("load_delete_lines"))
         cur.register("staged_lines", canonical.lines)

@@ -100,18 +100,18 @@ def match_people(
         customer = customer.fillna(label.map(new_id).astype("Int64").where(needs_new))
     people["customer"] = customer
     people["is_new"] = label.isin(new_labels) & needs_new
-    people["seen_at"] = pd.to_datetime(people["seen_at"]).fillna(pd.Timestamp(now))
+    people["seen_at"] = pd.to_datetime(people["seen_at"]).astype("datetime64[us]").fillna(pd.Timestamp(now))
     people["consent_rank"] = np.arange(len(people))
     attached = people[people["customer"].notna()]
-    params = {"import_id": import_id, "file_name": file_name, "now": now}
     cur.register("matched_people", attached)
-    cur.execute(sql_text("match_insert_customers"), params)
-    cur.execute(sql_text("match_update_customers"), params)
+    cur.execute(sql_text("match_insert_customers"), {"import_id": import_id})
+    cur.execute(sql_text("match_update_customers"))
     keys["customer_id"] = customer.reindex(keys["person"]).to_numpy()
     cur.register("person_keys", keys)
-    cur.execute(sql_text("match_insert_keys"), params)
-    cur.execute(sql_text("match_suppressions"), params)
-    cur.execute(sql_text("match_consent"), params)
+    cur.execute(sql_text("match_insert_keys"), {"import_id": import_id})
+    stamp = {"file_name": file_name, "now": now}
+    cur.execute(sql_text("match_suppressions"), stamp)
+    cur.execute(sql_text("match_consent"), stamp)
     cur.execute(sql_text("match_apply_suppressions"))
     cur.unregister("person_keys")
     cur.unregister("matched_people")

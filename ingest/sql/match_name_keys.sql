@@ -12,7 +12,7 @@ words as (
         person,
         list_sort(list_filter(
             string_split(regexp_replace(strip_accents(lower(name)), '[^a-z0-9]+', ' ', 'g'), ' '),
-            w -> w <> ''
+            lambda w: w <> ''
         )) as name_words,
         postal_code
     from people

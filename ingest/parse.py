@@ -1,0 +1,575 @@
+"""Typed values from the text cells of a user's file: money, dates, times, e-mails, phones,
+postcodes, booleans and quantities (forms listed in /work/shared/FORMATS.md).
+
+Every parser takes one column and returns the values together with the cells that held text but
+could not be read, so the importer can reject those rows with a reason instead of guessing.
+Decisions that a single cell cannot settle (is "1,234" one thousand or one point two? is
+"03/04/24" the 3rd of April or the 4th of March?) are taken once for the whole column.
+
+The work runs in Arrow compute kernels (RE2 regular expressions) and numpy, never in a Python
+loop over values: pandas 3.1 sends `str.extract`, `\\d` and non-ASCII `str.find` to Python's `re`
+value by value, and `pd.to_datetime` with a non-ISO format takes seconds per million cells, so the
+kernels pandas' own string dtype is built on are called directly. Date and time columns hold few
+distinct values (at most a few thousand days, 86,400 seconds a day), so those are parsed once per
+distinct value.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+import numpy as np
+import pandas as pd
+import pyarrow as pa
+import pyarrow.compute as pc
+
+STRING = pa.large_string()
+NULL_STRING = pa.scalar(None, STRING)
+SPACES = " \u00a0\u202f"  # space, no-break space, narrow no-break space (French thousands)
+MAX_DIGITS = 15  # float64 holds every integer up to 2**53 exactly: 15 digits always fit
+EXCEL_EPOCH_DAYS = -25569  # 1899-12-30 (day 0 of Excel's 1900 date system) in days since 1970
+SERIAL_RANGE = (20_000, 80_000)  # 1954-10-03 .. 2119-01-10: a plausible order or birth date
+DATE_ORDERS = ("dmy", "mdy", "ymd")
+DAY_US = 86_400_000_000
+
+
+@dataclass(frozen=True)
+class Parsed:
+    values: pd.Series  # parsed values, NA where the cell was blank or invalid (same index)
+    invalid: pd.Series  # bool: True where the cell had non-blank text that could not be parsed
+
+
+@dataclass(frozen=True)
+class ParsedDates:
+    values: pd.Series  # datetime64[us], NaT where blank or invalid (naive local shop time)
+    invalid: pd.Series
+    order: str  # 'dmy', 'mdy', 'ymd' or 'serial': the order used for the whole column
+    ambiguous: bool  # no value proved the day/month order and the default was assumed
+
+
+# ---------------------------------------------------------------------------------------------
+# Arrow plumbing
+
+
+def _text(s: pd.Series) -> pa.LargeStringArray:
+    """The column as Arrow text, trimmed of every kind of space, with blank cells as nulls."""
+    if not isinstance(s.dtype, pd.StringDtype):
+        s = s.astype("str")
+    arr = pa.array(s, type=STRING, from_pandas=True)
+    if isinstance(arr, pa.ChunkedArray):
+        arr = arr.combine_chunks()
+    arr = pc.utf8_trim_whitespace(arr)
+    return pc.if_else(pc.equal(arr, ""), NULL_STRING, arr)
+
+
+def _np(arr: pa.Array, fill: object) -> np.ndarray:
+    return pc.fill_null(arr, fill).to_numpy(zero_copy_only=False)
+
+
+def _ints(arr: pa.Array) -> np.ndarray:
+    """Digit strings as int64; null or empty (an optional group that did not match) -> -1."""
+    arr = pc.if_else(pc.equal(arr, ""), NULL_STRING, arr.cast(STRING))
+    return _np(pc.cast(arr, pa.int64()), -1)
+
+
+def _matches(arr: pa.Array, pattern: str) -> np.ndarray:
+    return _np(pc.match_substring_regex(arr, pattern), False)
+
+
+def _groups(arr: pa.Array, pattern: str) -> dict[str, pa.Array]:
+    """Named groups of `pattern` (anchored by the caller); null where the value does not match."""
+    found = pc.extract_regex(arr, pattern)
+    names = [found.type.field(i).name for i in range(found.type.num_fields)]
+    return {name: pc.struct_field(found, [i]) for i, name in enumerate(names)}
+
+
+def _distinct(arr: pa.Array) -> tuple[pa.Array, np.ndarray]:
+    """(distinct values, position of each cell's value among them; -1 for nulls)."""
+    encoded = pc.dictionary_encode(arr)
+    return encoded.dictionary, _np(encoded.indices, -1).astype(np.int64)
+
+
+def _spread(per_distinct: np.ndarray, codes: np.ndarray, missing: object) -> np.ndarray:
+    """Values computed once per distinct value, laid out cell by cell (missing for nulls)."""
+    padded = np.append(per_distinct, np.array([missing], dtype=per_distinct.dtype))
+    return padded[codes]  # code -1 picks the padding
+
+
+def _present(arr: pa.Array, chars: str) -> str:
+    """Which of `chars` may occur in the column (searched in its byte buffer), so that parsers
+    skip the passes a column does not need: most use one thousands separator, or none."""
+    data = arr.buffers()[2]
+    raw = b"" if data is None else data.to_pybytes()
+    return "".join(char for char in chars if char.encode() in raw)
+
+
+def _remove(arr: pa.Array, chars: str) -> pa.Array:
+    for char in chars:
+        arr = pc.replace_substring(arr, char, "")
+    return arr
+
+
+def _prefix(prefix: str, arr: pa.Array) -> pa.Array:
+    return pc.binary_join_element_wise(pa.scalar(prefix, STRING), arr, pa.scalar("", STRING))
+
+
+def _split_once(arr: pa.Array, separator: str) -> tuple[pa.Array, pa.Array]:
+    """(text before the first separator, text after it or null where there is none)."""
+    parts = pc.split_pattern(pc.fill_null(arr, ""), separator, max_splits=1)
+    head = pc.if_else(pc.is_null(arr), NULL_STRING, pc.list_element(parts, 0))
+    return head, pc.list_flatten(pc.list_slice(parts, 1, 2, return_fixed_size_list=True))
+
+
+def _fold(arr: pa.Array) -> pa.Array:
+    """Lower case without accents or ligatures: 'Désinscrit' -> 'desinscrit', 'Œuf' -> 'oeuf'."""
+    arr = pc.utf8_lower(pc.utf8_normalize(arr, "NFKD"))
+    arr = pc.replace_substring_regex(arr, "[\u0300-\u036f]", "")
+    return pc.replace_substring(pc.replace_substring(arr, "œ", "oe"), "æ", "ae")
+
+
+def _series(values: np.ndarray | pa.Array, index: pd.Index, dtype: str | None = None) -> pd.Series:
+    return pd.Series(values, index=index, dtype=dtype)
+
+
+def _result(values: np.ndarray | pa.Array, ok: np.ndarray, blank: np.ndarray, s: pd.Series,
+            dtype: str | None = None) -> Parsed:
+    return Parsed(_series(values, s.index, dtype), _series(~ok & ~blank, s.index, "bool"))
+
+
+def normalise_header(name: str) -> str:
+    """Header names to match on: 'N° de commande' -> 'n de commande', '  Adresse  E-mail ' ->
+    'adresse e mail' (platforms translate and restyle their headers; FORMATS.md rule 1)."""
+    folded = _fold(pa.array([name], type=STRING))[0].as_py()
+    return re.sub(r"[\W_]+", " ", folded).strip()
+
+
+# ---------------------------------------------------------------------------------------------
+# Money and quantities
+
+_SP = f"[{SPACES}]?"
+_CURRENCY = r"(?:€|\$|£|eur(?:os?)?|usd|gbp|chf)"
+_GROUP = f"[{SPACES}']"
+_DOT_DECIMAL = rf"(?:[0-9]+|[0-9]{{1,3}}(?:,[0-9]{{3}})+|[0-9]{{1,3}}(?:{_GROUP}[0-9]{{3}})+)(?:\.[0-9]+)?"
+_COMMA_DECIMAL = rf"(?:[0-9]+|[0-9]{{1,3}}(?:\.[0-9]{{3}})+|[0-9]{{1,3}}(?:{_GROUP}[0-9]{{3}})+)(?:,[0-9]+)?"
+_NUMBER = f"(?:{_DOT_DECIMAL}|{_COMMA_DECIMAL})"
+_AMOUNT = f"(?:{_CURRENCY}{_SP})?{_NUMBER}(?:{_SP}{_CURRENCY})?"
+MONEY = (
+    f"(?i)^(?:[-+]{_SP}{_AMOUNT}|{_CURRENCY}{_SP}[-+]{_SP}{_NUMBER}(?:{_SP}{_CURRENCY})?"
+    rf"|{_AMOUNT}|\({_SP}{_AMOUNT}{_SP}\))$"
+)
+_MONEY_WRAPPING = "()+-€$£" + SPACES + "".join(sorted(set("eurosusdgbpchf" + "EUROSUSDGBPCHF")))
+
+
+def parse_money(s: pd.Series) -> Parsed:
+    """Amounts as float64 rounded to cents, whichever way the file writes them.
+
+    The decimal mark is the last separator of a value, except that "1,234" or "1.234" (one
+    separator followed by exactly three digits) is ambiguous: it is read as thousands only when
+    more values of the column show the other mark as decimal ("45.90", "1,886.82" make "1,234"
+    one thousand); otherwise as a decimal, the French default for a comma.
+    """
+    text = _text(s)
+    blank = _np(pc.is_null(text), True)
+    ok = _matches(text, MONEY)
+    present = _present(text, "-(,.'" + SPACES)
+    negative = np.zeros(len(text), dtype=bool)
+    if "-" in present:
+        negative |= _np(pc.match_substring(text, "-"), False)
+    if "(" in present:
+        negative |= _np(pc.starts_with(text, "("), False)
+    number = pc.utf8_trim(text, _MONEY_WRAPPING)
+    number = _remove(number, "".join(c for c in SPACES + "'" if c in present))
+    no_commas = _remove(number, "," if "," in present else "")
+    digits = _remove(no_commas, "." if "." in present else "")
+    length = _np(pc.binary_length(number), 0)
+    commas = length - _np(pc.binary_length(no_commas), 0)
+    dots = _np(pc.binary_length(no_commas), 0) - _np(pc.binary_length(digits), 0)
+    ok &= _np(pc.binary_length(digits), 0) <= MAX_DIGITS
+    mantissa = _np(pc.cast(pc.if_else(pa.array(ok), digits, NULL_STRING), pa.int64()), 0)
+    comma_at = _np(pc.find_substring(number, ","), -1)
+    dot_at = _np(pc.find_substring(number, "."), -1)
+    comma_last = (commas == 1) & ((dots != 1) | (comma_at > dot_at))
+    dot_last = (dots == 1) & ((commas != 1) | (dot_at > comma_at))
+    comma_scale, dot_scale = length - 1 - comma_at, length - 1 - dot_at
+    ambiguous_comma = comma_last & (dots == 0) & (comma_scale == 3) & (length <= 7)
+    ambiguous_dot = dot_last & (commas == 0) & (dot_scale == 3) & (length <= 7)
+    shows_dot = ok & ((dot_last & ~ambiguous_dot) | ((commas >= 2) & (dots == 0)))
+    shows_comma = ok & ((comma_last & ~ambiguous_comma) | ((dots >= 2) & (commas == 0)))
+    dot_column, comma_column = shows_dot.sum() > shows_comma.sum(), shows_comma.sum() > shows_dot.sum()
+    comma_decimal = comma_last & ~(ambiguous_comma & dot_column)
+    dot_decimal = dot_last & ~(ambiguous_dot & comma_column)
+    scale = np.where(comma_decimal, comma_scale, np.where(dot_decimal, dot_scale, 0))
+    values = np.round(mantissa / 10.0 ** scale, 2)
+    values = np.where(ok, np.where(negative, -values, values), np.nan)
+    return _result(values, ok, blank, s, "float64")
+
+
+def parse_quantity(s: pd.Series) -> Parsed:
+    """Quantities as float64: '2', '2,5', '1.0', '-1' (returned items)."""
+    text = _text(s)
+    blank = _np(pc.is_null(text), True)
+    ok = _matches(text, r"^[-+]?[0-9]{1,15}(?:[.,][0-9]{1,15})?$")
+    number = pc.replace_substring(pc.if_else(pa.array(ok), text, NULL_STRING), ",", ".")
+    return _result(_np(pc.cast(number, pa.float64()), np.nan), ok, blank, s, "float64")
+
+
+# ---------------------------------------------------------------------------------------------
+# Dates and times
+
+_ZONE = r"(?: ?(?:z|utc|gmt|[+-][0-9]{2}(?::?[0-9]{2})?))?"
+TIME = (
+    r"^(?P<hour>[0-9]{1,2})[:h](?P<minute>[0-9]{2})"
+    r"(?::(?P<second>[0-9]{2})(?:[.,](?P<fraction>[0-9]{1,9}))?)?"
+    rf" ?(?:(?P<meridiem>[ap])\.?m\.?)?{_ZONE}$"
+)
+NUMERIC_DATE = r"^(?P<first>[0-9]{1,4})[-/.](?P<second>[0-9]{1,2})[-/.](?P<third>[0-9]{1,4})$"
+SERIAL = r"^[0-9]{1,6}(?:\.[0-9]+)?$"
+TEXT_DATE = (
+    r"^(?:(?P<day>[0-9]{1,2})(?:er)?[ -](?P<month>[a-z]+)\.?[ -](?P<year>[0-9]{4}|[0-9]{2})"
+    r"|(?P<month_first>[a-z]+)\.? (?P<day_second>[0-9]{1,2})(?:st|nd|rd|th)?,? "
+    r"(?P<year_last>[0-9]{4}))$"
+)
+MONTHS = {
+    "jan": 1, "janv": 1, "janvier": 1, "january": 1,
+    "feb": 2, "fev": 2, "fevr": 2, "fevrier": 2, "february": 2,
+    "mar": 3, "mars": 3, "march": 3,
+    "apr": 4, "avr": 4, "avril": 4, "april": 4,
+    "mai": 5, "may": 5,
+    "jun": 6, "juin": 6, "june": 6,
+    "jul": 7, "juil": 7, "juillet": 7, "july": 7,
+    "aug": 8, "aou": 8, "aout": 8, "august": 8,
+    "sep": 9, "sept": 9, "septembre": 9, "september": 9,
+    "oct": 10, "octobre": 10, "october": 10,
+    "nov": 11, "novembre": 11, "november": 11,
+    "dec": 12, "decembre": 12, "december": 12,
+}
+
+
+def _days(year: np.ndarray, month: np.ndarray, day: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """(days since 1970-01-01, whether the date exists): 31/02 and 29/02/2023 do not."""
+    ok = (year >= 1) & (year <= 9999) & (month >= 1) & (month <= 12) & (day >= 1)
+    months = np.where(ok, (year - 1970) * 12 + month - 1, 0).astype("datetime64[M]")
+    first = months.astype("datetime64[D]")
+    length = ((months + 1).astype("datetime64[D]") - first).astype(np.int64)
+    ok &= day <= length
+    return np.where(ok, first.astype(np.int64) + day - 1, 0), ok
+
+
+def _full_year(year: np.ndarray, digits: np.ndarray) -> np.ndarray:
+    return np.where(digits == 2, 2000 + year, year)
+
+
+def _clock(text: pa.Array) -> tuple[np.ndarray, np.ndarray]:
+    """(microseconds since midnight, valid) for '14:22', '14:22:10', '9:15:51 am', '14h22'."""
+    g = _groups(text, TIME)
+    hour, minute, second = _ints(g["hour"]), _ints(g["minute"]), _ints(g["second"])
+    fraction = g["fraction"]
+    digits = _np(pc.utf8_length(fraction), 0)
+    micros = np.maximum(_ints(fraction), 0) * 10 ** np.maximum(6 - digits, 0)
+    micros //= 10 ** np.maximum(digits - 6, 0)
+    meridiem = _np(g["meridiem"], "")
+    twelve = meridiem != ""
+    ok = _np(pc.is_valid(g["hour"]), False)
+    ok &= np.where(twelve, (hour >= 1) & (hour <= 12), hour <= 23) & (minute <= 59) & (second <= 59)
+    hour = np.where(twelve, hour % 12 + np.where(meridiem == "p", 12, 0), hour)
+    us = ((hour * 60 + minute) * 60 + np.maximum(second, 0)) * 1_000_000 + micros
+    return np.where(ok, us, 0), ok
+
+
+def parse_times(s: pd.Series) -> Parsed:
+    """Times of day as timedelta64[us] (Wix, Square and PayPal put the time in its own column)."""
+    text = _text(s)
+    blank = _np(pc.is_null(text), True)
+    distinct, codes = _distinct(pc.ascii_lower(text))
+    us, ok = _clock(distinct)
+    ok_cells = _spread(ok, codes, False)
+    values = np.where(ok_cells, _spread(us, codes, 0), np.timedelta64("NaT")).astype("timedelta64[us]")
+    return _result(values, ok_cells, blank, s)
+
+
+def combine_date_time(dates: pd.Series, times: pd.Series) -> pd.Series:
+    """Dates plus the time of day where one is given (a blank time keeps the date as it is)."""
+    return dates + times.fillna(pd.Timedelta(0))
+
+
+@dataclass(frozen=True)
+class _DateFields:
+    """The distinct date parts of a column read as 'a/b/c' (any of / - . between; -1 where a
+    value has no such shape)."""
+
+    a: np.ndarray
+    b: np.ndarray
+    c: np.ndarray
+    a_digits: np.ndarray
+    c_digits: np.ndarray
+
+    @classmethod
+    def of(cls, distinct: pa.Array) -> _DateFields:
+        g = _groups(distinct, NUMERIC_DATE)
+        a_digits, c_digits = (_np(pc.utf8_length(g[k]), 0) for k in ("first", "third"))
+        return cls(_ints(g["first"]), _ints(g["second"]), _ints(g["third"]), a_digits, c_digits)
+
+    @property
+    def year_first(self) -> np.ndarray:  # '2024-03-15'
+        return (self.a_digits == 4) & (self.c_digits >= 1) & (self.c_digits <= 2)
+
+    @property
+    def year_last(self) -> np.ndarray:  # '15/03/2024', '03/15/24'
+        return (self.a_digits >= 1) & (self.a_digits <= 2) & np.isin(self.c_digits, (2, 4))
+
+    def days(self, order: str) -> tuple[np.ndarray, np.ndarray]:
+        """(days since 1970, valid) with the fields read in `order`; year-first values are
+        year-month-day whatever the order."""
+        if order == "ymd":
+            shape = np.isin(self.a_digits, (2, 4)) & (self.c_digits >= 1) & (self.c_digits <= 2)
+            year, month, day, year_digits = self.a, self.b, self.c, self.a_digits
+        else:
+            first = self.year_first
+            day, month = (self.a, self.b) if order == "dmy" else (self.b, self.a)
+            year = np.where(first, self.a, self.c)
+            year_digits = np.where(first, 4, self.c_digits)
+            month, day = np.where(first, self.b, month), np.where(first, self.c, day)
+            shape = first | self.year_last
+        days, ok = _days(_full_year(year, year_digits), month, day)
+        return days, ok & shape
+
+
+def _day_month_order(
+    fields: _DateFields, weights: np.ndarray, default_order: str
+) -> tuple[str | None, bool]:
+    """(order, ambiguous) for the 'a/b/c' values with the year last, decided for the column:
+    a first field above 12 proves day first, a second field above 12 proves month first; when
+    both occur the order that reads more cells wins. None when no such value exists."""
+    candidates = fields.year_last
+    if not candidates.any():
+        return None, False
+    day_first = (candidates & (fields.a > 12)).any()
+    month_first = (candidates & (fields.b > 12)).any()
+    if day_first and not month_first:
+        return "dmy", False
+    if month_first and not day_first:
+        return "mdy", False
+    if not day_first:
+        return default_order, True
+    read = {order: weights[fields.days(order)[1] & candidates].sum() for order in ("dmy", "mdy")}
+    if read["dmy"] == read["mdy"]:
+        return (default_order if default_order in read else "dmy"), False
+    return max(read, key=read.__getitem__), False
+
+
+def _text_dates(distinct: pa.Array) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """(days, valid, month first) for 'Dec 8, 2024', '8 déc. 2024', '1er janvier 2024'."""
+    g = _groups(_fold(distinct), TEXT_DATE)
+    month_first = _np(pc.not_equal(g["month_first"], ""), False)
+    word = pc.if_else(pa.array(month_first), g["month_first"], g["month"])
+    month_index = _np(pc.index_in(word, pa.array(list(MONTHS), type=STRING)), -1)
+    month = np.where(month_index >= 0, np.array(list(MONTHS.values()))[month_index], -1)
+    day = np.where(month_first, _ints(g["day_second"]), _ints(g["day"]))
+    year_text = pc.if_else(pa.array(month_first), g["year_last"], g["year"])
+    year = _full_year(_ints(year_text), _np(pc.utf8_length(year_text), 0))
+    days, ok = _days(year, month, day)
+    return days, ok & _np(pc.is_valid(g["day"]), False), month_first
+
+
+def _serial_days(distinct: pa.Array, shape: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """(microseconds since 1970, valid) for Excel serial numbers, rounded to the second."""
+    number = _np(pc.cast(pc.if_else(pa.array(shape), distinct, NULL_STRING), pa.float64()), np.nan)
+    ok = (number >= SERIAL_RANGE[0]) & (number <= SERIAL_RANGE[1])
+    seconds = np.round(np.where(ok, number, 0) * 86_400).astype(np.int64)
+    return (seconds + EXCEL_EPOCH_DAYS * 86_400) * 1_000_000, ok
+
+
+def parse_dates(s: pd.Series, order: str | None = None, default_order: str = "dmy") -> ParsedDates:
+    """Dates and date-times as naive local time (datetime64[us]).
+
+    The day/month order is one decision for the whole column, never per cell (FORMATS.md
+    rule 5): `order` from the caller wins; else a first field above 12 means dmy, a second field
+    above 12 means mdy; if both occur the order that reads more cells is used and the other
+    cells are invalid; if nothing proves it, `default_order` is assumed and `ambiguous` set.
+    Time-zone offsets are dropped: the wall-clock time as written is the shop's local time.
+    A column of numbers only is read as Excel serial dates (1900 system).
+    """
+    if order is not None and order not in (*DATE_ORDERS, "serial"):
+        raise ValueError(f"order must be one of {(*DATE_ORDERS, 'serial')}, not {order!r}")
+    if default_order not in DATE_ORDERS:
+        raise ValueError(f"default_order must be one of {DATE_ORDERS}, not {default_order!r}")
+    raw = _text(s)
+    blank = _np(pc.is_null(raw), True)
+    text = pc.ascii_lower(raw)
+    if "t" in _present(text, "t"):  # ISO's 'T' between date and time (not the t of 'oct')
+        iso_t = pc.equal(pc.utf8_slice_codeunits(text, 10, 11), "t")
+        text = pc.if_else(iso_t, pc.replace_substring(text, "t", " ", max_replacements=1), text)
+    date_part, time_part = _split_once(text, " ")
+    has_time = _np(pc.is_valid(time_part), False)
+    dates, date_codes = _distinct(date_part)
+
+    serial = _matches(dates, SERIAL)
+    if order == "serial" or (len(dates) and serial.all() and not has_time.any()):
+        us, ok = _serial_days(dates, serial)
+        ok_cells = _spread(ok, date_codes, False) & ~has_time
+        return _dates_result(s, _spread(us, date_codes, 0), ok_cells, blank, "serial", False)
+
+    fields = _DateFields.of(dates)
+    decided, ambiguous = order, False
+    if order is None:
+        weights = np.bincount(date_codes[date_codes >= 0], minlength=len(dates))
+        decided, ambiguous = _day_month_order(fields, weights, default_order)
+    days, ok = fields.days(decided or default_order)
+    times, time_codes = _distinct(pc.utf8_trim_whitespace(time_part))
+    clock, clock_ok = _clock(times)
+    ok_cells = _spread(ok, date_codes, False) & (~has_time | _spread(clock_ok, time_codes, False))
+    us = _spread(days, date_codes, 0) * DAY_US + _spread(clock, time_codes, 0)
+
+    textual = ~blank & ~_spread(fields.year_first | fields.year_last, date_codes, False)
+    if textual.any():
+        words, word_codes = _distinct(pc.if_else(pa.array(textual), raw, NULL_STRING))
+        word_days, word_ok, month_first = _text_dates(words)
+        textual &= _spread(word_ok, word_codes, False)
+        us = np.where(textual, _spread(word_days, word_codes, 0) * DAY_US, us)
+        ok_cells |= textual
+    if decided is None:  # no 'a/b/c' date with the year last: the forms present tell the order
+        if (_spread(fields.year_first, date_codes, False) & ok_cells).any():
+            decided = "ymd"
+        elif textual.any():
+            month_first_cells = _spread(month_first, word_codes, False) & textual
+            decided = "mdy" if 2 * month_first_cells.sum() > textual.sum() else "dmy"
+        else:
+            decided, ambiguous = default_order, True
+    return _dates_result(s, us, ok_cells, blank, decided, ambiguous)
+
+
+def _dates_result(s: pd.Series, us: np.ndarray, ok: np.ndarray, blank: np.ndarray, order: str,
+                  ambiguous: bool) -> ParsedDates:
+    values = np.where(ok, us, 0).astype("datetime64[us]")
+    values[~ok] = np.datetime64("NaT")
+    return ParsedDates(_series(values, s.index), _series(~ok & ~blank, s.index, "bool"), order,
+                       ambiguous)
+
+
+# ---------------------------------------------------------------------------------------------
+# People: e-mails, phones, postcodes, consent flags
+
+EMAIL = "^[^@\\x00-\\x20\\x7f\u00a0\u202f]+@[^@\\x00-\\x20\\x7f\u00a0\u202f]+\\.[^@\\x00-\\x20\\x7f\u00a0\u202f]+$"
+COUNTRIES = {
+    "fr": "FR", "fra": "FR", "france": "FR",
+    "be": "BE", "bel": "BE", "belgique": "BE", "belgium": "BE", "belgie": "BE", "belgien": "BE",
+    "ch": "CH", "che": "CH", "suisse": "CH", "switzerland": "CH", "schweiz": "CH", "svizzera": "CH",
+}
+REGIONS = ("FR", "BE", "CH")
+BLANK_COUNTRY, OTHER_COUNTRY = -1, -2
+# country calling code and the lengths of a national number without its leading 0
+PHONE_PLANS = {"FR": (33, (9,)), "BE": (32, (8, 9)), "CH": (41, (9,))}
+POWERS_OF_TEN = 10 ** np.arange(19, dtype=np.int64)
+PHONE = f"^[({SPACES}]*\\+?[0-9{SPACES}./()-]+$"
+
+
+def normalise_email(s: pd.Series) -> Parsed:
+    """Trimmed, lower-cased addresses; invalid unless one '@' with a dot in the domain part."""
+    text = pc.utf8_lower(_text(s))
+    blank = _np(pc.is_null(text), True)
+    ok = _matches(text, EMAIL)
+    return _result(pc.if_else(pa.array(ok), text, NULL_STRING), ok, blank, s, "str")
+
+
+def _countries(country: pd.Series | None, n: int) -> np.ndarray:
+    """Per row, the index of its country in REGIONS, BLANK_COUNTRY or OTHER_COUNTRY."""
+    if country is None:
+        return np.full(n, BLANK_COUNTRY)
+    distinct, codes = _distinct(_text(country))
+    found = pc.index_in(_fold(distinct), pa.array(list(COUNTRIES), type=STRING))
+    region = np.array([REGIONS.index(code) for code in COUNTRIES.values()])
+    per_distinct = np.where(_np(pc.is_valid(found), False), region[_np(found, 0)], OTHER_COUNTRY)
+    return _spread(per_distinct, codes, BLANK_COUNTRY)
+
+
+def _digit_count(number: np.ndarray) -> np.ndarray:
+    return np.searchsorted(POWERS_OF_TEN, number, side="right")
+
+
+def normalise_phone(
+    s: pd.Series, country: pd.Series | None = None, default_region: str = "FR"
+) -> Parsed:
+    """Phone numbers in E.164 ('+33612345678').
+
+    National numbers follow the row's country when it is Belgium or Switzerland, else
+    `default_region`. Undone on the way: Shopify's "'" prefix, Excel's lost leading 0
+    ('612345678'), the calling code written without '+' ('33612345678') and the '(0)' or 0
+    written after a calling code ('+33 (0)6 …'). Other international numbers keep their digits
+    (8 to 15, E.164's limit).
+    """
+    if default_region not in PHONE_PLANS:
+        raise ValueError(f"default_region must be one of {tuple(PHONE_PLANS)}, not {default_region!r}")
+    text = pc.utf8_ltrim(_text(s), "'")
+    blank = _np(pc.is_null(text), True)
+    ok = _matches(text, PHONE)
+    present = _present(text, "+(" + SPACES + ".-)/")
+    plus = np.zeros(len(text), dtype=bool)
+    if "+" in present:
+        plus = _np(pc.match_substring(text, "+"), False)
+    if "(" in present:
+        text = pc.replace_substring(text, "(0)", "")
+    digits = _remove(text, present)
+    length = _np(pc.utf8_length(digits), 0)
+    ok &= (length >= 1) & (length <= 18)  # fits an int64; leading zeros are counted apart
+    number = _np(pc.cast(pc.if_else(pa.array(ok), digits, NULL_STRING), pa.int64()), 0)
+    significant = _digit_count(number)
+    zeros = length - significant
+    international = plus | (zeros >= 2)
+    ok &= np.where(plus, zeros == 0, zeros <= 2)  # '+33…', '0033…', '06…', '612…'
+    region = _countries(country, len(text))
+    region = np.where(np.isin(region, (REGIONS.index("BE"), REGIONS.index("CH"))), region,
+                      REGIONS.index(default_region))
+
+    e164 = np.where(international & (significant >= 8) & (significant <= 15), number, 0)
+    for name, (code, lengths) in PHONE_PLANS.items():
+        code_digits = len(str(code))
+        scale = POWERS_OF_TEN[np.clip(significant - code_digits, 0, 18)]
+        with_code = (significant > code_digits) & (number // scale == code)
+        rest = number % scale
+        # '+33 6…' and '+33 06…' abroad; '06…', '6…' (Excel) and '33 6…' (no '+') at home
+        abroad = international & with_code
+        national = ~international & (region == REGIONS.index(name))
+        if not (abroad | national).any():
+            continue
+        code_at_home = national & (zeros == 0) & with_code & np.isin(_digit_count(rest), lengths)
+        nsn = np.where(abroad | code_at_home, rest, number)
+        fits = (abroad | national) & np.isin(_digit_count(nsn), lengths)
+        fits &= ~abroad | (significant - code_digits - _digit_count(rest) <= 1)
+        e164 = np.where(abroad, 0, e164)
+        e164 = np.where(fits, code * POWERS_OF_TEN[_digit_count(nsn)] + nsn, e164)
+    ok &= e164 > 0
+    text = _prefix("+", pc.cast(pa.array(np.where(ok, e164, 0)), STRING))
+    return _result(pc.if_else(pa.array(ok), text, NULL_STRING), ok, blank, s, "str")
+
+
+def pad_postcode(s: pd.Series, country: pd.Series | None = None) -> pd.Series:
+    """Postcodes as text: Excel's float ('75001.0') undone and, for France (the default), the
+    leading 0 it drops put back ('1000' -> '01000'). Other countries' codes are kept as written,
+    upper-cased."""
+    text = pc.utf8_upper(_text(s))
+    excel_float = pa.array(_matches(text, r"^[0-9]+\.0$"))
+    text = pc.if_else(excel_float, pc.utf8_slice_codeunits(text, 0, -2), text)
+    region = _countries(country, len(text))
+    french = np.isin(region, (REGIONS.index("FR"), BLANK_COUNTRY)) & _matches(text, r"^[0-9]{4}$")
+    text = pc.if_else(pa.array(french), pc.utf8_lpad(text, 5, "0"), text)
+    return _series(text, s.index, "str")
+
+
+TRUE_WORDS = ("yes", "y", "oui", "o", "1", "true", "vrai", "x", "✓", "✔", "subscribed", "accepte",
+              "optin", "inscrit")
+FALSE_WORDS = ("no", "n", "non", "0", "false", "faux", "notsubscribed", "unsubscribed", "refuse",
+               "desinscrit", "optout")
+
+
+def parse_bool(s: pd.Series) -> Parsed:
+    """Yes/no flags (consent, newsletter) in the spellings of FORMATS.md, in "boolean" dtype;
+    case, accents, spaces, '-' and '_' do not matter."""
+    text = _text(s)
+    blank = _np(pc.is_null(text), True)
+    distinct, codes = _distinct(text)
+    word = _remove(_fold(distinct), " _-")
+    is_true = _np(pc.is_in(word, pa.array(TRUE_WORDS, type=STRING)), False)
+    is_false = _np(pc.is_in(word, pa.array(FALSE_WORDS, type=STRING)), False)
+    value, ok = _spread(is_true, codes, False), _spread(is_true | is_false, codes, False)
+    return _result(pd.arrays.BooleanArray(value, ~ok), ok, blank, s, "boolean")
