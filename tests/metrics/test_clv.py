@@ -1,0 +1,285 @@
+"""Customer value from the database: occasion rules, as-of cut-off, fallbacks, CDNOW end to end."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Callable
+from datetime import date, timedelta
+
+import numpy as np
+import pandas as pd
+import pytest
+
+import store
+from metrics import bgnbd, clv
+from metrics.sql_files import run_sql
+from tests.metrics.factories import insert_orders, insert_shop
+from tests.metrics.test_bgnbd import CALIBRATION_END, CDNOW, cdnow_occasions, rfm_summary
+
+SUMMARY_COLUMNS = [
+    "customer_id", "frequency", "recency_weeks", "T_weeks", "monetary_value", "historic_value"
+]
+
+
+def clv_summary(con, as_of: date) -> pd.DataFrame:
+    return run_sql(con, "clv_summary", as_of=as_of).sort_values("customer_id", ignore_index=True)
+
+
+def test_summary_applies_the_occasion_rules(con):
+    """The shared shop of factories.py as of its last order, 2024-03-05.
+
+    A: 12-04 50, 12-28 20, 01-09 35 + 15 (one occasion of 50), 03-05 25 -> x = 3, last and
+       first 92 days apart, repeat spend (20 + 50 + 25) / 3, historic 145.
+    B: 12-20 30, 01-14 22 (the cancelled 01-03 order is ignored) -> x = 1, 25 days, T 76 days.
+    C: 01-02 40, 02-15 30 -> x = 1, 44 days, T 63 days.
+    D: the fully refunded 01-10 order is no occasion, 01-11 net 50 is -> x = 0, T 54 days.
+    E: 02-20 70 -> x = 0, T 14 days. F (pending only) and the anonymous sale are not customers.
+    """
+    insert_shop(con)
+    expected = pd.DataFrame(
+        {
+            "customer_id": [1, 2, 3, 4, 5],
+            "frequency": [3, 1, 1, 0, 0],
+            "recency_weeks": [92 / 7, 25 / 7, 44 / 7, 0.0, 0.0],
+            "T_weeks": [92 / 7, 76 / 7, 63 / 7, 54 / 7, 14 / 7],
+            "monetary_value": [95 / 3, 22.0, 30.0, np.nan, np.nan],
+            "historic_value": [145.0, 52.0, 70.0, 50.0, 70.0],
+        }
+    )
+    summary = clv_summary(con, date(2024, 3, 5))
+    pd.testing.assert_frame_equal(summary[SUMMARY_COLUMNS], expected, check_dtype=False)
+
+    table = clv.customer_value(con).table
+    pd.testing.assert_frame_equal(
+        table[["customer_id", "frequency", "recency_weeks", "T_weeks", "historic_value"]],
+        expected.drop(columns="monetary_value"),
+        check_dtype=False,
+    )
+
+
+def test_as_of_keeps_the_whole_day_and_nothing_after(con):
+    """As of 2024-01-09: A's two orders of that day (10:00 and 18:00) count as one occasion;
+    D's 01-11 order, E's and A's March order are later. A: x = 2, 36 days, repeat spend
+    (20 + 50) / 2; B: x = 0, T 20 days; C: x = 0, T 7 days."""
+    insert_shop(con)
+    expected = pd.DataFrame(
+        {
+            "customer_id": [1, 2, 3],
+            "frequency": [2, 0, 0],
+            "recency_weeks": [36 / 7, 0.0, 0.0],
+            "T_weeks": [36 / 7, 20 / 7, 1.0],
+            "monetary_value": [35.0, np.nan, np.nan],
+            "historic_value": [120.0, 30.0, 40.0],
+        }
+    )
+    summary = clv_summary(con, date(2024, 1, 9))
+    pd.testing.assert_frame_equal(summary[SUMMARY_COLUMNS], expected, check_dtype=False)
+
+
+def test_too_few_repeat_customers_fall_back_to_historic_figures(con):
+    insert_shop(con)
+
+    result = clv.customer_value(con)
+
+    assert result.status == "too_few_repeat"
+    assert "3" in result.explanation["fr"] and "20" in result.explanation["fr"]
+    assert "Only 3 customers came back" in result.explanation["en"]
+    assert result.table["historic_value"].tolist() == [145.0, 52.0, 70.0, 50.0, 70.0]
+    for column in clv.PREDICTIONS:
+        assert result.table[column].dtype == "Float64"
+        assert result.table[column].isna().all()
+    assert result.summary["as_of"] == "2024-03-05"
+    assert result.summary["n_customers"] == 5
+    assert result.summary["n_repeat_customers"] == 3
+    assert result.summary["params"] == {"time_unit": "week", "bgnbd": None, "gamma_gamma": None}
+    assert result.summary["backtest"] is None
+    json.dumps(result.summary, allow_nan=False)
+
+
+def test_empty_database_has_nothing_to_predict(con):
+    result = clv.customer_value(con)
+    assert result.status == "no_data"
+    assert result.table.empty
+    assert list(result.table.columns) == [
+        "customer_id", "frequency", "recency_weeks", "T_weeks", "historic_value", *clv.PREDICTIONS
+    ]
+    assert result.summary["as_of"] is None
+    assert clv.backtest(con).figures is None
+
+
+def test_backtest_counts_holdout_occasions_of_calibration_customers(con):
+    """Holdout of 4 weeks before 2024-03-05, so calibration ends 2024-02-06. Known then: A, B,
+    C, D. In the holdout C buys on 02-15 (day 9: week 2) and A on 03-05 (day 28: week 4); E is a
+    newcomer and does not count. Too few repeat customers to fit: actual figures, no predictions."""
+    insert_shop(con)
+
+    result = clv.backtest(con, as_of=date(2024, 3, 5), holdout_weeks=4)
+
+    assert result.calibration_end == date(2024, 2, 6)
+    assert result.customers["customer_id"].tolist() == [1, 2, 3, 4]
+    assert result.customers["actual"].tolist() == [1, 0, 1, 0]
+    assert result.customers["predicted"].isna().all()
+    assert result.weekly["week"].tolist() == [1, 2, 3, 4]
+    assert result.weekly["week_end"].tolist() == [
+        date(2024, 2, 13), date(2024, 2, 20), date(2024, 2, 27), date(2024, 3, 5)
+    ]
+    assert result.weekly["actual_cumulative"].tolist() == [0, 1, 1, 2]
+    assert result.status == "too_few_repeat"
+    assert result.figures is None
+
+
+def test_regular_buyers_give_no_stable_purchase_model(con):
+    """30 customers buying every 7 days, none ever stopping: no heterogeneity or dropout to
+    estimate, the likelihood keeps improving towards infinite parameters."""
+    start = date(2024, 1, 1)
+    orders = [
+        {"customer_id": c, "ordered_at": f"{start + timedelta(days=c % 7 + 7 * k)} 10:00"}
+        for c in range(1, 31)
+        for k in range(10)
+    ]
+    insert_orders(con, [{**order, "amount": 20.0} for order in orders])
+
+    result = clv.customer_value(con)
+
+    assert result.status == "purchases_not_converged"
+    assert result.explanation["en"].startswith("The purchase model (BG/NBD) finds no stable")
+    for column in clv.PREDICTIONS:
+        assert result.table[column].isna().all()
+    assert result.table["historic_value"].tolist() == [200.0] * 30
+    assert result.summary["backtest"] is None
+
+
+@pytest.mark.parametrize("weeks", [0, -3, 2.5, True, "52"])
+def test_horizon_and_holdout_must_be_whole_weeks(con, weeks):
+    with pytest.raises(clv.ClvOptionError) as horizon_error:
+        clv.customer_value(con, horizon_weeks=weeks)
+    assert "semaines" in horizon_error.value.fr and "weeks" in horizon_error.value.en
+    with pytest.raises(clv.ClvOptionError):
+        clv.backtest(con, holdout_weeks=weeks)
+
+
+def cdnow_orders(amount: Callable[[pd.DataFrame], pd.Series] | None = None) -> list[dict]:
+    """Each CDNOW transaction as a paid order at noon, ``amount(raw)`` replacing the amounts."""
+    raw = pd.read_csv(
+        CDNOW, sep=r"\s+", header=None, names=["master_id", "customer_id", "date", "cds", "amount"],
+        dtype={"date": str},
+    )
+    raw["ordered_at"] = pd.to_datetime(raw["date"], format="%Y%m%d").dt.strftime("%Y-%m-%d 12:00")
+    if amount is not None:
+        raw["amount"] = amount(raw)
+    return raw[["customer_id", "ordered_at", "amount"]].to_dict("records")
+
+
+@pytest.fixture(scope="module")
+def cdnow_db():
+    connection = store.connect(":memory:")
+    insert_orders(connection, cdnow_orders())
+    yield connection
+    connection.close()
+
+
+def paid_occasions() -> pd.DataFrame:
+    """CDNOW occasions that are Comptoir occasions: positive spend. Eight customers' only
+    purchase is $0.00, so they are not customers here (2,349 instead of the paper's 2,357)."""
+    occasions = cdnow_occasions()
+    return occasions[occasions["amount"] > 0]
+
+
+def test_cdnow_through_the_database_matches_the_models(cdnow_db):
+    """The SQL summary equals the pandas one, so the fits are those of the model tests: the
+    published Gamma-Gamma parameters exactly (repeat customers are the same 946), and BG/NBD
+    parameters within 0.01 of the published ones (without the eight $0.00 customers)."""
+    result = clv.customer_value(cdnow_db, as_of=date(1997, 9, 30), horizon_weeks=39)
+
+    assert result.status == "ok" and result.explanation is None
+    summary = rfm_summary(paid_occasions(), CALIBRATION_END)
+    table = result.table.set_index("customer_id")
+    assert list(table.index) == list(summary.index)
+    assert (table["frequency"] == summary["frequency"]).all()
+    np.testing.assert_allclose(table["recency_weeks"], summary["recency"], rtol=1e-12)
+    np.testing.assert_allclose(table["T_weeks"], summary["T"], rtol=1e-12)
+
+    assert result.summary["n_customers"] == 2349
+    assert result.summary["n_repeat_customers"] == 946
+    params = result.summary["params"]
+    direct = bgnbd.fit(summary["frequency"], summary["recency"], summary["T"])
+    for name, published in {"r": 0.243, "alpha": 4.414, "a": 0.793, "b": 2.426}.items():
+        assert params["bgnbd"][name] == pytest.approx(getattr(direct, name), rel=1e-9)
+        assert params["bgnbd"][name] == pytest.approx(published, rel=0.01)
+    assert abs(params["gamma_gamma"]["p"] - 6.25) < 0.005
+    assert abs(params["gamma_gamma"]["q"] - 3.74) < 0.005
+    assert abs(params["gamma_gamma"]["gamma"] - 15.44) < 0.005
+    assert result.summary["spend_frequency_correlation"] == pytest.approx(0.1139, abs=5e-5)
+    json.dumps(result.summary, allow_nan=False)
+
+    alive = table["p_alive"].to_numpy(dtype=float)
+    assert ((alive >= 0) & (alive <= 1)).all()
+    assert (alive[table["frequency"] == 0] == 1.0).all()
+    np.testing.assert_allclose(
+        table["expected_revenue"].to_numpy(float),
+        table["expected_purchases"].to_numpy(float) * table["expected_spend"].to_numpy(float),
+        rtol=1e-12,
+    )
+    gg = params["gamma_gamma"]
+    one_timers = table.loc[table["frequency"] == 0, "expected_spend"].to_numpy(float)
+    np.testing.assert_allclose(one_timers, gg["p"] * gg["gamma"] / (gg["q"] - 1), rtol=1e-12)
+    # The paper's worked customer (x = 2, t_x = 30.43, T = 38.86): 1.226 with its parameters.
+    assert table.loc[1, "expected_purchases"] == pytest.approx(1.226, abs=0.001)
+
+
+def test_cdnow_backtest_on_the_papers_holdout(cdnow_db):
+    """Weeks 40-78 of the paper as the holdout: calibration ends 1997-09-30."""
+    result = clv.backtest(cdnow_db, as_of=date(1998, 6, 30), holdout_weeks=39)
+
+    assert result.status == "ok"
+    assert result.calibration_end == date(1997, 9, 30)
+    occasions = paid_occasions()
+    known = occasions.loc[occasions["day"] <= CALIBRATION_END, "customer"].unique()
+    later = occasions[(occasions["day"] > CALIBRATION_END) & occasions["customer"].isin(known)]
+    assert result.figures["actual_total"] == len(later) == 1882
+    assert result.customers["actual"].tolist() == (
+        later.groupby("customer").size()
+        .reindex(result.customers["customer_id"], fill_value=0).tolist()
+    )
+
+    summary = rfm_summary(occasions, CALIBRATION_END)
+    params = bgnbd.fit(summary["frequency"], summary["recency"], summary["T"])
+    predicted = bgnbd.expected_purchases(
+        params, 39, summary["frequency"], summary["recency"], summary["T"]
+    )
+    assert result.figures["n_customers"] == 2349
+    assert result.figures["predicted_total"] == pytest.approx(predicted.sum(), rel=1e-9)
+    assert result.figures["relative_error"] == pytest.approx(predicted.sum() / 1882 - 1, rel=1e-9)
+    mae = np.abs(predicted - result.customers["actual"]).mean()
+    assert result.figures["mae"] == pytest.approx(mae, rel=1e-9)
+
+    weekly = result.weekly
+    assert len(weekly) == 39 and weekly["week_end"].iloc[-1] == date(1998, 6, 30)
+    assert weekly["actual_cumulative"].iloc[-1] == 1882
+    cumulative = weekly["predicted_cumulative"].to_numpy(float)
+    assert (np.diff(cumulative) > 0).all()
+    assert cumulative[-1] == pytest.approx(predicted.sum(), rel=1e-9)
+    json.dumps(result.figures, allow_nan=False)
+
+
+def test_spend_that_grows_with_frequency_keeps_only_purchase_predictions():
+    """Every order of a customer priced 10 x their number of orders: Gamma-Gamma's independence
+    assumption fails, purchases are still predicted."""
+    connection = store.connect(":memory:")
+    def ten_times_orders(raw: pd.DataFrame) -> pd.Series:
+        return 10.0 * raw.groupby("customer_id")["customer_id"].transform("size")
+
+    insert_orders(connection, cdnow_orders(ten_times_orders))
+
+    result = clv.customer_value(connection, as_of=date(1997, 9, 30))
+
+    assert result.status == "spend_depends_on_frequency"
+    correlation = result.summary["spend_frequency_correlation"]
+    assert correlation > clv.MAX_SPEND_FREQUENCY_CORRELATION
+    assert f"{correlation:.2f}" in result.explanation["en"]
+    table = result.table
+    assert table["p_alive"].notna().all() and table["expected_purchases"].notna().all()
+    assert table["expected_spend"].isna().all() and table["expected_revenue"].isna().all()
+    assert result.summary["params"]["gamma_gamma"] is None
+    assert result.summary["backtest"] is not None
+    connection.close()
