@@ -6,7 +6,7 @@ from ui import data
 from ui.i18n import t
 from ui.state import week_picker
 
-st.set_page_config(page_title="Comptoir", page_icon="🧺", layout="wide")
+st.set_page_config(page_title="Comptoir", page_icon=":material/storefront:", layout="wide")
 
 with st.sidebar:
     st.segmented_control(
@@ -14,8 +14,8 @@ with st.sidebar:
     )
 
 pages = [
-    st.Page("pages/overview.py", title=t("page_overview"), icon="📊", default=True),
-    st.Page("pages/import.py", title=t("page_import"), icon="📥"),
+    st.Page("pages/overview.py", title=t("page_overview"), icon=":material/dashboard:", default=True),
+    st.Page("pages/import.py", title=t("page_import"), icon=":material/upload_file:"),
 ]
 navigation = st.navigation(pages)
 

@@ -400,7 +400,9 @@ def parse_dates(s: pd.Series, order: str | None = None, default_order: str = "dm
     if "t" in _present(text, "t"):  # ISO's 'T' between date and time (not the t of 'oct')
         iso_t = pc.equal(pc.utf8_slice_codeunits(text, 10, 11), "t")
         text = pc.if_else(iso_t, pc.replace_substring(text, "t", " ", max_replacements=1), text)
-    date_part, time_part = _split_once(text, " ")
+    date_part, time_part = text, pa.nulls(len(text), STRING)
+    if " " in _present(text, " "):
+        date_part, time_part = _split_once(text, " ")
     has_time = _np(pc.is_valid(time_part), False)
     dates, date_codes = _distinct(date_part)
 
@@ -461,7 +463,6 @@ BLANK_COUNTRY, OTHER_COUNTRY = -1, -2
 # country calling code and the lengths of a national number without its leading 0
 PHONE_PLANS = {"FR": (33, (9,)), "BE": (32, (8, 9)), "CH": (41, (9,))}
 POWERS_OF_TEN = 10 ** np.arange(19, dtype=np.int64)
-PHONE = f"^[({SPACES}]*\\+?[0-9{SPACES}./()-]+$"
 
 
 def normalise_email(s: pd.Series) -> Parsed:
@@ -500,18 +501,16 @@ def normalise_phone(
     """
     if default_region not in PHONE_PLANS:
         raise ValueError(f"default_region must be one of {tuple(PHONE_PLANS)}, not {default_region!r}")
-    text = pc.utf8_ltrim(_text(s), "'")
+    text = pc.utf8_ltrim(_text(s), "'(" + SPACES)
     blank = _np(pc.is_null(text), True)
-    ok = _matches(text, PHONE)
-    present = _present(text, "+(" + SPACES + ".-)/")
-    plus = np.zeros(len(text), dtype=bool)
-    if "+" in present:
-        plus = _np(pc.match_substring(text, "+"), False)
-    if "(" in present:
+    plus = _np(pc.starts_with(text, "+"), False)
+    text = pc.utf8_ltrim(text, "+")
+    if "(" in _present(text, "("):
         text = pc.replace_substring(text, "(0)", "")
-    digits = _remove(text, present)
+    digits = _remove(text, _present(text, SPACES + "./()-"))
     length = _np(pc.utf8_length(digits), 0)
-    ok &= (length >= 1) & (length <= 18)  # fits an int64; leading zeros are counted apart
+    # only digits and separators, and few enough digits for an int64 (leading zeros apart)
+    ok = _np(pc.ascii_is_decimal(digits), False) & (length <= 18)
     number = _np(pc.cast(pc.if_else(pa.array(ok), digits, NULL_STRING), pa.int64()), 0)
     significant = _digit_count(number)
     zeros = length - significant

@@ -61,7 +61,7 @@ for upload in uploads or []:
             disabled=[t("column")],
             column_config={t("field"): st.column_config.SelectboxColumn(
                 t("field"), options=importing.field_options(), required=True)},
-            use_container_width=True,
+            width="stretch",
         )
     with st.expander(t("preview_rows")):
         st.dataframe(found.sample(), hide_index=True)
@@ -95,4 +95,4 @@ for result in st.session_state.get("reports", []):
         st.download_button(t("download_rejects"), importing.rejects_csv(result),
                            file_name=f"rejets-{result.file_name}.csv", mime="text/csv")
 if st.session_state.get("reports"):
-    st.page_link("pages/overview.py", label=t("see_overview"), icon="📊")
+    st.page_link("pages/overview.py", label=t("see_overview"), icon=":material/dashboard:")

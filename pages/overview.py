@@ -41,10 +41,12 @@ for i, metric in enumerate(table.index):
             t(f"kpi_{metric}"),
             shown(metric, row["this_week"]),
             delta=format.signed_percent(row["change_last_week"], lang()),
-            help=t("last_year", value=shown(metric, row["last_year"])),
+            help=t(f"help_{metric}"),
             border=True,
         )
         st.caption(t("last_year", value=shown(metric, row["last_year"])))
+
+st.caption(t("vs_last_week"))
 
 trend = data.weekly_trend(week, data.version())
 labels = {
@@ -55,8 +57,8 @@ labels = {
     "revenue_axis": t("trend_axis_revenue"),
 }
 st.plotly_chart(
-    charts.weekly_trend(trend, week, labels, separators=", " if lang() == "fr" else ".,"),
-    use_container_width=True,
+    charts.weekly_trend(trend, week, labels, lang()),
+    width="stretch",
 )
 
 with st.expander(t("definitions")):

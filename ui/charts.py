@@ -9,22 +9,23 @@ BRAND = "#8a4b2a"
 MUTED = "#c9a98f"
 
 
-def weekly_trend(trend: pd.DataFrame, highlight, labels: dict[str, str], separators: str) -> go.Figure:
+def weekly_trend(trend: pd.DataFrame, highlight, labels: dict[str, str], lang: str) -> go.Figure:
     """Weekly revenue bars (the chosen week darker) with the order count on a second axis."""
     colors = [BRAND if w == highlight else MUTED for w in trend["week_start"]]
     fig = go.Figure()
     fig.add_bar(x=trend["week_start"], y=trend["revenue"], marker_color=colors,
-                name=labels["revenue"], hovertemplate="%{x|%d/%m/%Y}<br>%{y:,.2f} €<extra></extra>")
+                name=labels["revenue"], hovertemplate="%{x|%d/%m/%Y} : %{y:,.2f} €<extra></extra>")
     fig.add_scatter(x=trend["week_start"], y=trend["orders"], yaxis="y2", mode="lines",
                     line={"color": "#333", "width": 1.5}, name=labels["orders"])
     fig.update_layout(
         title=labels["title"],
-        separators=separators,
+        separators=", " if lang == "fr" else ".,",
         height=360,
         margin={"l": 10, "r": 10, "t": 50, "b": 10},
-        xaxis={"title": labels["week"]},
-        yaxis={"title": labels["revenue_axis"]},
-        yaxis2={"title": labels["orders"], "overlaying": "y", "side": "right", "showgrid": False},
+        xaxis={"title": labels["week"], "tickformat": "%d/%m/%y" if lang == "fr" else "%Y-%m-%d"},
+        yaxis={"title": labels["revenue_axis"], "rangemode": "tozero"},
+        yaxis2={"title": labels["orders"], "overlaying": "y", "side": "right", "showgrid": False,
+                "tickformat": "d", "rangemode": "tozero"},
         legend={"orientation": "h", "y": -0.2},
     )
     return fig
