@@ -19,6 +19,11 @@ from ingest.read import RawTable, empty_rejects
 from ingest.sources.base import Source
 
 INVALID_SHARE_FOR_FILE_REJECT = 0.5
+ORDER_FIELDS = (
+    "order_id", "order_date", "order_total", "line_amount", "unit_price", "quantity", "product",
+    "sku", "status", "refunded_amount", "discount", "shipping", "tax", "currency", "channel",
+    "cancelled_at",
+)
 CHANNELS = {
     "web": "web", "site": "web", "site web": "web", "internet": "web", "en ligne": "web",
     "online": "web", "e commerce": "web", "boutique en ligne": "web", "online store": "web",
@@ -99,9 +104,7 @@ def build(
                 f"{count} unreadable {FIELD_BY_NAME[name].label_en.lower()} values left blank",
             ))
     if has_orders:
-        for name in ("order_id", "order_date", "order_total", "line_amount", "unit_price",
-                     "quantity", "product", "sku", "status", "refunded_amount", "discount",
-                     "shipping", "tax", "currency", "channel"):
+        for name in ORDER_FIELDS:
             rows[name] = values.get(name)
         for name in ("order_total", "line_amount", "unit_price", "quantity", "refunded_amount",
                      "discount", "shipping", "tax"):
@@ -109,6 +112,9 @@ def build(
             if invalid.any():
                 label = mapping[name]
                 flag(invalid, f"« {label} » illisible", f"“{label}” unreadable")
+    if source.transform is not None:
+        rows = source.transform(rows)
+    if has_orders:
         rows["order_key"] = order_keys(table, rows)
         group = rows.groupby("order_key", sort=False)
         rows["order_date"] = group["order_date"].transform("first")
@@ -335,6 +341,8 @@ def status_values(
     else:
         status = pd.Series("paid", index=first.index)
     refunded, amount = orders["refunded_amount"], orders["amount"]
+    if "cancelled_at" in first:
+        status = status.mask(first["cancelled_at"].notna(), "cancelled")
     open_status = status.isin(["paid", "partially_refunded", "refunded"])
     status = status.mask(open_status & (refunded > 0) & (refunded >= amount), "refunded")
     status = status.mask(open_status & (refunded > 0) & (refunded < amount), "partially_refunded")

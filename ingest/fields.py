@@ -65,6 +65,9 @@ FIELDS: tuple[Field, ...] = (
         "frais de port", "frais de livraison", "port", "livraison", "shipping",
     )),
     Field("tax", "money", "TVA", "Tax", ("tva", "montant tva", "taxes", "tax")),
+    Field("cancelled_at", "date", "Date d'annulation", "Cancelled at", (
+        "date d annulation", "annulee le", "cancelled at", "canceled at",
+    )),
     Field("currency", "text", "Devise", "Currency", ("devise", "monnaie", "currency")),
     Field("channel", "text", "Canal", "Channel", (
         "canal", "canal de vente", "point de vente", "channel",

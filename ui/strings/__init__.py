@@ -1,0 +1,1 @@
+"""Translated strings, one module per area of the app."""

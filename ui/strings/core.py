@@ -1,0 +1,129 @@
+"""Strings of the frame, the Overview and the Import pages (French, English)."""
+
+STRINGS: dict[str, tuple[str, str]] = {
+    "app_title": ("Comptoir", "Comptoir"),
+    "language": ("Langue", "Language"),
+    "database": ("Base de données", "Database"),
+    "week": ("Semaine", "Week"),
+    "week_help": ("Semaine affichée (du lundi au dimanche)", "Week shown (Monday to Sunday)"),
+    "page_overview": ("Vue d'ensemble", "Overview"),
+    "page_import": ("Import", "Import"),
+    "empty_title": ("Votre base est vide", "Your database is empty"),
+    "empty_body": (
+        "Importez l'export de votre boutique (CSV ou Excel) sur la page Import, ou découvrez "
+        "Comptoir avec une boutique de démonstration.",
+        "Import your shop's export (CSV or Excel) on the Import page, or try Comptoir with a "
+        "demo shop.",
+    ),
+    "load_demo": ("Charger la boutique de démonstration", "Load the demo shop"),
+    "demo_loaded": ("Boutique de démonstration chargée : {orders} commandes, {customers} clients.",
+                    "Demo shop loaded: {orders} orders, {customers} customers."),
+    "overview_intro": (
+        "Votre semaine en un coup d'œil : ce que vous avez vendu, à qui, et si vos clients "
+        "reviennent — comparé à la semaine précédente et à la même semaine l'an dernier.",
+        "Your week at a glance: what you sold, to whom, and whether customers come back — "
+        "compared with the previous week and the same week last year.",
+    ),
+    "kpi_revenue": ("Chiffre d'affaires", "Revenue"),
+    "kpi_orders": ("Commandes", "Orders"),
+    "kpi_customers": ("Clients", "Customers"),
+    "kpi_new_customers": ("Nouveaux clients", "New customers"),
+    "kpi_returning_customers": ("Clients revenus", "Returning customers"),
+    "kpi_average_basket": ("Panier moyen", "Average basket"),
+    "kpi_repeat_rate": ("Taux de réachat (12 mois)", "Repeat rate (12 months)"),
+    "help_revenue": ("Montants nets (payé − remboursé) des commandes valides de la semaine, TTC.",
+                     "Net amounts (paid − refunded) of the week's valid orders, tax included."),
+    "help_orders": ("Commandes ni annulées, ni remboursées, ni en attente.",
+                    "Orders neither cancelled, refunded nor pending."),
+    "help_customers": ("Personnes ayant passé au moins une commande valide dans la semaine.",
+                       "People with at least one valid order in the week."),
+    "help_new_customers": ("Leur toute première commande valide date de cette semaine.",
+                           "Their very first valid order is from this week."),
+    "help_returning_customers": ("Clients de la semaine qui avaient déjà commandé avant.",
+                                 "Customers of the week who had ordered before."),
+    "help_average_basket": ("Chiffre d'affaires ÷ commandes.", "Revenue ÷ orders."),
+    "help_repeat_rate": (
+        "Part des clients des 52 dernières semaines qui ont commandé au moins deux fois.",
+        "Share of the last 52 weeks' customers who ordered at least twice.",
+    ),
+    "vs_last_week": ("Les flèches comparent à la semaine précédente.",
+                     "Arrows compare with the previous week."),
+    "last_year": ("Même semaine l'an dernier : {value}", "Same week last year: {value}"),
+    "trend_title": ("Chiffre d'affaires par semaine (12 mois)", "Revenue per week (12 months)"),
+    "trend_axis_week": ("Semaine", "Week"),
+    "trend_axis_revenue": ("Chiffre d'affaires (€)", "Revenue (€)"),
+    "trend_orders": ("Commandes", "Orders"),
+    "week_of": ("Semaine du {start} au {end}", "Week of {start} to {end}"),
+    "definitions": ("Définitions", "Definitions"),
+    "definitions_body": (
+        "- **Commande valide** : ni annulée, ni entièrement remboursée, ni en attente, montant "
+        "net > 0.\n"
+        "- **Chiffre d'affaires** : somme des montants nets (payé − remboursé) des commandes "
+        "valides, TTC, frais de port compris, ventes anonymes comprises.\n"
+        "- **Clients** : personnes ayant au moins une commande valide dans la semaine.\n"
+        "- **Nouveaux clients** : leur toute première commande valide est dans la semaine ; "
+        "**clients revenus** : ils avaient déjà commandé avant.\n"
+        "- **Panier moyen** : chiffre d'affaires ÷ commandes.\n"
+        "- **Taux de réachat (12 mois)** : parmi les clients ayant commandé au cours des 52 "
+        "semaines finissant avec cette semaine, la part qui a commandé au moins deux fois.",
+        "- **Valid order**: not cancelled, not fully refunded, not pending, net amount > 0.\n"
+        "- **Revenue**: sum of net amounts (paid − refunded) of valid orders, tax and shipping "
+        "included, anonymous sales included.\n"
+        "- **Customers**: people with at least one valid order in the week.\n"
+        "- **New customers**: their very first valid order is in the week; **returning "
+        "customers**: they had ordered before.\n"
+        "- **Average basket**: revenue ÷ orders.\n"
+        "- **Repeat rate (12 months)**: among customers who ordered in the 52 weeks ending with "
+        "this week, the share who ordered at least twice.",
+    ),
+    "import_intro": (
+        "Déposez les fichiers que vous avez déjà : export de votre site ou de votre caisse, "
+        "fichier clients Excel. Comptoir reconnaît le format, vous montre ce qu'il a compris, "
+        "puis importe.",
+        "Drop the files you already have: your web shop or till export, an Excel customer file. "
+        "Comptoir recognises the format, shows you what it understood, then imports.",
+    ),
+    "upload": ("Fichiers à importer (CSV, TXT, TSV, XLSX)", "Files to import (CSV, TXT, TSV, XLSX)"),
+    "detected": ("Ce que Comptoir a compris", "What Comptoir understood"),
+    "source": ("Format", "Format"),
+    "encoding": ("Encodage", "Encoding"),
+    "delimiter": ("Séparateur", "Delimiter"),
+    "header_row": ("Ligne d'en-tête", "Header row"),
+    "sheet": ("Feuille", "Sheet"),
+    "date_order": ("Ordre des dates", "Date order"),
+    "date_auto": ("Automatique", "Automatic"),
+    "date_dmy": ("jour/mois/année", "day/month/year"),
+    "date_mdy": ("mois/jour/année", "month/day/year"),
+    "date_ymd": ("année-mois-jour", "year-month-day"),
+    "mapping": ("Correspondance des colonnes", "Column mapping"),
+    "mapping_help": (
+        "Chaque colonne de votre fichier et le champ Comptoir qu'elle alimente. Corrigez si "
+        "besoin ; « — » = colonne ignorée.",
+        "Each column of your file and the Comptoir field it feeds. Correct it if needed; "
+        "“—” = column ignored.",
+    ),
+    "column": ("Colonne du fichier", "File column"),
+    "field": ("Champ Comptoir", "Comptoir field"),
+    "ignored": ("—", "—"),
+    "preview_rows": ("Premières lignes", "First rows"),
+    "import_button": ("Importer", "Import"),
+    "importing": ("Import en cours…", "Importing…"),
+    "report": ("Compte rendu d'import", "Import report"),
+    "rows_read": ("Lignes lues", "Rows read"),
+    "rows_loaded": ("Importées", "Imported"),
+    "rows_rejected": ("Rejetées", "Rejected"),
+    "orders_new": ("Commandes nouvelles", "New orders"),
+    "orders_updated": ("Mises à jour", "Updated"),
+    "orders_unchanged": ("Inchangées", "Unchanged"),
+    "customers_new": ("Nouveaux clients", "New customers"),
+    "download_rejects": ("Télécharger les lignes rejetées (CSV)", "Download rejected rows (CSV)"),
+    "rejects_title": ("Lignes rejetées", "Rejected rows"),
+    "row": ("Ligne", "Row"),
+    "reason": ("Raison", "Reason"),
+    "raw": ("Contenu", "Content"),
+    "see_overview": ("Voir la vue d'ensemble", "See the overview"),
+    "kind_orders": ("ventes", "sales"),
+    "kind_customers": ("fichier clients", "customer file"),
+    "kind_both": ("ventes et clients", "sales and customers"),
+    "kind": ("Contenu", "Content"),
+}
