@@ -31,6 +31,7 @@ class LoadCounts:
     orders_updated: int
     orders_unchanged: int
     customers_new: int
+    ambiguous_people: int
 
 
 def load(
@@ -58,7 +59,7 @@ def load(
                     "now": now,
                 },
             ).fetchone()[0]
-            customers, customers_new = match_people(
+            customers, customers_new, ambiguous = match_people(
                 cur, canonical.people, source, import_id, file_name, now
             )
             changes = {"new": 0, "updated": 0, "unchanged": 0}
@@ -92,7 +93,7 @@ def load(
         finally:
             cur.close()
     return LoadCounts(import_id, changes["new"], changes["updated"], changes["unchanged"],
-                      customers_new)
+                      customers_new, ambiguous)
 
 
 def load_orders(

@@ -1,9 +1,14 @@
 """One customer per real person: a file's people -> customer ids, creating customers as needed.
 
-Identity keys, strongest first: the platform's customer number, the email, the phone (E.164), and
-the weak name + postcode. A person takes the customer of their strongest key already known; people
-of the same file who share any key are one person (connected components over shared keys), so a
-till sale with only a phone joins the web order with that phone and an email.
+Strong identity keys: the platform's customer number, the email, the phone (E.164). A person takes
+the customer of their strongest key already known; people of the same file who share a strong key
+are one person (connected components over shared keys), so a till sale with only a phone joins the
+web order with that phone and an email.
+
+Name + postcode is weak: two Marie Martin in 69001 with different emails are two people. It only
+attaches a person who has no strong key, and only when exactly one customer (known, or found in
+this file) carries that name and postcode; otherwise such people get a customer of their own,
+left for the owner to merge from the duplicates view.
 """
 
 from __future__ import annotations
@@ -66,6 +71,95 @@ def components(keys: pd.DataFrame, n_people: int) -> np.ndarray:
         label = new
 
 
+def weak_attachments(
+    cur: duckdb.DuckDBPyConnection,
+    people: pd.DataFrame,
+    keys: pd.DataFrame,
+    label: np.ndarray,
+    matched: pd.Series,
+) -> tuple[np.ndarray, pd.Series, int]:
+    """Join, through name + postcode, what cannot be two different people.
+
+    Entities are the file's groups (or the known customer a group matched), the file's people
+    without email, phone or platform id, and known customers carrying the key. All entities
+    sharing a key are one person when they are compatible: at most one distinct email, one
+    distinct phone and one known customer among them. Otherwise the key is ambiguous: people
+    with no strong key join the one known customer with that key and no email or phone (the same
+    till customer as last time) if there is exactly one, or else form a group of their own
+    (counted, for the owner to review).
+    """
+    weak = keys[keys["kind"] == "name_postcode"]
+    if weak.empty:
+        return label, matched, 0
+    label, matched = label.copy(), matched.copy()
+    cur.register("weak_keys", weak[["value"]].drop_duplicates())
+    known = cur.execute(sql_text("match_weak_known")).df()
+    cur.unregister("weak_keys")
+    strong = keys[keys["kind"] != "name_postcode"]
+    person_entity = entity_of_people(len(people), strong, label, matched)
+    edges = pd.concat([
+        pd.DataFrame({"entity": person_entity[weak["person"].to_numpy()],
+                      "value": weak["value"].to_numpy()}),
+        pd.DataFrame({"entity": "c" + known["customer_id"].astype("str"), "value": known["value"]}),
+    ]).drop_duplicates()
+    attributes = pd.concat([
+        pd.DataFrame({"entity": person_entity[strong["person"].to_numpy()],
+                      "kind": strong["kind"].to_numpy(), "attribute": strong["value"].to_numpy()}),
+        known.melt(id_vars=["customer_id"], value_vars=["email", "phone"], var_name="kind",
+                   value_name="attribute").dropna().assign(
+            entity=lambda f: "c" + f["customer_id"].astype("str"))[["entity", "kind", "attribute"]],
+    ])
+    attributes = attributes[attributes["kind"].isin(["email", "phone"])]
+    spread = edges.merge(attributes, on="entity").groupby(["value", "kind"])["attribute"].nunique()
+    conflicting = set(spread[spread > 1].index.get_level_values("value"))
+    knowns = edges[edges["entity"].str.startswith("c")].groupby("value")["entity"].nunique()
+    conflicting |= set(knowns[knowns > 1].index)
+    sound = edges[~edges["value"].isin(conflicting)]
+    entity_ids, entity_codes = np.unique(sound["entity"].to_numpy(), return_inverse=True)
+    merged = components(pd.DataFrame({"person": entity_codes, "kind": "k",
+                                      "value": sound["value"].to_numpy()}), len(entity_ids))
+    joined = pd.DataFrame({"entity": entity_ids, "component": merged})
+    joined["customer"] = joined["entity"].where(joined["entity"].str.startswith("c"))
+    customer_of = joined.groupby("component")["customer"].min()
+    people_component = pd.Series(person_entity).map(joined.set_index("entity")["component"])
+    customer = people_component.map(customer_of).astype("string")
+    found = customer.notna().to_numpy()
+    matched[found] = customer[found].str[1:].astype("int64").to_numpy()
+    linked = people_component.notna().to_numpy()
+    first_person = pd.Series(np.arange(len(people)))[linked].groupby(
+        people_component[linked].to_numpy()).transform("min").to_numpy()
+    label[linked] = label[first_person]
+
+    loose = weak[weak["value"].isin(conflicting) & ~np.isin(weak["person"], strong["person"])]
+    if loose.empty:
+        return label, matched, 0
+    bare = known[known["email"].isna() & known["phone"].isna()]
+    bare = bare.groupby("value")["customer_id"].agg(["nunique", "first"])
+    value = loose["value"]
+    person = loose["person"].to_numpy()
+    to_bare = (value.map(bare["nunique"]) == 1).fillna(False).to_numpy()
+    matched[person[to_bare]] = value[to_bare].map(bare["first"]).to_numpy()
+    alone = ~to_bare
+    first = pd.Series(person[alone]).groupby(value.to_numpy()[alone]).transform("min")
+    label[person[alone]] = first.to_numpy()
+    return label, matched, int(alone.sum())
+
+
+def entity_of_people(
+    n: int, strong: pd.DataFrame, label: np.ndarray, matched: pd.Series
+) -> np.ndarray:
+    """'c<id>' for people whose group matched a known customer, 'g<label>' for other people with
+    a strong key, 'p<index>' for people with none."""
+    group_customer = matched.groupby(label).transform("min")
+    has_strong = np.zeros(n, dtype=bool)
+    has_strong[strong["person"].to_numpy()] = True
+    index = np.arange(n).astype("str")
+    groups = np.char.add("g", label.astype("str"))
+    customers = ("c" + group_customer.astype("string")).fillna("").to_numpy(dtype=object)
+    entity = np.where(has_strong, groups, np.char.add("p", index)).astype(object)
+    return np.where(customers != "", customers, entity)
+
+
 def match_people(
     cur: duckdb.DuckDBPyConnection,
     people: pd.DataFrame,
@@ -73,21 +167,26 @@ def match_people(
     import_id: int,
     file_name: str,
     now: datetime,
-) -> tuple[pd.Series, int]:
-    """Customer id of each person (NA for people with no key at all) and the number created.
+) -> tuple[pd.Series, int, int]:
+    """Customer id of each person (NA for people with no key at all), the number created, and the
+    number of people whose name + postcode designated several customers.
 
     Runs inside the caller's transaction: inserts new customers and keys, fills blanks of known
     customers, records consent and the suppression list.
     """
     people = people.reset_index(drop=True)
+    cur.execute(sql_text("match_name_key_macro"))
     keys = identity_keys(cur, people, source)
-    cur.register("person_keys", keys)
+    strong = keys[keys["kind"] != "name_postcode"]
+    cur.register("person_keys", strong)
     known = cur.execute(sql_text("match_known_keys")).df()
     cur.unregister("person_keys")
     best_known = known.sort_values(["person", "priority"]).drop_duplicates("person")
     matched = pd.Series(pd.NA, index=people.index, dtype="Int64")
     matched[best_known["person"].to_numpy()] = best_known["customer_id"].to_numpy()
-    label = pd.Series(components(keys, len(people)), index=people.index)
+    label, matched, ambiguous = weak_attachments(
+        cur, people, keys, components(strong, len(people)), matched)
+    label = pd.Series(label, index=people.index)
     group_known = matched.groupby(label).transform("min")
     customer = matched.fillna(group_known)
     has_key = pd.Series(False, index=people.index)
@@ -106,8 +205,8 @@ def match_people(
     cur.register("matched_people", attached)
     cur.execute(sql_text("match_insert_customers"), {"import_id": import_id})
     cur.execute(sql_text("match_update_customers"))
-    keys["customer_id"] = customer.reindex(keys["person"]).to_numpy()
-    cur.register("person_keys", keys)
+    strong = strong.assign(customer_id=customer.reindex(strong["person"]).to_numpy())
+    cur.register("person_keys", strong)
     cur.execute(sql_text("match_insert_keys"), {"import_id": import_id})
     stamp = {"file_name": file_name, "now": now}
     cur.execute(sql_text("match_suppressions"), stamp)
@@ -115,4 +214,4 @@ def match_people(
     cur.execute(sql_text("match_apply_suppressions"))
     cur.unregister("person_keys")
     cur.unregister("matched_people")
-    return customer, len(new_labels)
+    return customer, len(new_labels), ambiguous

@@ -152,6 +152,15 @@ def import_file(
         rows_read=rows_read,
         notes=notes,
     )
+    if counts.ambiguous_people:
+        notes.append((
+            f"{counts.ambiguous_people} lignes sans e-mail ni téléphone dont le nom et le code "
+            "postal désignent plusieurs clients : rattachées à un client à part, à fusionner "
+            "dans Données si c'est la même personne",
+            f"{counts.ambiguous_people} rows without email or phone whose name and postcode fit "
+            "several customers: given a customer of their own, to merge in Data if it is the "
+            "same person",
+        ))
     progress(1.0, "Import terminé", "Import finished")
     return ImportReport(
         import_id=counts.import_id,

@@ -235,3 +235,40 @@ def test_cli_imports_and_refuses_with_one_sentence(tmp_path):
     assert refused.returncode == 1
     assert refused.stderr.strip().splitlines()[-1].startswith("« vide.csv » : le fichier est vide")
     assert "Traceback" not in refused.stderr
+
+
+def owners(con) -> list:
+    return [c for _, c in con.execute(
+        "select source_order_id, customer_id from orders order by 1").fetchall()]
+
+
+def test_namesakes_with_different_emails_stay_two_people(con):
+    data = ("N° de commande;Date;E-mail;Nom;Prénom;Code postal;Montant\n"
+            "1;01/03/2024;marie1@x.fr;Martin;Marie;69001;10\n"
+            "2;02/03/2024;marie2@x.fr;MARTIN;Marie;69001;11\n"
+            "3;03/03/2024;;Martin;Marie;69001;12\n")
+    report = import_file(con, data.encode(), "v.csv")
+    first, second, till = owners(con)
+    assert len({first, second, till}) == 3
+    assert report.notes[-1][0].startswith("1 lignes sans e-mail ni téléphone")
+    again = import_file(con, data.encode(), "v.csv")
+    assert again.customers_new == 0 and owners(con) == [first, second, till]
+
+
+def test_till_sale_joins_the_customer_file_person_imported_earlier(con):
+    import_file(con, "E-mail;Nom;Prénom;Code postal\nmarie@x.fr;Dupont;Marie;69001\n".encode(),
+                "clients.csv")
+    import_file(con, "N° ticket;Date;Nom;Prénom;Code postal;Montant\nT1;01/03/2024;DUPONT;Marie;69001;9\n"
+                .encode(), "caisse.csv")
+    assert con.execute("select count(*) from customers").fetchone()[0] == 1
+    assert owners(con)[0] is not None
+
+
+def test_new_email_joins_the_till_customer_with_the_same_name_and_postcode(con):
+    import_file(con, "N° ticket;Date;Nom;Prénom;Code postal;Montant\nT1;01/03/2024;DUPONT;Marie;69001;9\n"
+                .encode(), "caisse.csv")
+    import_file(con, "N° de commande;Date;E-mail;Nom;Prénom;Code postal;Montant\n"
+                "W1;02/03/2024;marie@x.fr;Dupont;Marie;69001;20\n".encode(), "web.csv")
+    till, web = owners(con)
+    assert till == web
+    assert con.execute("select email from customers").fetchall() == [("marie@x.fr",)]
