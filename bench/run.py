@@ -1,0 +1,173 @@
+"""Measure Comptoir against its speed targets and print a table: ``python bench/run.py [LINES]``.
+
+Run by hand, not in CI (timings are not tests). For LINES order lines (default 1M) it generates the
+shop (bench/generate_big.py, cached in bench/data/), then times:
+- the CSV import end to end (a fresh process: detect, parse, match, load) against a bare DuckDB
+  ``read_csv`` of the same file after transcoding, and the import's peak memory (max RSS);
+- the xlsx import of LINES/5 rows against a bare python-calamine read of the same file;
+- every metrics function on the imported database (first call);
+- every page with Streamlit's AppTest (first run and a cached rerun);
+- the BG/NBD + Gamma-Gamma fit and prediction for 1M simulated customers.
+``--write`` adds the table to bench/RESULTS.md with the machine description.
+"""
+
+from __future__ import annotations
+
+import os
+import platform
+import resource
+import subprocess
+import sys
+import tempfile
+import time
+from datetime import timedelta
+from pathlib import Path
+
+import duckdb
+import numpy as np
+
+ROOT = Path(__file__).resolve().parent.parent
+if str(ROOT) not in sys.path:
+    sys.path.insert(0, str(ROOT))
+
+from bench import bench_clv, generate_big  # noqa: E402
+from metrics import clv, cohorts, dates, kpis, repeat, rfm  # noqa: E402
+import store  # noqa: E402
+
+DATA = ROOT / "bench" / "data"
+PAGES = ("pages/overview.py", "pages/import.py")
+
+
+def timed(func, *args, **kwargs) -> float:
+    start = time.perf_counter()
+    func(*args, **kwargs)
+    return time.perf_counter() - start
+
+
+def files(lines: int) -> tuple[Path, Path]:
+    csv_path, xlsx_path = DATA / f"ventes_{lines}.csv", DATA / f"clients_{lines // 5}.xlsx"
+    if not csv_path.exists() or not xlsx_path.exists():
+        DATA.mkdir(parents=True, exist_ok=True)
+        generate_big.write_csv(generate_big.sales(lines), csv_path)
+        generate_big.write_xlsx(lines // 5, xlsx_path)
+    return csv_path, xlsx_path
+
+
+def bare_read_csv(path: Path) -> float:
+    """DuckDB alone on the same rows: transcode to UTF-8 first (not timed), then read_csv."""
+    with tempfile.TemporaryDirectory() as tmp:
+        utf8 = Path(tmp) / "utf8.csv"
+        utf8.write_text(path.read_bytes().decode("cp1252"), encoding="utf-8")
+        con = duckdb.connect()
+        seconds = timed(con.execute, "create table t as select * from read_csv($p, delim=';', header=true)",
+                        {"p": str(utf8)})
+        con.close()
+    return seconds
+
+
+def bare_calamine(path: Path) -> float:
+    from python_calamine import CalamineWorkbook
+
+    def read() -> None:
+        CalamineWorkbook.from_path(str(path)).get_sheet_by_index(0).to_python()
+
+    return timed(read)
+
+
+def import_process(path: Path, db: Path) -> tuple[float, float]:
+    """Seconds and peak RSS (MB) of `python -m ingest` in a fresh process."""
+    before = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
+    start = time.perf_counter()
+    subprocess.run([sys.executable, "-m", "ingest", str(path), "--db", str(db)], cwd=ROOT,
+                   check=True, capture_output=True)
+    seconds = time.perf_counter() - start
+    peak = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
+    return seconds, max(peak, before) / 1024
+
+
+def metric_timings(db: Path) -> list[tuple[str, float]]:
+    con = store.connect(db)
+    week = dates.default_week(con)
+    as_of = dates.latest_order_date(con)
+    rows = [
+        ("kpis.weekly_kpis", timed(kpis.weekly_kpis, con, week)),
+        ("kpis.weekly_trend", timed(kpis.weekly_trend, con, week)),
+        ("cohorts.cohorts (month)", timed(cohorts.cohorts, con, "month")),
+        ("cohorts.cohorts (week)", timed(cohorts.cohorts, con, "week")),
+        ("repeat.repeat_summary", timed(repeat.repeat_summary, con)),
+        ("repeat.orders_per_customer", timed(repeat.orders_per_customer, con)),
+        ("repeat.days_to_second_order", timed(repeat.days_to_second_order, con)),
+        ("repeat.second_order_within", timed(repeat.second_order_within, con)),
+        ("repeat.repeat_rate_by_first_product", timed(repeat.repeat_rate_by_first_product, con)),
+        ("repeat.repeat_rate_trend", timed(repeat.repeat_rate_trend, con)),
+        ("rfm.rfm", timed(rfm.rfm, con)),
+        ("rfm.segment_movement", timed(rfm.segment_movement, con, as_of - timedelta(days=7), as_of)),
+        ("clv.customer_value (fit + 52-week backtest)", timed(clv.customer_value, con)),
+    ]
+    con.close()
+    return rows
+
+
+def page_timings(db: Path) -> list[tuple[str, float, float]]:
+    from streamlit.testing.v1 import AppTest
+
+    os.environ[store.db.DB_ENV_VAR] = str(db)
+    rows = []
+    for page in PAGES:
+        at = AppTest.from_file(str(ROOT / "app.py"), default_timeout=300)
+        first = timed(lambda: at.switch_page(page).run()) if page != PAGES[0] else timed(at.run)
+        again = timed(at.run)
+        rows.append((page, first, again))
+    return rows
+
+
+def clv_timing(n: int = 1_000_000) -> float:
+    rng = np.random.default_rng(1)
+    T = rng.uniform(1, 104, n)
+    frame = bench_clv.simulate_bgnbd(T, rng=rng, **bench_clv.CDNOW_BGNBD)
+    start = time.perf_counter()
+    from metrics import bgnbd
+
+    params = bgnbd.fit(frame["frequency"], frame["recency"], frame["T"])
+    bgnbd.expected_purchases(params, 52, frame["frequency"], frame["recency"], frame["T"])
+    bgnbd.p_alive(params, frame["frequency"], frame["recency"], frame["T"])
+    return time.perf_counter() - start
+
+
+def machine() -> str:
+    cpu = next((line.split(":", 1)[1].strip() for line in Path("/proc/cpuinfo").read_text().splitlines()
+                if line.startswith("model name")), platform.processor())
+    mem = int(next(line.split()[1] for line in Path("/proc/meminfo").read_text().splitlines()
+                   if line.startswith("MemTotal"))) / 1024 / 1024
+    return f"{os.cpu_count()} cores ({cpu}), {mem:.0f} GiB RAM, Python {platform.python_version()}, DuckDB {duckdb.__version__}"
+
+
+def main() -> None:
+    lines = int(next((a for a in sys.argv[1:] if a.isdigit()), 1_000_000))
+    csv_path, xlsx_path = files(lines)
+    out = [f"## {lines:,} order lines — {machine()}", "", "| what | measured | target |", "|---|---:|---|"]
+    with tempfile.TemporaryDirectory() as tmp:
+        db = Path(tmp) / "bench.duckdb"
+        bare = bare_read_csv(csv_path)
+        seconds, peak = import_process(csv_path, db)
+        out.append(f"| CSV import end to end | {seconds:.2f} s ({seconds / bare:.1f}× bare read_csv {bare:.2f} s) | ≤ 1.5× |")
+        out.append(f"| CSV import peak memory (max RSS) | {peak:.0f} MB | ≤ 600 MB |")
+        xdb = Path(tmp) / "xlsx.duckdb"
+        bare_x = bare_calamine(xlsx_path)
+        x_seconds, _ = import_process(xlsx_path, xdb)
+        out.append(f"| xlsx import ({lines // 5:,} rows) | {x_seconds:.2f} s ({x_seconds / bare_x:.1f}× bare calamine {bare_x:.2f} s) | ≤ 1.3× |")
+        for name, sec in metric_timings(db):
+            out.append(f"| metric {name} | {sec:.3f} s | ≤ 0.5 s |")
+        for page, first, again in page_timings(db):
+            out.append(f"| page {page} (first run / cached rerun) | {first:.2f} s / {again:.2f} s | ≤ 1.5 s first run |")
+    out.append(f"| BG/NBD fit + predictions, 1M customers | {clv_timing():.2f} s | ≤ 2 s |")
+    table = "\n".join(out)
+    print(table)
+    if "--write" in sys.argv:
+        results = ROOT / "bench" / "RESULTS.md"
+        previous = results.read_text(encoding="utf-8") if results.exists() else "# Benchmark results\n"
+        results.write_text(previous.rstrip() + "\n\n" + table + "\n", encoding="utf-8")
+
+
+if __name__ == "__main__":
+    main()
