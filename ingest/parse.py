@@ -1,17 +1,16 @@
 """Typed values from the text cells of a user's file: money, dates, times, e-mails, phones,
-postcodes, booleans and quantities (forms listed in /work/shared/FORMATS.md).
+postcodes, consent flags and quantities, in the forms listed in /work/shared/FORMATS.md.
 
 Every parser takes one column and returns the values together with the cells that held text but
-could not be read, so the importer can reject those rows with a reason instead of guessing.
-Decisions that a single cell cannot settle (is "1,234" one thousand or one point two? is
-"03/04/24" the 3rd of April or the 4th of March?) are taken once for the whole column.
+could not be read, so that the importer rejects those rows with a reason instead of guessing.
+What one cell cannot settle (is "1,234" one thousand or one point two? is "03/04/24" the 3rd of
+April or the 4th of March?) is decided once for the whole column.
 
-The work runs in Arrow compute kernels (RE2 regular expressions) and numpy, never in a Python
-loop over values: pandas 3.1 sends `str.extract`, `\\d` and non-ASCII `str.find` to Python's `re`
-value by value, and `pd.to_datetime` with a non-ISO format takes seconds per million cells, so the
-kernels pandas' own string dtype is built on are called directly. Date and time columns hold few
-distinct values (at most a few thousand days, 86,400 seconds a day), so those are parsed once per
-distinct value.
+The work runs in Arrow compute kernels (RE2 regular expressions) and numpy, never in a Python loop
+over values. The kernels are called directly because pandas 3.1 runs `str.extract`, `\\d` and
+non-ASCII `str.find` through Python's `re` one value at a time, and `pd.to_datetime` with a
+non-ISO `format=` takes seconds per million cells. Date and time columns hold few distinct values
+(some thousand days, 86,400 seconds a day), so those are parsed once per distinct value.
 """
 
 from __future__ import annotations
@@ -27,11 +26,6 @@ import pyarrow.compute as pc
 STRING = pa.large_string()
 NULL_STRING = pa.scalar(None, STRING)
 SPACES = " \u00a0\u202f"  # space, no-break space, narrow no-break space (French thousands)
-MAX_DIGITS = 15  # float64 holds every integer up to 2**53 exactly: 15 digits always fit
-EXCEL_EPOCH_DAYS = -25569  # 1899-12-30 (day 0 of Excel's 1900 date system) in days since 1970
-SERIAL_RANGE = (20_000, 80_000)  # 1954-10-03 .. 2119-01-10: a plausible order or birth date
-DATE_ORDERS = ("dmy", "mdy", "ymd")
-DAY_US = 86_400_000_000
 
 
 @dataclass(frozen=True)
@@ -53,7 +47,7 @@ class ParsedDates:
 
 
 def _text(s: pd.Series) -> pa.LargeStringArray:
-    """The column as Arrow text, trimmed of every kind of space, with blank cells as nulls."""
+    """The column as Arrow text, trimmed of every kind of space, blank cells as nulls."""
     if not isinstance(s.dtype, pd.StringDtype):
         s = s.astype("str")
     arr = pa.array(s, type=STRING, from_pandas=True)
@@ -67,10 +61,14 @@ def _np(arr: pa.Array, fill: object) -> np.ndarray:
     return pc.fill_null(arr, fill).to_numpy(zero_copy_only=False)
 
 
+def _mask(values: np.ndarray) -> pa.Array:
+    return pa.array(values, type=pa.bool_())
+
+
 def _ints(arr: pa.Array) -> np.ndarray:
-    """Digit strings as int64; null or empty (an optional group that did not match) -> -1."""
-    arr = pc.if_else(pc.equal(arr, ""), NULL_STRING, arr.cast(STRING))
-    return _np(pc.cast(arr, pa.int64()), -1)
+    """Digit strings as int64; null, or empty (an optional group that did not match) -> -1."""
+    arr = arr.cast(STRING)
+    return _np(pc.cast(pc.if_else(pc.equal(arr, ""), NULL_STRING, arr), pa.int64()), -1)
 
 
 def _matches(arr: pa.Array, pattern: str) -> np.ndarray:
@@ -78,27 +76,26 @@ def _matches(arr: pa.Array, pattern: str) -> np.ndarray:
 
 
 def _groups(arr: pa.Array, pattern: str) -> dict[str, pa.Array]:
-    """Named groups of `pattern` (anchored by the caller); null where the value does not match."""
+    """The named groups of `pattern` (anchored by the caller), null where a value does not match."""
     found = pc.extract_regex(arr, pattern)
-    names = [found.type.field(i).name for i in range(found.type.num_fields)]
-    return {name: pc.struct_field(found, [i]) for i, name in enumerate(names)}
+    return {found.type.field(i).name: pc.struct_field(found, [i])
+            for i in range(found.type.num_fields)}
 
 
 def _distinct(arr: pa.Array) -> tuple[pa.Array, np.ndarray]:
-    """(distinct values, position of each cell's value among them; -1 for nulls)."""
+    """(the distinct values, each cell's position among them or -1 for nulls)."""
     encoded = pc.dictionary_encode(arr)
     return encoded.dictionary, _np(encoded.indices, -1).astype(np.int64)
 
 
 def _spread(per_distinct: np.ndarray, codes: np.ndarray, missing: object) -> np.ndarray:
-    """Values computed once per distinct value, laid out cell by cell (missing for nulls)."""
-    padded = np.append(per_distinct, np.array([missing], dtype=per_distinct.dtype))
-    return padded[codes]  # code -1 picks the padding
+    """What was computed once per distinct value, laid out cell by cell (`missing` for nulls)."""
+    return np.append(per_distinct, np.array([missing], dtype=per_distinct.dtype))[codes]
 
 
 def _present(arr: pa.Array, chars: str) -> str:
-    """Which of `chars` may occur in the column (searched in its byte buffer), so that parsers
-    skip the passes a column does not need: most use one thousands separator, or none."""
+    """Those of `chars` that may occur in the column (looked up in its byte buffer), so that a
+    parser skips the passes a column does not need: most use one thousands separator, or none."""
     data = arr.buffers()[2]
     raw = b"" if data is None else data.to_pybytes()
     return "".join(char for char in chars if char.encode() in raw)
@@ -108,10 +105,6 @@ def _remove(arr: pa.Array, chars: str) -> pa.Array:
     for char in chars:
         arr = pc.replace_substring(arr, char, "")
     return arr
-
-
-def _prefix(prefix: str, arr: pa.Array) -> pa.Array:
-    return pc.binary_join_element_wise(pa.scalar(prefix, STRING), arr, pa.scalar("", STRING))
 
 
 def _split_once(arr: pa.Array, separator: str) -> tuple[pa.Array, pa.Array]:
@@ -124,22 +117,21 @@ def _split_once(arr: pa.Array, separator: str) -> tuple[pa.Array, pa.Array]:
 def _fold(arr: pa.Array) -> pa.Array:
     """Lower case without accents or ligatures: 'Désinscrit' -> 'desinscrit', 'Œuf' -> 'oeuf'."""
     arr = pc.utf8_lower(pc.utf8_normalize(arr, "NFKD"))
-    arr = pc.replace_substring_regex(arr, "[\u0300-\u036f]", "")
+    arr = pc.replace_substring_regex(arr, "[\u0300-\u036f]", "")  # the accents NFKD split off
     return pc.replace_substring(pc.replace_substring(arr, "œ", "oe"), "æ", "ae")
 
 
-def _series(values: np.ndarray | pa.Array, index: pd.Index, dtype: str | None = None) -> pd.Series:
-    return pd.Series(values, index=index, dtype=dtype)
-
-
-def _result(values: np.ndarray | pa.Array, ok: np.ndarray, blank: np.ndarray, s: pd.Series,
-            dtype: str | None = None) -> Parsed:
-    return Parsed(_series(values, s.index, dtype), _series(~ok & ~blank, s.index, "bool"))
+def _result(
+    s: pd.Series, values: np.ndarray | pa.Array, ok: np.ndarray, blank: np.ndarray, dtype: str
+) -> Parsed:
+    return Parsed(pd.Series(values, index=s.index, dtype=dtype),
+                  pd.Series(~ok & ~blank, index=s.index, dtype="bool"))
 
 
 def normalise_header(name: str) -> str:
-    """Header names to match on: 'N° de commande' -> 'n de commande', '  Adresse  E-mail ' ->
-    'adresse e mail' (platforms translate and restyle their headers; FORMATS.md rule 1)."""
+    """A header as matched against known names, whatever the platform's language and styling
+    (FORMATS.md rule 1): 'N° de commande' -> 'n de commande', ' Adresse  E-mail' ->
+    'adresse e mail'."""
     folded = _fold(pa.array([name], type=STRING))[0].as_py()
     return re.sub(r"[\W_]+", " ", folded).strip()
 
@@ -147,27 +139,54 @@ def normalise_header(name: str) -> str:
 # ---------------------------------------------------------------------------------------------
 # Money and quantities
 
-_SP = f"[{SPACES}]?"
-_CURRENCY = r"(?:€|\$|£|eur(?:os?)?|usd|gbp|chf)"
-_GROUP = f"[{SPACES}']"
-_DOT_DECIMAL = rf"(?:[0-9]+|[0-9]{{1,3}}(?:,[0-9]{{3}})+|[0-9]{{1,3}}(?:{_GROUP}[0-9]{{3}})+)(?:\.[0-9]+)?"
-_COMMA_DECIMAL = rf"(?:[0-9]+|[0-9]{{1,3}}(?:\.[0-9]{{3}})+|[0-9]{{1,3}}(?:{_GROUP}[0-9]{{3}})+)(?:,[0-9]+)?"
-_NUMBER = f"(?:{_DOT_DECIMAL}|{_COMMA_DECIMAL})"
-_AMOUNT = f"(?:{_CURRENCY}{_SP})?{_NUMBER}(?:{_SP}{_CURRENCY})?"
-MONEY = (
-    f"(?i)^(?:[-+]{_SP}{_AMOUNT}|{_CURRENCY}{_SP}[-+]{_SP}{_NUMBER}(?:{_SP}{_CURRENCY})?"
-    rf"|{_AMOUNT}|\({_SP}{_AMOUNT}{_SP}\))$"
-)
-_MONEY_WRAPPING = "()+-€$£" + SPACES + "".join(sorted(set("eurosusdgbpchf" + "EUROSUSDGBPCHF")))
+MAX_DIGITS = 15  # every integer of up to 15 digits is exact in a float64
+
+
+def _money_pattern() -> str:
+    space = f"[{SPACES}]?"
+    currency = r"(?:€|\$|£|eur(?:os?)?|usd|gbp|chf)"
+
+    def number(thousands: str, decimal: str) -> str:
+        groups = f"[0-9]{{1,3}}(?:{thousands}[0-9]{{3}})+"
+        spaced = f"[0-9]{{1,3}}(?:[{SPACES}'][0-9]{{3}})+"
+        return f"(?:[0-9]+|{groups}|{spaced})(?:{decimal}[0-9]+)?"
+
+    amount = f"(?:{number(',', '[.]')}|{number('[.]', ',')})"
+    wrapped = f"(?:{currency}{space})?{amount}(?:{space}{currency})?"
+    signed = f"[-+]{space}{wrapped}|{currency}{space}[-+]{space}{amount}(?:{space}{currency})?"
+    return rf"(?i)^(?:{signed}|{wrapped}|\({space}{wrapped}{space}\))$"
+
+
+MONEY = _money_pattern()
+MONEY_WRAPPING = "()+-€$£" + SPACES + "eurosdgbpchfEUROSDGBPCHF"  # around the number only
+
+
+def _decimal_places(
+    ok: np.ndarray, length: np.ndarray, commas: np.ndarray, dots: np.ndarray,
+    comma_at: np.ndarray, dot_at: np.ndarray,
+) -> np.ndarray:
+    """Digits after the decimal mark of each number (separators: `commas` and `dots` counts,
+    first positions `comma_at`, `dot_at`), the mark being decided as parse_money describes."""
+    comma_last = (commas == 1) & ((dots != 1) | (comma_at > dot_at))
+    dot_last = (dots == 1) & ((commas != 1) | (dot_at > comma_at))
+    after_comma, after_dot = length - 1 - comma_at, length - 1 - dot_at
+    short = length <= 7  # at most three digits before the separator
+    comma_unsure = comma_last & (dots == 0) & (after_comma == 3) & short
+    dot_unsure = dot_last & (commas == 0) & (after_dot == 3) & short
+    shows_dot = (ok & ((dot_last & ~dot_unsure) | ((commas >= 2) & (dots == 0)))).sum()
+    shows_comma = (ok & ((comma_last & ~comma_unsure) | ((dots >= 2) & (commas == 0)))).sum()
+    comma_decimal = comma_last & ~(comma_unsure & (shows_dot > shows_comma))
+    dot_decimal = dot_last & ~(dot_unsure & (shows_comma > shows_dot))
+    return np.where(comma_decimal, after_comma, np.where(dot_decimal, after_dot, 0))
 
 
 def parse_money(s: pd.Series) -> Parsed:
     """Amounts as float64 rounded to cents, whichever way the file writes them.
 
-    The decimal mark is the last separator of a value, except that "1,234" or "1.234" (one
-    separator followed by exactly three digits) is ambiguous: it is read as thousands only when
-    more values of the column show the other mark as decimal ("45.90", "1,886.82" make "1,234"
-    one thousand); otherwise as a decimal, the French default for a comma.
+    The decimal mark is the last separator of a value, except that a lone separator followed by
+    exactly three digits ("1,234", "1.234") is read as thousands only when more values of the
+    column show the other mark as the decimal one ("45.90", "1,886.82" make "1,234" one
+    thousand); otherwise it is a decimal mark, the French default for a comma.
     """
     text = _text(s)
     blank = _np(pc.is_null(text), True)
@@ -178,52 +197,45 @@ def parse_money(s: pd.Series) -> Parsed:
         negative |= _np(pc.match_substring(text, "-"), False)
     if "(" in present:
         negative |= _np(pc.starts_with(text, "("), False)
-    number = pc.utf8_trim(text, _MONEY_WRAPPING)
+    number = pc.utf8_trim(text, MONEY_WRAPPING)
     number = _remove(number, "".join(c for c in SPACES + "'" if c in present))
     no_commas = _remove(number, "," if "," in present else "")
     digits = _remove(no_commas, "." if "." in present else "")
-    length = _np(pc.binary_length(number), 0)
-    commas = length - _np(pc.binary_length(no_commas), 0)
-    dots = _np(pc.binary_length(no_commas), 0) - _np(pc.binary_length(digits), 0)
-    ok &= _np(pc.binary_length(digits), 0) <= MAX_DIGITS
-    mantissa = _np(pc.cast(pc.if_else(pa.array(ok), digits, NULL_STRING), pa.int64()), 0)
-    comma_at = _np(pc.find_substring(number, ","), -1)
-    dot_at = _np(pc.find_substring(number, "."), -1)
-    comma_last = (commas == 1) & ((dots != 1) | (comma_at > dot_at))
-    dot_last = (dots == 1) & ((commas != 1) | (dot_at > comma_at))
-    comma_scale, dot_scale = length - 1 - comma_at, length - 1 - dot_at
-    ambiguous_comma = comma_last & (dots == 0) & (comma_scale == 3) & (length <= 7)
-    ambiguous_dot = dot_last & (commas == 0) & (dot_scale == 3) & (length <= 7)
-    shows_dot = ok & ((dot_last & ~ambiguous_dot) | ((commas >= 2) & (dots == 0)))
-    shows_comma = ok & ((comma_last & ~ambiguous_comma) | ((dots >= 2) & (commas == 0)))
-    dot_column, comma_column = shows_dot.sum() > shows_comma.sum(), shows_comma.sum() > shows_dot.sum()
-    comma_decimal = comma_last & ~(ambiguous_comma & dot_column)
-    dot_decimal = dot_last & ~(ambiguous_dot & comma_column)
-    scale = np.where(comma_decimal, comma_scale, np.where(dot_decimal, dot_scale, 0))
-    values = np.round(mantissa / 10.0 ** scale, 2)
+    length, shorter, count = (_np(pc.binary_length(a), 0) for a in (number, no_commas, digits))
+    ok &= count <= MAX_DIGITS
+    mantissa = _np(pc.cast(pc.if_else(_mask(ok), digits, NULL_STRING), pa.int64()), 0)
+    places = _decimal_places(
+        ok, length, length - shorter, shorter - count,
+        _np(pc.find_substring(number, ","), -1), _np(pc.find_substring(number, "."), -1),
+    )
+    values = np.round(mantissa / 10.0**places, 2)  # both exact: a correctly rounded quotient
     values = np.where(ok, np.where(negative, -values, values), np.nan)
-    return _result(values, ok, blank, s, "float64")
+    return _result(s, values, ok, blank, "float64")
 
 
 def parse_quantity(s: pd.Series) -> Parsed:
-    """Quantities as float64: '2', '2,5', '1.0', '-1' (returned items)."""
+    """Quantities as float64: '2', '2,5', '1.0', '-1' (a returned item)."""
     text = _text(s)
     blank = _np(pc.is_null(text), True)
     ok = _matches(text, r"^[-+]?[0-9]{1,15}(?:[.,][0-9]{1,15})?$")
-    number = pc.replace_substring(pc.if_else(pa.array(ok), text, NULL_STRING), ",", ".")
-    return _result(_np(pc.cast(number, pa.float64()), np.nan), ok, blank, s, "float64")
+    number = pc.replace_substring(pc.if_else(_mask(ok), text, NULL_STRING), ",", ".")
+    return _result(s, _np(pc.cast(number, pa.float64()), np.nan), ok, blank, "float64")
 
 
 # ---------------------------------------------------------------------------------------------
 # Dates and times
 
-_ZONE = r"(?: ?(?:z|utc|gmt|[+-][0-9]{2}(?::?[0-9]{2})?))?"
+DATE_ORDERS = ("dmy", "mdy", "ymd")
+DAY_US = 86_400_000_000
+EXCEL_EPOCH = -25_569  # day 0 of Excel's 1900 date system, 1899-12-30, in days since 1970
+SERIAL_RANGE = (20_000, 80_000)  # 1954-10-03 .. 2119-01-10: plausible for orders and births
 TIME = (
     r"^(?P<hour>[0-9]{1,2})[:h](?P<minute>[0-9]{2})"
     r"(?::(?P<second>[0-9]{2})(?:[.,](?P<fraction>[0-9]{1,9}))?)?"
-    rf" ?(?:(?P<meridiem>[ap])\.?m\.?)?{_ZONE}$"
+    r" ?(?:(?P<meridiem>[ap])\.?m\.?)?"
+    r"(?: ?(?:z|utc|gmt|[+-][0-9]{2}(?::?[0-9]{2})?))?$"  # the offset is read and dropped
 )
-NUMERIC_DATE = r"^(?P<first>[0-9]{1,4})[-/.](?P<second>[0-9]{1,2})[-/.](?P<third>[0-9]{1,4})$"
+NUMERIC_DATE = r"^(?P<a>[0-9]{1,4})[-/.](?P<b>[0-9]{1,2})[-/.](?P<c>[0-9]{1,4})$"
 SERIAL = r"^[0-9]{1,6}(?:\.[0-9]+)?$"
 TEXT_DATE = (
     r"^(?:(?P<day>[0-9]{1,2})(?:er)?[ -](?P<month>[a-z]+)\.?[ -](?P<year>[0-9]{4}|[0-9]{2})"
@@ -247,12 +259,11 @@ MONTHS = {
 
 
 def _days(year: np.ndarray, month: np.ndarray, day: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
-    """(days since 1970-01-01, whether the date exists): 31/02 and 29/02/2023 do not."""
+    """(days since 1970-01-01, whether the date exists: 31/02 and 29/02/2023 do not)."""
     ok = (year >= 1) & (year <= 9999) & (month >= 1) & (month <= 12) & (day >= 1)
     months = np.where(ok, (year - 1970) * 12 + month - 1, 0).astype("datetime64[M]")
     first = months.astype("datetime64[D]")
-    length = ((months + 1).astype("datetime64[D]") - first).astype(np.int64)
-    ok &= day <= length
+    ok &= day <= ((months + 1).astype("datetime64[D]") - first).astype(np.int64)
     return np.where(ok, first.astype(np.int64) + day - 1, 0), ok
 
 
@@ -264,39 +275,39 @@ def _clock(text: pa.Array) -> tuple[np.ndarray, np.ndarray]:
     """(microseconds since midnight, valid) for '14:22', '14:22:10', '9:15:51 am', '14h22'."""
     g = _groups(text, TIME)
     hour, minute, second = _ints(g["hour"]), _ints(g["minute"]), _ints(g["second"])
-    fraction = g["fraction"]
-    digits = _np(pc.utf8_length(fraction), 0)
-    micros = np.maximum(_ints(fraction), 0) * 10 ** np.maximum(6 - digits, 0)
+    digits = _np(pc.utf8_length(g["fraction"]), 0)
+    micros = np.maximum(_ints(g["fraction"]), 0) * 10 ** np.maximum(6 - digits, 0)
     micros //= 10 ** np.maximum(digits - 6, 0)
     meridiem = _np(g["meridiem"], "")
     twelve = meridiem != ""
-    ok = _np(pc.is_valid(g["hour"]), False)
-    ok &= np.where(twelve, (hour >= 1) & (hour <= 12), hour <= 23) & (minute <= 59) & (second <= 59)
+    ok = _np(pc.is_valid(g["hour"]), False) & (minute <= 59) & (second <= 59)
+    ok &= np.where(twelve, (hour >= 1) & (hour <= 12), hour <= 23)
     hour = np.where(twelve, hour % 12 + np.where(meridiem == "p", 12, 0), hour)
     us = ((hour * 60 + minute) * 60 + np.maximum(second, 0)) * 1_000_000 + micros
     return np.where(ok, us, 0), ok
 
 
 def parse_times(s: pd.Series) -> Parsed:
-    """Times of day as timedelta64[us] (Wix, Square and PayPal put the time in its own column)."""
+    """Times of day as timedelta64[us] (Wix, Square and PayPal give the time its own column)."""
     text = _text(s)
     blank = _np(pc.is_null(text), True)
     distinct, codes = _distinct(pc.ascii_lower(text))
     us, ok = _clock(distinct)
-    ok_cells = _spread(ok, codes, False)
-    values = np.where(ok_cells, _spread(us, codes, 0), np.timedelta64("NaT")).astype("timedelta64[us]")
-    return _result(values, ok_cells, blank, s)
+    ok = _spread(ok, codes, False)
+    values = np.where(ok, _spread(us, codes, 0), 0).astype("timedelta64[us]")
+    values[~ok] = np.timedelta64("NaT")
+    return _result(s, values, ok, blank, "timedelta64[us]")
 
 
 def combine_date_time(dates: pd.Series, times: pd.Series) -> pd.Series:
-    """Dates plus the time of day where one is given (a blank time keeps the date as it is)."""
+    """The dates plus the time of day where one is given; a blank time leaves the date as is."""
     return dates + times.fillna(pd.Timedelta(0))
 
 
 @dataclass(frozen=True)
 class _DateFields:
-    """The distinct date parts of a column read as 'a/b/c' (any of / - . between; -1 where a
-    value has no such shape)."""
+    """The distinct date parts of a column as 'a/b/c' (/, - or . between; -1 where a value has
+    no such shape), with the number of digits of a and c."""
 
     a: np.ndarray
     b: np.ndarray
@@ -307,8 +318,8 @@ class _DateFields:
     @classmethod
     def of(cls, distinct: pa.Array) -> _DateFields:
         g = _groups(distinct, NUMERIC_DATE)
-        a_digits, c_digits = (_np(pc.utf8_length(g[k]), 0) for k in ("first", "third"))
-        return cls(_ints(g["first"]), _ints(g["second"]), _ints(g["third"]), a_digits, c_digits)
+        a_digits, c_digits = (_np(pc.utf8_length(g[k]), 0) for k in "ac")
+        return cls(_ints(g["a"]), _ints(g["b"]), _ints(g["c"]), a_digits, c_digits)
 
     @property
     def year_first(self) -> np.ndarray:  # '2024-03-15'
@@ -319,16 +330,15 @@ class _DateFields:
         return (self.a_digits >= 1) & (self.a_digits <= 2) & np.isin(self.c_digits, (2, 4))
 
     def days(self, order: str) -> tuple[np.ndarray, np.ndarray]:
-        """(days since 1970, valid) with the fields read in `order`; year-first values are
-        year-month-day whatever the order."""
+        """(days since 1970, valid), the fields read in `order`; values with a four-digit year
+        first are year-month-day whatever the order."""
         if order == "ymd":
             shape = np.isin(self.a_digits, (2, 4)) & (self.c_digits >= 1) & (self.c_digits <= 2)
             year, month, day, year_digits = self.a, self.b, self.c, self.a_digits
         else:
             first = self.year_first
             day, month = (self.a, self.b) if order == "dmy" else (self.b, self.a)
-            year = np.where(first, self.a, self.c)
-            year_digits = np.where(first, 4, self.c_digits)
+            year, year_digits = np.where(first, self.a, self.c), np.where(first, 4, self.c_digits)
             month, day = np.where(first, self.b, month), np.where(first, self.c, day)
             shape = first | self.year_last
         days, ok = _days(_full_year(year, year_digits), month, day)
@@ -338,18 +348,16 @@ class _DateFields:
 def _day_month_order(
     fields: _DateFields, weights: np.ndarray, default_order: str
 ) -> tuple[str | None, bool]:
-    """(order, ambiguous) for the 'a/b/c' values with the year last, decided for the column:
-    a first field above 12 proves day first, a second field above 12 proves month first; when
-    both occur the order that reads more cells wins. None when no such value exists."""
+    """(order, ambiguous) from the values with the year last: a first field above 12 proves
+    day first, a second field above 12 month first; when both occur, the order that reads more
+    cells (`weights`: cells per distinct value) wins. None when there are no such values."""
     candidates = fields.year_last
     if not candidates.any():
         return None, False
     day_first = (candidates & (fields.a > 12)).any()
     month_first = (candidates & (fields.b > 12)).any()
-    if day_first and not month_first:
-        return "dmy", False
-    if month_first and not day_first:
-        return "mdy", False
+    if day_first != month_first:
+        return ("dmy" if day_first else "mdy"), False
     if not day_first:
         return default_order, True
     read = {order: weights[fields.days(order)[1] & candidates].sum() for order in ("dmy", "mdy")}
@@ -362,33 +370,56 @@ def _text_dates(distinct: pa.Array) -> tuple[np.ndarray, np.ndarray, np.ndarray]
     """(days, valid, month first) for 'Dec 8, 2024', '8 déc. 2024', '1er janvier 2024'."""
     g = _groups(_fold(distinct), TEXT_DATE)
     month_first = _np(pc.not_equal(g["month_first"], ""), False)
-    word = pc.if_else(pa.array(month_first), g["month_first"], g["month"])
-    month_index = _np(pc.index_in(word, pa.array(list(MONTHS), type=STRING)), -1)
-    month = np.where(month_index >= 0, np.array(list(MONTHS.values()))[month_index], -1)
+    pick = _mask(month_first)
+    found = _np(pc.index_in(pc.if_else(pick, g["month_first"], g["month"]),
+                            pa.array(list(MONTHS), type=STRING)), -1)
+    month = np.where(found >= 0, np.array(list(MONTHS.values()))[found], -1)
     day = np.where(month_first, _ints(g["day_second"]), _ints(g["day"]))
-    year_text = pc.if_else(pa.array(month_first), g["year_last"], g["year"])
-    year = _full_year(_ints(year_text), _np(pc.utf8_length(year_text), 0))
-    days, ok = _days(year, month, day)
+    year = pc.if_else(pick, g["year_last"], g["year"])
+    days, ok = _days(_full_year(_ints(year), _np(pc.utf8_length(year), 0)), month, day)
     return days, ok & _np(pc.is_valid(g["day"]), False), month_first
 
 
-def _serial_days(distinct: pa.Array, shape: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
-    """(microseconds since 1970, valid) for Excel serial numbers, rounded to the second."""
-    number = _np(pc.cast(pc.if_else(pa.array(shape), distinct, NULL_STRING), pa.float64()), np.nan)
+def _serial_dates(distinct: pa.Array, numeric: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """(microseconds since 1970, valid) of Excel serial numbers, to the nearest second."""
+    number = pc.cast(pc.if_else(_mask(numeric), distinct, NULL_STRING), pa.float64())
+    number = _np(number, np.nan)
     ok = (number >= SERIAL_RANGE[0]) & (number <= SERIAL_RANGE[1])
     seconds = np.round(np.where(ok, number, 0) * 86_400).astype(np.int64)
-    return (seconds + EXCEL_EPOCH_DAYS * 86_400) * 1_000_000, ok
+    return (seconds + EXCEL_EPOCH * 86_400) * 1_000_000, ok
+
+
+def _date_and_time(text: pa.Array) -> tuple[pa.Array, pa.Array]:
+    """'2024-03-15 14:22' or '2024-03-15t14:22' (lower-cased) -> the date part and the time
+    part, null where there is none. Dates in words get split too, harmlessly: they are read
+    whole."""
+    present = _present(text, " t")
+    if " " not in present:
+        return _split_once(text, "t") if present else (text, pa.nulls(len(text), STRING))
+    if "t" in present:  # spaces and ISO's 'T' in one column: the 'T' becomes a space
+        iso_t = pc.equal(pc.utf8_slice_codeunits(text, 10, 11), "t")
+        text = pc.if_else(iso_t, pc.replace_substring(text, "t", " ", max_replacements=1), text)
+    return _split_once(text, " ")
+
+
+def _dates_result(
+    s: pd.Series, us: np.ndarray, ok: np.ndarray, blank: np.ndarray, order: str, ambiguous: bool
+) -> ParsedDates:
+    values = np.where(ok, us, 0).astype("datetime64[us]")
+    values[~ok] = np.datetime64("NaT")
+    return ParsedDates(pd.Series(values, index=s.index),
+                       pd.Series(~ok & ~blank, index=s.index, dtype="bool"), order, ambiguous)
 
 
 def parse_dates(s: pd.Series, order: str | None = None, default_order: str = "dmy") -> ParsedDates:
     """Dates and date-times as naive local time (datetime64[us]).
 
     The day/month order is one decision for the whole column, never per cell (FORMATS.md
-    rule 5): `order` from the caller wins; else a first field above 12 means dmy, a second field
-    above 12 means mdy; if both occur the order that reads more cells is used and the other
-    cells are invalid; if nothing proves it, `default_order` is assumed and `ambiguous` set.
-    Time-zone offsets are dropped: the wall-clock time as written is the shop's local time.
-    A column of numbers only is read as Excel serial dates (1900 system).
+    rule 5): `order` from the caller wins; else a first field above 12 means dmy and a second
+    field above 12 mdy; when both occur the order that reads more cells is used and the other
+    cells are invalid; when nothing proves it `default_order` is assumed and `ambiguous` set.
+    Two-digit years are 20yy. Time-zone offsets are dropped: the wall-clock time as written is
+    the shop's local time. A column of numbers only holds Excel serial dates (1900 system).
     """
     if order is not None and order not in (*DATE_ORDERS, "serial"):
         raise ValueError(f"order must be one of {(*DATE_ORDERS, 'serial')}, not {order!r}")
@@ -396,19 +427,13 @@ def parse_dates(s: pd.Series, order: str | None = None, default_order: str = "dm
         raise ValueError(f"default_order must be one of {DATE_ORDERS}, not {default_order!r}")
     raw = _text(s)
     blank = _np(pc.is_null(raw), True)
-    text = pc.ascii_lower(raw)
-    if "t" in _present(text, "t"):  # ISO's 'T' between date and time (not the t of 'oct')
-        iso_t = pc.equal(pc.utf8_slice_codeunits(text, 10, 11), "t")
-        text = pc.if_else(iso_t, pc.replace_substring(text, "t", " ", max_replacements=1), text)
-    date_part, time_part = text, pa.nulls(len(text), STRING)
-    if " " in _present(text, " "):
-        date_part, time_part = _split_once(text, " ")
+    date_part, time_part = _date_and_time(pc.ascii_lower(raw))
     has_time = _np(pc.is_valid(time_part), False)
     dates, date_codes = _distinct(date_part)
 
-    serial = _matches(dates, SERIAL)
-    if order == "serial" or (len(dates) and serial.all() and not has_time.any()):
-        us, ok = _serial_days(dates, serial)
+    numeric = _matches(dates, SERIAL)
+    if order == "serial" or (len(dates) and numeric.all() and not has_time.any()):
+        us, ok = _serial_dates(dates, numeric)
         ok_cells = _spread(ok, date_codes, False) & ~has_time
         return _dates_result(s, _spread(us, date_codes, 0), ok_cells, blank, "serial", False)
 
@@ -423,36 +448,29 @@ def parse_dates(s: pd.Series, order: str | None = None, default_order: str = "dm
     ok_cells = _spread(ok, date_codes, False) & (~has_time | _spread(clock_ok, time_codes, False))
     us = _spread(days, date_codes, 0) * DAY_US + _spread(clock, time_codes, 0)
 
-    textual = ~blank & ~_spread(fields.year_first | fields.year_last, date_codes, False)
-    if textual.any():
-        words, word_codes = _distinct(pc.if_else(pa.array(textual), raw, NULL_STRING))
+    in_words = ~blank & ~_spread(fields.year_first | fields.year_last, date_codes, False)
+    if in_words.any():
+        words, word_codes = _distinct(pc.if_else(_mask(in_words), raw, NULL_STRING))
         word_days, word_ok, month_first = _text_dates(words)
-        textual &= _spread(word_ok, word_codes, False)
-        us = np.where(textual, _spread(word_days, word_codes, 0) * DAY_US, us)
-        ok_cells |= textual
-    if decided is None:  # no 'a/b/c' date with the year last: the forms present tell the order
+        in_words &= _spread(word_ok, word_codes, False)
+        us = np.where(in_words, _spread(word_days, word_codes, 0) * DAY_US, us)
+        ok_cells |= in_words
+    if decided is None:  # no date with the year last: the forms present tell the order
         if (_spread(fields.year_first, date_codes, False) & ok_cells).any():
             decided = "ymd"
-        elif textual.any():
-            month_first_cells = _spread(month_first, word_codes, False) & textual
-            decided = "mdy" if 2 * month_first_cells.sum() > textual.sum() else "dmy"
+        elif in_words.any():
+            month_first_cells = _spread(month_first, word_codes, False) & in_words
+            decided = "mdy" if 2 * month_first_cells.sum() > in_words.sum() else "dmy"
         else:
             decided, ambiguous = default_order, True
     return _dates_result(s, us, ok_cells, blank, decided, ambiguous)
 
 
-def _dates_result(s: pd.Series, us: np.ndarray, ok: np.ndarray, blank: np.ndarray, order: str,
-                  ambiguous: bool) -> ParsedDates:
-    values = np.where(ok, us, 0).astype("datetime64[us]")
-    values[~ok] = np.datetime64("NaT")
-    return ParsedDates(_series(values, s.index), _series(~ok & ~blank, s.index, "bool"), order,
-                       ambiguous)
-
-
 # ---------------------------------------------------------------------------------------------
 # People: e-mails, phones, postcodes, consent flags
 
-EMAIL = "^[^@\\x00-\\x20\\x7f\u00a0\u202f]+@[^@\\x00-\\x20\\x7f\u00a0\u202f]+\\.[^@\\x00-\\x20\\x7f\u00a0\u202f]+$"
+_NOT_IN_ADDRESS = f"[^@\\x00-\\x20\\x7f{SPACES}]"
+EMAIL = f"^{_NOT_IN_ADDRESS}+@{_NOT_IN_ADDRESS}+\\.{_NOT_IN_ADDRESS}+$"
 COUNTRIES = {
     "fr": "FR", "fra": "FR", "france": "FR",
     "be": "BE", "bel": "BE", "belgique": "BE", "belgium": "BE", "belgie": "BE", "belgien": "BE",
@@ -460,7 +478,7 @@ COUNTRIES = {
 }
 REGIONS = ("FR", "BE", "CH")
 BLANK_COUNTRY, OTHER_COUNTRY = -1, -2
-# country calling code and the lengths of a national number without its leading 0
+# calling code, and the possible lengths of a national number without its leading 0
 PHONE_PLANS = {"FR": (33, (9,)), "BE": (32, (8, 9)), "CH": (41, (9,))}
 POWERS_OF_TEN = 10 ** np.arange(19, dtype=np.int64)
 
@@ -470,11 +488,11 @@ def normalise_email(s: pd.Series) -> Parsed:
     text = pc.utf8_lower(_text(s))
     blank = _np(pc.is_null(text), True)
     ok = _matches(text, EMAIL)
-    return _result(pc.if_else(pa.array(ok), text, NULL_STRING), ok, blank, s, "str")
+    return _result(s, pc.if_else(_mask(ok), text, NULL_STRING), ok, blank, "str")
 
 
 def _countries(country: pd.Series | None, n: int) -> np.ndarray:
-    """Per row, the index of its country in REGIONS, BLANK_COUNTRY or OTHER_COUNTRY."""
+    """Per row: the index of its country in REGIONS, or BLANK_COUNTRY, or OTHER_COUNTRY."""
     if country is None:
         return np.full(n, BLANK_COUNTRY)
     distinct, codes = _distinct(_text(country))
@@ -493,30 +511,30 @@ def normalise_phone(
 ) -> Parsed:
     """Phone numbers in E.164 ('+33612345678').
 
-    National numbers follow the row's country when it is Belgium or Switzerland, else
-    `default_region`. Undone on the way: Shopify's "'" prefix, Excel's lost leading 0
-    ('612345678'), the calling code written without '+' ('33612345678') and the '(0)' or 0
-    written after a calling code ('+33 (0)6 …'). Other international numbers keep their digits
-    (8 to 15, E.164's limit).
+    National numbers follow the row's country when it is Belgium or Switzerland (ISO code or
+    name), else `default_region`. Undone on the way: Shopify's "'" prefix, Excel's lost leading 0
+    ('612345678'), a calling code without '+' ('33612345678', '0033…') and the '(0)' or 0 written
+    after a calling code ('+33 (0)6…'). Other international numbers keep their digits (8 to 15,
+    E.164's limit). The numbers are handled as integers, their leading zeros counted apart.
     """
     if default_region not in PHONE_PLANS:
-        raise ValueError(f"default_region must be one of {tuple(PHONE_PLANS)}, not {default_region!r}")
+        raise ValueError(f"default_region must be one of {REGIONS}, not {default_region!r}")
     text = pc.utf8_ltrim(_text(s), "'(" + SPACES)
     blank = _np(pc.is_null(text), True)
     plus = _np(pc.starts_with(text, "+"), False)
     text = pc.utf8_ltrim(text, "+")
-    if "(" in _present(text, "("):
+    separators = _present(text, SPACES + "./()-")
+    if "(" in separators:
         text = pc.replace_substring(text, "(0)", "")
-    digits = _remove(text, _present(text, SPACES + "./()-"))
+    digits = _remove(text, separators)
     length = _np(pc.utf8_length(digits), 0)
-    # only digits and separators, and few enough digits for an int64 (leading zeros apart)
-    ok = _np(pc.ascii_is_decimal(digits), False) & (length <= 18)
-    number = _np(pc.cast(pc.if_else(pa.array(ok), digits, NULL_STRING), pa.int64()), 0)
+    ok = _np(pc.ascii_is_decimal(digits), False) & (length <= 18)  # 18 digits fit an int64
+    number = _np(pc.cast(pc.if_else(_mask(ok), digits, NULL_STRING), pa.int64()), 0)
     significant = _digit_count(number)
     zeros = length - significant
     international = plus | (zeros >= 2)
-    ok &= np.where(plus, zeros == 0, zeros <= 2)  # '+33…', '0033…', '06…', '612…'
-    region = _countries(country, len(text))
+    ok &= np.where(plus, zeros == 0, zeros <= 2)  # '+33…', '0033…', '06…', '6…'
+    region = _countries(country, len(digits))
     region = np.where(np.isin(region, (REGIONS.index("BE"), REGIONS.index("CH"))), region,
                       REGIONS.index(default_region))
 
@@ -524,46 +542,45 @@ def normalise_phone(
     for name, (code, lengths) in PHONE_PLANS.items():
         code_digits = len(str(code))
         scale = POWERS_OF_TEN[np.clip(significant - code_digits, 0, 18)]
-        with_code = (significant > code_digits) & (number // scale == code)
-        rest = number % scale
-        # '+33 6…' and '+33 06…' abroad; '06…', '6…' (Excel) and '33 6…' (no '+') at home
-        abroad = international & with_code
-        national = ~international & (region == REGIONS.index(name))
+        with_code, rest = (significant > code_digits) & (number // scale == code), number % scale
+        abroad = international & with_code  # '+33 6…', '+33 06…'
+        national = ~international & (region == REGIONS.index(name))  # '06…', '6…', '336…'
         if not (abroad | national).any():
             continue
         code_at_home = national & (zeros == 0) & with_code & np.isin(_digit_count(rest), lengths)
-        nsn = np.where(abroad | code_at_home, rest, number)
-        fits = (abroad | national) & np.isin(_digit_count(nsn), lengths)
+        subscriber = np.where(abroad | code_at_home, rest, number)
+        fits = (abroad | national) & np.isin(_digit_count(subscriber), lengths)
         fits &= ~abroad | (significant - code_digits - _digit_count(rest) <= 1)
         e164 = np.where(abroad, 0, e164)
-        e164 = np.where(fits, code * POWERS_OF_TEN[_digit_count(nsn)] + nsn, e164)
+        e164 = np.where(fits, code * POWERS_OF_TEN[_digit_count(subscriber)] + subscriber, e164)
     ok &= e164 > 0
-    text = _prefix("+", pc.cast(pa.array(np.where(ok, e164, 0)), STRING))
-    return _result(pc.if_else(pa.array(ok), text, NULL_STRING), ok, blank, s, "str")
+    text = pc.cast(pa.array(np.where(ok, e164, 0)), STRING)
+    text = pc.binary_join_element_wise(pa.scalar("+", STRING), text, pa.scalar("", STRING))
+    return _result(s, pc.if_else(_mask(ok), text, NULL_STRING), ok, blank, "str")
 
 
 def pad_postcode(s: pd.Series, country: pd.Series | None = None) -> pd.Series:
-    """Postcodes as text: Excel's float ('75001.0') undone and, for France (the default), the
-    leading 0 it drops put back ('1000' -> '01000'). Other countries' codes are kept as written,
-    upper-cased."""
+    """Postcodes as text, with Excel's damage undone: '75001.0' -> '75001' and, in France (the
+    default, also for a blank country), the lost leading 0: '1000' -> '01000'. Other countries'
+    codes stay as written, upper-cased."""
     text = pc.utf8_upper(_text(s))
-    excel_float = pa.array(_matches(text, r"^[0-9]+\.0$"))
+    excel_float = _mask(_matches(text, r"^[0-9]+\.0$"))
     text = pc.if_else(excel_float, pc.utf8_slice_codeunits(text, 0, -2), text)
     region = _countries(country, len(text))
-    french = np.isin(region, (REGIONS.index("FR"), BLANK_COUNTRY)) & _matches(text, r"^[0-9]{4}$")
-    text = pc.if_else(pa.array(french), pc.utf8_lpad(text, 5, "0"), text)
-    return _series(text, s.index, "str")
+    french = np.isin(region, (REGIONS.index("FR"), BLANK_COUNTRY)) & _matches(text, "^[0-9]{4}$")
+    text = pc.if_else(_mask(french), pc.utf8_lpad(text, 5, "0"), text)
+    return pd.Series(text, index=s.index, dtype="str")
 
 
-TRUE_WORDS = ("yes", "y", "oui", "o", "1", "true", "vrai", "x", "✓", "✔", "subscribed", "accepte",
-              "optin", "inscrit")
+TRUE_WORDS = ("yes", "y", "oui", "o", "1", "true", "vrai", "x", "✓", "✔", "subscribed",
+              "accepte", "optin", "inscrit")
 FALSE_WORDS = ("no", "n", "non", "0", "false", "faux", "notsubscribed", "unsubscribed", "refuse",
                "desinscrit", "optout")
 
 
 def parse_bool(s: pd.Series) -> Parsed:
-    """Yes/no flags (consent, newsletter) in the spellings of FORMATS.md, in "boolean" dtype;
-    case, accents, spaces, '-' and '_' do not matter."""
+    """Yes/no flags (consent, newsletter) in "boolean" dtype; case, accents, spaces, '-' and '_'
+    do not matter ('Opt-in', 'not_subscribed', 'Désinscrit')."""
     text = _text(s)
     blank = _np(pc.is_null(text), True)
     distinct, codes = _distinct(text)
@@ -571,4 +588,4 @@ def parse_bool(s: pd.Series) -> Parsed:
     is_true = _np(pc.is_in(word, pa.array(TRUE_WORDS, type=STRING)), False)
     is_false = _np(pc.is_in(word, pa.array(FALSE_WORDS, type=STRING)), False)
     value, ok = _spread(is_true, codes, False), _spread(is_true | is_false, codes, False)
-    return _result(pd.arrays.BooleanArray(value, ~ok), ok, blank, s, "boolean")
+    return _result(s, pd.arrays.BooleanArray(value, ~ok), ok, blank, "boolean")
