@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+from datetime import date
+
+import numpy as np
 import pandas as pd
 import plotly.graph_objects as go
 
@@ -9,9 +12,10 @@ BRAND = "#8a4b2a"
 MUTED = "#c9a98f"
 
 
-def weekly_trend(trend: pd.DataFrame, highlight, labels: dict[str, str], lang: str) -> go.Figure:
+def weekly_trend(trend: pd.DataFrame, highlight: date, labels: dict[str, str], lang: str) -> go.Figure:
     """Weekly revenue bars (the chosen week darker) with the order count on a second axis."""
-    colors = [BRAND if w == highlight else MUTED for w in trend["week_start"]]
+    chosen = pd.to_datetime(trend["week_start"]) == pd.Timestamp(highlight)
+    colors = np.where(chosen, BRAND, MUTED)
     fig = go.Figure()
     fig.add_bar(x=trend["week_start"], y=trend["revenue"], marker_color=colors,
                 name=labels["revenue"], hovertemplate="%{x|%d/%m/%Y} : %{y:,.2f} €<extra></extra>")

@@ -1,0 +1,18 @@
+"""Chart builders: the figure encodes what the page says."""
+
+from datetime import date
+
+import pandas as pd
+
+from ui import charts
+
+LABELS = {"title": "t", "revenue": "r", "orders": "o", "week": "w", "revenue_axis": "a"}
+
+
+def test_weekly_trend_darkens_the_chosen_week_whatever_the_date_type():
+    """Regression: the week column holds Timestamps, the page passes a date; none matched."""
+    trend = pd.DataFrame({"week_start": pd.to_datetime(["2026-11-02", "2026-11-09"]),
+                          "revenue": [10.0, 20.0], "orders": [1, 2]})
+    figure = charts.weekly_trend(trend, date(2026, 11, 9), LABELS, "fr")
+    assert list(figure.data[0].marker.color) == [charts.MUTED, charts.BRAND]
+    assert figure.layout.separators == ", "
