@@ -19,6 +19,9 @@ from ingest.read import RawTable, empty_rejects
 from ingest.sources.base import Source
 
 INVALID_SHARE_FOR_FILE_REJECT = 0.5
+# Order dates outside this range are placeholders (31/12/9999, Excel's day 0, the Unix epoch):
+# loaded, one of them would move "the latest week" of every dashboard to the year 9999.
+PLAUSIBLE_ORDER_DATES = (pd.Timestamp("1980-01-02"), pd.Timestamp("2099-12-31 23:59:59"))
 ORDER_FIELDS = (
     "order_id", "order_date", "order_total", "line_amount", "unit_price", "quantity", "product",
     "sku", "status", "refunded_amount", "discount", "shipping", "tax", "currency", "channel",
@@ -83,12 +86,13 @@ def build(
     rows = pd.DataFrame(index=table.frame.index)
     rows["row_number"] = table.row_numbers
     bad = pd.Series(False, index=rows.index)
+    skipped = pd.Series(False, index=rows.index)
     reasons_fr = pd.Series(pd.NA, index=rows.index, dtype="str")
     reasons_en = pd.Series(pd.NA, index=rows.index, dtype="str")
 
     def flag(mask: pd.Series, fr: str, en: str) -> None:
         nonlocal bad
-        fresh = mask & ~bad
+        fresh = mask & ~bad & ~skipped  # a skipped row keeps the platform's reason
         reasons_fr[fresh] = fr
         reasons_en[fresh] = en
         bad = bad | mask
@@ -104,6 +108,17 @@ def build(
                 f"{count} unreadable {FIELD_BY_NAME[name].label_en.lower()} values left blank",
             ))
     if has_orders:
+        amounts = [f for f in ORDER_VALUE_FIELDS if f in mapping]
+        if len(table.frame) and all(column(table, mapping, f).isna().all() for f in amounts):
+            label = mapping[amounts[0]]
+            raise rejected(
+                file_name,
+                f"la colonne « {label} » est vide sur toutes les lignes (des formules jamais "
+                "calculées ?). Ouvrez le fichier dans Excel et enregistrez-le, ou choisissez la "
+                "colonne du montant dans la correspondance.",
+                f"column “{label}” is empty on every row (formulas never calculated?). Open the "
+                "file in Excel and save it, or choose the amount column in the mapping.",
+            )
         for name in ORDER_FIELDS:
             rows[name] = values.get(name)
         for name in ("order_total", "line_amount", "unit_price", "quantity", "refunded_amount",
@@ -113,7 +128,23 @@ def build(
                 label = mapping[name]
                 flag(invalid, f"« {label} » illisible", f"“{label}” unreadable")
     if source.transform is not None:
+        for name, header in (source.extras(table.headers) if source.extras else {}).items():
+            rows[name] = column(table, {name: header}, name)
         rows = source.transform(rows)
+        mapping = {**mapping, **{name: mapping.get(name, name) for name in ORDER_FIELDS
+                                 if name in rows and rows[name].notna().any()}}
+        if "reject_fr" in rows:
+            refused = rows["reject_fr"].notna() & ~bad
+            reasons_fr[refused] = rows.loc[refused, "reject_fr"]
+            reasons_en[refused] = rows.loc[refused, "reject_en"]
+            bad = bad | refused
+        if "skip_fr" in rows:  # not sales, says the platform: no part of any order, not rejected
+            skipped = rows["skip_fr"].notna()
+            reasons_fr[skipped] = rows.loc[skipped, "skip_fr"]
+            reasons_en[skipped] = rows.loc[skipped, "skip_en"]
+            notes += skip_notes(rows[skipped])
+            if "order_id" in rows:
+                rows["order_id"] = rows["order_id"].mask(skipped)
     if has_orders:
         rows["order_key"] = order_keys(table, rows)
         group = rows.groupby("order_key", sort=False)
@@ -121,6 +152,9 @@ def build(
         date_invalid = values.invalid("order_date")
         flag(rows["order_date"].isna() & date_invalid, "date illisible", "unreadable date")
         flag(rows["order_date"].isna(), "date manquante", "missing date")
+        flag(~rows["order_date"].between(*PLAUSIBLE_ORDER_DATES),
+             "date improbable (avant 1980 ou après 2099) : une date de remplacement ?",
+             "implausible date (before 1980 or after 2099): a placeholder?")
         order_bad = bad.groupby(rows["order_key"]).transform("any")
         flag(order_bad & ~bad, "une autre ligne de la même commande est rejetée",
              "another row of the same order was rejected")
@@ -132,16 +166,20 @@ def build(
                             if c in rows]].isna().all(axis=1)
         flag(no_identity, "aucun e-mail, téléphone, nom ni n° client pour identifier la personne",
              "no email, phone, name or customer number to identify the person")
+    bad = bad & ~skipped
     rejects = rejects_frame(table, rows, bad, reasons_fr, reasons_en)
-    good = rows[~bad]
+    good = rows[~bad & ~skipped]
     if good.empty:
+        first = (rejects if len(rejects) else pd.DataFrame(  # all rows skipped by the platform
+            {"row_number": rows["row_number"], "reason_fr": reasons_fr, "reason_en": reasons_en}
+        )).iloc[0]  # (rows is empty when the reader refused every row)
         raise rejected(
             file_name,
-            f"aucune ligne n'a pu être importée ({len(rows)} lignes rejetées, par exemple ligne "
-            f"{rows['row_number'].iloc[0]} : {reasons_fr.iloc[0]}). Vérifiez la correspondance "
-            "des colonnes ou corrigez le fichier.",
-            f"no row could be imported ({len(rows)} rows rejected, e.g. row "
-            f"{rows['row_number'].iloc[0]}: {reasons_en.iloc[0]}). Check the column mapping or "
+            f"aucune ligne n'a pu être importée ({len(rows) + len(table.rejects)} lignes "
+            f"rejetées, par exemple ligne {first['row_number']} : {first['reason_fr']}). "
+            "Vérifiez la correspondance des colonnes ou corrigez le fichier.",
+            f"no row could be imported ({len(rows) + len(table.rejects)} rows rejected, e.g. "
+            f"row {first['row_number']}: {first['reason_en']}). Check the column mapping or "
             "fix the file.",
         )
     if has_orders:
@@ -187,6 +225,8 @@ class ParsedColumns:
         raw = column(self.table, self.mapping, name)
         kind = FIELD_BY_NAME[name].kind
         country = column(self.table, self.mapping, "country")
+        if kind in ("phone", "postcode"):  # Wix writes "015224260416" in quotes to keep the 0
+            raw = raw.str.strip('"')
         if kind == "money":
             result = parse.parse_money(raw)
         elif kind == "quantity":
@@ -244,6 +284,13 @@ class ParsedColumns:
             f"column “{header}” has {count} of {filled} values like “{example}” that are not "
             f"{en_what}: {en_do}.",
         )
+
+
+def skip_notes(skipped: pd.DataFrame) -> list[tuple[str, str]]:
+    """One note per reason a platform gave for rows that are not sales, with their count."""
+    counts = skipped.groupby(["skip_fr", "skip_en"], sort=False).size()
+    return [(f"{n} lignes ignorées : {fr}", f"{n} rows skipped: {en}")
+            for (fr, en), n in counts.items()]
 
 
 def date_order_note(order: str, ambiguous: bool, header: str) -> tuple[str, str]:

@@ -9,6 +9,10 @@ Name + postcode is weak: two Marie Martin in 69001 with different emails are two
 attaches a person who has no strong key, and only when exactly one customer (known, or found in
 this file) carries that name and postcode; otherwise such people get a customer of their own,
 left for the owner to merge from the duplicates view.
+
+A name alone (PrestaShop's 'J. DUPONT', WooCommerce Analytics' full name) is weaker still: it joins
+records only when it designates one person (see name_attachments), so an orders file without
+emails and its customers file give the same customers whichever is imported first.
 """
 
 from __future__ import annotations
@@ -19,6 +23,7 @@ import duckdb
 import numpy as np
 import pandas as pd
 
+from ingest import identity
 from ingest.sql_files import sql_text
 
 KEY_PRIORITY = ("platform_id", "email", "phone", "name_postcode")
@@ -160,6 +165,115 @@ def entity_of_people(
     return np.where(customers != "", customers, entity)
 
 
+def name_attachments(
+    cur: duckdb.DuckDBPyConnection,
+    people: pd.DataFrame,
+    keys: pd.DataFrame,
+    label: np.ndarray,
+    matched: pd.Series,
+) -> tuple[np.ndarray, pd.Series, np.ndarray]:
+    """Join, through a name alone, records that can only be one person.
+
+    PrestaShop orders know a buyer as 'J. DUPONT', WooCommerce Analytics as 'Marie Dupont': no
+    email, phone or postcode. Keys: the sorted words of a full name, and initial + last name.
+    Entities: this file's people with no other key (one per distinct name), this file's groups
+    with a strong key that matched no known customer, and the known customers carrying the key.
+    A key joins its entities only when it designates one person: at most one known customer, at
+    most one entity with an email, phone or customer number, at most one distinct first name
+    (initials fit any) and at most one distinct postcode. So two records with different emails
+    are never joined by name, 'M. DUPONT' stays apart when Marie and Michel Dupont are both
+    known, and importing an orders file and its customers file in either order gives the same
+    customers. Returns the new labels and matches, and which people now have an identity (people
+    known by name only).
+    """
+    n = len(people)
+    keyed = np.zeros(n, dtype=bool)
+    keyed[keys["person"].to_numpy()] = True
+    strong = np.zeros(n, dtype=bool)
+    strong[keys.loc[keys["kind"] != "name_postcode", "person"].to_numpy()] = True
+    unmatched = matched.groupby(label).transform("min").isna().to_numpy()
+    wanted = ~keyed | (strong & unmatched)
+    named = np.zeros(n, dtype=bool)
+    if not wanted.any():
+        return label, matched, named
+    names = people.loc[wanted, ["first_name", "last_name", "postal_code"]]
+    cur.register("name_people", names.assign(person=np.flatnonzero(wanted)))
+    found = cur.execute(sql_text("match_name_only_keys")).df()
+    cur.unregister("name_people")
+    if found.empty:
+        return label, matched, named
+    person = found["person"].to_numpy()
+    bare = ~keyed[person]
+    first_key = found["kind"] + ":" + found["value"]  # rows sorted: full name first
+    own_name = first_key.groupby(found["person"]).transform("first")
+    group = pd.Series(label[person], index=found.index).astype("str")
+    found["entity"] = ("n" + own_name).where(bare, "g" + group)
+    found["strong"] = ~bare
+    cur.register("name_keys", found[["kind", "value"]].drop_duplicates())
+    known = cur.execute(sql_text("match_name_only_known")).df()
+    cur.unregister("name_keys")
+    known = known.assign(entity="c" + known["customer_id"].astype("str"), strong=known["is_strong"])
+    columns = ["entity", "kind", "value", "given", "postal_code", "strong"]
+    component = sound_components(pd.concat([found[columns], known[columns]], ignore_index=True))
+
+    members = pd.DataFrame({"entity": component.index, "component": component.to_numpy()})
+    target = members[members["entity"].str[0].isin(["c", "g"])].sort_values("entity")
+    target = target.drop_duplicates("component").set_index("component")["entity"]
+    label, matched = label.copy(), matched.copy()
+    bare_people = found[bare].drop_duplicates("person")
+    who = bare_people["person"].to_numpy()
+    goes_to = bare_people["entity"].map(component).map(target).astype("str")
+    to_customer = (goes_to.str[:1] == "c").to_numpy()
+    matched[who[to_customer]] = goes_to[to_customer].str[1:].astype("int64").to_numpy()
+    to_group = (goes_to.str[:1] == "g").to_numpy()
+    label[who[to_group]] = goes_to[to_group].str[1:].astype("int64").to_numpy()
+    alone = ~(to_customer | to_group)
+    together = bare_people["entity"].map(component).to_numpy()[alone]
+    label[who[alone]] = pd.Series(who[alone]).groupby(together).transform("min").to_numpy()
+    named[who] = True
+
+    groups = members[members["entity"].str.startswith("g")]
+    claimed = groups["component"].map(target).astype("str")
+    claimed = claimed[claimed.str[:1] == "c"]
+    group_customer = pd.Series(claimed.str[1:].astype("int64").to_numpy(),
+                               index=groups.loc[claimed.index, "entity"].str[1:].astype("int64"))
+    in_claimed = np.isin(label, group_customer.index)
+    matched[np.flatnonzero(in_claimed)] = group_customer.reindex(label[in_claimed]).to_numpy()
+    return label, matched, named
+
+
+def sound_components(edges: pd.DataFrame) -> pd.Series:
+    """Component of each entity, joined through the name keys that designate one person.
+
+    A key is sound when its entities hold at most one known customer ('c…'), at most one
+    strongly identified entity, at most one distinct first name and one distinct postcode; a
+    component that still ends up with two known customers or two strong entities (through
+    different keys) is undone.
+    """
+    edges = edges.assign(key=edges["kind"] + ":" + edges["value"])
+    strong = edges.groupby("entity")["strong"].any()
+    pairs = edges.drop_duplicates(["key", "entity"])
+    pairs = pairs.assign(known=pairs["entity"].str.startswith("c"),
+                         strong=pairs["entity"].map(strong))
+    per_key = pd.DataFrame({
+        "known": pairs[pairs["known"]].groupby("key")["entity"].nunique(),
+        "strong": pairs[pairs["strong"]].groupby("key")["entity"].nunique(),
+        "given": edges.groupby("key")["given"].nunique(),
+        "postal_code": edges.groupby("key")["postal_code"].nunique(),
+    }).fillna(0)
+    sound = per_key.index[(per_key <= 1).all(axis=1)]
+    codes, entities = pd.factorize(pairs["entity"])
+    links = pairs.assign(person=codes)[pairs["key"].isin(sound).to_numpy()]
+    component = pd.Series(components(links[["person", "kind", "value"]], len(entities)),
+                          index=entities)
+    counts = pd.DataFrame({"component": component,
+                           "known": component.index.str.startswith("c"),
+                           "strong": strong.reindex(component.index).to_numpy()})
+    crowded = counts.groupby("component")[["known", "strong"]].sum().max(axis=1) > 1
+    undone = component.map(crowded).to_numpy()
+    return component.where(~undone, np.arange(len(component)) + len(component))
+
+
 def match_people(
     cur: duckdb.DuckDBPyConnection,
     people: pd.DataFrame,
@@ -177,6 +291,7 @@ def match_people(
     people = people.reset_index(drop=True)
     cur.execute(sql_text("match_name_key_macro"))
     keys = identity_keys(cur, people, source)
+    people, keys, settled = identity.apply_decisions(cur, people, keys)
     strong = keys[keys["kind"] != "name_postcode"]
     cur.register("person_keys", strong)
     known = cur.execute(sql_text("match_known_keys")).df()
@@ -186,11 +301,14 @@ def match_people(
     matched[best_known["person"].to_numpy()] = best_known["customer_id"].to_numpy()
     label, matched, ambiguous = weak_attachments(
         cur, people, keys, components(strong, len(people)), matched)
+    label, matched, named = name_attachments(cur, people, keys, label, matched)
     label = pd.Series(label, index=people.index)
     group_known = matched.groupby(label).transform("min")
     customer = matched.fillna(group_known)
+    customer[settled.index] = settled.to_numpy()
     has_key = pd.Series(False, index=people.index)
     has_key[keys["person"].unique()] = True
+    has_key |= named
     needs_new = customer.isna() & has_key
     new_labels = pd.unique(label[needs_new])
     if len(new_labels):

@@ -7,6 +7,8 @@ from dataclasses import dataclass, field
 
 import pandas as pd
 
+from ingest.parse import normalise_header
+
 # Status words seen in French and English exports, normalised (see ingest.parse.normalise_header).
 COMMON_STATUSES: Mapping[str, str] = {
     "payee": "paid", "paye": "paid", "paid": "paid", "completed": "paid", "complete": "paid",
@@ -26,6 +28,65 @@ COMMON_STATUSES: Mapping[str, str] = {
 }
 
 
+FINGERPRINT_SCORE = 0.95
+
+
+def fingerprint(headers: set[str], *groups: tuple[str, ...]) -> float:
+    """Detection score from a platform's fingerprint columns (FORMATS.md, "Fingerprints").
+
+    Each group lists the normalised spellings of one fingerprint column (English, French, older
+    exports); a header matches when it equals one of them. All groups present: a confident
+    FINGERPRINT_SCORE. Otherwise half the share found, and nothing for a single column, so one
+    common header ("Name", "Total") never outbids another platform or the generic fallback.
+    """
+    found = sum(any(name in headers for name in group) for group in groups)
+    if found == len(groups):
+        return FINGERPRINT_SCORE
+    return 0.5 * found / len(groups) if found >= 2 else 0.0
+
+
+def mapping_by_name(headers: list[str], names: Mapping[str, tuple[str, ...]]) -> dict[str, str]:
+    """field -> the file's header, matched by normalised name, never by position (FORMATS.md
+    rule 1). Each field takes the first of its spellings present; each header feeds one field."""
+    by_name: dict[str, str] = {}
+    for header in headers:
+        by_name.setdefault(normalise_header(header), header)
+    mapping: dict[str, str] = {}
+    for name, spellings in names.items():
+        header = next((by_name[s] for s in spellings if s in by_name), None)
+        if header is not None and header not in mapping.values():
+            mapping[name] = header
+    return mapping
+
+
+def skip(rows: pd.DataFrame, mask: pd.Series, fr: str, en: str) -> pd.DataFrame:
+    """Mark rows the platform itself says are not sales (PayPal memos and withdrawals): they are
+    neither loaded nor rejected, and the import notes count them by reason. A row keeps the first
+    reason it was given."""
+    free = mask & (rows["skip_fr"].isna() if "skip_fr" in rows else True)
+    for column, text in (("skip_fr", fr), ("skip_en", en)):
+        blank = pd.Series(pd.NA, index=rows.index, dtype="str")
+        rows[column] = (rows[column] if column in rows else blank).mask(free, text)
+    return rows
+
+
+def extra(rows: pd.DataFrame, name: str) -> pd.Series:
+    """The text of one of the source's ``extras`` columns, blank when the file lacks it."""
+    return rows[name] if name in rows else pd.Series(pd.NA, index=rows.index, dtype="str")
+
+
+CANCELLED_WORDS = ("canceled", "cancelled", "annulé", "annulée", "annule", "annulee")
+
+
+def cancelled_when(rows: pd.DataFrame, name: str) -> pd.DataFrame:
+    """Some platforms say an order was cancelled only in a second status column (Wix's
+    fulfilment status, SumUp's order status): such orders count as cancelled on their date."""
+    if name in rows:
+        cancelled = rows[name].str.casefold().isin(CANCELLED_WORDS)
+        rows["cancelled_at"] = rows["cancelled_at"].mask(cancelled, rows["order_date"])
+    return rows
+
+
 @dataclass(frozen=True)
 class Source:
     """One platform's export layout.
@@ -34,7 +95,12 @@ class Source:
     ``mapping`` maps canonical field names (ingest/fields.py) to the file's headers.
     ``transform``, when given, receives the parsed rows (one column per mapped canonical field,
     typed, plus ``row_number``) before they are grouped into orders, and returns them with the same
-    index: the place for platform rules such as refund rows folded into their order.
+    index: the place for platform rules such as refund rows folded into their order. A field the
+    transform fills counts as mapped (a refunded amount computed from refund rows); rows it gives
+    a ``reject_fr`` / ``reject_en`` text are rejected with that reason; rows it gives a
+    ``skip_fr`` / ``skip_en`` text (see ``skip``) are neither loaded nor rejected but counted in
+    the notes. ``extras`` names the platform columns the transform needs that are no canonical
+    field (PayPal's ``Type``): name -> header; their text reaches the transform under that name.
     Functions must be module-level (not lambdas): previews are cached by pickling.
     """
 
@@ -47,3 +113,4 @@ class Source:
     statuses: Mapping[str, str] = field(default_factory=lambda: COMMON_STATUSES)
     default_channel: str | None = None
     transform: Callable[[pd.DataFrame], pd.DataFrame] | None = None
+    extras: Callable[[list[str]], dict[str, str]] | None = None

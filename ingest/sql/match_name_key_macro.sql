@@ -20,3 +20,26 @@ create or replace temp macro name_key(first_name, last_name, full_name, postal_c
             then array_to_string(name_words(first_name, last_name, full_name), ' ')
                 || '|' || postal_code
     end;
+
+-- Name keys without a postcode, for buyers a file knows by name only: PrestaShop orders print
+-- 'J. DUPONT' (first initial, last name), WooCommerce Analytics the full name. Built from the
+-- first and last name (ingest.canonical splits a lone full name into both).
+create or replace temp macro name_text(t) as
+    nullif(trim(regexp_replace(strip_accents(lower(t)), '[^a-z0-9]+', ' ', 'g')), '');
+
+-- 'm', 'j p': a first name written as initials says nothing beyond its first letter.
+create or replace temp macro initials_only(given) as
+    regexp_full_match(given, '[a-z]( [a-z])*');
+
+-- 'dupont marie' for Marie Dupont and DUPONT Marie alike; none for initials.
+create or replace temp macro full_name_key(given, family) as
+    case
+        when given is not null and family is not null and not initials_only(given)
+            then array_to_string(list_sort(string_split(given || ' ' || family, ' ')), ' ')
+    end;
+
+-- 'm dupont' for Marie Dupont and M. DUPONT alike.
+create or replace temp macro initial_name_key(given, family) as
+    case
+        when given is not null and family is not null then left(given, 1) || ' ' || family
+    end;
