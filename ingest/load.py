@@ -16,7 +16,7 @@ import pandas as pd
 from ingest.canonical import Canonical
 from ingest.match import match_people
 from ingest.sql_files import sql_text
-from store import WRITE_LOCK
+from store import WRITE_LOCK, backup
 
 ORDER_COLUMNS = (
     "source_order_id", "customer_id", "ordered_at", "currency", "amount", "discount", "shipping",
@@ -48,6 +48,7 @@ def load(
     """One transaction on a fresh cursor, under the process-wide write lock."""
     now = datetime.now()
     with WRITE_LOCK:
+        backup.take(con)  # the file as it was, for the owner to go back to (store/backup.py)
         cur = con.cursor()
         try:
             cur.execute("begin transaction")

@@ -13,13 +13,16 @@ import io
 import re
 import tempfile
 import zipfile
+import zlib
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 
 import duckdb
 import numpy as np
 import pandas as pd
-from python_calamine import CalamineError, CalamineWorkbook, PasswordError
+from python_calamine import CalamineWorkbook, PasswordError
 
 from ingest.errors import rejected
 from ingest.sql_files import sql_text
@@ -29,7 +32,18 @@ DELIMITERS = (";", ",", "\t", "|")
 TOTAL_WORDS = re.compile(r"^\s*(total|totaux|sous[- ]?total|somme|sum|grand total)\b", re.IGNORECASE)
 MAX_XLSX_UNCOMPRESSED = 1_000_000_000
 MAX_XLSX_RATIO = 200
-WORKBOOK_EXTENSIONS = (".xlsx", ".xlsm", ".xls", ".ods")
+MAX_SHEET_CELLS = 25_000_000  # calamine allocates the sheet's whole rectangle, empty cells too
+MAX_LINE_CHARS = 10_000_000  # as read_body.sql's max_line_size
+csv.field_size_limit(MAX_LINE_CHARS)  # the sample parser's default (131,072) crashed on long cells
+MARKUP = re.compile(rb"^(?:\xef\xbb\xbf)?\s*<(?:\?xml|!doctype|html|table|workbook)", re.IGNORECASE)
+UTF8_ACCENTS = re.compile(rb"\xc3[\x80-\xbf]|\xe2[\x80-\x82][\x80-\xbf]")  # é è à ç ô € ’ …
+OLE_MAGIC = b"\xd0\xcf\x11\xe0"
+ENCRYPTED = re.compile(  # an encrypted OOXML package, or a BIFF8 workbook whose BOF is followed by FILEPASS
+    rb"E\x00n\x00c\x00r\x00y\x00p\x00t\x00e\x00d\x00P\x00a\x00c\x00k\x00a\x00g\x00e\x00"
+    rb"|\x09\x08\x10\x00\x00\x06\x05\x00.{12}\x2f\x00",
+    re.DOTALL,
+)
+ZIP_ERRORS = (zipfile.BadZipFile, zlib.error, EOFError, NotImplementedError, RuntimeError, ValueError)
 
 
 @dataclass
@@ -75,16 +89,27 @@ def decode(data: bytes, file_name: str) -> tuple[str, str]:
         raise _not_text(file_name)
     try:
         return data.decode("utf-8"), "utf-8"
-    except UnicodeDecodeError:
-        pass
+    except UnicodeDecodeError as exc:
+        if UTF8_ACCENTS.search(data):  # UTF-8 accents elsewhere: reading it all as cp1252 would
+            line = _line_of(data, exc.start, "utf-8")  # turn every é into Ã© without a word
+            raise rejected(
+                file_name,
+                f"le fichier est en UTF-8 mais la ligne {line} contient des caractères d'un autre "
+                "encodage (collés depuis un autre fichier ?). Corrigez cette ligne ou "
+                "réenregistrez le fichier depuis Excel en « CSV UTF-8 ».",
+                f"the file is UTF-8 but line {line} holds characters in another encoding (pasted "
+                "from another file?). Fix that line or save the file again from Excel as "
+                "“CSV UTF-8”.",
+            ) from exc
     try:
         return data.decode("cp1252"), "cp1252"
     except UnicodeDecodeError as exc:
+        line = _line_of(data, exc.start, "cp1252")
         raise rejected(
             file_name,
-            f"le fichier contient des octets illisibles (position {exc.start}) : ce n'est ni de "
+            f"le fichier contient des octets illisibles (ligne {line}) : ce n'est ni de "
             "l'UTF-8 ni du Windows-1252. Réenregistrez-le depuis Excel en « CSV UTF-8 ».",
-            f"the file has unreadable bytes (position {exc.start}): it is neither UTF-8 nor "
+            f"the file has unreadable bytes (line {line}): it is neither UTF-8 nor "
             "Windows-1252. Save it again from Excel as “CSV UTF-8”.",
         ) from exc
 
@@ -93,11 +118,12 @@ def _strict(data: bytes, encoding: str, file_name: str) -> str:
     try:
         return data.decode(encoding)
     except UnicodeDecodeError as exc:
+        line = _line_of(data, exc.start, encoding)
         raise rejected(
             file_name,
             f"le fichier annonce l'encodage {encoding} mais contient des octets invalides "
-            f"(position {exc.start}). Réenregistrez-le depuis Excel en « CSV UTF-8 ».",
-            f"the file announces {encoding} but has invalid bytes (position {exc.start}). "
+            f"(ligne {line}). Réenregistrez-le depuis Excel en « CSV UTF-8 ».",
+            f"the file announces {encoding} but has invalid bytes (line {line}). "
             "Save it again from Excel as “CSV UTF-8”.",
         ) from exc
 
@@ -112,12 +138,27 @@ def _not_text(file_name: str):
     )
 
 
+def _no_data(file_name: str):
+    return rejected(
+        file_name,
+        "le fichier n'a qu'une ligne d'en-tête et aucune donnée. Exportez une période qui "
+        "contient des ventes ou des clients.",
+        "the file has a header line and no data. Export a period that has sales or customers.",
+    )
+
+
+def _line_of(data: bytes, position: int, encoding: str) -> int:
+    """The line (1-based) holding byte `position`: what a user can find in their file."""
+    return data[:position].decode(encoding, errors="replace").count("\n") + 1
+
+
 def sniff_delimiter(sample: str) -> str:
     """The delimiter that splits the sample's lines into the most consistent, widest rows."""
     best, best_score = ";", (-1.0, 0)
     lines = sample.splitlines()[:SAMPLE_ROWS]
-    for delim in DELIMITERS:
-        rows = [r for r in csv.reader(lines, delimiter=delim) if any(c.strip() for c in r)]
+    for delim in DELIMITERS:  # line by line: an unclosed quote must not swallow the sample
+        rows = [r for line in lines for r in csv.reader([line], delimiter=delim)
+                if any(c.strip() for c in r)]
         widths = [len(r) for r in rows if len(r) > 1]
         if not widths:
             continue
@@ -144,7 +185,7 @@ def find_header(rows: list[list[str]]) -> int:
         wordy = sum(1 for c in cells if re.search(r"[A-Za-zÀ-ÿ]", c) and not re.fullmatch(r"[\d\s.,:/€$+-]+", c))
         if wordy >= 0.6 * len(cells):
             return i
-    return 0
+    return next(i for i, n in enumerate(filled) if n)  # never a blank row: it has no columns
 
 
 def dedupe_headers(headers: list[str]) -> list[str]:
@@ -170,13 +211,16 @@ def read_file(data: bytes, file_name: str, sheet: str | None = None) -> RawTable
             "le fichier est vide. Exportez-le à nouveau depuis votre logiciel.",
             "the file is empty. Export it again from your software.",
         )
-    is_zip = data.startswith(b"PK\x03\x04")
-    is_ole = data.startswith(b"\xd0\xcf\x11\xe0")
-    if is_zip or is_ole or Path(file_name).suffix.lower() in WORKBOOK_EXTENSIONS:
-        table = read_workbook(data, file_name, sheet)
+    if data.startswith((b"PK\x03\x04", OLE_MAGIC)):  # by content, not by name: old shop software
+        table = read_workbook(data, file_name, sheet)  # saves tab-separated text as .xls
+    elif MARKUP.match(data[:512]):
+        raise _not_text(file_name)
     else:
         table = read_delimited(data, file_name)
-    return drop_totals_row(table)
+    table = drop_totals_row(table)
+    if table.frame.empty and table.rejects.empty:
+        raise _no_data(file_name)
+    return table
 
 
 def read_delimited(data: bytes, file_name: str) -> RawTable:
@@ -193,15 +237,11 @@ def read_delimited(data: bytes, file_name: str) -> RawTable:
         raise _not_text(file_name)
     headers = dedupe_headers(sample_rows[header_index])
     lines_before = sum(1 + "".join(r).count("\n") for r in sample_rows[:header_index])
-    body_start = _nth_line_start(text, lines_before + 1)
+    header_lines = 1 + "".join(sample_rows[header_index]).count("\n")  # a quoted header can wrap
+    body_start = _nth_line_start(text, lines_before + header_lines)
     body = text[body_start:]
     if not body.strip():
-        raise rejected(
-            file_name,
-            "le fichier n'a qu'une ligne d'en-tête et aucune donnée. Exportez une période qui "
-            "contient des ventes ou des clients.",
-            "the file has a header line and no data. Export a period that has sales or customers.",
-        )
+        raise _no_data(file_name)
     blank_fill = delimiter * (len(headers) - 1)
     body = re.sub(r"(?m)^[ \t]*$", lambda m: blank_fill, body.rstrip("\n")) + "\n"
     frame, row_numbers, rejects = _duckdb_read(body, delimiter, headers, lines_before + 2)
@@ -303,42 +343,108 @@ def _pad_short_rows(short: pd.DataFrame, delimiter: str, names: list[str]) -> pd
 
 
 def check_workbook_size(data: bytes, file_name: str) -> None:
-    """Refuse zip bombs before parsing: a small xlsx can inflate to gigabytes of XML."""
+    """Refuse zip bombs before parsing: a small xlsx can inflate to gigabytes of XML, and one
+    value in cell XFD1048576 makes calamine allocate a 17-billion-cell grid (the process dies)."""
     try:
         with zipfile.ZipFile(io.BytesIO(data)) as zf:
             total = sum(info.file_size for info in zf.infolist())
-    except zipfile.BadZipFile as exc:
+            if total > MAX_XLSX_UNCOMPRESSED or total > MAX_XLSX_RATIO * max(len(data), 1):
+                raise rejected(
+                    file_name,
+                    f"le classeur se décompresse en {total / 1e6:.0f} Mo, ce qui n'est pas "
+                    "plausible pour des données : il est peut-être piégé. Exportez vos données "
+                    "en CSV.",
+                    f"the workbook inflates to {total / 1e6:.0f} MB, which is not plausible for "
+                    "data: it may be booby-trapped. Export your data as CSV.",
+                )
+            extents = [grid_extent(zf.read(info)) for info in zf.infolist()]
+    except ZIP_ERRORS as exc:
         raise rejected(
             file_name,
             "le classeur est abîmé (archive illisible). Ouvrez-le dans Excel et enregistrez-le à "
             "nouveau.",
             "the workbook is damaged (unreadable archive). Open it in Excel and save it again.",
         ) from exc
-    if total > MAX_XLSX_UNCOMPRESSED or total > MAX_XLSX_RATIO * max(len(data), 1):
+    rows = max((r for r, _ in extents), default=0)
+    columns = max((c for _, c in extents), default=0)
+    if rows * max(columns, 1) > MAX_SHEET_CELLS:
+        corner = f"{column_letters(columns)}{rows}"
         raise rejected(
             file_name,
-            f"le classeur se décompresse en {total / 1e6:.0f} Mo, ce qui n'est pas plausible pour "
-            "des données : il est peut-être piégé. Exportez vos données en CSV.",
-            f"the workbook inflates to {total / 1e6:.0f} MB, which is not plausible for data: it "
-            "may be booby-trapped. Export your data as CSV.",
+            f"une feuille va jusqu'à la cellule {corner}, loin de tout tableau : la lire "
+            f"demanderait {rows * columns // 1_000_000} millions de cellules. Dans Excel, "
+            "supprimez les lignes et colonnes vides après vos données (Ctrl+Fin montre la "
+            "dernière cellule) ou exportez vos données en CSV.",
+            f"a sheet reaches cell {corner}, far from any table: reading it would take "
+            f"{rows * columns // 1_000_000} million cells. In Excel, delete the empty "
+            "rows and columns after your data (Ctrl+End shows the last cell) or export your data "
+            "as CSV.",
         )
+
+
+def grid_extent(xml: bytes, chunk: int = 1 << 24) -> tuple[int, int]:
+    """The last row and column named by the ` r="B12"` references of rows and cells in a part of
+    the workbook: the grid calamine will allocate. Vectorised over the bytes, chunk by chunk
+    (a sheet holds millions of cells); references have at most 3 letters and 7 digits."""
+    last_row = last_column = 0
+    for start in range(0, len(xml), chunk):
+        piece = xml[start : start + chunk + 16]
+        raw = np.frombuffer(piece + bytes(16), dtype=np.uint8)
+        n = min(chunk, len(piece))
+        at = np.flatnonzero((raw[:n] == 32) & (raw[1 : n + 1] == 114) & (raw[2 : n + 2] == 61)
+                            & (raw[3 : n + 3] == 34)) + 4  # ' r="'
+        if not len(at):
+            continue
+        window = raw[at[:, None] + np.arange(10)].astype(np.int64)
+        letters = np.cumprod((window[:, :3] >= 65) & (window[:, :3] <= 90), axis=1).sum(axis=1)
+        column = np.zeros(len(at), dtype=np.int64)
+        for i in range(3):
+            column = np.where(i < letters, column * 26 + window[:, i] - 64, column)
+        digits = np.take_along_axis(window, letters[:, None] + np.arange(7), axis=1)
+        is_digit = np.cumprod((digits >= 48) & (digits <= 57), axis=1).astype(bool)
+        row = np.zeros(len(at), dtype=np.int64)
+        for i in range(7):
+            row = np.where(is_digit[:, i], row * 10 + digits[:, i] - 48, row)
+        last_row, last_column = max(last_row, int(row.max())), max(last_column, int(column.max()))
+    return last_row, last_column
+
+
+def column_letters(number: int) -> str:
+    """Excel's name of the column with 1-based `number`: 1 -> A, 16384 -> XFD."""
+    letters = ""
+    while number > 0:
+        number, rest = divmod(number - 1, 26)
+        letters = chr(65 + rest) + letters
+    return letters
+
+
+@contextmanager
+def calamine_errors(data: bytes, file_name: str) -> Iterator[None]:
+    """calamine's failures as one plain message. Its Rust panics arrive as pyo3's
+    PanicException, which derives from BaseException; and it reports an encrypted file as
+    "cannot detect file format", so encryption is recognised here."""
+    try:
+        yield
+    except BaseException as exc:
+        if not isinstance(exc, Exception) and type(exc).__name__ != "PanicException":
+            raise
+        if isinstance(exc, PasswordError) or (data.startswith(OLE_MAGIC) and ENCRYPTED.search(data)):
+            raise rejected(
+                file_name,
+                "le classeur est protégé par un mot de passe. Enregistrez-en une copie sans mot "
+                "de passe (Fichier › Informations › Protéger) puis réessayez.",
+                "the workbook is password-protected. Save a copy without a password and try "
+                "again.",
+            ) from exc
+        raise _not_text(file_name) from exc
 
 
 def read_workbook(data: bytes, file_name: str, sheet: str | None) -> RawTable:
     if data.startswith(b"PK\x03\x04"):
         check_workbook_size(data, file_name)
-    try:
+    with calamine_errors(data, file_name):
         book = CalamineWorkbook.from_filelike(io.BytesIO(data))
-    except PasswordError as exc:
-        raise rejected(
-            file_name,
-            "le classeur est protégé par un mot de passe. Enregistrez-en une copie sans mot de "
-            "passe (Fichier › Informations › Protéger) puis réessayez.",
-            "the workbook is password-protected. Save a copy without a password and try again.",
-        ) from exc
-    except (CalamineError, Exception) as exc:  # calamine raises several unrelated types
-        raise _not_text(file_name) from exc
-    names = list(book.sheet_names)
+        names = list(book.sheet_names)
     if sheet is not None and sheet not in names:
         raise rejected(
             file_name,
@@ -348,7 +454,8 @@ def read_workbook(data: bytes, file_name: str, sheet: str | None) -> RawTable:
     candidates = [sheet] if sheet else names
     best_name, best_rows = None, []
     for name in candidates:
-        rows = book.get_sheet_by_name(name).to_python(skip_empty_area=False)
+        with calamine_errors(data, file_name):
+            rows = book.get_sheet_by_name(name).to_python(skip_empty_area=False)
         size = sum(1 for r in rows if sum(1 for c in r if c not in ("", None)) >= 2)
         if best_name is None or size > len(best_rows):
             best_name, best_rows, best_size = name, rows, size

@@ -20,16 +20,26 @@ import numpy as np
 import pandas as pd
 
 import store
+from exports import (
+    EXPORT_FORMATS,
+    SEPARATORS,
+    build_export,
+    consenting,
+    log_export,
+    neutralise_formulas,
+)
 from metrics.cohorts import cohorts
 from metrics.dates import PERIODS, default_week, latest_order_date, resolve_as_of, week_start
 from metrics.kpis import weekly_kpis
+from metrics.report import latest_complete_week, parse_week, weekly_report
 from metrics.repeat import (
     orders_per_customer,
     repeat_rate_by_cohort,
     repeat_summary,
     second_order_within,
 )
-from metrics.rfm import rfm, segment_summary
+from metrics.rfm import NO_SEGMENT, SEGMENT_NAMES, rfm, segment_summary
+from metrics.segment import SegmentFilter, describe, list_summary, segment_customers
 from store.errors import ComptoirError
 
 FORMATS = ("table", "csv", "json")
@@ -37,7 +47,12 @@ EMPTY_DATABASE = (
     "La base ne contient encore aucune commande : importez un fichier de commandes avec "
     "« python -m ingest FICHIER », puis relancez cette commande."
 )
-FORMULA_START = r"^[=+\-@\t\r]"
+# segment writes its own files (exports package); csv there means the export CSV
+SEGMENT_FORMATS = ("table", "json", *EXPORT_FORMATS)
+SEGMENT_COLUMNS = [
+    "customer_id", "name", "email", "phone", "postal_code", "city", "segment", "orders",
+    "net_spend", "last_order_at", "email_marketing",
+]
 
 
 @dataclass(frozen=True)
@@ -47,6 +62,7 @@ class Report:
     summary: dict
     table: pd.DataFrame
     table_key: str | None = None
+    message: str | None = None  # set by a command that wrote its own file: printed instead
 
 
 def parse_date(text: str) -> date:
@@ -61,7 +77,7 @@ def parse_date(text: str) -> date:
 
 def kpis_report(con: duckdb.DuckDBPyConnection, args: argparse.Namespace) -> Report:
     """KPIs of --week, else of the week of --as-of, else of the week of the latest order."""
-    chosen = args.week or args.as_of
+    chosen = parse_week(args.week) if args.week else args.as_of
     week = week_start(chosen) if chosen else default_week(con)
     table = weekly_kpis(con, week).round(2)
     return Report({"week_start": week, "metrics": table.T.to_dict()}, table)
@@ -99,12 +115,60 @@ def clv_report(con: duckdb.DuckDBPyConnection, args: argparse.Namespace) -> Repo
     return Report(result.summary, result.table, "customers")
 
 
+def segment_report(con: duckdb.DuckDBPyConnection, args: argparse.Namespace) -> Report:
+    """The people of --segment (everyone if none) as of --as-of, only those who accept marketing
+    emails unless --no-consent-only. With --format csv, xlsx, brevo or mailchimp the list is
+    written to --out by the exports package and logged."""
+    segment_filter = SegmentFilter(segments=tuple(args.segment or ()))
+    people = segment_customers(con, segment_filter, resolve_as_of(con, args.as_of))
+    description = describe(segment_filter)
+    if args.format in EXPORT_FORMATS:
+        if args.out is None:
+            raise ComptoirError(
+                f"Indiquez le fichier à écrire avec --out (format {args.format}).",
+                f"Give the file to write with --out ({args.format} format).",
+            )
+        export = build_export(
+            people, args.format, slug="+".join(segment_filter.segments) or "clients",
+            consent_only=args.consent_only, sep=args.sep,
+        )
+        args.out.write_bytes(export.data)
+        log_export(con, export, description, segment_filter.to_json())
+        message = (
+            f"{export.rows} personnes exportées dans {args.out} ({description}) ; "
+            f"{export.left_out} laissées de côté faute de consentement aux e-mails"
+            + (f" ; {export.unusable} sans coordonnées utilisables" if export.unusable else "")
+            + "."
+        )
+        return Report({}, pd.DataFrame(), message=message)
+    kept, _ = consenting(people, args.consent_only)
+    summary = {"description": description, "consent_only": args.consent_only,
+               **list_summary(people)}
+    return Report(summary, kept[SEGMENT_COLUMNS].reset_index(drop=True), "customers")
+
+
+def weekly_report_file(con: duckdb.DuckDBPyConnection, args: argparse.Namespace) -> Report:
+    """Le rapport du lundi of --week (default: the latest complete week) written to --out, as
+    HTML or XLSX from its extension, in --lang; for cron on Monday mornings."""
+    import reports  # the report layer (plotly, XlsxWriter): loaded for this command only
+    from reports.format import text
+
+    fmt = reports.format_of(args.out)
+    week = parse_week(args.week) if args.week else latest_complete_week(con, date.today())
+    report = weekly_report(con, week)
+    args.out.write_bytes(reports.render(report, fmt, args.lang))
+    return Report({}, pd.DataFrame(),
+                  message=text("report_written", args.lang, iso=report.iso_week, path=args.out))
+
+
 COMMANDS: dict[str, Callable[[duckdb.DuckDBPyConnection, argparse.Namespace], Report]] = {
     "kpis": kpis_report,
     "cohorts": cohorts_report,
     "repeat": repeat_report,
     "rfm": rfm_report,
     "clv": clv_report,
+    "segment": segment_report,
+    "report": weekly_report_file,
 }
 
 
@@ -120,10 +184,27 @@ def build_parser() -> argparse.ArgumentParser:
         help="commandes jusqu'à ce jour inclus, AAAA-MM-JJ (défaut : jour de la dernière vente)",
     )
     parser.add_argument(
-        "--week", type=parse_date, help="kpis : un jour de la semaine voulue (défaut : --as-of)"
+        "--week",
+        help="kpis, report : semaine ISO AAAA-Wss (2026-W46) ou un de ses jours AAAA-MM-JJ "
+        "(défaut kpis : --as-of ; report : la dernière semaine complète)",
+    )
+    parser.add_argument(
+        "--lang", choices=("fr", "en"), default="fr", help="report : langue du rapport"
     )
     parser.add_argument("--period", choices=PERIODS, default="month", help="cohortes")
-    parser.add_argument("--format", choices=FORMATS, default="table")
+    parser.add_argument(
+        "--format", choices=list(dict.fromkeys([*FORMATS, *SEGMENT_FORMATS])), default="table",
+        help="segment accepte aussi xlsx, brevo et mailchimp (fichier --out)",
+    )
+    parser.add_argument(
+        "--segment", action="append", choices=[*SEGMENT_NAMES, NO_SEGMENT],
+        help="segment : segment RFM à exporter (répétable ; défaut : tous les clients)",
+    )
+    parser.add_argument(
+        "--consent-only", action=argparse.BooleanOptionalAction, default=True,
+        help="segment : seulement les personnes qui acceptent les e-mails (défaut : oui)",
+    )
+    parser.add_argument("--sep", choices=SEPARATORS, default=";", help="segment : séparateur CSV")
     parser.add_argument("--out", type=Path, help="écrire le résultat dans ce fichier")
     return parser
 
@@ -153,15 +234,6 @@ def jsonable(value: object) -> object:
     return value
 
 
-def neutralise_formulas(table: pd.DataFrame) -> pd.DataFrame:
-    """Prefix text cells a spreadsheet would run as a formula (=, +, -, @, tab, CR) with '."""
-    out = table.copy()
-    for column in out.columns[out.dtypes.map(pd.api.types.is_string_dtype)]:
-        text = out[column]
-        out[column] = text.where(~text.str.match(FORMULA_START, na=False), "'" + text)
-    return out
-
-
 def render(report: Report, fmt: str, with_table: bool) -> str:
     """The text of a report in ``fmt``; ``with_table`` adds the table to JSON (files only)."""
     keep_index = report.table.index.name is not None
@@ -182,7 +254,10 @@ def render(report: Report, fmt: str, with_table: bool) -> str:
 
 def main(argv: Sequence[str] | None = None) -> int:
     """Run one command; 0 on success (also for an empty database), 2 on a user error."""
-    args = build_parser().parse_args(argv)
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    if args.format not in (SEGMENT_FORMATS if args.command == "segment" else FORMATS):
+        parser.error(f"--format {args.format} : réservé à la commande segment")
     try:
         con = store.connect(args.db)
         try:
@@ -193,8 +268,11 @@ def main(argv: Sequence[str] | None = None) -> int:
         finally:
             con.close()
     except ComptoirError as error:
-        print(error.fr, file=sys.stderr)
+        print(error.message(args.lang), file=sys.stderr)
         return 2
+    if report.message is not None:
+        print(report.message)
+        return 0
     text = render(report, args.format, with_table=args.out is not None).rstrip("\n") + "\n"
     if args.out:
         args.out.write_text(text, encoding="utf-8")

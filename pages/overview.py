@@ -4,7 +4,7 @@ from datetime import timedelta
 
 import streamlit as st
 
-from ui import charts, data, format
+from ui import charts, data, format, report_data
 from ui.demo import offer_demo
 from ui.i18n import lang, t
 from ui.state import selected_week
@@ -47,6 +47,18 @@ for i, metric in enumerate(table.index):
         st.caption(t("last_year", value=shown(metric, row["last_year"])))
 
 st.caption(t("vs_last_week"))
+
+with st.container(horizontal=True):
+    for fmt in report_data.FORMATS:
+        st.download_button(
+            t(f"report_download_{fmt}"),
+            data=report_data.builder(week, fmt, lang()),
+            file_name=report_data.file_name(week, fmt),
+            mime=report_data.MIME_TYPES[fmt],
+            help=t("report_download_help"),
+            on_click="ignore",
+            icon=":material/download:",
+        )
 
 trend = data.weekly_trend(week, data.version())
 labels = {

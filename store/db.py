@@ -107,10 +107,18 @@ def migrate(con: duckdb.DuckDBPyConnection) -> int:
 
 
 def data_version(con: duckdb.DuckDBPyConnection) -> tuple[int, int, int]:
-    """Changes whenever data changes: the key that keeps cached figures fresh after an import."""
-    row = con.execute(
-        "select (select coalesce(max(import_id), 0) from imports),"
-        " (select count(*) from customer_merges),"
-        " (select count(*) from customers)"
-    ).fetchone()
+    """Changes whenever data changes: the key that keeps cached figures fresh after an import.
+
+    Read on its own cursor: called from every session's thread, and a read left pending on the
+    shared connection would keep a transaction open there.
+    """
+    cur = con.cursor()
+    try:
+        row = cur.execute(
+            "select (select coalesce(max(import_id), 0) from imports),"
+            " (select count(*) from customer_merges),"
+            " (select count(*) from customers)"
+        ).fetchone()
+    finally:
+        cur.close()
     return int(row[0]), int(row[1]), int(row[2])

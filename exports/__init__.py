@@ -1,0 +1,20 @@
+"""Lists that leave the app: CSV, XLSX, Brevo and Mailchimp files, consent filter, formula
+neutralisation and the export log. No Streamlit here: the page and the command line both use it."""
+
+from exports.cells import neutralise_formulas
+from exports.lists import EXPORT_FORMATS, ExportFile, build_export, consenting
+from exports.log import export_log, log_export
+from exports.writers import SEPARATORS, csv_bytes, xlsx_bytes
+
+__all__ = [
+    "EXPORT_FORMATS",
+    "SEPARATORS",
+    "ExportFile",
+    "build_export",
+    "consenting",
+    "csv_bytes",
+    "export_log",
+    "log_export",
+    "neutralise_formulas",
+    "xlsx_bytes",
+]

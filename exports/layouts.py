@@ -1,0 +1,106 @@
+"""The columns of each export: our own list for Excel, and the contact-import layouts of the two
+emailing services French shops use most.
+
+- Brevo: default contact attributes ``EMAIL``, ``FIRSTNAME``, ``LASTNAME``, ``SMS`` (the mobile
+  number with ``+`` and the country code); ``;``, ``,`` or tab separators, UTF-8 (Brevo help
+  centre, "Create a file to import your contacts" / "Format your contact import file",
+  https://help.brevo.com/hc/en-us/articles/208729849). A contact needs an EMAIL or an SMS.
+- Mailchimp: audience fields ``Email Address`` (the only required one), ``First Name``,
+  ``Last Name``, ``Address`` (one cell, parts separated by two spaces, the country last as a
+  two-letter code), ``Phone Number``, and ``Tags``; comma-separated UTF-8 CSV (Mailchimp help,
+  "Format Guidelines for Your Import File",
+  https://mailchimp.com/help/format-guidelines-for-your-import-file/). We have no street, so
+  Address carries the city, postcode and country we know; the tag is the person's segment.
+"""
+
+from __future__ import annotations
+
+import pandas as pd
+
+BREVO_COLUMNS = ["EMAIL", "FIRSTNAME", "LASTNAME", "SMS"]
+MAILCHIMP_COLUMNS = [
+    "Email Address", "First Name", "Last Name", "Address", "Phone Number", "Tags"
+]
+STANDARD_HEADERS: dict[str, tuple[str, str]] = {
+    "customer_id": ("N° client", "Customer no."),
+    "first_name": ("Prénom", "First name"),
+    "last_name": ("Nom", "Last name"),
+    "email": ("E-mail", "Email"),
+    "phone": ("Téléphone", "Phone"),
+    "postal_code": ("Code postal", "Postcode"),
+    "city": ("Ville", "City"),
+    "segment": ("Segment", "Segment"),
+    "orders": ("Commandes", "Orders"),
+    "net_spend": ("Dépense nette (€)", "Net spend (€)"),
+    "last_order": ("Dernière commande", "Last order"),
+    "email_marketing": ("Accepte les e-mails", "Accepts emails"),
+}
+YES_NO = {"fr": ("oui", "non"), "en": ("yes", "no")}
+
+
+def _text(column: pd.Series) -> pd.Series:
+    return column.astype("str")
+
+
+def standard(people: pd.DataFrame, lang: str = "fr") -> pd.DataFrame:
+    """Our list (metrics.segment.segment_customers rows) with headers in ``lang``: numbers stay
+    numbers and the last order a date, so a spreadsheet can sort and sum them."""
+    yes, no = YES_NO[lang]
+    table = pd.DataFrame(
+        {
+            "customer_id": people["customer_id"].astype("int64"),
+            "first_name": _text(people["first_name"]),
+            "last_name": _text(people["last_name"]),
+            "email": _text(people["email"]),
+            "phone": _text(people["phone"]),
+            "postal_code": _text(people["postal_code"]),
+            "city": _text(people["city"]),
+            "segment": _text(people[f"segment_{lang}"]),
+            "orders": people["orders"].astype("int64"),
+            "net_spend": people["net_spend"].astype("float64").round(2),
+            "last_order": people["last_order_at"].dt.normalize(),
+            "email_marketing": people["email_marketing"].map({True: yes, False: no}).astype("str"),
+        }
+    )
+    headers = {key: names[lang == "en"] for key, names in STANDARD_HEADERS.items()}
+    return table.rename(columns=headers)
+
+
+def brevo(people: pd.DataFrame) -> pd.DataFrame:
+    """Brevo's contact import columns; people with neither an email nor a phone are dropped."""
+    table = pd.DataFrame(
+        {
+            "EMAIL": _text(people["email"]),
+            "FIRSTNAME": _text(people["first_name"]),
+            "LASTNAME": _text(people["last_name"]),
+            "SMS": _text(people["phone"]),
+        }
+    )
+    return table[table["EMAIL"].notna() | table["SMS"].notna()].reset_index(drop=True)
+
+
+def mailchimp_address(people: pd.DataFrame) -> pd.Series:
+    """'Lyon  69002  FR': the parts we know in Mailchimp's order (city, postcode, country), two
+    spaces apart; missing when we know none of them."""
+    joined = people["city"].astype("str").str.cat(
+        [people["postal_code"].astype("str"), people["country"].astype("str")],
+        sep="  ", na_rep="",
+    )
+    joined = joined.str.replace(r"\s{3,}", "  ", regex=True).str.strip()
+    return joined.where(joined != "")
+
+
+def mailchimp(people: pd.DataFrame, lang: str = "fr") -> pd.DataFrame:
+    """Mailchimp's contact import columns; people without an email are dropped (Mailchimp
+    requires one)."""
+    table = pd.DataFrame(
+        {
+            "Email Address": _text(people["email"]),
+            "First Name": _text(people["first_name"]),
+            "Last Name": _text(people["last_name"]),
+            "Address": mailchimp_address(people),
+            "Phone Number": _text(people["phone"]),
+            "Tags": _text(people[f"segment_{lang}"]),
+        }
+    )
+    return table[table["Email Address"].notna()].reset_index(drop=True)

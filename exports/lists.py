@@ -1,0 +1,96 @@
+"""Build the export of a list of people: leave out who did not agree to marketing emails (by
+default), lay the rest out for Excel, Brevo or Mailchimp, and write the file's bytes. Whoever
+hands the file over (the page's download button, the command line) then logs it with
+exports.log.log_export.
+
+Consent: only people with ``email_marketing`` (an email, email_consent true, not on the
+suppression list; see metrics/sql/segment_customers.sql) are exported unless the owner asks for
+everyone, and the count left out is reported. Brevo and Mailchimp files also drop the people the
+service cannot take (no email for Mailchimp, neither email nor phone for Brevo): ``unusable``.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from datetime import datetime
+
+import pandas as pd
+
+from exports import layouts
+from exports.writers import csv_bytes, xlsx_bytes
+
+EXPORT_FORMATS = ("csv", "xlsx", "brevo", "mailchimp")
+CSV_MIME = "text/csv"
+XLSX_MIME = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+SHEET = {"fr": "Clients", "en": "Customers"}
+
+
+@dataclass(frozen=True)
+class ExportFile:
+    """A built export: the bytes, their name and type, who is in it and who was left out."""
+
+    data: bytes
+    file_name: str
+    mime: str
+    fmt: str
+    consent_only: bool
+    created_at: datetime
+    rows: int
+    left_out: int
+    unusable: int
+
+
+def consenting(people: pd.DataFrame, consent_only: bool = True) -> tuple[pd.DataFrame, int]:
+    """The people to export and how many were left out for lack of email-marketing consent."""
+    if not consent_only:
+        return people, 0
+    kept = people[people["email_marketing"]]
+    return kept, len(people) - len(kept)
+
+
+def file_name(slug: str, fmt: str, when: datetime) -> str:
+    """'comptoir-at_risk-2026-11-16.csv', '…-brevo.csv': a safe name from our own words."""
+    safe = re.sub(r"[^a-z0-9_+-]+", "-", slug.lower()).strip("-") or "clients"
+    suffix = f"-{fmt}" if fmt in ("brevo", "mailchimp") else ""
+    extension = "xlsx" if fmt == "xlsx" else "csv"
+    return f"comptoir-{safe}-{when:%Y-%m-%d}{suffix}.{extension}"
+
+
+def build_export(
+    people: pd.DataFrame,
+    fmt: str,
+    *,
+    slug: str = "clients",
+    consent_only: bool = True,
+    sep: str = ";",
+    lang: str = "fr",
+    when: datetime | None = None,
+) -> ExportFile:
+    """The file for ``people`` (rows of metrics.segment.segment_customers) in ``fmt``: csv
+    (``sep``), xlsx, brevo (``sep``) or mailchimp (always ``,``)."""
+    if fmt not in EXPORT_FORMATS:
+        raise ValueError(f"fmt must be one of {EXPORT_FORMATS}, not {fmt!r}")
+    when = when or datetime.now()
+    kept, left_out = consenting(people, consent_only)
+    if fmt == "brevo":
+        table = layouts.brevo(kept)
+    elif fmt == "mailchimp":
+        table = layouts.mailchimp(kept, lang)
+    else:
+        table = layouts.standard(kept, lang)
+    if fmt == "xlsx":
+        data, mime = xlsx_bytes(table, SHEET[lang], lang), XLSX_MIME
+    else:
+        data, mime = csv_bytes(table, "," if fmt == "mailchimp" else sep, lang), CSV_MIME
+    return ExportFile(
+        data=data,
+        file_name=file_name(slug, fmt, when),
+        mime=mime,
+        fmt=fmt,
+        consent_only=consent_only,
+        created_at=when,
+        rows=len(table),
+        left_out=left_out,
+        unusable=len(kept) - len(table),
+    )

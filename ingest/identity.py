@@ -1,0 +1,285 @@
+"""Who is who, as the owner decides it: merge two customers, split them again, keep two apart,
+forget a person; and what the matcher and the Données page need to know about those decisions.
+
+A merge of B into A moves B's orders and identity keys to A, fills A's blanks from B and keeps the
+stricter consent (a no from either side wins, then a yes). B's row leaves ``customers`` while the
+merge stands, kept whole in ``merged_customers`` with every move in ``customer_merge_moves``, so a
+split puts everything back. Removing B rather than flagging it means no figure, list or export
+has to know about merges. B's keys, and B's name + postcode as an alias, now designate A: a later
+import of B's rows lands on A (``apply_decisions``).
+
+Forgetting a person (GDPR art. 17) keeps their orders, which are the shop's accounts, without a
+customer, and deletes their customer row, keys, merge records and suppression entry, and the text
+of rejected rows that shows their email, phone or name. What remains is the SHA-256 of each of
+their keys in ``forgotten_keys``: an old export imported again loads their orders without a
+customer instead of re-creating them, and they can never be written to again. Such a hash is
+pseudonymous, not anonymous (whoever already knows the address can recompute it); it replaces the
+clear email the suppression list held. DuckDB leaves deleted rows' bytes in the file's free blocks
+even after CHECKPOINT, so ``rewrite_file`` copies the live data into a fresh file that replaces it,
+and ``forget_in_backups`` does the same in the pre-import copies of store/backup.py.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+from collections.abc import Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass
+from datetime import datetime
+from pathlib import Path
+
+import duckdb
+import pandas as pd
+
+from ingest.sql_files import sql_text
+from store import WRITE_LOCK, ComptoirError, backup, connect
+
+ERASED_REASON = "ligne effacée : droit à l'oubli"
+IDENTITY_COLUMNS = [
+    "email", "phone", "first_name", "last_name", "full_name", "postal_code", "city", "country",
+    "customer_id", "opt_in",
+]
+MERGE_STEPS = (
+    "identity_merge_snapshot", "identity_merge_moves", "identity_merge_alias_moves",
+    "identity_merge_alias_keys", "identity_merge_kept", "identity_merge_orders",
+    "identity_merge_keys", "identity_merge_delete", "match_apply_suppressions",
+)
+SPLIT_STEPS = (
+    "identity_split_restore", "identity_split_kept", "identity_split_orders",
+    "identity_split_keys", "identity_split_aliases", "identity_split_drop_moves",
+    "identity_split_drop_snapshot", "match_apply_suppressions",
+)
+
+
+class IdentityError(ComptoirError):
+    """A merge, split or erasure that cannot be done as asked."""
+
+
+@dataclass(frozen=True)
+class Forgotten:
+    """What an erasure removed (counts, to show the owner) and the key hashes that remain."""
+
+    orders_detached: int
+    keys_removed: int
+    merged_removed: int
+    suppressions_removed: int
+    rejects_redacted: int
+    key_hashes: tuple[str, ...]  # what remains: SHA-256 of 'kind:value' of each key
+
+
+def _rows(cur: duckdb.DuckDBPyConnection, name: str, **params: object) -> list[tuple]:
+    """Run ``ingest/sql/<name>.sql`` with the parameters it uses (DuckDB wants exactly those)."""
+    text = sql_text(name)
+    used = {k: v for k, v in params.items() if re.search(rf"\${k}\b", text)}
+    return cur.execute(text, used or None).fetchall()
+
+
+def _run(cur: duckdb.DuckDBPyConnection, name: str, **params: object) -> int:
+    """Run a write statement; the number of rows it touched."""
+    rows = _rows(cur, name, **params)
+    return int(rows[0][0]) if rows else 0
+
+
+@contextmanager
+def _transaction(con: duckdb.DuckDBPyConnection) -> Iterator[duckdb.DuckDBPyConnection]:
+    """A cursor in one transaction under the write lock, with the matcher's name macros."""
+    with WRITE_LOCK:
+        cur = con.cursor()
+        try:
+            cur.execute("begin transaction")
+            cur.execute(sql_text("match_name_key_macro"))
+            yield cur
+            cur.execute("commit")
+        except BaseException:
+            cur.execute("rollback")
+            raise
+        finally:
+            cur.close()
+
+
+def _existing(cur: duckdb.DuckDBPyConnection, ids: list[int]) -> set[int]:
+    rows = _rows(cur, "identity_existing", ids=ids)
+    return {int(r[0]) for r in rows}
+
+
+def _require(cur: duckdb.DuckDBPyConnection, ids: list[int]) -> None:
+    missing = sorted(set(ids) - _existing(cur, ids))
+    if missing:
+        shown = ", ".join(f"n° {i}" for i in missing)
+        raise IdentityError(
+            f"Client introuvable ({shown}) : il a peut-être déjà été fusionné ou oublié. "
+            "Rechargez la page.",
+            f"Customer not found ({shown.replace('n°', 'no.')}): it may already have been merged "
+            "or forgotten. Reload the page.",
+        )
+
+
+def merge(con: duckdb.DuckDBPyConnection, kept: int, merged: int,
+          now: datetime | None = None) -> None:
+    """Merge customer ``merged`` into ``kept`` (one transaction); undone by ``split``."""
+    if kept == merged:
+        raise IdentityError("Choisissez deux clients différents à fusionner.",
+                            "Choose two different customers to merge.")
+    params = {"kept": kept, "merged": merged, "now": now or datetime.now()}
+    with _transaction(con) as cur:
+        _require(cur, [kept, merged])
+        for step in MERGE_STEPS:
+            _run(cur, step, **params)
+        _run(cur, "identity_record_decision", action="merge", **params)
+
+
+def split(con: duckdb.DuckDBPyConnection, merged: int, now: datetime | None = None) -> int:
+    """Undo the merge of customer ``merged``; returns the customer it had been merged into.
+
+    Orders imported after the merge stay with the kept customer: nothing says whose they are.
+    """
+    with _transaction(con) as cur:
+        rows = _rows(cur, "identity_merged_into", merged=merged)
+        if not rows:
+            raise IdentityError(
+                f"Le client n° {merged} n'est pas fusionné : rien à séparer. Rechargez la page.",
+                f"Customer no. {merged} is not merged: nothing to split. Reload the page.",
+            )
+        kept = int(rows[0][0])
+        if not _existing(cur, [kept]):
+            raise IdentityError(
+                f"Le client n° {kept} a lui-même été fusionné dans un autre : séparez d'abord "
+                "cette fusion-là.",
+                f"Customer no. {kept} was itself merged into another: split that merge first.",
+            )
+        params = {"kept": kept, "merged": merged, "now": now or datetime.now()}
+        for step in SPLIT_STEPS:
+            _run(cur, step, **params)
+        _run(cur, "identity_record_decision", action="split", **params)
+    return kept
+
+
+def keep_apart(con: duckdb.DuckDBPyConnection, first: int, second: int,
+               now: datetime | None = None) -> None:
+    """Record that two customers are different people, so they are no longer suggested."""
+    with _transaction(con) as cur:
+        _require(cur, [first, second])
+        _run(cur, "identity_record_decision", action="distinct", kept=first, merged=second,
+             now=now or datetime.now())
+
+
+def forget(con: duckdb.DuckDBPyConnection, customer_id: int,
+           now: datetime | None = None) -> Forgotten:
+    """Erase a person from every table (one transaction), then CHECKPOINT.
+
+    The bytes of deleted rows are still in the file afterwards: call ``rewrite_file`` next.
+    """
+    params = {"customer_id": customer_id, "now": now or datetime.now(), "erased": ERASED_REASON}
+    with _transaction(con) as cur:
+        _require(cur, [customer_id])
+        for step in ("identity_forget_chain", "identity_forget_keys", "identity_forget_names",
+                     "identity_forget_hashes", "identity_forget_block"):
+            _run(cur, step, **params)
+        hashes = tuple(row[0] for row in _rows(cur, "identity_forget_hash_list"))
+        counts = {
+            "rejects_redacted": _run(cur, "identity_forget_rejects", **params),
+            "suppressions_removed": _run(cur, "identity_forget_suppressions", **params),
+            "orders_detached": _run(cur, "identity_forget_orders", **params),
+            "keys_removed": _run(cur, "identity_forget_customer_keys", **params),
+        }
+        _run(cur, "identity_forget_moves", **params)
+        counts["merged_removed"] = _run(cur, "identity_forget_merged", **params)
+        _run(cur, "identity_forget_customer", **params)
+        _run(cur, "identity_forget_log", **params, **counts)
+        cur.execute(sql_text("identity_forget_cleanup"))
+    with WRITE_LOCK:
+        con.execute("checkpoint")  # on the connection itself: it may hold a finished read open
+    return Forgotten(**counts, key_hashes=hashes)
+
+
+def forget_in_backups(database: Path, key_hashes: tuple[str, ...],
+                      now: datetime | None = None) -> int:
+    """Erase a forgotten person from every pre-import copy of ``database`` (store/backup.py).
+
+    In each copy the person is found by their key hashes (ids may differ in a copy taken before a
+    restore), forgotten, the hashes are added so restoring the copy cannot bring them back, and
+    the copy's file is rewritten. Returns the number of copies rewritten.
+    """
+    params = {"hashes": list(key_hashes), "now": now or datetime.now()}
+    with WRITE_LOCK:
+        copies = backup.backups(database)
+        for copy in copies:
+            con = connect(copy)
+            with _transaction(con) as cur:
+                found = _rows(cur, "identity_backup_customers", **params)
+                _run(cur, "identity_block_hashes", **params)
+                _run(cur, "identity_backup_suppressions", **params)
+            for (customer_id,) in found:
+                forget(con, customer_id, params["now"])
+            rewrite_file(con)
+    return len(copies)
+
+
+def rewrite_file(con: duckdb.DuckDBPyConnection) -> Path | None:
+    """Replace the database file by a copy of its live data, so deleted rows leave no bytes.
+
+    Closes ``con`` (every cursor with it): reopen with ``store.connect``. Returns the file, or
+    None for an in-memory database (left open: it has no file to clean).
+    """
+    with WRITE_LOCK:
+        [(path, name)] = con.execute(sql_text("identity_database_file")).fetchall()
+        if not path:
+            return None
+        path = Path(path)
+        fresh = path.with_name(path.name + ".rewrite")
+        fresh.unlink(missing_ok=True)
+        quoted = '"' + name.replace('"', '""') + '"'  # the catalog's own name, not user input
+        try:
+            con.execute("attach $path as comptoir_rewrite", {"path": str(fresh)})
+            con.execute(f"copy from database {quoted} to comptoir_rewrite")
+        except BaseException:
+            con.execute("detach database if exists comptoir_rewrite")
+            fresh.unlink(missing_ok=True)
+            raise
+        con.execute("detach comptoir_rewrite")
+        con.close()
+        os.replace(fresh, path)
+        Path(f"{path}.wal").unlink(missing_ok=True)  # its changes are in the copy
+        return path
+
+
+def apply_decisions(
+    cur: duckdb.DuckDBPyConnection, people: pd.DataFrame, keys: pd.DataFrame
+) -> tuple[pd.DataFrame, pd.DataFrame, pd.Series]:
+    """The owner's decisions applied to a file's people and their identity keys (``ingest.match``).
+
+    People carrying a forgotten key lose their keys and every identifying value, so their rows
+    load without a customer whatever matching comes next. People known only by a name + postcode
+    that a merge gave to a customer lose their keys too and are settled: the returned Series maps
+    each of them (person index) to that customer, to be applied after matching.
+    """
+    cur.register("decision_keys", keys[["person", "kind", "value"]])
+    forgotten = cur.execute(sql_text("identity_forgotten_people")).df()["person"].to_numpy()
+    named = cur.execute(sql_text("identity_merged_names")).df()
+    cur.unregister("decision_keys")
+    named = named[~named["person"].isin(forgotten)]
+    people = people.copy()
+    people.loc[forgotten, IDENTITY_COLUMNS] = pd.NA
+    drop = keys["person"].isin(forgotten) | keys["person"].isin(named["person"])
+    settled = pd.Series(named["customer_id"].to_numpy(), index=named["person"].to_numpy(),
+                        dtype="Int64")
+    return people, keys[~drop].reset_index(drop=True), settled
+
+
+def imports_log(con: duckdb.DuckDBPyConnection) -> pd.DataFrame:
+    """Every imported file, newest first, with its counts."""
+    cur = con.cursor()
+    try:
+        return cur.execute(sql_text("identity_imports_log")).df()
+    finally:
+        cur.close()
+
+
+def import_rejects(con: duckdb.DuckDBPyConnection, import_id: int) -> pd.DataFrame:
+    """The rejected rows of one import: row number, reason, the row as written."""
+    cur = con.cursor()
+    try:
+        return cur.execute(sql_text("identity_import_rejects"), {"import_id": import_id}).df()
+    finally:
+        cur.close()

@@ -1,0 +1,1 @@
+select customer_id from customers where list_contains($ids, customer_id)

@@ -1,0 +1,1 @@
+select key_sha256 from forget_hashes order by key_sha256

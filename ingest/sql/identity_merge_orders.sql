@@ -1,0 +1,1 @@
+update orders set customer_id = $kept where customer_id = $merged

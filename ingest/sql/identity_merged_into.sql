@@ -1,0 +1,1 @@
+select kept_customer_id from merged_customers where merged_customer_id = $merged

@@ -1,0 +1,1 @@
+delete from merged_customers where merged_customer_id = $merged

@@ -1,0 +1,39 @@
+"""Suspected duplicates: customers that may be one person, for the owner to merge or keep apart.
+
+The matcher only joins people on keys it can trust (``ingest.match``); what it must leave apart
+(a till sale with a name and a phone, a web order with an email and the same name) is listed here
+with its reasons, strongest first, and a score, 1 - prod(1 - weight) over the reasons
+(see ``metrics/sql/duplicates_pairs.sql``). "Same name" uses the matcher's own normalisation.
+"""
+
+from __future__ import annotations
+
+import duckdb
+import pandas as pd
+
+from ingest.sql_files import sql_text as ingest_sql
+from metrics.sql_files import run_sql, sql_text
+
+REASONS = (
+    "same_email", "same_phone", "name_postcode_no_email", "email_local_name",
+    "name_postcode_other_email", "name_no_email",
+)
+
+
+def suspected_pairs(con: duckdb.DuckDBPyConnection) -> pd.DataFrame:
+    """One row per pair (kept_id, merged_id: the suggested direction of a merge), best first.
+
+    Columns: score, reasons (codes of ``REASONS``), and for each side its name, email, phone,
+    postcode, city, valid orders and net spend.
+    """
+    cur = con.cursor()
+    try:
+        cur.execute(ingest_sql("match_name_key_macro"))
+        return cur.execute(sql_text("duplicates_pairs")).df()
+    finally:
+        cur.close()
+
+
+def standing_merges(con: duckdb.DuckDBPyConnection) -> pd.DataFrame:
+    """Merges that stand, newest first, with ``can_split`` (the kept customer still exists)."""
+    return run_sql(con, "duplicates_merges")

@@ -1,0 +1,183 @@
+"""Le rapport du lundi: the data of the weekly report a shop owner reads on Monday morning.
+
+One ISO week (Monday to Sunday): its KPIs against last week and last year (metrics.kpis), how
+customers moved between RFM segments from the end of the previous week to the end of this one
+(metrics.rfm), the customers worth a call, and the customers whose second valid order came this
+week. Rendering is elsewhere (reports/html.py, reports/xlsx.py), so this stays language-free.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from datetime import date, timedelta
+
+import duckdb
+import pandas as pd
+
+from metrics.dates import default_week, week_start
+from metrics.kpis import weekly_kpis, weekly_trend
+from metrics.rfm import NO_SEGMENT, rfm, segment_movement
+from metrics.sql_files import run_sql
+from store.errors import ComptoirError
+
+TREND_WEEKS = 52
+# Segments that mean "a good customer is slipping away" (metrics.rfm grid: R 1-2, F 3-5).
+CALL_SEGMENTS = ("at_risk", "cant_lose")
+# "Valuable": spend in the top two fifths of customers (M score 4 or 5).
+VALUABLE_M_SCORE = 4
+CONTACT = ["customer_id", "name", "email", "phone", "email_consent"]
+TO_CALL = [
+    *CONTACT, "orders", "spend", "last_ordered_at", "expected_next_order",
+    "segment", "segment_fr", "segment_en", "became_at_risk", "overdue",
+]
+NEW_REPEAT = [*CONTACT, "orders", "spend", "first_ordered_at", "second_ordered_at"]
+ISO_WEEK = re.compile(r"(\d{4})-W(\d{2})")
+ISO_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
+
+
+class WeekFormatError(ComptoirError):
+    """A week written neither YYYY-Www nor YYYY-MM-DD, or a week that does not exist."""
+
+
+@dataclass(frozen=True)
+class WeeklyReport:
+    """Everything the report shows for the week starting on Monday ``week``.
+
+    kpis: metrics.kpis.weekly_kpis. trend: metrics.kpis.weekly_trend over TREND_WEEKS weeks.
+    segments: segment, last_week, this_week, change (customers per segment at the end of the
+    previous week and of this week). moves: segment_from, segment_to, customers (only real moves,
+    most customers first; segment_from "none" = first purchase this week). to_call: TO_CALL
+    columns. new_repeat: NEW_REPEAT columns.
+    """
+
+    week: date
+    kpis: pd.DataFrame
+    trend: pd.DataFrame
+    segments: pd.DataFrame
+    moves: pd.DataFrame
+    to_call: pd.DataFrame
+    new_repeat: pd.DataFrame
+
+    @property
+    def week_end(self) -> date:
+        return self.week + timedelta(days=6)
+
+    @property
+    def iso_week(self) -> str:
+        return iso_week(self.week)
+
+
+def iso_week(day: date) -> str:
+    """The ISO week of ``day`` written YYYY-Www (2026-W46)."""
+    year, week, _ = day.isocalendar()
+    return f"{year}-W{week:02d}"
+
+
+def parse_week(text: str) -> date:
+    """Monday of the week written YYYY-Www (ISO 8601, 2026-W46) or of the day YYYY-MM-DD."""
+    if match := ISO_WEEK.fullmatch(text.strip().upper()):
+        try:
+            return date.fromisocalendar(int(match[1]), int(match[2]), 1)
+        except ValueError:
+            raise WeekFormatError(
+                f"La semaine {match[0]} n'existe pas : une année ISO a 52 ou 53 semaines, "
+                "numérotées à partir de W01.",
+                f"Week {match[0]} does not exist: an ISO year has 52 or 53 weeks, numbered "
+                "from W01.",
+            ) from None
+    try:
+        if ISO_DATE.fullmatch(text.strip()):
+            return week_start(date.fromisoformat(text.strip()))
+    except ValueError:
+        pass
+    raise WeekFormatError(
+        f"Semaine invalide « {text} » : écrivez-la AAAA-Wss comme 2026-W46 (semaine ISO), ou "
+        "donnez un de ses jours AAAA-MM-JJ.",
+        f"Invalid week '{text}': write it YYYY-Www like 2026-W46 (ISO week), or give one of its "
+        "days as YYYY-MM-DD.",
+    )
+
+
+def latest_complete_week(con: duckdb.DuckDBPyConnection, today: date) -> date | None:
+    """Monday of the last week that ended before ``today``, or of the week of the latest valid
+    order if the data stops earlier (an old export still gets a report); None without orders."""
+    latest = default_week(con)
+    if latest is None:
+        return None
+    return min(latest, week_start(today) - timedelta(days=7))
+
+
+def segment_sizes(movement: pd.DataFrame) -> pd.DataFrame:
+    """Customers per segment before (row sums) and after (column sums) a segment_movement."""
+    sizes = pd.DataFrame(
+        {
+            "last_week": movement.drop(index=NO_SEGMENT).sum(axis=1),
+            "this_week": movement.sum(axis=0),
+        }
+    )
+    sizes["change"] = sizes["this_week"] - sizes["last_week"]
+    return sizes.rename_axis("segment").reset_index()
+
+
+def segment_moves(movement: pd.DataFrame) -> pd.DataFrame:
+    """The off-diagonal cells of a segment_movement as rows, most customers first."""
+    cells = movement.stack().rename("customers").reset_index()
+    moved = cells[(cells["segment_from"] != cells["segment_to"]) & (cells["customers"] > 0)]
+    return moved.sort_values("customers", ascending=False, kind="stable", ignore_index=True)
+
+
+def customers_to_call(
+    facts: pd.DataFrame, before: pd.DataFrame, after: pd.DataFrame, week: date
+) -> pd.DataFrame:
+    """Valuable customers (M score >= VALUABLE_M_SCORE at the end of the week) who entered
+    CALL_SEGMENTS this week or whose expected next order fell this week; biggest spenders first.
+
+    ``facts``: report_customer_facts.sql at the end of the week; ``before``/``after``: rfm() at
+    the end of the previous week and of this one.
+    """
+    table = facts.merge(
+        after[["customer_id", "segment", "segment_fr", "segment_en", "m_score"]], on="customer_id"
+    ).merge(
+        before[["customer_id", "segment"]].rename(columns={"segment": "segment_before"}),
+        on="customer_id",
+        how="left",
+    )
+    was_at_risk = table["segment_before"].isin(CALL_SEGMENTS)
+    table["became_at_risk"] = table["segment"].isin(CALL_SEGMENTS) & ~was_at_risk
+    monday = pd.Timestamp(week)
+    expected = table["expected_next_order"]
+    table["overdue"] = (expected >= monday) & (expected < monday + pd.Timedelta(days=7))
+    chosen = (table["m_score"] >= VALUABLE_M_SCORE) & (table["became_at_risk"] | table["overdue"])
+    return (
+        table.loc[chosen, TO_CALL]
+        .sort_values(["spend", "customer_id"], ascending=[False, True])
+        .reset_index(drop=True)
+    )
+
+
+def new_repeat_customers(facts: pd.DataFrame, week: date) -> pd.DataFrame:
+    """Customers whose second valid order is in the week, in the order it came."""
+    monday = pd.Timestamp(week)
+    second = facts["second_ordered_at"]
+    chosen = (second >= monday) & (second < monday + pd.Timedelta(days=7))
+    return facts.loc[chosen, NEW_REPEAT].sort_values("second_ordered_at").reset_index(drop=True)
+
+
+def weekly_report(con: duckdb.DuckDBPyConnection, week: date) -> WeeklyReport:
+    """The report of the ISO week containing ``week`` (any day picks its Monday)."""
+    monday = week_start(week)
+    last_sunday, sunday = monday - timedelta(days=1), monday + timedelta(days=6)
+    movement = segment_movement(con, last_sunday, sunday)
+    facts = run_sql(con, "report_customer_facts", as_of=sunday)
+    to_call = customers_to_call(facts, rfm(con, last_sunday), rfm(con, sunday), monday)
+    return WeeklyReport(
+        week=monday,
+        kpis=weekly_kpis(con, monday),
+        trend=weekly_trend(con, monday, weeks=TREND_WEEKS),
+        segments=segment_sizes(movement),
+        moves=segment_moves(movement),
+        to_call=to_call,
+        new_repeat=new_repeat_customers(facts, monday),
+    )
+

@@ -1,0 +1,311 @@
+"""Segments a shop owner acts on: the RFM grid, the named segments with their movement, and the
+segment builder that turns a few plain questions (which segment, last order when, spent how much,
+bought what, lives where, accepts emails) into a list of people.
+
+The builder's questions are a small frozen dataclass, SegmentFilter, bound as parameters of
+metrics/sql/segment_customers.sql (a question left empty is bound to NULL and does not filter);
+no value is ever formatted into SQL. Segments come from metrics.rfm so that the grid, the table
+and the builder count the same people.
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import asdict, dataclass
+from datetime import date, timedelta
+
+import duckdb
+import numpy as np
+import pandas as pd
+
+from metrics.dates import resolve_as_of
+from metrics.rfm import (
+    NO_SEGMENT,
+    SEGMENT_MAP,
+    SEGMENT_NAMES,
+    rfm,
+    segment_label,
+    segment_movement,
+    segment_summary,
+)
+from metrics.sql_files import run_sql, sql_text
+from store.errors import ComptoirError
+
+NO_PURCHASE = {"fr": "Sans achat", "en": "No purchase"}
+RFM_COLUMNS = ["customer_id", "segment", "r_score", "f_score", "m_score"]
+
+
+class SegmentFilterError(ComptoirError):
+    """A builder question that cannot be answered: bounds in the wrong order, an unknown segment."""
+
+
+@dataclass(frozen=True)
+class SegmentFilter:
+    """The segment builder's questions; None or an empty tuple means "any".
+
+    segments: segment keys (metrics.rfm.SEGMENT_NAMES, or "none" for people who never bought);
+    last_order_from / last_order_to: day of the last valid order, both ends included;
+    spend_min / spend_max: net spend in euros, both ends included; orders_min / orders_max: valid
+    orders; products: bought at least one of them (exact names from order lines); places: city
+    names (accents and case ignored) or postcode prefixes, any of them; consent_only: only people
+    who accept marketing emails and are not on the suppression list.
+    """
+
+    segments: tuple[str, ...] = ()
+    last_order_from: date | None = None
+    last_order_to: date | None = None
+    spend_min: float | None = None
+    spend_max: float | None = None
+    orders_min: int | None = None
+    orders_max: int | None = None
+    products: tuple[str, ...] = ()
+    places: tuple[str, ...] = ()
+    consent_only: bool = False
+
+    def params(self) -> dict[str, object]:
+        """The bound parameters of segment_customers.sql (empty tuples become NULL)."""
+        return {
+            "segments": list(self.segments) or None,
+            "last_order_from": self.last_order_from,
+            "last_order_to": self.last_order_to,
+            "spend_min": self.spend_min,
+            "spend_max": self.spend_max,
+            "orders_min": self.orders_min,
+            "orders_max": self.orders_max,
+            "products": list(self.products) or None,
+            "places": list(self.places) or None,
+            "consent_only": self.consent_only,
+        }
+
+    def to_json(self) -> str:
+        """The filter as data, for the export log."""
+        return json.dumps(asdict(self), default=str, ensure_ascii=False)
+
+
+def places_from_text(text: str) -> tuple[str, ...]:
+    """'69, Paris; 01' -> ('69', 'Paris', '01'): what the owner typed in the place box."""
+    parts = (part.strip() for part in text.replace(";", ",").split(","))
+    return tuple(part for part in parts if part)
+
+
+def _number(value: float, lang: str) -> str:
+    """50.0 -> '50', 99.5 -> '99,5' (fr): a bound as the owner typed it."""
+    text = f"{value:.2f}".rstrip("0").rstrip(".")
+    return text.replace(".", ",") if lang == "fr" else text
+
+
+def _amount(value: float, lang: str) -> str:
+    return f"{_number(value, lang)} €" if lang == "fr" else f"€{_number(value, lang)}"
+
+
+def _day(value: date, lang: str) -> str:
+    return value.strftime("%d/%m/%Y") if lang == "fr" else value.isoformat()
+
+
+def _shown(value: date | float | int, lang: str) -> str:
+    """A bound of the filter in a message: a day or a number."""
+    return _day(value, lang) if isinstance(value, date) else _number(value, lang)
+
+
+def _check(segment_filter: SegmentFilter, known_segments: set[str]) -> None:
+    bounds = [
+        (segment_filter.last_order_from, segment_filter.last_order_to,
+         "les dates de dernière commande", "the last order dates"),
+        (segment_filter.spend_min, segment_filter.spend_max,
+         "la dépense minimale et la maximale", "the minimum and maximum spend"),
+        (segment_filter.orders_min, segment_filter.orders_max,
+         "le nombre de commandes minimal et le maximal", "the minimum and maximum orders"),
+    ]
+    for low, high, what_fr, what_en in bounds:
+        if low is not None and high is not None and low > high:
+            raise SegmentFilterError(
+                f"Le minimum ({_shown(low, 'fr')}) dépasse le maximum ({_shown(high, 'fr')}) : "
+                f"inversez {what_fr}.",
+                f"The minimum ({_shown(low, 'en')}) is above the maximum ({_shown(high, 'en')}): "
+                f"swap {what_en}.",
+            )
+    unknown = sorted(set(segment_filter.segments) - known_segments)
+    if unknown:
+        names = ", ".join(unknown)
+        choices = ", ".join(sorted(known_segments))
+        raise SegmentFilterError(
+            f"Segment inconnu : {names}. Choisissez parmi : {choices}.",
+            f"Unknown segment: {names}. Choose from: {choices}.",
+        )
+
+
+def segment_names(segments: pd.Series, lang: str) -> pd.Series:
+    """Display names of segment keys, "none" included (people who never bought)."""
+    return segment_label(segments, lang).where(segments != NO_SEGMENT, NO_PURCHASE[lang])
+
+
+def segment_choices(lang: str) -> dict[str, str]:
+    """The builder's segments, key -> display name: the named segments best first, then "none"."""
+    choices = {key: names[lang] for key, names in SEGMENT_NAMES.items()}
+    return {**choices, NO_SEGMENT: NO_PURCHASE[lang]}
+
+
+def segment_customers(
+    con: duckdb.DuckDBPyConnection,
+    segment_filter: SegmentFilter = SegmentFilter(),
+    as_of: date | None = None,
+    segment_map: dict[tuple[int, int], str] | None = None,
+) -> pd.DataFrame:
+    """The people who pass ``segment_filter``, biggest spenders first.
+
+    One row per person of the customer file (buyers and contacts who never bought): customer_id,
+    name, first_name, last_name, email, phone, postal_code, city, country, email_consent,
+    consent_source, consent_at, suppressed, email_marketing (has an email, consents, not
+    suppressed), orders and net_spend (valid orders up to ``as_of``), first_order_at,
+    last_order_at, segment, r_score, f_score, m_score, segment_fr, segment_en.
+    """
+    as_of = resolve_as_of(con, as_of)
+    mapping = SEGMENT_MAP if segment_map is None else segment_map
+    _check(segment_filter, {*mapping.values(), NO_SEGMENT})
+    scores = rfm(con, as_of, segment_map)[RFM_COLUMNS]
+    cur = con.cursor()
+    try:
+        cur.register("rfm_segments", scores)
+        table = cur.execute(
+            sql_text("segment_customers"), {"as_of": as_of, **segment_filter.params()}
+        ).df()
+    finally:
+        cur.close()
+    table["segment_fr"] = segment_names(table["segment"], "fr")
+    table["segment_en"] = segment_names(table["segment"], "en")
+    return table
+
+
+def list_summary(people: pd.DataFrame) -> dict[str, float | int]:
+    """What a list amounts to: people, reachable (accept marketing emails), left_out (the
+    others), net_spend (their total)."""
+    reachable = int(people["email_marketing"].sum())
+    return {
+        "people": len(people),
+        "reachable": reachable,
+        "left_out": len(people) - reachable,
+        "net_spend": round(float(people["net_spend"].sum()), 2),
+    }
+
+
+def products(con: duckdb.DuckDBPyConnection) -> list[str]:
+    """Products bought by identified customers, the most ordered first."""
+    return run_sql(con, "segment_products")["product"].tolist()
+
+
+def rfm_grid(
+    rfm_df: pd.DataFrame, segment_map: dict[tuple[int, int], str] | None = None
+) -> pd.DataFrame:
+    """The 25 cells of the R x F grid, R = 5 first: r_score, f_score, customers, share, segment
+    (key of the cell in the segment map), segment_fr, segment_en."""
+    mapping = SEGMENT_MAP if segment_map is None else segment_map
+    cells = pd.MultiIndex.from_product([range(5, 0, -1), range(1, 6)], names=["r_score", "f_score"])
+    counts = rfm_df.groupby(["r_score", "f_score"]).size().reindex(cells, fill_value=0)
+    grid = counts.rename("customers").reset_index()
+    grid["customers"] = grid["customers"].astype("int64")
+    total = int(grid["customers"].sum())
+    grid["share"] = grid["customers"] / total if total else 0.0
+    grid["segment"] = pd.Series(mapping, dtype="str").reindex(cells).to_numpy()
+    grid["segment_fr"] = segment_label(grid["segment"], "fr")
+    grid["segment_en"] = segment_label(grid["segment"], "en")
+    return grid
+
+
+def segment_table(
+    con: duckdb.DuckDBPyConnection,
+    as_of: date | None = None,
+    segment_map: dict[tuple[int, int], str] | None = None,
+) -> pd.DataFrame:
+    """The named segments as of ``as_of`` and how they moved in the week before.
+
+    metrics.rfm.segment_summary's columns (segment, segment_fr, segment_en, customers, share,
+    revenue, average_recency_days) plus orders, average_basket (revenue / orders, NA when
+    empty), last_week (customers in the segment 7 days earlier), change (customers -
+    last_week), moved_in (customers now in it who were elsewhere or had not bought yet) and
+    moved_out (customers of last week now in another segment), from segment_movement.
+    """
+    as_of = resolve_as_of(con, as_of)
+    current = rfm(con, as_of, segment_map)
+    table = segment_summary(current)
+    orders = current.groupby("segment")["frequency"].sum()
+    table["orders"] = table["segment"].map(orders).fillna(0).astype("int64")
+    basket = table["revenue"] / table["orders"].where(table["orders"] > 0)
+    table["average_basket"] = pd.array(basket.round(2), dtype="Float64")
+    order = table["segment"].tolist()
+    if as_of is None:
+        moves = pd.DataFrame(0, index=[NO_SEGMENT, *order], columns=order)
+    else:
+        moves = segment_movement(con, as_of - timedelta(days=7), as_of, segment_map)
+        moves = moves.reindex(index=[NO_SEGMENT, *order], columns=order, fill_value=0)
+    stayed = pd.Series(np.diag(moves.loc[order, order]), index=order)
+    last_week = moves.loc[order].sum(axis=1)
+    table["last_week"] = last_week.reindex(order).to_numpy(dtype="int64")
+    table["change"] = table["customers"] - table["last_week"]
+    table["moved_in"] = (moves.sum(axis=0) - stayed).reindex(order).to_numpy(dtype="int64")
+    table["moved_out"] = (last_week - stayed).reindex(order).to_numpy(dtype="int64")
+    return table
+
+
+def _between(low: object, high: object, show, words: dict[str, str]) -> str | None:
+    """'de 2 à 5' / 'au moins 2' / 'au plus 5' in the caller's words, None when both are open."""
+    if low is not None and high is not None:
+        return words["between"].format(low=show(low), high=show(high))
+    if low is not None:
+        return words["from"].format(low=show(low))
+    if high is not None:
+        return words["to"].format(high=show(high))
+    return None
+
+
+_WORDS = {
+    "fr": {
+        "everyone": "Tous les clients",
+        "segments": "Segments : {names}",
+        "last_order": {"between": "dernière commande du {low} au {high}",
+                       "from": "dernière commande depuis le {low}",
+                       "to": "dernière commande au plus tard le {high}"},
+        "spend": {"between": "dépense de {low} à {high}", "from": "dépense d'au moins {low}",
+                  "to": "dépense d'au plus {high}"},
+        "orders": {"between": "de {low} à {high} commandes", "from": "au moins {low} commandes",
+                   "to": "au plus {high} commandes"},
+        "products": "a acheté : {names}",
+        "places": "lieu : {names}",
+        "consent": "accepte les e-mails",
+        "separator": " ; ",
+    },
+    "en": {
+        "everyone": "All customers",
+        "segments": "Segments: {names}",
+        "last_order": {"between": "last order from {low} to {high}",
+                       "from": "last order since {low}", "to": "last order by {high}"},
+        "spend": {"between": "spent {low} to {high}", "from": "spent at least {low}",
+                  "to": "spent at most {high}"},
+        "orders": {"between": "{low} to {high} orders", "from": "at least {low} orders",
+                   "to": "at most {high} orders"},
+        "products": "bought: {names}",
+        "places": "place: {names}",
+        "consent": "accepts emails",
+        "separator": "; ",
+    },
+}
+
+
+def describe(segment_filter: SegmentFilter, lang: str = "fr") -> str:
+    """The filter in one line of plain words, for the page, the file and the export log."""
+    words = _WORDS[lang]
+    names = segment_names(pd.Series(list(segment_filter.segments), dtype="str"), lang)
+    parts = [
+        words["segments"].format(names=", ".join(names)) if len(names) else None,
+        _between(segment_filter.last_order_from, segment_filter.last_order_to,
+                 lambda d: _day(d, lang), words["last_order"]),
+        _between(segment_filter.spend_min, segment_filter.spend_max,
+                 lambda v: _amount(v, lang), words["spend"]),
+        _between(segment_filter.orders_min, segment_filter.orders_max, str, words["orders"]),
+        words["products"].format(names=", ".join(segment_filter.products))
+        if segment_filter.products else None,
+        words["places"].format(names=", ".join(segment_filter.places))
+        if segment_filter.places else None,
+        words["consent"] if segment_filter.consent_only else None,
+    ]
+    shown = [part for part in parts if part]
+    return words["separator"].join(shown) if shown else words["everyone"]

@@ -1,0 +1,67 @@
+-- Every customer with a valid order by the end of day $as_of: contact details, orders and
+-- purchase rhythm, for the weekly report's lists (customers to call, new repeat customers).
+-- expected_next_order = last purchase day + the average gap between the customer's purchase
+-- days (several orders on one day are one purchase occasion, DESIGN.md); NULL with one day only.
+with
+
+customer_orders as (
+    select order_id, customer_id, ordered_at, net_amount
+    from valid_orders
+    where customer_id is not null
+        and ordered_at < $as_of::date + 1
+),
+
+numbered as (
+    select
+        *,
+        row_number() over (partition by customer_id order by ordered_at, order_id) as order_number
+    from customer_orders
+),
+
+totals as (
+    select
+        customer_id,
+        count(*) as orders,
+        sum(net_amount) as spend,
+        min(ordered_at) as first_ordered_at,
+        min(ordered_at) filter (where order_number = 2) as second_ordered_at,
+        max(ordered_at) as last_ordered_at,
+        count(distinct ordered_at::date) as purchase_days
+    from numbered
+    group by customer_id
+),
+
+contacts as (
+    select
+        customer_id,
+        coalesce(nullif(concat_ws(' ', first_name, last_name), ''), full_name) as name,
+        email,
+        phone,
+        email_consent
+    from customers
+),
+
+final as (
+    select
+        totals.customer_id,
+        contacts.name,
+        contacts.email,
+        contacts.phone,
+        contacts.email_consent,
+        totals.orders,
+        totals.spend::double as spend,
+        totals.first_ordered_at,
+        totals.second_ordered_at,
+        totals.last_ordered_at,
+        case when totals.purchase_days >= 2 then
+            totals.last_ordered_at::date + round(
+                date_diff('day', totals.first_ordered_at::date, totals.last_ordered_at::date)
+                / (totals.purchase_days - 1)
+            )::integer
+        end as expected_next_order
+    from totals
+    inner join contacts using (customer_id)
+)
+
+select * from final
+order by customer_id

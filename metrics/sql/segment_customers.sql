@@ -1,0 +1,102 @@
+-- The segment builder (metrics.segment.SegmentFilter): everyone in the customer file with their
+-- figures as of the end of day $as_of, kept when they pass every filter that is set; a filter
+-- bound to NULL does not filter. The caller registers rfm_segments(customer_id, segment, r_score,
+-- f_score, m_score), the table of metrics.rfm.rfm, so the builder and the RFM grid always agree;
+-- people without a valid order by $as_of are in the segment 'none'.
+with
+
+people as (
+    select
+        customer_id, first_name, last_name, full_name, email, phone, postal_code, city, country,
+        email_consent, consent_source, consent_at
+    from customers
+),
+
+suppressed as (
+    select email
+    from suppressions
+),
+
+customer_orders as (
+    select order_id, customer_id, ordered_at, net_amount
+    from valid_orders
+    where customer_id is not null
+        and ordered_at < $as_of::date + 1
+),
+
+order_totals as (
+    select
+        customer_id,
+        count(*) as orders,
+        sum(net_amount) as net_spend,
+        min(ordered_at) as first_order_at,
+        max(ordered_at) as last_order_at
+    from customer_orders
+    group by customer_id
+),
+
+product_buyers as (
+    select distinct customer_orders.customer_id
+    from customer_orders
+    inner join order_lines on order_lines.order_id = customer_orders.order_id
+    where list_contains($products, order_lines.product)
+),
+
+joined as (
+    select
+        people.customer_id,
+        coalesce(
+            nullif(concat_ws(' ', people.first_name, people.last_name), ''), people.full_name
+        ) as name,
+        people.first_name,
+        people.last_name,
+        people.email,
+        people.phone,
+        people.postal_code,
+        people.city,
+        people.country,
+        people.email_consent,
+        people.consent_source,
+        people.consent_at,
+        suppressed.email is not null as suppressed,
+        people.email is not null
+            and coalesce(people.email_consent, false)
+            and suppressed.email is null as email_marketing,
+        coalesce(order_totals.orders, 0) as orders,
+        coalesce(order_totals.net_spend, 0)::double as net_spend,
+        order_totals.first_order_at,
+        order_totals.last_order_at,
+        coalesce(rfm_segments.segment, 'none') as segment,
+        rfm_segments.r_score,
+        rfm_segments.f_score,
+        rfm_segments.m_score
+    from people
+    left join suppressed on suppressed.email = people.email
+    left join order_totals on order_totals.customer_id = people.customer_id
+    left join rfm_segments on rfm_segments.customer_id = people.customer_id
+),
+
+final as (
+    select *
+    from joined
+    where ($segments is null or list_contains($segments, segment))
+        and ($last_order_from is null or last_order_at >= $last_order_from::date)
+        and ($last_order_to is null or last_order_at < $last_order_to::date + 1)
+        and ($spend_min is null or net_spend >= $spend_min)
+        and ($spend_max is null or net_spend <= $spend_max)
+        and ($orders_min is null or orders >= $orders_min)
+        and ($orders_max is null or orders <= $orders_max)
+        and ($products is null or customer_id in (select customer_id from product_buyers))
+        and (
+            $places is null
+            or len(list_filter(
+                $places,
+                lambda place: starts_with(postal_code, place)
+                    or strip_accents(lower(city)) = strip_accents(lower(place))
+            )) > 0
+        )
+        and (not $consent_only or email_marketing)
+)
+
+select * from final
+order by net_spend desc, customer_id

@@ -1,0 +1,12 @@
+-- The export log, newest first.
+with
+
+final as (
+    select
+        export_id, exported_at, description, format, consent_only, rows_exported, rows_left_out,
+        file_name
+    from export_log
+)
+
+select * from final
+order by exported_at desc, export_id desc

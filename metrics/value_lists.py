@@ -1,0 +1,92 @@
+"""Named lists from the customer-value table: who is most worth keeping, who is slipping away.
+
+Both start from ``metrics.clv.customer_value(...).table`` and add who the people are
+(``contacts``), so the owner can write to them or call them.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+
+import duckdb
+import pandas as pd
+
+from metrics.sql_files import run_sql
+
+# "Valuable": among the top 20 % of customers by spend to date.
+VALUABLE_QUANTILE = 0.8
+# "At risk": the purchase model thinks they are more likely gone than still buying.
+AT_RISK_P_ALIVE = 0.5
+LIST_COLUMNS = [
+    "customer_id",
+    "name",
+    "email",
+    "phone",
+    "last_order_on",
+    "historic_value",
+    "expected_revenue",
+    "expected_purchases",
+    "p_alive",
+]
+
+
+def contacts(con: duckdb.DuckDBPyConnection, as_of: date | None) -> pd.DataFrame:
+    """customer_id, name, email, phone, last_order_on of every customer with a valid order up to
+    ``as_of`` (None: a database without orders, hence no one)."""
+    return run_sql(con, "value_contacts", as_of=as_of or date.min)
+
+
+def totals(values: pd.DataFrame) -> dict:
+    """Headline figures: customers, historic_total and historic_mean (spend to date),
+    predicted_total and predicted_mean (expected revenue over the horizon) and
+    expected_purchases; each prediction is None unless every customer has one."""
+
+    def predicted(column: str) -> pd.Series | None:
+        series = values[column]
+        return series.astype(float) if len(series) and series.notna().all() else None
+
+    revenue, purchases = predicted("expected_revenue"), predicted("expected_purchases")
+    n = len(values)
+    return {
+        "customers": n,
+        "historic_total": float(values["historic_value"].sum()),
+        "historic_mean": float(values["historic_value"].mean()) if n else None,
+        "predicted_total": None if revenue is None else float(revenue.sum()),
+        "predicted_mean": None if revenue is None else float(revenue.mean()),
+        "expected_purchases": None if purchases is None else float(purchases.sum()),
+    }
+
+
+def _named(values: pd.DataFrame, people: pd.DataFrame) -> pd.DataFrame:
+    return values.merge(people, on="customer_id", how="left", validate="one_to_one")[LIST_COLUMNS]
+
+
+def most_valuable(values: pd.DataFrame, people: pd.DataFrame, n: int = 20) -> pd.DataFrame:
+    """The ``n`` customers with the highest predicted revenue over the horizon, or, when the
+    models could not predict it, with the highest spend to date (ties: older customer first)."""
+    key = "expected_revenue" if values["expected_revenue"].notna().any() else "historic_value"
+    top = values.sort_values([key, "customer_id"], ascending=[False, True], na_position="last")
+    return _named(top.head(n), people).reset_index(drop=True)
+
+
+def valuable_threshold(values: pd.DataFrame) -> float | None:
+    """Spend to date from which a customer is in the top 20 % (None without customers)."""
+    if values.empty:
+        return None
+    return float(values["historic_value"].quantile(VALUABLE_QUANTILE))
+
+
+def at_risk(values: pd.DataFrame, people: pd.DataFrame) -> pd.DataFrame:
+    """Valuable customers (spend to date at or above ``valuable_threshold``) whose P(alive) is
+    below 0.5, biggest spenders first. Empty when the models gave no P(alive).
+
+    BG/NBD lets a customer drop out only after a repeat purchase, so one-time buyers have
+    P(alive) = 1 and never appear here: the list is of regulars who stopped coming.
+    """
+    threshold = valuable_threshold(values) or 0.0
+    risky = values[
+        values["p_alive"].lt(AT_RISK_P_ALIVE).fillna(False)
+        & values["historic_value"].ge(threshold)
+    ]
+    ordered = risky.sort_values(["historic_value", "customer_id"], ascending=[False, True])
+    return _named(ordered, people).reset_index(drop=True)

@@ -1,0 +1,82 @@
+"""Fiche client: find a customer by name, email or phone and see everything about them: identity
+and consent, figures, segment, the model's view of their future, and every order."""
+
+import streamlit as st
+
+from store.errors import ComptoirError
+from ui import data, format
+from ui import segments_charts as charts
+from ui import segments_data as segments
+from ui.demo import offer_demo
+from ui.i18n import lang, t
+
+st.title(t("page_customer"))
+st.caption(t("cust_intro"))
+
+if not data.has_orders():
+    offer_demo("customer")
+    st.stop()
+
+version = data.version()
+text = st.text_input(t("cust_search"), help=t("cust_search_help"), key="cust_search")
+matches = segments.search(text, version) if text.strip() else None
+card = None
+if matches is not None and matches.empty:
+    st.info(t("cust_no_match", text=charts.plain(text)))
+elif matches is not None:
+    labels = charts.match_labels(matches, lang())
+    chosen = st.selectbox(t("cust_pick"), options=list(labels), format_func=labels.get,
+                          key="cust_pick")
+    try:
+        card = segments.customer_card(chosen, version)
+    except ComptoirError as error:
+        st.error(error.message(lang()))
+
+if card is not None:
+    profile = card.profile
+    st.subheader(charts.plain(profile["name"]) if profile["name"] else t("cust_unnamed"))
+    identity_column, consent_column = st.columns(2)
+    with identity_column:
+        st.markdown(charts.identity(profile, lang()))
+    with consent_column:
+        st.markdown(f"**{t('cust_consent')}** : {charts.consent(profile)}")
+        if profile["consent_source"]:
+            st.caption(t("cust_consent_source", source=charts.plain(profile["consent_source"]),
+                         day=format.day(profile["consent_at"], lang())))
+        if profile["suppressed"]:
+            st.warning(t("cust_suppressed"), icon=":material/unsubscribe:")
+
+    segment_name = card.segment_fr if lang() == "fr" else card.segment_en
+    figures = [
+        ("cust_orders", format.number(profile["orders"], 0, lang()), t("cust_orders_help")),
+        ("cust_net_spend", format.money(profile["net_spend"], lang()), t("cust_net_spend_help")),
+        ("cust_average_basket", format.money(profile["average_basket"], lang()),
+         t("cust_average_basket_help")),
+        ("cust_first_order", format.day(profile["first_order_at"], lang()), t("cust_orders_help")),
+        ("cust_last_order", format.day(profile["last_order_at"], lang()), t("cust_orders_help")),
+        ("cust_segment", segment_name or t("cust_no_segment"),
+         t("cust_segment_help", day=format.day(card.as_of, lang()))),
+        ("cust_p_alive", format.percent(card.p_alive, lang(), 0), t("cust_p_alive_help")),
+        ("cust_expected", format.number(card.expected_purchases, 1, lang()),
+         t("cust_expected_help")),
+        ("cust_next", format.day(card.next_purchase, lang()), t("cust_next_help")),
+    ]
+    columns = [column for _ in range(3) for column in st.columns(3)]
+    for column, (key, shown, help_text) in zip(columns, figures):
+        column.metric(t(key), shown, help=help_text, border=True)
+    if card.scores is not None:
+        columns[5].caption(t("cust_scores", r=card.scores["r_score"], f=card.scores["f_score"],
+                             m=card.scores["m_score"]))
+    if card.usual_gap_days is not None:
+        columns[8].caption(t("cust_next_gap", days=format.number(card.usual_gap_days, 0, lang())))
+    if card.overdue_days is not None:
+        columns[8].caption(t("cust_next_overdue", days=format.number(card.overdue_days, 0, lang())))
+    if card.prediction_note is not None:
+        st.caption(t("cust_model_missing", reason=card.prediction_note[lang()]))
+
+    st.plotly_chart(charts.orders_over_time(card.orders, lang()), width="stretch")
+    st.subheader(t("cust_orders_title"))
+    st.dataframe(charts.order_rows(card.orders, lang()), hide_index=True, width="stretch")
+
+with st.expander(t("definitions")):
+    st.markdown(t("cust_definitions"))

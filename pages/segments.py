@@ -1,0 +1,137 @@
+"""Segments: the RFM grid, the named segments and how they moved in the week, and the segment
+builder with its live count and the export of the list."""
+
+import streamlit as st
+
+from metrics.segment import SegmentFilter, describe, places_from_text, segment_choices
+from store.errors import ComptoirError
+from ui import analysis_data, data, format
+from ui import segments_charts as charts
+from ui import segments_data as segments
+from ui.demo import offer_demo
+from ui.i18n import lang, t
+from ui.state import selected_week
+
+# Export choice -> (format, CSV separator)
+EXPORT_CHOICES = {
+    "csv_semicolon": ("csv", ";"),
+    "csv_comma": ("csv", ","),
+    "xlsx": ("xlsx", ";"),
+    "brevo": ("brevo", ";"),
+    "mailchimp": ("mailchimp", ","),
+}
+
+st.title(t("page_segments"))
+st.caption(t("seg_intro"))
+
+if not data.has_orders():
+    offer_demo("segments")
+    st.stop()
+
+version = data.version()
+as_of = analysis_data.as_of(selected_week())
+st.caption(t("seg_as_of", day=format.day(as_of, lang())))
+
+st.subheader(t("seg_grid_title"))
+st.caption(t("seg_grid_caption"))
+st.plotly_chart(charts.rfm_grid(segments.rfm_grid(as_of, version), lang()), width="stretch")
+
+st.subheader(t("seg_table_title"))
+st.caption(t("seg_table_caption"))
+st.dataframe(
+    charts.segment_rows(segments.segment_table(as_of, version), lang()),
+    hide_index=True,
+    width="stretch",
+)
+with st.expander(t("definitions")):
+    st.markdown(t("seg_definitions"))
+
+st.subheader(t("seg_builder_title"))
+st.caption(t("seg_builder_caption"))
+names = segment_choices(lang())
+day_format = "DD/MM/YYYY" if lang() == "fr" else "YYYY-MM-DD"
+left, middle, right = st.columns(3)
+with left:
+    chosen = st.multiselect(t("seg_f_segments"), options=list(names), format_func=names.get,
+                            placeholder=t("seg_f_choose"), help=t("seg_f_segments_help"),
+                            key="seg_segments")
+    last_from = st.date_input(t("seg_f_last_from"), value=None, format=day_format,
+                              key="seg_last_from")
+    last_to = st.date_input(t("seg_f_last_to"), value=None, format=day_format, key="seg_last_to")
+with middle:
+    spend_min = st.number_input(t("seg_f_spend_min"), min_value=0.0, value=None, step=10.0,
+                                key="seg_spend_min")
+    spend_max = st.number_input(t("seg_f_spend_max"), min_value=0.0, value=None, step=10.0,
+                                key="seg_spend_max")
+    orders_min = st.number_input(t("seg_f_orders_min"), min_value=0, value=None, step=1,
+                                 key="seg_orders_min")
+    orders_max = st.number_input(t("seg_f_orders_max"), min_value=0, value=None, step=1,
+                                 key="seg_orders_max")
+with right:
+    bought = st.multiselect(t("seg_f_products"), options=segments.products(version),
+                            placeholder=t("seg_f_choose"), key="seg_products")
+    places = st.text_input(t("seg_f_places"), help=t("seg_f_places_help"), key="seg_places")
+    consent_only = st.checkbox(t("seg_f_consent"), key="seg_consent")
+
+segment_filter = SegmentFilter(
+    segments=tuple(chosen),
+    last_order_from=last_from,
+    last_order_to=last_to,
+    spend_min=spend_min,
+    spend_max=spend_max,
+    orders_min=orders_min,
+    orders_max=orders_max,
+    products=tuple(bought),
+    places=places_from_text(places),
+    consent_only=consent_only,
+)
+try:
+    people = segments.people(segment_filter, as_of, version)
+except ComptoirError as error:
+    st.error(error.message(lang()))
+    st.stop()
+
+summary = segments.list_summary(segment_filter, as_of, version)
+figures = [
+    ("seg_m_people", format.number(summary["people"], 0, lang())),
+    ("seg_m_reachable", format.number(summary["reachable"], 0, lang())),
+    ("seg_m_spend", format.money(summary["net_spend"], lang())),
+]
+for column, (key, shown) in zip(st.columns(len(figures)), figures):
+    column.metric(t(key), shown, help=t(f"{key}_help"), border=True)
+st.caption(t("seg_list_description", description=describe(segment_filter, lang())))
+st.dataframe(
+    charts.people_rows(people, lang()),
+    column_config=charts.people_columns(lang()),
+    hide_index=True,
+    width="stretch",
+    height=320,
+)
+
+st.subheader(t("seg_export_title"))
+choice_column, consent_column = st.columns(2)
+choice = choice_column.selectbox(t("seg_export_format"), options=list(EXPORT_CHOICES),
+                                 format_func=lambda key: t(f"seg_fmt_{key}"),
+                                 key="seg_export_format")
+export_consent = consent_column.checkbox(t("seg_export_consent"), value=True,
+                                         help=t("seg_export_consent_help"),
+                                         key="seg_export_consent")
+fmt, sep = EXPORT_CHOICES[choice]
+export = segments.export_file(segment_filter, as_of, fmt, sep, export_consent, lang(), version)
+st.info(t("seg_export_counts", rows=format.number(export.rows, 0, lang()),
+          left_out=format.number(export.left_out, 0, lang())))
+if export.unusable:
+    st.caption(t("seg_export_unusable", unusable=format.number(export.unusable, 0, lang())))
+if export.rows:
+    st.download_button(
+        t("seg_export_button", file=export.file_name),
+        data=segments.on_download(export, segment_filter, lang()),
+        file_name=export.file_name,
+        mime=export.mime,
+        type="primary",
+        icon=":material/download:",
+        help=t("seg_export_help"),
+        key="seg_download",
+    )
+else:
+    st.warning(t("seg_export_empty"))

@@ -1,0 +1,86 @@
+"""Valeur client: what each customer has brought and should bring in the next 12 months, who is
+worth keeping, who is slipping away, and how far the predictions can be trusted."""
+
+import streamlit as st
+
+from ui import analysis_charts as charts
+from ui import analysis_data as analysis
+from ui import data, format
+from ui.demo import offer_demo
+from ui.i18n import lang, t
+from ui.state import selected_week
+
+st.title(t("page_value"))
+st.caption(t("val_intro"))
+
+if not data.has_orders():
+    offer_demo("value")
+    st.stop()
+
+as_of = analysis.as_of(selected_week())
+version = data.version()
+st.caption(t("an_as_of", day=format.day(as_of, lang())))
+
+with st.spinner(t("val_fitting")):
+    result = analysis.customer_value(as_of, version)
+    test = analysis.backtest(as_of, version)
+
+if result.explanation is not None:
+    st.warning(result.explanation[lang()], icon=":material/info:")
+if result.status == "no_data":
+    st.stop()
+
+totals = analysis.value_totals(as_of, version)
+figures = [
+    ("val_customers", format.number(totals["customers"], 0, lang())),
+    ("val_historic_total", format.money(totals["historic_total"], lang(), 0)),
+    ("val_historic_mean", format.money(totals["historic_mean"], lang())),
+]
+if totals["predicted_total"] is not None:
+    figures += [
+        ("val_predicted_total", format.money(totals["predicted_total"], lang(), 0)),
+        ("val_predicted_mean", format.money(totals["predicted_mean"], lang())),
+    ]
+if totals["expected_purchases"] is not None:
+    figures.append(
+        ("val_expected_purchases", format.number(totals["expected_purchases"], 0, lang()))
+    )
+for start in range(0, len(figures), 3):
+    for column, (key, shown) in zip(st.columns(3), figures[start:start + 3]):
+        column.metric(t(key), shown, help=t(f"{key}_help"), border=True)
+
+if totals["predicted_total"] is not None:
+    st.plotly_chart(charts.value_scatter(result.table), width="stretch")
+    st.caption(t("val_scatter_caption"))
+
+st.subheader(t("val_top_header"))
+st.caption(t("val_top_caption_predicted" if totals["predicted_total"] is not None
+             else "val_top_caption_historic", n=analysis.TOP_CUSTOMERS))
+st.dataframe(charts.people_table(analysis.most_valuable(as_of, version)), hide_index=True,
+             width="stretch")
+
+if totals["expected_purchases"] is not None:
+    st.subheader(t("val_risk_header"))
+    risky = analysis.at_risk(as_of, version)
+    threshold = analysis.valuable_threshold(as_of, version)
+    left, right = st.columns([3, 2], vertical_alignment="center")
+    with left:
+        st.plotly_chart(charts.p_alive_histogram(result.table), width="stretch")
+        st.caption(t("val_p_alive_caption"))
+    with right:
+        st.metric(t("val_risk_count"), format.number(len(risky), 0, lang()),
+                  help=t("val_risk_help", threshold=format.money(threshold, lang())), border=True)
+        st.caption(t("val_risk_caption", threshold=format.money(threshold, lang())))
+    st.dataframe(charts.people_table(risky), hide_index=True, width="stretch", height=320)
+
+    st.subheader(t("val_bt_header"))
+    if test.figures is None:
+        st.info(t("val_bt_unavailable", weeks=test.holdout_weeks))
+    else:
+        st.info(charts.backtest_sentence(test.figures), icon=":material/fact_check:")
+        st.plotly_chart(charts.backtest_chart(test.weekly), width="stretch")
+        st.caption(t("val_bt_caption", start=format.day(test.calibration_end, lang()),
+                     mae=format.number(test.figures["mae"], 2, lang())))
+
+with st.expander(t("definitions")):
+    st.markdown(t("val_definitions"))

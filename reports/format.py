@@ -1,0 +1,189 @@
+"""Numbers, dates and words the way the reader writes them: 1 234,56 € and 15/03/2024 in French.
+
+Pure functions without Streamlit, shared by the app (ui/format.py re-exports them) and by the
+report files written from the command line.
+"""
+
+from __future__ import annotations
+
+import math
+from datetime import date, datetime
+
+import pandas as pd
+
+from metrics.rfm import NO_SEGMENT, segment_label
+from ui.strings import core, report
+
+NNBSP = "\u202f"  # French thousands separator (narrow no-break space)
+NBSP = "\u00a0"  # before the euro sign and the percent sign
+# The report uses the Overview page's KPI labels and definitions (core) and its own strings.
+STRINGS = {**core.STRINGS, **report.STRINGS}
+KPI_KINDS = {"revenue": "money", "average_basket": "money", "repeat_rate": "percent"}
+# A French mobile or landline in E.164, +33 then 9 digits, shown the way the French write it.
+FRENCH_E164 = r"^\+33(\d)(\d{2})(\d{2})(\d{2})(\d{2})$"
+
+
+def _missing(value: object) -> bool:
+    return (
+        value is None
+        or (isinstance(value, float) and math.isnan(value))
+        or str(value) in ("<NA>", "NaT")
+    )
+
+
+def number(value: float | int | None, decimals: int = 0, lang: str = "fr") -> str:
+    if _missing(value):
+        return "–"
+    text = f"{float(value):,.{decimals}f}"
+    if lang == "en":
+        return text
+    return text.replace(",", NNBSP).replace(".", ",")
+
+
+def money(value: float | None, lang: str = "fr", decimals: int = 2) -> str:
+    if _missing(value):
+        return "–"
+    if lang == "en":
+        sign = "-" if float(value) < 0 else ""
+        return f"{sign}€{number(abs(float(value)), decimals, 'en')}"
+    return f"{number(value, decimals, 'fr')}{NBSP}€"
+
+
+def percent(value: float | None, lang: str = "fr", decimals: int = 1) -> str:
+    if _missing(value):
+        return "–"
+    text = number(100 * float(value), decimals, lang)
+    return f"{text}{NBSP}%" if lang != "en" else f"{text}%"
+
+
+def signed_percent(value: float | None, lang: str = "fr") -> str | None:
+    """A change for st.metric's delta: '+12,5 %' (None when there is nothing to compare)."""
+    if _missing(value):
+        return None
+    text = percent(value, lang)
+    return text if float(value) < 0 else f"+{text}"
+
+
+def day(value: date | datetime | None, lang: str = "fr") -> str:
+    if _missing(value):
+        return "–"
+    return value.strftime("%d/%m/%Y" if lang != "en" else "%Y-%m-%d")
+
+
+def phones(values: pd.Series) -> pd.Series:
+    """French numbers as 06 12 34 56 78 (what the owner dials); other numbers unchanged."""
+    return values.str.replace(FRENCH_E164, r"0\1 \2 \3 \4 \5", regex=True)
+
+
+def text(key: str, lang: str, **values: object) -> str:
+    """A string of ui/strings/ (core or report) in ``lang``, outside Streamlit's session."""
+    fr, en = STRINGS[key]
+    chosen = en if lang == "en" else fr
+    return chosen.format(**values) if values else chosen
+
+
+def kpi(metric: str, value: float | None, lang: str = "fr") -> str:
+    """A KPI of metrics.kpis.METRICS in its unit (money, percent or a count)."""
+    kind = KPI_KINDS.get(metric, "count")
+    if kind == "money":
+        return money(value, lang)
+    if kind == "percent":
+        return percent(value, lang)
+    return number(value, 0, lang)
+
+
+def moneys(values: pd.Series, lang: str = "fr") -> pd.Series:
+    """money() over a column (display of short lists)."""
+    return values.map(lambda value: money(value, lang), na_action="ignore").fillna("–")
+
+
+def days(values: pd.Series, lang: str = "fr") -> pd.Series:
+    """day() over a column of timestamps, '–' where missing."""
+    return values.dt.strftime("%d/%m/%Y" if lang != "en" else "%Y-%m-%d").fillna("–")
+
+
+def yes_no(values: pd.Series, lang: str = "fr") -> pd.Series:
+    """A true/false/unknown column as oui / non / –."""
+    answer = values.astype("boolean")
+    shown = pd.Series("–", index=values.index, dtype="str")
+    shown[answer.fillna(False)] = text("report_yes", lang)
+    shown[(~answer).fillna(False)] = text("report_no", lang)
+    return shown
+
+
+def segment_names(segments: pd.Series, lang: str = "fr") -> pd.Series:
+    """Display names of segment keys; "none" (not a customer yet) has its own."""
+    return segment_label(segments, lang).where(
+        segments != NO_SEGMENT, text("report_segment_none", lang)
+    )
+
+
+def fill(key: str, lang: str, values: pd.Series) -> pd.Series:
+    """The string ``key`` with its ``{value}`` placeholder filled from each value of a column."""
+    before, after = text(key, lang, value="\0").split("\0")
+    return before + values + after
+
+
+# The report's lists as the reader sees them: labelled columns, words for codes. Numbers and
+# dates stay typed (floats are money, integers counts) so each renderer writes them its way.
+
+
+def segments_table(segments: pd.DataFrame, lang: str = "fr") -> pd.DataFrame:
+    """Customers per segment at the end of last week and of this week (segments never empty)."""
+    shown = segments[(segments["last_week"] > 0) | (segments["this_week"] > 0)]
+    return pd.DataFrame(
+        {
+            text("report_segment", lang): segment_names(shown["segment"], lang),
+            text("report_segment_before", lang): shown["last_week"],
+            text("report_segment_after", lang): shown["this_week"],
+            text("report_segment_change", lang): shown["change"],
+        }
+    ).reset_index(drop=True)
+
+
+def moves_table(moves: pd.DataFrame, lang: str = "fr") -> pd.DataFrame:
+    return pd.DataFrame(
+        {
+            text("report_move_from", lang): segment_names(moves["segment_from"], lang),
+            text("report_move_to", lang): segment_names(moves["segment_to"], lang),
+            text("report_customers", lang): moves["customers"],
+        }
+    )
+
+
+def _contact(table: pd.DataFrame, lang: str) -> dict[str, pd.Series]:
+    return {
+        text("report_name", lang): table["name"],
+        text("report_phone", lang): phones(table["phone"]),
+        text("report_email", lang): table["email"],
+        text("report_consent", lang): yes_no(table["email_consent"], lang),
+    }
+
+
+def to_call_table(to_call: pd.DataFrame, lang: str = "fr") -> pd.DataFrame:
+    """metrics.report.customers_to_call with the reason in words."""
+    segment = fill("report_why_segment", lang, segment_names(to_call["segment"], lang))
+    due = fill("report_why_overdue", lang, days(to_call["expected_next_order"], lang))
+    why = segment.where(to_call["became_at_risk"], "") + " ; " + due.where(to_call["overdue"], "")
+    return pd.DataFrame(
+        {
+            **_contact(to_call, lang),
+            text("report_last_order", lang): to_call["last_ordered_at"],
+            text("report_orders", lang): to_call["orders"],
+            text("report_spend", lang): to_call["spend"],
+            text("report_segment", lang): segment_names(to_call["segment"], lang),
+            text("report_why", lang): why.str.strip(" ;"),
+        }
+    )
+
+
+def new_repeat_table(new_repeat: pd.DataFrame, lang: str = "fr") -> pd.DataFrame:
+    return pd.DataFrame(
+        {
+            **_contact(new_repeat, lang),
+            text("report_first_order", lang): new_repeat["first_ordered_at"],
+            text("report_second_order", lang): new_repeat["second_ordered_at"],
+            text("report_orders", lang): new_repeat["orders"],
+            text("report_spend", lang): new_repeat["spend"],
+        }
+    )

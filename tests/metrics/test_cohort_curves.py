@@ -1,0 +1,153 @@
+"""Average cohort curves on the hand-computed shop of factories.py, and invariants."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pandas as pd
+import pandas.testing as pdt
+import pytest
+from hypothesis import given
+
+from metrics.cohort_curves import (
+    CURVE_COLUMNS,
+    average_curves,
+    latest_first_return,
+    period_complete,
+    period_is_over,
+)
+from metrics.cohorts import cohorts
+from tests.metrics.factories import (
+    clear_orders,
+    insert_orders,
+    insert_shop,
+    order_rows,
+    property_settings,
+)
+
+
+def curve_frame(rows: list[tuple]) -> pd.DataFrame:
+    frame = pd.DataFrame(rows, columns=CURVE_COLUMNS)
+    return frame.astype({"retention": "float64", "revenue_retention": "float64",
+                         "cumulative_revenue_per_customer": "float64"})
+
+
+def check(actual: pd.DataFrame, expected: pd.DataFrame) -> None:
+    pdt.assert_frame_equal(actual, expected, check_dtype=False)
+
+
+@pytest.mark.parametrize(
+    ("period", "day", "over"),
+    [
+        ("month", date(2024, 3, 31), True),
+        ("month", date(2024, 3, 30), False),
+        ("month", date(2024, 2, 29), True),  # leap year
+        ("quarter", date(2024, 3, 31), True),
+        ("quarter", date(2024, 2, 29), False),
+        ("quarter", date(2023, 12, 31), True),
+        ("week", date(2024, 3, 10), True),  # a Sunday
+        ("week", date(2024, 3, 9), False),
+    ],
+)
+def test_period_is_over_on_its_last_day_only(period, day, over):
+    assert period_is_over(period, day) is over
+
+
+def test_only_the_period_containing_as_of_can_be_in_progress(con):
+    insert_shop(con)
+    table = cohorts(con, "month", as_of=date(2024, 3, 5))
+    # Rows (see test_cohorts.MONTHLY): Dec k0..k3, Jan k0..k2, Feb k0..k1; March is the last
+    # period of each cohort and is not over on 5 March.
+    assert period_complete(table, "month", date(2024, 3, 5)).tolist() == [
+        True, True, True, False, True, True, False, True, False
+    ]
+    assert period_complete(table, "month", date(2024, 3, 31)).all()
+
+
+def test_average_curves_skip_the_month_in_progress(con):
+    insert_shop(con)
+    # As of 5 March, March is not over. Complete rows: Dec (A, B) k0 100 | k1 72 (2 active) |
+    # k2 0; Jan (C, D) k0 90 | k1 30 (1 active); Feb (E) k0 70.
+    # k0: 5 customers of 3 cohorts, all active; revenue 260 / 260; cumulative 260 / 5 = 52.
+    # k1: Dec + Jan, 4 customers, 3 active; revenue 102 / 190; cumulative (172 + 120) / 4 = 73.
+    # k2: Dec, 2 customers, 0 active; 0 / 100; cumulative 172 / 2 = 86.
+    table = cohorts(con, "month", as_of=date(2024, 3, 5))
+    expected = curve_frame(
+        [
+            (0, 3, 5, 5, 1.0, 1.0, 52.0),
+            (1, 2, 4, 3, 0.75, 102 / 190, 73.0),
+            (2, 1, 2, 0, 0.0, 0.0, 86.0),
+        ]
+    )
+    check(average_curves(table, "month", date(2024, 3, 5)), expected)
+
+
+def test_average_curves_once_the_month_is_over(con):
+    insert_shop(con)
+    # As of 31 March every row counts; A's 25 in March is Dec k3.
+    # k1: Dec 72 + Jan 30 + Feb 0 = 102 over 260; 3 of 5 active; (172 + 120 + 70) / 5 = 72.4.
+    # k2: Dec + Jan, 0 of 4 active, 0 / 190; (172 + 120) / 4 = 73.
+    # k3: Dec, 1 of 2 active, 25 / 100; 197 / 2 = 98.5.
+    table = cohorts(con, "month", as_of=date(2024, 3, 31))
+    expected = curve_frame(
+        [
+            (0, 3, 5, 5, 1.0, 1.0, 52.0),
+            (1, 3, 5, 3, 0.6, 102 / 260, 72.4),
+            (2, 2, 4, 0, 0.0, 0.0, 73.0),
+            (3, 1, 2, 1, 0.5, 0.25, 98.5),
+        ]
+    )
+    check(average_curves(table, "month", date(2024, 3, 31)), expected)
+
+
+def test_quarterly_curves_leave_out_a_cohort_still_in_its_first_quarter(con):
+    insert_shop(con)
+    # As of 5 March: Q4 2023 k0 only (Q1 2024 is in progress); the Q1 2024 cohort not at all.
+    table = cohorts(con, "quarter", as_of=date(2024, 3, 5))
+    check(average_curves(table, "quarter", date(2024, 3, 5)),
+          curve_frame([(0, 1, 2, 2, 1.0, 1.0, 50.0)]))
+    # As of 31 March: k0 pools Q4 2023 (100, 2 customers) and Q1 2024 (190, 3) -> 290 / 5 = 58.
+    table = cohorts(con, "quarter", as_of=date(2024, 3, 31))
+    check(average_curves(table, "quarter", date(2024, 3, 31)),
+          curve_frame([(0, 2, 5, 5, 1.0, 1.0, 58.0), (1, 1, 2, 2, 1.0, 0.97, 98.5)]))
+
+
+def test_latest_first_return_is_the_newest_cohort_whose_next_period_is_over(con):
+    insert_shop(con)
+    # 5 March: Feb's k1 (March) is in progress, Jan's k1 (February) is over: C came back, D not.
+    row = latest_first_return(cohorts(con, "month", as_of=date(2024, 3, 5)), "month",
+                              date(2024, 3, 5))
+    assert (row["cohort"], row["cohort_size"], row["active_customers"], row["retention"]) == (
+        pd.Timestamp("2024-01-01"), 2, 1, 0.5
+    )
+    # 31 March: Feb (E alone) had its March, without an order.
+    row = latest_first_return(cohorts(con, "month", as_of=date(2024, 3, 31)), "month",
+                              date(2024, 3, 31))
+    assert (row["cohort"], row["cohort_size"], row["active_customers"]) == (
+        pd.Timestamp("2024-02-01"), 1, 0
+    )
+    # 15 January: December's following month is not over yet.
+    assert latest_first_return(cohorts(con, "month", as_of=date(2024, 1, 15)), "month",
+                               date(2024, 1, 15)) is None
+
+
+def test_empty_database_gives_empty_curves(con):
+    table = cohorts(con, "month")
+    assert average_curves(table, "month", None).empty
+    assert latest_first_return(table, "month", None) is None
+
+
+@property_settings
+@given(rows=order_rows)
+def test_curves_are_shares_and_cohorts_thin_out(con, rows):
+    clear_orders(con)
+    insert_orders(con, rows)
+    for period in ("week", "month", "quarter"):
+        as_of = date(2025, 2, 12)
+        curves = average_curves(cohorts(con, period, as_of=as_of), period, as_of)
+        assert curves["retention"].between(0, 1).all()
+        assert (curves["active_customers"] <= curves["customers"]).all()
+        assert curves["customers"].is_monotonic_decreasing
+        assert curves["period_index"].tolist() == list(range(len(curves)))
+        if not curves.empty:
+            assert curves["retention"].iloc[0] == 1.0

@@ -1,0 +1,358 @@
+"""Rétention, Réachat and Valeur client run by AppTest: on the demo shop the figures shown equal
+the metrics' results; on the hand-computed shop of tests/metrics/factories.py they equal hand
+counts (and Valeur client falls back to historic figures); on an empty database they offer the
+demo shop."""
+
+from __future__ import annotations
+
+import base64
+import json
+from contextlib import contextmanager
+from datetime import date, timedelta
+
+import numpy as np
+import pandas as pd
+import pytest
+import streamlit as st
+from streamlit.testing.v1 import AppTest
+
+import store
+from metrics import clv, cohort_curves, cohorts, dates, repeat, value_lists
+from sample_data.demo import load_demo
+from tests.conftest import ROOT
+from tests.metrics.factories import insert_orders, insert_shop
+from ui import format
+
+TIMEOUT = 120
+RETENTION, REPEAT, VALUE = "pages/retention.py", "pages/repeat.py", "pages/value.py"
+NBSP = "\u00a0"
+
+
+def app() -> AppTest:
+    return AppTest.from_file(str(ROOT / "app.py"), default_timeout=TIMEOUT)
+
+
+@contextmanager
+def connected(path):
+    con = store.connect(path)
+    try:
+        yield con
+    finally:
+        con.close()
+
+
+@pytest.fixture(scope="module")
+def demo_db(tmp_path_factory):
+    path = tmp_path_factory.mktemp("analysis") / "demo.duckdb"
+    with connected(path) as con:
+        load_demo(con)
+    return path
+
+
+@pytest.fixture(scope="module")
+def shop_db(tmp_path_factory):
+    path = tmp_path_factory.mktemp("analysis") / "shop.duckdb"
+    with connected(path) as con:
+        insert_shop(con)
+    return path
+
+
+@pytest.fixture
+def use_db(monkeypatch):
+    def use(path):
+        monkeypatch.setenv(store.db.DB_ENV_VAR, str(path))
+        st.cache_data.clear()
+        st.cache_resource.clear()
+    yield use
+    st.cache_resource.clear()
+
+
+def open_page(page: str, **state: object) -> AppTest:
+    """Run ``page`` with these session values (AppTest runs a switched-to page without the
+    frame's sidebar, so the language and the week are set the way the sidebar sets them)."""
+    at = app()
+    for key, value in state.items():
+        at.session_state[key] = value
+    at.switch_page(page).run()
+    assert not at.exception
+    return at
+
+
+def figures(at: AppTest) -> list[dict]:
+    return [json.loads(chart.proto.spec) for chart in at.get("plotly_chart")]
+
+
+def metrics(at: AppTest) -> dict[str, str]:
+    return {m.label: m.value for m in at.metric}
+
+
+def numbers(field: list | dict) -> np.ndarray:
+    """A figure's data array: plotly writes numpy arrays as base64 ("bdata"), lists as JSON."""
+    if isinstance(field, dict):
+        flat = np.frombuffer(base64.b64decode(field["bdata"]), dtype=field["dtype"])
+        shape = field.get("shape")
+        return flat.reshape([int(n) for n in shape.split(",")]) if shape else flat
+    return np.array(field, dtype=float)
+
+
+def same(shown: list | dict, expected) -> bool:
+    values, expected = numbers(shown).astype(float), np.asarray(expected, dtype=float)
+    return values.shape == expected.shape and np.allclose(values, expected, equal_nan=True)
+
+
+# Rétention
+
+
+def test_retention_on_the_demo_shop(demo_db, use_db):
+    use_db(demo_db)
+    at = open_page(RETENTION)
+    with connected(demo_db) as con:
+        as_of = dates.latest_order_date(con)
+        table = cohorts.cohorts(con, "month")
+    assert as_of == date(2026, 11, 15)
+    assert at.title[0].value == "Rétention"
+    assert at.caption[1].value.startswith("Chiffres au 15/11/2026")
+    # November is in progress on the 15th, so September is the latest cohort whose next month
+    # (October) is over.
+    row = table[(table["cohort"] == "2026-09-01") & (table["period_index"] == 1)].iloc[0]
+    assert at.info[0].value == (
+        f"Sur 100 clients arrivés en septembre 2026, {round(100 * row['retention'])} ont "
+        f"recommandé le mois suivant ({row['active_customers']} sur {row['cohort_size']})."
+    )
+    heatmap, curves = figures(at)
+    matrix = cohorts.retention_matrix(table)
+    assert heatmap["data"][0]["y"][0] == "01/2024" and heatmap["data"][0]["y"][-1] == "11/2026"
+    assert same(heatmap["data"][0]["z"], matrix.to_numpy() * 100)
+    assert heatmap["layout"]["separators"] == ", "
+    average = cohort_curves.average_curves(table, "month", as_of)
+    average = average[average["period_index"] >= 1]
+    assert curves["data"][0]["name"] == "Moyenne"
+    assert same(curves["data"][0]["y"], average["retention"] * 100)
+    assert curves["data"][1]["name"] == "09/2026"
+    assert at.multiselect[0].value == [pd.Timestamp("2026-09-01")]
+    assert at.expander[0].label == "Définitions"
+
+
+def test_retention_by_quarter_and_cumulative_revenue(demo_db, use_db):
+    use_db(demo_db)
+    at = open_page(RETENTION)
+    at.segmented_control("ret_period").set_value("quarter").run()
+    at.segmented_control("ret_value").set_value("cumulative_revenue_per_customer").run()
+    assert not at.exception
+    with connected(demo_db) as con:
+        table = cohorts.cohorts(con, "quarter")
+    # Q4 2026 is in progress and Q3's next quarter is Q4: Q2 2026 is the latest example.
+    row = table[(table["cohort"] == "2026-04-01") & (table["period_index"] == 1)].iloc[0]
+    assert at.info[0].value.startswith(
+        f"Sur 100 clients arrivés au 2e trimestre 2026, {round(100 * row['retention'])} ont "
+        "recommandé le trimestre suivant"
+    )
+    heatmap, _ = figures(at)
+    assert heatmap["data"][0]["y"][:2] == ["T1 2024", "T2 2024"]
+    matrix = cohorts.retention_matrix(table, "cumulative_revenue_per_customer")
+    assert same(heatmap["data"][0]["z"], matrix.to_numpy())
+
+
+def test_retention_in_english(demo_db, use_db):
+    use_db(demo_db)
+    at = open_page(RETENTION, lang="en")
+    assert at.title[0].value == "Retention"
+    assert at.info[0].value.startswith("Of 100 customers who arrived in September 2026, ")
+    assert figures(at)[0]["layout"]["separators"] == ".,"
+
+
+def test_retention_on_the_hand_computed_shop(shop_db, use_db):
+    use_db(shop_db)
+    at = open_page(RETENTION)
+    # Latest valid order 5 March 2024: March is in progress, February is over. The January
+    # cohort (C, D): C came back in February, D did not.
+    assert at.info[0].value == (
+        "Sur 100 clients arrivés en janvier 2024, 50 ont recommandé le mois suivant (1 sur 2)."
+    )
+    heatmap, curves = figures(at)
+    # Dec: 100 % | 100 % | 0 % | 50 %; Jan: 100 % | 50 % | 0 %; Feb: 100 % | 0 %.
+    assert same(heatmap["data"][0]["z"],
+                np.array([[100, 100, 0, 50], [100, 50, 0, np.nan], [100, 0, np.nan, np.nan]]))
+    # Average over periods that are over: k1 = 3 back of 4 (Dec, Jan), k2 = 0 of 2 (Dec).
+    assert same(curves["data"][0]["x"], [1, 2])
+    assert same(curves["data"][0]["y"], [75.0, 0.0])
+
+
+# Réachat
+
+
+def test_repeat_on_the_demo_shop(demo_db, use_db):
+    use_db(demo_db)
+    at = open_page(REPEAT)
+    with connected(demo_db) as con:
+        summary = repeat.repeat_summary(con)
+        within = repeat.second_order_within(con, (30, 60, 90))
+        products = repeat.repeat_rate_by_first_product(con, min_customers=10)
+        trend = repeat.repeat_rate_trend(con)
+        per_customer = repeat.orders_per_customer(con)
+        second = repeat.days_to_second_order(con)
+    shown = metrics(at)
+    assert shown["Taux de réachat"] == format.percent(summary["repeat_rate"])
+    assert shown["Clients"] == format.number(summary["customers"])
+    assert shown["Clients revenus"] == format.number(summary["repeat_customers"])
+    assert shown["2e commande : délai médian"] == (
+        f"{format.number(summary['median_days_first_to_second'])} jours"
+    )
+    for _, row in within.iterrows():
+        assert shown[f"2e commande en {int(row['days'])} jours"] == format.percent(row["share"])
+    assert at.info[0].value.startswith(
+        f"Sur 100 clients, {round(100 * summary['repeat_rate'])} ont commandé au moins deux fois"
+    )
+    trend_chart, orders_chart, days_chart = figures(at)
+    assert same(trend_chart["data"][0]["y"], trend["repeat_rate"] * 100)
+    assert same(orders_chart["data"][0]["y"], per_customer["customers"])
+    assert same(days_chart["data"][0]["x"], second["days"])
+    assert len(second) == summary["repeat_customers"]
+    table = at.dataframe[0].value
+    best = products.sort_values(["repeat_rate", "customers"], ascending=False).iloc[0]
+    assert table.iloc[0].tolist() == [
+        best["product"], format.number(best["customers"]), format.number(best["repeat_customers"]),
+        format.percent(best["repeat_rate"]),
+    ]
+    assert len(table) == len(products)
+
+
+def test_repeat_on_the_hand_computed_shop(shop_db, use_db):
+    use_db(shop_db)
+    at = open_page(REPEAT)
+    shown = metrics(at)
+    # Customers A..E; A, B, C ordered again: 3 / 5. First to second order: A 24 days
+    # (4 -> 28 Dec), B 25 (20 Dec -> 14 Jan), C 44 (2 Jan -> 15 Feb): median 25.
+    assert shown["Taux de réachat"] == f"60,0{NBSP}%"
+    assert shown["Clients"] == "5"
+    assert shown["Clients revenus"] == "3"
+    assert shown["2e commande : délai médian"] == "25 jours"
+    # Every second order came within 30 days except C's (44): 2 / 3, then 3 / 3.
+    assert shown["2e commande en 30 jours"] == f"66,7{NBSP}%"
+    assert shown["2e commande en 60 jours"] == f"100,0{NBSP}%"
+    # No product was the first purchase of 10 customers.
+    assert at.dataframe[0].value.empty
+
+
+def test_the_week_chosen_in_the_sidebar_sets_the_date(demo_db, use_db):
+    use_db(demo_db)
+    sunday = date(2026, 11, 15) - timedelta(weeks=10)
+    at = open_page(REPEAT, week=sunday - timedelta(days=6))
+    assert at.caption[1].value.startswith(f"Chiffres au {sunday:%d/%m/%Y}")
+    with connected(demo_db) as con:
+        summary = repeat.repeat_summary(con, as_of=sunday)
+    assert metrics(at)["Clients"] == format.number(summary["customers"])
+
+
+# Valeur client
+
+
+def test_value_on_the_demo_shop(demo_db, use_db):
+    use_db(demo_db)
+    at = open_page(VALUE)
+    with connected(demo_db) as con:
+        result = clv.customer_value(con)
+        test = clv.backtest(con)
+        people = value_lists.contacts(con, date(2026, 11, 15))
+    table = result.table
+    assert result.status == "ok"
+    assert not at.warning
+    shown = metrics(at)
+    assert shown["Clients"] == format.number(len(table))
+    assert shown["Valeur historique"] == format.money(table["historic_value"].sum(), "fr", 0)
+    assert shown["Valeur historique par client"] == format.money(table["historic_value"].mean())
+    assert shown["Valeur prévue (12 mois)"] == format.money(
+        table["expected_revenue"].astype(float).sum(), "fr", 0)
+    assert shown["Achats attendus (12 mois)"] == format.number(
+        table["expected_purchases"].astype(float).sum())
+    risky = value_lists.at_risk(table, people)
+    assert shown["Clients précieux à risque"] == format.number(len(risky))
+
+    top, at_risk = at.dataframe[0].value, at.dataframe[1].value
+    best = table.loc[table["expected_revenue"].astype(float).idxmax()]
+    best_person = people.set_index("customer_id").loc[best["customer_id"]]
+    assert top.iloc[0]["Nom"] == best_person["name"]
+    assert top.iloc[0]["Valeur historique"] == format.money(best["historic_value"])
+    assert top.iloc[0]["Valeur prévue (12 mois)"] == format.money(best["expected_revenue"])
+    assert len(top) == 20
+    assert at_risk["E-mail"].tolist() == risky["email"].fillna("–").tolist()
+
+    error = test.figures["relative_error"]
+    assert error > 0
+    assert at.info[0].value == (
+        f"Les prévisions ont surestimé de {format.percent(error, 'fr', 0)} le nombre d'achats "
+        f"des 26 dernières semaines ({format.number(test.figures['predicted_total'])} prévus, "
+        f"{format.number(test.figures['actual_total'])} réels)."
+    )
+    scatter, p_alive, backtest = figures(at)
+    assert same(scatter["data"][0]["x"], table["historic_value"])
+    returning = table["frequency"] > 0
+    assert same(p_alive["data"][0]["x"], table.loc[returning, "p_alive"].astype(float) * 100)
+    assert same(backtest["data"][0]["y"], test.weekly["actual_cumulative"])
+    assert same(backtest["data"][1]["y"], test.weekly["predicted_cumulative"])
+
+
+def test_value_falls_back_to_historic_figures(shop_db, use_db):
+    use_db(shop_db)
+    at = open_page(VALUE)
+    # 3 repeat customers, fewer than the 20 the models need: the reason, then history only.
+    assert at.warning[0].value.startswith("Seuls 3 clients sont revenus acheter")
+    # A 145, B 52, C 70, D 50, E 70: 387 in all, 77,40 each.
+    assert metrics(at) == {
+        "Clients": "5",
+        "Valeur historique": f"387{NBSP}€",
+        "Valeur historique par client": f"77,40{NBSP}€",
+    }
+    top = at.dataframe[0].value
+    assert top["E-mail"].tolist() == [f"client{i}@example.fr" for i in (1, 3, 5, 2, 4)]
+    assert top["Valeur prévue (12 mois)"].tolist() == ["–"] * 5
+    assert len(at.dataframe) == 1
+    assert len(figures(at)) == 0
+
+
+@pytest.mark.parametrize(("page", "title"),
+                         [(RETENTION, "Retention"), (REPEAT, "Repeat purchase"),
+                          (VALUE, "Customer value")])
+def test_every_page_in_english(demo_db, use_db, page, title):
+    use_db(demo_db)
+    at = open_page(page, lang="en")
+    assert at.title[0].value == title
+    assert at.caption[1].value == (
+        "Figures as of 2026-11-15 (end of the chosen week, or latest order)."
+    )
+    assert at.expander[-1].label == "Definitions"
+    assert all(f["layout"]["separators"] == ".," for f in figures(at))
+
+
+@pytest.mark.parametrize("page", [RETENTION, REPEAT, VALUE])
+def test_only_anonymous_sales_say_what_is_missing(tmp_path, use_db, page):
+    path = tmp_path / "anonymous.duckdb"
+    with connected(path) as con:
+        insert_orders(
+            con, [{"customer_id": None, "ordered_at": "2024-03-05 10:00", "amount": 12.0}]
+        )
+    use_db(path)
+    at = open_page(page)
+    shown = [a.value for a in (*at.info, *at.warning)]
+    assert len(shown) == 1
+    assert shown[0].startswith("Aucune commande valide d'un client identifié")
+    assert not figures(at) and not at.metric
+
+
+# Empty database
+
+
+@pytest.mark.parametrize(("page", "title"),
+                         [(RETENTION, "Rétention"), (REPEAT, "Réachat"), (VALUE, "Valeur client")])
+def test_empty_database_offers_the_demo_shop(tmp_path, use_db, page, title):
+    use_db(tmp_path / "empty.duckdb")
+    at = open_page(page)
+    assert at.title[0].value == title
+    assert "Votre base est vide" in at.info[0].value
+    assert not figures(at)
+    button = next(b for b in at.button if b.label == "Charger la boutique de démonstration")
+    button.click().run()
+    assert not at.exception
+    at.switch_page(page).run()
+    assert not at.exception
+    assert figures(at)

@@ -1,0 +1,238 @@
+"""The Données page run by AppTest on the demo shop and on an empty database."""
+
+from __future__ import annotations
+
+import codecs
+import csv
+import io
+import shutil
+
+import pytest
+import streamlit as st
+from streamlit.testing.v1 import AppTest
+
+import store
+from ingest import identity
+from ingest.pipeline import import_file
+from metrics import duplicates
+from sample_data.demo import load_demo
+from tests.conftest import ROOT
+from ui import data_page, format
+
+TIMEOUT = 90
+PAGE = "pages/data.py"
+# An export with one good row and two bad ones; the first bad one tries a formula.
+BAD_FILE = """N° de commande;Date;Nom;Prénom;E-mail;Montant TTC;Statut
+X-1;05/02/2024;Test;Anna;anna.test@exemple.fr;10,00;Payée
+=1+2;31/02/2024;Test;Anna;anna.test@exemple.fr;10,00;Payée
+X-3;;Test;Anna;anna.test@exemple.fr;10,00;Payée
+""".encode("utf-8")
+
+
+def app() -> AppTest:
+    return AppTest.from_file(str(ROOT / "app.py"), default_timeout=TIMEOUT)
+
+
+@pytest.fixture(scope="module")
+def demo_db(tmp_path_factory):
+    path = tmp_path_factory.mktemp("data_page") / "demo.duckdb"
+    con = store.connect(path)
+    load_demo(con)
+    expected = {
+        "log": identity.imports_log(con),
+        "pairs": duplicates.suspected_pairs(con),
+        "contact": con.execute(
+            "select customer_id, first_name || ' ' || last_name, email from customers"
+            " where email is not null and first_name is not null and last_name is not null"
+            " order by customer_id limit 1").fetchone(),
+    }
+    con.close()
+    return path, expected
+
+
+@pytest.fixture
+def use_db(monkeypatch):
+    def use(path):
+        monkeypatch.setenv(store.db.DB_ENV_VAR, str(path))
+        st.cache_data.clear()
+        st.cache_resource.clear()
+    yield use
+    st.cache_resource.clear()
+
+
+@pytest.fixture
+def own_copy(demo_db, tmp_path, use_db):
+    """A copy of the demo database the test may change."""
+    path = tmp_path / "copy.duckdb"
+    shutil.copy(demo_db[0], path)
+    (tmp_path / "backups").mkdir()
+    shutil.copy(demo_db[0], tmp_path / "backups" / "copy-20240101-000000-000000.duckdb")
+    use_db(path)
+    return path
+
+
+def data_page_run() -> AppTest:
+    at = app().run()
+    at.switch_page(PAGE).run()
+    assert not at.exception
+    return at
+
+
+def shown_metrics(at: AppTest) -> dict[str, str]:
+    return {m.label: m.value for m in at.metric}
+
+
+def test_figures_and_imports_log_are_the_database_s(demo_db, use_db):
+    path, expected = demo_db
+    use_db(path)
+    at = data_page_run()
+    log, pairs = expected["log"], expected["pairs"]
+    assert at.title[0].value == "Données"
+    assert shown_metrics(at) == {
+        "Fichiers importés": "2",
+        "Lignes rejetées": format.number(int(log["rows_rejected"].sum())),
+        "Doublons à examiner": format.number(len(pairs)),
+        "Fusions en cours": "0",
+    }
+    table = at.dataframe[0].value
+    assert table["Fichier"].tolist() == ["clients.xlsx", "ventes_boutique.csv"]
+    assert table["Lignes lues"].tolist() == [format.number(n) for n in log["rows_read"]]
+    assert table["Commandes nouvelles"].tolist() == [format.number(n) for n in log["orders_new"]]
+    assert table["Nouveaux clients"].tolist() == [format.number(n) for n in log["customers_new"]]
+    assert table["Contenu"].tolist() == ["clients", "commandes"]
+    assert "9\u202f194" in table["Lignes lues"].tolist()
+    assert at.success[0].value.startswith("Aucune ligne rejetée")
+    assert any(e.label == "Définitions" for e in at.expander)
+
+
+def test_duplicates_are_listed_with_their_reasons(demo_db, use_db):
+    path, expected = demo_db
+    use_db(path)
+    at = data_page_run()
+    pairs = expected["pairs"]
+    assert len(pairs) > 0  # the demo shop has real duplicates (till sales with a name only)
+    listed = at.dataframe[1].value
+    assert len(listed) == len(pairs)
+    assert listed["Ressemblance"].tolist() == [format.percent(s, "fr", 0) for s in pairs["score"]]
+    first = pairs.iloc[0]
+    pick = next(s for s in at.selectbox if s.label == "Paire à examiner")
+    assert pick.options[0] == (
+        f"{first['kept_name']} (n° {first['kept_id']}) ↔ {first['merged_name']} "
+        f"(n° {first['merged_id']}) — {format.percent(first['score'], 'fr', 0)}")
+    detail = at.dataframe[2].value
+    assert detail.loc["N° client"].tolist() == [str(first["kept_id"]), str(first["merged_id"])]
+    assert any(c.value == "Aucune fusion en cours." for c in at.caption)
+
+
+def test_merge_then_split_from_the_page(own_copy, demo_db):
+    pairs = demo_db[1]["pairs"]
+    first = pairs.iloc[0]
+    at = data_page_run()
+    next(b for b in at.button if b.label == "Fusionner ces deux fiches").click().run()
+    assert not at.exception
+    assert at.success[0].value == (
+        f"Fiches fusionnées : {first['merged_name']} (n° {first['merged_id']}) fait désormais "
+        f"partie de {first['kept_name']} (n° {first['kept_id']}).")
+    figures = shown_metrics(at)
+    assert figures["Doublons à examiner"] == format.number(len(pairs) - 1)
+    assert figures["Fusions en cours"] == "1"
+    con = store.connect(own_copy)
+    assert con.execute("select count(*) from customers where customer_id = $id",
+                       {"id": int(first["merged_id"])}).fetchone()[0] == 0
+
+    next(b for b in at.button if b.label == "Séparer").click().run()
+    assert not at.exception
+    assert at.success[0].value == (
+        f"Fusion défaite : {first['merged_name']} (n° {first['merged_id']}) est de nouveau une "
+        "fiche à part.")
+    assert shown_metrics(at)["Fusions en cours"] == "0"
+    assert shown_metrics(at)["Doublons à examiner"] == format.number(len(pairs) - 1)
+    assert con.execute("select count(*) from customers where customer_id = $id",
+                       {"id": int(first["merged_id"])}).fetchone()[0] == 1
+
+
+def test_two_different_people_are_no_longer_suggested(own_copy, demo_db):
+    pairs = demo_db[1]["pairs"]
+    at = data_page_run()
+    next(b for b in at.button if b.label == "Ce sont deux personnes différentes").click().run()
+    assert not at.exception
+    assert at.success[0].value.startswith("Noté : ")
+    assert shown_metrics(at)["Doublons à examiner"] == format.number(len(pairs) - 1)
+    assert shown_metrics(at)["Fusions en cours"] == "0"
+
+
+def test_forget_a_customer_from_the_page(own_copy, demo_db):
+    customer_id, name, email = demo_db[1]["contact"]
+    assert email.encode() in own_copy.read_bytes()
+    at = data_page_run()
+    at.text_input(key="data_forget_text").input(email).run()
+    pick = next(s for s in at.selectbox if s.label == "Client à oublier")
+    assert pick.value is not None and pick.options == [f"{name} — {email} — n° {customer_id}"]
+    button = next(b for b in at.button if b.label == "Oublier ce client")
+    assert button.disabled
+    at.checkbox[0].check().run()
+    next(b for b in at.button if b.label == "Oublier ce client").click().run()
+    assert not at.exception
+    assert at.success[0].value.startswith(f"Effacement terminé pour {name} : ")
+    assert at.success[0].value.endswith(
+        "Le fichier de la base et ses 1 sauvegarde(s) d'avant import ont été réécrits sans ces "
+        "données.")
+    assert at.text_input(key="data_forget_text").value == ""
+    assert email.encode() not in own_copy.read_bytes()
+    assert email.encode() not in next((own_copy.parent / "backups").iterdir()).read_bytes()
+    con = store.connect(own_copy)
+    assert con.execute("select count(*) from customers where customer_id = $id",
+                       {"id": customer_id}).fetchone()[0] == 0
+
+
+def test_a_search_that_finds_nobody_says_so(demo_db, use_db):
+    use_db(demo_db[0])
+    at = data_page_run()
+    at.text_input(key="data_forget_text").input("personne.inconnue@nulle-part.fr").run()
+    assert at.info[0].value == "Aucun client ne correspond à « personne.inconnue@nulle-part.fr »."
+
+
+def test_rejected_rows_of_an_import_and_their_csv(own_copy):
+    con = store.connect(own_copy)
+    report = import_file(con, BAD_FILE, "mauvais.csv")
+    rejects = identity.import_rejects(con, report.import_id)
+    con.close()
+    at = data_page_run()
+    assert shown_metrics(at)["Lignes rejetées"] == "2"
+    pick = next(s for s in at.selectbox if s.label == "Import")
+    assert pick.options[0].startswith("mauvais.csv — ")
+    assert pick.options[0].endswith("(2 lignes rejetées)")
+    shown = next(d.value for d in at.dataframe if "Motif" in d.value.columns)
+    assert shown["Ligne"].tolist() == [3, 4]
+    assert shown["Contenu de la ligne"].iloc[0].startswith("=1+2;31/02/2024")
+
+    content = data_page.rejects_csv(rejects)
+    assert content.startswith(codecs.BOM_UTF8)
+    rows = list(csv.reader(io.StringIO(content.decode("utf-8-sig")), delimiter=";"))
+    assert rows[0] == ["Ligne", "Motif", "Contenu de la ligne"]
+    assert rows[1][:2] == ["3", "date illisible"]
+    assert rows[1][2].startswith("'=1+2;31/02/2024;")  # neutralised: no spreadsheet runs it
+    assert [row[0] for row in rows[1:]] == ["3", "4"]
+
+
+def test_the_page_in_english(demo_db, use_db):
+    # The page alone: AppTest replays the sidebar's week with French labels after switch_page.
+    use_db(demo_db[0])
+    at = AppTest.from_file(str(ROOT / PAGE), default_timeout=TIMEOUT)
+    at.session_state["lang"] = "en"
+    at.run()
+    assert not at.exception
+    assert at.title[0].value == "Data"
+    assert set(shown_metrics(at)) == {"Files imported", "Rejected rows", "Duplicates to review",
+                                      "Merges in place"}
+
+
+def test_empty_database_offers_the_demo_shop(tmp_path, use_db):
+    use_db(tmp_path / "empty.duckdb")
+    at = data_page_run()
+    assert "Votre base est vide" in at.info[0].value
+    assert not at.metric
+    next(b for b in at.button if b.label == "Charger la boutique de démonstration").click().run()
+    assert not at.exception
+    at.switch_page(PAGE).run()
+    assert shown_metrics(at)["Fichiers importés"] == "2"

@@ -1,0 +1,212 @@
+"""The Segments and Fiche client pages run by AppTest on the demo shop (figures shown = metrics
+results) and on an empty database. Downloads cannot be clicked in AppTest (PITFALLS.md): the
+files and the export log are tested in tests/test_exports.py."""
+
+from __future__ import annotations
+
+import pytest
+import streamlit as st
+from streamlit.testing.v1 import AppTest
+
+import store
+from exports import build_export
+from metrics import clv, dates, rfm
+from metrics.customer import customer_card, search
+from metrics.segment import SegmentFilter, list_summary, segment_customers, segment_table
+from sample_data.demo import load_demo
+from tests.conftest import ROOT
+from ui import format
+
+TIMEOUT = 60
+
+
+def app() -> AppTest:
+    return AppTest.from_file(str(ROOT / "app.py"), default_timeout=TIMEOUT)
+
+
+@pytest.fixture(scope="module")
+def demo_db(tmp_path_factory):
+    path = tmp_path_factory.mktemp("segments_ui") / "demo.duckdb"
+    con = store.connect(path)
+    load_demo(con)
+    con.close()
+    return path
+
+
+@pytest.fixture
+def demo(demo_db):
+    """A read-only look at the demo database, closed before the app opens it."""
+    def expected(compute):
+        con = store.connect(demo_db)
+        try:
+            return compute(con, dates.latest_order_date(con))
+        finally:
+            con.close()
+    return expected
+
+
+@pytest.fixture
+def use_db(monkeypatch):
+    def use(path):
+        monkeypatch.setenv(store.db.DB_ENV_VAR, str(path))
+        st.cache_data.clear()
+        st.cache_resource.clear()
+    yield use
+    st.cache_resource.clear()
+
+
+def metrics_shown(at: AppTest) -> dict[str, str]:
+    return {m.label: m.value for m in at.metric}
+
+
+def people_figures(summary: dict, lang: str = "fr") -> dict[str, str]:
+    labels = {"fr": ("Personnes dans la liste", "Acceptent les e-mails", "Dépense nette cumulée"),
+              "en": ("People in the list", "Accept emails", "Total net spend")}[lang]
+    return {
+        labels[0]: format.number(summary["people"], 0, lang),
+        labels[1]: format.number(summary["reachable"], 0, lang),
+        labels[2]: format.money(summary["net_spend"], lang),
+    }
+
+
+def open_page(page: str, lang: str = "fr") -> AppTest:
+    """The app run once, straight on ``page`` (a second run in English trips AppTest: it formats
+    the sidebar's week outside the session, in French)."""
+    at = app()
+    at.session_state["lang"] = lang
+    at.switch_page(page).run()
+    assert not at.exception
+    return at
+
+
+def test_segments_page_shows_the_metrics_figures(demo_db, demo, use_db):
+    everyone = SegmentFilter()
+    summary, table, export = demo(lambda con, as_of: (
+        list_summary(segment_customers(con, everyone, as_of)),
+        segment_table(con, as_of),
+        build_export(segment_customers(con, everyone, as_of), "csv"),
+    ))
+    use_db(demo_db)
+    at = open_page("pages/segments.py")
+    assert at.title[0].value == "Segments"
+    assert metrics_shown(at) == people_figures(summary)
+    shown = at.dataframe[0].value
+    assert shown["Segment"].tolist() == table["segment_fr"].tolist()
+    assert shown["Clients"].tolist() == [format.number(n) for n in table["customers"]]
+    assert shown["Il y a 7 jours"].tolist() == [format.number(n) for n in table["last_week"]]
+    assert shown["Arrivés"].tolist() == [format.number(n) for n in table["moved_in"]]
+    assert shown["Chiffre d'affaires"].tolist() == [
+        format.money(v, "fr", 0) for v in table["revenue"]
+    ]
+    assert len(at.dataframe[1].value) == summary["people"]
+    assert at.info[0].value == (
+        f"{format.number(export.rows)} personnes dans le fichier ; "
+        f"{format.number(export.left_out)} laissées de côté faute de consentement aux e-mails."
+    )
+    assert export.rows == summary["reachable"]
+    assert len(at.get("download_button")) == 1
+
+
+def test_segment_builder_live_count(demo_db, demo, use_db):
+    at_risk = SegmentFilter(segments=("at_risk",))
+    combined = SegmentFilter(segments=("at_risk", "cant_lose"), spend_min=100.0,
+                             places=("69", "Paris"), consent_only=True)
+    counts = demo(lambda con, as_of: [
+        list_summary(segment_customers(con, asked, as_of)) for asked in (at_risk, combined)
+    ])
+    use_db(demo_db)
+    at = open_page("pages/segments.py")
+    at.multiselect(key="seg_segments").select("at_risk").run()
+    assert not at.exception
+    assert metrics_shown(at) == people_figures(counts[0])
+    assert "Liste : Segments : À risque" in [c.value for c in at.caption]
+    at.multiselect(key="seg_segments").select("cant_lose")
+    at.number_input(key="seg_spend_min").set_value(100.0)
+    at.text_input(key="seg_places").input("69, Paris")
+    at.checkbox(key="seg_consent").check().run()
+    assert not at.exception
+    assert metrics_shown(at) == people_figures(counts[1])
+    assert counts[1]["people"] == counts[1]["reachable"] > 0
+
+
+def test_segment_builder_says_what_is_wrong(demo_db, use_db):
+    use_db(demo_db)
+    at = open_page("pages/segments.py")
+    at.number_input(key="seg_orders_min").set_value(5)
+    at.number_input(key="seg_orders_max").set_value(2).run()
+    assert not at.exception
+    assert at.error[0].value == (
+        "Le minimum (5) dépasse le maximum (2) : inversez le nombre de commandes minimal et le "
+        "maximal."
+    )
+
+
+def test_segments_page_in_english(demo_db, demo, use_db):
+    summary = demo(lambda con, as_of: list_summary(segment_customers(con, SegmentFilter(), as_of)))
+    use_db(demo_db)
+    at = open_page("pages/segments.py", "en")
+    assert at.title[0].value == "Segments"
+    assert metrics_shown(at) == people_figures(summary, "en")
+    assert at.dataframe[0].value["Segment"].iloc[0] == "Champions"
+
+
+def test_customer_page_finds_and_shows_a_customer(demo_db, demo, use_db):
+    def expected(con, as_of):
+        matches = search(con, "gaelle", 20)
+        first = int(matches["customer_id"].iloc[0])
+        card = customer_card(con, first, rfm.rfm(con, as_of),
+                             clv.customer_value(con, as_of, 13), as_of)
+        return matches, card
+    matches, card = demo(expected)
+    use_db(demo_db)
+    at = open_page("pages/customer.py")
+    assert at.title[0].value == "Fiche client"
+    at.text_input(key="cust_search").input("gaelle").run()
+    assert not at.exception
+    options = at.selectbox(key="cust_pick").options
+    assert len(options) == len(matches)
+    assert options[0] == (
+        f"{matches['name'].iloc[0]} — {matches['email'].iloc[0]} — "
+        f"{matches['orders'].iloc[0]} commandes"
+    )
+    profile = card.profile
+    assert at.subheader[0].value == profile["name"]
+    shown = metrics_shown(at)
+    assert shown["Commandes"] == format.number(profile["orders"])
+    assert shown["Dépense nette"] == format.money(profile["net_spend"])
+    assert shown["Panier moyen"] == format.money(profile["average_basket"])
+    assert shown["Dernière commande"] == format.day(profile["last_order_at"])
+    assert shown["Segment"] == card.segment_fr
+    assert shown["Probabilité d'être actif"] == format.percent(card.p_alive, "fr", 0)
+    assert shown["Achats attendus (13 sem.)"] == format.number(card.expected_purchases, 1)
+    assert shown["Prochain achat attendu"] == format.day(card.next_purchase)
+    orders = at.dataframe[0].value
+    assert orders["N° de commande"].tolist() == card.orders["source_order_id"].tolist()
+    assert len(orders) == profile["orders_all_statuses"]
+
+
+def test_customer_page_searches_by_phone_and_says_when_nobody_matches(demo_db, demo, use_db):
+    def expected(con, as_of):
+        phone = con.execute(
+            "select phone from customers where phone like '+336%' order by customer_id limit 1"
+        ).fetchone()[0]
+        typed = "0" + " ".join(phone[3 + i:5 + i] for i in range(0, 9, 2))  # '06 12 34 56 78'
+        return typed, search(con, typed, 20)
+    typed, matches = demo(expected)
+    use_db(demo_db)
+    at = open_page("pages/customer.py")
+    at.text_input(key="cust_search").input(typed).run()
+    assert not at.exception
+    assert len(at.selectbox(key="cust_pick").options) == len(matches) >= 1
+    at.text_input(key="cust_search").input("zzzzqqq").run()
+    assert at.info[0].value == "Aucun client ne correspond à « zzzzqqq »."
+    assert not at.metric
+
+
+@pytest.mark.parametrize("page", ["pages/segments.py", "pages/customer.py"])
+def test_empty_database_offers_the_demo_shop(tmp_path, use_db, page):
+    use_db(tmp_path / "empty.duckdb")
+    at = open_page(page)
+    assert "Votre base est vide" in at.info[0].value
+    assert any(b.label == "Charger la boutique de démonstration" for b in at.button)
+    assert not at.metric

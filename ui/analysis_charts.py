@@ -1,0 +1,292 @@
+"""What the Rétention, Réachat and Valeur client pages draw: plotly figures, display tables and
+the one-line reading aids, all in the reader's language (numbers through ui.format, and
+``separators`` so plotly writes 1 234,5 in French)."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+import pandas as pd
+import plotly.graph_objects as go
+
+from ui import format
+from ui.charts import BRAND, MUTED
+from ui.i18n import lang, t
+
+PERCENT_VALUES = {"retention", "revenue_retention"}
+# Above this many cells the heatmap shows colours only (values stay in the hover).
+MAX_LABELLED_CELLS = 600
+LINE_COLORS = ["#2a6f8a", "#6a8a2a", "#8a2a6f", "#c77d1a", "#4b4b4b", "#2a8a6a"]
+
+
+def _layout(fig: go.Figure, title: str, x_title: str, y_title: str, height: int = 380) -> go.Figure:
+    fig.update_layout(
+        title=title,
+        separators=", " if lang() == "fr" else ".,",
+        height=height,
+        margin={"l": 10, "r": 10, "t": 50, "b": 10},
+        xaxis={"title": x_title},
+        yaxis={"title": y_title, "rangemode": "tozero"},
+        legend={"orientation": "h", "y": -0.25},
+    )
+    return fig
+
+
+def _percent_hover(field: str) -> str:
+    return f"%{{{field}:.1f}} %" if lang() == "fr" else f"%{{{field}:.1f}}%"
+
+
+def _money_hover(field: str) -> str:
+    return f"%{{{field}:,.2f}} €" if lang() == "fr" else f"€%{{{field}:,.2f}}"
+
+
+def _day_axis() -> str:
+    return "%d/%m/%Y" if lang() == "fr" else "%Y-%m-%d"
+
+
+# Rétention
+
+
+def cohort_labels(cohorts: pd.Series, period: str) -> list[str]:
+    """Short cohort names: the Monday (week), 09/2026 (month), T3 2026 (quarter)."""
+    stamps = pd.to_datetime(pd.Series(cohorts))
+    if period == "week":
+        return stamps.dt.strftime(_day_axis()).tolist()
+    if period == "month":
+        return stamps.dt.strftime("%m/%Y" if lang() == "fr" else "%Y-%m").tolist()
+    quarters = t("ret_quarter_short") + stamps.dt.quarter.astype(str)
+    return (quarters + " " + stamps.dt.year.astype(str)).tolist()
+
+
+def cohort_label(cohort: pd.Timestamp, period: str) -> str:
+    return cohort_labels(pd.Series([cohort]), period)[0]
+
+
+def _cohort_name(cohort: pd.Timestamp, period: str) -> str:
+    """The cohort in a sentence: 'septembre 2026', '3e trimestre 2026', '07/09/2026'."""
+    if period == "month":
+        return f"{t('ret_month_names').split(',')[cohort.month - 1]} {cohort.year}"
+    if period == "quarter":
+        return f"{t('ret_quarter_names').split(',')[cohort.quarter - 1]} {cohort.year}"
+    return format.day(cohort, lang())
+
+
+def reading_aid(row: pd.Series | None, period: str) -> str:
+    """'Sur 100 clients arrivés en septembre 2026, 6 ont recommandé le mois suivant (…)'."""
+    if row is None:
+        return t("ret_example_none")
+    return t(
+        f"ret_example_{period}",
+        cohort=_cohort_name(pd.Timestamp(row["cohort"]), period),
+        n=format.number(100 * row["retention"], 0, lang()),
+        active=format.number(row["active_customers"], 0, lang()),
+        size=format.number(row["cohort_size"], 0, lang()),
+    )
+
+
+def _scale(values: pd.DataFrame | pd.Series, value: str) -> pd.DataFrame | pd.Series:
+    return values * 100 if value in PERCENT_VALUES else values
+
+
+def cohort_heatmap(matrix: pd.DataFrame, period: str, value: str) -> go.Figure:
+    """Cohorts (oldest on top) x periods since arrival, coloured by ``value``.
+
+    Percent measures start at 100 % in period 0; the colour scale stops at the highest later
+    value so the later periods, the ones that matter, are not all the same pale colour.
+    """
+    z = _scale(matrix, value)
+    later = z.loc[:, z.columns > 0] if value in PERCENT_VALUES else z
+    top = later.max().max() if later.notna().any().any() else None
+    hover = _percent_hover("z") if value in PERCENT_VALUES else _money_hover("z")
+    cells = z.shape[0] * z.shape[1]
+    fig = go.Figure(
+        go.Heatmap(
+            z=z.to_numpy(),
+            x=[str(k) for k in matrix.columns],
+            y=cohort_labels(matrix.index.to_series(), period),
+            zmin=0,
+            zmax=top or None,
+            colorscale=[[0, "#fbf3ec"], [1, BRAND]],
+            texttemplate="%{z:.0f}" if cells <= MAX_LABELLED_CELLS else None,
+            hovertemplate=f"{t('ret_cohort')} %{{y}}<br>{t(f'ret_after_{period}')} %{{x}}"
+                          f"<br>{hover}<extra></extra>",
+            colorbar={"title": t(f"ret_unit_{value}")},
+        )
+    )
+    _layout(fig, t(f"ret_heatmap_title_{value}"), t(f"ret_after_{period}"), t("ret_cohort"),
+            height=max(380, 40 + 18 * len(matrix)))
+    fig.update_yaxes(autorange="reversed", type="category")
+    fig.update_xaxes(type="category")
+    return fig
+
+
+def cohort_curves(
+    curves: pd.DataFrame, table: pd.DataFrame, chosen: Sequence, period: str, value: str
+) -> go.Figure:
+    """The average curve (bold) and the chosen cohorts' own curves, over periods that are over.
+
+    Percent curves start at period 1: period 0 is 100 % by definition and would flatten the rest.
+    """
+    first = 1 if value in PERCENT_VALUES else 0
+    curves = curves[curves["period_index"] >= first]
+    hover = _percent_hover("y") if value in PERCENT_VALUES else _money_hover("y")
+    fig = go.Figure()
+    fig.add_scatter(
+        x=curves["period_index"], y=_scale(curves[value], value), mode="lines+markers",
+        name=t("ret_average"), line={"color": BRAND, "width": 4},
+        hovertemplate=f"{t('ret_average')}<br>{t(f'ret_after_{period}')} %{{x}} : {hover}"
+                      "<extra></extra>",
+    )
+    done = table[table["complete"] & (table["period_index"] >= first)]
+    for i, cohort in enumerate(chosen):
+        rows = done[done["cohort"] == pd.Timestamp(cohort)]
+        name = cohort_label(cohort, period)
+        fig.add_scatter(
+            x=rows["period_index"], y=_scale(rows[value], value), mode="lines+markers",
+            name=name, line={"color": LINE_COLORS[i % len(LINE_COLORS)], "width": 1.5},
+            hovertemplate=f"{name}<br>{t(f'ret_after_{period}')} %{{x}} : {hover}<extra></extra>",
+        )
+    _layout(fig, t(f"ret_curves_title_{value}"), t(f"ret_after_{period}"), t(f"ret_unit_{value}"))
+    fig.update_xaxes(dtick=1 if len(curves) <= 24 else None)
+    return fig
+
+
+# Réachat
+
+
+def repeat_trend(trend: pd.DataFrame) -> go.Figure:
+    fig = go.Figure()
+    fig.add_scatter(
+        x=trend["month"], y=trend["repeat_rate"] * 100, mode="lines+markers",
+        line={"color": BRAND, "width": 2.5}, customdata=trend[["customers", "repeat_customers"]],
+        hovertemplate=f"%{{x|%m/%Y}} : {_percent_hover('y')}<br>"
+                      f"{t('rep_trend_hover')}<extra></extra>",
+    )
+    _layout(fig, t("rep_trend_title"), t("rep_trend_axis_month"), t("rep_trend_axis_rate"))
+    fig.update_xaxes(tickformat="%m/%Y" if lang() == "fr" else "%Y-%m")
+    return fig
+
+
+def orders_distribution(table: pd.DataFrame) -> go.Figure:
+    fig = go.Figure()
+    fig.add_bar(
+        x=table["label"], y=table["customers"], marker_color=BRAND,
+        customdata=table["share"] * 100,
+        hovertemplate=f"%{{x}} : %{{y}} ({_percent_hover('customdata')})<extra></extra>",
+    )
+    _layout(fig, t("rep_orders_title"), t("rep_orders_axis"), t("rep_customers_axis"))
+    fig.update_xaxes(type="category")
+    return fig
+
+
+def second_order_days(days: pd.DataFrame, median: float | None) -> go.Figure:
+    """Histogram of days from first to second order (two-week bins), the median marked."""
+    fig = go.Figure()
+    fig.add_histogram(
+        x=days["days"], xbins={"start": 0, "size": 14}, marker_color=MUTED,
+        hovertemplate=f"%{{x}} {t('rep_days')} : %{{y}}<extra></extra>",
+    )
+    if median is not None:
+        fig.add_vline(
+            x=median, line={"color": BRAND, "width": 2, "dash": "dash"},
+            annotation_text=t("rep_median_marker", days=format.number(median, 0, lang())),
+            annotation_position="top right",
+        )
+    _layout(fig, t("rep_days_title"), t("rep_days_axis"), t("rep_customers_axis"))
+    return fig
+
+
+def first_products_table(table: pd.DataFrame) -> pd.DataFrame:
+    return pd.DataFrame(
+        {
+            t("rep_col_product"): table["product"],
+            t("rep_col_customers"): table["customers"].map(lambda v: format.number(v, 0, lang())),
+            t("rep_col_repeat_customers"): table["repeat_customers"].map(
+                lambda v: format.number(v, 0, lang())
+            ),
+            t("rep_col_repeat_rate"): table["repeat_rate"].map(lambda v: format.percent(v, lang())),
+        }
+    )
+
+
+# Valeur client
+
+
+def value_scatter(values: pd.DataFrame) -> go.Figure:
+    """One dot per customer: spent so far (x) against expected over 12 months (y)."""
+    fig = go.Figure()
+    fig.add_scatter(
+        x=values["historic_value"], y=values["expected_revenue"].astype(float), mode="markers",
+        marker={"color": values["p_alive"].astype(float) * 100,
+                "colorscale": [[0, "#d9d9d9"], [1, BRAND]], "cmin": 0, "cmax": 100, "size": 6,
+                "opacity": 0.7,
+                "colorbar": {"title": t("val_p_alive_short")}},
+        hovertemplate=f"{t('val_historic_short')} : {_money_hover('x')}<br>"
+                      f"{t('val_predicted_short')} : {_money_hover('y')}<extra></extra>",
+    )
+    _layout(fig, t("val_scatter_title"), t("val_scatter_x"), t("val_scatter_y"))
+    return fig
+
+
+def p_alive_histogram(values: pd.DataFrame) -> go.Figure:
+    """P(alive) of the customers who bought more than once (one-time buyers are all at 100 %)."""
+    returning = values.loc[values["frequency"] > 0, "p_alive"].astype(float) * 100
+    fig = go.Figure()
+    fig.add_histogram(
+        x=returning, xbins={"start": 0, "end": 100, "size": 10}, marker_color=BRAND,
+        hovertemplate=f"{t('val_p_alive_short')} %{{x}} : %{{y}}<extra></extra>",
+    )
+    _layout(fig, t("val_p_alive_title"), t("val_p_alive_axis"), t("rep_customers_axis"))
+    return fig
+
+
+def backtest_chart(weekly: pd.DataFrame) -> go.Figure:
+    fig = go.Figure()
+    fig.add_scatter(
+        x=weekly["week_end"], y=weekly["actual_cumulative"], mode="lines+markers",
+        name=t("val_bt_actual"), line={"color": BRAND, "width": 3},
+        hovertemplate=f"%{{x|{_day_axis()}}} : %{{y:,.0f}}<extra></extra>",
+    )
+    fig.add_scatter(
+        x=weekly["week_end"], y=weekly["predicted_cumulative"].astype(float), mode="lines",
+        name=t("val_bt_predicted"), line={"color": "#333", "width": 2, "dash": "dash"},
+        hovertemplate=f"%{{x|{_day_axis()}}} : %{{y:,.0f}}<extra></extra>",
+    )
+    _layout(fig, t("val_bt_title"), t("val_bt_axis_week"), t("val_bt_axis_purchases"))
+    fig.update_xaxes(tickformat=_day_axis())
+    return fig
+
+
+def backtest_sentence(figures: dict) -> str:
+    """The backtest error in words: over- or under-estimated by how much, over how long."""
+    error = figures["relative_error"]
+    values = {
+        "weeks": figures["holdout_weeks"],
+        "predicted": format.number(figures["predicted_total"], 0, lang()),
+        "actual": format.number(figures["actual_total"], 0, lang()),
+    }
+    if error is None:
+        return t("val_bt_nothing", **values)
+    shown = format.percent(abs(error), lang(), decimals=0)
+    if shown == format.percent(0, lang(), decimals=0):
+        return t("val_bt_right", **values)
+    key = "val_bt_over" if error > 0 else "val_bt_under"
+    return t(key, error=shown, **values)
+
+
+def people_table(people: pd.DataFrame) -> pd.DataFrame:
+    """A customer list as the owner reads it: who, how to reach them, what they are worth."""
+    def money(column: str) -> pd.Series:
+        return people[column].map(lambda v: format.money(v, lang()))
+
+    return pd.DataFrame(
+        {
+            t("val_col_name"): people["name"].fillna("–"),
+            t("val_col_email"): people["email"].fillna("–"),
+            t("val_col_phone"): people["phone"].fillna("–"),
+            t("val_col_last_order"): people["last_order_on"].map(lambda v: format.day(v, lang())),
+            t("val_col_historic"): money("historic_value"),
+            t("val_col_predicted"): money("expected_revenue"),
+            t("val_col_p_alive"): people["p_alive"].map(lambda v: format.percent(v, lang(), 0)),
+        }
+    )

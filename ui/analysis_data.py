@@ -1,0 +1,149 @@
+"""Cached data for the Rétention, Réachat and Valeur client pages (the pattern of ui/data.py).
+
+Every function takes the as-of date and the data version, so a new import or another week in
+the sidebar gives fresh figures, and the model fits of Valeur client run once per version.
+"""
+
+from __future__ import annotations
+
+from datetime import date, timedelta
+
+import pandas as pd
+import streamlit as st
+
+from metrics import clv, cohort_curves, cohorts, dates, repeat, value_lists
+from ui.data import CACHE_ENTRIES, connection, version
+
+Version = tuple[int, int, int]
+
+# The heatmap keeps the latest cohorts only: 150 weekly rows cannot be read.
+MAX_COHORTS = {"week": 52, "month": 36, "quarter": 20}
+REMINDER_DAYS = (30, 60, 90)
+# Below this many first buyers a product's repeat rate is mostly luck.
+MIN_FIRST_BUYERS = 10
+HORIZON_WEEKS = 52
+TOP_CUSTOMERS = 20
+
+
+@st.cache_data(max_entries=CACHE_ENTRIES, show_spinner=False)
+def _latest_order_date(data_version: Version) -> date | None:
+    return dates.latest_order_date(connection())
+
+
+def as_of(week: date | None) -> date | None:
+    """Figures up to the end of the week chosen in the sidebar, or its latest order if sooner."""
+    latest = _latest_order_date(version())
+    if week is None or latest is None:
+        return latest
+    return min(week + timedelta(days=6), latest)
+
+
+# Rétention
+
+
+@st.cache_data(max_entries=CACHE_ENTRIES, show_spinner=False)
+def cohort_table(period: str, as_of: date | None, data_version: Version) -> pd.DataFrame:
+    """metrics.cohorts.cohorts with a ``complete`` column (False for the period in progress)."""
+    table = cohorts.cohorts(connection(), period, as_of)
+    return table.assign(complete=cohort_curves.period_complete(table, period, as_of))
+
+
+@st.cache_data(max_entries=CACHE_ENTRIES, show_spinner=False)
+def cohort_matrix(
+    period: str, value: str, as_of: date | None, data_version: Version
+) -> pd.DataFrame:
+    """Cohort x period matrix of ``value`` for the latest MAX_COHORTS cohorts."""
+    matrix = cohorts.retention_matrix(cohort_table(period, as_of, data_version), value)
+    return matrix.tail(MAX_COHORTS[period]).dropna(axis="columns", how="all")
+
+
+@st.cache_data(max_entries=CACHE_ENTRIES, show_spinner=False)
+def cohort_starts(period: str, as_of: date | None, data_version: Version) -> list[pd.Timestamp]:
+    """Every cohort, newest first (the choices of the curves' cohort picker)."""
+    starts = cohort_table(period, as_of, data_version)["cohort"].drop_duplicates()
+    return starts.sort_values(ascending=False).tolist()
+
+
+@st.cache_data(max_entries=CACHE_ENTRIES, show_spinner=False)
+def average_curves(period: str, as_of: date | None, data_version: Version) -> pd.DataFrame:
+    return cohort_curves.average_curves(cohort_table(period, as_of, data_version), period, as_of)
+
+
+@st.cache_data(max_entries=CACHE_ENTRIES, show_spinner=False)
+def first_return(period: str, as_of: date | None, data_version: Version) -> pd.Series | None:
+    return cohort_curves.latest_first_return(
+        cohort_table(period, as_of, data_version), period, as_of
+    )
+
+
+# Réachat
+
+
+@st.cache_data(max_entries=CACHE_ENTRIES, show_spinner=False)
+def repeat_summary(as_of: date | None, data_version: Version) -> dict:
+    return repeat.repeat_summary(connection(), as_of)
+
+
+@st.cache_data(max_entries=CACHE_ENTRIES, show_spinner=False)
+def repeat_trend(as_of: date | None, data_version: Version) -> pd.DataFrame:
+    return repeat.repeat_rate_trend(connection(), as_of)
+
+
+@st.cache_data(max_entries=CACHE_ENTRIES, show_spinner=False)
+def orders_per_customer(as_of: date | None, data_version: Version) -> pd.DataFrame:
+    return repeat.orders_per_customer(connection(), as_of)
+
+
+@st.cache_data(max_entries=CACHE_ENTRIES, show_spinner=False)
+def days_to_second_order(as_of: date | None, data_version: Version) -> pd.DataFrame:
+    return repeat.days_to_second_order(connection(), as_of)
+
+
+@st.cache_data(max_entries=CACHE_ENTRIES, show_spinner=False)
+def second_order_within(as_of: date | None, data_version: Version) -> pd.DataFrame:
+    return repeat.second_order_within(connection(), REMINDER_DAYS, as_of)
+
+
+@st.cache_data(max_entries=CACHE_ENTRIES, show_spinner=False)
+def best_first_products(as_of: date | None, data_version: Version) -> pd.DataFrame:
+    """Products of the first order with at least MIN_FIRST_BUYERS customers, best repeat first."""
+    table = repeat.repeat_rate_by_first_product(connection(), as_of, MIN_FIRST_BUYERS)
+    return table.sort_values(["repeat_rate", "customers"], ascending=False, ignore_index=True)
+
+
+# Valeur client
+
+
+@st.cache_data(max_entries=CACHE_ENTRIES, show_spinner=False)
+def customer_value(as_of: date | None, data_version: Version) -> clv.ClvResult:
+    return clv.customer_value(connection(), as_of, HORIZON_WEEKS)
+
+
+@st.cache_data(max_entries=CACHE_ENTRIES, show_spinner=False)
+def backtest(as_of: date | None, data_version: Version) -> clv.BacktestResult:
+    return clv.backtest(connection(), as_of)
+
+
+@st.cache_data(max_entries=CACHE_ENTRIES, show_spinner=False)
+def _contacts(as_of: date | None, data_version: Version) -> pd.DataFrame:
+    return value_lists.contacts(connection(), as_of)
+
+
+def value_totals(as_of: date | None, data_version: Version) -> dict:
+    return value_lists.totals(customer_value(as_of, data_version).table)
+
+
+def most_valuable(as_of: date | None, data_version: Version) -> pd.DataFrame:
+    return value_lists.most_valuable(
+        customer_value(as_of, data_version).table, _contacts(as_of, data_version), TOP_CUSTOMERS
+    )
+
+
+def at_risk(as_of: date | None, data_version: Version) -> pd.DataFrame:
+    return value_lists.at_risk(
+        customer_value(as_of, data_version).table, _contacts(as_of, data_version)
+    )
+
+
+def valuable_threshold(as_of: date | None, data_version: Version) -> float | None:
+    return value_lists.valuable_threshold(customer_value(as_of, data_version).table)

@@ -1,0 +1,124 @@
+"""Cached data for the Segments and Fiche client pages (the pattern of ui/data.py).
+
+Every query function takes the data version, so a new import shows at once; the as-of date is
+ui.analysis_data.as_of (the end of the sidebar's week), as on the analysis pages. Exports are built
+from the cached list and logged only when the owner clicks the download button: the button's
+data is a function that Streamlit runs at the click.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+from collections.abc import Callable
+from datetime import date, datetime
+
+import pandas as pd
+import streamlit as st
+
+import exports
+from metrics import clv, customer, rfm, segment
+from ui import analysis_data
+from ui.data import CACHE_ENTRIES, connection
+
+Version = tuple[int, int, int]
+# The Fiche client shows expected purchases over about three months: 13 weeks = 91 days.
+CARD_HORIZON_WEEKS = 13
+SEARCH_RESULTS = 20
+EXPORT_ENTRIES = 8
+
+
+@st.cache_data(max_entries=CACHE_ENTRIES, show_spinner=False)
+def rfm_table(as_of: date | None, data_version: Version) -> pd.DataFrame:
+    return rfm.rfm(connection(), as_of)
+
+
+@st.cache_data(max_entries=CACHE_ENTRIES, show_spinner=False)
+def rfm_grid(as_of: date | None, data_version: Version) -> pd.DataFrame:
+    return segment.rfm_grid(rfm_table(as_of, data_version))
+
+
+@st.cache_data(max_entries=CACHE_ENTRIES, show_spinner=False)
+def segment_table(as_of: date | None, data_version: Version) -> pd.DataFrame:
+    return segment.segment_table(connection(), as_of)
+
+
+@st.cache_data(max_entries=CACHE_ENTRIES, show_spinner=False)
+def products(data_version: Version) -> list[str]:
+    return segment.products(connection())
+
+
+@st.cache_data(max_entries=CACHE_ENTRIES, show_spinner=False)
+def people(
+    segment_filter: segment.SegmentFilter, as_of: date | None, data_version: Version
+) -> pd.DataFrame:
+    """The builder's list (metrics.segment.segment_customers); raises SegmentFilterError."""
+    return segment.segment_customers(connection(), segment_filter, as_of)
+
+
+@st.cache_data(max_entries=CACHE_ENTRIES, show_spinner=False)
+def list_summary(
+    segment_filter: segment.SegmentFilter, as_of: date | None, data_version: Version
+) -> dict[str, float | int]:
+    return segment.list_summary(people(segment_filter, as_of, data_version))
+
+
+@st.cache_data(max_entries=EXPORT_ENTRIES, show_spinner=False)
+def export_file(
+    segment_filter: segment.SegmentFilter,
+    as_of: date | None,
+    fmt: str,
+    sep: str,
+    consent_only: bool,
+    lang: str,
+    data_version: Version,
+) -> exports.ExportFile:
+    """The export of the builder's list, built but not yet logged."""
+    return exports.build_export(
+        people(segment_filter, as_of, data_version),
+        fmt,
+        slug="+".join(segment_filter.segments) or "clients",
+        consent_only=consent_only,
+        sep=sep,
+        lang=lang,
+    )
+
+
+def on_download(
+    export: exports.ExportFile, segment_filter: segment.SegmentFilter, lang: str
+) -> Callable[[], bytes]:
+    """The download button's data: logs the export at the click, then hands the file over."""
+    con = connection()  # taken now: the function runs outside the page's script thread
+
+    def deliver() -> bytes:
+        exports.log_export(
+            con,
+            dataclasses.replace(export, created_at=datetime.now()),
+            segment.describe(segment_filter, lang),
+            segment_filter.to_json(),
+        )
+        return export.data
+
+    return deliver
+
+
+@st.cache_data(max_entries=CACHE_ENTRIES, show_spinner=False)
+def search(text: str, data_version: Version) -> pd.DataFrame:
+    return customer.search(connection(), text, SEARCH_RESULTS)
+
+
+@st.cache_data(max_entries=CACHE_ENTRIES, show_spinner=False)
+def customer_values(as_of: date | None, data_version: Version) -> clv.ClvResult:
+    return clv.customer_value(connection(), as_of, CARD_HORIZON_WEEKS)
+
+
+@st.cache_data(max_entries=CACHE_ENTRIES, show_spinner=False)
+def customer_card(customer_id: int, data_version: Version) -> customer.CustomerCard:
+    """The Fiche client of ``customer_id`` as of the latest order; raises CustomerNotFoundError."""
+    latest = analysis_data.as_of(None)
+    return customer.customer_card(
+        connection(),
+        customer_id,
+        rfm_table(latest, data_version),
+        customer_values(latest, data_version),
+        latest,
+    )

@@ -1,0 +1,447 @@
+"""Strings of the Rétention, Réachat and Valeur client pages (French, English)."""
+
+_VALID_ORDER = (
+    "- **Commande valide** : ni annulée, ni entièrement remboursée, ni en attente, montant net "
+    "(payé − remboursé) > 0.\n",
+    "- **Valid order**: not cancelled, not fully refunded, not pending, net amount (paid − "
+    "refunded) > 0.\n",
+)
+
+STRINGS: dict[str, tuple[str, str]] = {
+    "page_retention": ("Rétention", "Retention"),
+    "page_repeat": ("Réachat", "Repeat purchase"),
+    "page_value": ("Valeur client", "Customer value"),
+    "an_as_of": ("Chiffres au {day} (fin de la semaine choisie, ou dernière commande).",
+                 "Figures as of {day} (end of the chosen week, or latest order)."),
+    "an_no_customers": (
+        "Aucune commande valide d'un client identifié jusqu'à cette date : importez des ventes "
+        "qui portent l'e-mail, le téléphone ou le nom des clients.",
+        "No valid order from an identified customer up to this date: import sales that carry "
+        "the customers' email, phone or name.",
+    ),
+    # Rétention
+    "ret_intro": (
+        "Vos clients reviennent-ils ? Chaque ligne regroupe les clients arrivés la même période "
+        "et montre combien ont recommandé ensuite, période après période.",
+        "Do your customers come back? Each row groups the customers who arrived in the same "
+        "period and shows how many ordered again, period after period.",
+    ),
+    "ret_period": ("Regrouper par", "Group by"),
+    "ret_period_week": ("Semaine", "Week"),
+    "ret_period_month": ("Mois", "Month"),
+    "ret_period_quarter": ("Trimestre", "Quarter"),
+    "ret_period_help": (
+        "La période de la première commande valide qui forme une cohorte, et le pas du suivi.",
+        "The period of the first valid order that forms a cohort, and the step of the follow-up.",
+    ),
+    "ret_measure": ("Afficher", "Show"),
+    "ret_measure_retention": ("Clients revenus", "Customers back"),
+    "ret_measure_revenue_retention": ("CA (% de l'arrivée)", "Revenue (% of arrival)"),
+    "ret_measure_cumulative_revenue_per_customer": ("CA cumulé par client",
+                                                    "Revenue per customer"),
+    "ret_measure_help": (
+        "Clients revenus : part de la cohorte qui a commandé dans la période. Chiffre "
+        "d'affaires : CA de la période ÷ CA de la période d'arrivée. CA cumulé : CA depuis "
+        "l'arrivée ÷ clients de la cohorte.",
+        "Customers back: share of the cohort who ordered in the period. Revenue: the period's "
+        "revenue ÷ the arrival period's revenue. Cumulative: revenue since arrival ÷ customers "
+        "of the cohort.",
+    ),
+    "ret_month_names": (
+        "janvier,février,mars,avril,mai,juin,juillet,août,septembre,octobre,novembre,décembre",
+        "January,February,March,April,May,June,July,August,September,October,November,December",
+    ),
+    "ret_quarter_names": ("1er trimestre,2e trimestre,3e trimestre,4e trimestre", "Q1,Q2,Q3,Q4"),
+    "ret_quarter_short": ("T", "Q"),
+    "ret_example_week": (
+        "Sur 100 clients arrivés la semaine du {cohort}, {n} ont recommandé la semaine suivante "
+        "({active} sur {size}).",
+        "Of 100 customers who arrived in the week of {cohort}, {n} ordered again the following "
+        "week ({active} of {size}).",
+    ),
+    "ret_example_month": (
+        "Sur 100 clients arrivés en {cohort}, {n} ont recommandé le mois suivant "
+        "({active} sur {size}).",
+        "Of 100 customers who arrived in {cohort}, {n} ordered again the following month "
+        "({active} of {size}).",
+    ),
+    "ret_example_quarter": (
+        "Sur 100 clients arrivés au {cohort}, {n} ont recommandé le trimestre suivant "
+        "({active} sur {size}).",
+        "Of 100 customers who arrived in {cohort}, {n} ordered again the following quarter "
+        "({active} of {size}).",
+    ),
+    "ret_example_none": (
+        "Aucune cohorte n'a encore eu une période complète après son arrivée : revenez plus tard "
+        "ou choisissez une période plus courte.",
+        "No cohort has had a whole period after its arrival yet: come back later or choose a "
+        "shorter period.",
+    ),
+    "ret_cohort": ("Cohorte", "Cohort"),
+    "ret_after_week": ("Semaines après l'arrivée", "Weeks after arrival"),
+    "ret_after_month": ("Mois après l'arrivée", "Months after arrival"),
+    "ret_after_quarter": ("Trimestres après l'arrivée", "Quarters after arrival"),
+    "ret_unit_retention": ("Clients revenus (%)", "Customers back (%)"),
+    "ret_unit_revenue_retention": ("CA (% de l'arrivée)", "Revenue (% of arrival)"),
+    "ret_unit_cumulative_revenue_per_customer": ("CA cumulé par client (€)",
+                                                 "Cumulative revenue per customer (€)"),
+    "ret_heatmap_title_retention": ("Part des clients de chaque cohorte qui ont commandé",
+                                    "Share of each cohort's customers who ordered"),
+    "ret_heatmap_title_revenue_retention": (
+        "Chiffre d'affaires de chaque cohorte, en % de sa période d'arrivée",
+        "Revenue of each cohort, as % of its arrival period",
+    ),
+    "ret_heatmap_title_cumulative_revenue_per_customer": (
+        "Chiffre d'affaires cumulé par client de chaque cohorte",
+        "Cumulative revenue per customer of each cohort",
+    ),
+    "ret_heatmap_caption": (
+        "Une ligne par cohorte (les {n} plus récentes au plus). La dernière case de chaque ligne "
+        "est la période en cours, encore incomplète.",
+        "One row per cohort (the latest {n} at most). The last cell of each row is the period "
+        "in progress, still incomplete.",
+    ),
+    "ret_curves_header": ("Courbes de rétention", "Retention curves"),
+    "ret_compare": ("Comparer des cohortes à la moyenne", "Compare cohorts with the average"),
+    "ret_compare_help": (
+        "La moyenne réunit toutes les cohortes ; ajoutez-en pour voir si les clients récents "
+        "reviennent plus ou moins que les anciens.",
+        "The average pools every cohort; add some to see whether recent customers come back "
+        "more or less than earlier ones.",
+    ),
+    "ret_curves_caption": (
+        "Seules les périodes terminées comptent. En pourcentage, les courbes partent de la "
+        "première période après l'arrivée (la période d'arrivée vaut toujours 100 %).",
+        "Only periods that are over count. In percent, the curves start at the first period "
+        "after arrival (the arrival period is always 100%).",
+    ),
+    "ret_average": ("Moyenne", "Average"),
+    "ret_curves_title_retention": ("Clients revenus, période après période",
+                                   "Customers back, period after period"),
+    "ret_curves_title_revenue_retention": ("Chiffre d'affaires, période après période",
+                                           "Revenue, period after period"),
+    "ret_curves_title_cumulative_revenue_per_customer": (
+        "Ce que rapporte un client depuis son arrivée",
+        "What a customer brings in since arriving",
+    ),
+    "ret_definitions": (
+        _VALID_ORDER[0]
+        + "- **Cohorte** : les clients dont la première commande valide tombe dans la même "
+        "semaine (du lundi au dimanche), le même mois ou le même trimestre.\n"
+        "- **Période k** : la k-ième période du calendrier après celle de l'arrivée (k = 0 : "
+        "la période d'arrivée). Un client arrivé le 31 décembre est en k = 1 dès janvier.\n"
+        "- **Clients revenus (%)** : part des clients de la cohorte qui ont passé au moins une "
+        "commande valide pendant la période k.\n"
+        "- **Chiffre d'affaires (% de l'arrivée)** : chiffre d'affaires net de la cohorte en "
+        "période k ÷ son chiffre d'affaires de la période d'arrivée.\n"
+        "- **CA cumulé par client** : chiffre d'affaires net de la cohorte de la période 0 à "
+        "la période k ÷ nombre de clients de la cohorte.\n"
+        "- **Moyenne** : toutes les cohortes qui ont atteint la période k, chacune pesant son "
+        "nombre de clients (clients revenus de ces cohortes ÷ leurs clients).\n"
+        "- **Période en cours** : la dernière case de chaque ligne du tableau ; elle n'est pas "
+        "finie, les courbes et la phrase d'exemple ne la comptent pas.",
+        _VALID_ORDER[1]
+        + "- **Cohort**: the customers whose first valid order falls in the same week (Monday "
+        "to Sunday), month or quarter.\n"
+        "- **Period k**: the k-th calendar period after the arrival one (k = 0: the arrival "
+        "period). A customer who arrived on 31 December is in k = 1 from January.\n"
+        "- **Customers back (%)**: share of the cohort's customers with at least one valid "
+        "order in period k.\n"
+        "- **Revenue (% of arrival)**: the cohort's net revenue in period k ÷ its revenue in "
+        "the arrival period.\n"
+        "- **Cumulative revenue per customer**: the cohort's net revenue from period 0 to "
+        "period k ÷ the cohort's customers.\n"
+        "- **Average**: every cohort that has reached period k, each weighing its number of "
+        "customers (customers back in those cohorts ÷ their customers).\n"
+        "- **Period in progress**: the last cell of each row of the table; it is not over, so "
+        "the curves and the example sentence leave it out.",
+    ),
+    # Réachat
+    "rep_intro": (
+        "Combien de clients reviennent acheter, au bout de combien de temps, et après avoir "
+        "acheté quoi : de quoi choisir quand relancer et quoi mettre en avant.",
+        "How many customers come back to buy, after how long, and after buying what: what you "
+        "need to choose when to send a reminder and what to put forward.",
+    ),
+    "rep_days_value": ("{days} jours", "{days} days"),
+    "rep_rate": ("Taux de réachat", "Repeat rate"),
+    "rep_rate_help": ("Clients ayant passé au moins deux commandes valides ÷ clients.",
+                      "Customers with at least two valid orders ÷ customers."),
+    "rep_customers": ("Clients", "Customers"),
+    "rep_customers_help": ("Personnes identifiées ayant au moins une commande valide.",
+                           "Identified people with at least one valid order."),
+    "rep_repeat_customers": ("Clients revenus", "Repeat customers"),
+    "rep_repeat_customers_help": ("Clients ayant passé au moins deux commandes valides.",
+                                  "Customers with at least two valid orders."),
+    "rep_median_second": ("2e commande : délai médian", "2nd order: median time"),
+    "rep_median_second_help": (
+        "La moitié des clients revenus ont passé leur deuxième commande dans ce délai après la "
+        "première (jours du calendrier).",
+        "Half of the repeat customers placed their second order within this time after the "
+        "first (calendar days).",
+    ),
+    "rep_reading": (
+        "Sur 100 clients, {n} ont commandé au moins deux fois ; entre deux commandes d'un même "
+        "client il s'écoule en général (médiane) {between}.",
+        "Of 100 customers, {n} ordered at least twice; between two orders of the same customer "
+        "there are typically (median) {between}.",
+    ),
+    "rep_trend_header": ("Les nouveaux clients reviennent-ils plus qu'avant ?",
+                         "Do new customers come back more than before?"),
+    "rep_trend_caption": (
+        "Pour les clients arrivés chaque mois, la part qui a recommandé dans les 90 jours : "
+        "chaque mois a la même chance, seuls les mois finis depuis 90 jours sont montrés.",
+        "For the customers who arrived each month, the share who ordered again within 90 days: "
+        "every month gets the same chance, only months over for 90 days are shown.",
+    ),
+    "rep_trend_title": ("Réachat dans les 90 jours, par mois d'arrivée",
+                        "Repeat within 90 days, by month of arrival"),
+    "rep_trend_axis_month": ("Mois d'arrivée", "Month of arrival"),
+    "rep_trend_axis_rate": ("Revenus dans les 90 jours (%)", "Back within 90 days (%)"),
+    "rep_trend_hover": ("%{customdata[1]} sur %{customdata[0]} clients",
+                        "%{customdata[1]} of %{customdata[0]} customers"),
+    "rep_orders_title": ("Nombre de commandes par client", "Orders per customer"),
+    "rep_orders_axis": ("Commandes valides", "Valid orders"),
+    "rep_customers_axis": ("Clients", "Customers"),
+    "rep_days": ("jours", "days"),
+    "rep_days_title": ("Délai entre la 1re et la 2e commande", "Time from 1st to 2nd order"),
+    "rep_days_axis": ("Jours après la première commande", "Days after the first order"),
+    "rep_median_marker": ("médiane : {days} j", "median: {days} d"),
+    "rep_reminder_header": ("Quand relancer ?", "When to send a reminder?"),
+    "rep_reminder_intro": (
+        "Parmi les clients qui ont passé une deuxième commande, la part qui l'a fait dans les "
+        "30, 60 et 90 jours après la première : un e-mail de relance envoyé avant touche ceux "
+        "qui hésitent encore.",
+        "Among customers who placed a second order, the share who did so within 30, 60 and 90 "
+        "days of the first: a reminder e-mail sent before reaches those still hesitating.",
+    ),
+    "rep_within": ("2e commande en {days} jours", "2nd order within {days} days"),
+    "rep_within_help": (
+        "Clients dont la deuxième commande valide est arrivée au plus {days} jours après la "
+        "première ÷ clients ayant une deuxième commande.",
+        "Customers whose second valid order came at most {days} days after the first ÷ "
+        "customers with a second order.",
+    ),
+    "rep_within_count": ("{customers} clients", "{customers} customers"),
+    "rep_products_header": ("Les premiers achats qui font revenir",
+                            "First purchases that bring customers back"),
+    "rep_products_caption": (
+        "Pour chaque produit de la première commande, la part des clients qui ont recommandé "
+        "ensuite, meilleurs en tête (produits achetés en premier par au moins {minimum} "
+        "clients).",
+        "For each product of the first order, the share of its customers who ordered again, "
+        "best first (products bought first by at least {minimum} customers).",
+    ),
+    "rep_col_product": ("Produit de la 1re commande", "Product of the 1st order"),
+    "rep_col_customers": ("Clients", "Customers"),
+    "rep_col_repeat_customers": ("Revenus", "Came back"),
+    "rep_col_repeat_rate": ("Taux de réachat", "Repeat rate"),
+    "rep_definitions": (
+        _VALID_ORDER[0]
+        + "- **Clients** : personnes identifiées (e-mail, téléphone ou nom et code postal) avec "
+        "au moins une commande valide jusqu'à la date ; les ventes anonymes n'y sont pas.\n"
+        "- **Taux de réachat** : clients avec au moins deux commandes valides ÷ clients, depuis "
+        "le début de l'historique.\n"
+        "- **Délai avant la 2e commande** : jours du calendrier entre la première et la deuxième "
+        "commande valide (deux commandes le même jour : 0 jour). Médiane : la moitié des "
+        "clients revenus sont en dessous.\n"
+        "- **Intervalle entre commandes** : médiane des jours entre deux commandes valides "
+        "successives d'un même client.\n"
+        "- **Réachat dans les 90 jours par mois d'arrivée** : pour les clients dont la première "
+        "commande valide est de ce mois, la part dont la deuxième est arrivée dans les 90 jours.\n"
+        "- **2e commande en 30 / 60 / 90 jours** : parmi les clients qui ont une deuxième "
+        "commande, la part pour qui elle est arrivée dans ce délai.\n"
+        "- **Premiers achats qui font revenir** : un client compte pour chaque produit différent "
+        "de sa première commande valide ; taux = clients revenus ÷ clients.",
+        _VALID_ORDER[1]
+        + "- **Customers**: identified people (email, phone or name and postcode) with at least "
+        "one valid order up to the date; anonymous sales are not in.\n"
+        "- **Repeat rate**: customers with at least two valid orders ÷ customers, since the "
+        "start of the history.\n"
+        "- **Time to 2nd order**: calendar days between the first and the second valid order "
+        "(two orders on the same day: 0 days). Median: half of the repeat customers are below.\n"
+        "- **Time between orders**: median of the days between two successive valid orders of "
+        "the same customer.\n"
+        "- **Repeat within 90 days by month of arrival**: for the customers whose first valid "
+        "order is from that month, the share whose second came within 90 days.\n"
+        "- **2nd order within 30 / 60 / 90 days**: among customers with a second order, the "
+        "share for whom it came within that time.\n"
+        "- **First purchases that bring customers back**: a customer counts once for each "
+        "distinct product of their first valid order; rate = repeat customers ÷ customers.",
+    ),
+    # Valeur client
+    "val_intro": (
+        "Ce que chaque client vous a rapporté et devrait vous rapporter dans les 12 prochains "
+        "mois, ceux qui comptent le plus, ceux qui s'éloignent, et jusqu'où croire les "
+        "prévisions.",
+        "What each customer has brought you and should bring in the next 12 months, those who "
+        "matter most, those drifting away, and how far to trust the predictions.",
+    ),
+    "val_fitting": ("Calcul des prévisions…", "Computing the predictions…"),
+    "val_customers": ("Clients", "Customers"),
+    "val_customers_help": ("Personnes identifiées ayant au moins une commande valide.",
+                           "Identified people with at least one valid order."),
+    "val_historic_total": ("Valeur historique", "Historic value"),
+    "val_historic_total_help": ("Somme des montants nets de leurs commandes valides à ce jour.",
+                                "Sum of the net amounts of their valid orders to date."),
+    "val_historic_mean": ("Valeur historique par client", "Historic value per customer"),
+    "val_historic_mean_help": ("Valeur historique ÷ clients.", "Historic value ÷ customers."),
+    "val_predicted_total": ("Valeur prévue (12 mois)", "Predicted value (12 months)"),
+    "val_predicted_total_help": (
+        "Chiffre d'affaires attendu de ces clients dans les 52 prochaines semaines : achats "
+        "attendus × panier attendu (modèles BG/NBD et Gamma-Gamma).",
+        "Revenue expected from these customers over the next 52 weeks: expected purchases × "
+        "expected spend (BG/NBD and Gamma-Gamma models).",
+    ),
+    "val_predicted_mean": ("Valeur prévue par client", "Predicted value per customer"),
+    "val_predicted_mean_help": ("Valeur prévue (12 mois) ÷ clients.",
+                                "Predicted value (12 months) ÷ customers."),
+    "val_expected_purchases": ("Achats attendus (12 mois)", "Expected purchases (12 months)"),
+    "val_expected_purchases_help": (
+        "Nombre de jours d'achat attendus de ces clients dans les 52 prochaines semaines "
+        "(modèle BG/NBD).",
+        "Purchase days expected from these customers over the next 52 weeks (BG/NBD model).",
+    ),
+    "val_scatter_title": ("Déjà dépensé et attendu, client par client",
+                          "Spent so far and expected, customer by customer"),
+    "val_scatter_x": ("Valeur historique (€)", "Historic value (€)"),
+    "val_scatter_y": ("Valeur prévue sur 12 mois (€)", "Predicted value over 12 months (€)"),
+    "val_scatter_caption": (
+        "Chaque point est un client : à droite ceux qui ont beaucoup dépensé, en haut ceux qui "
+        "devraient beaucoup dépenser ; plus la couleur est claire, plus il est probable qu'ils "
+        "soient partis.",
+        "Each dot is a customer: on the right those who spent a lot, at the top those expected "
+        "to spend a lot; the paler the colour, the likelier they are gone.",
+    ),
+    "val_historic_short": ("Dépensé", "Spent"),
+    "val_predicted_short": ("Prévu 12 mois", "Expected 12 months"),
+    "val_p_alive_short": ("P(actif) %", "P(alive) %"),
+    "val_top_header": ("Les clients qui comptent le plus", "The customers who matter most"),
+    "val_top_caption_predicted": (
+        "Les {n} clients dont on attend le plus de chiffre d'affaires dans les 12 prochains mois.",
+        "The {n} customers expected to bring the most revenue over the next 12 months.",
+    ),
+    "val_top_caption_historic": (
+        "Les {n} clients qui ont le plus dépensé à ce jour (pas de prévision possible).",
+        "The {n} customers who spent the most to date (no prediction possible).",
+    ),
+    "val_col_name": ("Nom", "Name"),
+    "val_col_email": ("E-mail", "Email"),
+    "val_col_phone": ("Téléphone", "Phone"),
+    "val_col_last_order": ("Dernière commande", "Last order"),
+    "val_col_historic": ("Valeur historique", "Historic value"),
+    "val_col_predicted": ("Valeur prévue (12 mois)", "Predicted value (12 months)"),
+    "val_col_p_alive": ("P(actif)", "P(alive)"),
+    "val_risk_header": ("Qui risque de partir ?", "Who may be leaving?"),
+    "val_p_alive_title": ("Probabilité d'être encore client (clients revenus)",
+                          "Probability of still being a customer (repeat customers)"),
+    "val_p_alive_axis": ("P(actif) (%)", "P(alive) (%)"),
+    "val_p_alive_caption": (
+        "Clients venus au moins deux fois. Un client venu une seule fois est compté actif "
+        "(100 %) : le modèle ne fait partir un client qu'après un réachat.",
+        "Customers who came at least twice. A one-time customer counts as active (100%): the "
+        "model lets a customer leave only after a repeat purchase.",
+    ),
+    "val_risk_count": ("Clients précieux à risque", "Valuable customers at risk"),
+    "val_risk_help": (
+        "Parmi les 20 % de clients qui ont le plus dépensé (au moins {threshold}), ceux dont la "
+        "probabilité d'être encore client est sous 50 % : à appeler ou à relancer.",
+        "Among the top 20% of customers by spend (at least {threshold}), those whose "
+        "probability of still being a customer is below 50%: worth a call or a reminder.",
+    ),
+    "val_risk_caption": (
+        "Ils ont dépensé au moins {threshold} chez vous mais ne sont probablement plus clients : "
+        "un appel ou un message personnel peut les faire revenir. Les plus gros clients en tête.",
+        "They spent at least {threshold} with you but are probably no longer customers: a call "
+        "or a personal message may bring them back. Biggest spenders first.",
+    ),
+    "val_bt_header": ("Peut-on se fier aux prévisions ?", "Can the predictions be trusted?"),
+    "val_bt_over": (
+        "Les prévisions ont surestimé de {error} le nombre d'achats des {weeks} dernières "
+        "semaines ({predicted} prévus, {actual} réels).",
+        "The predictions overestimated the number of purchases of the last {weeks} weeks by "
+        "{error} ({predicted} predicted, {actual} actual).",
+    ),
+    "val_bt_under": (
+        "Les prévisions ont sous-estimé de {error} le nombre d'achats des {weeks} dernières "
+        "semaines ({predicted} prévus, {actual} réels).",
+        "The predictions underestimated the number of purchases of the last {weeks} weeks by "
+        "{error} ({predicted} predicted, {actual} actual).",
+    ),
+    "val_bt_right": (
+        "Les prévisions ont vu juste sur le nombre d'achats des {weeks} dernières semaines "
+        "({predicted} prévus, {actual} réels).",
+        "The predictions got the number of purchases of the last {weeks} weeks right "
+        "({predicted} predicted, {actual} actual).",
+    ),
+    "val_bt_nothing": (
+        "Aucun achat des clients connus pendant les {weeks} dernières semaines ({predicted} "
+        "prévus) : rien à comparer.",
+        "No purchase from known customers during the last {weeks} weeks ({predicted} "
+        "predicted): nothing to compare.",
+    ),
+    "val_bt_unavailable": (
+        "Pas de test possible : sans ses {weeks} dernières semaines, l'historique ne suffit pas "
+        "à estimer le modèle. Les prévisions restent affichées, sans vérification.",
+        "No test possible: without its last {weeks} weeks the history is too short to fit the "
+        "model. The predictions are shown without a check.",
+    ),
+    "val_bt_title": ("Achats cumulés : prévus et réels",
+                     "Cumulative purchases: predicted and actual"),
+    "val_bt_actual": ("Réels", "Actual"),
+    "val_bt_predicted": ("Prévus", "Predicted"),
+    "val_bt_axis_week": ("Semaine (fin)", "Week (ending)"),
+    "val_bt_axis_purchases": ("Achats cumulés", "Cumulative purchases"),
+    "val_bt_caption": (
+        "Le modèle a été réestimé avec les seules données jusqu'au {start}, puis ses prévisions "
+        "comparées à ce que ces clients ont réellement acheté ensuite. Écart moyen par client : "
+        "{mae} achat.",
+        "The model was refitted on the data up to {start} only, then its predictions compared "
+        "with what those customers really bought afterwards. Mean error per customer: {mae} "
+        "purchase.",
+    ),
+    "val_definitions": (
+        _VALID_ORDER[0]
+        + "- **Valeur historique** : somme des montants nets des commandes valides du client "
+        "jusqu'à la date.\n"
+        "- **Achat** : un jour où le client a dépensé (plusieurs commandes le même jour = un "
+        "achat).\n"
+        "- **Achats attendus** : modèle BG/NBD (Fader, Hardie & Lee, 2005, « Counting Your "
+        "Customers the Easy Way »), estimé sur vos données jusqu'à la date ; il tient compte du "
+        "rythme d'achat de chaque client et du temps écoulé depuis son dernier achat.\n"
+        "- **Panier attendu** : modèle Gamma-Gamma (Fader, Hardie & Lee, 2005, « RFM and "
+        "CLV »), qui rapproche le panier moyen du client de celui de l'ensemble des clients.\n"
+        "- **Valeur prévue (12 mois)** : achats attendus dans les 52 prochaines semaines × "
+        "panier attendu.\n"
+        "- **P(actif)** : probabilité, selon le modèle, que le client achète encore chez vous. "
+        "Un client venu une seule fois est à 100 %.\n"
+        "- **Clients précieux à risque** : parmi les 20 % de clients qui ont le plus dépensé, "
+        "ceux dont P(actif) est sous 50 %.\n"
+        "- **Test des prévisions** : le modèle est réestimé sans les 26 dernières semaines ; ses "
+        "prévisions pour ces semaines sont comparées aux achats réels des clients déjà connus "
+        "(les nouveaux venus n'y sont pas). Écart = prévus ÷ réels − 1.\n"
+        "- Quand les données ne suffisent pas (moins de 20 clients revenus, modèle instable), "
+        "seules les valeurs historiques sont affichées, avec la raison.",
+        _VALID_ORDER[1]
+        + "- **Historic value**: sum of the net amounts of the customer's valid orders up to "
+        "the date.\n"
+        "- **Purchase**: a day on which the customer spent (several orders on one day = one "
+        "purchase).\n"
+        "- **Expected purchases**: BG/NBD model (Fader, Hardie & Lee, 2005, \"Counting Your "
+        "Customers the Easy Way\"), fitted on your data up to the date; it accounts for each "
+        "customer's buying pace and the time since their last purchase.\n"
+        "- **Expected spend**: Gamma-Gamma model (Fader, Hardie & Lee, 2005, \"RFM and CLV\"), "
+        "which pulls the customer's average basket towards that of all customers.\n"
+        "- **Predicted value (12 months)**: expected purchases over the next 52 weeks × "
+        "expected spend.\n"
+        "- **P(alive)**: probability, according to the model, that the customer still buys "
+        "from you. A one-time customer is at 100%.\n"
+        "- **Valuable customers at risk**: among the top 20% of customers by spend, those whose "
+        "P(alive) is below 50%.\n"
+        "- **Prediction test**: the model is refitted without the last 26 weeks; its "
+        "predictions for those weeks are compared with the actual purchases of the customers "
+        "already known (newcomers are left out). Error = predicted ÷ actual − 1.\n"
+        "- When the data is not enough (fewer than 20 repeat customers, unstable model), only "
+        "historic values are shown, with the reason.",
+    ),
+}

@@ -1,0 +1,269 @@
+"""Strings of the Segments and Fiche client pages and of list exports (French, English)."""
+
+STRINGS: dict[str, tuple[str, str]] = {
+    "page_segments": ("Segments", "Segments"),
+    "page_customer": ("Fiche client", "Customer sheet"),
+    # Segments
+    "seg_intro": (
+        "Vos clients rangés selon la fraîcheur de leur dernier achat et leur fidélité, ce qui a "
+        "bougé depuis la semaine dernière, et la liste des personnes à qui écrire.",
+        "Your customers sorted by how recently and how often they buy, what moved since last "
+        "week, and the list of people to write to.",
+    ),
+    "seg_as_of": ("Clients au {day} (fin de la semaine choisie, ou dernière commande).",
+                  "Customers as of {day} (end of the chosen week, or latest order)."),
+    "seg_grid_title": ("La grille RFM", "The RFM grid"),
+    "seg_grid_caption": (
+        "Chaque case compte les clients d'un couple de notes : récence (R, de 1 = il y a "
+        "longtemps à 5 = tout récemment) et fréquence (F, de 1 = une commande à 5 = les plus "
+        "fidèles). Le nom écrit dans la case est son segment.",
+        "Each cell counts the customers with one pair of scores: recency (R, from 1 = long ago "
+        "to 5 = very recently) and frequency (F, from 1 = one order to 5 = the most loyal). The "
+        "name in the cell is its segment.",
+    ),
+    "seg_grid_r": ("Récence (R)", "Recency (R)"),
+    "seg_grid_f": ("Fréquence (F)", "Frequency (F)"),
+    "seg_grid_hover": ("{customers} clients", "{customers} customers"),
+    "seg_table_title": ("Les segments et leurs mouvements", "Segments and how they moved"),
+    "seg_table_caption": (
+        "« Il y a 7 jours » compte les clients du segment une semaine plus tôt ; « arrivés » et "
+        "« partis » comptent les clients entrés dans le segment ou sortis vers un autre.",
+        "“7 days ago” counts the segment's customers a week earlier; “moved in” and “moved out” "
+        "count customers who entered the segment or left it for another.",
+    ),
+    "seg_col_segment": ("Segment", "Segment"),
+    "seg_col_customers": ("Clients", "Customers"),
+    "seg_col_share": ("Part", "Share"),
+    "seg_col_revenue": ("Chiffre d'affaires", "Revenue"),
+    "seg_col_average_basket": ("Panier moyen", "Average basket"),
+    "seg_col_last_week": ("Il y a 7 jours", "7 days ago"),
+    "seg_col_change": ("Évolution", "Change"),
+    "seg_col_moved_in": ("Arrivés", "Moved in"),
+    "seg_col_moved_out": ("Partis", "Moved out"),
+    "seg_builder_title": ("Construire une liste", "Build a list"),
+    "seg_builder_caption": (
+        "Combinez les critères : le compte se met à jour aussitôt. Un critère laissé vide ne "
+        "filtre pas.",
+        "Combine the criteria: the count updates at once. A criterion left empty does not "
+        "filter.",
+    ),
+    "seg_f_segments": ("Segments", "Segments"),
+    "seg_f_choose": ("Choisir…", "Choose…"),
+    "seg_f_segments_help": ("Vide : tous les segments, clients sans achat compris.",
+                            "Empty: every segment, customers without a purchase included."),
+    "seg_f_last_from": ("Dernière commande à partir du", "Last order from"),
+    "seg_f_last_to": ("Dernière commande jusqu'au", "Last order until"),
+    "seg_f_spend_min": ("Dépense nette minimale (€)", "Minimum net spend (€)"),
+    "seg_f_spend_max": ("Dépense nette maximale (€)", "Maximum net spend (€)"),
+    "seg_f_orders_min": ("Commandes au minimum", "Minimum orders"),
+    "seg_f_orders_max": ("Commandes au maximum", "Maximum orders"),
+    "seg_f_products": ("A acheté l'un de ces produits", "Bought one of these products"),
+    "seg_f_places": ("Ville ou début de code postal", "City or postcode prefix"),
+    "seg_f_places_help": ("Plusieurs possibles, séparés par des virgules : « 69, 01, Paris ».",
+                          "Several allowed, comma-separated: “69, 01, Paris”."),
+    "seg_f_consent": ("Seulement ceux qui acceptent les e-mails",
+                      "Only those who accept emails"),
+    "seg_m_people": ("Personnes dans la liste", "People in the list"),
+    "seg_m_people_help": (
+        "Personnes du fichier clients qui remplissent tous les critères (clients sans achat "
+        "compris si aucun critère d'achat n'est posé).",
+        "People in the customer file who meet every criterion (customers without a purchase "
+        "included when no purchase criterion is set).",
+    ),
+    "seg_m_reachable": ("Acceptent les e-mails", "Accept emails"),
+    "seg_m_reachable_help": (
+        "Ont une adresse e-mail, ont accepté les e-mails commerciaux et ne sont pas désinscrits.",
+        "Have an email address, accepted marketing emails and have not unsubscribed.",
+    ),
+    "seg_m_spend": ("Dépense nette cumulée", "Total net spend"),
+    "seg_m_spend_help": ("Somme des montants nets de leurs commandes valides.",
+                         "Sum of the net amounts of their valid orders."),
+    "seg_list_description": ("Liste : {description}", "List: {description}"),
+    "seg_col_name": ("Nom", "Name"),
+    "seg_col_email": ("E-mail", "Email"),
+    "seg_col_phone": ("Téléphone", "Phone"),
+    "seg_col_city": ("Ville", "City"),
+    "seg_col_postal_code": ("Code postal", "Postcode"),
+    "seg_col_orders": ("Commandes", "Orders"),
+    "seg_col_net_spend": ("Dépense nette", "Net spend"),
+    "seg_col_last_order": ("Dernière commande", "Last order"),
+    "seg_col_email_marketing": ("Accepte les e-mails", "Accepts emails"),
+    "seg_export_title": ("Exporter la liste", "Export the list"),
+    "seg_export_format": ("Format", "Format"),
+    "seg_fmt_csv_semicolon": ("CSV pour Excel (;)", "CSV for Excel (;)"),
+    "seg_fmt_csv_comma": ("CSV (,)", "CSV (,)"),
+    "seg_fmt_xlsx": ("Excel (.xlsx)", "Excel (.xlsx)"),
+    "seg_fmt_brevo": ("Import de contacts Brevo", "Brevo contact import"),
+    "seg_fmt_mailchimp": ("Import de contacts Mailchimp", "Mailchimp contact import"),
+    "seg_export_consent": ("Seulement les personnes qui acceptent les e-mails",
+                           "Only people who accept emails"),
+    "seg_export_consent_help": (
+        "Recommandé (RGPD) : n'écrivez qu'à ceux qui ont dit oui. Décochez pour une liste "
+        "d'appels ou d'usage interne.",
+        "Recommended (GDPR): only write to those who said yes. Untick for a call list or "
+        "internal use.",
+    ),
+    "seg_export_counts": (
+        "{rows} personnes dans le fichier ; {left_out} laissées de côté faute de consentement "
+        "aux e-mails.",
+        "{rows} people in the file; {left_out} left out for lack of email consent.",
+    ),
+    "seg_export_unusable": (
+        "{unusable} autres laissées de côté : sans coordonnées utilisables par ce service.",
+        "{unusable} others left out: no contact details this service can use.",
+    ),
+    "seg_export_button": ("Télécharger {file}", "Download {file}"),
+    "seg_export_help": (
+        "Chaque export est noté dans le journal des exports (date, liste, format, nombre de "
+        "personnes). Les cellules qui commencent par = + - @ sont neutralisées.",
+        "Every export is written in the export log (date, list, format, number of people). "
+        "Cells starting with = + - @ are neutralised.",
+    ),
+    "seg_export_empty": ("Personne à exporter avec ces critères.",
+                         "Nobody to export with these criteria."),
+    "seg_definitions": (
+        "- **R (récence)** : jours depuis la dernière commande valide ; **F (fréquence)** : "
+        "nombre de commandes valides ; **M (montant)** : dépense nette. Chaque note va de 1 à 5 "
+        "par quintile : 5 = le cinquième des clients le plus récent, le plus fidèle ou le plus "
+        "dépensier.\n"
+        "- **Segment** : nommé d'après le couple (R, F), comme dans la grille.\n"
+        "- **Part** : clients du segment ÷ tous les clients.\n"
+        "- **Chiffre d'affaires** : dépense nette cumulée des clients du segment ; **panier "
+        "moyen** : chiffre d'affaires ÷ commandes.\n"
+        "- **Il y a 7 jours, évolution, arrivés, partis** : le même calcul fait une semaine plus "
+        "tôt, et les clients qui ont changé de segment depuis (un nouveau client compte comme "
+        "arrivé).\n"
+        "- **Accepte les e-mails** : a une adresse e-mail, a accepté les e-mails commerciaux "
+        "et n'a jamais demandé à ne plus en recevoir.\n"
+        "- **Sans achat** : personnes du fichier clients sans commande valide.",
+        "- **R (recency)**: days since the last valid order; **F (frequency)**: number of valid "
+        "orders; **M (monetary)**: net spend. Each score goes from 1 to 5 by quintile: 5 = the "
+        "fifth of customers who bought most recently, most often or spent most.\n"
+        "- **Segment**: named after the (R, F) pair, as in the grid.\n"
+        "- **Share**: the segment's customers ÷ all customers.\n"
+        "- **Revenue**: total net spend of the segment's customers; **average basket**: revenue "
+        "÷ orders.\n"
+        "- **7 days ago, change, moved in, moved out**: the same computation a week earlier, and "
+        "the customers who changed segment since (a new customer counts as moved in).\n"
+        "- **Accepts emails**: has an email address, accepted marketing emails and never asked "
+        "to stop receiving them.\n"
+        "- **No purchase**: people in the customer file without a valid order.",
+    ),
+    # Fiche client
+    "cust_intro": (
+        "Tout sur un client : qui il est, ce qu'il a accepté, ce qu'il a acheté et s'il a des "
+        "chances de revenir.",
+        "Everything about one customer: who they are, what they agreed to, what they bought and "
+        "whether they are likely to come back.",
+    ),
+    "cust_search": ("Rechercher par nom, e-mail ou téléphone", "Search by name, email or phone"),
+    "cust_search_help": (
+        "Au moins 2 caractères ; majuscules et accents ignorés. Un numéro se tape comme on "
+        "veut : 06 12 34 56 78, +33 6…",
+        "At least 2 characters; case and accents ignored. Type a number any way: 06 12 34 56 "
+        "78, +33 6…",
+    ),
+    "cust_no_match": ("Aucun client ne correspond à « {text} ».", "No customer matches “{text}”."),
+    "cust_pick": ("Client", "Customer"),
+    "cust_match": ("{name} — {contact} — {orders} commandes", "{name} — {contact} — {orders} orders"),
+    "cust_unnamed": ("(sans nom)", "(no name)"),
+    "cust_identity": ("Identité", "Identity"),
+    "cust_email": ("E-mail", "Email"),
+    "cust_phone": ("Téléphone", "Phone"),
+    "cust_place": ("Lieu", "Place"),
+    "cust_first_seen": ("Connu depuis le", "Known since"),
+    "cust_consent": ("Consentement e-mail", "Email consent"),
+    "cust_consent_yes": ("Accepte les e-mails", "Accepts emails"),
+    "cust_consent_no": ("Refuse les e-mails", "Refuses emails"),
+    "cust_consent_unknown": ("Jamais demandé", "Never asked"),
+    "cust_consent_source": ("Source : {source}, importée le {day}", "Source: {source}, imported {day}"),
+    "cust_suppressed": (
+        "Sur la liste des désinscrits : aucun export ne l'inclura, même si un fichier plus "
+        "récent dit oui.",
+        "On the unsubscribed list: no export will include them, even if a newer file says yes.",
+    ),
+    "cust_orders": ("Commandes", "Orders"),
+    "cust_orders_help": ("Commandes valides (ni annulées, ni remboursées, ni en attente).",
+                         "Valid orders (neither cancelled, refunded nor pending)."),
+    "cust_net_spend": ("Dépense nette", "Net spend"),
+    "cust_net_spend_help": ("Somme des montants payés moins les remboursements.",
+                            "Sum of amounts paid minus refunds."),
+    "cust_average_basket": ("Panier moyen", "Average basket"),
+    "cust_average_basket_help": ("Dépense nette ÷ commandes.", "Net spend ÷ orders."),
+    "cust_first_order": ("Première commande", "First order"),
+    "cust_last_order": ("Dernière commande", "Last order"),
+    "cust_segment": ("Segment", "Segment"),
+    "cust_segment_help": (
+        "Segment RFM au {day} (R = récence, F = fréquence, M = montant, de 1 à 5).",
+        "RFM segment as of {day} (R = recency, F = frequency, M = monetary, 1 to 5).",
+    ),
+    "cust_scores": ("R{r} F{f} M{m}", "R{r} F{f} M{m}"),
+    "cust_no_segment": ("Sans achat", "No purchase"),
+    "cust_p_alive": ("Probabilité d'être actif", "Probability still active"),
+    "cust_p_alive_help": (
+        "P(actif) du modèle BG/NBD : la probabilité qu'il achète encore chez vous, d'après le "
+        "rythme de ses achats et le temps écoulé depuis le dernier.",
+        "P(alive) from the BG/NBD model: the probability they still buy from you, from the "
+        "pace of their purchases and the time since the last one.",
+    ),
+    "cust_expected": ("Achats attendus (13 sem.)", "Expected purchases (13 wk)"),
+    "cust_expected_help": (
+        "Nombre de jours d'achat attendus dans les 13 prochaines semaines (≈ 90 jours), "
+        "selon le modèle BG/NBD.",
+        "Expected purchase days in the next 13 weeks (≈ 90 days), from the BG/NBD model.",
+    ),
+    "cust_model_missing": ("Prévisions indisponibles : {reason}", "No predictions: {reason}"),
+    "cust_next": ("Prochain achat attendu", "Expected next purchase"),
+    "cust_next_help": (
+        "Dernier achat + son écart habituel entre deux jours d'achat. Donné seulement pour un "
+        "client venu au moins deux jours différents et que le modèle ne croit pas parti.",
+        "Last purchase + their usual gap between purchase days. Given only for a customer who "
+        "came on at least two different days and whom the model does not think gone.",
+    ),
+    "cust_next_none": ("–", "–"),
+    "cust_next_overdue": ("en retard de {days} jours", "{days} days late"),
+    "cust_next_gap": ("achète tous les {days} jours environ", "buys about every {days} days"),
+    "cust_chart_title": ("Ses commandes dans le temps", "Their orders over time"),
+    "cust_chart_valid": ("Commande valide", "Valid order"),
+    "cust_chart_invalid": ("Annulée, remboursée ou en attente",
+                           "Cancelled, refunded or pending"),
+    "cust_chart_axis": ("Montant net (€)", "Net amount (€)"),
+    "cust_orders_title": ("Ses commandes", "Their orders"),
+    "cust_col_date": ("Date", "Date"),
+    "cust_col_order": ("N° de commande", "Order no."),
+    "cust_col_status": ("Statut", "Status"),
+    "cust_col_channel": ("Canal", "Channel"),
+    "cust_col_amount": ("Montant", "Amount"),
+    "cust_col_refunded": ("Remboursé", "Refunded"),
+    "cust_col_net": ("Net", "Net"),
+    "cust_col_products": ("Produits", "Products"),
+    "cust_status_paid": ("payée", "paid"),
+    "cust_status_pending": ("en attente", "pending"),
+    "cust_status_cancelled": ("annulée", "cancelled"),
+    "cust_status_refunded": ("remboursée", "refunded"),
+    "cust_status_partially_refunded": ("remboursée en partie", "partially refunded"),
+    "cust_definitions": (
+        "- **Commandes, dépense nette, panier moyen** : sur les commandes valides (ni annulées, "
+        "ni entièrement remboursées, ni en attente) ; net = payé − remboursé.\n"
+        "- **Segment** : segment RFM du client (voir la page Segments).\n"
+        "- **Probabilité d'être actif** et **achats attendus** : modèle BG/NBD (Fader, "
+        "Hardie et Lee, 2005) ajusté sur tout l'historique de la boutique ; un « achat » est un "
+        "jour avec au moins une commande valide.\n"
+        "- **Prochain achat attendu** : dernier jour d'achat + écart moyen entre ses jours "
+        "d'achat ; seulement si le client est venu au moins deux jours et que sa probabilité "
+        "d'être actif est d'au moins 50 %.\n"
+        "- **Consentement** : la réponse du dernier fichier importé qui en parle ; une personne "
+        "désinscrite le reste.",
+        "- **Orders, net spend, average basket**: over valid orders (neither cancelled, fully "
+        "refunded nor pending); net = paid − refunded.\n"
+        "- **Segment**: the customer's RFM segment (see the Segments page).\n"
+        "- **Probability still active** and **expected purchases**: BG/NBD model (Fader, "
+        "Hardie & Lee, 2005) fitted on the shop's whole history; a “purchase” is a day with at "
+        "least one valid order.\n"
+        "- **Expected next purchase**: last purchase day + average gap between their purchase "
+        "days; only if they came on at least two days and their probability still active is at "
+        "least 50%.\n"
+        "- **Consent**: the answer of the latest imported file that gives one; an unsubscribed "
+        "person stays unsubscribed.",
+    ),
+}
