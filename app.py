@@ -14,14 +14,14 @@ with st.sidebar:
     )
 
 pages = [
-    st.Page("pages/overview.py", title=t("page_overview"), icon=":material/dashboard:", default=True),
-    st.Page("pages/retention.py", title=t("page_retention"), icon=":material/grid_on:"),
-    st.Page("pages/repeat.py", title=t("page_repeat"), icon=":material/replay:"),
-    st.Page("pages/value.py", title=t("page_value"), icon=":material/savings:"),
-    st.Page("pages/segments.py", title=t("page_segments"), icon=":material/groups:"),
-    st.Page("pages/customer.py", title=t("page_customer"), icon=":material/person_search:"),
-    st.Page("pages/data.py", title=t("page_data"), icon=":material/database:"),
-    st.Page("pages/import.py", title=t("page_import"), icon=":material/upload_file:"),
+    st.Page("views/overview.py", title=t("page_overview"), icon=":material/dashboard:", default=True),
+    st.Page("views/retention.py", title=t("page_retention"), icon=":material/grid_on:"),
+    st.Page("views/repeat.py", title=t("page_repeat"), icon=":material/replay:"),
+    st.Page("views/value.py", title=t("page_value"), icon=":material/savings:"),
+    st.Page("views/segments.py", title=t("page_segments"), icon=":material/groups:"),
+    st.Page("views/customer.py", title=t("page_customer"), icon=":material/person_search:"),
+    st.Page("views/data.py", title=t("page_data"), icon=":material/database:"),
+    st.Page("views/import.py", title=t("page_import"), icon=":material/upload_file:"),
 ]
 navigation = st.navigation(pages)
 

@@ -35,7 +35,7 @@ from metrics import clv, cohorts, dates, kpis, repeat, rfm  # noqa: E402
 import store  # noqa: E402
 
 DATA = ROOT / "bench" / "data"
-PAGES = ("pages/overview.py", "pages/import.py")
+PAGES = ("views/overview.py", "views/import.py")
 
 
 def timed(func, *args, **kwargs) -> float:

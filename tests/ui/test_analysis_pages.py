@@ -24,7 +24,7 @@ from tests.metrics.factories import insert_orders, insert_shop
 from ui import format
 
 TIMEOUT = 120
-RETENTION, REPEAT, VALUE = "pages/retention.py", "pages/repeat.py", "pages/value.py"
+RETENTION, REPEAT, VALUE = "views/retention.py", "views/repeat.py", "views/value.py"
 NBSP = "\u00a0"
 
 

@@ -20,7 +20,7 @@ from tests.conftest import ROOT
 from ui import data_page, format
 
 TIMEOUT = 90
-PAGE = "pages/data.py"
+PAGE = "views/data.py"
 # An export with one good row and two bad ones; the first bad one tries a formula.
 BAD_FILE = """N° de commande;Date;Nom;Prénom;E-mail;Montant TTC;Statut
 X-1;05/02/2024;Test;Anna;anna.test@exemple.fr;10,00;Payée

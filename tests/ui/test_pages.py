@@ -92,13 +92,13 @@ def test_import_page_renders_on_the_demo_shop(demo_db, use_db):
     path, _, _ = demo_db
     use_db(path)
     at = app().run()
-    at.switch_page("pages/import.py").run()
+    at.switch_page("views/import.py").run()
     assert not at.exception
     assert at.title[0].value == "Import"
     assert not any("démonstration" in b.label for b in at.button)
 
 
-@pytest.mark.parametrize("page", ["pages/overview.py", "pages/import.py"])
+@pytest.mark.parametrize("page", ["views/overview.py", "views/import.py"])
 def test_empty_database_offers_the_demo_shop(tmp_path, use_db, page):
     use_db(tmp_path / "empty.duckdb")
     at = app().run()
@@ -108,5 +108,5 @@ def test_empty_database_offers_the_demo_shop(tmp_path, use_db, page):
     button = next(b for b in at.button if b.label == "Charger la boutique de démonstration")
     button.click().run()
     assert not at.exception
-    at.switch_page("pages/overview.py").run()
+    at.switch_page("views/overview.py").run()
     assert {m.label for m in at.metric} >= {"Chiffre d'affaires", "Commandes", "Clients"}

@@ -87,7 +87,7 @@ def test_segments_page_shows_the_metrics_figures(demo_db, demo, use_db):
         build_export(segment_customers(con, everyone, as_of), "csv"),
     ))
     use_db(demo_db)
-    at = open_page("pages/segments.py")
+    at = open_page("views/segments.py")
     assert at.title[0].value == "Segments"
     assert metrics_shown(at) == people_figures(summary)
     shown = at.dataframe[0].value
@@ -115,7 +115,7 @@ def test_segment_builder_live_count(demo_db, demo, use_db):
         list_summary(segment_customers(con, asked, as_of)) for asked in (at_risk, combined)
     ])
     use_db(demo_db)
-    at = open_page("pages/segments.py")
+    at = open_page("views/segments.py")
     at.multiselect(key="seg_segments").select("at_risk").run()
     assert not at.exception
     assert metrics_shown(at) == people_figures(counts[0])
@@ -131,7 +131,7 @@ def test_segment_builder_live_count(demo_db, demo, use_db):
 
 def test_segment_builder_says_what_is_wrong(demo_db, use_db):
     use_db(demo_db)
-    at = open_page("pages/segments.py")
+    at = open_page("views/segments.py")
     at.number_input(key="seg_orders_min").set_value(5)
     at.number_input(key="seg_orders_max").set_value(2).run()
     assert not at.exception
@@ -144,7 +144,7 @@ def test_segment_builder_says_what_is_wrong(demo_db, use_db):
 def test_segments_page_in_english(demo_db, demo, use_db):
     summary = demo(lambda con, as_of: list_summary(segment_customers(con, SegmentFilter(), as_of)))
     use_db(demo_db)
-    at = open_page("pages/segments.py", "en")
+    at = open_page("views/segments.py", "en")
     assert at.title[0].value == "Segments"
     assert metrics_shown(at) == people_figures(summary, "en")
     assert at.dataframe[0].value["Segment"].iloc[0] == "Champions"
@@ -159,7 +159,7 @@ def test_customer_page_finds_and_shows_a_customer(demo_db, demo, use_db):
         return matches, card
     matches, card = demo(expected)
     use_db(demo_db)
-    at = open_page("pages/customer.py")
+    at = open_page("views/customer.py")
     assert at.title[0].value == "Fiche client"
     at.text_input(key="cust_search").input("gaelle").run()
     assert not at.exception
@@ -194,7 +194,7 @@ def test_customer_page_searches_by_phone_and_says_when_nobody_matches(demo_db, d
         return typed, search(con, typed, 20)
     typed, matches = demo(expected)
     use_db(demo_db)
-    at = open_page("pages/customer.py")
+    at = open_page("views/customer.py")
     at.text_input(key="cust_search").input(typed).run()
     assert not at.exception
     assert len(at.selectbox(key="cust_pick").options) == len(matches) >= 1
@@ -203,7 +203,7 @@ def test_customer_page_searches_by_phone_and_says_when_nobody_matches(demo_db, d
     assert not at.metric
 
 
-@pytest.mark.parametrize("page", ["pages/segments.py", "pages/customer.py"])
+@pytest.mark.parametrize("page", ["views/segments.py", "views/customer.py"])
 def test_empty_database_offers_the_demo_shop(tmp_path, use_db, page):
     use_db(tmp_path / "empty.duckdb")
     at = open_page(page)

@@ -95,4 +95,4 @@ for result in st.session_state.get("reports", []):
         st.download_button(t("download_rejects"), importing.rejects_csv(result),
                            file_name=f"rejets-{result.file_name}.csv", mime="text/csv")
 if st.session_state.get("reports"):
-    st.page_link("pages/overview.py", label=t("see_overview"), icon=":material/dashboard:")
+    st.page_link("views/overview.py", label=t("see_overview"), icon=":material/dashboard:")
