@@ -1,4 +1,5 @@
-"""A shop owner's first visit in a real browser: import a file, then read the week's figures."""
+"""A shop owner's first visit in a real browser: import a file, read the week's figures, build a
+list of customers and take it away as a file."""
 
 from __future__ import annotations
 
@@ -6,29 +7,72 @@ import re
 
 import pytest
 
+import store
+from ingest.pipeline import import_file
+from metrics import dates, kpis
 from tests.e2e.conftest import ROOT, SCREENSHOTS
+from ui import format
 
 pytestmark = pytest.mark.e2e
 DEMO_SALES = ROOT / "sample_data" / "ventes_boutique.csv"
+DEMO_CUSTOMERS = ROOT / "sample_data" / "clients.xlsx"
 
 
-def test_import_then_overview(app_url, browser):
-    page = browser.new_page(viewport={"width": 1400, "height": 1000}, locale="fr-FR")
+def expected_kpis():
+    """The same file imported here, the figures computed by the metrics functions."""
+    con = store.connect(":memory:")
+    import_file(con, DEMO_SALES.read_bytes(), DEMO_SALES.name)
+    week = dates.default_week(con)
+    table = kpis.weekly_kpis(con, week)
+    con.close()
+    return week, table
+
+
+def test_import_then_overview_then_segment_export(app_url, browser, tmp_path):
+    page = browser.new_page(viewport={"width": 1400, "height": 1000}, locale="fr-FR",
+                            accept_downloads=True)
     page.goto(app_url + "/import")
     page.get_by_text("Déposez les fichiers").wait_for(timeout=30_000)
-    page.locator("input[type=file]").set_input_files(str(DEMO_SALES))
+    page.locator("input[type=file]").set_input_files([str(DEMO_SALES), str(DEMO_CUSTOMERS)])
     page.get_by_text("Ce que Comptoir a compris").wait_for(timeout=60_000)
     page.get_by_text("Premières lignes").wait_for(timeout=60_000)
     page.screenshot(path=SCREENSHOTS / "1-import-preview.png", full_page=True)
     page.get_by_role("button", name="Importer").click()
-    page.get_by_text("Compte rendu d'import").wait_for(timeout=120_000)
+    page.get_by_text("Compte rendu d'import — clients.xlsx").wait_for(timeout=120_000)
     page.screenshot(path=SCREENSHOTS / "2-import-report.png", full_page=True)
-    assert "Exception" not in page.content()
+    assert "Traceback" not in page.inner_text("body")
+
     page.get_by_role("link", name="Voir la vue d'ensemble").click()
     page.get_by_text("Chiffre d'affaires", exact=True).first.wait_for(timeout=60_000)
     page.locator(".js-plotly-plot").first.wait_for(timeout=60_000)
     page.screenshot(path=SCREENSHOTS / "3-overview.png", full_page=True)
     text = page.inner_text("body")
-    assert re.search(r"Semaine du \d\d/\d\d/\d{4} au \d\d/\d\d/\d{4}", text)
-    assert re.search(r"\d[\d\u202f]*,\d\d\u00a0€", text)
-    assert "Traceback" not in text
+    week, table = expected_kpis()
+    assert f"Semaine du {week:%d/%m/%Y}" in text
+    assert format.money(table.loc["revenue", "this_week"]) in text
+    assert format.money(table.loc["average_basket", "this_week"]) in text
+    assert "Langue" in text
+
+    page.get_by_role("link", name="Segments").click()
+    page.get_by_text("Construire une liste").wait_for(timeout=60_000)
+    segments = page.locator("[data-testid='stMultiSelect']").first
+    segments.click()
+    page.keyboard.type("À risque")
+    page.keyboard.press("Enter")
+    page.keyboard.press("Escape")
+    counts = page.get_by_text(re.compile(r"personnes dans le fichier"))
+    counts.wait_for(timeout=60_000)
+    page.wait_for_timeout(2_000)
+    rows = int(re.search(r"([\d\u202f]+) personnes dans le fichier", counts.inner_text())
+               .group(1).replace("\u202f", ""))
+    page.screenshot(path=SCREENSHOTS / "4-segment.png", full_page=True)
+    with page.expect_download(timeout=60_000) as download:
+        page.get_by_role("button", name=re.compile("Télécharger")).click()
+    saved = tmp_path / download.value.suggested_filename
+    download.value.save_as(saved)
+    content = saved.read_bytes()
+    assert content.startswith(b"\xef\xbb\xbf")
+    lines = content.decode("utf-8-sig").strip().splitlines()
+    assert ";" in lines[0]
+    assert rows > 0 and len(lines) == rows + 1
+    page.screenshot(path=SCREENSHOTS / "5-export-done.png", full_page=True)
