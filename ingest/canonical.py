@@ -47,6 +47,7 @@ class Canonical:
     rejects: pd.DataFrame
     date_order: str | None = None
     notes: list[tuple[str, str]] = field(default_factory=list)
+    skipped: int = 0  # rows the platform says are not sales: neither loaded nor rejected
 
 
 def column(table: RawTable, mapping: dict[str, str], name: str) -> pd.Series | None:
@@ -193,7 +194,8 @@ def build(
         kind = "customers"
     if values.date_note:
         notes.insert(0, values.date_note)
-    return Canonical(kind, people, orders, lines, rejects, values.date_order, notes)
+    return Canonical(kind, people, orders, lines, rejects, values.date_order, notes,
+                     int(skipped.sum()))
 
 
 class ParsedColumns:

@@ -43,6 +43,7 @@ def load(
     source: str,
     options: dict,
     rows_read: int,
+    rows_loaded: int,
     notes: list[tuple[str, str]],
 ) -> LoadCounts:
     """One transaction on a fresh cursor, under the process-wide write lock."""
@@ -76,7 +77,7 @@ def load(
                 {
                     "import_id": import_id,
                     "rows_read": rows_read,
-                    "rows_loaded": rows_read - len(rejects),
+                    "rows_loaded": rows_loaded,
                     "rows_rejected": len(rejects),
                     "orders_new": changes["new"],
                     "orders_updated": changes["updated"],

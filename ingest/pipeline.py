@@ -131,6 +131,7 @@ def import_file(
              f"{len(table.frame)} rows read, parsing values")
     result = canonical.build(table, seen.source, seen.mapping, file_name, options.date_order)
     rows_read = len(table.frame) + len(table.rejects)
+    rows_loaded = rows_read - len(result.rejects) - result.skipped
     notes = table.notes + result.notes
     recorded = {
         "encoding": table.encoding,
@@ -150,6 +151,7 @@ def import_file(
         source=seen.source.name,
         options=recorded,
         rows_read=rows_read,
+        rows_loaded=rows_loaded,
         notes=notes,
     )
     if counts.ambiguous_people:
@@ -174,7 +176,7 @@ def import_file(
         date_order=result.date_order,
         mapping=seen.mapping,
         rows_read=rows_read,
-        rows_loaded=rows_read - len(result.rejects),
+        rows_loaded=rows_loaded,
         rows_rejected=len(result.rejects),
         orders_new=counts.orders_new,
         orders_updated=counts.orders_updated,

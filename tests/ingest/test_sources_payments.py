@@ -114,6 +114,9 @@ def test_paypal_french_activity_sales_refunds_memos_and_transfers(con):
     (report,) = imported(con, "paypal_activity_fr.csv")
     assert (report.source.name, report.date_order) == ("paypal", "dmy")
     assert (report.rows_read, report.rows_rejected) == (10, 1)
+    assert report.rows_loaded == 10 - 1 - 3  # skipped rows are not "imported" (was 9)
+    stored = con.execute("select rows_loaded from imports").fetchone()[0]
+    assert stored == report.rows_loaded
     assert report.rejects[["row_number", "reason_fr"]].values.tolist() == [[8, ORPHAN_FR]]
     notes = [fr for fr, _ in report.notes]
     # every row accounted for: 6 in orders (5 sales, 1 refund), 1 rejected, 1 + 2 skipped
