@@ -390,7 +390,7 @@ def test_overview_offers_the_report_of_the_week(demo_db, monkeypatch):
     st.cache_data.clear()
     st.cache_resource.clear()
     try:
-        at = AppTest.from_file(str(ROOT / "pages" / "overview.py"), default_timeout=60).run()
+        at = AppTest.from_file(str(ROOT / "views" / "overview.py"), default_timeout=60).run()
         assert not at.exception
         buttons = at.get("download_button")
         assert [button.proto.label for button in buttons] == [
