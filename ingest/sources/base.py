@@ -59,6 +59,18 @@ def mapping_by_name(headers: list[str], names: Mapping[str, tuple[str, ...]]) ->
     return mapping
 
 
+@dataclass(frozen=True)
+class ByName:
+    """A ``Source.mapping`` or ``Source.extras`` that is ``mapping_by_name`` over one table of
+    spellings. An object rather than a lambda: previews, and the Source in them, are cached by
+    pickling, and a frozen dataclass comes back from a pickle equal to itself."""
+
+    names: Mapping[str, tuple[str, ...]]
+
+    def __call__(self, headers: list[str]) -> dict[str, str]:
+        return mapping_by_name(headers, self.names)
+
+
 def skip(rows: pd.DataFrame, mask: pd.Series, fr: str, en: str) -> pd.DataFrame:
     """Mark rows the platform itself says are not sales (PayPal memos and withdrawals): they are
     neither loaded nor rejected, and the import notes count them by reason. A row keeps the first
@@ -78,12 +90,47 @@ def extra(rows: pd.DataFrame, name: str) -> pd.Series:
 CANCELLED_WORDS = ("canceled", "cancelled", "annulé", "annulée", "annule", "annulee")
 
 
-def cancelled_when(rows: pd.DataFrame, name: str) -> pd.DataFrame:
-    """Some platforms say an order was cancelled only in a second status column (Wix's
-    fulfilment status, SumUp's order status): such orders count as cancelled on their date."""
-    if name in rows:
-        cancelled = rows[name].str.casefold().isin(CANCELLED_WORDS)
-        rows["cancelled_at"] = rows["cancelled_at"].mask(cancelled, rows["order_date"])
+@dataclass(frozen=True)
+class CancelledWhen:
+    """A ``Source.transform`` for platforms that say an order was cancelled only in a second
+    status column (Wix's fulfilment status, SumUp's order status), ``column`` being its name in
+    the source's ``extras``: such orders count as cancelled on their date."""
+
+    column: str
+
+    def __call__(self, rows: pd.DataFrame) -> pd.DataFrame:
+        if self.column in rows:
+            cancelled = rows[self.column].str.casefold().isin(CANCELLED_WORDS)
+            rows["cancelled_at"] = rows["cancelled_at"].mask(cancelled, rows["order_date"])
+        return rows
+
+
+def fold_refund_rows(rows: pd.DataFrame) -> pd.DataFrame:
+    """Fold refund rows into their sale, for platforms that list a refund as its own row with its
+    sale's order id and a negative total (WooCommerce Analytics; PayPal and Square once their
+    transform has given each refund its sale's id). The refunds' total becomes the order's
+    refunded amount, and the sale row alone gives the order's total, status and date (a refund
+    can be listed before its sale: newest first is WooCommerce Analytics' default). A refund whose
+    sale is not in the file is rejected: loading it alone would overwrite that sale, imported from
+    an earlier export, with an empty order."""
+    if "order_total" not in rows:
+        return rows
+    total, order = rows["order_total"], rows["order_id"]
+    refund = total < 0
+    sale = total.notna() & ~refund
+    refunds = (-total.where(refund)).groupby(order).transform("sum")
+    has_sale = sale.groupby(order).transform("any").fillna(False).astype(bool)
+    rows["refunded_amount"] = refunds.where(refunds > 0)
+    rows["order_total"] = total.mask(refund)
+    rows["status"] = rows["status"].mask(refund & has_sale)
+    rows["order_date"] = rows["order_date"].mask(refund & has_sale)
+    orphan = refund & ~has_sale
+    rows["reject_fr"] = pd.Series(pd.NA, index=rows.index, dtype="str").mask(
+        orphan, "remboursement d'une commande absente du fichier : exportez une période qui "
+                 "couvre aussi la date de la commande")
+    rows["reject_en"] = pd.Series(pd.NA, index=rows.index, dtype="str").mask(
+        orphan, "refund of an order that is not in the file: export a period that also covers "
+                "the order's date")
     return rows
 
 
@@ -101,7 +148,8 @@ class Source:
     ``skip_fr`` / ``skip_en`` text (see ``skip``) are neither loaded nor rejected but counted in
     the notes. ``extras`` names the platform columns the transform needs that are no canonical
     field (PayPal's ``Type``): name -> header; their text reaches the transform under that name.
-    Functions must be module-level (not lambdas): previews are cached by pickling.
+    Functions must be module-level (not lambdas) or frozen dataclasses (``ByName``,
+    ``CancelledWhen``): previews are cached by pickling.
     """
 
     name: str

@@ -100,18 +100,19 @@ def detect(headers: set[str]) -> float:
                fingerprint(headers, *ITEM_FINGERPRINT))
 
 
-def normalised(headers: list[str]) -> set[str]:
-    return {parse.normalise_header(h) for h in headers}
+def spellings(headers: list[str]) -> tuple[dict, dict]:
+    """The field and extra-column spellings of the file with these headers: items or orders."""
+    if is_items_file({parse.normalise_header(h) for h in headers}):
+        return ITEM_HEADERS, ITEM_EXTRAS
+    return ORDER_HEADERS, ORDER_EXTRAS
 
 
 def mapping(headers: list[str]) -> dict[str, str]:
-    items = is_items_file(normalised(headers))
-    return mapping_by_name(headers, ITEM_HEADERS if items else ORDER_HEADERS)
+    return mapping_by_name(headers, spellings(headers)[0])
 
 
 def extras(headers: list[str]) -> dict[str, str]:
-    items = is_items_file(normalised(headers))
-    return mapping_by_name(headers, ITEM_EXTRAS if items else ORDER_EXTRAS)
+    return mapping_by_name(headers, spellings(headers)[1])
 
 
 def unescape(text: pd.Series) -> pd.Series:

@@ -30,9 +30,8 @@ from __future__ import annotations
 import pandas as pd
 
 from ingest.sources.base import (
-    COMMON_STATUSES, Source, extra, fingerprint, mapping_by_name, skip,
+    COMMON_STATUSES, ByName, Source, extra, fingerprint, fold_refund_rows, skip,
 )
-from ingest.sources.woocommerce import fold_refund_rows
 
 HEADERS = {
     "order_id": ("numero de transaction", "transaction id"),
@@ -78,14 +77,6 @@ def detect(headers: set[str]) -> float:
                        ("avant commission", "gross"))
 
 
-def mapping(headers: list[str]) -> dict[str, str]:
-    return mapping_by_name(headers, HEADERS)
-
-
-def extras(headers: list[str]) -> dict[str, str]:
-    return mapping_by_name(headers, EXTRAS)
-
-
 def sales_and_refunds(rows: pd.DataFrame) -> pd.DataFrame:
     """Keep the payments received, fold each refund into the sale it names, skip the rest."""
     gross = rows["order_total"]
@@ -116,11 +107,11 @@ SOURCES = (
         label_fr="PayPal — relevé d'activité",
         label_en="PayPal — activity download",
         detect=detect,
-        mapping=mapping,
+        mapping=ByName(HEADERS),
         date_order="dmy",
         statuses=STATUSES,
         default_channel="web",
         transform=sales_and_refunds,
-        extras=extras,
+        extras=ByName(EXTRAS),
     ),
 )

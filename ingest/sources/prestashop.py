@@ -11,7 +11,7 @@ e-mails; partner offers are a consent to third parties' and are not used.
 
 from __future__ import annotations
 
-from ingest.sources.base import COMMON_STATUSES, Source, fingerprint, mapping_by_name
+from ingest.sources.base import COMMON_STATUSES, ByName, Source, fingerprint
 
 ORDER_HEADERS = {
     "order_id": ("id", "reference"),
@@ -63,21 +63,13 @@ def detect_customers(headers: set[str]) -> float:
                        ("derniere visite", "last visit"))
 
 
-def order_mapping(headers: list[str]) -> dict[str, str]:
-    return mapping_by_name(headers, ORDER_HEADERS)
-
-
-def customer_mapping(headers: list[str]) -> dict[str, str]:
-    return mapping_by_name(headers, CUSTOMER_HEADERS)
-
-
 SOURCES = (
     Source(
         name="prestashop_orders",
         label_fr="PrestaShop — export des commandes",
         label_en="PrestaShop — orders export",
         detect=detect_orders,
-        mapping=order_mapping,
+        mapping=ByName(ORDER_HEADERS),
         date_order="ymd",
         statuses=STATUSES,
         default_channel="web",
@@ -87,6 +79,6 @@ SOURCES = (
         label_fr="PrestaShop — export des clients",
         label_en="PrestaShop — customers export",
         detect=detect_customers,
-        mapping=customer_mapping,
+        mapping=ByName(CUSTOMER_HEADERS),
     ),
 )

@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import pandas as pd
 
-from ingest.sources.base import Source, fingerprint, mapping_by_name
+from ingest.sources.base import ByName, Source, fingerprint
 
 ORDER_HEADERS = {
     "order_id": ("name",),
@@ -72,14 +72,6 @@ def detect_customers(headers: set[str]) -> float:
                        ("total spent",), ("total orders",))
 
 
-def order_mapping(headers: list[str]) -> dict[str, str]:
-    return mapping_by_name(headers, ORDER_HEADERS)
-
-
-def customer_mapping(headers: list[str]) -> dict[str, str]:
-    return mapping_by_name(headers, CUSTOMER_HEADERS)
-
-
 def strip_excel_quote(rows: pd.DataFrame) -> pd.DataFrame:
     """Shopify writes `'8509270720648` so that Excel keeps the id as text: the id is the digits."""
     rows["customer_id"] = rows["customer_id"].str.lstrip("'")
@@ -92,7 +84,7 @@ SOURCES = (
         label_fr="Shopify — export des commandes",
         label_en="Shopify — orders export",
         detect=detect_orders,
-        mapping=order_mapping,
+        mapping=ByName(ORDER_HEADERS),
         date_order="ymd",
         statuses=STATUSES,
         default_channel="web",
@@ -102,7 +94,7 @@ SOURCES = (
         label_fr="Shopify — export des clients",
         label_en="Shopify — customers export",
         detect=detect_customers,
-        mapping=customer_mapping,
+        mapping=ByName(CUSTOMER_HEADERS),
         transform=strip_excel_quote,
     ),
 )

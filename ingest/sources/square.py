@@ -30,9 +30,8 @@ import numpy as np
 import pandas as pd
 
 from ingest.sources.base import (
-    COMMON_STATUSES, Source, extra, fingerprint, mapping_by_name, skip,
+    COMMON_STATUSES, ByName, Source, extra, fingerprint, fold_refund_rows, skip,
 )
-from ingest.sources.woocommerce import fold_refund_rows
 
 HEADERS = {
     "order_id": ("transaction id", "id de transaction", "identifiant de transaction"),
@@ -60,14 +59,6 @@ STATUSES = {**COMMON_STATUSES, "complete": "paid", "termine": "paid", "pending":
 def detect(headers: set[str]) -> float:
     return fingerprint(headers, ("time zone", "fuseau horaire"), ("gross sales", "ventes brutes"),
                        ("event type", "type d evenement"))
-
-
-def mapping(headers: list[str]) -> dict[str, str]:
-    return mapping_by_name(headers, HEADERS)
-
-
-def extras(headers: list[str]) -> dict[str, str]:
-    return mapping_by_name(headers, EXTRAS)
 
 
 def refund_targets(transaction: pd.Series, payment_id: pd.Series, sale: pd.Series) -> pd.Series:
@@ -104,10 +95,10 @@ SOURCES = (
         label_fr="Square — export des transactions",
         label_en="Square — transactions export",
         detect=detect,
-        mapping=mapping,
+        mapping=ByName(HEADERS),
         statuses=STATUSES,
         default_channel="shop",
         transform=payments_and_refunds,
-        extras=extras,
+        extras=ByName(EXTRAS),
     ),
 )

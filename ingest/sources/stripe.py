@@ -18,7 +18,7 @@ from __future__ import annotations
 
 import pandas as pd
 
-from ingest.sources.base import COMMON_STATUSES, Source, fingerprint, mapping_by_name
+from ingest.sources.base import COMMON_STATUSES, ByName, Source, fingerprint
 
 SHOP_TIME_ZONE = "Europe/Paris"
 CREATED = ("created date utc", "created utc", "date de creation utc", "cree le utc")
@@ -57,10 +57,6 @@ def detect(headers: set[str]) -> float:
     return score
 
 
-def mapping(headers: list[str]) -> dict[str, str]:
-    return mapping_by_name(headers, HEADERS)
-
-
 def utc_to_shop_time(rows: pd.DataFrame) -> pd.DataFrame:
     utc = pd.to_datetime(rows["order_date"]).dt.tz_localize("UTC")
     rows["order_date"] = utc.dt.tz_convert(SHOP_TIME_ZONE).dt.tz_localize(None)
@@ -73,7 +69,7 @@ SOURCES = (
         label_fr="Stripe — export des paiements",
         label_en="Stripe — payments export",
         detect=detect,
-        mapping=mapping,
+        mapping=ByName(HEADERS),
         date_order="ymd",
         statuses=STATUSES,
         default_channel="web",

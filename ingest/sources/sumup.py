@@ -16,11 +16,7 @@ as refunded; a partial refund cannot be told apart and stays a paid order (a sta
 
 from __future__ import annotations
 
-import pandas as pd
-
-from ingest.sources.base import (
-    COMMON_STATUSES, Source, cancelled_when, fingerprint, mapping_by_name,
-)
+from ingest.sources.base import COMMON_STATUSES, ByName, CancelledWhen, Source, fingerprint
 
 HEADERS = {
     "order_id": ("order", "commande", "n de commande"),
@@ -52,29 +48,17 @@ def detect(headers: set[str]) -> float:
                        ("item quantity", "quantite de l article"))
 
 
-def mapping(headers: list[str]) -> dict[str, str]:
-    return mapping_by_name(headers, HEADERS)
-
-
-def extras(headers: list[str]) -> dict[str, str]:
-    return mapping_by_name(headers, EXTRAS)
-
-
-def cancelled_by_order_status(rows: pd.DataFrame) -> pd.DataFrame:
-    return cancelled_when(rows, "order_status")
-
-
 SOURCES = (
     Source(
         name="sumup",
         label_fr="SumUp — export des commandes de la boutique en ligne",
         label_en="SumUp — online store orders export",
         detect=detect,
-        mapping=mapping,
+        mapping=ByName(HEADERS),
         date_order="dmy",
         statuses=STATUSES,
         default_channel="web",
-        transform=cancelled_by_order_status,
-        extras=extras,
+        transform=CancelledWhen("order_status"),
+        extras=ByName(EXTRAS),
     ),
 )

@@ -19,11 +19,7 @@ order was cancelled. No fixed date order: the dates are written in words ("Dec 8
 
 from __future__ import annotations
 
-import pandas as pd
-
-from ingest.sources.base import (
-    COMMON_STATUSES, Source, cancelled_when, fingerprint, mapping_by_name,
-)
+from ingest.sources.base import COMMON_STATUSES, ByName, CancelledWhen, Source, fingerprint
 
 HEADERS = {
     "order_id": ("order number", "numero de commande", "n de commande"),
@@ -63,29 +59,17 @@ def detect(headers: set[str]) -> float:
                        ("fulfill by", "a traiter avant le", "executer avant le"))
 
 
-def mapping(headers: list[str]) -> dict[str, str]:
-    return mapping_by_name(headers, HEADERS)
-
-
-def extras(headers: list[str]) -> dict[str, str]:
-    return mapping_by_name(headers, EXTRAS)
-
-
-def cancelled_by_fulfillment(rows: pd.DataFrame) -> pd.DataFrame:
-    """Wix marks a cancelled order in its fulfilment status only, even when it was unpaid."""
-    return cancelled_when(rows, "fulfillment")
-
-
 SOURCES = (
     Source(
         name="wix",
         label_fr="Wix — export des commandes",
         label_en="Wix — orders export",
         detect=detect,
-        mapping=mapping,
+        mapping=ByName(HEADERS),
         statuses=STATUSES,
         default_channel="web",
-        transform=cancelled_by_fulfillment,
-        extras=extras,
+        # Wix marks a cancelled order in its fulfilment status only, even when it was unpaid.
+        transform=CancelledWhen("fulfillment"),
+        extras=ByName(EXTRAS),
     ),
 )

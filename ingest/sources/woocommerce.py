@@ -17,7 +17,7 @@ from __future__ import annotations
 
 import pandas as pd
 
-from ingest.sources.base import COMMON_STATUSES, Source, fingerprint, mapping_by_name
+from ingest.sources.base import COMMON_STATUSES, ByName, Source, fingerprint, fold_refund_rows
 
 ANALYTICS_ORDER_HEADERS = {
     "order_id": ("order", "commande n", "n de commande", "commande"),
@@ -100,46 +100,6 @@ def detect_order_export(headers: set[str]) -> float:
     )
 
 
-def analytics_order_mapping(headers: list[str]) -> dict[str, str]:
-    return mapping_by_name(headers, ANALYTICS_ORDER_HEADERS)
-
-
-def analytics_customer_mapping(headers: list[str]) -> dict[str, str]:
-    return mapping_by_name(headers, ANALYTICS_CUSTOMER_HEADERS)
-
-
-def order_export_mapping(headers: list[str]) -> dict[str, str]:
-    return mapping_by_name(headers, ORDER_EXPORT_HEADERS)
-
-
-def fold_refund_rows(rows: pd.DataFrame) -> pd.DataFrame:
-    """Analytics lists a refund as its own row: same `Order #`, negative net sales, its own date
-    and a `refunded` status. Fold each into its order: the refunds' total becomes the order's
-    refunded amount, and the sale row alone gives the order's total, status and date (a refund can
-    be listed before its sale: newest first is Analytics' default order). A refund whose sale is
-    not in the file is rejected: loading it alone would overwrite that sale, imported from an
-    earlier export, with an empty order."""
-    if "order_total" not in rows:
-        return rows
-    total, order = rows["order_total"], rows["order_id"]
-    refund = total < 0
-    sale = total.notna() & ~refund
-    refunds = (-total.where(refund)).groupby(order).transform("sum")
-    has_sale = sale.groupby(order).transform("any").fillna(False).astype(bool)
-    rows["refunded_amount"] = refunds.where(refunds > 0)
-    rows["order_total"] = total.mask(refund)
-    rows["status"] = rows["status"].mask(refund & has_sale)
-    rows["order_date"] = rows["order_date"].mask(refund & has_sale)
-    orphan = refund & ~has_sale
-    rows["reject_fr"] = pd.Series(pd.NA, index=rows.index, dtype="str").mask(
-        orphan, "remboursement d'une commande absente du fichier : exportez une période qui "
-                 "couvre aussi la date de la commande")
-    rows["reject_en"] = pd.Series(pd.NA, index=rows.index, dtype="str").mask(
-        orphan, "refund of an order that is not in the file: export a period that also covers "
-                "the order's date")
-    return rows
-
-
 def order_fields_once(rows: pd.DataFrame) -> pd.DataFrame:
     """The plugin repeats order fields on every product row. Totals and refunds are taken from an
     order's first row anyway, but discounts are summed over its rows (line discounts), so the
@@ -159,7 +119,7 @@ SOURCES = (
         label_fr="WooCommerce — Analytics, commandes",
         label_en="WooCommerce — Analytics orders",
         detect=detect_analytics_orders,
-        mapping=analytics_order_mapping,
+        mapping=ByName(ANALYTICS_ORDER_HEADERS),
         date_order="ymd",
         statuses=STATUSES,
         default_channel="web",
@@ -170,14 +130,14 @@ SOURCES = (
         label_fr="WooCommerce — Analytics, clients",
         label_en="WooCommerce — Analytics customers",
         detect=detect_analytics_customers,
-        mapping=analytics_customer_mapping,
+        mapping=ByName(ANALYTICS_CUSTOMER_HEADERS),
     ),
     Source(
         name="woocommerce_order_export",
         label_fr="WooCommerce — export de commandes (extension Advanced Order Export)",
         label_en="WooCommerce — order export (Advanced Order Export plugin)",
         detect=detect_order_export,
-        mapping=order_export_mapping,
+        mapping=ByName(ORDER_EXPORT_HEADERS),
         date_order="ymd",
         statuses=STATUSES,
         default_channel="web",

@@ -7,46 +7,21 @@ from __future__ import annotations
 
 import base64
 import json
-from contextlib import contextmanager
 from datetime import date, timedelta
 
 import numpy as np
 import pandas as pd
 import pytest
-import streamlit as st
 from streamlit.testing.v1 import AppTest
 
-import store
 from metrics import clv, cohort_curves, cohorts, dates, repeat, value_lists
-from sample_data.demo import load_demo
-from tests.conftest import ROOT
 from tests.metrics.factories import insert_orders, insert_shop
+from tests.ui.conftest import app, connected, shown_metrics
 from ui import format
 
 TIMEOUT = 120
 RETENTION, REPEAT, VALUE = "views/retention.py", "views/repeat.py", "views/value.py"
 NBSP = "\u00a0"
-
-
-def app() -> AppTest:
-    return AppTest.from_file(str(ROOT / "app.py"), default_timeout=TIMEOUT)
-
-
-@contextmanager
-def connected(path):
-    con = store.connect(path)
-    try:
-        yield con
-    finally:
-        con.close()
-
-
-@pytest.fixture(scope="module")
-def demo_db(tmp_path_factory):
-    path = tmp_path_factory.mktemp("analysis") / "demo.duckdb"
-    with connected(path) as con:
-        load_demo(con)
-    return path
 
 
 @pytest.fixture(scope="module")
@@ -57,20 +32,10 @@ def shop_db(tmp_path_factory):
     return path
 
 
-@pytest.fixture
-def use_db(monkeypatch):
-    def use(path):
-        monkeypatch.setenv(store.db.DB_ENV_VAR, str(path))
-        st.cache_data.clear()
-        st.cache_resource.clear()
-    yield use
-    st.cache_resource.clear()
-
-
 def open_page(page: str, **state: object) -> AppTest:
     """Run ``page`` with these session values (AppTest runs a switched-to page without the
     frame's sidebar, so the language and the week are set the way the sidebar sets them)."""
-    at = app()
+    at = app(timeout=TIMEOUT)
     for key, value in state.items():
         at.session_state[key] = value
     at.switch_page(page).run()
@@ -80,10 +45,6 @@ def open_page(page: str, **state: object) -> AppTest:
 
 def figures(at: AppTest) -> list[dict]:
     return [json.loads(chart.proto.spec) for chart in at.get("plotly_chart")]
-
-
-def metrics(at: AppTest) -> dict[str, str]:
-    return {m.label: m.value for m in at.metric}
 
 
 def numbers(field: list | dict) -> np.ndarray:
@@ -191,7 +152,7 @@ def test_repeat_on_the_demo_shop(demo_db, use_db):
         trend = repeat.repeat_rate_trend(con)
         per_customer = repeat.orders_per_customer(con)
         second = repeat.days_to_second_order(con)
-    shown = metrics(at)
+    shown = shown_metrics(at)
     assert shown["Taux de réachat"] == format.percent(summary["repeat_rate"])
     assert shown["Clients"] == format.number(summary["customers"])
     assert shown["Clients revenus"] == format.number(summary["repeat_customers"])
@@ -220,7 +181,7 @@ def test_repeat_on_the_demo_shop(demo_db, use_db):
 def test_repeat_on_the_hand_computed_shop(shop_db, use_db):
     use_db(shop_db)
     at = open_page(REPEAT)
-    shown = metrics(at)
+    shown = shown_metrics(at)
     # Customers A..E; A, B, C ordered again: 3 / 5. First to second order: A 24 days
     # (4 -> 28 Dec), B 25 (20 Dec -> 14 Jan), C 44 (2 Jan -> 15 Feb): median 25.
     assert shown["Taux de réachat"] == f"60,0{NBSP}%"
@@ -241,7 +202,7 @@ def test_the_week_chosen_in_the_sidebar_sets_the_date(demo_db, use_db):
     assert at.caption[1].value.startswith(f"Chiffres au {sunday:%d/%m/%Y}")
     with connected(demo_db) as con:
         summary = repeat.repeat_summary(con, as_of=sunday)
-    assert metrics(at)["Clients"] == format.number(summary["customers"])
+    assert shown_metrics(at)["Clients"] == format.number(summary["customers"])
 
 
 # Valeur client
@@ -257,7 +218,7 @@ def test_value_on_the_demo_shop(demo_db, use_db):
     table = result.table
     assert result.status == "ok"
     assert not at.warning
-    shown = metrics(at)
+    shown = shown_metrics(at)
     assert shown["Clients"] == format.number(len(table))
     assert shown["Valeur historique"] == format.money(table["historic_value"].sum(), "fr", 0)
     assert shown["Valeur historique par client"] == format.money(table["historic_value"].mean())
@@ -298,7 +259,7 @@ def test_value_falls_back_to_historic_figures(shop_db, use_db):
     # 3 repeat customers, fewer than the 20 the models need: the reason, then history only.
     assert at.warning[0].value.startswith("Seuls 3 clients sont revenus acheter")
     # A 145, B 52, C 70, D 50, E 70: 387 in all, 77,40 each.
-    assert metrics(at) == {
+    assert shown_metrics(at) == {
         "Clients": "5",
         "Valeur historique": f"387{NBSP}€",
         "Valeur historique par client": f"77,40{NBSP}€",

@@ -8,15 +8,13 @@ import io
 import shutil
 
 import pytest
-import streamlit as st
 from streamlit.testing.v1 import AppTest
 
 import store
 from ingest import identity
 from ingest.pipeline import import_file
 from metrics import duplicates
-from sample_data.demo import load_demo
-from tests.conftest import ROOT
+from tests.ui.conftest import app, connected, shown_metrics
 from ui import data_page, format
 
 TIMEOUT = 90
@@ -29,64 +27,41 @@ X-3;;Test;Anna;anna.test@exemple.fr;10,00;Payée
 """.encode("utf-8")
 
 
-def app() -> AppTest:
-    return AppTest.from_file(str(ROOT / "app.py"), default_timeout=TIMEOUT)
-
-
 @pytest.fixture(scope="module")
-def demo_db(tmp_path_factory):
-    path = tmp_path_factory.mktemp("data_page") / "demo.duckdb"
-    con = store.connect(path)
-    load_demo(con)
-    expected = {
-        "log": identity.imports_log(con),
-        "pairs": duplicates.suspected_pairs(con),
-        "contact": con.execute(
-            "select customer_id, first_name || ' ' || last_name, email from customers"
-            " where email is not null and first_name is not null and last_name is not null"
-            " order by customer_id limit 1").fetchone(),
-    }
-    con.close()
-    return path, expected
+def demo_facts(demo_db):
+    with connected(demo_db) as con:
+        return {
+            "log": identity.imports_log(con),
+            "pairs": duplicates.suspected_pairs(con),
+            "contact": con.execute(
+                "select customer_id, first_name || ' ' || last_name, email from customers"
+                " where email is not null and first_name is not null and last_name is not null"
+                " order by customer_id limit 1").fetchone(),
+        }
 
 
 @pytest.fixture
-def use_db(monkeypatch):
-    def use(path):
-        monkeypatch.setenv(store.db.DB_ENV_VAR, str(path))
-        st.cache_data.clear()
-        st.cache_resource.clear()
-    yield use
-    st.cache_resource.clear()
-
-
-@pytest.fixture
-def own_copy(demo_db, tmp_path, use_db):
+def own_copy(demo_file, tmp_path, use_db):
     """A copy of the demo database the test may change."""
     path = tmp_path / "copy.duckdb"
-    shutil.copy(demo_db[0], path)
+    shutil.copy(demo_file, path)
     (tmp_path / "backups").mkdir()
-    shutil.copy(demo_db[0], tmp_path / "backups" / "copy-20240101-000000-000000.duckdb")
+    shutil.copy(demo_file, tmp_path / "backups" / "copy-20240101-000000-000000.duckdb")
     use_db(path)
     return path
 
 
 def data_page_run() -> AppTest:
-    at = app().run()
+    at = app(timeout=TIMEOUT).run()
     at.switch_page(PAGE).run()
     assert not at.exception
     return at
 
 
-def shown_metrics(at: AppTest) -> dict[str, str]:
-    return {m.label: m.value for m in at.metric}
-
-
-def test_figures_and_imports_log_are_the_database_s(demo_db, use_db):
-    path, expected = demo_db
-    use_db(path)
+def test_figures_and_imports_log_are_the_database_s(demo_db, demo_facts, use_db):
+    use_db(demo_db)
     at = data_page_run()
-    log, pairs = expected["log"], expected["pairs"]
+    log, pairs = demo_facts["log"], demo_facts["pairs"]
     assert at.title[0].value == "Données"
     assert shown_metrics(at) == {
         "Fichiers importés": "2",
@@ -105,11 +80,10 @@ def test_figures_and_imports_log_are_the_database_s(demo_db, use_db):
     assert any(e.label == "Définitions" for e in at.expander)
 
 
-def test_duplicates_are_listed_with_their_reasons(demo_db, use_db):
-    path, expected = demo_db
-    use_db(path)
+def test_duplicates_are_listed_with_their_reasons(demo_db, demo_facts, use_db):
+    use_db(demo_db)
     at = data_page_run()
-    pairs = expected["pairs"]
+    pairs = demo_facts["pairs"]
     assert len(pairs) > 0  # the demo shop has real duplicates (till sales with a name only)
     listed = at.dataframe[1].value
     assert len(listed) == len(pairs)
@@ -124,8 +98,8 @@ def test_duplicates_are_listed_with_their_reasons(demo_db, use_db):
     assert any(c.value == "Aucune fusion en cours." for c in at.caption)
 
 
-def test_merge_then_split_from_the_page(own_copy, demo_db):
-    pairs = demo_db[1]["pairs"]
+def test_merge_then_split_from_the_page(own_copy, demo_facts):
+    pairs = demo_facts["pairs"]
     first = pairs.iloc[0]
     at = data_page_run()
     next(b for b in at.button if b.label == "Fusionner ces deux fiches").click().run()
@@ -151,8 +125,8 @@ def test_merge_then_split_from_the_page(own_copy, demo_db):
                        {"id": int(first["merged_id"])}).fetchone()[0] == 1
 
 
-def test_two_different_people_are_no_longer_suggested(own_copy, demo_db):
-    pairs = demo_db[1]["pairs"]
+def test_two_different_people_are_no_longer_suggested(own_copy, demo_facts):
+    pairs = demo_facts["pairs"]
     at = data_page_run()
     next(b for b in at.button if b.label == "Ce sont deux personnes différentes").click().run()
     assert not at.exception
@@ -161,8 +135,8 @@ def test_two_different_people_are_no_longer_suggested(own_copy, demo_db):
     assert shown_metrics(at)["Fusions en cours"] == "0"
 
 
-def test_forget_a_customer_from_the_page(own_copy, demo_db):
-    customer_id, name, email = demo_db[1]["contact"]
+def test_forget_a_customer_from_the_page(own_copy, demo_facts):
+    customer_id, name, email = demo_facts["contact"]
     assert email.encode() in own_copy.read_bytes()
     at = data_page_run()
     at.text_input(key="data_forget_text").input(email).run()
@@ -186,7 +160,7 @@ def test_forget_a_customer_from_the_page(own_copy, demo_db):
 
 
 def test_a_search_that_finds_nobody_says_so(demo_db, use_db):
-    use_db(demo_db[0])
+    use_db(demo_db)
     at = data_page_run()
     at.text_input(key="data_forget_text").input("personne.inconnue@nulle-part.fr").run()
     assert at.info[0].value == "Aucun client ne correspond à « personne.inconnue@nulle-part.fr »."
@@ -217,8 +191,8 @@ def test_rejected_rows_of_an_import_and_their_csv(own_copy):
 
 def test_the_page_in_english(demo_db, use_db):
     # The page alone: AppTest replays the sidebar's week with French labels after switch_page.
-    use_db(demo_db[0])
-    at = AppTest.from_file(str(ROOT / PAGE), default_timeout=TIMEOUT)
+    use_db(demo_db)
+    at = app(PAGE, TIMEOUT)
     at.session_state["lang"] = "en"
     at.run()
     assert not at.exception

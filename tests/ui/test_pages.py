@@ -5,51 +5,28 @@ from __future__ import annotations
 from datetime import timedelta
 
 import pytest
-import streamlit as st
-from streamlit.testing.v1 import AppTest
 
-import store
 from metrics import dates, kpis
-from sample_data.demo import load_demo
-from tests.conftest import ROOT
+from tests.ui.conftest import app, connected, shown_metrics
 from ui import format
-
-TIMEOUT = 60
-
-
-def app() -> AppTest:
-    return AppTest.from_file(str(ROOT / "app.py"), default_timeout=TIMEOUT)
 
 
 @pytest.fixture(scope="module")
-def demo_db(tmp_path_factory):
-    path = tmp_path_factory.mktemp("ui") / "demo.duckdb"
-    con = store.connect(path)
-    load_demo(con)
-    week = dates.default_week(con)
-    expected = kpis.weekly_kpis(con, week)
-    con.close()
-    return path, week, expected
+def demo_figures(demo_db):
+    """The default week and its KPIs, computed by the metrics on the module's demo database."""
+    with connected(demo_db) as con:
+        week = dates.default_week(con)
+        return week, kpis.weekly_kpis(con, week)
 
 
-@pytest.fixture
-def use_db(monkeypatch):
-    def use(path):
-        monkeypatch.setenv(store.db.DB_ENV_VAR, str(path))
-        st.cache_data.clear()
-        st.cache_resource.clear()
-    yield use
-    st.cache_resource.clear()
-
-
-def test_overview_shows_the_same_figures_as_the_metrics(demo_db, use_db):
-    path, week, expected = demo_db
-    use_db(path)
+def test_overview_shows_the_same_figures_as_the_metrics(demo_db, demo_figures, use_db):
+    week, expected = demo_figures
+    use_db(demo_db)
     at = app().run()
     assert not at.exception
     assert at.title[0].value == "Vue d'ensemble"
     assert f"Semaine du {week:%d/%m/%Y}" in at.subheader[0].value
-    shown = {m.label: m.value for m in at.metric}
+    shown = shown_metrics(at)
     assert shown["Chiffre d'affaires"] == format.money(expected.loc["revenue", "this_week"])
     assert shown["Commandes"] == format.number(expected.loc["orders", "this_week"])
     assert shown["Clients"] == format.number(expected.loc["customers", "this_week"])
@@ -59,38 +36,34 @@ def test_overview_shows_the_same_figures_as_the_metrics(demo_db, use_db):
     assert shown["Chiffre d'affaires"].endswith("\u00a0€")
 
 
-def test_overview_in_english(demo_db, use_db):
-    path, _, expected = demo_db
-    use_db(path)
+def test_overview_in_english(demo_db, demo_figures, use_db):
+    _, expected = demo_figures
+    use_db(demo_db)
     at = app()
     at.session_state["lang"] = "en"
     at.run()
     assert not at.exception
     assert at.title[0].value == "Overview"
-    shown = {m.label: m.value for m in at.metric}
+    shown = shown_metrics(at)
     assert shown["Revenue"] == format.money(expected.loc["revenue", "this_week"], "en")
 
 
-def test_choosing_another_week_changes_the_figures(demo_db, use_db):
-    path, week, _ = demo_db
-    use_db(path)
+def test_choosing_another_week_changes_the_figures(demo_db, demo_figures, use_db):
+    week, _ = demo_figures
+    use_db(demo_db)
     at = app().run()
     earlier = at.sidebar.selectbox[0].options[10]
     at.sidebar.selectbox[0].select_index(10).run()
     assert not at.exception
-    con = store.connect(path)
-    try:
+    with connected(demo_db) as con:
         expected = kpis.weekly_kpis(con, week - timedelta(weeks=10))
-    finally:
-        con.close()
-    shown = {m.label: m.value for m in at.metric}
+    shown = shown_metrics(at)
     assert earlier == f"Semaine du {week - timedelta(weeks=10):%d/%m/%Y} au {week - timedelta(weeks=9, days=1):%d/%m/%Y}"
     assert shown["Commandes"] == format.number(expected.loc["orders", "this_week"])
 
 
 def test_import_page_renders_on_the_demo_shop(demo_db, use_db):
-    path, _, _ = demo_db
-    use_db(path)
+    use_db(demo_db)
     at = app().run()
     at.switch_page("views/import.py").run()
     assert not at.exception

@@ -5,58 +5,23 @@ files and the export log are tested in tests/test_exports.py."""
 from __future__ import annotations
 
 import pytest
-import streamlit as st
 from streamlit.testing.v1 import AppTest
 
-import store
 from exports import build_export
 from metrics import clv, dates, rfm
 from metrics.customer import customer_card, search
 from metrics.segment import SegmentFilter, list_summary, segment_customers, segment_table
-from sample_data.demo import load_demo
-from tests.conftest import ROOT
+from tests.ui.conftest import app, connected, shown_metrics
 from ui import format
-
-TIMEOUT = 60
-
-
-def app() -> AppTest:
-    return AppTest.from_file(str(ROOT / "app.py"), default_timeout=TIMEOUT)
-
-
-@pytest.fixture(scope="module")
-def demo_db(tmp_path_factory):
-    path = tmp_path_factory.mktemp("segments_ui") / "demo.duckdb"
-    con = store.connect(path)
-    load_demo(con)
-    con.close()
-    return path
 
 
 @pytest.fixture
 def demo(demo_db):
     """A read-only look at the demo database, closed before the app opens it."""
     def expected(compute):
-        con = store.connect(demo_db)
-        try:
+        with connected(demo_db) as con:
             return compute(con, dates.latest_order_date(con))
-        finally:
-            con.close()
     return expected
-
-
-@pytest.fixture
-def use_db(monkeypatch):
-    def use(path):
-        monkeypatch.setenv(store.db.DB_ENV_VAR, str(path))
-        st.cache_data.clear()
-        st.cache_resource.clear()
-    yield use
-    st.cache_resource.clear()
-
-
-def metrics_shown(at: AppTest) -> dict[str, str]:
-    return {m.label: m.value for m in at.metric}
 
 
 def people_figures(summary: dict, lang: str = "fr") -> dict[str, str]:
@@ -89,7 +54,7 @@ def test_segments_page_shows_the_metrics_figures(demo_db, demo, use_db):
     use_db(demo_db)
     at = open_page("views/segments.py")
     assert at.title[0].value == "Segments"
-    assert metrics_shown(at) == people_figures(summary)
+    assert shown_metrics(at) == people_figures(summary)
     shown = at.dataframe[0].value
     assert shown["Segment"].tolist() == table["segment_fr"].tolist()
     assert shown["Clients"].tolist() == [format.number(n) for n in table["customers"]]
@@ -118,14 +83,14 @@ def test_segment_builder_live_count(demo_db, demo, use_db):
     at = open_page("views/segments.py")
     at.multiselect(key="seg_segments").select("at_risk").run()
     assert not at.exception
-    assert metrics_shown(at) == people_figures(counts[0])
+    assert shown_metrics(at) == people_figures(counts[0])
     assert "Liste : Segments : À risque" in [c.value for c in at.caption]
     at.multiselect(key="seg_segments").select("cant_lose")
     at.number_input(key="seg_spend_min").set_value(100.0)
     at.text_input(key="seg_places").input("69, Paris")
     at.checkbox(key="seg_consent").check().run()
     assert not at.exception
-    assert metrics_shown(at) == people_figures(counts[1])
+    assert shown_metrics(at) == people_figures(counts[1])
     assert counts[1]["people"] == counts[1]["reachable"] > 0
 
 
@@ -146,7 +111,7 @@ def test_segments_page_in_english(demo_db, demo, use_db):
     use_db(demo_db)
     at = open_page("views/segments.py", "en")
     assert at.title[0].value == "Segments"
-    assert metrics_shown(at) == people_figures(summary, "en")
+    assert shown_metrics(at) == people_figures(summary, "en")
     assert at.dataframe[0].value["Segment"].iloc[0] == "Champions"
 
 
@@ -171,7 +136,7 @@ def test_customer_page_finds_and_shows_a_customer(demo_db, demo, use_db):
     )
     profile = card.profile
     assert at.subheader[0].value == profile["name"]
-    shown = metrics_shown(at)
+    shown = shown_metrics(at)
     assert shown["Commandes"] == format.number(profile["orders"])
     assert shown["Dépense nette"] == format.money(profile["net_spend"])
     assert shown["Panier moyen"] == format.money(profile["average_basket"])
