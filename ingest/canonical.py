@@ -21,7 +21,7 @@ from ingest.sources.base import Source
 INVALID_SHARE_FOR_FILE_REJECT = 0.5
 # Order dates outside this range are placeholders (31/12/9999, Excel's day 0, the Unix epoch):
 # loaded, one of them would move "the latest week" of every dashboard to the year 9999.
-PLAUSIBLE_ORDER_DATES = (pd.Timestamp("1980-01-02"), pd.Timestamp("2099-12-31 23:59:59"))
+PLAUSIBLE_ORDER_DATES = (pd.Timestamp("1980-01-01"), pd.Timestamp("2099-12-31 23:59:59"))
 ORDER_FIELDS = (
     "order_id", "order_date", "order_total", "line_amount", "unit_price", "quantity", "product",
     "sku", "status", "refunded_amount", "discount", "shipping", "tax", "currency", "channel",
@@ -311,12 +311,15 @@ def date_order_note(order: str, ambiguous: bool, header: str) -> tuple[str, str]
 def order_keys(table: RawTable, rows: pd.DataFrame) -> pd.Series:
     """The order number, or for rows without one a key made of the row's content, so that the
     same file imported twice gives the same keys (and identical rows stay distinct)."""
-    content = pd.util.hash_pandas_object(table.frame.fillna(""), index=False)
-    hashed = pd.Series(np.char.mod("%016x", content.to_numpy()), index=rows.index)
+    given = (rows["order_id"] if "order_id" in rows
+             else pd.Series(pd.NA, index=rows.index, dtype="str"))
+    missing = given.isna().to_numpy()
+    if not missing.any():
+        return given
+    content = pd.util.hash_pandas_object(table.frame[missing].fillna(""), index=False)
+    hashed = pd.Series(np.char.mod("%016x", content.to_numpy()), index=rows.index[missing])
     nth = hashed.groupby(hashed).cumcount().astype("str")
-    synthetic = "ligne-" + hashed + "-" + nth
-    given = rows["order_id"] if "order_id" in rows else None
-    return synthetic if given is None else given.fillna(synthetic)
+    return given.fillna("ligne-" + hashed + "-" + nth)
 
 
 def shape_orders(

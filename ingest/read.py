@@ -30,6 +30,8 @@ from ingest.sql_files import sql_text
 SAMPLE_ROWS = 40
 DELIMITERS = (";", ",", "\t", "|")
 TOTAL_WORDS = re.compile(r"^\s*(total|totaux|sous[- ]?total|somme|sum|grand total)\b", re.IGNORECASE)
+BLANK_LINE = re.compile(r"\n[ \t]*\n")
+BLANK_LINE_START = re.compile(r"(?m)^[ \t]*$")
 MAX_XLSX_UNCOMPRESSED = 1_000_000_000
 MAX_XLSX_RATIO = 200
 MAX_SHEET_CELLS = 25_000_000  # calamine allocates the sheet's whole rectangle, empty cells too
@@ -243,7 +245,10 @@ def read_delimited(data: bytes, file_name: str) -> RawTable:
     if not body.strip():
         raise _no_data(file_name)
     blank_fill = delimiter * (len(headers) - 1)
-    body = re.sub(r"(?m)^[ \t]*$", lambda m: blank_fill, body.rstrip("\n")) + "\n"
+    body = body.rstrip("\n")
+    if BLANK_LINE.search("\n" + body + "\n"):  # rare: spare a substitution over the whole body
+        body = BLANK_LINE_START.sub(lambda m: blank_fill, body)
+    body += "\n"
     frame, row_numbers, rejects = _duckdb_read(body, delimiter, headers, lines_before + 2)
     table = RawTable(
         frame=frame,
@@ -280,10 +285,11 @@ def _duckdb_read(
         con = duckdb.connect()
         try:
             con.execute("set preserve_insertion_order = true")
-            frame = con.execute(
+            frame = con.sql(
                 sql_text("read_body"),
-                {"path": str(path), "delim": delimiter, "columns": {n: "varchar" for n in names}},
-            ).df()
+                params={"path": str(path), "delim": delimiter,
+                        "columns": {n: "varchar" for n in names}},
+            ).to_arrow_table().to_pandas()
             errors = con.execute(sql_text("read_body_rejects")).df()
         finally:
             con.close()
@@ -301,8 +307,9 @@ def _duckdb_read(
     order = np.argsort(numbers, kind="stable")
     frame = frame.iloc[order].reset_index(drop=True)
     numbers = numbers[order]
-    for name in names:
-        frame[name] = frame[name].astype("str").str.strip().replace("", pd.NA)
+    if len(padded):
+        for name in names:
+            frame[name] = frame[name].astype("str").str.strip().replace("", pd.NA)
     rejects = empty_rejects()
     if len(bad):
         reason_fr = bad["error_type"].map(_REASONS_FR).fillna("ligne illisible")

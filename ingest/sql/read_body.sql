@@ -1,5 +1,6 @@
--- The data rows of a delimited file, every cell as text; malformed records go to rejects_table.
-select *
+-- The data rows of a delimited file, every cell as trimmed text (blank = NULL); malformed records
+-- go to rejects_table.
+select nullif(trim(columns(*)), '')
 from read_csv(
     $path,
     delim = $delim,
