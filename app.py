@@ -3,6 +3,7 @@
 import streamlit as st
 
 from ui import data
+from ui.auth import require_password
 from ui.i18n import t
 from ui.state import week_picker
 
@@ -12,6 +13,7 @@ with st.sidebar:
     st.segmented_control(
         t("language"), options=["fr", "en"], format_func=str.upper, key="lang", default="fr"
     )
+require_password()  # served beyond this computer: nothing below runs without the password
 
 pages = [
     st.Page("views/overview.py", title=t("page_overview"), icon=":material/dashboard:", default=True),
