@@ -34,6 +34,7 @@ import pandas as pd
 
 from ingest.sql_files import sql_text
 from store import WRITE_LOCK, ComptoirError, backup, connect
+from store.db import quote_identifier
 
 ERASED_REASON = "ligne effacée : droit à l'oubli"
 IDENTITY_COLUMNS = [
@@ -229,7 +230,7 @@ def rewrite_file(con: duckdb.DuckDBPyConnection) -> Path | None:
         path = Path(path)
         fresh = path.with_name(path.name + ".rewrite")
         fresh.unlink(missing_ok=True)
-        quoted = '"' + name.replace('"', '""') + '"'  # the catalog's own name, not user input
+        quoted = quote_identifier(name)  # the catalog's own name, not user input
         try:
             con.execute("attach $path as comptoir_rewrite", {"path": str(fresh)})
             con.execute(f"copy from database {quoted} to comptoir_rewrite")

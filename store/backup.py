@@ -23,7 +23,7 @@ from pathlib import Path
 
 import duckdb
 
-from store.db import WRITE_LOCK, connect, default_path
+from store.db import WRITE_LOCK, connect, default_path, quote_identifier
 from store.errors import ComptoirError
 
 KEEP = 5
@@ -69,7 +69,7 @@ def take(con: duckdb.DuckDBPyConnection) -> Path | None:
             stale.unlink()  # left by a process killed while copying: this process holds the base
         target = folder / f"{db.stem}-{datetime.now():%Y%m%d-%H%M%S-%f}.duckdb"
         partial = target.with_name(target.name + ".partial")
-        quoted = '"' + name.replace('"', '""') + '"'  # the catalog's own name, not user input
+        quoted = quote_identifier(name)  # the catalog's own name, not user input
         cur = con.cursor()
         try:
             cur.execute("attach $path as comptoir_backup", {"path": str(partial)})

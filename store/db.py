@@ -122,3 +122,9 @@ def data_version(con: duckdb.DuckDBPyConnection) -> tuple[int, int, int]:
     finally:
         cur.close()
     return int(row[0]), int(row[1]), int(row[2])
+
+
+def quote_identifier(name: str) -> str:
+    """A catalog name as a SQL identifier (identifiers cannot be bound as parameters). Only for
+    names DuckDB itself reports, never for text from a user's file."""
+    return '"' + name.replace('"', '""') + '"'
