@@ -35,7 +35,8 @@ from metrics import clv, cohorts, dates, kpis, repeat, rfm  # noqa: E402
 import store  # noqa: E402
 
 DATA = ROOT / "bench" / "data"
-PAGES = ("views/overview.py", "views/import.py")
+PAGES = ("views/overview.py", "views/retention.py", "views/repeat.py", "views/value.py",
+         "views/segments.py", "views/customer.py", "views/data.py", "views/import.py")
 
 
 def timed(func, *args, **kwargs) -> float:
