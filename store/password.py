@@ -77,12 +77,22 @@ def save(password: str, path: Path | None = None) -> Path:
     return target
 
 
-def main() -> int:
-    first = getpass.getpass("Mot de passe de la boutique : ")
+def main(argv: list[str] | None = None) -> int:
+    """``python -m store.password``: ask the shop's password twice and store its hash."""
+    if set(argv if argv is not None else sys.argv[1:]) & {"-h", "--help"}:
+        print("python -m store.password : choisit le mot de passe demandé quand Comptoir écoute "
+              "sur une autre adresse que 127.0.0.1 (il est enregistré haché).")
+        return 0
+    try:
+        first = getpass.getpass("Mot de passe de la boutique : ")
+        second = getpass.getpass("Encore une fois : ") if len(first) >= MIN_LENGTH else ""
+    except (EOFError, KeyboardInterrupt):
+        print("\nAucun mot de passe saisi : rien n'a changé.", file=sys.stderr)
+        return 2
     if len(first) < MIN_LENGTH:
         print(f"Choisissez au moins {MIN_LENGTH} caractères.", file=sys.stderr)
         return 2
-    if getpass.getpass("Encore une fois : ") != first:
+    if second != first:
         print("Les deux saisies diffèrent : rien n'a changé.", file=sys.stderr)
         return 2
     print(f"Mot de passe enregistré (haché) dans {save(first)}.")

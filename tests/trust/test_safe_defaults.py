@@ -152,6 +152,9 @@ def test_the_password_command_writes_the_hash_beside_the_database(tmp_path):
     assert run("court\ncourt\n").returncode == 2
     assert run(f"{RIGHT}\nautre chose\n").returncode == 2
     assert not (tmp_path / password.FILE_NAME).exists()
+    nothing_typed = run("")  # regression: end of input gave a traceback
+    assert nothing_typed.returncode == 2 and "Traceback" not in nothing_typed.stderr
+    assert "rien n'a changé" in nothing_typed.stderr
     assert run(f"{RIGHT}\n{RIGHT}\n").returncode == 0
     stored = (tmp_path / password.FILE_NAME).read_text(encoding="ascii")
     assert password.verify(RIGHT, stored)
