@@ -132,7 +132,7 @@ def segment_report(con: duckdb.DuckDBPyConnection, args: argparse.Namespace) -> 
             people, args.format, slug="+".join(segment_filter.segments) or "clients",
             consent_only=args.consent_only, sep=args.sep,
         )
-        args.out.write_bytes(export.data)
+        write_out(args.out, export.data)
         log_export(con, export, description, segment_filter.to_json())
         message = (
             f"{export.rows} personnes exportées dans {args.out} ({description}) ; "
@@ -156,7 +156,7 @@ def weekly_report_file(con: duckdb.DuckDBPyConnection, args: argparse.Namespace)
     fmt = reports.format_of(args.out)
     week = parse_week(args.week) if args.week else latest_complete_week(con, date.today())
     report = weekly_report(con, week)
-    args.out.write_bytes(reports.render(report, fmt, args.lang))
+    write_out(args.out, reports.render(report, fmt, args.lang))
     return Report({}, pd.DataFrame(),
                   message=text("report_written", args.lang, iso=report.iso_week, path=args.out))
 
@@ -252,6 +252,23 @@ def render(report: Report, fmt: str, with_table: bool) -> str:
     return "\n".join([*scalars, report.table.to_string(index=keep_index)])
 
 
+class OutputError(ComptoirError):
+    """The --out file cannot be written."""
+
+
+def write_out(path: Path, data: bytes) -> None:
+    """Write a command's file, or say plainly why it cannot be written."""
+    try:
+        path.write_bytes(data)
+    except OSError as error:
+        raise OutputError(
+            f"Impossible d'écrire « {path} » ({error.strerror}) : choisissez un dossier qui "
+            "existe et où vous pouvez écrire.",
+            f"Cannot write “{path}” ({error.strerror}): choose a folder that exists and that you "
+            "can write to.",
+        ) from error
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     """Run one command; 0 on success (also for an empty database), 2 on a user error."""
     parser = build_parser()
@@ -274,8 +291,12 @@ def main(argv: Sequence[str] | None = None) -> int:
         print(report.message)
         return 0
     text = render(report, args.format, with_table=args.out is not None).rstrip("\n") + "\n"
-    if args.out:
-        args.out.write_text(text, encoding="utf-8")
-    else:
+    if not args.out:
         sys.stdout.write(text)
+        return 0
+    try:
+        write_out(args.out, text.encode("utf-8"))
+    except ComptoirError as error:
+        print(error.message(args.lang), file=sys.stderr)
+        return 2
     return 0

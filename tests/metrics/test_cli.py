@@ -16,6 +16,7 @@ import pytest
 import store
 from metrics.cli import EMPTY_DATABASE, main, neutralise_formulas
 from store.errors import ComptoirError
+from sample_data.demo import load_demo
 from tests.metrics.factories import insert_shop
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -183,3 +184,15 @@ def test_python_dash_m(shop_db):
     )
     assert result.returncode == 0, result.stderr
     assert json.loads(result.stdout)["median_days_between_orders"] == 24.5
+
+
+@pytest.mark.parametrize("command", [["kpis", "--format", "csv"], ["report", "--week", "2026-W46"]])
+def test_unwritable_out_file_is_one_sentence_not_a_traceback(tmp_path, capsys, command):
+    """Regression: an --out path in a missing folder raised FileNotFoundError."""
+    db = tmp_path / "shop.duckdb"
+    con = store.connect(db)
+    load_demo(con)
+    con.close()
+    target = tmp_path / "missing" / "out.html"
+    assert main([*command, "--db", str(db), "--out", str(target)]) == 2
+    assert capsys.readouterr().err.startswith(f"Impossible d'écrire « {target} »")
