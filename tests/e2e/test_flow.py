@@ -6,6 +6,7 @@ from __future__ import annotations
 import re
 
 import pytest
+from playwright.sync_api import expect
 
 import store
 from ingest.pipeline import import_file
@@ -26,6 +27,13 @@ def expected_kpis():
     table = kpis.weekly_kpis(con, week)
     con.close()
     return week, table
+
+
+def wait_until_idle(page) -> None:
+    """Until the script rerun that a widget change started has finished (Streamlit shows its
+    status widget while running); on a busy machine a rerun can take seconds."""
+    page.wait_for_timeout(500)
+    page.locator("[data-testid='stStatusWidget']").wait_for(state="detached", timeout=120_000)
 
 
 def test_import_then_overview_then_segment_export(app_url, browser, tmp_path):
@@ -62,12 +70,14 @@ def test_import_then_overview_then_segment_export(app_url, browser, tmp_path):
     page.keyboard.press("Escape")
     counts = page.get_by_text(re.compile(r"personnes dans le fichier"))
     counts.wait_for(timeout=60_000)
-    page.wait_for_timeout(2_000)
+    wait_until_idle(page)
     rows = int(re.search(r"([\d\u202f]+) personnes dans le fichier", counts.inner_text())
                .group(1).replace("\u202f", ""))
     page.screenshot(path=SCREENSHOTS / "4-segment.png", full_page=True)
-    with page.expect_download(timeout=60_000) as download:
-        page.get_by_role("button", name=re.compile("Télécharger")).click()
+    button = page.get_by_role("button", name=re.compile("Télécharger"))
+    expect(button).to_be_enabled(timeout=120_000)
+    with page.expect_download(timeout=120_000) as download:
+        button.click()
     saved = tmp_path / download.value.suggested_filename
     download.value.save_as(saved)
     content = saved.read_bytes()
