@@ -4,9 +4,7 @@ with
 
 customer_orders as (
     select customer_id
-    from valid_orders
-    where customer_id is not null
-        and ordered_at < $as_of::date + 1
+    from customer_orders_until($as_of)
 ),
 
 customer_totals as (

@@ -19,9 +19,7 @@ suppressed as (
 
 customer_orders as (
     select order_id, customer_id, ordered_at, net_amount
-    from valid_orders
-    where customer_id is not null
-        and ordered_at < $as_of::date + 1
+    from customer_orders_until($as_of)
 ),
 
 order_totals as (
