@@ -40,10 +40,10 @@ def test_import_then_overview_then_segment_export(app_url, browser, tmp_path):
     page = browser.new_page(viewport={"width": 1400, "height": 1000}, locale="fr-FR",
                             accept_downloads=True)
     page.goto(app_url + "/import")
-    page.get_by_text("Déposez les fichiers").wait_for(timeout=30_000)
+    page.get_by_text("Déposez les fichiers").wait_for(timeout=120_000)
     page.locator("input[type=file]").set_input_files([str(DEMO_SALES), str(DEMO_CUSTOMERS)])
-    page.get_by_text("Ce que Comptoir a compris").wait_for(timeout=60_000)
-    page.get_by_text("Premières lignes").wait_for(timeout=60_000)
+    page.get_by_text("Ce que Comptoir a compris").wait_for(timeout=180_000)
+    page.get_by_text("Premières lignes").wait_for(timeout=180_000)
     page.screenshot(path=SCREENSHOTS / "1-import-preview.png", full_page=True)
     page.get_by_role("button", name="Importer").click()
     page.get_by_text("Compte rendu d'import — clients.xlsx").wait_for(timeout=120_000)
@@ -51,8 +51,8 @@ def test_import_then_overview_then_segment_export(app_url, browser, tmp_path):
     assert "Traceback" not in page.inner_text("body")
 
     page.get_by_role("link", name="Voir la vue d'ensemble").click()
-    page.get_by_text("Chiffre d'affaires", exact=True).first.wait_for(timeout=60_000)
-    page.locator(".js-plotly-plot").first.wait_for(timeout=60_000)
+    page.get_by_text("Chiffre d'affaires", exact=True).first.wait_for(timeout=180_000)
+    page.locator(".js-plotly-plot").first.wait_for(timeout=180_000)
     page.screenshot(path=SCREENSHOTS / "3-overview.png", full_page=True)
     text = page.inner_text("body")
     week, table = expected_kpis()
@@ -62,14 +62,14 @@ def test_import_then_overview_then_segment_export(app_url, browser, tmp_path):
     assert "Langue" in text
 
     page.get_by_role("link", name="Segments").click()
-    page.get_by_text("Construire une liste").wait_for(timeout=60_000)
+    page.get_by_text("Construire une liste").wait_for(timeout=180_000)
     segments = page.locator("[data-testid='stMultiSelect']").first
     segments.click()
     page.keyboard.type("À risque")
     page.keyboard.press("Enter")
     page.keyboard.press("Escape")
     counts = page.get_by_text(re.compile(r"personnes dans le fichier"))
-    counts.wait_for(timeout=60_000)
+    counts.wait_for(timeout=180_000)
     wait_until_idle(page)
     rows = int(re.search(r"([\d\u202f]+) personnes dans le fichier", counts.inner_text())
                .group(1).replace("\u202f", ""))
