@@ -42,8 +42,9 @@ def test_import_then_overview_then_segment_export(app_url, browser, tmp_path):
     page.goto(app_url + "/import")
     page.get_by_text("Déposez les fichiers").wait_for(timeout=120_000)
     page.locator("input[type=file]").set_input_files([str(DEMO_SALES), str(DEMO_CUSTOMERS)])
-    page.get_by_text("Ce que Comptoir a compris").wait_for(timeout=180_000)
-    page.get_by_text("Premières lignes").wait_for(timeout=180_000)
+    # one preview per file: both must be there before importing
+    expect(page.get_by_text("Ce que Comptoir a compris")).to_have_count(2, timeout=180_000)
+    expect(page.get_by_text("Premières lignes")).to_have_count(2, timeout=180_000)
     page.screenshot(path=SCREENSHOTS / "1-import-preview.png", full_page=True)
     page.get_by_role("button", name="Importer").click()
     page.get_by_text("Compte rendu d'import — clients.xlsx").wait_for(timeout=120_000)
