@@ -122,12 +122,19 @@ def merge(con: duckdb.DuckDBPyConnection, kept: int, merged: int,
     if kept == merged:
         raise IdentityError("Choisissez deux clients différents à fusionner.",
                             "Choose two different customers to merge.")
-    params = {"kept": kept, "merged": merged, "now": now or datetime.now()}
     with _transaction(con) as cur:
         _require(cur, [kept, merged])
-        for step in MERGE_STEPS:
-            _run(cur, step, **params)
-        _run(cur, "identity_record_decision", action="merge", **params)
+        merge_steps(cur, kept, merged, now or datetime.now(), "merge")
+
+
+def merge_steps(cur: duckdb.DuckDBPyConnection, kept: int, merged: int, now: datetime,
+                action: str) -> None:
+    """A merge's statements in the caller's transaction, recorded as ``action``: 'merge' (the
+    owner's) or 'auto' (an import's record showed two known customers to be one person)."""
+    params = {"kept": kept, "merged": merged, "now": now}
+    for step in MERGE_STEPS:
+        _run(cur, step, **params)
+    _run(cur, "identity_record_decision", action=action, **params)
 
 
 def split(con: duckdb.DuckDBPyConnection, merged: int, now: datetime | None = None) -> int:

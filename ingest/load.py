@@ -32,6 +32,7 @@ class LoadCounts:
     orders_unchanged: int
     customers_new: int
     ambiguous_people: int
+    customers_merged: int
 
 
 def load(
@@ -61,12 +62,10 @@ def load(
                     "now": now,
                 },
             ).fetchone()[0]
-            customers, customers_new, ambiguous = match_people(
-                cur, canonical.people, source, import_id, file_name, now
-            )
+            matched = match_people(cur, canonical.people, source, import_id, file_name, now)
             changes = {"new": 0, "updated": 0, "unchanged": 0}
             if not canonical.orders.empty:
-                changes = load_orders(cur, canonical, customers, source, import_id)
+                changes = load_orders(cur, canonical, matched.customer, source, import_id)
             rejects = canonical.rejects
             if not rejects.empty:
                 cur.register("file_rejects", rejects)
@@ -82,7 +81,7 @@ def load(
                     "orders_new": changes["new"],
                     "orders_updated": changes["updated"],
                     "orders_unchanged": changes["unchanged"],
-                    "customers_new": customers_new,
+                    "customers_new": matched.created,
                     "messages": json.dumps([{"fr": fr, "en": en} for fr, en in notes],
                                            ensure_ascii=False),
                     "now": datetime.now(),
@@ -95,7 +94,7 @@ def load(
         finally:
             cur.close()
     return LoadCounts(import_id, changes["new"], changes["updated"], changes["unchanged"],
-                      customers_new, ambiguous)
+                      matched.created, matched.ambiguous, matched.merged)
 
 
 def load_orders(

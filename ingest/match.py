@@ -17,6 +17,7 @@ emails and its customers file give the same customers whichever is imported firs
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from datetime import datetime
 
 import duckdb
@@ -27,6 +28,14 @@ from ingest import identity
 from ingest.sql_files import sql_text
 
 KEY_PRIORITY = ("platform_id", "email", "phone", "name_postcode")
+
+
+@dataclass(frozen=True)
+class Matched:
+    customer: pd.Series  # customer id of each person, NA for people with no key at all
+    created: int  # new customers
+    ambiguous: int  # people whose name + postcode designated several customers
+    merged: int  # known customers merged into another because a record showed them to be one
 
 
 def identity_keys(cur: duckdb.DuckDBPyConnection, people: pd.DataFrame, source: str) -> pd.DataFrame:
@@ -82,20 +91,28 @@ def weak_attachments(
     keys: pd.DataFrame,
     label: np.ndarray,
     matched: pd.Series,
-) -> tuple[np.ndarray, pd.Series, int]:
+    apart: pd.DataFrame,
+) -> tuple[np.ndarray, pd.Series, int, pd.DataFrame]:
     """Join, through name + postcode, what cannot be two different people.
 
     Entities are the file's groups (or the known customer a group matched), the file's people
     without email, phone or platform id, and known customers carrying the key. All entities
-    sharing a key are one person when they are compatible: at most one distinct email, one
-    distinct phone and one known customer among them. Otherwise the key is ambiguous: people
-    with no strong key join the one known customer with that key and no email or phone (the same
-    till customer as last time) if there is exactly one, or else form a group of their own
-    (counted, for the owner to review).
+    sharing a key are one person when they are compatible: at most one distinct email and one
+    distinct phone among them, and no two known customers the owner kept apart. Several known
+    customers joined that way are one person (the caller merges them: the till customer
+    'Bastien NGUYEN 69003' and the web customer whose customer-file record gives that postcode).
+    Otherwise the key is ambiguous: people with no strong key join the one known customer with
+    that key and no email or phone (the same till customer as last time) if there is exactly
+    one, or else form a group of their own (counted, for the owner to review).
+
+    Returns labels, matches, the number of such ambiguous people, and the (person, customer_id)
+    pairs of people whose entity was joined to known customers.
     """
     weak = keys[keys["kind"] == "name_postcode"]
+    touches = pd.DataFrame({"person": pd.Series(dtype="int64"),
+                            "customer_id": pd.Series(dtype="int64")})
     if weak.empty:
-        return label, matched, 0
+        return label, matched, 0, touches
     label, matched = label.copy(), matched.copy()
     cur.register("weak_keys", weak[["value"]].drop_duplicates())
     known = cur.execute(sql_text("match_weak_known")).df()
@@ -117,8 +134,7 @@ def weak_attachments(
     attributes = attributes[attributes["kind"].isin(["email", "phone"])]
     spread = edges.merge(attributes, on="entity").groupby(["value", "kind"])["attribute"].nunique()
     conflicting = set(spread[spread > 1].index.get_level_values("value"))
-    knowns = edges[edges["entity"].str.startswith("c")].groupby("value")["entity"].nunique()
-    conflicting |= set(knowns[knowns > 1].index)
+    conflicting |= kept_apart_values(edges, apart)
     sound = edges[~edges["value"].isin(conflicting)]
     entity_ids, entity_codes = np.unique(sound["entity"].to_numpy(), return_inverse=True)
     merged = components(pd.DataFrame({"person": entity_codes, "kind": "k",
@@ -134,10 +150,16 @@ def weak_attachments(
     first_person = pd.Series(np.arange(len(people)))[linked].groupby(
         people_component[linked].to_numpy()).transform("min").to_numpy()
     label[linked] = label[first_person]
+    known_members = joined.dropna(subset=["customer"])
+    touches = pd.DataFrame({"person": np.flatnonzero(linked),
+                            "component": people_component[linked].to_numpy()}).merge(
+        pd.DataFrame({"component": known_members["component"].to_numpy(),
+                      "customer_id": known_members["customer"].str[1:].astype("int64").to_numpy()}),
+        on="component")[["person", "customer_id"]]
 
     loose = weak[weak["value"].isin(conflicting) & ~np.isin(weak["person"], strong["person"])]
     if loose.empty:
-        return label, matched, 0
+        return label, matched, 0, touches
     bare = known[known["email"].isna() & known["phone"].isna()]
     bare = bare.groupby("value")["customer_id"].agg(["nunique", "first"])
     value = loose["value"]
@@ -147,7 +169,48 @@ def weak_attachments(
     alone = ~to_bare
     first = pd.Series(person[alone]).groupby(value.to_numpy()[alone]).transform("min")
     label[person[alone]] = first.to_numpy()
-    return label, matched, int(alone.sum())
+    return label, matched, int(alone.sum()), touches
+
+
+def kept_apart_values(edges: pd.DataFrame, apart: pd.DataFrame) -> set:
+    """Name + postcode keys carried by two known customers the owner kept apart."""
+    known = edges[edges["entity"].str.startswith("c")]
+    known = pd.DataFrame({"value": known["value"].to_numpy(),
+                          "customer_id": known["entity"].str[1:].astype("int64").to_numpy()})
+    pairs = known.merge(known, on="value", suffixes=("_x", "_y"))
+    pairs = pairs[pairs["customer_id_x"] < pairs["customer_id_y"]]
+    hit = pairs.merge(apart, left_on=["customer_id_x", "customer_id_y"], right_on=["x", "y"])
+    return set(hit["value"])
+
+
+def bridged_customers(touches: pd.DataFrame, apart: pd.DataFrame) -> pd.Series:
+    """Known customers one person of the file shows to be one: merged id -> kept id.
+
+    ``touches`` pairs each of the file's groups (label) with the known customers it reached,
+    through a strong key (a customer-file record with the email of one customer and the phone of
+    another) or a compatible name + postcode. Customers reached by one group, directly or through
+    others, are one person, kept under the oldest id, unless the owner kept two of them apart.
+    Importing the orders file before the customers file then gives the customers that the other
+    order gives.
+    """
+    touches = touches.drop_duplicates()
+    reached = touches.groupby("label")["customer_id"].transform("nunique") > 1
+    touches = touches[reached.to_numpy()]
+    if touches.empty:
+        return pd.Series(dtype="int64")
+    codes, ids = pd.factorize(touches["customer_id"])
+    cluster = components(pd.DataFrame({"person": codes, "kind": "label",
+                                       "value": touches["label"].astype("str").to_numpy()}),
+                         len(ids))
+    members = pd.DataFrame({"customer_id": ids.astype("int64"), "cluster": cluster})
+    pairs = members.merge(members, on="cluster", suffixes=("_x", "_y"))
+    pairs = pairs[pairs["customer_id_x"] < pairs["customer_id_y"]]
+    vetoed = pairs.merge(apart, left_on=["customer_id_x", "customer_id_y"],
+                         right_on=["x", "y"])["cluster"]
+    members = members[~members["cluster"].isin(vetoed)]
+    kept = members.groupby("cluster")["customer_id"].transform("min")
+    merged = members["customer_id"] != kept
+    return pd.Series(kept[merged].to_numpy(), index=members.loc[merged, "customer_id"].to_numpy())
 
 
 def entity_of_people(
@@ -281,12 +344,12 @@ def match_people(
     import_id: int,
     file_name: str,
     now: datetime,
-) -> tuple[pd.Series, int, int]:
-    """Customer id of each person (NA for people with no key at all), the number created, and the
-    number of people whose name + postcode designated several customers.
+) -> Matched:
+    """Customer id of each person (NA for people with no key at all) and what matching did.
 
-    Runs inside the caller's transaction: inserts new customers and keys, fills blanks of known
-    customers, records consent and the suppression list.
+    Runs inside the caller's transaction: merges known customers the file shows to be one person,
+    inserts new customers and keys, fills blanks of known customers, records consent and the
+    suppression list.
     """
     people = people.reset_index(drop=True)
     cur.execute(sql_text("match_name_key_macro"))
@@ -299,13 +362,21 @@ def match_people(
     best_known = known.sort_values(["person", "priority"]).drop_duplicates("person")
     matched = pd.Series(pd.NA, index=people.index, dtype="Int64")
     matched[best_known["person"].to_numpy()] = best_known["customer_id"].to_numpy()
-    label, matched, ambiguous = weak_attachments(
-        cur, people, keys, components(strong, len(people)), matched)
+    apart = cur.execute(sql_text("match_apart_pairs")).df()
+    label, matched, ambiguous, weak_touches = weak_attachments(
+        cur, people, keys, components(strong, len(people)), matched, apart)
     label, matched, named = name_attachments(cur, people, keys, label, matched)
+    touches = pd.concat([known[["person", "customer_id"]], weak_touches])
+    bridges = bridged_customers(
+        pd.DataFrame({"label": label[touches["person"].to_numpy()],
+                      "customer_id": touches["customer_id"].to_numpy()}), apart)
+    for merged, kept in bridges.sort_index().items():
+        identity.merge_steps(cur, int(kept), int(merged), now, "auto")
     label = pd.Series(label, index=people.index)
     group_known = matched.groupby(label).transform("min")
     customer = matched.fillna(group_known)
     customer[settled.index] = settled.to_numpy()
+    customer = customer.replace(bridges.to_dict()).astype("Int64")
     has_key = pd.Series(False, index=people.index)
     has_key[keys["person"].unique()] = True
     has_key |= named
@@ -332,4 +403,4 @@ def match_people(
     cur.execute(sql_text("match_apply_suppressions"))
     cur.unregister("person_keys")
     cur.unregister("matched_people")
-    return customer, len(new_labels), ambiguous
+    return Matched(customer, len(new_labels), ambiguous, len(bridges))

@@ -72,6 +72,7 @@ class ImportReport:
     orders_updated: int
     orders_unchanged: int
     customers_new: int
+    customers_merged: int
     seconds: float
     rejects: pd.DataFrame
     notes: list[tuple[str, str]] = field(default_factory=list)
@@ -163,6 +164,15 @@ def import_file(
             "several customers: given a customer of their own, to merge in Data if it is the "
             "same person",
         ))
+    if counts.customers_merged:
+        notes.append((
+            f"{counts.customers_merged} clients déjà connus réunis à un autre : une ligne du "
+            "fichier montrait que c'est la même personne (même e-mail et téléphone, ou même nom "
+            "et code postal) ; chaque fusion peut être annulée dans Données",
+            f"{counts.customers_merged} known customers joined to another: a row of the file "
+            "showed they are the same person (same email and phone, or same name and postcode); "
+            "each merge can be undone in Data",
+        ))
     progress(1.0, "Import terminé", "Import finished")
     return ImportReport(
         import_id=counts.import_id,
@@ -182,6 +192,7 @@ def import_file(
         orders_updated=counts.orders_updated,
         orders_unchanged=counts.orders_unchanged,
         customers_new=counts.customers_new,
+        customers_merged=counts.customers_merged,
         seconds=time.perf_counter() - started,
         rejects=result.rejects,
         notes=notes,

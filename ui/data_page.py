@@ -163,6 +163,8 @@ def merges_table(merges: pd.DataFrame) -> pd.DataFrame:
         t("data_col_merged"): person("merged"),
         t("data_col_orders_moved"): merges["orders_moved"].map(
             lambda n: format.number(n, 0, lang())),
+        t("data_col_merged_by"): merges["automatic"].map(
+            {True: t("data_merged_by_import"), False: t("data_merged_by_owner")}),
     })
 
 

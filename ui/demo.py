@@ -14,7 +14,7 @@ def offer_demo(where: str) -> None:
             reports = load_demo(data.connection())
         data.clear()
         orders = sum(r.orders_new for r in reports)
-        customers = sum(r.customers_new for r in reports)
+        customers = sum(r.customers_new - r.customers_merged for r in reports)
         st.session_state.pop("week", None)
         st.toast(t("demo_loaded", orders=orders, customers=customers))
         st.rerun()

@@ -1,9 +1,16 @@
--- Merges that stand, newest first, with both people and what moved; a split needs the kept
--- customer to exist (it may itself have been merged since).
+-- Merges that stand, newest first, with both people, what moved and whether an import made it
+-- ('auto') rather than the owner; a split needs the kept customer to exist (it may itself have
+-- been merged since).
 with moved as (
     select merged_customer_id, count(*) filter (where kind = 'order') as orders_moved
     from customer_merge_moves
     group by merged_customer_id
+),
+
+automatic as (
+    select distinct merged_customer_id, merged_at
+    from customer_merges
+    where action = 'auto'
 ),
 
 final as (
@@ -19,10 +26,13 @@ final as (
         m.email as merged_email,
         m.phone as merged_phone,
         coalesce(v.orders_moved, 0) as orders_moved,
-        k.customer_id is not null as can_split
+        k.customer_id is not null as can_split,
+        a.merged_customer_id is not null as automatic
     from merged_customers as m
     left join customers as k on k.customer_id = m.kept_customer_id
     left join moved as v on v.merged_customer_id = m.merged_customer_id
+    left join automatic as a
+        on a.merged_customer_id = m.merged_customer_id and a.merged_at = m.merged_at
 )
 
 select * from final

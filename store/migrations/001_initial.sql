@@ -53,7 +53,7 @@ create table customer_keys (
 -- Merges and splits decided by the owner; never destructive, replayed by later imports.
 create table customer_merges (
     merged_at       timestamp not null,
-    action          varchar not null,          -- 'merge' or 'split'
+    action          varchar not null,          -- 'merge', 'split', 'distinct', 'auto'
     kept_customer_id    integer not null,
     merged_customer_id  integer not null
 );
