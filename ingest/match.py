@@ -239,8 +239,9 @@ def name_attachments(
 
     PrestaShop orders know a buyer as 'J. DUPONT', WooCommerce Analytics as 'Marie Dupont': no
     email, phone or postcode. Keys: the sorted words of a full name, and initial + last name.
-    Entities: this file's people with no other key (one per distinct name), this file's groups
-    with a strong key that matched no known customer, and the known customers carrying the key.
+    Entities: this file's people with no other key (one per distinct name), this file's other
+    groups (as the known customer they matched, with what this file says of it), and the known
+    customers carrying the key.
     A key joins its entities only when it designates one person: at most one known customer, at
     most one entity with an email, phone or customer number, at most one distinct first name
     (initials fit any) and at most one distinct postcode. So two records with different emails
@@ -254,13 +255,10 @@ def name_attachments(
     keyed[keys["person"].to_numpy()] = True
     strong = np.zeros(n, dtype=bool)
     strong[keys.loc[keys["kind"] != "name_postcode", "person"].to_numpy()] = True
-    unmatched = matched.groupby(label).transform("min").isna().to_numpy()
-    wanted = ~keyed | (strong & unmatched)
+    group_customer = matched.groupby(label).transform("min")
     named = np.zeros(n, dtype=bool)
-    if not wanted.any():
-        return label, matched, named
-    names = people.loc[wanted, ["first_name", "last_name", "postal_code"]]
-    cur.register("name_people", names.assign(person=np.flatnonzero(wanted)))
+    names = people[["first_name", "last_name", "postal_code"]]
+    cur.register("name_people", names.assign(person=np.arange(n)))
     found = cur.execute(sql_text("match_name_only_keys")).df()
     cur.unregister("name_people")
     if found.empty:
@@ -270,9 +268,11 @@ def name_attachments(
     first_key = found["kind"] + ":" + found["value"]  # rows sorted: full name first
     own_name = first_key.groupby(found["person"]).transform("first")
     group = pd.Series(label[person], index=found.index).astype("str")
-    found["entity"] = ("n" + own_name).where(bare, "g" + group)
-    found["strong"] = ~bare
-    cur.register("name_keys", found[["kind", "value"]].drop_duplicates())
+    customer = ("c" + group_customer.reindex(person).astype("string")).set_axis(found.index)
+    found["entity"] = ("n" + own_name).where(bare, customer.fillna("g" + group))
+    found["strong"] = strong[person]
+    seeking = ~found["entity"].str.startswith("c")
+    cur.register("name_keys", found.loc[seeking, ["kind", "value"]].drop_duplicates())
     known = cur.execute(sql_text("match_name_only_known")).df()
     cur.unregister("name_keys")
     known = known.assign(entity="c" + known["customer_id"].astype("str"), strong=known["is_strong"])
@@ -296,12 +296,14 @@ def name_attachments(
     named[who] = True
 
     groups = members[members["entity"].str.startswith("g")]
-    claimed = groups["component"].map(target).astype("str")
-    claimed = claimed[claimed.str[:1] == "c"]
-    group_customer = pd.Series(claimed.str[1:].astype("int64").to_numpy(),
-                               index=groups.loc[claimed.index, "entity"].str[1:].astype("int64"))
-    in_claimed = np.isin(label, group_customer.index)
-    matched[np.flatnonzero(in_claimed)] = group_customer.reindex(label[in_claimed]).to_numpy()
+    goes_to = groups["component"].map(target).astype("str")
+    group_label = groups["entity"].str[1:].astype("int64")
+    in_file = found.loc[~bare, "entity"]
+    claimed = ((goes_to.str[:1] == "c") & ~goes_to.isin(in_file)).to_numpy()
+    claimed_by = pd.Series(goes_to[claimed].str[1:].astype("int64").to_numpy(),
+                           index=group_label[claimed].to_numpy())
+    in_claimed = np.isin(label, claimed_by.index)
+    matched[np.flatnonzero(in_claimed)] = claimed_by.reindex(label[in_claimed]).to_numpy()
     return label, matched, named
 
 

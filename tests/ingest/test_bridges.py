@@ -4,7 +4,7 @@ and a customers file give the same customers in either order; the owner's decisi
 
 from __future__ import annotations
 
-from hypothesis import HealthCheck, given, settings
+from hypothesis import assume, example, given, settings
 from hypothesis import strategies as st
 
 import store
@@ -99,41 +99,51 @@ def test_a_bare_row_does_not_merge_namesakes_with_different_emails(con):
     assert con.execute("select count(*) from customers").fetchone()[0] == 3
 
 
-# People drawn from a few emails, phones, names and postcodes, so that records collide often.
-RECORD = st.fixed_dictionaries({
-    "email": st.sampled_from(["", "a@x.fr", "b@x.fr"]),
-    "phone": st.sampled_from(["", "0611111111", "0622222222"]),
-    "name": st.sampled_from(["Martin;Marie", "Petit;Jean"]),
-    "postcode": st.sampled_from(["", "69001"]),
-})
+# A shop's people: each has a name of their own, and maybe an email, a phone, a postcode. An order
+# row shows some of its buyer's details (at least one besides the name); the customer file holds
+# some of the people, whole. Namesakes are left out on purpose: 'Marie Martin' at 69001 with only
+# an email and 'Marie Martin' at 69001 with only a phone are one person for the weak rule (see
+# ingest/match.py), and a name-only row next to two namesakes is decided by what is known when it
+# arrives: there, the import order can matter, and the duplicates view is the way out.
+NAMES = ["Martin;Marie", "Petit;Jean", "Durand;Luc", "Morel;Anne"]
 
 
-def orders_file(records: list[dict]) -> bytes:
-    rows = [f"C{i};0{1 + i % 9}/03/2024;{r['name']};{r['email']};{r['phone']};{r['postcode']};10"
-            for i, r in enumerate(records)]
-    return ("N° de commande;Date;Nom;Prénom;E-mail;Téléphone;Code postal;Montant\n"
-            + "\n".join(rows) + "\n").encode()
+@st.composite
+def shop_files(draw) -> tuple[bytes, bytes]:
+    people = [{"name": name,
+               "email": draw(st.sampled_from([f"p{i}@x.fr", f"p{i}@x.fr", ""])),
+               "phone": draw(st.sampled_from([f"06{i}1111111", f"06{i}1111111", ""])),
+               "postcode": draw(st.sampled_from(["", "69001", "69002"]))}
+              for i, name in enumerate(NAMES[:draw(st.integers(1, len(NAMES)))])]
+    rows = []
+    for _ in range(draw(st.integers(1, 6))):
+        person = draw(st.sampled_from(people))
+        shown = {k: v if draw(st.booleans()) else "" for k, v in person.items() if k != "name"}
+        if any(shown.values()):
+            rows.append({"name": person["name"], **shown})
+    contacts = [person for person in people
+                if draw(st.booleans()) and (person["email"] or person["phone"] or person["postcode"])]
+    assume(rows and contacts)
+    orders = "\n".join(f"C{i};0{1 + i % 9}/03/2024;{r['name']};{r['email']};{r['phone']};"
+                       f"{r['postcode']};10" for i, r in enumerate(rows))
+    customers = "\n".join(f"{r['email']};{r['phone']};{r['name']};{r['postcode']}"
+                          for r in contacts)
+    return (("N° de commande;Date;Nom;Prénom;E-mail;Téléphone;Code postal;Montant\n" + orders
+             + "\n").encode(),
+            ("E-mail;Téléphone;Nom;Prénom;Code postal\n" + customers + "\n").encode())
 
 
-def customers_file(records: list[dict]) -> bytes:
-    rows = [f"{r['email']};{r['phone']};{r['name']};{r['postcode']}" for r in records]
-    return ("E-mail;Téléphone;Nom;Prénom;Code postal\n" + "\n".join(rows) + "\n").encode()
-
-
-def identified(records: list[dict]) -> list[dict]:
-    return [r for r in records if r["email"] or r["phone"] or r["postcode"]]
-
-
-@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
-@given(orders=st.lists(RECORD, min_size=1, max_size=6),
-       contacts=st.lists(RECORD, min_size=1, max_size=4).map(identified).filter(bool))
-def test_orders_and_customers_in_either_order_give_the_same_customers(orders, contacts):
+@settings(max_examples=25, deadline=None)
+@given(files=shop_files())
+@example(files=(SALES, CUSTOMERS))
+def test_orders_and_customers_in_either_order_give_the_same_customers(files):
+    orders, customers = files
     results = []
-    for files in ([(orders_file(orders), "ventes.csv"), (customers_file(contacts), "clients.csv")],
-                  [(customers_file(contacts), "clients.csv"), (orders_file(orders), "ventes.csv")]):
+    for first, second in (((orders, "ventes.csv"), (customers, "clients.csv")),
+                          ((customers, "clients.csv"), (orders, "ventes.csv"))):
         con = store.connect(":memory:")
-        for data, name in files:
-            import_file(con, data, name)
+        import_file(con, *first)
+        import_file(con, *second)
         results.append(customers_as_people(con))
         con.close()
     assert results[0] == results[1]
