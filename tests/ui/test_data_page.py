@@ -33,6 +33,7 @@ def demo_facts(demo_db):
         return {
             "log": identity.imports_log(con),
             "pairs": duplicates.suspected_pairs(con),
+            "merges": duplicates.standing_merges(con),
             "contact": con.execute(
                 "select customer_id, first_name || ' ' || last_name, email from customers"
                 " where email is not null and first_name is not null and last_name is not null"
@@ -67,7 +68,7 @@ def test_figures_and_imports_log_are_the_database_s(demo_db, demo_facts, use_db)
         "Fichiers importés": "2",
         "Lignes rejetées": format.number(int(log["rows_rejected"].sum())),
         "Doublons à examiner": format.number(len(pairs)),
-        "Fusions en cours": "0",
+        "Fusions en cours": "16",  # the customer file joins 16 till customers to web customers
     }
     table = at.dataframe[0].value
     assert table["Fichier"].tolist() == ["clients.xlsx", "ventes_boutique.csv"]
@@ -95,7 +96,9 @@ def test_duplicates_are_listed_with_their_reasons(demo_db, demo_facts, use_db):
         f"(n° {first['merged_id']}) — {format.percent(first['score'], 'fr', 0)}")
     detail = at.dataframe[2].value
     assert detail.loc["N° client"].tolist() == [str(first["kept_id"]), str(first["merged_id"])]
-    assert any(c.value == "Aucune fusion en cours." for c in at.caption)
+    merges = at.dataframe[3].value
+    assert len(merges) == len(demo_facts["merges"]) == 16
+    assert set(merges["Fusion faite par"]) == {"l'import (même personne dans un fichier)"}
 
 
 def test_merge_then_split_from_the_page(own_copy, demo_facts):
@@ -109,7 +112,8 @@ def test_merge_then_split_from_the_page(own_copy, demo_facts):
         f"partie de {first['kept_name']} (n° {first['kept_id']}).")
     figures = shown_metrics(at)
     assert figures["Doublons à examiner"] == format.number(len(pairs) - 1)
-    assert figures["Fusions en cours"] == "1"
+    assert figures["Fusions en cours"] == "17"
+    assert at.dataframe[3].value["Fusion faite par"].iloc[0] == "vous"
     con = store.connect(own_copy)
     assert con.execute("select count(*) from customers where customer_id = $id",
                        {"id": int(first["merged_id"])}).fetchone()[0] == 0
@@ -119,7 +123,7 @@ def test_merge_then_split_from_the_page(own_copy, demo_facts):
     assert at.success[0].value == (
         f"Fusion défaite : {first['merged_name']} (n° {first['merged_id']}) est de nouveau une "
         "fiche à part.")
-    assert shown_metrics(at)["Fusions en cours"] == "0"
+    assert shown_metrics(at)["Fusions en cours"] == "16"
     assert shown_metrics(at)["Doublons à examiner"] == format.number(len(pairs) - 1)
     assert con.execute("select count(*) from customers where customer_id = $id",
                        {"id": int(first["merged_id"])}).fetchone()[0] == 1
@@ -132,7 +136,7 @@ def test_two_different_people_are_no_longer_suggested(own_copy, demo_facts):
     assert not at.exception
     assert at.success[0].value.startswith("Noté : ")
     assert shown_metrics(at)["Doublons à examiner"] == format.number(len(pairs) - 1)
-    assert shown_metrics(at)["Fusions en cours"] == "0"
+    assert shown_metrics(at)["Fusions en cours"] == "16"
 
 
 def test_forget_a_customer_from_the_page(own_copy, demo_facts):
