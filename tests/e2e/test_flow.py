@@ -64,13 +64,16 @@ def test_import_then_overview_then_segment_export(app_url, browser, tmp_path):
 
     page.get_by_role("link", name="Segments").click()
     page.get_by_text("Construire une liste").wait_for(timeout=180_000)
+    counts = page.get_by_text(re.compile(r"personnes dans le fichier"))
+    counts.wait_for(timeout=180_000)
+    everyone = counts.inner_text()
     segments = page.locator("[data-testid='stMultiSelect']").first
     segments.click()
     page.keyboard.type("À risque")
     page.keyboard.press("Enter")
     page.keyboard.press("Escape")
-    counts = page.get_by_text(re.compile(r"personnes dans le fichier"))
-    counts.wait_for(timeout=180_000)
+    # the count read must be the filtered list's, not the one shown before the rerun
+    expect(counts).not_to_have_text(everyone, timeout=180_000)
     wait_until_idle(page)
     rows = int(re.search(r"([\d\u202f]+) personnes dans le fichier", counts.inner_text())
                .group(1).replace("\u202f", ""))
