@@ -298,8 +298,8 @@ def name_attachments(
     groups = members[members["entity"].str.startswith("g")]
     goes_to = groups["component"].map(target).astype("str")
     group_label = groups["entity"].str[1:].astype("int64")
-    in_file = found.loc[~bare, "entity"]
-    claimed = ((goes_to.str[:1] == "c") & ~goes_to.isin(in_file)).to_numpy()
+    in_file = found.loc[~bare, "entity"].astype(object)  # object isin: hashed, not per value
+    claimed = ((goes_to.str[:1] == "c") & ~goes_to.astype(object).isin(in_file)).to_numpy()
     claimed_by = pd.Series(goes_to[claimed].str[1:].astype("int64").to_numpy(),
                            index=group_label[claimed].to_numpy())
     in_claimed = np.isin(label, claimed_by.index)
