@@ -5,10 +5,14 @@ the customer of their strongest key already known; people of the same file who s
 are one person (connected components over shared keys), so a till sale with only a phone joins the
 web order with that phone and an email.
 
-Name + postcode is weak: two Marie Martin in 69001 with different emails are two people. It only
-attaches a person who has no strong key, and only when exactly one customer (known, or found in
-this file) carries that name and postcode; otherwise such people get a customer of their own,
-left for the owner to merge from the duplicates view.
+Name + postcode is weak: two Marie Martin in 69001 with different emails are two people. It joins
+the records and customers carrying it only when they are compatible (at most one email and one
+phone among them, see weak_attachments); otherwise people without a strong key get a customer of
+their own, left for the owner to merge from the duplicates view.
+
+A record can show two known customers to be one person (a customer-file row with the email of
+a web customer and the phone of a till customer): they are merged in the import's transaction,
+recorded like the owner's merges and undone the same way (bridged_customers).
 
 A name alone (PrestaShop's 'J. DUPONT', WooCommerce Analytics' full name) is weaker still: it joins
 records only when it designates one person (see name_attachments), so an orders file without
@@ -247,8 +251,10 @@ def name_attachments(
     (initials fit any) and at most one distinct postcode. So two records with different emails
     are never joined by name, 'M. DUPONT' stays apart when Marie and Michel Dupont are both
     known, and importing an orders file and its customers file in either order gives the same
-    customers. Returns the new labels and matches, and which people now have an identity (people
-    known by name only).
+    customers. A group of this file only joins a known customer that no other row of this file
+    matched: two rows of one customer file are two people, and a name does not make them one.
+    Returns the new labels and matches, and which people now have an identity (people known by
+    name only).
     """
     n = len(people)
     keyed = np.zeros(n, dtype=bool)
