@@ -181,10 +181,15 @@ def kept_apart_values(edges: pd.DataFrame, apart: pd.DataFrame) -> set:
     known = edges[edges["entity"].str.startswith("c")]
     known = pd.DataFrame({"value": known["value"].to_numpy(),
                           "customer_id": known["entity"].str[1:].astype("int64").to_numpy()})
-    pairs = known.merge(known, on="value", suffixes=("_x", "_y"))
+    return holding_apart_pair(known, "value", apart)
+
+
+def holding_apart_pair(members: pd.DataFrame, group: str, apart: pd.DataFrame) -> set:
+    """Groups (``group`` column) whose customers include a pair the owner kept apart."""
+    pairs = members.merge(members, on=group, suffixes=("_x", "_y"))
     pairs = pairs[pairs["customer_id_x"] < pairs["customer_id_y"]]
     hit = pairs.merge(apart, left_on=["customer_id_x", "customer_id_y"], right_on=["x", "y"])
-    return set(hit["value"])
+    return set(hit[group])
 
 
 def bridged_customers(touches: pd.DataFrame, apart: pd.DataFrame) -> pd.Series:
@@ -207,11 +212,7 @@ def bridged_customers(touches: pd.DataFrame, apart: pd.DataFrame) -> pd.Series:
                                        "value": touches["label"].astype("str").to_numpy()}),
                          len(ids))
     members = pd.DataFrame({"customer_id": ids.astype("int64"), "cluster": cluster})
-    pairs = members.merge(members, on="cluster", suffixes=("_x", "_y"))
-    pairs = pairs[pairs["customer_id_x"] < pairs["customer_id_y"]]
-    vetoed = pairs.merge(apart, left_on=["customer_id_x", "customer_id_y"],
-                         right_on=["x", "y"])["cluster"]
-    members = members[~members["cluster"].isin(vetoed)]
+    members = members[~members["cluster"].isin(holding_apart_pair(members, "cluster", apart))]
     kept = members.groupby("cluster")["customer_id"].transform("min")
     merged = members["customer_id"] != kept
     return pd.Series(kept[merged].to_numpy(), index=members.loc[merged, "customer_id"].to_numpy())
