@@ -409,7 +409,7 @@ def people_frame(rows: pd.DataFrame, seen: pd.Series | None = None) -> pd.DataFr
                  "country", "customer_id", "opt_in"):
         people[name] = rows[name] if name in rows else pd.NA
     if "full_name" in rows:
-        split_first, split_last = split_full_name(rows["full_name"])
+        split_first, split_last = split_full_name(rows["full_name"].dropna())  # index-aligned
         people["first_name"] = people["first_name"].fillna(split_first)
         people["last_name"] = people["last_name"].fillna(split_last)
     signup = rows["signup_date"] if "signup_date" in rows else pd.Series(pd.NaT, index=rows.index)

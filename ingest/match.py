@@ -265,9 +265,13 @@ def name_attachments(
     group_customer = matched.groupby(label).transform("min")
     named = np.zeros(n, dtype=bool)
     names = people[["first_name", "last_name", "postal_code"]]
-    cur.register("name_people", names.assign(person=np.arange(n)))
+    cur.register("name_people", names.assign(person=np.arange(n), strong=strong))
     found = cur.execute(sql_text("match_name_only_keys")).df()
     cur.unregister("name_people")
+    named_rows = found["person"].to_numpy()
+    in_file = ("c" + group_customer.iloc[named_rows[keyed[named_rows]]].dropna().astype("int64")
+               .astype(str)).unique().astype(object)  # object isin: hashed, not per value
+    found = found[found["relevant"].to_numpy()].reset_index(drop=True)
     if found.empty:
         return label, matched, named
     person = found["person"].to_numpy()
@@ -305,7 +309,6 @@ def name_attachments(
     groups = members[members["entity"].str.startswith("g")]
     goes_to = groups["component"].map(target).astype("str")
     group_label = groups["entity"].str[1:].astype("int64")
-    in_file = found.loc[~bare, "entity"].astype(object)  # object isin: hashed, not per value
     claimed = ((goes_to.str[:1] == "c") & ~goes_to.astype(object).isin(in_file)).to_numpy()
     claimed_by = pd.Series(goes_to[claimed].str[1:].astype("int64").to_numpy(),
                            index=group_label[claimed].to_numpy())

@@ -38,7 +38,8 @@ MAX_SHEET_CELLS = 25_000_000  # calamine allocates the sheet's whole rectangle, 
 MAX_LINE_CHARS = 10_000_000  # as read_body.sql's max_line_size
 csv.field_size_limit(MAX_LINE_CHARS)  # the sample parser's default (131,072) crashed on long cells
 MARKUP = re.compile(rb"^(?:\xef\xbb\xbf)?\s*<(?:\?xml|!doctype|html|table|workbook)", re.IGNORECASE)
-UTF8_ACCENTS = re.compile(rb"\xc3[\x80-\xbf]|\xe2[\x80-\x82][\x80-\xbf]")  # é è à ç ô € ’ …
+# é è à ç ô, then € ’ …: two patterns, as each one's leading byte is searched at memchr speed
+UTF8_ACCENTS = (re.compile(rb"\xc3[\x80-\xbf]"), re.compile(rb"\xe2[\x80-\x82][\x80-\xbf]"))
 OLE_MAGIC = b"\xd0\xcf\x11\xe0"
 ENCRYPTED = re.compile(  # an encrypted OOXML package, or a BIFF8 workbook whose BOF is followed by FILEPASS
     rb"E\x00n\x00c\x00r\x00y\x00p\x00t\x00e\x00d\x00P\x00a\x00c\x00k\x00a\x00g\x00e\x00"
@@ -92,8 +93,8 @@ def decode(data: bytes, file_name: str) -> tuple[str, str]:
     try:
         return data.decode("utf-8"), "utf-8"
     except UnicodeDecodeError as exc:
-        if UTF8_ACCENTS.search(data):  # UTF-8 accents elsewhere: reading it all as cp1252 would
-            line = _line_of(data, exc.start, "utf-8")  # turn every é into Ã© without a word
+        if any(accent.search(data) for accent in UTF8_ACCENTS):  # UTF-8 accents elsewhere: as
+            line = _line_of(data, exc.start, "utf-8")  # cp1252 every é would become Ã© silently
             raise rejected(
                 file_name,
                 f"le fichier est en UTF-8 mais la ligne {line} contient des caractères d'un autre "
@@ -227,7 +228,9 @@ def read_file(data: bytes, file_name: str, sheet: str | None = None) -> RawTable
 
 def read_delimited(data: bytes, file_name: str) -> RawTable:
     text, encoding = decode(data, file_name)
-    text = text.replace("\r\n", "\n").replace("\r", "\n")
+    text = text.replace("\r\n", "\n")
+    if "\r" in text:  # old Mac line ends
+        text = text.replace("\r", "\n")
     controls = sum(1 for ch in text[:4096] if ord(ch) < 32 and ch not in "\n\t")
     if controls > 8:
         raise _not_text(file_name)
@@ -246,7 +249,7 @@ def read_delimited(data: bytes, file_name: str) -> RawTable:
         raise _no_data(file_name)
     blank_fill = delimiter * (len(headers) - 1)
     body = body.rstrip("\n")
-    if BLANK_LINE.search("\n" + body + "\n"):  # rare: spare a substitution over the whole body
+    if has_blank_line(body):  # rare: spare a substitution over the whole body
         body = BLANK_LINE_START.sub(lambda m: blank_fill, body)
     body += "\n"
     frame, row_numbers, rejects = _duckdb_read(body, delimiter, headers, lines_before + 2)
@@ -260,6 +263,12 @@ def read_delimited(data: bytes, file_name: str) -> RawTable:
         delimiter=delimiter,
     )
     return drop_blank_rows(table)
+
+
+def has_blank_line(body: str) -> bool:
+    """Whether a line of the body is empty or only spaces and tabs (without copying the body)."""
+    first, last = body[: body.find("\n") + 1 or None], body[body.rfind("\n") + 1 :]
+    return any(not line.strip(" \t\n") for line in (first, last)) or bool(BLANK_LINE.search(body))
 
 
 def _nth_line_start(text: str, n: int) -> int:
@@ -299,15 +308,16 @@ def _duckdb_read(
     bad = errors[errors["error_type"] != "MISSING COLUMNS"]
     padded = _pad_short_rows(short, delimiter, names)
     total = len(frame) + len(padded) + len(bad)
-    all_rows = np.arange(first_row, first_row + total, dtype="int64")
-    taken = np.concatenate([short["line"].to_numpy(), bad["line"].to_numpy()]) + first_row - 1
-    clean_numbers = np.setdiff1d(all_rows, taken, assume_unique=False)[: len(frame)]
-    frame = pd.concat([frame, padded], ignore_index=True)
-    numbers = np.concatenate([clean_numbers, short["line"].to_numpy() + first_row - 1])
-    order = np.argsort(numbers, kind="stable")
-    frame = frame.iloc[order].reset_index(drop=True)
-    numbers = numbers[order]
+    clean = np.ones(total, dtype=bool)  # records the reader split cleanly, in file order
+    taken = np.concatenate([short["line"].to_numpy(), bad["line"].to_numpy()]) - 1
+    clean[taken[taken < total]] = False  # (a quoted cell's line breaks shift DuckDB's count)
+    numbers = np.flatnonzero(clean)[: len(frame)] + first_row
     if len(padded):
+        frame = pd.concat([frame, padded], ignore_index=True)
+        numbers = np.concatenate([numbers, short["line"].to_numpy() + first_row - 1])
+        order = np.argsort(numbers, kind="stable")
+        frame = frame.iloc[order].reset_index(drop=True)
+        numbers = numbers[order]
         for name in names:
             frame[name] = frame[name].astype("str").str.strip().replace("", pd.NA)
     rejects = empty_rejects()
