@@ -27,6 +27,9 @@ ORDER_FIELDS = (
     "sku", "status", "refunded_amount", "discount", "shipping", "tax", "currency", "channel",
     "cancelled_at",
 )
+# What differs from line to line of an order: not needed among the order's first values.
+LINE_ONLY_COLUMNS = ("order_key", "row_number", "product", "sku", "quantity", "unit_price",
+                     "line_amount", "discount")
 CHANNELS = {
     "web": "web", "site": "web", "site web": "web", "internet": "web", "en ligne": "web",
     "online": "web", "e commerce": "web", "boutique en ligne": "web", "online store": "web",
@@ -326,14 +329,14 @@ def shape_orders(
     rows: pd.DataFrame, source: Source, mapping: dict[str, str]
 ) -> tuple[pd.DataFrame, pd.DataFrame, pd.DataFrame, list[tuple[str, str]]]:
     notes: list[tuple[str, str]] = []
-    rows = rows.copy()
+    rows = rows.copy(deep=False)  # copy on write: the caller's frame keeps its columns
     if "quantity" in mapping:
         rows["quantity"] = rows["quantity"].fillna(1.0)
     if "line_amount" not in mapping and "unit_price" in mapping:
         qty = rows["quantity"] if "quantity" in mapping else 1.0
         rows["line_amount"] = (rows["unit_price"] * qty).round(2)
     group = rows.groupby("order_key", sort=False)
-    first = group.first()
+    first = group[[c for c in rows.columns if c not in LINE_ONLY_COLUMNS]].first()
     orders = pd.DataFrame(index=first.index)
     orders["ordered_at"] = first["order_date"]
     line_sum = group["line_amount"].sum(min_count=1) if "line_amount" in rows else None
@@ -427,9 +430,11 @@ def lines_frame(rows: pd.DataFrame, mapping: dict[str, str]) -> pd.DataFrame:
     line_fields = ("product", "sku", "quantity", "unit_price", "line_amount")
     if not any(f in mapping for f in line_fields):
         return pd.DataFrame()
-    lines = pd.DataFrame({"source_order_id": rows["order_key"].to_numpy()})
+    lines = rows[["order_key", *(f for f in line_fields if f in rows)]].reset_index(drop=True)
+    lines = lines.rename(columns={"order_key": "source_order_id"})  # (columns keep their arrays)
     for name in line_fields:
-        lines[name] = rows[name].to_numpy() if name in rows else np.nan
+        if name not in lines:
+            lines[name] = np.nan
     lines["line_number"] = lines.groupby("source_order_id", sort=False).cumcount() + 1
     return lines
 

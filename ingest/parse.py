@@ -163,18 +163,19 @@ MONEY_WRAPPING = "()+-€$£" + SPACES + "eurosdgbpchfEUROSDGBPCHF"  # around th
 
 def _decimal_places(
     ok: np.ndarray, length: np.ndarray, commas: np.ndarray, dots: np.ndarray,
-    comma_at: np.ndarray, dot_at: np.ndarray,
+    comma_at: np.ndarray, dot_at: np.ndarray, weight: np.ndarray,
 ) -> np.ndarray:
     """Digits after the decimal mark of each number (separators: `commas` and `dots` counts,
-    first positions `comma_at`, `dot_at`), the mark being decided as parse_money describes."""
+    first positions `comma_at`, `dot_at`), the mark being decided as parse_money describes;
+    `weight`: how many cells hold each number."""
     comma_last = (commas == 1) & ((dots != 1) | (comma_at > dot_at))
     dot_last = (dots == 1) & ((commas != 1) | (dot_at > comma_at))
     after_comma, after_dot = length - 1 - comma_at, length - 1 - dot_at
     short = length <= 7  # at most three digits before the separator
     comma_unsure = comma_last & (dots == 0) & (after_comma == 3) & short
     dot_unsure = dot_last & (commas == 0) & (after_dot == 3) & short
-    shows_dot = (ok & ((dot_last & ~dot_unsure) | ((commas >= 2) & (dots == 0)))).sum()
-    shows_comma = (ok & ((comma_last & ~comma_unsure) | ((dots >= 2) & (commas == 0)))).sum()
+    shows_dot = weight[ok & ((dot_last & ~dot_unsure) | ((commas >= 2) & (dots == 0)))].sum()
+    shows_comma = weight[ok & ((comma_last & ~comma_unsure) | ((dots >= 2) & (commas == 0)))].sum()
     comma_decimal = comma_last & ~(comma_unsure & (shows_dot > shows_comma))
     dot_decimal = dot_last & ~(dot_unsure & (shows_comma > shows_dot))
     return np.where(comma_decimal, after_comma, np.where(dot_decimal, after_dot, 0))
@@ -187,9 +188,17 @@ def parse_money(s: pd.Series) -> Parsed:
     exactly three digits ("1,234", "1.234") is read as thousands only when more values of the
     column show the other mark as the decimal one ("45.90", "1,886.82" make "1,234" one
     thousand); otherwise it is a decimal mark, the French default for a comma.
+    Each distinct text is parsed once (a column of a million prices holds a few thousand).
     """
     text = _text(s)
     blank = _np(pc.is_null(text), True)
+    distinct, codes = _distinct(text)
+    ok, values = _money_values(distinct, np.bincount(codes[codes >= 0], minlength=len(distinct)))
+    return _result(s, _spread(values, codes, np.nan), _spread(ok, codes, False), blank, "float64")
+
+
+def _money_values(text: pa.Array, weight: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """(which texts are amounts, their value) for distinct texts held by `weight` cells each."""
     ok = _matches(text, MONEY)
     present = _present(text, "-(,.'" + SPACES)
     negative = np.zeros(len(text), dtype=bool)
@@ -206,20 +215,21 @@ def parse_money(s: pd.Series) -> Parsed:
     mantissa = _np(pc.cast(pc.if_else(_mask(ok), digits, NULL_STRING), pa.int64()), 0)
     places = _decimal_places(
         ok, length, length - shorter, shorter - count,
-        _np(pc.find_substring(number, ","), -1), _np(pc.find_substring(number, "."), -1),
+        _np(pc.find_substring(number, ","), -1), _np(pc.find_substring(number, "."), -1), weight,
     )
     values = np.round(mantissa / 10.0**places, 2)  # both exact: a correctly rounded quotient
-    values = np.where(ok, np.where(negative, -values, values), np.nan)
-    return _result(s, values, ok, blank, "float64")
+    return ok, np.where(ok, np.where(negative, -values, values), np.nan)
 
 
 def parse_quantity(s: pd.Series) -> Parsed:
     """Quantities as float64: '2', '2,5', '1.0', '-1' (a returned item)."""
     text = _text(s)
     blank = _np(pc.is_null(text), True)
-    ok = _matches(text, r"^[-+]?[0-9]{1,15}(?:[.,][0-9]{1,15})?$")
-    number = pc.replace_substring(pc.if_else(_mask(ok), text, NULL_STRING), ",", ".")
-    return _result(s, _np(pc.cast(number, pa.float64()), np.nan), ok, blank, "float64")
+    distinct, codes = _distinct(text)
+    ok = _matches(distinct, r"^[-+]?[0-9]{1,15}(?:[.,][0-9]{1,15})?$")
+    number = pc.replace_substring(pc.if_else(_mask(ok), distinct, NULL_STRING), ",", ".")
+    values = _np(pc.cast(number, pa.float64()), np.nan)
+    return _result(s, _spread(values, codes, np.nan), _spread(ok, codes, False), blank, "float64")
 
 
 # ---------------------------------------------------------------------------------------------

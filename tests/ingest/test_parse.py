@@ -114,6 +114,14 @@ def test_comma_with_three_digits_is_thousands_when_the_column_uses_a_decimal_poi
     assert parse_money(col("1,234", "1,886.82")).values.tolist() == [1234.0, 1886.82]
 
 
+def test_the_decimal_mark_is_decided_by_cells_not_by_distinct_values():
+    """Each distinct text is parsed once: the column's vote must still count every cell."""
+    assert parse_money(col("1,234", "2,50", "4.50", "4.50")).values.tolist() == [
+        1234.0, 2.50, 4.50, 4.50]
+    assert parse_money(col("1,234", "2,50", "2,50", "4.50")).values.tolist() == [
+        1.23, 2.50, 2.50, 4.50]
+
+
 def test_comma_with_three_digits_is_decimal_otherwise():
     assert parse_money(col("1,234")).values.tolist() == [1.23]
     assert parse_money(col("1,234", "45,90 €")).values.tolist() == [1.23, 45.90]
