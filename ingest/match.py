@@ -121,6 +121,10 @@ def weak_attachments(
     cur.register("weak_keys", weak[["value"]].drop_duplicates())
     known = cur.execute(sql_text("match_weak_known")).df()
     cur.unregister("weak_keys")
+    known_value = weak["value"].astype(object).isin(known["value"].astype(object)).to_numpy()
+    weak = weak[shared_by_several(weak, label) | known_value]
+    if weak.empty:
+        return label, matched, 0, touches
     strong = keys[keys["kind"] != "name_postcode"]
     person_entity = entity_of_people(len(people), strong, label, matched)
     edges = pd.concat([
@@ -174,6 +178,16 @@ def weak_attachments(
     first = pd.Series(person[alone]).groupby(value.to_numpy()[alone]).transform("min")
     label[person[alone]] = first.to_numpy()
     return label, matched, int(alone.sum()), touches
+
+
+def shared_by_several(weak: pd.DataFrame, label: np.ndarray) -> np.ndarray:
+    """Which weak key rows carry a value that several of the file's groups carry: a value held
+    by one group alone (most of them) can only join it to a known customer with that value."""
+    value, _ = pd.factorize(weak["value"])
+    group = label[weak["person"].to_numpy()].astype(np.int64)
+    pairs = np.unique(value.astype(np.int64) * (int(group.max()) + 1) + group)
+    groups_per_value = np.bincount(pairs // (int(group.max()) + 1), minlength=value.max() + 1)
+    return groups_per_value[value] > 1
 
 
 def kept_apart_values(edges: pd.DataFrame, apart: pd.DataFrame) -> set:
