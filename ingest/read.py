@@ -469,12 +469,12 @@ def read_workbook(data: bytes, file_name: str, sheet: str | None) -> RawTable:
             f"there is no sheet “{sheet}” (sheets: {', '.join(names)}).",
         )
     candidates = [sheet] if sheet else names
-    best_name, best_rows = None, []
+    best_name, best_rows, best_size = None, [], 0
     for name in candidates:
         with calamine_errors(data, file_name):
             rows = book.get_sheet_by_name(name).to_python(skip_empty_area=False)
-        size = sum(1 for r in rows if sum(1 for c in r if c not in ("", None)) >= 2)
-        if best_name is None or size > len(best_rows):
+        size = table_size(rows) if len(candidates) > 1 else int(any(_table_row(r) for r in rows))
+        if best_name is None or size > best_size:
             best_name, best_rows, best_size = name, rows, size
     if not best_rows or best_size == 0:
         raise rejected(
@@ -487,7 +487,9 @@ def read_workbook(data: bytes, file_name: str, sheet: str | None) -> RawTable:
     headers = dedupe_headers([_cell_header(c) for c in best_rows[header_index]])
     body = best_rows[header_index + 1 :]
     width = len(headers)
-    frame = pd.DataFrame([r[:width] for r in body], columns=[f"c{i}" for i in range(width)])
+    if body and len(body[0]) != width:  # calamine's rows are as wide as the sheet
+        body = [r[:width] for r in body]
+    frame = pd.DataFrame(body, columns=[f"c{i}" for i in range(width)])
     for name in frame.columns:
         frame[name] = _cells_as_text(frame[name])
     table = RawTable(
@@ -509,6 +511,19 @@ def read_workbook(data: bytes, file_name: str, sheet: str | None) -> RawTable:
     return drop_blank_rows(table)
 
 
+def _table_row(row: list) -> bool:
+    return sum(1 for c in row if c not in ("", None)) >= 2
+
+
+def table_size(rows: list[list]) -> int:
+    """How many rows of a sheet hold at least two filled cells: its table, not its notes."""
+    if not rows:
+        return 0
+    cells = np.array(rows, dtype=object)  # a rectangle: calamine pads the rows
+    filled = (cells != "") & ~pd.isna(cells)
+    return int((filled.sum(axis=1) >= 2).sum())
+
+
 def _cell_header(value: object) -> str:
     text = str(value)
     return text[:-2] if re.fullmatch(r"-?\d+\.0", text) else text
@@ -518,8 +533,10 @@ def _cells_as_text(col: pd.Series) -> pd.Series:
     """Workbook cells as the text a CSV export would hold: 612345678.0 -> '612345678',
     dates -> ISO (which the date parser reads unambiguously)."""
     text = col.astype("str").str.strip()
-    text = text.str.replace(r"^(-?\d+)\.0$", r"\1", regex=True)
-    text = text.str.replace(r"^(\d{4}-\d{2}-\d{2}) 00:00:00$", r"\1", regex=True)
+    whole = text.str.fullmatch(r"-?\d+\.0")  # (no backreferences: they run row by row)
+    text = text.mask(whole, text.str.slice(0, -2))
+    midnight = text.str.fullmatch(r"\d{4}-\d{2}-\d{2} 00:00:00")
+    text = text.mask(midnight, text.str.slice(0, 10))
     return text.mask(text.isin(["", "None", "nan", "NaT"]))
 
 

@@ -115,6 +115,16 @@ def test_workbook_picks_the_data_sheet_and_keeps_excel_values_as_text():
     ]
 
 
+def test_a_long_notes_sheet_does_not_hide_a_shorter_table():
+    """The sheet with most table rows wins; a bug compared them with the notes sheet's length."""
+    data = workbook({
+        "Notes": [[f"remarque {i}"] for i in range(10)],
+        "Clients": [["Nom", "E-mail"], ["Dupont", "d@x.fr"], ["Martin", "m@x.fr"]],
+    })
+    table = read_file(data, "clients.xlsx")
+    assert table.sheet == "Clients" and cells(table) == [["Dupont", "d@x.fr"], ["Martin", "m@x.fr"]]
+
+
 def test_zip_bomb_is_refused_before_parsing():
     out = io.BytesIO()
     import zipfile
