@@ -172,7 +172,7 @@ def build(
              "no email, phone, name or customer number to identify the person")
     bad = bad & ~skipped
     rejects = rejects_frame(table, rows, bad, reasons_fr, reasons_en)
-    good = rows[~bad & ~skipped]
+    good = rows[~bad & ~skipped] if (bad | skipped).any() else rows  # (no copy of a clean file)
     if good.empty:
         first = (rejects if len(rejects) else pd.DataFrame(  # all rows skipped by the platform
             {"row_number": rows["row_number"], "reason_fr": reasons_fr, "reason_en": reasons_en}

@@ -133,6 +133,7 @@ def import_file(
     result = canonical.build(table, seen.source, seen.mapping, file_name, options.date_order)
     rows_read = len(table.frame) + len(table.rejects)
     rows_loaded = rows_read - len(result.rejects) - result.skipped
+    table.frame = table.frame.iloc[:0]  # the cells live on in `result`: free them before matching
     notes = table.notes + result.notes
     recorded = {
         "encoding": table.encoding,

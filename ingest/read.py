@@ -35,6 +35,7 @@ BLANK_LINE_START = re.compile(r"(?m)^[ \t]*$")
 MAX_XLSX_UNCOMPRESSED = 1_000_000_000
 MAX_XLSX_RATIO = 200
 MAX_SHEET_CELLS = 25_000_000  # calamine allocates the sheet's whole rectangle, empty cells too
+ARROW_BATCH_ROWS = 100_000
 MAX_LINE_CHARS = 10_000_000  # as read_body.sql's max_line_size
 csv.field_size_limit(MAX_LINE_CHARS)  # the sample parser's default (131,072) crashed on long cells
 MARKUP = re.compile(rb"^(?:\xef\xbb\xbf)?\s*<(?:\?xml|!doctype|html|table|workbook)", re.IGNORECASE)
@@ -245,14 +246,21 @@ def read_delimited(data: bytes, file_name: str) -> RawTable:
     header_lines = 1 + "".join(sample_rows[header_index]).count("\n")  # a quoted header can wrap
     body_start = _nth_line_start(text, lines_before + header_lines)
     body = text[body_start:]
-    if not body.strip():
+    del text  # from here on the body alone: the file's text is the import's biggest object
+    if body.isspace() or not body:
         raise _no_data(file_name)
-    blank_fill = delimiter * (len(headers) - 1)
-    body = body.rstrip("\n")
+    if body.endswith("\n\n"):
+        body = body.rstrip("\n") + "\n"
+    elif not body.endswith("\n"):
+        body += "\n"
     if has_blank_line(body):  # rare: spare a substitution over the whole body
-        body = BLANK_LINE_START.sub(lambda m: blank_fill, body)
-    body += "\n"
-    frame, row_numbers, rejects = _duckdb_read(body, delimiter, headers, lines_before + 2)
+        blank_fill = delimiter * (len(headers) - 1)
+        body = BLANK_LINE_START.sub(lambda m: blank_fill, body[:-1]) + "\n"
+    with tempfile.TemporaryDirectory(prefix="comptoir-") as tmp:
+        path = Path(tmp) / "body.csv"
+        write_utf8(path, body)
+        del body
+        frame, row_numbers, rejects = _duckdb_read(path, delimiter, headers, lines_before + 2)
     table = RawTable(
         frame=frame,
         headers=headers,
@@ -266,9 +274,17 @@ def read_delimited(data: bytes, file_name: str) -> RawTable:
 
 
 def has_blank_line(body: str) -> bool:
-    """Whether a line of the body is empty or only spaces and tabs (without copying the body)."""
-    first, last = body[: body.find("\n") + 1 or None], body[body.rfind("\n") + 1 :]
-    return any(not line.strip(" \t\n") for line in (first, last)) or bool(BLANK_LINE.search(body))
+    """Whether a line of the body (ending with one line break) is empty or only spaces and tabs,
+    found without copying the body."""
+    first, last = body[: body.find("\n")], body[body.rfind("\n", 0, len(body) - 1) + 1 : -1]
+    return not first.strip(" \t") or not last.strip(" \t") or bool(BLANK_LINE.search(body))
+
+
+def write_utf8(path: Path, text: str, chunk: int = 1 << 24) -> None:
+    """Write text as UTF-8 a slice at a time: encoding it whole would copy it once more."""
+    with open(path, "w", encoding="utf-8", newline="") as out:
+        for start in range(0, len(text), chunk):
+            out.write(text[start : start + chunk])
 
 
 def _nth_line_start(text: str, n: int) -> int:
@@ -283,25 +299,23 @@ def _nth_line_start(text: str, n: int) -> int:
 
 
 def _duckdb_read(
-    body: str, delimiter: str, headers: list[str], first_row: int
+    path: Path, delimiter: str, headers: list[str], first_row: int
 ) -> tuple[pd.DataFrame, np.ndarray, pd.DataFrame]:
     """Split the data rows with DuckDB; malformed records go to its rejects table, with their
-    record number, and short rows are padded back (their missing trailing cells were blank)."""
+    record number, and short rows are padded back (their missing trailing cells were blank).
+    Cells stream out in Arrow batches, so DuckDB never holds a second copy of them all."""
     names = [f"c{i}" for i in range(len(headers))]
-    with tempfile.TemporaryDirectory(prefix="comptoir-") as tmp:
-        path = Path(tmp) / "body.csv"
-        path.write_text(body, encoding="utf-8")
-        con = duckdb.connect()
-        try:
-            con.execute("set preserve_insertion_order = true")
-            frame = con.sql(
-                sql_text("read_body"),
-                params={"path": str(path), "delim": delimiter,
-                        "columns": {n: "varchar" for n in names}},
-            ).to_arrow_table().to_pandas()
-            errors = con.execute(sql_text("read_body_rejects")).df()
-        finally:
-            con.close()
+    con = duckdb.connect()
+    try:
+        con.execute("set preserve_insertion_order = true")
+        frame = con.sql(
+            sql_text("read_body"),
+            params={"path": str(path), "delim": delimiter,
+                    "columns": {n: "varchar" for n in names}},
+        ).to_arrow_reader(ARROW_BATCH_ROWS).read_all().to_pandas()
+        errors = con.execute(sql_text("read_body_rejects")).df()
+    finally:
+        con.close()
     frame.columns = names
     errors["line"] = errors["line"].astype("int64")
     short = errors[errors["error_type"] == "MISSING COLUMNS"]
