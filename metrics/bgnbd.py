@@ -269,6 +269,18 @@ def _expected_while_alive(params: BGNBDParams, x: NDArray, T: NDArray, t: ArrayL
     horizon = np.asarray(t, dtype=float)
     if (horizon < 0).any() or not np.isfinite(horizon).all():
         raise ValueError("the horizon t must be finite and >= 0")
+    if horizon.shape[1:] == (1,) and len(horizon) > 1 and np.ndim(x) == np.ndim(T) == 1:
+        # A column of horizons (a backtest week by week): each distinct history (x, T) once,
+        # as a shop's customers share them (T counts whole days).
+        pairs = np.stack([x, T], axis=1).astype(float).view(np.complex128).ravel()  # 1-D: fast
+        histories, inverse = np.unique(pairs, return_inverse=True)
+        expected = _expected_checked(params, histories.real, histories.imag, horizon)
+        return expected[..., inverse.reshape(-1)]
+    return _expected_checked(params, x, T, horizon)
+
+
+def _expected_checked(params: BGNBDParams, x: NDArray, T: NDArray, horizon: NDArray) -> NDArray:
+    """The expectation of each (x, T) over `horizon`, interpolated across a = 1 and checked."""
     r, alpha, a, b = params.r, params.alpha, params.a, params.b
     if abs(a - 1.0) >= A_NEAR_ONE:
         expected = _expected_if_alive(r, alpha, a, b, x, T, horizon)

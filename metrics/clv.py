@@ -191,11 +191,15 @@ def _spend_model(
 
 
 def _missing(n: int) -> pd.arrays.FloatingArray:
-    return pd.array([pd.NA] * n, dtype="Float64")
+    return pd.arrays.FloatingArray(np.zeros(n), np.ones(n, dtype=bool))
 
 
 def customer_value(
-    con: duckdb.DuckDBPyConnection, as_of: date | None = None, horizon_weeks: int = 52
+    con: duckdb.DuckDBPyConnection,
+    as_of: date | None = None,
+    horizon_weeks: int = 52,
+    *,
+    with_backtest: bool = True,
 ) -> ClvResult:
     """Historic and predicted value of every customer as of ``as_of`` (default: latest order day).
 
@@ -203,7 +207,9 @@ def customer_value(
     (occasions, eq. 10 of BG/NBD), expected_spend per occasion (Gamma-Gamma) and
     expected_revenue = expected_purchases x expected_spend. The summary carries the parameters
     (alpha per week), log-likelihoods, counts and the figures of ``backtest`` with its default
-    holdout (None when the purchase model is not usable or the history is too short for it).
+    holdout (None when the purchase model is not usable or the history is too short for it, or
+    not asked for: a view that shows the backtest itself calls ``backtest``, and the models are
+    then fitted once each).
     """
     horizon = _whole_weeks(horizon_weeks, "L'horizon", "horizon")
     as_of = resolve_as_of(con, as_of)
@@ -227,7 +233,9 @@ def customer_value(
 
     n_repeat = int((summary["frequency"] > 0).sum())
     explanation = _explain(status, n_repeat, correlation)
-    backtest_figures = backtest(con, as_of).figures if purchases is not None else None
+    backtest_figures = None
+    if with_backtest and purchases is not None:
+        backtest_figures = backtest(con, as_of).figures
     result_summary = {
         "status": status,
         "explanation": explanation,

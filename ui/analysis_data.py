@@ -116,7 +116,8 @@ def best_first_products(as_of: date | None, data_version: Version) -> pd.DataFra
 
 @st.cache_data(max_entries=CACHE_ENTRIES, show_spinner=False)
 def customer_value(as_of: date | None, data_version: Version) -> clv.ClvResult:
-    return clv.customer_value(connection(), as_of, HORIZON_WEEKS)
+    """The models' predictions; the view shows the backtest through ``backtest``."""
+    return clv.customer_value(connection(), as_of, HORIZON_WEEKS, with_backtest=False)
 
 
 @st.cache_data(max_entries=CACHE_ENTRIES, show_spinner=False)

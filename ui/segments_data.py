@@ -108,7 +108,7 @@ def search(text: str, data_version: Version) -> pd.DataFrame:
 
 @st.cache_data(max_entries=CACHE_ENTRIES, show_spinner=False)
 def customer_values(as_of: date | None, data_version: Version) -> clv.ClvResult:
-    return clv.customer_value(connection(), as_of, CARD_HORIZON_WEEKS)
+    return clv.customer_value(connection(), as_of, CARD_HORIZON_WEEKS, with_backtest=False)
 
 
 @st.cache_data(max_entries=CACHE_ENTRIES, show_spinner=False)

@@ -21,9 +21,11 @@ as_of = analysis.as_of(selected_week())
 version = data.version()
 st.caption(t("an_as_of", day=format.day(as_of, lang())))
 
-with st.spinner(t("val_fitting")):
-    result = analysis.customer_value(as_of, version)
-    test = analysis.backtest(as_of, version)
+bar = st.progress(0.0, text=t("val_fitting"))  # (cached steps: the bar stays outside them)
+result = analysis.customer_value(as_of, version)
+bar.progress(0.5, text=t("val_backtesting"))
+test = analysis.backtest(as_of, version)
+bar.empty()
 
 if result.explanation is not None:
     st.warning(result.explanation[lang()], icon=":material/info:")

@@ -276,3 +276,15 @@ def test_a_corner_scipy_cannot_compute_raises_instead_of_returning_nan():
     extreme = BGNBDParams(68.5, 10.0, 25.0, 1.0, log_likelihood=0.0, n_customers=1, converged=True)
     with pytest.raises(FloatingPointError):
         bgnbd.expected_purchases(extreme, 149.0, 153, 0.0, 0.0)
+
+
+@settings(max_examples=100, deadline=None)
+@given(params=parameters, people=st.lists(histories(), min_size=1, max_size=12),
+       horizons=st.lists(st.floats(0, 520), min_size=2, max_size=5))
+def test_a_column_of_horizons_gives_each_horizon_alone(params, people, horizons):
+    """Several horizons compute each distinct history once: the same figures, customer by
+    customer, as one horizon at a time (histories repeat, as a shop's customers share them)."""
+    x, t_x, T = (np.array(column * 2, dtype=float) for column in zip(*people))
+    together = bgnbd.expected_purchases(params, np.array(horizons)[:, np.newaxis], x, t_x, T)
+    alone = np.stack([bgnbd.expected_purchases(params, h, x, t_x, T) for h in horizons])
+    np.testing.assert_array_equal(together, alone)

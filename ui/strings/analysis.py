@@ -277,7 +277,14 @@ STRINGS: dict[str, tuple[str, str]] = {
         "What each customer has brought you and should bring in the next 12 months, those who "
         "matter most, those drifting away, and how far to trust the predictions.",
     ),
-    "val_fitting": ("Calcul des prévisions…", "Computing the predictions…"),
+    "val_fitting": (
+        "Prévisions : ajustement des modèles d'achat (BG/NBD) et de dépense (Gamma-Gamma)…",
+        "Predictions: fitting the purchase (BG/NBD) and spend (Gamma-Gamma) models…",
+    ),
+    "val_backtesting": (
+        "Test : le modèle d'achat ajusté sans les 26 dernières semaines, comparé à la réalité…",
+        "Backtest: the purchase model fitted without the last 26 weeks, compared with reality…",
+    ),
     "val_customers": ("Clients", "Customers"),
     "val_customers_help": ("Personnes identifiées ayant au moins une commande valide.",
                            "Identified people with at least one valid order."),
