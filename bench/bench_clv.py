@@ -74,8 +74,10 @@ def simulated_shop(n_customers: int, seed: int = 2005) -> pd.DataFrame:
     return frame
 
 
-def main(n_customers: int = 1_000_000) -> None:
-    shop = simulated_shop(n_customers)
+def step_timings(
+    shop: pd.DataFrame,
+) -> tuple[list[tuple[str, float]], bgnbd.BGNBDParams, gamma_gamma.GammaGammaParams]:
+    """Seconds of each step of the fits and predictions on ``shop``, and the fitted models."""
     x, t_x, T, m = shop["frequency"], shop["recency"], shop["T"], shop["monetary_value"]
     timings = []
 
@@ -92,8 +94,13 @@ def main(n_customers: int = 1_000_000) -> None:
         "expected_purchases (52 w)", lambda: bgnbd.expected_purchases(purchases, 52, x, t_x, T)
     )
     timed("expected_spend x revenue", lambda: expected * gamma_gamma.expected_spend(spend, x, m))
+    return timings, purchases, spend
 
-    print(f"{n_customers:,} customers, {int((x > 0).sum()):,} repeat customers")
+
+def main(n_customers: int = 1_000_000) -> None:
+    shop = simulated_shop(n_customers)
+    timings, purchases, spend = step_timings(shop)
+    print(f"{n_customers:,} customers, {int((shop['frequency'] > 0).sum()):,} repeat customers")
     print(f"{'step':<28}{'seconds':>9}")
     for step, seconds in timings:
         print(f"{step:<28}{seconds:>9.3f}")

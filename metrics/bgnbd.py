@@ -269,9 +269,9 @@ def _expected_while_alive(params: BGNBDParams, x: NDArray, T: NDArray, t: ArrayL
     horizon = np.asarray(t, dtype=float)
     if (horizon < 0).any() or not np.isfinite(horizon).all():
         raise ValueError("the horizon t must be finite and >= 0")
-    if horizon.shape[1:] == (1,) and len(horizon) > 1 and np.ndim(x) == np.ndim(T) == 1:
-        # A column of horizons (a backtest week by week): each distinct history (x, T) once,
-        # as a shop's customers share them (T counts whole days).
+    if (horizon.ndim == 0 or horizon.shape[1:] == (1,)) and np.ndim(x) == np.ndim(T) == 1:
+        # One horizon, or a column of them (a backtest week by week), for a row of customers:
+        # each distinct history (x, T) once, as customers share them (T counts whole days).
         pairs = np.stack([x, T], axis=1).astype(float).view(np.complex128).ravel()  # 1-D: fast
         histories, inverse = np.unique(pairs, return_inverse=True)
         expected = _expected_checked(params, histories.real, histories.imag, horizon)
