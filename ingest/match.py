@@ -185,9 +185,9 @@ def shared_by_several(weak: pd.DataFrame, label: np.ndarray) -> np.ndarray:
     by one group alone (most of them) can only join it to a known customer with that value."""
     value, _ = pd.factorize(weak["value"])
     group = label[weak["person"].to_numpy()].astype(np.int64)
-    pairs = np.unique(value.astype(np.int64) * (int(group.max()) + 1) + group)
-    groups_per_value = np.bincount(pairs // (int(group.max()) + 1), minlength=value.max() + 1)
-    return groups_per_value[value] > 1
+    width = int(group.max()) + 1
+    pairs = np.unique(value * width + group)  # each (value, group) once
+    return np.bincount(pairs // width, minlength=value.max() + 1)[value] > 1
 
 
 def kept_apart_values(edges: pd.DataFrame, apart: pd.DataFrame) -> set:
@@ -268,6 +268,8 @@ def name_attachments(
     known, and importing an orders file and its customers file in either order gives the same
     customers. A group of this file only joins a known customer that no other row of this file
     matched: two rows of one customer file are two people, and a name does not make them one.
+    Only keys that a weakly identified carrier holds (a bare row of the file, or a known customer
+    without email, phone or customer number) are looked at: the others join nothing.
     Returns the new labels and matches, and which people now have an identity (people known by
     name only).
     """
@@ -282,7 +284,7 @@ def name_attachments(
     cur.register("name_people", names.assign(person=np.arange(n), strong=strong))
     found = cur.execute(sql_text("match_name_only_keys")).df()
     cur.unregister("name_people")
-    named_rows = found["person"].to_numpy()
+    named_rows = found["person"].to_numpy()  # customers other named rows of the file matched:
     in_file = ("c" + group_customer.iloc[named_rows[keyed[named_rows]]].dropna().astype("int64")
                .astype(str)).unique().astype(object)  # object isin: hashed, not per value
     found = found[found["relevant"].to_numpy()].reset_index(drop=True)
