@@ -25,6 +25,7 @@ from ui.segments_charts import plain
 Version = tuple[int, int, int]
 NOTICE = "data_notice"
 REJECTS_SHOWN = 500
+PAIRS_SHOWN = 500
 SEARCH_RESULTS = 20
 
 
@@ -39,8 +40,11 @@ def import_rejects(import_id: int, data_version: Version) -> pd.DataFrame:
 
 
 @st.cache_data(max_entries=CACHE_ENTRIES, show_spinner=False)
-def suspected_pairs(data_version: Version) -> pd.DataFrame:
-    return duplicates.suspected_pairs(connection())
+def suspected_pairs(data_version: Version) -> tuple[int, pd.DataFrame]:
+    """How many pairs, and the PAIRS_SHOWN most likely: a list of a hundred thousand (namesakes
+    of a big shop) is read by nobody, and its picker took minutes to draw."""
+    pairs = duplicates.suspected_pairs(connection())
+    return len(pairs), pairs.head(PAIRS_SHOWN)
 
 
 @st.cache_data(max_entries=CACHE_ENTRIES, show_spinner=False)
@@ -83,10 +87,10 @@ def imports_table(log: pd.DataFrame) -> pd.DataFrame:
     return shown
 
 
-def figures(log: pd.DataFrame, pairs: pd.DataFrame, merges: pd.DataFrame) -> list[tuple[str, str]]:
+def figures(log: pd.DataFrame, pairs: int, merges: pd.DataFrame) -> list[tuple[str, str]]:
     """The page's headline figures: (string key, value as shown)."""
     values = [("data_imports", len(log)), ("data_rejected", int(log["rows_rejected"].sum())),
-              ("data_pairs", len(pairs)), ("data_merges", len(merges))]
+              ("data_pairs", pairs), ("data_merges", len(merges))]
     return [(key, format.number(value, 0, lang())) for key, value in values]
 
 

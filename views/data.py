@@ -21,9 +21,9 @@ if notice:
     kind, message = notice
     (st.error if kind == "error" else st.success)(message)
 
-pairs = data_page.suspected_pairs(version)
+pairs_total, pairs = data_page.suspected_pairs(version)
 merges = data_page.standing_merges(version)
-figures = data_page.figures(log, pairs, merges)
+figures = data_page.figures(log, pairs_total, merges)
 for column, (key, value) in zip(st.columns(len(figures)), figures):
     column.metric(t(key), value, help=t(f"{key}_help"), border=True)
 
@@ -60,6 +60,9 @@ with duplicates_tab:
         st.success(t("data_no_pairs"))
     else:
         st.dataframe(data_page.pairs_table(pairs), hide_index=True)
+        if pairs_total > len(pairs):
+            st.caption(t("data_pairs_shown", shown=format.number(len(pairs), 0, lang()),
+                         total=format.number(pairs_total, 0, lang())))
         chosen = st.selectbox(t("data_pair_pick"), pairs.index,
                               format_func=lambda i: data_page.pair_option(pairs.loc[i]))
         pair = pairs.loc[chosen]

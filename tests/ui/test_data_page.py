@@ -101,6 +101,23 @@ def test_duplicates_are_listed_with_their_reasons(demo_db, demo_facts, use_db):
     assert set(merges["Fusion faite par"]) == {"l'import (même personne dans un fichier)"}
 
 
+def test_only_the_most_likely_pairs_are_listed(demo_db, demo_facts, use_db, monkeypatch):
+    """A big shop's namesakes give a hundred thousand pairs: the page lists the most likely and
+    says how many there are (all of them made the page take minutes)."""
+    use_db(demo_db)
+    monkeypatch.setattr(data_page, "PAIRS_SHOWN", 3)
+    at = data_page_run()
+    pairs = demo_facts["pairs"]
+    assert len(pairs) > 3
+    assert shown_metrics(at)["Doublons à examiner"] == format.number(len(pairs))
+    listed = at.dataframe[1].value
+    assert listed["Ressemblance"].tolist() == [
+        format.percent(s, "fr", 0) for s in pairs["score"].head(3)]
+    assert len(next(s for s in at.selectbox if s.label == "Paire à examiner").options) == 3
+    said = f"Les 3 paires les plus probables sur {format.number(len(pairs))} :"
+    assert any(caption.value.startswith(said) for caption in at.caption)
+
+
 def test_merge_then_split_from_the_page(own_copy, demo_facts):
     pairs = demo_facts["pairs"]
     first = pairs.iloc[0]

@@ -81,6 +81,12 @@ STRINGS: dict[str, tuple[str, str]] = {
     "data_reason_name_no_email": ("même nom, sans e-mail ni code postal en commun",
                                   "same name, no email or postcode in common"),
     "data_pair_pick": ("Paire à examiner", "Pair to review"),
+    "data_pairs_shown": (
+        "Les {shown} paires les plus probables sur {total} : fusionnez ou séparez-les, les "
+        "suivantes prendront leur place.",
+        "The {shown} most likely pairs of {total}: merge them or keep them apart, and the next "
+        "ones take their place.",
+    ),
     "data_pair_option": ("{kept} (n° {kept_id}) ↔ {merged} (n° {merged_id}) — {score}",
                          "{kept} (no. {kept_id}) ↔ {merged} (no. {merged_id}) — {score}"),
     "data_field_id": ("N° client", "Customer no."),
