@@ -150,8 +150,12 @@ def segment_customers(
     segment_filter: SegmentFilter = SegmentFilter(),
     as_of: date | None = None,
     segment_map: dict[tuple[int, int], str] | None = None,
+    scores: pd.DataFrame | None = None,
 ) -> pd.DataFrame:
     """The people who pass ``segment_filter``, biggest spenders first.
+
+    ``scores``: metrics.rfm.rfm(con, as_of, segment_map) when the caller already has it (the
+    app caches it per data version), so it is not computed again.
 
     One row per person of the customer file (buyers and contacts who never bought): customer_id,
     name, first_name, last_name, email, phone, postal_code, city, country, email_consent,
@@ -162,7 +166,7 @@ def segment_customers(
     as_of = resolve_as_of(con, as_of)
     mapping = SEGMENT_MAP if segment_map is None else segment_map
     _check(segment_filter, {*mapping.values(), NO_SEGMENT})
-    scores = rfm(con, as_of, segment_map)[RFM_COLUMNS]
+    scores = (rfm(con, as_of, segment_map) if scores is None else scores)[RFM_COLUMNS]
     cur = con.cursor()
     try:
         cur.register("rfm_segments", scores)
@@ -215,6 +219,7 @@ def segment_table(
     con: duckdb.DuckDBPyConnection,
     as_of: date | None = None,
     segment_map: dict[tuple[int, int], str] | None = None,
+    current: pd.DataFrame | None = None,
 ) -> pd.DataFrame:
     """The named segments as of ``as_of`` and how they moved in the week before.
 
@@ -223,9 +228,11 @@ def segment_table(
     empty), last_week (customers in the segment 7 days earlier), change (customers -
     last_week), moved_in (customers now in it who were elsewhere or had not bought yet) and
     moved_out (customers of last week now in another segment), from segment_movement.
+    ``current``: metrics.rfm.rfm(con, as_of, segment_map) when the caller already has it.
     """
     as_of = resolve_as_of(con, as_of)
-    current = rfm(con, as_of, segment_map)
+    if current is None:
+        current = rfm(con, as_of, segment_map)
     table = segment_summary(current)
     orders = current.groupby("segment")["frequency"].sum()
     table["orders"] = table["segment"].map(orders).fillna(0).astype("int64")
@@ -235,7 +242,7 @@ def segment_table(
     if as_of is None:
         moves = pd.DataFrame(0, index=[NO_SEGMENT, *order], columns=order)
     else:
-        moves = segment_movement(con, as_of - timedelta(days=7), as_of, segment_map)
+        moves = segment_movement(con, as_of - timedelta(days=7), as_of, segment_map, current)
         moves = moves.reindex(index=[NO_SEGMENT, *order], columns=order, fill_value=0)
     stayed = pd.Series(np.diag(moves.loc[order, order]), index=order)
     last_week = moves.loc[order].sum(axis=1)

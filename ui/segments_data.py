@@ -39,7 +39,7 @@ def rfm_grid(as_of: date | None, data_version: Version) -> pd.DataFrame:
 
 @st.cache_data(max_entries=CACHE_ENTRIES, show_spinner=False)
 def segment_table(as_of: date | None, data_version: Version) -> pd.DataFrame:
-    return segment.segment_table(connection(), as_of)
+    return segment.segment_table(connection(), as_of, current=rfm_table(as_of, data_version))
 
 
 @st.cache_data(max_entries=CACHE_ENTRIES, show_spinner=False)
@@ -52,7 +52,8 @@ def people(
     segment_filter: segment.SegmentFilter, as_of: date | None, data_version: Version
 ) -> pd.DataFrame:
     """The builder's list (metrics.segment.segment_customers); raises SegmentFilterError."""
-    return segment.segment_customers(connection(), segment_filter, as_of)
+    return segment.segment_customers(connection(), segment_filter, as_of,
+                                     scores=rfm_table(as_of, data_version))
 
 
 @st.cache_data(max_entries=CACHE_ENTRIES, show_spinner=False)

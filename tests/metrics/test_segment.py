@@ -202,6 +202,16 @@ def test_rfm_grid(shop):
     assert grid.loc[grid["segment"] == "new", "segment_fr"].tolist() == ["Nouveaux clients"]
 
 
+def test_a_given_rfm_table_gives_the_same_results(shop):
+    """The app hands over its cached RFM table instead of having it computed again."""
+    day = date(2024, 3, 5)
+    scores = rfm(shop, day)
+    pd.testing.assert_frame_equal(segment_table(shop, day, current=scores),
+                                  segment_table(shop, day))
+    pd.testing.assert_frame_equal(segment_customers(shop, SegmentFilter(), day, scores=scores),
+                                  segment_customers(shop, SegmentFilter(), day))
+
+
 def test_segment_table_and_week_movement(shop):
     # As of 2024-02-27 (a week earlier): 1 cant_lose (R1 F5), 2 need_attention (R3 F3),
     # 3 potential_loyalists (R4 F3), 4 hibernating (R2 F1), 5 new (R5 F1).
