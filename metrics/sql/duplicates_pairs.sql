@@ -23,8 +23,16 @@ people as (
     from customers
 ),
 
+-- A name (and postcode) that more than 10 customers share is a common name, not a clue: among
+-- 200 "Marie Martin" in 75011 the name says nothing about who is who, and pairing them all would
+-- list tens of thousands of pairs.
 named as (
-    select * from people where name <> ''
+    select
+        *,
+        count(*) over (partition by name, postal_code) as namesakes_here,
+        count(*) over (partition by name) as namesakes
+    from people
+    where name <> ''
 ),
 
 same_email as (
@@ -50,7 +58,7 @@ name_postcode as (
     from named as a
     inner join named as b
         on a.name = b.name and a.postal_code = b.postal_code and a.customer_id < b.customer_id
-    where a.email is distinct from b.email or a.email is null
+    where (a.email is distinct from b.email or a.email is null) and a.namesakes_here <= 10
 ),
 
 email_local_name as (
@@ -67,6 +75,7 @@ name_no_email as (
     inner join named as b on a.name = b.name and a.customer_id < b.customer_id
     where (a.email is null or b.email is null)
       and (a.postal_code is null or b.postal_code is null)
+      and a.namesakes <= 10
 ),
 
 reasons as (

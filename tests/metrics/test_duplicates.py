@@ -116,3 +116,29 @@ def test_standing_merges_say_what_moved_and_whether_a_split_is_possible(people):
 def test_an_empty_database_has_no_pairs(con):
     assert duplicates.suspected_pairs(con).empty
     assert duplicates.standing_merges(con).empty
+
+
+def namesakes(con, count: int) -> pd.DataFrame:
+    """`count` customers named Marie Martin in 75011, each with an email of her own."""
+    frame = pd.DataFrame({"customer_id": range(1, count + 1), "first_name": "Marie",
+                          "last_name": "Martin", "email": [f"m{i}@x.fr" for i in range(count)],
+                          "phone": None, "postal_code": "75011"})
+    cur = con.cursor()
+    cur.register("people", frame)
+    cur.execute(
+        "insert into customers (customer_id, first_name, last_name, email, phone, postal_code,"
+        " first_seen, import_id) select *, timestamp '2024-01-01', 1 from people")
+    cur.close()
+    return duplicates.suspected_pairs(con)
+
+
+def test_ten_namesakes_are_paired(con):
+    found = namesakes(con, 10)
+    assert len(found) == 45  # 10 x 9 / 2
+    assert set(found["reasons"].map(tuple)) == {("name_postcode_other_email",)}
+
+
+def test_a_common_name_is_not_a_clue(con):
+    """Eleven Marie Martin with their own emails at one postcode are eleven people: the name
+    alone no longer suggests 55 pairs (a big shop's namesakes made hundreds of thousands)."""
+    assert namesakes(con, 11).empty
