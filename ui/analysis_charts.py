@@ -6,6 +6,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
+import numpy as np
 import pandas as pd
 import plotly.graph_objects as go
 
@@ -16,6 +17,7 @@ from ui.i18n import lang, t
 PERCENT_VALUES = {"retention", "revenue_retention"}
 # Above this many cells the heatmap shows colours only (values stay in the hover).
 MAX_LABELLED_CELLS = 600
+SCATTER_POINTS = 5_000
 LINE_COLORS = ["#2a6f8a", "#6a8a2a", "#8a2a6f", "#c77d1a", "#4b4b4b", "#2a8a6a"]
 
 
@@ -213,7 +215,11 @@ def first_products_table(table: pd.DataFrame) -> pd.DataFrame:
 
 
 def value_scatter(values: pd.DataFrame) -> go.Figure:
-    """One dot per customer: spent so far (x) against expected over 12 months (y)."""
+    """One dot per customer: spent so far (x) against expected over 12 months (y); beyond
+    SCATTER_POINTS customers a fixed random sample of them (a browser cannot draw a million dots,
+    and the shape of the cloud is the same)."""
+    if len(values) > SCATTER_POINTS:
+        values = values.sample(SCATTER_POINTS, random_state=0)
     fig = go.Figure()
     fig.add_scatter(
         x=values["historic_value"], y=values["expected_revenue"].astype(float), mode="markers",
@@ -231,10 +237,13 @@ def value_scatter(values: pd.DataFrame) -> go.Figure:
 def p_alive_histogram(values: pd.DataFrame) -> go.Figure:
     """P(alive) of the customers who bought more than once (one-time buyers are all at 100 %)."""
     returning = values.loc[values["frequency"] > 0, "p_alive"].astype(float) * 100
+    counts, edges = np.histogram(returning, bins=10, range=(0, 100))  # ten bars, not every value
     fig = go.Figure()
-    fig.add_histogram(
-        x=returning, xbins={"start": 0, "end": 100, "size": 10}, marker_color=BRAND,
-        hovertemplate=f"{t('val_p_alive_short')} %{{x}} : %{{y}}<extra></extra>",
+    fig.add_bar(
+        x=edges[:-1] + 5, y=counts, width=10, marker_color=BRAND,
+        customdata=np.stack([edges[:-1], edges[1:]], axis=1),
+        hovertemplate=f"{t('val_p_alive_short')} %{{customdata[0]:.0f}}–%{{customdata[1]:.0f}} : "
+                      "%{y}<extra></extra>",
     )
     _layout(fig, t("val_p_alive_title"), t("val_p_alive_axis"), t("rep_customers_axis"))
     return fig

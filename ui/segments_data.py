@@ -24,6 +24,7 @@ Version = tuple[int, int, int]
 # The Fiche client shows expected purchases over about three months: 13 weeks = 91 days.
 CARD_HORIZON_WEEKS = 13
 SEARCH_RESULTS = 20
+LIST_SHOWN = 5_000  # rows of the builder's list on screen; its export has everyone
 EXPORT_ENTRIES = 8
 
 

@@ -100,8 +100,11 @@ figures = [
 for column, (key, shown) in zip(st.columns(len(figures)), figures):
     column.metric(t(key), shown, help=t(f"{key}_help"), border=True)
 st.caption(t("seg_list_description", description=describe(segment_filter, lang())))
+if len(people) > segments.LIST_SHOWN:
+    st.caption(t("seg_list_shown", shown=format.number(segments.LIST_SHOWN, 0, lang()),
+                 total=format.number(len(people), 0, lang())))
 st.dataframe(
-    charts.people_rows(people, lang()),
+    charts.people_rows(people.head(segments.LIST_SHOWN), lang()),
     column_config=charts.people_columns(lang()),
     hide_index=True,
     width="stretch",

@@ -17,7 +17,7 @@ from streamlit.testing.v1 import AppTest
 from metrics import clv, cohort_curves, cohorts, dates, repeat, value_lists
 from tests.metrics.factories import insert_orders, insert_shop
 from tests.ui.conftest import app, connected, shown_metrics
-from ui import format
+from ui import analysis_charts, format
 
 TIMEOUT = 120
 RETENTION, REPEAT, VALUE = "views/retention.py", "views/repeat.py", "views/value.py"
@@ -248,7 +248,8 @@ def test_value_on_the_demo_shop(demo_db, use_db):
     scatter, p_alive, backtest = figures(at)
     assert same(scatter["data"][0]["x"], table["historic_value"])
     returning = table["frequency"] > 0
-    assert same(p_alive["data"][0]["x"], table.loc[returning, "p_alive"].astype(float) * 100)
+    counts, _ = np.histogram(table.loc[returning, "p_alive"].astype(float) * 100, 10, (0, 100))
+    assert same(p_alive["data"][0]["y"], counts)  # ten bars drawn from every returning customer
     assert same(backtest["data"][0]["y"], test.weekly["actual_cumulative"])
     assert same(backtest["data"][1]["y"], test.weekly["predicted_cumulative"])
 
@@ -317,3 +318,15 @@ def test_empty_database_offers_the_demo_shop(tmp_path, use_db, page, title):
     at.switch_page(page).run()
     assert not at.exception
     assert figures(at)
+
+
+def test_the_value_scatter_samples_a_big_shop(monkeypatch):
+    """Beyond SCATTER_POINTS customers the scatter draws a fixed sample of them."""
+    monkeypatch.setattr(analysis_charts, "SCATTER_POINTS", 4)
+    values = pd.DataFrame({"historic_value": np.arange(10.0), "expected_revenue": np.arange(10.0),
+                           "p_alive": np.full(10, 0.5)})
+    drawn = analysis_charts.value_scatter(values).data[0].x
+    assert len(drawn) == 4 and set(drawn) <= set(values["historic_value"])
+    assert list(analysis_charts.value_scatter(values).data[0].x) == list(drawn)  # same sample
+    monkeypatch.setattr(analysis_charts, "SCATTER_POINTS", 10)
+    assert list(analysis_charts.value_scatter(values).data[0].x) == list(range(10))

@@ -12,7 +12,7 @@ from metrics import clv, dates, rfm
 from metrics.customer import customer_card, search
 from metrics.segment import SegmentFilter, list_summary, segment_customers, segment_table
 from tests.ui.conftest import app, connected, shown_metrics
-from ui import format
+from ui import format, segments_data
 
 
 @pytest.fixture
@@ -63,13 +63,26 @@ def test_segments_page_shows_the_metrics_figures(demo_db, demo, use_db):
     assert shown["Chiffre d'affaires"].tolist() == [
         format.money(v, "fr", 0) for v in table["revenue"]
     ]
-    assert len(at.dataframe[1].value) == summary["people"]
+    assert len(at.dataframe[1].value) == summary["people"]  # fewer than LIST_SHOWN
     assert at.info[0].value == (
         f"{format.number(export.rows)} personnes dans le fichier ; "
         f"{format.number(export.left_out)} laissées de côté faute de consentement aux e-mails."
     )
     assert export.rows == summary["reachable"]
     assert len(at.get("download_button")) == 1
+
+
+def test_a_big_list_shows_its_biggest_spenders_and_says_so(demo_db, demo, use_db, monkeypatch):
+    """A million people do not fit a table on screen: the first LIST_SHOWN, biggest spenders
+    first, and the count of all (the export keeps everyone)."""
+    monkeypatch.setattr(segments_data, "LIST_SHOWN", 3)
+    summary = demo(lambda con, as_of: list_summary(segment_customers(con, SegmentFilter(), as_of)))
+    use_db(demo_db)
+    at = open_page("views/segments.py")
+    assert len(at.dataframe[1].value) == 3
+    said = f"Les 3 plus gros acheteurs sur {format.number(summary['people'])} personnes"
+    assert any(caption.value.startswith(said) for caption in at.caption)
+    assert shown_metrics(at) == people_figures(summary)
 
 
 def test_segment_builder_live_count(demo_db, demo, use_db):

@@ -79,6 +79,12 @@ STRINGS: dict[str, tuple[str, str]] = {
     "seg_m_spend_help": ("Somme des montants nets de leurs commandes valides.",
                          "Sum of the net amounts of their valid orders."),
     "seg_list_description": ("Liste : {description}", "List: {description}"),
+    "seg_list_shown": (
+        "Les {shown} plus gros acheteurs sur {total} personnes sont affichés ; l'export "
+        "ci-dessous les contient toutes.",
+        "The {shown} biggest spenders of {total} people are shown; the export below has them "
+        "all.",
+    ),
     "seg_col_name": ("Nom", "Name"),
     "seg_col_email": ("E-mail", "Email"),
     "seg_col_phone": ("Téléphone", "Phone"),
