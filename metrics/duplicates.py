@@ -20,16 +20,18 @@ REASONS = (
 )
 
 
-def suspected_pairs(con: duckdb.DuckDBPyConnection) -> pd.DataFrame:
-    """One row per pair (kept_id, merged_id: the suggested direction of a merge), best first.
+def suspected_pairs(con: duckdb.DuckDBPyConnection, limit: int | None = None) -> pd.DataFrame:
+    """One row per pair (kept_id, merged_id: the suggested direction of a merge), best first,
+    the first ``limit`` of them (all when None).
 
-    Columns: score, reasons (codes of ``REASONS``), and for each side its name, email, phone,
-    postcode, city, valid orders and net spend.
+    Columns: score, reasons (codes of ``REASONS``), for each side its name, email, phone,
+    postcode, city, valid orders and net spend, and pairs_total: how many pairs there are in
+    all, limit or not (the same on every row).
     """
     cur = con.cursor()
     try:
         cur.execute(ingest_sql("match_name_key_macro"))
-        return cur.execute(sql_text("duplicates_pairs")).df()
+        return cur.execute(sql_text("duplicates_pairs"), {"limit": limit}).df()
     finally:
         cur.close()
 

@@ -43,8 +43,8 @@ def import_rejects(import_id: int, data_version: Version) -> pd.DataFrame:
 def suspected_pairs(data_version: Version) -> tuple[int, pd.DataFrame]:
     """How many pairs, and the PAIRS_SHOWN most likely: a list of a hundred thousand (namesakes
     of a big shop) is read by nobody, and its picker took minutes to draw."""
-    pairs = duplicates.suspected_pairs(connection())
-    return len(pairs), pairs.head(PAIRS_SHOWN)
+    pairs = duplicates.suspected_pairs(connection(), PAIRS_SHOWN)
+    return (int(pairs["pairs_total"].iloc[0]) if len(pairs) else 0), pairs
 
 
 @st.cache_data(max_entries=CACHE_ENTRIES, show_spinner=False)

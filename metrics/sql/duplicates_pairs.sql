@@ -156,5 +156,7 @@ final as (
     inner join activity as m on m.customer_id = case when o.x_first then o.y else o.x end
 )
 
-select * from final
+select *, count(*) over () as pairs_total
+from final
 order by score desc, kept_id, merged_id
+limit $limit

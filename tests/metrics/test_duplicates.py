@@ -142,3 +142,9 @@ def test_a_common_name_is_not_a_clue(con):
     """Eleven Marie Martin with their own emails at one postcode are eleven people: the name
     alone no longer suggests 55 pairs (a big shop's namesakes made hundreds of thousands)."""
     assert namesakes(con, 11).empty
+
+
+def test_the_first_pairs_and_how_many_there_are(people):
+    found = duplicates.suspected_pairs(people, limit=2)
+    assert list(zip(found["kept_id"], found["merged_id"])) == [(k, m) for k, m, _, _ in EXPECTED[:2]]
+    assert found["pairs_total"].tolist() == [len(EXPECTED)] * 2
