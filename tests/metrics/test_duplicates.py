@@ -57,16 +57,20 @@ EXPECTED = [
 ]
 
 
-@pytest.fixture
-def people(con):
-    frame = pd.DataFrame(PEOPLE, columns=["customer_id", "first_name", "last_name", "email",
-                                          "phone", "postal_code"])
+def insert_customers(con, frame: pd.DataFrame) -> None:
+    """Customers (customer_id, first_name, last_name, email, phone, postal_code) as they are."""
     cur = con.cursor()
     cur.register("people", frame)
     cur.execute(
         "insert into customers (customer_id, first_name, last_name, email, phone, postal_code,"
         " first_seen, import_id) select *, timestamp '2024-01-01', 1 from people")
     cur.close()
+
+
+@pytest.fixture
+def people(con):
+    insert_customers(con, pd.DataFrame(PEOPLE, columns=["customer_id", "first_name", "last_name",
+                                                        "email", "phone", "postal_code"]))
     insert_orders(con, ORDERS)
     return con
 
@@ -120,15 +124,9 @@ def test_an_empty_database_has_no_pairs(con):
 
 def namesakes(con, count: int) -> pd.DataFrame:
     """`count` customers named Marie Martin in 75011, each with an email of her own."""
-    frame = pd.DataFrame({"customer_id": range(1, count + 1), "first_name": "Marie",
-                          "last_name": "Martin", "email": [f"m{i}@x.fr" for i in range(count)],
-                          "phone": None, "postal_code": "75011"})
-    cur = con.cursor()
-    cur.register("people", frame)
-    cur.execute(
-        "insert into customers (customer_id, first_name, last_name, email, phone, postal_code,"
-        " first_seen, import_id) select *, timestamp '2024-01-01', 1 from people")
-    cur.close()
+    insert_customers(con, pd.DataFrame({
+        "customer_id": range(1, count + 1), "first_name": "Marie", "last_name": "Martin",
+        "email": [f"m{i}@x.fr" for i in range(count)], "phone": None, "postal_code": "75011"}))
     return duplicates.suspected_pairs(con)
 
 
