@@ -130,21 +130,25 @@ def _contacts(as_of: date | None, data_version: Version) -> pd.DataFrame:
     return value_lists.contacts(connection(), as_of)
 
 
+@st.cache_data(max_entries=CACHE_ENTRIES, show_spinner=False)
 def value_totals(as_of: date | None, data_version: Version) -> dict:
     return value_lists.totals(customer_value(as_of, data_version).table)
 
 
+@st.cache_data(max_entries=CACHE_ENTRIES, show_spinner=False)
 def most_valuable(as_of: date | None, data_version: Version) -> pd.DataFrame:
     return value_lists.most_valuable(
         customer_value(as_of, data_version).table, _contacts(as_of, data_version), TOP_CUSTOMERS
     )
 
 
+@st.cache_data(max_entries=CACHE_ENTRIES, show_spinner=False)
 def at_risk(as_of: date | None, data_version: Version) -> pd.DataFrame:
     return value_lists.at_risk(
         customer_value(as_of, data_version).table, _contacts(as_of, data_version)
     )
 
 
+@st.cache_data(max_entries=CACHE_ENTRIES, show_spinner=False)
 def valuable_threshold(as_of: date | None, data_version: Version) -> float | None:
     return value_lists.valuable_threshold(customer_value(as_of, data_version).table)
