@@ -156,8 +156,9 @@ def main() -> None:
         out.append(f"| xlsx import ({min(lines // 5, MAX_XLSX_ROWS):,} rows) | {x_seconds:.2f} s ({x_seconds / bare_x:.1f}× bare calamine {bare_x:.2f} s) | ≤ 1.3× |")
         for name, sec in metric_timings(db):
             out.append(f"| metric {name} | {sec:.3f} s | ≤ 0.5 s |")
+        page_target = "≤ 3 s first run" if lines >= 10_000_000 else "≤ 1.5 s first run"
         for page, first, again in page_timings(db):
-            out.append(f"| page {page} (first run / cached rerun) | {first:.2f} s / {again:.2f} s | ≤ 1.5 s first run |")
+            out.append(f"| page {page} (first run / cached rerun) | {first:.2f} s / {again:.2f} s | {page_target} |")
     out.append(f"| BG/NBD + Gamma-Gamma fits + predictions, 1M customers | {clv_timing():.2f} s | ≤ 2 s |")
     table = "\n".join(out)
     print(table)
