@@ -285,17 +285,20 @@ def backtest_sentence(figures: dict) -> str:
 
 def people_table(people: pd.DataFrame) -> pd.DataFrame:
     """A customer list as the owner reads it: who, how to reach them, what they are worth."""
+    language = lang()
+
     def money(column: str) -> pd.Series:
-        return people[column].map(lambda v: format.money(v, lang()))
+        return people[column].map(lambda v: format.money(v, language))
 
     return pd.DataFrame(
         {
             t("val_col_name"): people["name"].fillna("–"),
             t("val_col_email"): people["email"].fillna("–"),
             t("val_col_phone"): people["phone"].fillna("–"),
-            t("val_col_last_order"): people["last_order_on"].map(lambda v: format.day(v, lang())),
+            t("val_col_last_order"): people["last_order_on"].map(
+                lambda v: format.day(v, language)),
             t("val_col_historic"): money("historic_value"),
             t("val_col_predicted"): money("expected_revenue"),
-            t("val_col_p_alive"): people["p_alive"].map(lambda v: format.percent(v, lang(), 0)),
+            t("val_col_p_alive"): people["p_alive"].map(lambda v: format.percent(v, language, 0)),
         }
     )

@@ -23,6 +23,7 @@ REMINDER_DAYS = (30, 60, 90)
 MIN_FIRST_BUYERS = 10
 HORIZON_WEEKS = 52
 TOP_CUSTOMERS = 20
+AT_RISK_SHOWN = 500  # rows of the at-risk list on screen, biggest spenders first
 
 
 @st.cache_data(max_entries=CACHE_ENTRIES, show_spinner=False)

@@ -73,7 +73,11 @@ if totals["expected_purchases"] is not None:
         st.metric(t("val_risk_count"), format.number(len(risky), 0, lang()),
                   help=t("val_risk_help", threshold=format.money(threshold, lang())), border=True)
         st.caption(t("val_risk_caption", threshold=format.money(threshold, lang())))
-    st.dataframe(charts.people_table(risky), hide_index=True, width="stretch", height=320)
+    if len(risky) > analysis.AT_RISK_SHOWN:
+        st.caption(t("val_risk_shown", shown=format.number(analysis.AT_RISK_SHOWN, 0, lang()),
+                     total=format.number(len(risky), 0, lang())))
+    st.dataframe(charts.people_table(risky.head(analysis.AT_RISK_SHOWN)), hide_index=True,
+                 width="stretch", height=320)
 
     st.subheader(t("val_bt_header"))
     if test.figures is None:

@@ -17,7 +17,7 @@ from streamlit.testing.v1 import AppTest
 from metrics import clv, cohort_curves, cohorts, dates, repeat, value_lists
 from tests.metrics.factories import insert_orders, insert_shop
 from tests.ui.conftest import app, connected, shown_metrics
-from ui import analysis_charts, format
+from ui import analysis_charts, analysis_data, format
 
 TIMEOUT = 120
 RETENTION, REPEAT, VALUE = "views/retention.py", "views/repeat.py", "views/value.py"
@@ -252,6 +252,20 @@ def test_value_on_the_demo_shop(demo_db, use_db):
     assert same(p_alive["data"][0]["y"], counts)  # ten bars drawn from every returning customer
     assert same(backtest["data"][0]["y"], test.weekly["actual_cumulative"])
     assert same(backtest["data"][1]["y"], test.weekly["predicted_cumulative"])
+
+
+def test_a_long_at_risk_list_shows_its_biggest_spenders(demo_db, use_db, monkeypatch):
+    """Tens of thousands at risk in a big shop: the first AT_RISK_SHOWN, and how many in all."""
+    monkeypatch.setattr(analysis_data, "AT_RISK_SHOWN", 2)
+    use_db(demo_db)
+    at = open_page(VALUE)
+    with connected(demo_db) as con:
+        risky = value_lists.at_risk(clv.customer_value(con).table,
+                                    value_lists.contacts(con, date(2026, 11, 15)))
+    assert len(risky) > 2
+    assert at.dataframe[1].value["E-mail"].tolist() == risky["email"].fillna("–").head(2).tolist()
+    said = f"Les 2 plus gros clients sur {format.number(len(risky))} sont affichés"
+    assert any(caption.value.startswith(said) for caption in at.caption)
 
 
 def test_value_falls_back_to_historic_figures(shop_db, use_db):

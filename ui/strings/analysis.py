@@ -362,6 +362,10 @@ STRINGS: dict[str, tuple[str, str]] = {
         "They spent at least {threshold} with you but are probably no longer customers: a call "
         "or a personal message may bring them back. Biggest spenders first.",
     ),
+    "val_risk_shown": (
+        "Les {shown} plus gros clients sur {total} sont affichés : commencez par eux.",
+        "The {shown} biggest spenders of {total} are shown: start with them.",
+    ),
     "val_bt_header": ("Peut-on se fier aux prévisions ?", "Can the predictions be trusted?"),
     "val_bt_over": (
         "Les prévisions ont surestimé de {error} le nombre d'achats des {weeks} dernières "
