@@ -77,7 +77,9 @@ def components(keys: pd.DataFrame, n_people: int) -> np.ndarray:
     label = np.arange(n_people)
     if keys.empty:
         return label
-    key_id = pd.factorize(keys["kind"] + "\x1f" + keys["value"])[0]
+    kind, _ = pd.factorize(keys["kind"])
+    value, values = pd.factorize(keys["value"])
+    key_id = pd.factorize(kind.astype(np.int64) * len(values) + value)[0]  # per (kind, value)
     person = keys["person"].to_numpy()
     while True:
         per_key = pd.Series(label[person]).groupby(key_id).transform("min").to_numpy()
