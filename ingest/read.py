@@ -547,10 +547,12 @@ def _cells_as_text(col: pd.Series) -> pd.Series:
     """Workbook cells as the text a CSV export would hold: 612345678.0 -> '612345678',
     dates -> ISO (which the date parser reads unambiguously)."""
     text = col.astype("str").str.strip()
-    whole = text.str.fullmatch(r"-?\d+\.0")  # (no backreferences: they run row by row)
-    text = text.mask(whole, text.str.slice(0, -2))
-    midnight = text.str.fullmatch(r"\d{4}-\d{2}-\d{2} 00:00:00")
-    text = text.mask(midnight, text.str.slice(0, 10))
+    if text.str.endswith(".0").any():  # (a column of names needs no regular expression)
+        whole = text.str.fullmatch(r"-?\d+\.0")  # (no backreferences: they run row by row)
+        text = text.mask(whole, text.str.slice(0, -2))
+    if text.str.endswith(" 00:00:00").any():
+        midnight = text.str.fullmatch(r"\d{4}-\d{2}-\d{2} 00:00:00")
+        text = text.mask(midnight, text.str.slice(0, 10))
     return text.mask(text.isin(["", "None", "nan", "NaT"]))
 
 
