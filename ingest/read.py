@@ -487,7 +487,7 @@ def read_workbook(data: bytes, file_name: str, sheet: str | None) -> RawTable:
     for name in candidates:
         with calamine_errors(data, file_name):
             rows = book.get_sheet_by_name(name).to_python(skip_empty_area=False)
-        size = table_size(rows) if len(candidates) > 1 else int(any(_table_row(r) for r in rows))
+        size = table_size(rows)
         if best_name is None or size > best_size:
             best_name, best_rows, best_size = name, rows, size
     if not best_rows or best_size == 0:
@@ -523,10 +523,6 @@ def read_workbook(data: bytes, file_name: str, sheet: str | None) -> RawTable:
             )
         )
     return drop_blank_rows(table)
-
-
-def _table_row(row: list) -> bool:
-    return sum(1 for c in row if c not in ("", None)) >= 2
 
 
 def table_size(rows: list[list]) -> int:

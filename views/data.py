@@ -2,9 +2,10 @@
 
 import streamlit as st
 
-from ui import data, data_page, format
+from ui import data, data_page
+from ui.cut_lists import say_if_cut
 from ui.demo import offer_demo
-from ui.i18n import lang, t
+from ui.i18n import t
 from ui.segments_charts import plain
 
 st.title(t("page_data"))
@@ -46,10 +47,7 @@ with rejects_tab:
         import_id = int(with_rejects.loc[chosen, "import_id"])
         rejects = data_page.import_rejects(import_id, version)
         st.dataframe(data_page.rejects_table(rejects, data_page.REJECTS_SHOWN), hide_index=True)
-        if len(rejects) > data_page.REJECTS_SHOWN:
-            st.caption(t("data_rejects_shown",
-                         shown=format.number(data_page.REJECTS_SHOWN, 0, lang()),
-                         total=format.number(len(rejects), 0, lang())))
+        say_if_cut("data_rejects_shown", data_page.REJECTS_SHOWN, len(rejects))
         st.download_button(
             t("data_rejects_download"), data_page.rejects_csv(rejects),
             file_name=f"rejets-import-{import_id}.csv", mime="text/csv",
@@ -60,9 +58,7 @@ with duplicates_tab:
         st.success(t("data_no_pairs"))
     else:
         st.dataframe(data_page.pairs_table(pairs), hide_index=True)
-        if pairs_total > len(pairs):
-            st.caption(t("data_pairs_shown", shown=format.number(len(pairs), 0, lang()),
-                         total=format.number(pairs_total, 0, lang())))
+        say_if_cut("data_pairs_shown", len(pairs), pairs_total)
         chosen = st.selectbox(t("data_pair_pick"), pairs.index,
                               format_func=lambda i: data_page.pair_option(pairs.loc[i]))
         pair = pairs.loc[chosen]

@@ -8,6 +8,7 @@ from store.errors import ComptoirError
 from ui import analysis_data, data, format
 from ui import segments_charts as charts
 from ui import segments_data as segments
+from ui.cut_lists import say_if_cut
 from ui.demo import offer_demo
 from ui.i18n import lang, t
 from ui.state import selected_week
@@ -100,9 +101,7 @@ figures = [
 for column, (key, shown) in zip(st.columns(len(figures)), figures):
     column.metric(t(key), shown, help=t(f"{key}_help"), border=True)
 st.caption(t("seg_list_description", description=describe(segment_filter, lang())))
-if len(people) > segments.LIST_SHOWN:
-    st.caption(t("seg_list_shown", shown=format.number(segments.LIST_SHOWN, 0, lang()),
-                 total=format.number(len(people), 0, lang())))
+say_if_cut("seg_list_shown", segments.LIST_SHOWN, len(people))
 st.dataframe(
     charts.people_rows(people.head(segments.LIST_SHOWN), lang()),
     column_config=charts.people_columns(lang()),

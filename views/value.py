@@ -6,6 +6,7 @@ import streamlit as st
 from ui import analysis_charts as charts
 from ui import analysis_data as analysis
 from ui import data, format
+from ui.cut_lists import say_if_cut
 from ui.demo import offer_demo
 from ui.i18n import lang, t
 from ui.state import selected_week
@@ -73,9 +74,7 @@ if totals["expected_purchases"] is not None:
         st.metric(t("val_risk_count"), format.number(len(risky), 0, lang()),
                   help=t("val_risk_help", threshold=format.money(threshold, lang())), border=True)
         st.caption(t("val_risk_caption", threshold=format.money(threshold, lang())))
-    if len(risky) > analysis.AT_RISK_SHOWN:
-        st.caption(t("val_risk_shown", shown=format.number(analysis.AT_RISK_SHOWN, 0, lang()),
-                     total=format.number(len(risky), 0, lang())))
+    say_if_cut("val_risk_shown", analysis.AT_RISK_SHOWN, len(risky))
     st.dataframe(charts.people_table(risky.head(analysis.AT_RISK_SHOWN)), hide_index=True,
                  width="stretch", height=320)
 
