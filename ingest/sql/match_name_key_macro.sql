@@ -43,3 +43,17 @@ create or replace temp macro initial_name_key(given, family) as
     case
         when given is not null and family is not null then left(given, 1) || ' ' || family
     end;
+
+-- Known customers with whether an email, a phone or a platform's customer number identifies
+-- them: a name joins nothing to a customer so identified (ingest.match.name_attachments).
+create or replace temp macro customer_strength() as table
+    select
+        c.customer_id,
+        c.first_name,
+        c.last_name,
+        c.postal_code,
+        c.email is not null or c.phone is not null or exists (
+            select 1 from customer_keys as k
+            where k.customer_id = c.customer_id and k.kind = 'platform_id'
+        ) as is_strong
+    from customers as c;

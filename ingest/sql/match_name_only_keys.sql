@@ -25,12 +25,8 @@ file_keys as (
 
 weak_customers as (
     select name_text(first_name) as given, name_text(last_name) as family
-    from customers as c
-    where c.email is null and c.phone is null
-        and not exists (
-            select 1 from customer_keys as k
-            where k.customer_id = c.customer_id and k.kind = 'platform_id'
-        )
+    from customer_strength()
+    where not is_strong
 ),
 
 weak_keys as (

@@ -10,23 +10,19 @@ names as (
         name_text(first_name) as given,
         name_text(last_name) as family,
         postal_code,
-        email is not null or phone is not null as has_contact
-    from customers
+        is_strong
+    from customer_strength()
     where first_name is not null and last_name is not null
 ),
 
 keys as (
     select customer_id, 'full_name' as kind, full_name_key(given, family) as value, given,
-        postal_code, has_contact
+        postal_code, is_strong
     from names
     union all
     select customer_id, 'initial_name' as kind, initial_name_key(given, family) as value, given,
-        postal_code, has_contact
+        postal_code, is_strong
     from names
-),
-
-numbered as (
-    select distinct customer_id from customer_keys where kind = 'platform_id'
 ),
 
 final as (
@@ -36,10 +32,9 @@ final as (
         k.value,
         case when not initials_only(k.given) then k.given end as given,
         k.postal_code,
-        k.has_contact or n.customer_id is not null as is_strong
+        k.is_strong
     from keys as k
     inner join wanted as w on w.kind = k.kind and w.value = k.value
-    left join numbered as n on n.customer_id = k.customer_id
 )
 
 select * from final
