@@ -12,7 +12,7 @@ import duckdb
 import pandas as pd
 
 from ingest.sql_files import sql_text as ingest_sql
-from metrics.sql_files import run_sql, sql_text
+from metrics.sql_files import fetch_frame, run_sql, sql_text
 
 REASONS = (
     "same_email", "same_phone", "name_postcode_no_email", "email_local_name",
@@ -31,7 +31,7 @@ def suspected_pairs(con: duckdb.DuckDBPyConnection, limit: int | None = None) ->
     cur = con.cursor()
     try:
         cur.execute(ingest_sql("match_name_key_macro"))
-        return cur.execute(sql_text("duplicates_pairs"), {"limit": limit}).df()
+        return fetch_frame(cur, sql_text("duplicates_pairs"), {"limit": limit})
     finally:
         cur.close()
 

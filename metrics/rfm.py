@@ -89,10 +89,11 @@ def rfm(
     """
     mapping = _checked_map(segment_map)
     table = run_sql(con, "rfm_scores", as_of=resolve_as_of(con, as_of))
-    pairs = pd.MultiIndex.from_frame(table[["r_score", "f_score"]])
-    table["segment"] = pd.Series(mapping, dtype="str").reindex(pairs).to_numpy()
-    table["segment_fr"] = segment_label(table["segment"], "fr")
-    table["segment_en"] = segment_label(table["segment"], "en")
+    cells = pd.Series([mapping[pair] for pair in SCORE_PAIRS], dtype="str")
+    cell = (table["r_score"].to_numpy() - 1) * 5 + table["f_score"].to_numpy() - 1
+    for column, names in (("segment", cells), ("segment_fr", segment_label(cells, "fr")),
+                          ("segment_en", segment_label(cells, "en"))):
+        table[column] = names.take(cell).set_axis(table.index)
     return table
 
 

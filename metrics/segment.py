@@ -28,7 +28,7 @@ from metrics.rfm import (
     segment_movement,
     segment_summary,
 )
-from metrics.sql_files import run_sql, sql_text
+from metrics.sql_files import fetch_frame, run_sql, sql_text
 from store.errors import ComptoirError
 
 NO_PURCHASE = {"fr": "Sans achat", "en": "No purchase"}
@@ -170,13 +170,15 @@ def segment_customers(
     cur = con.cursor()
     try:
         cur.register("rfm_segments", scores)
-        table = cur.execute(
-            sql_text("segment_customers"), {"as_of": as_of, **segment_filter.params()}
-        ).df()
+        table = fetch_frame(
+            cur, sql_text("segment_customers"), {"as_of": as_of, **segment_filter.params()}
+        )
     finally:
         cur.close()
-    table["segment_fr"] = segment_names(table["segment"], "fr")
-    table["segment_en"] = segment_names(table["segment"], "en")
+    codes, keys = pd.factorize(table["segment"])  # a dozen segments for many people
+    for lang in ("fr", "en"):
+        names = segment_names(pd.Series(keys, dtype="str"), lang)
+        table[f"segment_{lang}"] = names.take(codes).set_axis(table.index)
     return table
 
 
