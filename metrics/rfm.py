@@ -1,8 +1,10 @@
 """RFM: recency, frequency and monetary scores, and the named segments a shopkeeper acts on.
 
-Scores 1-5 by quintile (rule in metrics/sql/rfm_scores.sql: 1 + floor(5 x share of customers
-with a strictly worse value), so equal values always get equal scores and a one-time buyer
-always has F = 1). Segments come from the (R, F) pair through a plain dict: the usual 10-segment
+Scores 1-5 by quintile: score = 1 + floor(5 x worse / n), where worse is the number of customers
+with a strictly worse value (R: more days since the last order; F, M: lower). Equal values
+therefore get equal scores, the lowest value always scores 1 (a one-time buyer always has F = 1),
+and without ties the scores are exact quintiles; with heavy ties (most F = 1) they are not
+balanced. Segments come from the (R, F) pair through a plain dict: the usual 10-segment
 RFM grid, with Champions widened to R4-5 F4-5 (so Loyal is R3 F4-5) and R1 F1 split off from
 Hibernating as Lost. A shop can pass its own map.
 """
@@ -12,6 +14,7 @@ from __future__ import annotations
 from datetime import date
 
 import duckdb
+import numpy as np
 import pandas as pd
 
 from metrics.dates import resolve_as_of
@@ -76,6 +79,14 @@ def _checked_map(segment_map: dict[tuple[int, int], str] | None) -> dict[tuple[i
     return mapping
 
 
+def _scores(values: np.ndarray) -> np.ndarray:
+    """1 + floor(5 x share of values strictly lower), by one sort (three SQL window ranks over
+    768k customers took 0.5 s of the 0.9 s RFM took at 10M order lines)."""
+    _, position, count = np.unique(values, return_inverse=True, return_counts=True)
+    worse = (np.cumsum(count) - count)[position]
+    return 1 + (5 * worse) // max(len(values), 1)
+
+
 def rfm(
     con: duckdb.DuckDBPyConnection,
     as_of: date | None = None,
@@ -88,7 +99,10 @@ def rfm(
     segment (key), segment_fr, segment_en.
     """
     mapping = _checked_map(segment_map)
-    table = run_sql(con, "rfm_scores", as_of=resolve_as_of(con, as_of))
+    table = run_sql(con, "rfm_totals", as_of=resolve_as_of(con, as_of))
+    table["r_score"] = _scores(-table["recency_days"].to_numpy())
+    table["f_score"] = _scores(table["frequency"].to_numpy())
+    table["m_score"] = _scores(table["monetary"].to_numpy())
     cells = pd.Series([mapping[pair] for pair in SCORE_PAIRS], dtype="str")
     cell = (table["r_score"].to_numpy() - 1) * 5 + table["f_score"].to_numpy() - 1
     for column, names in (("segment", cells), ("segment_fr", segment_label(cells, "fr")),

@@ -195,7 +195,7 @@ def list_summary(people: pd.DataFrame) -> dict[str, float | int]:
 
 
 def products(con: duckdb.DuckDBPyConnection) -> list[str]:
-    """Products bought by identified customers, the most ordered first."""
+    """Products bought by identified customers, the most often bought (order lines) first."""
     return run_sql(con, "segment_products")["product"].tolist()
 
 
