@@ -51,8 +51,7 @@ def days_between_orders(con: duckdb.DuckDBPyConnection, as_of: date | None = Non
 
 def days_to_second_order(con: duckdb.DuckDBPyConnection, as_of: date | None = None) -> pd.DataFrame:
     """One row per repeat customer: customer_id, days from first to second valid order."""
-    gaps = days_between_orders(con, as_of)
-    return gaps.loc[gaps["gap_number"] == 1, ["customer_id", "days"]].reset_index(drop=True)
+    return run_sql(con, "repeat_days_to_second", as_of=resolve_as_of(con, as_of))
 
 
 def second_order_within(

@@ -3,27 +3,9 @@
 -- acquired customer has been watched for the full $within_days by the end of day $as_of.
 with
 
-customer_orders as (
-    select order_id, customer_id, ordered_at
-    from customer_orders_until($as_of)
-),
-
-numbered_orders as (
-    select
-        customer_id,
-        ordered_at::date as order_date,
-        row_number() over (partition by customer_id order by ordered_at, order_id) as order_number
-    from customer_orders
-),
-
 customer_firsts as (
-    select
-        customer_id,
-        min(order_date) as first_date,
-        min(order_date) filter (where order_number = 2) as second_date
-    from numbered_orders
-    where order_number <= 2
-    group by customer_id
+    select customer_id, first_day as first_date, second_day as second_date
+    from customer_first_days($as_of)
 ),
 
 final as (

@@ -2,23 +2,10 @@
 -- within each of $days calendar days of their first order (days <= N).
 with
 
-customer_orders as (
-    select order_id, customer_id, ordered_at
-    from customer_orders_until($as_of)
-),
-
-gaps as (
-    select
-        row_number() over customer_history as order_number,
-        ordered_at::date - lag(ordered_at::date) over customer_history as days
-    from customer_orders
-    window customer_history as (partition by customer_id order by ordered_at, order_id)
-),
-
 second_orders as (
-    select days
-    from gaps
-    where order_number = 2
+    select second_day - first_day as days
+    from customer_first_days($as_of)
+    where second_day is not null
 ),
 
 horizons as (
