@@ -12,7 +12,7 @@ import pandas as pd
 import streamlit as st
 
 from metrics import clv, cohort_curves, cohorts, dates, repeat, value_lists
-from ui.data import CACHE_ENTRIES, connection, version
+from ui.data import CACHE_ENTRIES, cached_frames, connection, version
 
 Version = tuple[int, int, int]
 
@@ -95,7 +95,7 @@ def orders_per_customer(as_of: date | None, data_version: Version) -> pd.DataFra
     return repeat.orders_per_customer(connection(), as_of)
 
 
-@st.cache_data(max_entries=CACHE_ENTRIES, show_spinner=False)
+@cached_frames
 def days_to_second_order(as_of: date | None, data_version: Version) -> pd.DataFrame:
     return repeat.days_to_second_order(connection(), as_of)
 
@@ -115,7 +115,7 @@ def best_first_products(as_of: date | None, data_version: Version) -> pd.DataFra
 # Valeur client
 
 
-@st.cache_data(max_entries=CACHE_ENTRIES, show_spinner=False)
+@cached_frames
 def customer_value(as_of: date | None, data_version: Version) -> clv.ClvResult:
     """The models' predictions; the view shows the backtest through ``backtest``."""
     return clv.customer_value(connection(), as_of, HORIZON_WEEKS, with_backtest=False)
@@ -126,7 +126,7 @@ def backtest(as_of: date | None, data_version: Version) -> clv.BacktestResult:
     return clv.backtest(connection(), as_of)
 
 
-@st.cache_data(max_entries=CACHE_ENTRIES, show_spinner=False)
+@cached_frames
 def _contacts(as_of: date | None, data_version: Version) -> pd.DataFrame:
     return value_lists.contacts(connection(), as_of)
 
@@ -143,7 +143,7 @@ def most_valuable(as_of: date | None, data_version: Version) -> pd.DataFrame:
     )
 
 
-@st.cache_data(max_entries=CACHE_ENTRIES, show_spinner=False)
+@cached_frames
 def at_risk(as_of: date | None, data_version: Version) -> pd.DataFrame:
     return value_lists.at_risk(
         customer_value(as_of, data_version).table, _contacts(as_of, data_version)

@@ -18,7 +18,7 @@ import streamlit as st
 import exports
 from metrics import clv, customer, rfm, segment
 from ui import analysis_data
-from ui.data import CACHE_ENTRIES, connection
+from ui.data import CACHE_ENTRIES, cached_frames, connection
 
 Version = tuple[int, int, int]
 # The Fiche client shows expected purchases over about three months: 13 weeks = 91 days.
@@ -28,7 +28,7 @@ LIST_SHOWN = 5_000  # rows of the builder's list on screen; its export has every
 EXPORT_ENTRIES = 8
 
 
-@st.cache_data(max_entries=CACHE_ENTRIES, show_spinner=False)
+@cached_frames
 def rfm_table(as_of: date | None, data_version: Version) -> pd.DataFrame:
     return rfm.rfm(connection(), as_of)
 
@@ -48,7 +48,7 @@ def products(data_version: Version) -> list[str]:
     return segment.products(connection())
 
 
-@st.cache_data(max_entries=CACHE_ENTRIES, show_spinner=False)
+@cached_frames
 def people(
     segment_filter: segment.SegmentFilter, as_of: date | None, data_version: Version
 ) -> pd.DataFrame:
@@ -108,7 +108,7 @@ def search(text: str, data_version: Version) -> pd.DataFrame:
     return customer.search(connection(), text, SEARCH_RESULTS)
 
 
-@st.cache_data(max_entries=CACHE_ENTRIES, show_spinner=False)
+@cached_frames
 def customer_values(as_of: date | None, data_version: Version) -> clv.ClvResult:
     return clv.customer_value(connection(), as_of, CARD_HORIZON_WEEKS, with_backtest=False)
 
