@@ -105,6 +105,7 @@ scored as (
     group by r.x, r.y
 ),
 
+-- Orders and spend of the paired customers only (of everyone, 1 s of a 3 s query at 768k).
 activity as (
     select
         c.customer_id,
@@ -117,6 +118,7 @@ activity as (
         coalesce(sum(v.net_amount), 0) as spend
     from customers as c
     left join valid_orders as v on v.customer_id = c.customer_id
+    where c.customer_id in (select x from scored union all select y from scored)
     group by all
 ),
 
