@@ -6,6 +6,7 @@ Both start from ``metrics.clv.customer_value(...).table`` and add who the people
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import date
 
 import duckdb
@@ -13,6 +14,8 @@ import pandas as pd
 
 from metrics.sql_files import run_sql
 
+# Who customers are, given their ids: contacts() bound to a connection and a date.
+ContactsOf = Callable[[pd.Series], pd.DataFrame]
 # "Valuable": among the top 20 % of customers by spend to date.
 VALUABLE_QUANTILE = 0.8
 # "At risk": the purchase model thinks they are more likely gone than still buying.
@@ -30,10 +33,13 @@ LIST_COLUMNS = [
 ]
 
 
-def contacts(con: duckdb.DuckDBPyConnection, as_of: date | None) -> pd.DataFrame:
-    """customer_id, name, email, phone, last_order_on of every customer with a valid order up to
-    ``as_of`` (None: a database without orders, hence no one)."""
-    return run_sql(con, "value_contacts", as_of=as_of or date.min)
+def contacts(
+    con: duckdb.DuckDBPyConnection, as_of: date | None, customer_ids: pd.Series | None = None
+) -> pd.DataFrame:
+    """customer_id, name, email, phone, last_order_on of the customers ``customer_ids`` (None:
+    all) with a valid order up to ``as_of`` (None: a database without orders, hence no one)."""
+    wanted = None if customer_ids is None else customer_ids.astype("int64").unique().tolist()
+    return run_sql(con, "value_contacts", as_of=as_of or date.min, customer_ids=wanted)
 
 
 def totals(values: pd.DataFrame) -> dict:
@@ -57,16 +63,18 @@ def totals(values: pd.DataFrame) -> dict:
     }
 
 
-def _named(values: pd.DataFrame, people: pd.DataFrame) -> pd.DataFrame:
+def _named(values: pd.DataFrame, contacts_of: ContactsOf) -> pd.DataFrame:
+    people = contacts_of(values["customer_id"])
     return values.merge(people, on="customer_id", how="left", validate="one_to_one")[LIST_COLUMNS]
 
 
-def most_valuable(values: pd.DataFrame, people: pd.DataFrame, n: int = 20) -> pd.DataFrame:
+def most_valuable(values: pd.DataFrame, contacts_of: ContactsOf, n: int = 20) -> pd.DataFrame:
     """The ``n`` customers with the highest predicted revenue over the horizon, or, when the
-    models could not predict it, with the highest spend to date (ties: older customer first)."""
+    models could not predict it, with the highest spend to date (ties: older customer first).
+    ``contacts_of``: the contacts (``contacts``) of the customers chosen."""
     key = "expected_revenue" if values["expected_revenue"].notna().any() else "historic_value"
     top = values.sort_values([key, "customer_id"], ascending=[False, True], na_position="last")
-    return _named(top.head(n), people).reset_index(drop=True)
+    return _named(top.head(n), contacts_of).reset_index(drop=True)
 
 
 def valuable_threshold(values: pd.DataFrame) -> float | None:
@@ -76,7 +84,7 @@ def valuable_threshold(values: pd.DataFrame) -> float | None:
     return float(values["historic_value"].quantile(VALUABLE_QUANTILE))
 
 
-def at_risk(values: pd.DataFrame, people: pd.DataFrame) -> pd.DataFrame:
+def at_risk(values: pd.DataFrame, contacts_of: ContactsOf) -> pd.DataFrame:
     """Valuable customers (spend to date at or above ``valuable_threshold``) whose P(alive) is
     below 0.5, biggest spenders first. Empty when the models gave no P(alive).
 
@@ -89,4 +97,4 @@ def at_risk(values: pd.DataFrame, people: pd.DataFrame) -> pd.DataFrame:
         & values["historic_value"].ge(threshold)
     ]
     ordered = risky.sort_values(["historic_value", "customer_id"], ascending=[False, True])
-    return _named(ordered, people).reset_index(drop=True)
+    return _named(ordered, contacts_of).reset_index(drop=True)

@@ -126,9 +126,9 @@ def backtest(as_of: date | None, data_version: Version) -> clv.BacktestResult:
     return clv.backtest(connection(), as_of)
 
 
-@cached_frames
-def _contacts(as_of: date | None, data_version: Version) -> pd.DataFrame:
-    return value_lists.contacts(connection(), as_of)
+def _contacts_of(as_of: date | None) -> value_lists.ContactsOf:
+    con = connection()
+    return lambda customer_ids: value_lists.contacts(con, as_of, customer_ids)
 
 
 @st.cache_data(max_entries=CACHE_ENTRIES, show_spinner=False)
@@ -139,14 +139,14 @@ def value_totals(as_of: date | None, data_version: Version) -> dict:
 @st.cache_data(max_entries=CACHE_ENTRIES, show_spinner=False)
 def most_valuable(as_of: date | None, data_version: Version) -> pd.DataFrame:
     return value_lists.most_valuable(
-        customer_value(as_of, data_version).table, _contacts(as_of, data_version), TOP_CUSTOMERS
+        customer_value(as_of, data_version).table, _contacts_of(as_of), TOP_CUSTOMERS
     )
 
 
 @cached_frames
 def at_risk(as_of: date | None, data_version: Version) -> pd.DataFrame:
     return value_lists.at_risk(
-        customer_value(as_of, data_version).table, _contacts(as_of, data_version)
+        customer_value(as_of, data_version).table, _contacts_of(as_of)
     )
 
 

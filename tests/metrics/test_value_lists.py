@@ -28,6 +28,10 @@ PEOPLE = pd.DataFrame(
 )
 
 
+def people_of(customer_ids: pd.Series) -> pd.DataFrame:
+    return PEOPLE[PEOPLE["customer_id"].isin(customer_ids)]
+
+
 def values(historic, revenue, p_alive) -> pd.DataFrame:
     n = len(historic)
     return pd.DataFrame(
@@ -72,6 +76,15 @@ def test_contacts_name_email_phone_and_last_valid_order(con):
     ]
 
 
+def test_contacts_of_some_customers_only(con):
+    insert_shop(con)
+    # 6 never made a valid order, 99 does not exist: neither is a contact.
+    some = contacts(con, date(2024, 3, 5), pd.Series([3, 1, 3, 6, 99]))
+    assert some["customer_id"].tolist() == [1, 3]
+    assert some["last_order_on"].dt.strftime("%Y-%m-%d").tolist() == ["2024-03-05", "2024-02-15"]
+    assert contacts(con, date(2024, 3, 5), pd.Series([], dtype="int32")).empty
+
+
 def test_contacts_of_an_empty_database(con):
     assert contacts(con, None).empty
 
@@ -80,7 +93,7 @@ def test_most_valuable_by_predicted_revenue_ties_to_the_older_customer():
     table = values(
         [145, 52, 120, 50, 70], [30.0, 40.0, 40.0, 5.0, 12.0], [0.9, 0.3, 0.45, 0.2, 1.0]
     )
-    top = most_valuable(table, PEOPLE, n=3)
+    top = most_valuable(table, people_of, n=3)
     assert list(top.columns) == LIST_COLUMNS
     assert top["customer_id"].tolist() == [2, 3, 1]
     assert top["name"].tolist() == ["Client 2", "Client 3", "Client 1"]
@@ -89,7 +102,7 @@ def test_most_valuable_by_predicted_revenue_ties_to_the_older_customer():
 
 def test_most_valuable_falls_back_to_spend_to_date_without_predictions():
     table = values([145, 52, 70, 50, 70], [None] * 5, [None] * 5)
-    assert most_valuable(table, PEOPLE, n=3)["customer_id"].tolist() == [1, 3, 5]
+    assert most_valuable(table, people_of, n=3)["customer_id"].tolist() == [1, 3, 5]
 
 
 def test_at_risk_valuable_customers_below_one_chance_in_two():
@@ -98,7 +111,7 @@ def test_at_risk_valuable_customers_below_one_chance_in_two():
     p_alive = [0.40, 0.50, 0.49, 0.05, None, 1.0, 1.0, 1.0, 1.0, 1.0, 1.0]
     table = values(historic, [1.0] * 11, p_alive)
     assert valuable_threshold(table) == 200.0
-    risky = at_risk(table, PEOPLE)
+    risky = at_risk(table, people_of)
     # 1 (300, 0.40) and 3 (200, 0.49) qualify; 2 is at exactly 0.5, 4 spent too little.
     assert risky["customer_id"].tolist() == [1, 3]
     assert risky["email"].tolist() == ["c1@example.fr", "c3@example.fr"]
@@ -106,8 +119,8 @@ def test_at_risk_valuable_customers_below_one_chance_in_two():
 
 
 def test_at_risk_is_empty_without_p_alive_or_customers():
-    assert at_risk(values([300, 10], [None, None], [None, None]), PEOPLE).empty
-    assert at_risk(values([], [], []), PEOPLE).empty
+    assert at_risk(values([300, 10], [None, None], [None, None]), people_of).empty
+    assert at_risk(values([], [], []), people_of).empty
     assert valuable_threshold(values([], [], [])) is None
 
 

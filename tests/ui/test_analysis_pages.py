@@ -215,6 +215,8 @@ def test_value_on_the_demo_shop(demo_db, use_db):
         result = clv.customer_value(con)
         test = clv.backtest(con)
         people = value_lists.contacts(con, date(2026, 11, 15))
+        risky = value_lists.at_risk(result.table,
+                                    lambda ids: value_lists.contacts(con, date(2026, 11, 15), ids))
     table = result.table
     assert result.status == "ok"
     assert not at.warning
@@ -226,7 +228,6 @@ def test_value_on_the_demo_shop(demo_db, use_db):
         table["expected_revenue"].astype(float).sum(), "fr", 0)
     assert shown["Achats attendus (12 mois)"] == format.number(
         table["expected_purchases"].astype(float).sum())
-    risky = value_lists.at_risk(table, people)
     assert shown["Clients précieux à risque"] == format.number(len(risky))
 
     top, at_risk = at.dataframe[0].value, at.dataframe[1].value
@@ -261,7 +262,7 @@ def test_a_long_at_risk_list_shows_its_biggest_spenders(demo_db, use_db, monkeyp
     at = open_page(VALUE)
     with connected(demo_db) as con:
         risky = value_lists.at_risk(clv.customer_value(con).table,
-                                    value_lists.contacts(con, date(2026, 11, 15)))
+                                    lambda ids: value_lists.contacts(con, date(2026, 11, 15), ids))
     assert len(risky) > 2
     shown = at.dataframe[1].value["E-mail"].tolist()
     assert shown == risky["email"].fillna("–").head(2).tolist()
