@@ -122,24 +122,37 @@ def reasons_text(reasons: list[str]) -> str:
     return ", ".join(t(f"data_reason_{reason}") for reason in reasons)
 
 
+def _likeness(pairs: pd.DataFrame) -> pd.Series:
+    language = lang()
+    return pairs["score"].map(lambda score: format.percent(score, language, 0))
+
+
 def pairs_table(pairs: pd.DataFrame) -> pd.DataFrame:
     """Suspected duplicates as shown: likeness, reasons, who would be kept and who merged."""
     def person(side: str) -> pd.Series:
         parts = pairs[[f"{side}_name", f"{side}_email", f"{side}_phone", f"{side}_postal_code"]]
-        return parts.apply(lambda row: " · ".join(str(v) for v in row if pd.notna(v)), axis=1)
+        given = parts.astype("string").stack().dropna()  # the cells that are there, row by row
+        return given.groupby(level=0).agg(" · ".join).reindex(pairs.index, fill_value="")
 
     return pd.DataFrame({
-        t("data_col_score"): pairs["score"].map(lambda s: format.percent(s, lang(), 0)),
+        t("data_col_score"): _likeness(pairs),
         t("data_col_reasons"): pairs["reasons"].map(reasons_text),
         t("data_col_kept"): person("kept"),
         t("data_col_merged"): person("merged"),
     })
 
 
-def pair_option(pair: pd.Series) -> str:
-    return t("data_pair_option", kept=shown(pair["kept_name"]), kept_id=pair["kept_id"],
-             merged=shown(pair["merged_name"]), merged_id=pair["merged_id"],
-             score=format.percent(pair["score"], lang(), 0))
+def pair_options(pairs: pd.DataFrame) -> pd.Series:
+    """The picker's line of each pair, by its index: built in one pass (a Series per option made
+    the picker of 500 pairs take half a second)."""
+    template = t("data_pair_option")
+    lines = zip(pairs["kept_name"].map(shown), pairs["kept_id"], pairs["merged_name"].map(shown),
+                pairs["merged_id"], _likeness(pairs))
+    return pd.Series(
+        [template.format(kept=kept, kept_id=kept_id, merged=merged, merged_id=merged_id,
+                         score=score) for kept, kept_id, merged, merged_id, score in lines],
+        index=pairs.index, dtype="object",
+    )
 
 
 def pair_detail(pair: pd.Series) -> pd.DataFrame:

@@ -59,8 +59,8 @@ with duplicates_tab:
     else:
         st.dataframe(data_page.pairs_table(pairs), hide_index=True)
         say_if_cut("data_pairs_shown", len(pairs), pairs_total)
-        chosen = st.selectbox(t("data_pair_pick"), pairs.index,
-                              format_func=lambda i: data_page.pair_option(pairs.loc[i]))
+        options = data_page.pair_options(pairs)
+        chosen = st.selectbox(t("data_pair_pick"), pairs.index, format_func=options.get)
         pair = pairs.loc[chosen]
         st.dataframe(data_page.pair_detail(pair))
         kept, merged = int(pair["kept_id"]), int(pair["merged_id"])
