@@ -149,6 +149,20 @@ def test_repeat_rate_by_first_product(con):
     assert repeat_rate_by_first_product(con).empty  # default needs 5 customers per product
 
 
+def test_first_order_tie_goes_to_the_lower_order_number(con):
+    # Two orders at the same minute: the first inserted (lower order_id) is the first order.
+    insert_orders(con, [
+        {"customer_id": 1, "ordered_at": "2024-01-05 10:00", "amount": 10, "products": ["Savon"]},
+        {"customer_id": 1, "ordered_at": "2024-01-05 10:00", "amount": 20, "products": ["Bougie"]},
+        {"customer_id": 2, "ordered_at": "2024-01-06 09:00", "amount": 10, "products": ["Savon"]},
+        {"customer_id": 2, "ordered_at": "2024-01-06 09:00", "amount": 20, "products": ["Coffret"]},
+    ])
+    table = repeat_rate_by_first_product(con, min_customers=1)
+    assert table[["product", "customers", "repeat_customers"]].to_dict("records") == [
+        {"product": "Savon", "customers": 2, "repeat_customers": 2},
+    ]
+
+
 def test_repeat_rate_trend(con):
     insert_shop(con)
     # Within 30 days, as of 2024-03-05: Dec (last day + 30 = 01-30) and Jan (03-01) are complete,
