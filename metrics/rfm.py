@@ -60,9 +60,14 @@ def segment_order(segments: pd.Series) -> list[str]:
 
 
 def segment_label(segments: pd.Series, lang: str) -> pd.Series:
-    """Display names ("fr" or "en") of segment keys; a custom segment is shown as its key."""
+    """Display names ("fr" or "en") of segment keys; a custom segment is shown as its key.
+
+    Looked up once per distinct key (a dozen keys for up to a million customers), then spread.
+    """
     names = {key: labels[lang] for key, labels in SEGMENT_NAMES.items()}
-    return segments.map(names).fillna(segments)
+    codes, keys = pd.factorize(segments)
+    shown = [names.get(key, key) for key in keys]
+    return pd.Series([*shown, None], dtype="str").take(codes).set_axis(segments.index)  # -1: NA
 
 
 def _checked_map(segment_map: dict[tuple[int, int], str] | None) -> dict[tuple[int, int], str]:
@@ -103,11 +108,11 @@ def rfm(
     table["r_score"] = _scores(-table["recency_days"].to_numpy())
     table["f_score"] = _scores(table["frequency"].to_numpy())
     table["m_score"] = _scores(table["monetary"].to_numpy())
-    cells = pd.Series([mapping[pair] for pair in SCORE_PAIRS], dtype="str")
+    cells = pd.Series([mapping[pair] for pair in SCORE_PAIRS], dtype="str")  # R1F1, R1F2, ...
     cell = (table["r_score"].to_numpy() - 1) * 5 + table["f_score"].to_numpy() - 1
-    for column, names in (("segment", cells), ("segment_fr", segment_label(cells, "fr")),
-                          ("segment_en", segment_label(cells, "en"))):
-        table[column] = names.take(cell).set_axis(table.index)
+    table["segment"] = cells.take(cell).set_axis(table.index)
+    table["segment_fr"] = segment_label(table["segment"], "fr")
+    table["segment_en"] = segment_label(table["segment"], "en")
     return table
 
 

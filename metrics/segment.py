@@ -175,10 +175,8 @@ def segment_customers(
         )
     finally:
         cur.close()
-    codes, keys = pd.factorize(table["segment"])  # a dozen segments for many people
-    for lang in ("fr", "en"):
-        names = segment_names(pd.Series(keys, dtype="str"), lang)
-        table[f"segment_{lang}"] = names.take(codes).set_axis(table.index)
+    table["segment_fr"] = segment_names(table["segment"], "fr")
+    table["segment_en"] = segment_names(table["segment"], "en")
     return table
 
 
