@@ -35,7 +35,8 @@ def test_frames_inside_a_dataclass_are_protected_too() -> None:
     def result() -> Result:
         return Result(pd.DataFrame({"x": [1, 2]}), "ok")
 
-    result().table.loc[1, "x"] = 0
+    got = result()
+    got.table.loc[1, "x"] = 0
     assert result().table["x"].tolist() == [1, 2]
     assert result().status == "ok"
 
