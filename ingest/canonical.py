@@ -67,6 +67,9 @@ def build(
     file_name: str,
     date_order: str | None = None,
 ) -> Canonical:
+    """The file's canonical rows. Consumes ``table.frame``: once the rejects have their cells,
+    the raw cells are freed (left empty) before orders are shaped, which would otherwise hold
+    both (the import's peak memory)."""
     has_orders = "order_date" in mapping and any(f in mapping for f in ORDER_VALUE_FIELDS)
     has_identity = any(f in mapping for f in IDENTITY_FIELDS)
     if "order_date" in mapping and not any(f in mapping for f in ORDER_VALUE_FIELDS):
@@ -172,6 +175,7 @@ def build(
              "no email, phone, name or customer number to identify the person")
     bad = bad & ~skipped
     rejects = rejects_frame(table, rows, bad, reasons_fr, reasons_en)
+    table.frame = table.frame.iloc[:0]  # the raw cells are done with
     good = rows[~bad & ~skipped] if (bad | skipped).any() else rows  # (no copy of a clean file)
     if good.empty:
         first = (rejects if len(rejects) else pd.DataFrame(  # all rows skipped by the platform

@@ -130,10 +130,9 @@ def import_file(
     table = seen.table
     progress(0.3, f"{len(table.frame)} lignes lues, analyse des valeurs",
              f"{len(table.frame)} rows read, parsing values")
-    result = canonical.build(table, seen.source, seen.mapping, file_name, options.date_order)
     rows_read = len(table.frame) + len(table.rejects)
+    result = canonical.build(table, seen.source, seen.mapping, file_name, options.date_order)
     rows_loaded = rows_read - len(result.rejects) - result.skipped
-    table.frame = table.frame.iloc[:0]  # the cells live on in `result`: free them before matching
     notes = table.notes + result.notes
     recorded = {
         "encoding": table.encoding,

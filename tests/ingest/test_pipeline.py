@@ -12,7 +12,8 @@ from hypothesis import strategies as st
 
 import store
 from ingest.errors import FileRejected
-from ingest.pipeline import ImportOptions, import_file
+from ingest import canonical
+from ingest.pipeline import ImportOptions, import_file, preview
 from tests.conftest import ROOT
 from tests.ingest.people import customers_as_people
 
@@ -169,6 +170,15 @@ def test_bad_rows_are_rejected_with_row_number_and_the_rest_loads(con):
     assert "date" in rejects[0][1]
     assert "Montant" in rejects[2][1]
     assert con.execute("select list(source_order_id order by 1) from orders").fetchone()[0] == ["1", "4"]
+
+
+def test_building_orders_frees_the_raw_cells_once_the_rejects_have_theirs():
+    data = "N° de commande;Date;Montant\n1;01/03/2024;10,00\n2;02/03/2024;douze\n".encode()
+    seen = preview(data, "v.csv")
+    result = canonical.build(seen.table, seen.source, seen.mapping, "v.csv")
+    assert seen.table.frame.empty  # the import's peak memory held raw cells and orders at once
+    assert result.rejects["raw"].tolist() == ["2;02/03/2024;douze"]
+    assert result.orders["source_order_id"].tolist() == ["1"]
 
 
 @pytest.mark.parametrize("data, message", [
