@@ -30,6 +30,7 @@ import pandas as pd
 
 from ingest import identity
 from ingest.sql_files import sql_text
+from store.frames import fetch_frame
 
 KEY_PRIORITY = ("platform_id", "email", "phone", "name_postcode")
 
@@ -51,7 +52,7 @@ def identity_keys(cur: duckdb.DuckDBPyConnection, people: pd.DataFrame, source: 
     platform = source + ":" + people["customer_id"].astype("str")
     names = people[["first_name", "last_name", "full_name", "postal_code"]]
     cur.register("people_names", names.assign(person=np.arange(len(people))))
-    name_postcode = cur.execute(sql_text("match_name_keys")).df()["name_key"]
+    name_postcode = fetch_frame(cur, sql_text("match_name_keys"))["name_key"]
     cur.unregister("people_names")
     columns = {
         "platform_id": platform.where(people["customer_id"].notna()),
@@ -121,7 +122,7 @@ def weak_attachments(
         return label, matched, 0, touches
     label, matched = label.copy(), matched.copy()
     cur.register("weak_keys", weak[["value"]].drop_duplicates())
-    known = cur.execute(sql_text("match_weak_known")).df()
+    known = fetch_frame(cur, sql_text("match_weak_known"))
     cur.unregister("weak_keys")
     known_value = weak["value"].astype(object).isin(known["value"].astype(object)).to_numpy()
     weak = weak[shared_by_several(weak, label) | known_value]
@@ -284,7 +285,7 @@ def name_attachments(
     named = np.zeros(n, dtype=bool)
     names = people[["first_name", "last_name", "postal_code"]]
     cur.register("name_people", names.assign(person=np.arange(n), strong=strong))
-    found = cur.execute(sql_text("match_name_only_keys")).df()
+    found = fetch_frame(cur, sql_text("match_name_only_keys"))
     cur.unregister("name_people")
     named_rows = found["person"].to_numpy()  # customers other named rows of the file matched:
     in_file = ("c" + group_customer.iloc[named_rows[keyed[named_rows]]].dropna().astype("int64")
@@ -302,7 +303,7 @@ def name_attachments(
     found["strong"] = strong[person]
     seeking = ~found["entity"].str.startswith("c")
     cur.register("name_keys", found.loc[seeking, ["kind", "value"]].drop_duplicates())
-    known = cur.execute(sql_text("match_name_only_known")).df()
+    known = fetch_frame(cur, sql_text("match_name_only_known"))
     cur.unregister("name_keys")
     known = known.assign(entity="c" + known["customer_id"].astype("str"), strong=known["is_strong"])
     columns = ["entity", "kind", "value", "given", "postal_code", "strong"]
@@ -387,12 +388,12 @@ def match_people(
     people, keys, settled = identity.apply_decisions(cur, people, keys)
     strong = keys[keys["kind"] != "name_postcode"]
     cur.register("person_keys", strong)
-    known = cur.execute(sql_text("match_known_keys")).df()
+    known = fetch_frame(cur, sql_text("match_known_keys"))
     cur.unregister("person_keys")
     best_known = known.sort_values(["person", "priority"]).drop_duplicates("person")
     matched = pd.Series(pd.NA, index=people.index, dtype="Int64")
     matched[best_known["person"].to_numpy()] = best_known["customer_id"].to_numpy()
-    apart = cur.execute(sql_text("match_apart_pairs")).df()
+    apart = fetch_frame(cur, sql_text("match_apart_pairs"))
     label, matched, ambiguous, weak_touches = weak_attachments(
         cur, people, keys, components(strong, len(people)), matched, apart)
     label, matched, named = name_attachments(cur, people, keys, label, matched)
@@ -413,7 +414,7 @@ def match_people(
     needs_new = customer.isna() & has_key
     new_labels = pd.unique(label[needs_new])
     if len(new_labels):
-        ids = cur.execute(sql_text("match_new_ids"), {"n": len(new_labels)}).df()["id"]
+        ids = fetch_frame(cur, sql_text("match_new_ids"), {"n": len(new_labels)})["id"]
         new_id = pd.Series(ids.to_numpy(), index=new_labels)
         customer = customer.fillna(label.map(new_id).astype("Int64").where(needs_new))
     people["customer"] = customer

@@ -12,7 +12,8 @@ import duckdb
 import pandas as pd
 
 from ingest.sql_files import sql_text as ingest_sql
-from metrics.sql_files import fetch_frame, run_sql, sql_text
+from metrics.sql_files import run_sql, sql_text
+from store.frames import fetch_frame
 
 REASONS = (
     "same_email", "same_phone", "name_postcode_no_email", "email_local_name",

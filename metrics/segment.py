@@ -28,8 +28,9 @@ from metrics.rfm import (
     segment_movement,
     segment_summary,
 )
-from metrics.sql_files import fetch_frame, run_sql, sql_text
+from metrics.sql_files import run_sql, sql_text
 from store.errors import ComptoirError
+from store.frames import fetch_frame
 
 NO_PURCHASE = {"fr": "Sans achat", "en": "No purchase"}
 RFM_COLUMNS = ["customer_id", "segment", "r_score", "f_score", "m_score"]

@@ -6,51 +6,16 @@ from functools import cache
 from pathlib import Path
 
 import duckdb
-import numpy as np
 import pandas as pd
-import pyarrow as pa
+
+from store.frames import fetch_frame
 
 SQL_DIR = Path(__file__).resolve().parent / "sql"
-# Types pandas cannot hold missing values in, as DuckDB's own .df() turns them when they have some.
-_NULLABLE = {
-    pa.int8(): pd.Int8Dtype(), pa.int16(): pd.Int16Dtype(), pa.int32(): pd.Int32Dtype(),
-    pa.int64(): pd.Int64Dtype(), pa.bool_(): pd.BooleanDtype(),
-}
 
 
 @cache
 def sql_text(name: str) -> str:
     return (SQL_DIR / f"{name}.sql").read_text(encoding="utf-8")
-
-
-def _column(column: pa.ChunkedArray) -> pd.api.extensions.ExtensionArray | object:
-    """One result column as DuckDB's .df() gives it: decimals as floats, dates as datetimes,
-    integers and booleans with missing values in pandas' nullable types, lists as arrays, text as
-    strings."""
-    kind = column.type
-    if pa.types.is_decimal(kind):
-        column = column.cast(pa.float64())
-    elif pa.types.is_date(kind):
-        column = column.cast(pa.timestamp("us"))
-    elif kind in _NULLABLE and column.null_count:
-        return column.to_pandas(types_mapper=_NULLABLE.get).array
-    elif pa.types.is_string(kind) and column.null_count == len(column):
-        return np.full(len(column), None, dtype=object)  # .df() leaves an empty column untyped
-    elif pa.types.is_list(kind):
-        values = column.to_pandas().to_numpy(dtype=object, copy=True)
-        values[column.is_null().to_numpy(zero_copy_only=False)] = pd.NA
-        return values
-    return column.to_pandas().array
-
-
-def fetch_frame(
-    cur: duckdb.DuckDBPyConnection, query: str, params: dict[str, object] | None = None
-) -> pd.DataFrame:
-    """The result of ``query`` as a DataFrame, through Arrow: DuckDB's .df() makes a Python
-    object of every text cell before pandas turns it into a string again, which took half of
-    the 2.7 s a list of 768,000 customers took to fetch."""
-    table = cur.sql(query, params=params or None).to_arrow_table()
-    return pd.DataFrame({name: _column(table.column(name)) for name in table.column_names})
 
 
 def run_sql(con: duckdb.DuckDBPyConnection, name: str, **params: object) -> pd.DataFrame:

@@ -1,11 +1,11 @@
-"""metrics.sql_files.fetch_frame reads results through Arrow: the frames must be the ones
+"""store.frames.fetch_frame reads results through Arrow: the frames must be the ones
 DuckDB's own .df() gives, type for type, so that no metric changes by taking the faster road."""
 
 import duckdb
 import pandas as pd
 import pytest
 
-from metrics.sql_files import fetch_frame
+from store.frames import fetch_frame
 
 EVERY_TYPE = """
 select * from (values
