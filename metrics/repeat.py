@@ -11,6 +11,7 @@ from collections.abc import Sequence
 from datetime import date
 
 import duckdb
+import numpy as np
 import pandas as pd
 
 from metrics.dates import check_period, resolve_as_of
@@ -49,21 +50,46 @@ def days_between_orders(con: duckdb.DuckDBPyConnection, as_of: date | None = Non
     return run_sql(con, "repeat_gaps", as_of=resolve_as_of(con, as_of))
 
 
-def days_to_second_order(con: duckdb.DuckDBPyConnection, as_of: date | None = None) -> pd.DataFrame:
-    """One row per repeat customer: customer_id, days from first to second valid order."""
-    return run_sql(con, "repeat_days_to_second", as_of=resolve_as_of(con, as_of))
+def first_days(con: duckdb.DuckDBPyConnection, as_of: date | None = None) -> pd.DataFrame:
+    """customer_id, first_day, second_day (NaT after a single order) of every customer with a
+    valid order up to ``as_of``: what the three "how soon do they come back" figures below
+    start from. Pass it to them as ``firsts`` when showing several, so it is computed once."""
+    return run_sql(con, "repeat_first_days", as_of=resolve_as_of(con, as_of))
+
+
+def _second_order_days(firsts: pd.DataFrame) -> pd.DataFrame:
+    """customer_id and days from first to second order of the customers with a second order."""
+    repeat = firsts[firsts["second_day"].notna()]
+    days = (repeat["second_day"] - repeat["first_day"]).dt.days
+    return pd.DataFrame({"customer_id": repeat["customer_id"].to_numpy(),
+                         "days": days.to_numpy(dtype="int64")})
+
+
+def days_to_second_order(
+    con: duckdb.DuckDBPyConnection, as_of: date | None = None, firsts: pd.DataFrame | None = None
+) -> pd.DataFrame:
+    """One row per repeat customer: customer_id, days from first to second valid order.
+    ``firsts``: first_days(con, as_of) when the caller has it."""
+    return _second_order_days(first_days(con, as_of) if firsts is None else firsts)
 
 
 def second_order_within(
     con: duckdb.DuckDBPyConnection,
     days: Sequence[int] = (30, 60, 90, 180, 365),
     as_of: date | None = None,
+    firsts: pd.DataFrame | None = None,
 ) -> pd.DataFrame:
-    """For each N in ``days``: customers whose second valid order came within N days of the
-    first, and their share among all customers with a second order (days, customers, share)."""
-    return run_sql(
-        con, "repeat_second_order_within", days=list(days), as_of=resolve_as_of(con, as_of)
-    )
+    """For each N in ``days`` (ascending, each once): customers whose second valid order came
+    within N days of the first (days <= N), and their share among all customers with a second
+    order (NaN without any). ``firsts``: first_days(con, as_of) when the caller has it."""
+    gaps = _second_order_days(first_days(con, as_of) if firsts is None else firsts)["days"]
+    horizons = np.unique(np.asarray(days, dtype=np.int32))
+    customers = np.searchsorted(np.sort(gaps.to_numpy()), horizons, side="right")
+    return pd.DataFrame({
+        "days": horizons,
+        "customers": customers.astype("int64"),
+        "share": customers / len(gaps) if len(gaps) else np.nan,
+    })
 
 
 def repeat_rate_by_cohort(
@@ -93,15 +119,35 @@ def repeat_rate_by_first_product(
 
 
 def repeat_rate_trend(
-    con: duckdb.DuckDBPyConnection, as_of: date | None = None, within_days: int = 90
+    con: duckdb.DuckDBPyConnection,
+    as_of: date | None = None,
+    within_days: int = 90,
+    firsts: pd.DataFrame | None = None,
 ) -> pd.DataFrame:
     """Monthly trend of early repeat: month, customers, repeat_customers, repeat_rate.
 
     For the customers acquired in each calendar month (first valid order), the share whose
     second valid order came within ``within_days`` days of the first. Every cohort gets the
     same chance, unlike an all-time repeat rate that favours old cohorts, so only months whose
-    last day is at least ``within_days`` days before ``as_of`` are shown.
+    last day is at least ``within_days`` days before ``as_of`` are shown. ``firsts``:
+    first_days(con, as_of) when the caller has it.
     """
-    return run_sql(
-        con, "repeat_rate_trend", as_of=resolve_as_of(con, as_of), within_days=within_days
+    as_of = resolve_as_of(con, as_of)
+    firsts = first_days(con, as_of) if firsts is None else firsts
+    month = firsts["first_day"].to_numpy().astype("datetime64[M]").astype("datetime64[us]")
+    soon = ((firsts["second_day"] - firsts["first_day"]).dt.days <= within_days).to_numpy()
+    table = (
+        pd.DataFrame({"month": month, "soon": soon})
+        .groupby("month", sort=True)
+        .agg(customers=("soon", "size"), repeat_customers=("soon", "sum"))
+        .reset_index()
     )
+    if as_of is not None:  # (None: no valid order at all, hence no month)
+        watched_until = table["month"] + pd.offsets.MonthEnd(0) + pd.Timedelta(days=within_days)
+        table = table[watched_until <= pd.Timestamp(as_of)].reset_index(drop=True)
+    return pd.DataFrame({
+        "month": table["month"].astype("datetime64[us]"),
+        "customers": table["customers"].astype("int64"),
+        "repeat_customers": table["repeat_customers"].astype("int64"),
+        "repeat_rate": table["repeat_customers"] / table["customers"],
+    })

@@ -85,9 +85,16 @@ def repeat_summary(as_of: date | None, data_version: Version) -> dict:
     return repeat.repeat_summary(connection(), as_of)
 
 
+@cached_frames
+def _first_days(as_of: date | None, data_version: Version) -> pd.DataFrame:
+    """Computed once for the three "how soon do they come back" figures."""
+    return repeat.first_days(connection(), as_of)
+
+
 @st.cache_data(max_entries=CACHE_ENTRIES, show_spinner=False)
 def repeat_trend(as_of: date | None, data_version: Version) -> pd.DataFrame:
-    return repeat.repeat_rate_trend(connection(), as_of)
+    return repeat.repeat_rate_trend(connection(), as_of,
+                                    firsts=_first_days(as_of, data_version))
 
 
 @st.cache_data(max_entries=CACHE_ENTRIES, show_spinner=False)
@@ -97,12 +104,14 @@ def orders_per_customer(as_of: date | None, data_version: Version) -> pd.DataFra
 
 @cached_frames
 def days_to_second_order(as_of: date | None, data_version: Version) -> pd.DataFrame:
-    return repeat.days_to_second_order(connection(), as_of)
+    return repeat.days_to_second_order(connection(), as_of,
+                                       firsts=_first_days(as_of, data_version))
 
 
 @st.cache_data(max_entries=CACHE_ENTRIES, show_spinner=False)
 def second_order_within(as_of: date | None, data_version: Version) -> pd.DataFrame:
-    return repeat.second_order_within(connection(), REMINDER_DAYS, as_of)
+    return repeat.second_order_within(connection(), REMINDER_DAYS, as_of,
+                                      firsts=_first_days(as_of, data_version))
 
 
 @st.cache_data(max_entries=CACHE_ENTRIES, show_spinner=False)

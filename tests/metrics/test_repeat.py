@@ -111,6 +111,9 @@ def test_second_order_within(con):
         second_order_within(con, days=[7, 24, 30, 60]), expected, check_dtype=False
     )
     assert second_order_within(con)["days"].tolist() == [30, 60, 90, 180, 365]
+    # Horizons asked twice or out of order: each once, ascending (30 was counted twice).
+    again = second_order_within(con, days=[30, 7, 30])
+    assert again.to_dict("list") == {"days": [7, 30], "customers": [0, 2], "share": [0.0, 2 / 3]}
 
 
 def test_repeat_rate_by_cohort(con):
