@@ -57,3 +57,12 @@ create or replace temp macro customer_strength() as table
             where k.customer_id = c.customer_id and k.kind = 'platform_id'
         ) as is_strong
     from customers as c;
+
+-- Pairs of customers (x < y) the owner said are two people (kept apart, or a merge split again):
+-- an import never merges them and the duplicates view does not suggest them again.
+create or replace temp macro apart_pairs() as table
+    select distinct
+        least(kept_customer_id, merged_customer_id) as x,
+        greatest(kept_customer_id, merged_customer_id) as y
+    from customer_merges
+    where action in ('split', 'distinct');

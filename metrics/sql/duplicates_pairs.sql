@@ -1,5 +1,5 @@
--- Pairs of customers that may be one person, with every reason and a score (needs the name_words
--- macro of ingest/sql/match_name_key_macro.sql: "same name" means what it means to the matcher).
+-- Pairs of customers that may be one person, with every reason and a score (needs the macros of
+-- ingest/sql/match_name_key_macro.sql: "same name" means what it means to the matcher).
 -- Each reason has a weight; a pair's score is 1 - prod(1 - weight), so reasons add up without
 -- reaching 1. Pairs the owner split or said were two people are not suggested again.
 with weights (reason, weight) as (
@@ -86,13 +86,6 @@ reasons as (
     union all select * from name_no_email
 ),
 
-decided as (
-    select least(kept_customer_id, merged_customer_id) as x,
-        greatest(kept_customer_id, merged_customer_id) as y
-    from customer_merges
-    where action in ('split', 'distinct')
-),
-
 scored as (
     select
         r.x,
@@ -101,7 +94,7 @@ scored as (
         list(r.reason order by w.weight desc, r.reason) as reasons
     from reasons as r
     inner join weights as w on w.reason = r.reason
-    where not exists (select 1 from decided as d where d.x = r.x and d.y = r.y)
+    where not exists (select 1 from apart_pairs() as d where d.x = r.x and d.y = r.y)
     group by r.x, r.y
 ),
 
