@@ -13,6 +13,7 @@ import numpy as np
 import pandas as pd
 
 from ingest import parse
+from ingest.doubts import Doubt
 from ingest.errors import rejected
 from ingest.fields import FIELD_BY_NAME, IDENTITY_FIELDS, ORDER_VALUE_FIELDS
 from ingest.read import RawTable, empty_rejects
@@ -51,6 +52,7 @@ class Canonical:
     date_order: str | None = None
     notes: list[tuple[str, str]] = field(default_factory=list)
     skipped: int = 0  # rows the platform says are not sales: neither loaded nor rejected
+    doubts: list[Doubt] = field(default_factory=list)  # values guessed with low confidence
 
 
 def column(table: RawTable, mapping: dict[str, str], name: str) -> pd.Series | None:

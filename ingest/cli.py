@@ -1,4 +1,5 @@
-"""``python -m ingest FILE... [--db PATH] [--source ...] [--date-order dmy|mdy|ymd]``."""
+"""``python -m ingest FILE... [--db PATH] [--source ...] [--date-order dmy|mdy|ymd] [--sheet NAME]
+[--header-row N] [--encoding NAME] [--map "COLONNE=CHAMP"]... [--yes]``."""
 
 from __future__ import annotations
 
@@ -6,9 +7,21 @@ import argparse
 import sys
 from pathlib import Path
 
+from ingest.doubts import UnsureImport
+from ingest.fields import FIELD_BY_NAME
 from ingest.pipeline import DATE_ORDERS, ImportOptions, ImportReport, import_file
 from ingest.sources import SOURCE_BY_NAME
 from store import ComptoirError, connect
+
+
+def column_choice(text: str) -> tuple[str, str]:
+    """``"N° de commande=order_id"`` → (column, field); the column may itself hold "="."""
+    column, sep, name = text.rpartition("=")
+    if not sep or not column.strip() or name.strip() not in (*FIELD_BY_NAME, "ignore"):
+        raise argparse.ArgumentTypeError(
+            f"« {text} » : écrivez COLONNE=CHAMP, le champ parmi {', '.join(FIELD_BY_NAME)} "
+            "ou ignore")
+    return column.strip(), name.strip()
 
 
 def parse_args(argv: list[str] | None) -> argparse.Namespace:
@@ -21,6 +34,15 @@ def parse_args(argv: list[str] | None) -> argparse.Namespace:
     parser.add_argument("--source", default="auto", choices=["auto", *SOURCE_BY_NAME])
     parser.add_argument("--date-order", choices=DATE_ORDERS, help="ordre jour/mois des dates")
     parser.add_argument("--sheet", help="feuille du classeur à lire")
+    parser.add_argument("--header-row", type=int, help="ligne de l'en-tête (1 = première ligne)")
+    parser.add_argument("--encoding", help="encodage du fichier (utf-8, cp1252, mac_roman, "
+                        "iso8859_15…)")
+    parser.add_argument("--map", action="append", default=[], type=column_choice,
+                        metavar="COLONNE=CHAMP",
+                        help="colonne du fichier → champ (order_id, order_date, email… ou "
+                        "ignore), répétable")
+    parser.add_argument("--yes", action="store_true",
+                        help="importer malgré les doutes signalés (choix acceptés tels quels)")
     parser.add_argument("--lang", default="fr", choices=["fr", "en"])
     return parser.parse_args(argv)
 
@@ -75,6 +97,10 @@ def main(argv: list[str] | None = None) -> int:
         source=None if args.source == "auto" else args.source,
         date_order=args.date_order,
         sheet=args.sheet,
+        encoding=args.encoding,
+        header_row=args.header_row,
+        remap=tuple(args.map),
+        accept_guesses=args.yes,
     )
     try:
         con = connect(args.db)
@@ -93,6 +119,13 @@ def main(argv: list[str] | None = None) -> int:
                 continue
             try:
                 report = import_file(con, data, path.name, options, progress=progress_line)
+            except UnsureImport as exc:
+                print(exc.message(args.lang), file=sys.stderr)
+                print(f"  Précisez-le ({exc.options()}) ou relancez avec --yes pour accepter ces "
+                      "choix." if args.lang != "en" else f"  Say so ({exc.options()}) or run "
+                      "again with --yes to accept these choices.", file=sys.stderr)
+                failed += 1
+                continue
             except ComptoirError as exc:
                 print(exc.message(args.lang), file=sys.stderr)
                 failed += 1

@@ -61,3 +61,10 @@ def validate_mapping(mapping: dict[str, str], headers: list[str], file_name: str
             f"column “{doubled[0]}” is mapped to two fields. Choose only one.",
         )
     return clean
+
+
+def remapped(mapping: dict[str, str], changes: dict[str, str]) -> dict[str, str]:
+    """The detected mapping with the owner's corrections (column → field, or "ignore") on top:
+    a column they name feeds only the field they give it."""
+    kept = {f: h for f, h in mapping.items() if h not in changes and f not in changes.values()}
+    return kept | {f: h for h, f in changes.items() if f != "ignore"}

@@ -16,8 +16,9 @@ import duckdb
 import pandas as pd
 
 from ingest import canonical
+from ingest.doubts import settle
 from ingest.errors import rejected
-from ingest.mapping import validate_mapping
+from ingest.mapping import remapped, validate_mapping
 from ingest.read import RawTable, read_file
 from ingest.sources import SOURCE_BY_NAME, detect_source
 from ingest.sources.base import Source
@@ -33,8 +34,12 @@ class ImportOptions:
 
     source: str | None = None
     date_order: str | None = None
-    mapping: dict[str, str] | None = None
+    mapping: dict[str, str] | None = None  # field → column, replacing the detected mapping
+    remap: tuple[tuple[str, str], ...] = ()  # (column, field or "ignore") over the detected one
     sheet: str | None = None
+    encoding: str | None = None
+    header_row: int | None = None  # 1-based, as the file's row numbers
+    accept_guesses: bool = False  # import despite doubts (the owner saw them): ingest.doubts
 
 
 @dataclass
@@ -84,7 +89,8 @@ def _silent(fraction: float, fr: str, en: str) -> None:
 
 def preview(data: bytes, file_name: str, options: ImportOptions = ImportOptions()) -> Preview:
     """Read the file and detect its source and column mapping, without touching the database."""
-    table = read_file(data, file_name, sheet=options.sheet)
+    table = read_file(data, file_name, sheet=options.sheet, encoding=options.encoding,
+                      header_row=options.header_row)
     if options.source:
         if options.source not in SOURCE_BY_NAME:
             raise rejected(
@@ -100,6 +106,9 @@ def preview(data: bytes, file_name: str, options: ImportOptions = ImportOptions(
         if options.mapping is not None
         else source.mapping(table.headers)
     )
+    if options.remap:
+        mapping = validate_mapping(remapped(mapping, dict(options.remap)), table.headers,
+                                   file_name)
     return Preview(
         file_name=file_name,
         sha256=hashlib.sha256(data).hexdigest(),
@@ -133,7 +142,8 @@ def import_file(
     rows_read = len(table.frame) + len(table.rejects)
     result = canonical.build(table, seen.source, seen.mapping, file_name, options.date_order)
     rows_loaded = rows_read - len(result.rejects) - result.skipped
-    notes = table.notes + result.notes
+    notes = table.notes + result.notes + settle(
+        file_name, table.doubts + result.doubts, options.accept_guesses)
     recorded = {
         "encoding": table.encoding,
         "delimiter": table.delimiter,

@@ -8,6 +8,7 @@ rejects table tells which record was malformed); workbooks through python-calami
 
 from __future__ import annotations
 
+import codecs
 import csv
 import io
 import re
@@ -24,6 +25,7 @@ import numpy as np
 import pandas as pd
 from python_calamine import CalamineWorkbook, PasswordError
 
+from ingest.doubts import Doubt
 from ingest.errors import rejected
 from ingest.sql_files import sql_text
 
@@ -64,6 +66,7 @@ class RawTable:
     sheet: str | None = None
     sheets: list[str] = field(default_factory=list)
     notes: list[tuple[str, str]] = field(default_factory=list)  # (fr, en) things decided
+    doubts: list[Doubt] = field(default_factory=list)  # things guessed with low confidence
 
 
 def empty_rejects() -> pd.DataFrame:
@@ -77,9 +80,12 @@ def empty_rejects() -> pd.DataFrame:
     )
 
 
-def decode(data: bytes, file_name: str) -> tuple[str, str]:
-    """Text and encoding name. UTF-8 (with or without BOM), UTF-16 (BOM or NUL pattern),
-    otherwise Windows-1252 — never latin-1, which turns € (0x80) into a control character."""
+def decode(data: bytes, file_name: str, encoding: str | None = None) -> tuple[str, str]:
+    """Text and encoding name: the owner's ``encoding`` if given, else UTF-8 (with or without
+    BOM), UTF-16 (BOM or NUL pattern), otherwise Windows-1252 — never latin-1, which turns €
+    (0x80) into a control character."""
+    if encoding is not None:
+        return _strict(data, _known_encoding(encoding, file_name), file_name), encoding
     if data.startswith(b"\xef\xbb\xbf"):
         return _strict(data[3:], "utf-8", file_name), "utf-8-sig"
     if data.startswith((b"\xff\xfe", b"\xfe\xff")):
@@ -116,6 +122,17 @@ def decode(data: bytes, file_name: str) -> tuple[str, str]:
             f"the file has unreadable bytes (line {line}): it is neither UTF-8 nor "
             "Windows-1252. Save it again from Excel as “CSV UTF-8”.",
         ) from exc
+
+
+def _known_encoding(encoding: str, file_name: str) -> str:
+    try:
+        return codecs.lookup(encoding).name
+    except LookupError:
+        raise rejected(
+            file_name,
+            f"encodage « {encoding} » inconnu (par exemple utf-8, cp1252, mac_roman, iso8859_15).",
+            f"unknown encoding “{encoding}” (for example utf-8, cp1252, mac_roman, iso8859_15).",
+        ) from None
 
 
 def _strict(data: bytes, encoding: str, file_name: str) -> str:
@@ -192,6 +209,19 @@ def find_header(rows: list[list[str]]) -> int:
     return next(i for i, n in enumerate(filled) if n)  # never a blank row: it has no columns
 
 
+def chosen_header(header_row: int | None, rows: int, file_name: str) -> int | None:
+    """The 0-based index of the owner's header row (1-based, among the first rows), if given."""
+    if header_row is None:
+        return None
+    if not 1 <= header_row <= rows:
+        raise rejected(
+            file_name,
+            f"la ligne d'en-tête doit être entre 1 et {rows} (demandée : {header_row}).",
+            f"the header row must be between 1 and {rows} (asked: {header_row}).",
+        )
+    return header_row - 1
+
+
 def dedupe_headers(headers: list[str]) -> list[str]:
     """Blank headers get a name, repeated ones a suffix, so every column stays addressable."""
     seen: dict[str, int] = {}
@@ -207,8 +237,15 @@ def dedupe_headers(headers: list[str]) -> list[str]:
     return out
 
 
-def read_file(data: bytes, file_name: str, sheet: str | None = None) -> RawTable:
-    """Read any supported file into a RawTable, or raise FileRejected saying what to do."""
+def read_file(
+    data: bytes,
+    file_name: str,
+    sheet: str | None = None,
+    encoding: str | None = None,
+    header_row: int | None = None,
+) -> RawTable:
+    """Read any supported file into a RawTable, or raise FileRejected saying what to do.
+    ``sheet``, ``encoding`` and ``header_row`` (1-based) are the owner's choices; None = detect."""
     if not data or not data.strip():
         raise rejected(
             file_name,
@@ -216,19 +253,21 @@ def read_file(data: bytes, file_name: str, sheet: str | None = None) -> RawTable
             "the file is empty. Export it again from your software.",
         )
     if data.startswith((b"PK\x03\x04", OLE_MAGIC)):  # by content, not by name: old shop software
-        table = read_workbook(data, file_name, sheet)  # saves tab-separated text as .xls
+        table = read_workbook(data, file_name, sheet, header_row)  # saves tab-separated text as .xls
     elif MARKUP.match(data[:512]):
         raise _not_text(file_name)
     else:
-        table = read_delimited(data, file_name)
+        table = read_delimited(data, file_name, encoding, header_row)
     table = drop_totals_row(table)
     if table.frame.empty and table.rejects.empty:
         raise _no_data(file_name)
     return table
 
 
-def read_delimited(data: bytes, file_name: str) -> RawTable:
-    text, encoding = decode(data, file_name)
+def read_delimited(
+    data: bytes, file_name: str, encoding: str | None = None, header_row: int | None = None
+) -> RawTable:
+    text, encoding = decode(data, file_name, encoding)
     text = text.replace("\r\n", "\n")
     if "\r" in text:  # old Mac line ends
         text = text.replace("\r", "\n")
@@ -238,7 +277,9 @@ def read_delimited(data: bytes, file_name: str) -> RawTable:
     sample = "\n".join(text.split("\n", SAMPLE_ROWS)[:SAMPLE_ROWS])
     delimiter = sniff_delimiter(sample)
     sample_rows = list(csv.reader(io.StringIO(sample), delimiter=delimiter))
-    header_index = find_header(sample_rows)
+    header_index = chosen_header(header_row, len(sample_rows), file_name)
+    if header_index is None:
+        header_index = find_header(sample_rows)
     if header_index >= len(sample_rows):
         raise _not_text(file_name)
     headers = dedupe_headers(sample_rows[header_index])
@@ -470,7 +511,9 @@ def calamine_errors(data: bytes, file_name: str) -> Iterator[None]:
         raise _not_text(file_name) from exc
 
 
-def read_workbook(data: bytes, file_name: str, sheet: str | None) -> RawTable:
+def read_workbook(
+    data: bytes, file_name: str, sheet: str | None, header_row: int | None = None
+) -> RawTable:
     if data.startswith(b"PK\x03\x04"):
         check_workbook_size(data, file_name)
     with calamine_errors(data, file_name):
@@ -497,7 +540,9 @@ def read_workbook(data: bytes, file_name: str, sheet: str | None) -> RawTable:
             "bon fichier.",
             "the workbook holds no data table. Check you chose the right file.",
         )
-    header_index = find_header([[str(c) for c in r] for r in best_rows[:SAMPLE_ROWS]])
+    header_index = chosen_header(header_row, min(len(best_rows), SAMPLE_ROWS), file_name)
+    if header_index is None:
+        header_index = find_header([[str(c) for c in r] for r in best_rows[:SAMPLE_ROWS]])
     headers = dedupe_headers([_cell_header(c) for c in best_rows[header_index]])
     body = best_rows[header_index + 1 :]
     width = len(headers)

@@ -5,6 +5,7 @@ from __future__ import annotations
 import pandas as pd
 import streamlit as st
 
+from ingest.doubts import UnsureImport
 from ingest.fields import FIELD_BY_NAME, FIELDS
 from ingest.pipeline import ImportOptions, ImportReport, Preview, import_file, preview
 from store import ComptoirError
@@ -42,9 +43,12 @@ def mapping_from_table(edited: pd.DataFrame) -> dict[str, str]:
     return {names[label]: header for header, label in zip(chosen[t("column")], chosen[t("field")])}
 
 
-def run_imports(files: list[tuple[str, bytes, ImportOptions]]) -> list[ImportReport | str]:
-    """Import each file in turn with a progress bar; a rejected file yields its message."""
-    results: list[ImportReport | str] = []
+def run_imports(
+    files: list[tuple[str, bytes, ImportOptions]],
+) -> list[ImportReport | UnsureImport | str]:
+    """Import each file in turn with a progress bar; a rejected file yields its message, a file
+    with doubts to settle its UnsureImport (shown as questions)."""
+    results: list[ImportReport | UnsureImport | str] = []
     bar = st.progress(0.0, text=t("importing"))
     for i, (name, content, options) in enumerate(files):
         def step(fraction: float, fr: str, en: str, i: int = i) -> None:
@@ -52,11 +56,18 @@ def run_imports(files: list[tuple[str, bytes, ImportOptions]]) -> list[ImportRep
 
         try:
             results.append(import_file(data.connection(), content, name, options, progress=step))
+        except UnsureImport as exc:
+            results.append(exc)
         except ComptoirError as exc:
             results.append(exc.message(lang()))
     bar.empty()
     data.clear()
     return results
+
+
+def unsure_files(results: list[ImportReport | UnsureImport | str]) -> set[str]:
+    """Names of the files refused until their doubts are settled: their tick box stays shown."""
+    return {r.file_name for r in results if isinstance(r, UnsureImport)}
 
 
 def rejects_csv(report: ImportReport) -> bytes:

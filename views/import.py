@@ -2,6 +2,7 @@
 
 import streamlit as st
 
+from ingest.doubts import UnsureImport
 from ingest.pipeline import DATE_ORDERS, ImportOptions
 from store import ComptoirError
 from ui import data, importing
@@ -44,6 +45,8 @@ for upload in uploads or []:
         st.markdown("\n".join(f"- {fact}" for fact in facts))
         for fr, en in found.table.notes:
             st.caption(en if lang() == "en" else fr)
+        for doubt in found.table.doubts:
+            st.warning(doubt.en if lang() == "en" else doubt.fr, icon=":material/help:")
         if len(found.table.sheets) > 1:
             st.selectbox(t("sheet"), found.table.sheets,
                          index=found.table.sheets.index(found.table.sheet), key=f"sheet-{key}")
@@ -65,18 +68,27 @@ for upload in uploads or []:
         )
     with st.expander(t("preview_rows")):
         st.dataframe(found.sample(), hide_index=True)
+    accepted = False
+    if found.table.doubts or upload.name in st.session_state.get("unsure", ()):
+        accepted = st.checkbox(t("accept_guesses"), key=f"accept-{key}")
     ready.append((upload.name, content, ImportOptions(
         sheet=sheet_choice,
         date_order=None if date_choice == "auto" else date_choice,
         mapping=importing.mapping_from_table(edited),
         source=found.source.name,
+        accept_guesses=accepted,
     )))
 
 if ready and st.button(t("import_button"), type="primary"):
     st.session_state["reports"] = importing.run_imports(ready)
+    st.session_state["unsure"] = importing.unsure_files(st.session_state["reports"])
 
 for result in st.session_state.get("reports", []):
     st.divider()
+    if isinstance(result, UnsureImport):
+        st.warning(result.message(lang()))
+        st.caption(t("unsure_help"))
+        continue
     if isinstance(result, str):
         st.error(result)
         continue

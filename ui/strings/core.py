@@ -107,6 +107,13 @@ STRINGS: dict[str, tuple[str, str]] = {
     "ignored": ("—", "—"),
     "preview_rows": ("Premières lignes", "First rows"),
     "import_button": ("Importer", "Import"),
+    "doubts": ("À vérifier avant d'importer", "To check before importing"),
+    "accept_guesses": ("J'ai vérifié : importer avec ces choix",
+                       "I have checked: import with these choices"),
+    "unsure_help": ("Corrigez le choix ci-dessus ou cochez « J'ai vérifié » sous l'aperçu du "
+                    "fichier, puis importez à nouveau.",
+                    "Correct the choice above or tick “I have checked” under the file's "
+                    "preview, then import again."),
     "importing": ("Import en cours…", "Importing…"),
     "report": ("Compte rendu d'import", "Import report"),
     "rows_read": ("Lignes lues", "Rows read"),
