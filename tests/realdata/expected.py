@@ -14,10 +14,10 @@ Definitions (DESIGN.md) applied to every file:
 - customer = a person with ≥ 1 valid order; repeat customer = ≥ 2 valid orders; orders without
   any identity (Online Retail's CustomerID `NA`) count in orders and revenue, never as a person;
 - a person (as DESIGN.md's `customer_keys`): rows sharing a strong key (platform customer id,
-  e-mail, phone) are one person (connected components, so a phone links two e-mails); a row
-  without a strong key is identified by name + postcode, which joins the person of the file
-  carrying that name + postcode when exactly one person does, and is a person of its own
-  otherwise; a row with no key at all is anonymous.
+  e-mail, phone) are one person (connected components, so a phone links two e-mails); name +
+  postcode is weak: it joins the rows and people carrying it only when they are compatible (at
+  most one value of each strong key kind among them), see ``people``; a row with no key at all
+  is anonymous.
 
 Money is counted in integer cents (amounts parsed with Decimal, never summed as floats).
 """
@@ -85,34 +85,48 @@ def name_key(name: pd.Series, postcode: pd.Series) -> pd.Series:
 
 # --- people --------------------------------------------------------------------------------------
 
-def people(strong: pd.DataFrame, weak: pd.Series | None = None) -> pd.Series:
-    """A person label per row (NA = anonymous), by the rules in the module docstring.
+def components(rows: np.ndarray, nodes: pd.Series, n: int) -> np.ndarray:
+    """Connected component of each of the ``n`` rows, rows joined to the named nodes."""
+    codes = pd.factorize(nodes)[0] + n
+    size = n + (codes.max(initial=n - 1) - n + 1)
+    graph = coo_matrix((np.ones(len(rows)), (rows, codes)), shape=(size, size))
+    return connected_components(graph, directed=False)[1][:n]
 
-    ``strong``: one column per strong key kind, '' when absent (values of different kinds never
-    meet: each is prefixed by its column). Connected components over rows and key values.
+
+def people(strong: pd.DataFrame, weak: pd.Series | None = None) -> pd.Series:
+    """A person label per row (NA = anonymous).
+
+    ``strong``: one column per strong key kind ('' when absent; values of different kinds never
+    meet). Rows sharing a strong key value are one person (connected components over rows and
+    key values). ``weak`` (name + postcode, '' when absent) then joins every row and person
+    carrying it when they are compatible: at most one value of each strong kind among them (the
+    same name at the same postcode with one e-mail and one phone is one person; with two e-mails,
+    or two platform accounts, it is two people and stays apart). An incompatible weak key still
+    names the rows that have nothing else: they are one person of their own.
     """
     n = len(strong)
     long = strong.reset_index(drop=True).melt(ignore_index=False, var_name="kind", value_name="v")
     long = long[long["v"] != ""]
-    values = (long["kind"] + ":" + long["v"]).astype("category")
-    rows = long.index.to_numpy()
-    nodes = n + values.cat.codes.to_numpy().astype("int64")
-    size = n + len(values.cat.categories)
-    graph = coo_matrix((np.ones(len(rows)), (rows, nodes)), shape=(size, size))
-    _, label = connected_components(graph, directed=False)
-    person = pd.Series(label[:n], dtype="Int64")
-    has_strong = pd.Series(False, index=range(n))
-    has_strong[np.unique(rows)] = True
+    rows, nodes = long.index.to_numpy(), long["kind"] + ":" + long["v"]
+    label = components(rows, nodes, n)
+    has_strong = np.zeros(n, dtype=bool)
+    has_strong[rows] = True
     if weak is None:
-        return person.where(has_strong)
+        return pd.Series(label, dtype="Int64").where(has_strong)
     weak = weak.reset_index(drop=True)
-    # A weak key joins the one strong-key person carrying it; several or none: its own person.
-    carriers = pd.DataFrame({"weak": weak, "person": person})[has_strong & (weak != "")]
-    owners = carriers.drop_duplicates().groupby("weak")["person"].agg(["first", "size"])
-    single = owners.loc[owners["size"] == 1, "first"]
-    own = pd.Series(pd.factorize(weak)[0] + size, dtype="Int64")
-    weak_person = weak.map(single).astype("Int64").fillna(own)
-    return person.where(has_strong, weak_person.where(weak != ""))
+    carriers = pd.DataFrame({"weak": weak, "label": label})[has_strong & (weak != "")]
+    values = pd.DataFrame({"label": label[rows], "kind": long["kind"].to_numpy(),
+                           "v": long["v"].to_numpy()}).drop_duplicates()
+    counts = carriers.drop_duplicates().merge(values, on="label").groupby(["weak", "kind"])["v"]
+    clashing = counts.nunique().loc[lambda c: c > 1].index.get_level_values("weak")
+    incompatible = weak.isin(clashing)
+    # A compatible key joins everyone carrying it; a clashing one only the rows without a
+    # strong key, to each other.
+    weak_node = ("weak:" + weak).where(~incompatible, "alone:" + weak)
+    joined = ((weak != "") & (~incompatible | ~has_strong)).to_numpy()
+    person = components(np.concatenate([rows, np.flatnonzero(joined)]),
+                        pd.concat([nodes, weak_node[joined]], ignore_index=True), n)
+    return pd.Series(person, dtype="Int64").where(has_strong | (weak != "").to_numpy())
 
 
 # --- figures from one frame per order ------------------------------------------------------------
