@@ -5,7 +5,8 @@ One import per file (cached for the module) into a fresh in-memory database, the
 tables read with the metrics' own definitions: the ``valid_orders`` view (store/migrations) for
 orders and revenue, ``metrics.repeat.repeat_summary`` over all history for customers and repeat
 customers. Every file imports without options (what ``python -m ingest FILE`` does): a file that
-needs one says so in ``OPTIONS`` with the reason.
+needs one says so in ``OPTIONS`` with the reason. ``after-sale/`` is out of scope. Policy choices
+and the state of each file: README.md beside this file.
 """
 
 from __future__ import annotations
