@@ -135,14 +135,18 @@ def weak_attachments(
                       "value": weak["value"].to_numpy()}),
         pd.DataFrame({"entity": "c" + known["customer_id"].astype("str"), "value": known["value"]}),
     ]).drop_duplicates()
+    accounts = known[["customer_id", "platform_ids"]].explode("platform_ids").dropna()
     attributes = pd.concat([
         pd.DataFrame({"entity": person_entity[strong["person"].to_numpy()],
                       "kind": strong["kind"].to_numpy(), "attribute": strong["value"].to_numpy()}),
         known.melt(id_vars=["customer_id"], value_vars=["email", "phone"], var_name="kind",
-                   value_name="attribute").dropna().assign(
-            entity=lambda f: "c" + f["customer_id"].astype("str"))[["entity", "kind", "attribute"]],
+                   value_name="attribute").dropna(),
+        pd.DataFrame({"customer_id": accounts["customer_id"], "kind": "platform_id",
+                      "attribute": accounts["platform_ids"]}),
     ])
-    attributes = attributes[attributes["kind"].isin(["email", "phone"])]
+    attributes["entity"] = attributes["entity"].fillna(
+        "c" + attributes["customer_id"].astype("Int64").astype("str"))
+    attributes = account_kinds(attributes[["entity", "kind", "attribute"]])
     spread = edges.merge(attributes, on="entity").groupby(["value", "kind"])["attribute"].nunique()
     conflicting = set(spread[spread > 1].index.get_level_values("value"))
     conflicting |= kept_apart_values(edges, apart)
@@ -181,6 +185,16 @@ def weak_attachments(
     first = pd.Series(person[alone]).groupby(value.to_numpy()[alone]).transform("min")
     label[person[alone]] = first.to_numpy()
     return label, matched, int(alone.sum()), touches
+
+
+def account_kinds(attributes: pd.DataFrame) -> pd.DataFrame:
+    """Strong attributes that tell two people apart: e-mails, phones, and platform accounts of
+    the same platform (two Etsy buyer ids are two buyers, even when both ship to one name and
+    postcode; an Etsy id and a Shopify id may be one person)."""
+    account = attributes["kind"] == "platform_id"
+    platform = attributes["attribute"].astype("str").str.split(":", n=1).str[0]
+    kinds = attributes["kind"].where(~account, "platform_id:" + platform)
+    return attributes.assign(kind=kinds)[attributes["kind"].isin(["email", "phone", "platform_id"])]
 
 
 def shared_by_several(weak: pd.DataFrame, label: np.ndarray) -> np.ndarray:

@@ -147,3 +147,24 @@ def test_orders_and_customers_in_either_order_give_the_same_customers(files):
         results.append(customers_as_people(con))
         con.close()
     assert results[0] == results[1]
+
+
+# Two Etsy-like buyers (their own account numbers) send gifts to one person: the ship-to name and
+# postcode are the recipient's, so they are no clue that the buyers are one person.
+GIFTS = """N° de commande;Date;N° client;Nom;Prénom;Code postal;Montant
+G1;01/03/2024;b-anne;Martin;Lucie;69002;20
+G2;02/03/2024;b-paul;Martin;Lucie;69002;30
+"""
+
+
+def test_two_accounts_of_one_platform_sharing_a_name_and_postcode_stay_two_customers(con):
+    import_file(con, GIFTS.encode(), "cadeaux.csv")
+    assert len(set(owners(con).values())) == 2
+
+
+def test_a_later_account_sharing_a_known_customers_name_and_postcode_stays_apart(con):
+    first, second = GIFTS.splitlines()[:2], GIFTS.splitlines()[::2]
+    import_file(con, "\n".join(first).encode(), "cadeaux-mars.csv")
+    import_file(con, "\n".join(second).encode(), "cadeaux-avril.csv")
+    assert len(set(owners(con).values())) == 2
+    assert con.execute("select count(*) from customers").fetchone()[0] == 2
