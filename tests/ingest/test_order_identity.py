@@ -15,7 +15,7 @@ import openpyxl
 import pytest
 
 import store
-from ingest.doubts import UnsureImport
+from ingest.doubts import Doubt, UnsureImport
 from ingest.errors import FileRejected
 from ingest.pipeline import ImportOptions, import_file
 from store.db import migrations
@@ -39,13 +39,18 @@ def stored(con) -> list[tuple]:
                        "from orders order by all").fetchall()
 
 
-def test_a_second_till_numbering_the_same_orders_is_refused_with_the_question(con):
-    import_file(con, TILL_A, "caisse1.csv")
+def refused_second(con, first: bytes, second: bytes) -> UnsureImport:
+    """The refusal of the second file, checking that it left the database unchanged."""
+    import_file(con, first, "caisse1.csv")
     before = snapshot(con)
     with pytest.raises(UnsureImport) as refused:
-        import_file(con, TILL_B, "caisse2.csv")
+        import_file(con, second, "caisse2.csv")
     assert snapshot(con) == before
-    (doubt,) = refused.value.doubts
+    return refused.value
+
+
+def test_a_second_till_numbering_the_same_orders_is_refused_with_the_question(con):
+    (doubt,) = refused_second(con, TILL_A, TILL_B).doubts
     assert (doubt.topic, doubt.option) == ("order_ids", "--orders")
     assert doubt.fr.startswith(
         "2 numéros de commande du fichier sont déjà importés, dont 2 avec une autre date ou un "
@@ -150,12 +155,8 @@ ANONYMOUS_B = ("Date;Montant\n01/03/2024;3,50\n02/03/2024;5,20\n04/03/2024;1,90\
 
 
 def test_anonymous_sales_of_another_till_matching_by_chance_are_a_question(con):
-    import_file(con, ANONYMOUS_A, "caisse1.csv")
-    before = snapshot(con)
-    with pytest.raises(UnsureImport) as refused:
-        import_file(con, ANONYMOUS_B, "caisse2.csv")
-    assert snapshot(con) == before
-    assert refused.value.doubts[0].fr.startswith(
+    refused = refused_second(con, ANONYMOUS_A, ANONYMOUS_B)
+    assert refused.doubts[0].fr.startswith(
         "1 ventes sans numéro de commande du fichier sont identiques à des ventes déjà importées, "
         "mais 3 autres ventes importées de la même période n'y sont pas")
     report = import_file(con, ANONYMOUS_B, "caisse2.csv", ImportOptions(order_ids="separate"))
@@ -202,3 +203,11 @@ def test_cli_orders_option_settles_the_question(tmp_path):
     settled = run(str(tmp_path / "caisse2.csv"), "--orders", "separate")
     assert settled.returncode == 0, settled.stderr
     assert "commandes : 2 nouvelles, 0 mises à jour, 0 inchangées" in settled.stdout
+
+
+def test_the_import_page_asks_same_or_separate_only_for_files_asked_about_order_numbers(con):
+    from ui.importing import order_id_questions
+
+    tills = refused_second(con, TILL_A, TILL_B)
+    other = UnsureImport("feuille.xlsx", [Doubt("sheet", "feuille ?", "sheet?", "--sheet X")])
+    assert order_id_questions([tills, other, "refusé"]) == {"caisse2.csv"}
