@@ -12,51 +12,75 @@ with staged as (
     from staged_orders
 ),
 
-span as (
-    select min(day) as first_day, max(day) as last_day from staged
-),
-
 stored as (
-    select
-        lineage,
-        source_order_id,
-        cast(ordered_at as date) as day,
-        amount,
-        currency,
-        source_order_id like 'ligne-%' as by_content
+    select lineage, source_order_id, cast(ordered_at as date) as day, amount, currency
     from orders
     where source = $source
 ),
 
-met as (
+collided as (
     select
         o.lineage,
-        o.by_content,
-        o.day between span.first_day and span.last_day as in_span,
-        s.source_order_id is not null as collided,
-        s.day = o.day and s.amount = o.amount and s.currency = o.currency as agrees,
-        struct_pack(
-            number := o.source_order_id, stored_day := o.day, stored_amount := o.amount,
-            file_day := s.day, file_amount := s.amount
-        ) as example
+        o.source_order_id,
+        starts_with(o.source_order_id, 'ligne-') as by_content,
+        coalesce(s.day = o.day and s.amount = o.amount and s.currency = o.currency, false)
+            as agrees,
+        o.day as stored_day,
+        o.amount as stored_amount,
+        s.day as file_day,
+        s.amount as file_amount
+    from staged as s
+    inner join stored as o on o.source_order_id = s.source_order_id
+),
+
+met as (
+    select
+        lineage,
+        count(*) as collided,
+        count(*) filter (where agrees) as agreeing,
+        count(*) filter (where by_content) as covered
+    from collided
+    group by lineage
+),
+
+spanned as (
+    select o.lineage, count(*) as spanned
     from stored as o
-    cross join span
-    left join staged as s on s.source_order_id = o.source_order_id
+    inner join (select min(day) as first_day, max(day) as last_day from staged) as span
+        on o.day between span.first_day and span.last_day
+    where starts_with(o.source_order_id, 'ligne-')
+    group by o.lineage
+),
+
+first_disagreeing as (
+    select *
+    from collided
+    where not agrees
+    qualify row_number() over (partition by lineage order by source_order_id) <= 3
+),
+
+examples as (
+    select
+        lineage,
+        list(struct_pack(
+            number := source_order_id, stored_day := stored_day,
+            stored_amount := stored_amount, file_day := file_day, file_amount := file_amount
+        ) order by source_order_id) as examples
+    from first_disagreeing
+    group by lineage
 ),
 
 final as (
     select
-        lineage,
-        count(*) filter (where collided) as collided,
-        count(*) filter (where agrees) as agreeing,
-        count(*) filter (where by_content and in_span) as spanned,
-        count(*) filter (where by_content and collided) as covered,
-        list_slice(
-            list(example order by example.number) filter (where collided and not agrees), 1, 3
-        ) as examples
+        met.lineage,
+        met.collided,
+        met.agreeing,
+        coalesce(spanned.spanned, 0) as spanned,
+        met.covered,
+        coalesce(examples.examples, []) as examples
     from met
-    group by lineage
-    having count(*) filter (where collided or (by_content and in_span)) > 0
+    left join spanned on spanned.lineage = met.lineage
+    left join examples on examples.lineage = met.lineage
 )
 
 select * from final order by lineage
