@@ -31,6 +31,13 @@ ORDER_FIELDS = (
 # What differs from line to line of an order: not needed among the order's first values.
 LINE_ONLY_COLUMNS = ("order_key", "row_number", "product", "sku", "quantity", "unit_price",
                      "line_amount", "discount")
+# What a row without an order number is recognised by in any form of the file (the workbook or its
+# CSV copy give other cells, the same values): its parsed sale and buyer, the date to the day (a
+# CSV copy may show no time); not its status or refund, which a later version of the file changes.
+CONTENT_KEY_FIELDS = ("order_date", "order_total", "line_amount", "unit_price", "quantity",
+                      "discount", "shipping", "tax", "currency", "channel", "product", "sku",
+                      "email", "phone", "first_name", "last_name", "full_name", "postal_code",
+                      "city", "country", "customer_id")
 CHANNELS = {
     "web": "web", "site": "web", "site web": "web", "internet": "web", "en ligne": "web",
     "online": "web", "e commerce": "web", "boutique en ligne": "web", "online store": "web",
@@ -155,7 +162,7 @@ def build(
             if "order_id" in rows:
                 rows["order_id"] = rows["order_id"].mask(skipped)
     if has_orders:
-        rows["order_key"] = order_keys(table, rows)
+        rows["order_key"] = order_keys(rows)
         group = rows.groupby("order_key", sort=False)
         rows["order_date"] = group["order_date"].transform("first")
         date_invalid = values.invalid("order_date")
@@ -317,15 +324,20 @@ def date_order_note(order: str, ambiguous: bool, header: str) -> tuple[str, str]
     return fr, en
 
 
-def order_keys(table: RawTable, rows: pd.DataFrame) -> pd.Series:
-    """The order number, or for rows without one a key made of the row's content, so that the
-    same file imported twice gives the same keys (and identical rows stay distinct)."""
+def order_keys(rows: pd.DataFrame) -> pd.Series:
+    """The order number, or for rows without one a key made of the row's parsed content, so that
+    the same file imported twice, or in another form, gives the same keys (and identical rows
+    stay distinct: the nth of their kind)."""
     given = (rows["order_id"] if "order_id" in rows
              else pd.Series(pd.NA, index=rows.index, dtype="str"))
     missing = given.isna().to_numpy()
     if not missing.any():
         return given
-    content = pd.util.hash_pandas_object(table.frame[missing].fillna(""), index=False)
+    values = rows.loc[missing, [f for f in CONTENT_KEY_FIELDS if f in rows]].copy()
+    values["order_date"] = values["order_date"].dt.floor("D")
+    amounts = values.select_dtypes("float").columns
+    values[amounts] = values[amounts].round(2)
+    content = pd.util.hash_pandas_object(values, index=False)
     hashed = pd.Series(np.char.mod("%016x", content.to_numpy()), index=rows.index[missing])
     nth = hashed.groupby(hashed).cumcount().astype("str")
     return given.fillna("ligne-" + hashed + "-" + nth)

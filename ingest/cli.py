@@ -1,5 +1,5 @@
 """``python -m ingest FILE... [--db PATH] [--source ...] [--date-order dmy|mdy|ymd] [--sheet NAME]
-[--header-row N] [--encoding NAME] [--map "COLONNE=CHAMP"]... [--yes]``."""
+[--header-row N] [--encoding NAME] [--map "COLONNE=CHAMP"]... [--orders same|separate] [--yes]``."""
 
 from __future__ import annotations
 
@@ -9,6 +9,7 @@ from pathlib import Path
 
 from ingest.doubts import UnsureImport
 from ingest.fields import FIELD_BY_NAME
+from ingest.load import ORDER_ID_CHOICES
 from ingest.pipeline import DATE_ORDERS, ImportOptions, ImportReport, import_file
 from ingest.sources import SOURCE_BY_NAME
 from store import ComptoirError, connect
@@ -41,6 +42,10 @@ def parse_args(argv: list[str] | None) -> argparse.Namespace:
                         metavar="COLONNE=CHAMP",
                         help="colonne du fichier → champ (order_id, order_date, email… ou "
                         "ignore), répétable")
+    parser.add_argument("--orders", choices=ORDER_ID_CHOICES,
+                        help="numéros de commande déjà importés avec d'autres dates ou montants : "
+                        "same = les mêmes commandes mises à jour, separate = une autre caisse, "
+                        "gardées à part")
     parser.add_argument("--yes", action="store_true",
                         help="importer malgré les doutes signalés (choix acceptés tels quels)")
     parser.add_argument("--lang", default="fr", choices=["fr", "en"])
@@ -101,6 +106,7 @@ def main(argv: list[str] | None = None) -> int:
         header_row=args.header_row,
         remap=tuple(args.map),
         accept_guesses=args.yes,
+        order_ids=args.orders,
     )
     try:
         con = connect(args.db)

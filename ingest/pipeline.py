@@ -22,7 +22,7 @@ from ingest.mapping import remapped, validate_mapping
 from ingest.read import RawTable, read_file
 from ingest.sources import SOURCE_BY_NAME, detect_source
 from ingest.sources.base import Source
-from ingest.load import load
+from ingest.load import ORDER_ID_CHOICES, load
 
 Progress = Callable[[float, str, str], None]
 DATE_ORDERS = ("dmy", "mdy", "ymd")
@@ -40,6 +40,7 @@ class ImportOptions:
     encoding: str | None = None
     header_row: int | None = None  # 1-based, as the file's row numbers
     accept_guesses: bool = False  # import despite doubts (the owner saw them): ingest.doubts
+    order_ids: str | None = None  # same|separate: numbers met in another file (ingest.load)
 
 
 @dataclass
@@ -134,6 +135,13 @@ def import_file(
             f"ordre des dates « {options.date_order} » inconnu : choisissez dmy, mdy ou ymd.",
             f"unknown date order “{options.date_order}”: choose dmy, mdy or ymd.",
         )
+    if options.order_ids is not None and options.order_ids not in ORDER_ID_CHOICES:
+        raise rejected(
+            file_name,
+            f"choix « {options.order_ids} » inconnu pour les numéros de commande : choisissez "
+            "same ou separate.",
+            f"unknown choice “{options.order_ids}” for order numbers: choose same or separate.",
+        )
     progress(0.05, "Lecture du fichier", "Reading the file")
     seen = preview(data, file_name, options)
     table = seen.table
@@ -164,6 +172,8 @@ def import_file(
         rows_read=rows_read,
         rows_loaded=rows_loaded,
         notes=notes,
+        order_ids=options.order_ids,
+        accept_guesses=options.accept_guesses,
     )
     if counts.ambiguous_people:
         notes.append((

@@ -70,6 +70,13 @@ def unsure_files(results: list[ImportReport | UnsureImport | str]) -> set[str]:
     return {r.file_name for r in results if isinstance(r, UnsureImport)}
 
 
+def order_id_questions(results: list[ImportReport | UnsureImport | str]) -> set[str]:
+    """Names of the files refused because their order numbers meet stored orders with other
+    content: their same/separate choice is shown."""
+    return {r.file_name for r in results if isinstance(r, UnsureImport)
+            and any(d.topic == "order_ids" for d in r.doubts)}
+
+
 def rejects_csv(report: ImportReport) -> bytes:
     """Rejected rows for Excel: UTF-8 with BOM, ';' separated (French Excel)."""
     frame = pd.DataFrame({

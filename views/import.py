@@ -71,17 +71,23 @@ for upload in uploads or []:
     accepted = False
     if found.table.doubts or upload.name in st.session_state.get("unsure", ()):
         accepted = st.checkbox(t("accept_guesses"), key=f"accept-{key}")
+    order_ids = None
+    if upload.name in st.session_state.get("order_questions", ()):
+        order_ids = st.radio(t("order_ids"), ["separate", "same"], index=None, key=f"orders-{key}",
+                             format_func=lambda o: t(f"order_ids_{o}"))
     ready.append((upload.name, content, ImportOptions(
         sheet=sheet_choice,
         date_order=None if date_choice == "auto" else date_choice,
         mapping=importing.mapping_from_table(edited),
         source=found.source.name,
         accept_guesses=accepted,
+        order_ids=order_ids,
     )))
 
 if ready and st.button(t("import_button"), type="primary"):
     st.session_state["reports"] = importing.run_imports(ready)
     st.session_state["unsure"] = importing.unsure_files(st.session_state["reports"])
+    st.session_state["order_questions"] = importing.order_id_questions(st.session_state["reports"])
 
 for result in st.session_state.get("reports", []):
     st.divider()

@@ -17,7 +17,7 @@ with staged as (
 ),
 
 stored as (
-    select * from orders where source = $source
+    select * from orders where source = $source and lineage = $lineage
 ),
 
 final as (

@@ -14,4 +14,4 @@ from staged_lines as l
 inner join order_changes as c
     on c.source_order_id = l.source_order_id and c.change in ('new', 'updated')
 inner join orders as o
-    on o.source = $source and o.source_order_id = l.source_order_id
+    on o.source = $source and o.lineage = $lineage and o.source_order_id = l.source_order_id

@@ -110,6 +110,12 @@ STRINGS: dict[str, tuple[str, str]] = {
     "doubts": ("À vérifier avant d'importer", "To check before importing"),
     "accept_guesses": ("J'ai vérifié : importer avec ces choix",
                        "I have checked: import with these choices"),
+    "order_ids": ("Numéros de commande déjà importés avec une autre date ou un autre montant",
+                  "Order numbers already imported with another date or amount"),
+    "order_ids_separate": ("Une autre caisse ou un autre fichier : garder les deux",
+                           "Another till or file: keep both"),
+    "order_ids_same": ("Les mêmes commandes : mettre à jour celles déjà importées",
+                       "The same orders: update those already imported"),
     "unsure_help": ("Corrigez le choix ci-dessus ou cochez « J'ai vérifié » sous l'aperçu du "
                     "fichier, puis importez à nouveau.",
                     "Correct the choice above or tick “I have checked” under the file's "
