@@ -189,11 +189,14 @@ def weak_attachments(
 
 def account_kinds(attributes: pd.DataFrame) -> pd.DataFrame:
     """Strong attributes that tell two people apart: e-mails, phones, and platform accounts of
-    the same platform (two Etsy buyer ids are two buyers, even when both ship to one name and
-    postcode; an Etsy id and a Shopify id may be one person)."""
+    one platform and one form (two Etsy buyer numbers are two buyers, even when both ship to one
+    name and postcode). Accounts of two platforms, or of two forms of one platform (Etsy's orders
+    file gives buyer numbers, its items file buyer names), may be one person."""
     account = attributes["kind"] == "platform_id"
-    platform = attributes["attribute"].astype("str").str.split(":", n=1).str[0]
-    kinds = attributes["kind"].where(~account, "platform_id:" + platform)
+    value = attributes["attribute"].astype("str")
+    platform = value.str.extract(r"^([^:]*):", expand=False).fillna("")
+    form = np.where(value.str.fullmatch(r"[^:]*:[0-9]+"), ":number", ":name")
+    kinds = attributes["kind"].where(~account, "platform_id:" + platform + form)
     return attributes.assign(kind=kinds)[attributes["kind"].isin(["email", "phone", "platform_id"])]
 
 
