@@ -13,6 +13,7 @@ import csv
 import io
 import re
 import tempfile
+import unicodedata
 import zipfile
 import zlib
 from collections.abc import Iterator
@@ -50,6 +51,21 @@ ENCRYPTED = re.compile(  # an encrypted OOXML package, or a BIFF8 workbook whose
     re.DOTALL,
 )
 ZIP_ERRORS = (zipfile.BadZipFile, zlib.error, EOFError, NotImplementedError, RuntimeError, ValueError)
+LEGACY_ENCODINGS = ("cp1252", "iso8859_15", "mac_roman")  # the first wins a tie
+ENCODING_NAMES = {
+    "cp1252": ("Windows-1252", "Windows-1252"),
+    "iso8859_15": ("ISO-8859-15 (Latin-9)", "ISO-8859-15 (Latin-9)"),
+    "mac_roman": ("Mac Roman (Excel pour Mac)", "Mac Roman (Excel for Mac)"),
+}
+ENCODING_NOTED = ("iso8859_15", "mac_roman")
+CONTEXT_SAMPLE = 1 << 21  # bytes whose every non-ASCII byte is scored with its neighbours
+ASCII_BYTES = bytes(range(0x80))
+LOWER, UPPER, DIGIT, EDGE, NON_ASCII = range(5)  # kinds of neighbour of a non-ASCII byte
+FRENCH_LETTERS = "àâçéèêëîïôùûüÿœæÀÂÇÉÈÊËÎÏÔÙÛÜŸŒÆ"
+EUROPEAN_LETTERS = "áäãåíìñóòöõøúßÁÄÃÅÍÌÑÓÒÖÕØÚ"
+ANYWHERE = "’\xa0"  # an apostrophe or a no-break space fits inside a word as well as outside
+CURRENCIES = "€£"
+SYMBOLS = "«»°‘“”…–—§²³·•×"
 
 
 @dataclass
@@ -80,25 +96,26 @@ def empty_rejects() -> pd.DataFrame:
     )
 
 
-def decode(data: bytes, file_name: str, encoding: str | None = None) -> tuple[str, str]:
-    """Text and encoding name: the owner's ``encoding`` if given, else UTF-8 (with or without
-    BOM), UTF-16 (BOM or NUL pattern), otherwise Windows-1252 — never latin-1, which turns €
-    (0x80) into a control character."""
+def decode(
+    data: bytes, file_name: str, encoding: str | None = None
+) -> tuple[str, str, list[Doubt]]:
+    """Text, encoding name and doubts: the owner's ``encoding`` if given, else UTF-8 (with or
+    without BOM), UTF-16 (BOM or NUL pattern), otherwise the likeliest one-byte encoding."""
     if encoding is not None:
-        return _strict(data, _known_encoding(encoding, file_name), file_name), encoding
+        return _strict(data, _known_encoding(encoding, file_name), file_name), encoding, []
     if data.startswith(b"\xef\xbb\xbf"):
-        return _strict(data[3:], "utf-8", file_name), "utf-8-sig"
+        return _strict(data[3:], "utf-8", file_name), "utf-8-sig", []
     if data.startswith((b"\xff\xfe", b"\xfe\xff")):
-        return _strict(data, "utf-16", file_name), "utf-16"
+        return _strict(data, "utf-16", file_name), "utf-16", []
     head = data[:4096]
     if len(head) >= 4 and head.count(b"\x00") > len(head) // 4:
         odd_nuls = head[1::2].count(b"\x00")
         encoding = "utf-16-le" if odd_nuls > head[0::2].count(b"\x00") else "utf-16-be"
-        return _strict(data, encoding, file_name), encoding
+        return _strict(data, encoding, file_name), encoding, []
     if b"\x00" in head:
         raise _not_text(file_name)
     try:
-        return data.decode("utf-8"), "utf-8"
+        return data.decode("utf-8"), "utf-8", []
     except UnicodeDecodeError as exc:
         if any(accent.search(data) for accent in UTF8_ACCENTS):  # UTF-8 accents elsewhere: as
             line = _line_of(data, exc.start, "utf-8")  # cp1252 every é would become Ã© silently
@@ -111,17 +128,136 @@ def decode(data: bytes, file_name: str, encoding: str | None = None) -> tuple[st
                 "from another file?). Fix that line or save the file again from Excel as "
                 "“CSV UTF-8”.",
             ) from exc
+    return legacy_decode(data, file_name)
+
+
+def legacy_decode(data: bytes, file_name: str) -> tuple[str, str, list[Doubt]]:
+    """Text, encoding and doubt of a file that is not UTF-8: the most plausible of Windows-1252,
+    Latin-9 and Mac Roman (latin-1 is never chosen: it reads € as a control character).
+
+    A hand-made scoring rather than charset-normalizer, which called short French files
+    mac_iceland, iso8859_10 or cp1257: each distinct (byte, left neighbour, right neighbour) of
+    the file's non-ASCII bytes is read in every candidate and scored by how French or European
+    the character is there (an accented letter inside a word, € beside a number, versus Ž ½ ¤ ‡
+    inside a word). A tie goes to Windows-1252, the most common; a near tie is a doubt."""
+    contexts = byte_contexts(data)
+    scores = {enc: encoding_score(contexts, enc) for enc in LEGACY_ENCODINGS}
+    ranked = sorted((enc for enc in scores if scores[enc] is not None),
+                    key=lambda enc: -scores[enc])  # stable: cp1252 first on a tie
+    if not ranked or (scores["cp1252"] is None and scores[ranked[0]] <= 0):
+        raise _unreadable(data, file_name)
+    best = ranked[0]
+    rivals = [(enc, differing(contexts, best, enc)) for enc in ranked[1:]]
+    doubts = [encoding_doubt(best, enc) for enc, apart in rivals
+              if apart and 0 < scores[enc] and scores[best] - scores[enc] < apart][:1]
+    return data.decode(best), best, doubts
+
+
+def byte_contexts(data: bytes) -> np.ndarray:
+    """How often each non-ASCII byte stands between each kind of neighbour, as counts indexed
+    [byte - 0x80, left, right]. Every occurrence in the file's first megabytes, and the first
+    ones of any byte only found further on (one C-speed pass deletes the bytes already seen):
+    a big file costs little more than a small one, and no byte of it escapes the scoring."""
+    raw = np.frombuffer(data, dtype=np.uint8)
+    at = np.flatnonzero(raw[:CONTEXT_SAMPLE] >= 0x80)
+    seen = np.unique(raw[at]).tobytes()
+    later = set(data[CONTEXT_SAMPLE:].translate(None, ASCII_BYTES + seen))
+    found = [first_positions(data, byte, CONTEXT_SAMPLE) for byte in later]
+    at = np.concatenate([at, *found])
+    left = np.where(at > 0, NEIGHBOUR[raw[np.maximum(at - 1, 0)]], EDGE)
+    right = np.where(at + 1 < len(raw), NEIGHBOUR[raw[np.minimum(at + 1, len(raw) - 1)]], EDGE)
+    cases = (raw[at].astype(np.int64) - 0x80) * 25 + left * 5 + right
+    return np.bincount(cases, minlength=128 * 25).reshape(128, 5, 5)
+
+
+def first_positions(data: bytes, byte: int, start: int, limit: int = 100) -> np.ndarray:
+    """Where `byte` first occurs from `start` on, at most `limit` times."""
+    positions = []
+    at = data.find(bytes([byte]), start)
+    while at >= 0 and len(positions) < limit:
+        positions.append(at)
+        at = data.find(bytes([byte]), at + 1)
+    return np.array(positions, dtype=np.int64)
+
+
+def _neighbour_kinds() -> np.ndarray:
+    kinds = np.full(256, EDGE, dtype=np.int64)
+    kinds[ord("a") : ord("z") + 1] = LOWER
+    kinds[ord("A") : ord("Z") + 1] = UPPER
+    kinds[ord("0") : ord("9") + 1] = DIGIT
+    kinds[0x80:] = NON_ASCII
+    return kinds
+
+
+NEIGHBOUR = _neighbour_kinds()
+
+
+def read_byte(byte: int, encoding: str) -> str | None:
+    """The character one byte stands for in `encoding`; None if undefined or a control."""
     try:
-        return data.decode("cp1252"), "cp1252"
-    except UnicodeDecodeError as exc:
-        line = _line_of(data, exc.start, "cp1252")
-        raise rejected(
-            file_name,
-            f"le fichier contient des octets illisibles (ligne {line}) : ce n'est ni de "
-            "l'UTF-8 ni du Windows-1252. Réenregistrez-le depuis Excel en « CSV UTF-8 ».",
-            f"the file has unreadable bytes (line {line}): it is neither UTF-8 nor "
-            "Windows-1252. Save it again from Excel as “CSV UTF-8”.",
-        ) from exc
+        char = bytes([byte]).decode(encoding)
+    except UnicodeDecodeError:
+        return None
+    return None if unicodedata.category(char) == "Cc" else char
+
+
+def plausibility(char: str, left: int, right: int) -> int:
+    """How likely `char` is in French or European shop data between these neighbours."""
+    letters = (LOWER, UPPER, NON_ASCII)
+    inside = left in letters and right in letters
+    if char in FRENCH_LETTERS or char in EUROPEAN_LETTERS:
+        if left not in letters and right not in letters:
+            return 1 if char in "àÀ" else -1  # a lone letter: only « à » is a French word
+        if char.isupper() and left == LOWER:
+            return -2  # "RenŽe", "LebÏuf": Mac Roman or Latin-9 read as Windows-1252
+        if char.islower() and right == UPPER:
+            return -1  # "ëLE": a capital after a small letter
+        return 2 if char in FRENCH_LETTERS else 1
+    if char in ANYWHERE:
+        return 1
+    if char in CURRENCIES:
+        return -2 if inside else 2
+    if char in SYMBOLS:
+        return -2 if inside else 1
+    return -2
+
+
+def encoding_score(contexts: np.ndarray, encoding: str) -> int | None:
+    """The file's plausibility read in `encoding`; None if a byte is undefined or a control."""
+    score = 0
+    for byte, left, right in zip(*np.nonzero(contexts)):
+        char = read_byte(0x80 + int(byte), encoding)
+        if char is None:
+            return None
+        score += int(contexts[byte, left, right]) * plausibility(char, int(left), int(right))
+    return score
+
+
+def differing(contexts: np.ndarray, first: str, second: str) -> int:
+    """How many of the file's bytes the two encodings read as different characters."""
+    bytes_seen = np.flatnonzero(contexts.sum(axis=(1, 2)))
+    return sum(int(contexts[b].sum()) for b in bytes_seen
+               if read_byte(0x80 + int(b), first) != read_byte(0x80 + int(b), second))
+
+
+def encoding_doubt(chosen: str, other: str) -> Doubt:
+    return Doubt(
+        "encoding",
+        f"encodage deviné : {ENCODING_NAMES[chosen][0]} (le fichier se lit presque aussi bien "
+        f"en {ENCODING_NAMES[other][0]}) ; vérifiez les accents de l'aperçu",
+        f"encoding guessed: {ENCODING_NAMES[chosen][1]} (the file reads almost as well as "
+        f"{ENCODING_NAMES[other][1]}); check the accents in the preview",
+        f"--encoding {other}",
+    )
+
+
+def encoding_note(encoding: str) -> list[tuple[str, str]]:
+    """A note when the file is in an encoding Excel for Windows does not write: the owner should
+    know the accents were read as such."""
+    if encoding not in ENCODING_NOTED:
+        return []
+    fr, en = ENCODING_NAMES[encoding]
+    return [(f"fichier lu en {fr}", f"file read as {en}")]
 
 
 def _known_encoding(encoding: str, file_name: str) -> str:
@@ -147,6 +283,20 @@ def _strict(data: bytes, encoding: str, file_name: str) -> str:
             f"the file announces {encoding} but has invalid bytes (line {line}). "
             "Save it again from Excel as “CSV UTF-8”.",
         ) from exc
+
+
+def _unreadable(data: bytes, file_name: str):
+    """The file read in no candidate encoding: name the line of its first byte Windows-1252
+    leaves undefined."""
+    position = data.decode("cp1252", errors="replace").find("\ufffd")  # one byte, one character
+    line = data[: max(position, 0)].count(b"\n") + 1
+    return rejected(
+        file_name,
+        f"le fichier contient des octets illisibles (ligne {line}) : ce n'est ni de "
+        "l'UTF-8 ni du Windows-1252. Réenregistrez-le depuis Excel en « CSV UTF-8 ».",
+        f"the file has unreadable bytes (line {line}): it is neither UTF-8 nor "
+        "Windows-1252. Save it again from Excel as “CSV UTF-8”.",
+    )
 
 
 def _not_text(file_name: str):
@@ -267,7 +417,7 @@ def read_file(
 def read_delimited(
     data: bytes, file_name: str, encoding: str | None = None, header_row: int | None = None
 ) -> RawTable:
-    text, encoding = decode(data, file_name, encoding)
+    text, encoding, doubts = decode(data, file_name, encoding)
     text = text.replace("\r\n", "\n")
     if "\r" in text:  # old Mac line ends
         text = text.replace("\r", "\n")
@@ -310,6 +460,8 @@ def read_delimited(
         header_row=lines_before + 1,
         encoding=encoding,
         delimiter=delimiter,
+        notes=encoding_note(encoding),
+        doubts=doubts,
     )
     return drop_blank_rows(table)
 

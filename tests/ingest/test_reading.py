@@ -1,0 +1,85 @@
+"""Issue 12, reading: encodings other than Windows-1252, the header under a title block, and a
+totals row told from a customer named Somme. Small files written here, figures by hand."""
+
+from __future__ import annotations
+
+import pytest
+
+from ingest.doubts import UnsureImport
+from ingest.pipeline import ImportOptions, import_file, preview
+from ingest.read import read_file
+
+CUSTOMERS = (
+    "Prénom;Nom;E-mail;Ville\n"
+    "Renée;Léger;renee@exemple.fr;Nîmes\n"
+    "Noël;Lebœuf;noel@exemple.fr;Besançon\n"
+)
+
+
+def cells(table):
+    return table.frame.fillna("").values.tolist()
+
+
+def test_mac_roman_is_recognised_and_keeps_the_first_name_column():
+    table = read_file(CUSTOMERS.encode("mac_roman"), "clients.csv")
+    assert table.encoding == "mac_roman"
+    assert table.headers == ["Prénom", "Nom", "E-mail", "Ville"]
+    assert cells(table) == [["Renée", "Léger", "renee@exemple.fr", "Nîmes"],
+                            ["Noël", "Lebœuf", "noel@exemple.fr", "Besançon"]]
+    assert table.notes == [("fichier lu en Mac Roman (Excel pour Mac)",
+                            "file read as Mac Roman (Excel for Mac)")]
+    assert table.doubts == []
+    assert preview(CUSTOMERS.encode("mac_roman"), "clients.csv").mapping["first_name"] == "Prénom"
+
+
+def test_mac_roman_names_reach_the_database(con):
+    import_file(con, CUSTOMERS.encode("mac_roman"), "clients.csv")
+    assert con.execute("select first_name, last_name, city from customers order by email"
+                       ).fetchall() == [("Noël", "Lebœuf", "Besançon"),
+                                        ("Renée", "Léger", "Nîmes")]
+
+
+def test_latin9_oe_and_euro_are_not_read_as_windows_1252():
+    data = "Nom;Montant\nLebœuf;12,50 €\nŒuvray;3,00 €\n".encode("iso8859_15")
+    table = read_file(data, "ventes.csv")
+    assert table.encoding == "iso8859_15"
+    assert cells(table) == [["Lebœuf", "12,50 €"], ["Œuvray", "3,00 €"]]
+    assert table.notes == [("fichier lu en ISO-8859-15 (Latin-9)", "file read as ISO-8859-15 (Latin-9)")]
+    assert table.doubts == []
+
+
+@pytest.mark.parametrize("encoding", ["cp1252", "latin-1"])
+def test_windows_1252_and_latin1_files_stay_windows_1252_without_a_note(encoding):
+    data = "Nom;Ville\nFrançoise;Nîmes\nMüller;Saint-Étienne\n".encode(encoding)
+    table = read_file(data, "clients.csv")
+    assert table.encoding == "cp1252"
+    assert cells(table) == [["Françoise", "Nîmes"], ["Müller", "Saint-Étienne"]]
+    assert table.notes == [] and table.doubts == []
+
+
+AMBIGUOUS = "Date;Produit;Montant\n02/03/2024;HORS-ŒUVRE;12,00\n".encode("mac_roman")  # Œ is 0xCE, Î in cp1252
+
+
+def test_a_close_call_between_encodings_is_a_doubt_that_refuses_the_import(con):
+    table = read_file(AMBIGUOUS, "carte.csv")
+    assert table.encoding == "cp1252"
+    assert [(d.topic, d.option) for d in table.doubts] == [("encoding", "--encoding mac_roman")]
+    with pytest.raises(UnsureImport) as caught:
+        import_file(con, AMBIGUOUS, "carte.csv")
+    assert "encodage deviné : Windows-1252" in caught.value.message("fr")
+    assert con.execute("select count(*) from imports").fetchone()[0] == 0
+    report = import_file(con, AMBIGUOUS, "carte.csv", ImportOptions(accept_guesses=True))
+    assert report.rows_loaded == 1
+    assert any(fr.startswith("choix accepté : encodage deviné") for fr, _ in report.notes)
+
+
+def test_the_owner_settles_the_encoding_doubt_by_naming_the_encoding():
+    table = preview(AMBIGUOUS, "carte.csv", ImportOptions(encoding="mac_roman")).table
+    assert table.doubts == []
+    assert cells(table) == [["02/03/2024", "HORS-ŒUVRE", "12,00"]]
+
+
+def test_bytes_no_candidate_reads_plausibly_are_still_refused_with_the_line():
+    data = "Nom;Montant\nLefèvre;4,00\n".encode("cp1252") + b"Bad\x81;4,00\n"
+    with pytest.raises(Exception, match="octets illisibles \\(ligne 3\\)"):
+        read_file(data, "x.csv")
