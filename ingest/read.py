@@ -28,6 +28,7 @@ from python_calamine import CalamineWorkbook, PasswordError
 
 from ingest.doubts import Doubt
 from ingest.errors import rejected
+from ingest.mapping import candidates
 from ingest.sql_files import sql_text
 
 SAMPLE_ROWS = 40
@@ -341,22 +342,58 @@ def sniff_delimiter(sample: str) -> str:
 
 
 def find_header(rows: list[list[str]]) -> int:
-    """Index of the header: the first row as wide as the data below it, made of words, not values.
+    """Index of the header row among the first rows (see `header_choice`)."""
+    return header_choice(rows)[0]
 
-    Title lines ("Export des ventes du ...") and blank rows above it have one filled cell or none.
-    """
+
+def header_choice(rows: list[list[str]]) -> tuple[int, list[Doubt]]:
+    """Index of the header, and a doubt when another row could be it.
+
+    Candidates are rows as wide as the data below, made of words rather than values (title
+    lines and blank rows above have one filled cell or none). The first candidate wins unless a
+    later one has more cells the field synonyms recognise, at least two: a title block's address
+    ("12 rue des Lilas;75011;Paris") is wordy too, "Commande;Date;Montant" is a header. When the
+    runner-up has at least half as many recognised cells, the choice is a doubt."""
     filled = [sum(1 for c in r if str(c).strip()) for r in rows]
     if not filled or max(filled) == 0:
-        return 0
+        return 0, []
     width = max(filled)
-    for i, row in enumerate(rows):
-        if filled[i] < max(2, 0.5 * width):
-            continue
-        cells = [str(c).strip() for c in row if str(c).strip()]
-        wordy = sum(1 for c in cells if re.search(r"[A-Za-zÀ-ÿ]", c) and not re.fullmatch(r"[\d\s.,:/€$+-]+", c))
-        if wordy >= 0.6 * len(cells):
-            return i
-    return next(i for i, n in enumerate(filled) if n)  # never a blank row: it has no columns
+    wordy = [i for i, row in enumerate(rows) if filled[i] >= max(2, 0.5 * width) and is_wordy(row)]
+    if not wordy:
+        return next(i for i, n in enumerate(filled) if n), []  # never a blank row: no columns
+    known = {i: recognised_cells(rows[i]) for i in wordy}
+    first, best = wordy[0], max(wordy, key=lambda i: (known[i], -i))
+    later_wins = known[best] >= 2 and known[best] > known[first]
+    chosen, rival = (best, first) if later_wins else (first, best)
+    if rival == chosen or known[rival] == 0 or 2 * known[rival] < known[chosen]:
+        return chosen, []
+    return chosen, [header_doubt(rows, chosen, rival)]
+
+
+def is_wordy(row: list[str]) -> bool:
+    """Whether most filled cells hold words rather than numbers, dates or amounts."""
+    cells = [str(c).strip() for c in row if str(c).strip()]
+    words = sum(1 for c in cells
+                if re.search(r"[A-Za-zÀ-ÿ]", c) and not re.fullmatch(r"[\d\s.,:/€$+-]+", c))
+    return words >= 0.6 * len(cells)
+
+
+def recognised_cells(row: list[str]) -> int:
+    """How many cells of a row the field synonyms recognise as a column name."""
+    return len({header for *_, header in candidates([str(c) for c in row if str(c).strip()])})
+
+
+def header_doubt(rows: list[list[str]], chosen: int, rival: int) -> Doubt:
+    shown = {i: " ; ".join(str(c).strip() for c in rows[i] if str(c).strip())[:60]
+             for i in (chosen, rival)}
+    return Doubt(
+        "header_row",
+        f"en-tête deviné : ligne {chosen + 1} (« {shown[chosen]} »), mais la ligne {rival + 1} "
+        f"(« {shown[rival]} ») pourrait l'être aussi",
+        f"header guessed: row {chosen + 1} (“{shown[chosen]}”), but row {rival + 1} "
+        f"(“{shown[rival]}”) could be it too",
+        f"--header-row {rival + 1}",
+    )
 
 
 def chosen_header(header_row: int | None, rows: int, file_name: str) -> int | None:
@@ -428,8 +465,9 @@ def read_delimited(
     delimiter = sniff_delimiter(sample)
     sample_rows = list(csv.reader(io.StringIO(sample), delimiter=delimiter))
     header_index = chosen_header(header_row, len(sample_rows), file_name)
+    header_doubts: list[Doubt] = []
     if header_index is None:
-        header_index = find_header(sample_rows)
+        header_index, header_doubts = header_choice(sample_rows)
     if header_index >= len(sample_rows):
         raise _not_text(file_name)
     headers = dedupe_headers(sample_rows[header_index])
@@ -461,7 +499,7 @@ def read_delimited(
         encoding=encoding,
         delimiter=delimiter,
         notes=encoding_note(encoding),
-        doubts=doubts,
+        doubts=doubts + header_doubts,
     )
     return drop_blank_rows(table)
 

@@ -3,6 +3,8 @@ totals row told from a customer named Somme. Small files written here, figures b
 
 from __future__ import annotations
 
+from decimal import Decimal
+
 import pytest
 
 from ingest.doubts import UnsureImport
@@ -83,3 +85,56 @@ def test_bytes_no_candidate_reads_plausibly_are_still_refused_with_the_line():
     data = "Nom;Montant\nLefèvre;4,00\n".encode("cp1252") + b"Bad\x81;4,00\n"
     with pytest.raises(Exception, match="octets illisibles \\(ligne 3\\)"):
         read_file(data, "x.csv")
+
+
+ADDRESS_ABOVE = (
+    "Boutique du Port\n"
+    "12 rue des Lilas;75011;Paris\n"
+    "Commande;Date;Montant\n"
+    "A1;02/03/2024;10,50\n"
+    "A2;03/03/2024;20,00\n"
+)
+
+
+def test_an_address_row_above_the_header_is_not_taken_for_it():
+    table = read_file(ADDRESS_ABOVE.encode(), "ventes.csv")
+    assert table.header_row == 3
+    assert table.headers == ["Commande", "Date", "Montant"]
+    assert cells(table) == [["A1", "02/03/2024", "10,50"], ["A2", "03/03/2024", "20,00"]]
+    assert table.row_numbers.tolist() == [4, 5]
+    assert table.doubts == []
+
+
+def test_a_shop_letterhead_above_the_header_is_skipped(con):
+    data = (
+        "Le Comptoir de Marie;;;\n"
+        "Fleuriste;8 place du Marché;13002 Marseille;\n"
+        "Tél.;04 91 00 00 00;contact@comptoir.fr;\n"
+        ";;;\n"
+        "N° de commande;Date;E-mail;Montant TTC\n"
+        "101;02/03/2024;anne@exemple.fr;12,50\n"
+        "102;04/03/2024;paul@exemple.fr;7,00\n"
+    ).encode("cp1252")
+    report = import_file(con, data, "ventes.csv")
+    assert report.header_row == 5
+    assert report.mapping == {"order_id": "N° de commande", "order_date": "Date",
+                              "email": "E-mail", "line_amount": "Montant TTC"}
+    assert con.execute("select list(amount order by source_order_id) from orders"
+                       ).fetchone()[0] == [Decimal("12.50"), Decimal("7.00")]
+
+
+TWO_HEADERS = (
+    "Client;Date d'édition;05/03/2024\n"
+    "Commande;Date;Montant\n"
+    "A1;02/03/2024;10,50\n"
+)
+
+
+def test_two_plausible_header_rows_are_a_doubt_the_owner_settles(con):
+    table = read_file(TWO_HEADERS.encode(), "ventes.csv")
+    assert table.header_row == 2
+    assert [(d.topic, d.option) for d in table.doubts] == [("header_row", "--header-row 1")]
+    with pytest.raises(UnsureImport, match="en-tête deviné : ligne 2"):
+        import_file(con, TWO_HEADERS.encode(), "ventes.csv")
+    settled = preview(TWO_HEADERS.encode(), "ventes.csv", ImportOptions(header_row=2)).table
+    assert settled.doubts == [] and settled.headers == ["Commande", "Date", "Montant"]
