@@ -29,11 +29,15 @@ from python_calamine import CalamineWorkbook, PasswordError
 from ingest.doubts import Doubt
 from ingest.errors import rejected
 from ingest.mapping import candidates
+from ingest.parse import parse_money
 from ingest.sql_files import sql_text
 
 SAMPLE_ROWS = 40
 DELIMITERS = (";", ",", "\t", "|")
 TOTAL_WORDS = re.compile(r"^\s*(total|totaux|sous[- ]?total|somme|sum|grand total)\b", re.IGNORECASE)
+DATE_LIKE = r"\s*\d{1,4}[/.-]\d{1,2}[/.-]\d{1,4}"
+LETTER = r"[A-Za-zÀ-ÿ]"
+TOTALS_SAMPLE = 1_000  # data rows that show which columns hold letters and which are always filled
 BLANK_LINE = re.compile(r"\n[ \t]*\n")
 BLANK_LINE_START = re.compile(r"(?m)^[ \t]*$")
 MAX_XLSX_UNCOMPRESSED = 1_000_000_000
@@ -796,19 +800,50 @@ def drop_blank_rows(table: RawTable) -> RawTable:
 
 
 def drop_totals_row(table: RawTable) -> RawTable:
-    """Drop a 'TOTAL' line at the bottom (hand-made files and till exports add one)."""
+    """Drop totals lines at the bottom (hand-made files and till exports add them): a word such as
+    TOTAL or Somme in one of the first cells, on a row that `looks_like_totals`. A customer
+    whose surname is Somme, on the last line, is a data row and stays."""
     if table.frame.empty:
         return table
     tail = table.frame.tail(3)
     first_cells = tail.iloc[:, : min(3, tail.shape[1])].fillna("")
-    is_total = first_cells.apply(lambda c: c.str.match(TOTAL_WORDS)).any(axis=1)
-    if is_total.any():
-        drop_at = is_total[is_total].index
-        numbers = table.row_numbers[drop_at.to_numpy()]
+    worded = first_cells.apply(lambda c: c.str.match(TOTAL_WORDS))
+    rows = worded.index[worded.any(axis=1)].tolist()
+    drop_at = np.array([i for i in rows if looks_like_totals(
+        table.frame, i, worded.columns[worded.loc[i]].tolist(), rows)], dtype=np.int64)
+    if len(drop_at):
+        numbers = table.row_numbers[drop_at]
         table.frame = table.frame.drop(index=drop_at).reset_index(drop=True)
-        table.row_numbers = np.delete(table.row_numbers, drop_at.to_numpy())
-        rows = ", ".join(str(n) for n in numbers)
-        table.notes.append(
-            (f"ligne de total ignorée (ligne {rows})", f"totals row dropped (row {rows})")
-        )
+        table.row_numbers = np.delete(table.row_numbers, drop_at)
+        rows_shown = ", ".join(str(n) for n in numbers)
+        table.notes.append((f"ligne de total ignorée (ligne {rows_shown})",
+                            f"totals row dropped (row {rows_shown})"))
     return table
+
+
+def looks_like_totals(frame: pd.DataFrame, at: int, word_columns: list[str], worded: list[int]
+                      ) -> bool:
+    """Whether row `at`, which has a totals word in `word_columns`, lacks what a data row has.
+
+    Never with an e-mail or a date in it. Otherwise any of: the word stands in a column whose
+    data holds no letters (order numbers, amounts); the row's other cells are letter-free and it
+    leaves blank a column every data row fills; one of its amounts is the sum of the column
+    above. Data rows are judged on the first rows (cheap), the sum on the whole column."""
+    row = frame.loc[at]
+    others = row.drop(word_columns).dropna().astype("str")
+    if others.str.contains("@").any() or others.str.match(DATE_LIKE).any():
+        return False
+    sample = frame.head(TOTALS_SAMPLE).drop(index=worded, errors="ignore")
+    if len(sample) and not sample[word_columns].apply(lambda c: c.str.contains(LETTER)).any().any():
+        return True
+    always_filled = sample.notna().all()
+    if not others.str.contains(LETTER).any() and (always_filled & row.isna()).any():
+        return True
+    return any(is_column_sum(frame[column].iloc[:at], value) for column, value in others.items())
+
+
+def is_column_sum(above: pd.Series, value: str) -> bool:
+    """Whether `value` is an amount equal to the sum of the amounts above it, to the cent."""
+    amount = parse_money(pd.Series([value])).values.iloc[0]
+    return bool(pd.notna(amount) and len(above)
+                and abs(parse_money(above).values.sum() - amount) < 0.005)

@@ -46,7 +46,8 @@ def test_latin9_oe_and_euro_are_not_read_as_windows_1252():
     table = read_file(data, "ventes.csv")
     assert table.encoding == "iso8859_15"
     assert cells(table) == [["Lebœuf", "12,50 €"], ["Œuvray", "3,00 €"]]
-    assert table.notes == [("fichier lu en ISO-8859-15 (Latin-9)", "file read as ISO-8859-15 (Latin-9)")]
+    assert table.notes == [("fichier lu en ISO-8859-15 (Latin-9)",
+                            "file read as ISO-8859-15 (Latin-9)")]
     assert table.doubts == []
 
 
@@ -59,7 +60,8 @@ def test_windows_1252_and_latin1_files_stay_windows_1252_without_a_note(encoding
     assert table.notes == [] and table.doubts == []
 
 
-AMBIGUOUS = "Date;Produit;Montant\n02/03/2024;HORS-ŒUVRE;12,00\n".encode("mac_roman")  # Œ is 0xCE, Î in cp1252
+# Mac Roman's Œ is 0xCE, Windows-1252's Î: "HORS-ÎUVRE" reads as well as "HORS-ŒUVRE" byte by byte
+AMBIGUOUS = "Date;Produit;Montant\n02/03/2024;HORS-ŒUVRE;12,00\n".encode("mac_roman")
 
 
 def test_a_close_call_between_encodings_is_a_doubt_that_refuses_the_import(con):
@@ -138,3 +140,37 @@ def test_two_plausible_header_rows_are_a_doubt_the_owner_settles(con):
         import_file(con, TWO_HEADERS.encode(), "ventes.csv")
     settled = preview(TWO_HEADERS.encode(), "ventes.csv", ImportOptions(header_row=2)).table
     assert settled.doubts == [] and settled.headers == ["Commande", "Date", "Montant"]
+
+
+def test_a_customer_named_somme_on_the_last_line_is_kept(con):
+    data = (
+        "Nom;Prénom;E-mail;Date;Montant\n"
+        "Martin;Anne;anne@exemple.fr;02/03/2024;12,50\n"
+        "Somme;Paul;paul@exemple.fr;03/03/2024;7,00\n"
+    ).encode()
+    table = read_file(data, "ventes.csv")
+    assert table.frame.iloc[:, 0].tolist() == ["Martin", "Somme"]
+    assert table.notes == []
+    import_file(con, data, "ventes.csv")
+    assert con.execute("select first_name from customers where last_name = 'Somme'"
+                       ).fetchall() == [("Paul",)]
+
+
+def test_a_name_cell_saying_total_without_email_or_date_is_kept_unless_it_adds_up():
+    kept = read_file("Nom;Montant\nMartin;12,50\nTotal;7,00\n".encode(), "clients.csv")
+    assert kept.frame.iloc[:, 0].tolist() == ["Martin", "Total"]
+    summed = read_file("Nom;Montant\nMartin;12,50\nDurand;7,00\nSomme;19,50\n".encode(), "c.csv")
+    assert summed.frame.iloc[:, 0].tolist() == ["Martin", "Durand"]
+    assert summed.notes == [("ligne de total ignorée (ligne 4)", "totals row dropped (row 4)")]
+
+
+def test_a_totals_row_leaving_the_data_columns_blank_is_dropped():
+    data = (
+        "Nom;E-mail;Date;Montant;Devise\n"
+        "Martin;anne@exemple.fr;02/03/2024;12,50;EUR\n"
+        "Durand;paul@exemple.fr;03/03/2024;7,00;EUR\n"
+        "TOTAL;;;19,00;\n"
+    ).encode()
+    table = read_file(data, "ventes.csv")
+    assert table.frame.iloc[:, 0].tolist() == ["Martin", "Durand"]
+    assert table.notes == [("ligne de total ignorée (ligne 4)", "totals row dropped (row 4)")]
