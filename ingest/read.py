@@ -166,7 +166,7 @@ def byte_contexts(data: bytes) -> np.ndarray:
     raw = np.frombuffer(data, dtype=np.uint8)
     at = np.flatnonzero(raw[:CONTEXT_SAMPLE] >= 0x80)
     seen = np.unique(raw[at]).tobytes()
-    later = set(data[CONTEXT_SAMPLE:].translate(None, ASCII_BYTES + seen))
+    later = set(data.translate(None, ASCII_BYTES + seen))
     found = [first_positions(data, byte, CONTEXT_SAMPLE) for byte in later]
     at = np.concatenate([at, *found])
     left = np.where(at > 0, NEIGHBOUR[raw[np.maximum(at - 1, 0)]], EDGE)
