@@ -13,6 +13,7 @@ import csv
 import io
 import re
 import tempfile
+import unicodedata
 import zipfile
 import zlib
 from collections.abc import Iterator
@@ -27,11 +28,16 @@ from python_calamine import CalamineWorkbook, PasswordError
 
 from ingest.doubts import Doubt
 from ingest.errors import rejected
+from ingest.mapping import candidates
+from ingest.parse import parse_money
 from ingest.sql_files import sql_text
 
 SAMPLE_ROWS = 40
 DELIMITERS = (";", ",", "\t", "|")
 TOTAL_WORDS = re.compile(r"^\s*(total|totaux|sous[- ]?total|somme|sum|grand total)\b", re.IGNORECASE)
+DATE_LIKE = r"\s*\d{1,4}[/.-]\d{1,2}[/.-]\d{1,4}"
+LETTER = r"[A-Za-zÀ-ÿ]"
+TOTALS_SAMPLE = 1_000  # data rows that show which columns hold letters and which are always filled
 BLANK_LINE = re.compile(r"\n[ \t]*\n")
 BLANK_LINE_START = re.compile(r"(?m)^[ \t]*$")
 MAX_XLSX_UNCOMPRESSED = 1_000_000_000
@@ -50,6 +56,21 @@ ENCRYPTED = re.compile(  # an encrypted OOXML package, or a BIFF8 workbook whose
     re.DOTALL,
 )
 ZIP_ERRORS = (zipfile.BadZipFile, zlib.error, EOFError, NotImplementedError, RuntimeError, ValueError)
+LEGACY_ENCODINGS = ("cp1252", "iso8859_15", "mac_roman")  # the first wins a tie
+ENCODING_NAMES = {
+    "cp1252": ("Windows-1252", "Windows-1252"),
+    "iso8859_15": ("ISO-8859-15 (Latin-9)", "ISO-8859-15 (Latin-9)"),
+    "mac_roman": ("Mac Roman (Excel pour Mac)", "Mac Roman (Excel for Mac)"),
+}
+ENCODING_NOTED = ("iso8859_15", "mac_roman")
+CONTEXT_SAMPLE = 1 << 21  # bytes whose every non-ASCII byte is scored with its neighbours
+ASCII_BYTES = bytes(range(0x80))
+LOWER, UPPER, DIGIT, EDGE, NON_ASCII = range(5)  # kinds of neighbour of a non-ASCII byte
+FRENCH_LETTERS = "àâçéèêëîïôùûüÿœæÀÂÇÉÈÊËÎÏÔÙÛÜŸŒÆ"
+EUROPEAN_LETTERS = "áäãåíìñóòöõøúßÁÄÃÅÍÌÑÓÒÖÕØÚ"
+ANYWHERE = "’\xa0"  # an apostrophe or a no-break space fits inside a word as well as outside
+CURRENCIES = "€£"
+SYMBOLS = "«»°‘“”…–—§²³·•×"
 
 
 @dataclass
@@ -80,25 +101,26 @@ def empty_rejects() -> pd.DataFrame:
     )
 
 
-def decode(data: bytes, file_name: str, encoding: str | None = None) -> tuple[str, str]:
-    """Text and encoding name: the owner's ``encoding`` if given, else UTF-8 (with or without
-    BOM), UTF-16 (BOM or NUL pattern), otherwise Windows-1252 — never latin-1, which turns €
-    (0x80) into a control character."""
+def decode(
+    data: bytes, file_name: str, encoding: str | None = None
+) -> tuple[str, str, list[Doubt]]:
+    """Text, encoding name and doubts: the owner's ``encoding`` if given, else UTF-8 (with or
+    without BOM), UTF-16 (BOM or NUL pattern), otherwise the likeliest one-byte encoding."""
     if encoding is not None:
-        return _strict(data, _known_encoding(encoding, file_name), file_name), encoding
+        return _strict(data, _known_encoding(encoding, file_name), file_name), encoding, []
     if data.startswith(b"\xef\xbb\xbf"):
-        return _strict(data[3:], "utf-8", file_name), "utf-8-sig"
+        return _strict(data[3:], "utf-8", file_name), "utf-8-sig", []
     if data.startswith((b"\xff\xfe", b"\xfe\xff")):
-        return _strict(data, "utf-16", file_name), "utf-16"
+        return _strict(data, "utf-16", file_name), "utf-16", []
     head = data[:4096]
     if len(head) >= 4 and head.count(b"\x00") > len(head) // 4:
         odd_nuls = head[1::2].count(b"\x00")
         encoding = "utf-16-le" if odd_nuls > head[0::2].count(b"\x00") else "utf-16-be"
-        return _strict(data, encoding, file_name), encoding
+        return _strict(data, encoding, file_name), encoding, []
     if b"\x00" in head:
         raise _not_text(file_name)
     try:
-        return data.decode("utf-8"), "utf-8"
+        return data.decode("utf-8"), "utf-8", []
     except UnicodeDecodeError as exc:
         if any(accent.search(data) for accent in UTF8_ACCENTS):  # UTF-8 accents elsewhere: as
             line = _line_of(data, exc.start, "utf-8")  # cp1252 every é would become Ã© silently
@@ -111,17 +133,136 @@ def decode(data: bytes, file_name: str, encoding: str | None = None) -> tuple[st
                 "from another file?). Fix that line or save the file again from Excel as "
                 "“CSV UTF-8”.",
             ) from exc
+    return legacy_decode(data, file_name)
+
+
+def legacy_decode(data: bytes, file_name: str) -> tuple[str, str, list[Doubt]]:
+    """Text, encoding and doubt of a file that is not UTF-8: the most plausible of Windows-1252,
+    Latin-9 and Mac Roman (latin-1 is never chosen: it reads € as a control character).
+
+    A hand-made scoring rather than charset-normalizer, which called short French files
+    mac_iceland, iso8859_10 or cp1257: each distinct (byte, left neighbour, right neighbour) of
+    the file's non-ASCII bytes is read in every candidate and scored by how French or European
+    the character is there (an accented letter inside a word, € beside a number, versus Ž ½ ¤ ‡
+    inside a word). A tie goes to Windows-1252, the most common; a near tie is a doubt."""
+    contexts = byte_contexts(data)
+    scores = {enc: encoding_score(contexts, enc) for enc in LEGACY_ENCODINGS}
+    ranked = sorted((enc for enc in scores if scores[enc] is not None),
+                    key=lambda enc: -scores[enc])  # stable: cp1252 first on a tie
+    if not ranked or (scores["cp1252"] is None and scores[ranked[0]] <= 0):
+        raise _unreadable(data, file_name)
+    best = ranked[0]
+    rivals = [(enc, differing(contexts, best, enc)) for enc in ranked[1:]]
+    doubts = [encoding_doubt(best, enc) for enc, apart in rivals
+              if apart and 0 < scores[enc] and scores[best] - scores[enc] < apart][:1]
+    return data.decode(best), best, doubts
+
+
+def byte_contexts(data: bytes) -> np.ndarray:
+    """How often each non-ASCII byte stands between each kind of neighbour, as counts indexed
+    [byte - 0x80, left, right]. Every occurrence in the file's first megabytes, and the first
+    ones of any byte only found further on (one C-speed pass deletes the bytes already seen):
+    a big file costs little more than a small one, and no byte of it escapes the scoring."""
+    raw = np.frombuffer(data, dtype=np.uint8)
+    at = np.flatnonzero(raw[:CONTEXT_SAMPLE] >= 0x80)
+    seen = np.unique(raw[at]).tobytes()
+    later = set(data.translate(None, ASCII_BYTES + seen))
+    found = [first_positions(data, byte, CONTEXT_SAMPLE) for byte in later]
+    at = np.concatenate([at, *found])
+    left = np.where(at > 0, NEIGHBOUR[raw[np.maximum(at - 1, 0)]], EDGE)
+    right = np.where(at + 1 < len(raw), NEIGHBOUR[raw[np.minimum(at + 1, len(raw) - 1)]], EDGE)
+    cases = (raw[at].astype(np.int64) - 0x80) * 25 + left * 5 + right
+    return np.bincount(cases, minlength=128 * 25).reshape(128, 5, 5)
+
+
+def first_positions(data: bytes, byte: int, start: int, limit: int = 100) -> np.ndarray:
+    """Where `byte` first occurs from `start` on, at most `limit` times."""
+    positions = []
+    at = data.find(bytes([byte]), start)
+    while at >= 0 and len(positions) < limit:
+        positions.append(at)
+        at = data.find(bytes([byte]), at + 1)
+    return np.array(positions, dtype=np.int64)
+
+
+def _neighbour_kinds() -> np.ndarray:
+    kinds = np.full(256, EDGE, dtype=np.int64)
+    kinds[ord("a") : ord("z") + 1] = LOWER
+    kinds[ord("A") : ord("Z") + 1] = UPPER
+    kinds[ord("0") : ord("9") + 1] = DIGIT
+    kinds[0x80:] = NON_ASCII
+    return kinds
+
+
+NEIGHBOUR = _neighbour_kinds()
+
+
+def read_byte(byte: int, encoding: str) -> str | None:
+    """The character one byte stands for in `encoding`; None if undefined or a control."""
     try:
-        return data.decode("cp1252"), "cp1252"
-    except UnicodeDecodeError as exc:
-        line = _line_of(data, exc.start, "cp1252")
-        raise rejected(
-            file_name,
-            f"le fichier contient des octets illisibles (ligne {line}) : ce n'est ni de "
-            "l'UTF-8 ni du Windows-1252. Réenregistrez-le depuis Excel en « CSV UTF-8 ».",
-            f"the file has unreadable bytes (line {line}): it is neither UTF-8 nor "
-            "Windows-1252. Save it again from Excel as “CSV UTF-8”.",
-        ) from exc
+        char = bytes([byte]).decode(encoding)
+    except UnicodeDecodeError:
+        return None
+    return None if unicodedata.category(char) == "Cc" else char
+
+
+def plausibility(char: str, left: int, right: int) -> int:
+    """How likely `char` is in French or European shop data between these neighbours."""
+    letters = (LOWER, UPPER, NON_ASCII)
+    inside = left in letters and right in letters
+    if char in FRENCH_LETTERS or char in EUROPEAN_LETTERS:
+        if left not in letters and right not in letters:
+            return 1 if char in "àÀ" else -1  # a lone letter: only « à » is a French word
+        if char.isupper() and left == LOWER:
+            return -2  # "RenŽe", "LebÏuf": Mac Roman or Latin-9 read as Windows-1252
+        if char.islower() and right == UPPER:
+            return -1  # "ëLE": a capital after a small letter
+        return 2 if char in FRENCH_LETTERS else 1
+    if char in ANYWHERE:
+        return 1
+    if char in CURRENCIES:
+        return -2 if inside else 2
+    if char in SYMBOLS:
+        return -2 if inside else 1
+    return -2
+
+
+def encoding_score(contexts: np.ndarray, encoding: str) -> int | None:
+    """The file's plausibility read in `encoding`; None if a byte is undefined or a control."""
+    score = 0
+    for byte, left, right in zip(*np.nonzero(contexts)):
+        char = read_byte(0x80 + int(byte), encoding)
+        if char is None:
+            return None
+        score += int(contexts[byte, left, right]) * plausibility(char, int(left), int(right))
+    return score
+
+
+def differing(contexts: np.ndarray, first: str, second: str) -> int:
+    """How many of the file's bytes the two encodings read as different characters."""
+    bytes_seen = np.flatnonzero(contexts.sum(axis=(1, 2)))
+    return sum(int(contexts[b].sum()) for b in bytes_seen
+               if read_byte(0x80 + int(b), first) != read_byte(0x80 + int(b), second))
+
+
+def encoding_doubt(chosen: str, other: str) -> Doubt:
+    return Doubt(
+        "encoding",
+        f"encodage deviné : {ENCODING_NAMES[chosen][0]} (le fichier se lit presque aussi bien "
+        f"en {ENCODING_NAMES[other][0]}) ; vérifiez les accents de l'aperçu",
+        f"encoding guessed: {ENCODING_NAMES[chosen][1]} (the file reads almost as well as "
+        f"{ENCODING_NAMES[other][1]}); check the accents in the preview",
+        f"--encoding {other}",
+    )
+
+
+def encoding_note(encoding: str) -> list[tuple[str, str]]:
+    """A note when the file is in an encoding Excel for Windows does not write: the owner should
+    know the accents were read as such."""
+    if encoding not in ENCODING_NOTED:
+        return []
+    fr, en = ENCODING_NAMES[encoding]
+    return [(f"fichier lu en {fr}", f"file read as {en}")]
 
 
 def _known_encoding(encoding: str, file_name: str) -> str:
@@ -147,6 +288,20 @@ def _strict(data: bytes, encoding: str, file_name: str) -> str:
             f"the file announces {encoding} but has invalid bytes (line {line}). "
             "Save it again from Excel as “CSV UTF-8”.",
         ) from exc
+
+
+def _unreadable(data: bytes, file_name: str):
+    """The file read in no candidate encoding: name the line of its first byte Windows-1252
+    leaves undefined."""
+    position = data.decode("cp1252", errors="replace").find("\ufffd")  # one byte, one character
+    line = data[: max(position, 0)].count(b"\n") + 1
+    return rejected(
+        file_name,
+        f"le fichier contient des octets illisibles (ligne {line}) : ce n'est ni de "
+        "l'UTF-8 ni du Windows-1252. Réenregistrez-le depuis Excel en « CSV UTF-8 ».",
+        f"the file has unreadable bytes (line {line}): it is neither UTF-8 nor "
+        "Windows-1252. Save it again from Excel as “CSV UTF-8”.",
+    )
 
 
 def _not_text(file_name: str):
@@ -191,22 +346,58 @@ def sniff_delimiter(sample: str) -> str:
 
 
 def find_header(rows: list[list[str]]) -> int:
-    """Index of the header: the first row as wide as the data below it, made of words, not values.
+    """Index of the header row among the first rows (see `header_choice`)."""
+    return header_choice(rows)[0]
 
-    Title lines ("Export des ventes du ...") and blank rows above it have one filled cell or none.
-    """
+
+def header_choice(rows: list[list[str]]) -> tuple[int, list[Doubt]]:
+    """Index of the header, and a doubt when another row could be it.
+
+    Candidates are rows as wide as the data below, made of words rather than values (title
+    lines and blank rows above have one filled cell or none). The first candidate wins unless a
+    later one has more cells the field synonyms recognise, at least two: a title block's address
+    ("12 rue des Lilas;75011;Paris") is wordy too, "Commande;Date;Montant" is a header. When the
+    runner-up has at least half as many recognised cells, the choice is a doubt."""
     filled = [sum(1 for c in r if str(c).strip()) for r in rows]
     if not filled or max(filled) == 0:
-        return 0
+        return 0, []
     width = max(filled)
-    for i, row in enumerate(rows):
-        if filled[i] < max(2, 0.5 * width):
-            continue
-        cells = [str(c).strip() for c in row if str(c).strip()]
-        wordy = sum(1 for c in cells if re.search(r"[A-Za-zÀ-ÿ]", c) and not re.fullmatch(r"[\d\s.,:/€$+-]+", c))
-        if wordy >= 0.6 * len(cells):
-            return i
-    return next(i for i, n in enumerate(filled) if n)  # never a blank row: it has no columns
+    wordy = [i for i, row in enumerate(rows) if filled[i] >= max(2, 0.5 * width) and is_wordy(row)]
+    if not wordy:
+        return next(i for i, n in enumerate(filled) if n), []  # never a blank row: no columns
+    known = {i: recognised_cells(rows[i]) for i in wordy}
+    first, best = wordy[0], max(wordy, key=lambda i: (known[i], -i))
+    later_wins = known[best] >= 2 and known[best] > known[first]
+    chosen, rival = (best, first) if later_wins else (first, best)
+    if rival == chosen or known[rival] == 0 or 2 * known[rival] < known[chosen]:
+        return chosen, []
+    return chosen, [header_doubt(rows, chosen, rival)]
+
+
+def is_wordy(row: list[str]) -> bool:
+    """Whether most filled cells hold words rather than numbers, dates or amounts."""
+    cells = [str(c).strip() for c in row if str(c).strip()]
+    words = sum(1 for c in cells
+                if re.search(r"[A-Za-zÀ-ÿ]", c) and not re.fullmatch(r"[\d\s.,:/€$+-]+", c))
+    return words >= 0.6 * len(cells)
+
+
+def recognised_cells(row: list[str]) -> int:
+    """How many cells of a row the field synonyms recognise as a column name."""
+    return len({header for *_, header in candidates([str(c) for c in row if str(c).strip()])})
+
+
+def header_doubt(rows: list[list[str]], chosen: int, rival: int) -> Doubt:
+    shown = {i: " ; ".join(str(c).strip() for c in rows[i] if str(c).strip())[:60]
+             for i in (chosen, rival)}
+    return Doubt(
+        "header_row",
+        f"en-tête deviné : ligne {chosen + 1} (« {shown[chosen]} »), mais la ligne {rival + 1} "
+        f"(« {shown[rival]} ») pourrait l'être aussi",
+        f"header guessed: row {chosen + 1} (“{shown[chosen]}”), but row {rival + 1} "
+        f"(“{shown[rival]}”) could be it too",
+        f"--header-row {rival + 1}",
+    )
 
 
 def chosen_header(header_row: int | None, rows: int, file_name: str) -> int | None:
@@ -267,7 +458,7 @@ def read_file(
 def read_delimited(
     data: bytes, file_name: str, encoding: str | None = None, header_row: int | None = None
 ) -> RawTable:
-    text, encoding = decode(data, file_name, encoding)
+    text, encoding, doubts = decode(data, file_name, encoding)
     text = text.replace("\r\n", "\n")
     if "\r" in text:  # old Mac line ends
         text = text.replace("\r", "\n")
@@ -278,8 +469,9 @@ def read_delimited(
     delimiter = sniff_delimiter(sample)
     sample_rows = list(csv.reader(io.StringIO(sample), delimiter=delimiter))
     header_index = chosen_header(header_row, len(sample_rows), file_name)
+    header_doubts: list[Doubt] = []
     if header_index is None:
-        header_index = find_header(sample_rows)
+        header_index, header_doubts = header_choice(sample_rows)
     if header_index >= len(sample_rows):
         raise _not_text(file_name)
     headers = dedupe_headers(sample_rows[header_index])
@@ -310,6 +502,8 @@ def read_delimited(
         header_row=lines_before + 1,
         encoding=encoding,
         delimiter=delimiter,
+        notes=encoding_note(encoding),
+        doubts=doubts + header_doubts,
     )
     return drop_blank_rows(table)
 
@@ -606,19 +800,50 @@ def drop_blank_rows(table: RawTable) -> RawTable:
 
 
 def drop_totals_row(table: RawTable) -> RawTable:
-    """Drop a 'TOTAL' line at the bottom (hand-made files and till exports add one)."""
+    """Drop totals lines at the bottom (hand-made files and till exports add them): a word such as
+    TOTAL or Somme in one of the first cells, on a row that `looks_like_totals`. A customer
+    whose surname is Somme, on the last line, is a data row and stays."""
     if table.frame.empty:
         return table
     tail = table.frame.tail(3)
     first_cells = tail.iloc[:, : min(3, tail.shape[1])].fillna("")
-    is_total = first_cells.apply(lambda c: c.str.match(TOTAL_WORDS)).any(axis=1)
-    if is_total.any():
-        drop_at = is_total[is_total].index
-        numbers = table.row_numbers[drop_at.to_numpy()]
+    worded = first_cells.apply(lambda c: c.str.match(TOTAL_WORDS))
+    rows = worded.index[worded.any(axis=1)].tolist()
+    drop_at = np.array([i for i in rows if looks_like_totals(
+        table.frame, i, worded.columns[worded.loc[i]].tolist(), rows)], dtype=np.int64)
+    if len(drop_at):
+        numbers = table.row_numbers[drop_at]
         table.frame = table.frame.drop(index=drop_at).reset_index(drop=True)
-        table.row_numbers = np.delete(table.row_numbers, drop_at.to_numpy())
-        rows = ", ".join(str(n) for n in numbers)
-        table.notes.append(
-            (f"ligne de total ignorée (ligne {rows})", f"totals row dropped (row {rows})")
-        )
+        table.row_numbers = np.delete(table.row_numbers, drop_at)
+        rows_shown = ", ".join(str(n) for n in numbers)
+        table.notes.append((f"ligne de total ignorée (ligne {rows_shown})",
+                            f"totals row dropped (row {rows_shown})"))
     return table
+
+
+def looks_like_totals(frame: pd.DataFrame, at: int, word_columns: list[str], worded: list[int]
+                      ) -> bool:
+    """Whether row `at`, which has a totals word in `word_columns`, lacks what a data row has.
+
+    Never with an e-mail or a date in it. Otherwise any of: the word stands in a column whose
+    data holds no letters (order numbers, amounts); the row's other cells are letter-free and it
+    leaves blank a column every data row fills; one of its amounts is the sum of the column
+    above. Data rows are judged on the first rows (cheap), the sum on the whole column."""
+    row = frame.loc[at]
+    others = row.drop(word_columns).dropna().astype("str")
+    if others.str.contains("@").any() or others.str.match(DATE_LIKE).any():
+        return False
+    sample = frame.head(TOTALS_SAMPLE).drop(index=worded, errors="ignore")
+    if len(sample) and not sample[word_columns].apply(lambda c: c.str.contains(LETTER)).any().any():
+        return True
+    always_filled = sample.notna().all()
+    if not others.str.contains(LETTER).any() and (always_filled & row.isna()).any():
+        return True
+    return any(is_column_sum(frame[column].iloc[:at], value) for column, value in others.items())
+
+
+def is_column_sum(above: pd.Series, value: str) -> bool:
+    """Whether `value` is an amount equal to the sum of the amounts above it, to the cent."""
+    amount = parse_money(pd.Series([value])).values.iloc[0]
+    return bool(pd.notna(amount) and len(above)
+                and abs(parse_money(above).values.sum() - amount) < 0.005)
