@@ -439,8 +439,9 @@ def unknown_status_doubt(words: pd.Index, counts: np.ndarray, unknown: np.ndarra
     """The question about status words nothing explains, the most frequent first, with counts."""
     order = np.argsort(-counts[unknown], kind="stable")
     shown, many = words[unknown][order], counts[unknown][order]
-    fr = ", ".join(f"{n} commandes « {w} »" for w, n in zip(shown[:5], many[:5]))
-    en = ", ".join(f"{n} orders “{w}”" for w, n in zip(shown[:5], many[:5]))
+    plural = ["s" if n > 1 else "" for n in many[:5]]
+    fr = ", ".join(f"{n} commande{s} « {w} »" for w, n, s in zip(shown, many, plural))
+    en = ", ".join(f"{n} order{s} “{w}”" for w, n, s in zip(shown, many, plural))
     return Doubt(
         "status_words",
         f"{fr} : statut inconnu, hors chiffre d'affaires (compté en attente) tant que vous ne "

@@ -79,7 +79,7 @@ UNKNOWN_STATUS_FILE = """N° de commande;Date;Montant;Statut;E-mail
 def test_an_unknown_status_word_is_a_question_not_revenue(con):
     with pytest.raises(UnsureImport) as refused:
         import_file(con, UNKNOWN_STATUS_FILE.encode(), "inconnus.csv")
-    assert "2 commandes « Expédiée partiellement », 1 commandes « En préparation » : statut " \
+    assert "2 commandes « Expédiée partiellement », 1 commande « En préparation » : statut " \
         "inconnu" in refused.value.message("fr")
     assert refused.value.options() == '--status "Expédiée partiellement=paid|cancelled|refunded' \
         '|pending"'
@@ -190,6 +190,8 @@ def test_etsy_partial_refund_shown_only_in_the_adjusted_net_and_fees(con):
         "03/02/26,2,b2,Bo Kay,67.91,,2.29,60.23,0.00,1.76,48.57\n"  # partial, net and fees only
         "03/03/26,3,b3,Cy Ray,40.00,,1.45,35.00,30.00,1.15,26.00\n"  # adjusted total shown
         "03/03/26,4,b4,Di Fox,20.00,,0.85,17.00,0.00,0.00,-1.20\n"  # full refund
+        # net above Order Net: an adjustment in the seller's favour, nothing paid back
+        "03/04/26,5,b5,Ed Ng,44.31,,1.58,36.95,0.00,1.46,38.88\n"
     )
     import_file(con, data.encode(), "EtsySoldOrders2026.csv")
     assert statuses(con) == [
@@ -198,9 +200,10 @@ def test_etsy_partial_refund_shown_only_in_the_adjusted_net_and_fees(con):
         ("2", "partially_refunded", Decimal("67.91"), Decimal("12.19")),
         ("3", "partially_refunded", Decimal("40.00"), Decimal("10.00")),  # 40.00 − 30.00
         ("4", "refunded", Decimal("20.00"), Decimal("20.00")),
+        ("5", "paid", Decimal("44.31"), Decimal("0.00")),
     ]
-    # 50.00 + 55.72 + 30.00
-    assert one(con, "select sum(net_amount) from valid_orders") == Decimal("135.72")
+    # 50.00 + 55.72 + 30.00 + 44.31
+    assert one(con, "select sum(net_amount) from valid_orders") == Decimal("180.03")
 
 
 # --- Real files ----------------------------------------------------------------------------------
@@ -256,3 +259,15 @@ def test_etsy_2022_partial_refunds_reduce_net_revenue(con):
         "select count(*), sum(refunded_amount) from orders where status = 'partially_refunded'"
     ).fetchone() == (82, Decimal("1667.95"))
     assert figures(con) == (2121, 2121, 0, Decimal("79650.54"))  # 81,318.49 − 1,667.95
+
+
+def test_etsy_2023_partial_refunds(con):
+    """pandas on the raw file: Σ Order Total 36,595.16 over 1,605 orders; 3 with Adjusted Order
+    Total 0 and a positive adjusted net: 4.26 (13.04 − 8.94 + 0.69 − 0.53) and 7.60 (56.39 −
+    49.10 + 2.09 − 1.78) paid back; the third's adjusted net (38.88) is above its Order Net
+    (36.95): nothing paid back."""
+    import_file(con, real("etsy_sold_orders_2023_tab.csv"), "etsy_sold_orders_2023_tab.csv")
+    assert con.execute(
+        "select count(*), sum(refunded_amount) from orders where status = 'partially_refunded'"
+    ).fetchone() == (2, Decimal("11.86"))
+    assert figures(con) == (1605, 1605, 0, Decimal("36583.30"))  # 36,595.16 − 11.86
