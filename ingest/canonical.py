@@ -7,6 +7,7 @@ one of its rows rejects all of its rows, each with its row number and the reason
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 
 import numpy as np
@@ -17,7 +18,7 @@ from ingest.doubts import Doubt
 from ingest.errors import rejected
 from ingest.fields import FIELD_BY_NAME, IDENTITY_FIELDS, ORDER_VALUE_FIELDS
 from ingest.read import RawTable, empty_rejects
-from ingest.sources.base import Source
+from ingest.sources.base import Source, status_by_meaning
 
 INVALID_SHARE_FOR_FILE_REJECT = 0.5
 # Order dates outside this range are placeholders (31/12/9999, Excel's day 0, the Unix epoch):
@@ -28,6 +29,8 @@ ORDER_FIELDS = (
     "sku", "status", "refunded_amount", "discount", "shipping", "tax", "currency", "channel",
     "cancelled_at",
 )
+# Columns that only a sales file has: two of them and no date is a sales file misread.
+SALE_LINE_FIELDS = ("quantity", "unit_price", "product", "sku")
 # What differs from line to line of an order: not needed among the order's first values.
 LINE_ONLY_COLUMNS = ("order_key", "row_number", "product", "sku", "quantity", "unit_price",
                      "line_amount", "discount")
@@ -75,10 +78,12 @@ def build(
     mapping: dict[str, str],
     file_name: str,
     date_order: str | None = None,
+    statuses: tuple[tuple[str, str], ...] = (),
 ) -> Canonical:
     """The file's canonical rows. Consumes ``table.frame``: once the rejects have their cells,
     the raw cells are freed (left empty) before orders are shaped, which would otherwise hold
-    both (the import's peak memory)."""
+    both (the import's peak memory). ``statuses`` are the owner's (status word, status) pairs."""
+    owner_statuses = {parse.normalise_header(word): status for word, status in statuses}
     has_orders = "order_date" in mapping and any(f in mapping for f in ORDER_VALUE_FIELDS)
     has_identity = any(f in mapping for f in IDENTITY_FIELDS)
     if "order_date" in mapping and not any(f in mapping for f in ORDER_VALUE_FIELDS):
@@ -88,6 +93,17 @@ def build(
             "Prix…). Indiquez quelle colonne contient le montant dans la correspondance.",
             "a date column was found but no amount column (Amount, Total, Price…). Say which "
             "column holds the amount in the mapping.",
+        )
+    sales_columns = [mapping[f] for f in SALE_LINE_FIELDS if f in mapping]
+    if "order_date" not in mapping and len(sales_columns) >= 2:
+        raise rejected(  # loaded as a customer file, its sales would silently be lost
+            file_name,
+            f"les colonnes {', '.join(sales_columns)} ressemblent à des ventes, mais aucune date "
+            "de vente n'est reconnue : indiquez la colonne de date (--map \"COLONNE=order_date\" "
+            "ou dans la correspondance).",
+            f"columns {', '.join(sales_columns)} look like sales, but no sale date was "
+            "recognised: say which column holds the date (--map \"COLUMN=order_date\" or in the "
+            "mapping).",
         )
     if not has_orders and not has_identity:
         raise rejected(
@@ -200,18 +216,18 @@ def build(
             "fix the file.",
         )
     if has_orders:
-        orders, people, lines, order_notes = shape_orders(good, source, mapping)
-        notes += order_notes
+        orders, people, lines, doubts = shape_orders(good, source, mapping, owner_statuses)
         kind = "both" if "opt_in" in mapping else "orders"
     else:
         people = people_frame(good)
         orders = pd.DataFrame()
         lines = pd.DataFrame()
         kind = "customers"
+        doubts = []
     if values.date_note:
         notes.insert(0, values.date_note)
     return Canonical(kind, people, orders, lines, rejects, values.date_order, notes,
-                     int(skipped.sum()))
+                     int(skipped.sum()), doubts)
 
 
 class ParsedColumns:
@@ -344,9 +360,8 @@ def order_keys(rows: pd.DataFrame) -> pd.Series:
 
 
 def shape_orders(
-    rows: pd.DataFrame, source: Source, mapping: dict[str, str]
-) -> tuple[pd.DataFrame, pd.DataFrame, pd.DataFrame, list[tuple[str, str]]]:
-    notes: list[tuple[str, str]] = []
+    rows: pd.DataFrame, source: Source, mapping: dict[str, str], owner: Mapping[str, str]
+) -> tuple[pd.DataFrame, pd.DataFrame, pd.DataFrame, list[Doubt]]:
     rows = rows.copy(deep=False)  # copy on write: the caller's frame keeps its columns
     if "quantity" in mapping:
         rows["quantity"] = rows["quantity"].fillna(1.0)
@@ -372,13 +387,12 @@ def shape_orders(
     orders["currency"] = first["currency"].str.upper() if "currency" in mapping else "EUR"
     orders["currency"] = orders["currency"].fillna("EUR")
     orders["channel"] = channel_values(first, source)
-    orders["status"], status_notes = status_values(first, source, orders)
-    notes += status_notes
+    orders["status"], doubts = status_values(first, source, orders, owner)
     orders = orders.reset_index().rename(columns={"order_key": "source_order_id"})
     orders["person"] = np.arange(len(orders))
     people = people_frame(first.reset_index(drop=True), seen=orders["ordered_at"])
     lines = lines_frame(rows, mapping)
-    return orders, people, lines, notes
+    return orders, people, lines, doubts
 
 
 def normalise_distinct(values: pd.Series) -> pd.Series:
@@ -396,32 +410,58 @@ def channel_values(first: pd.DataFrame, source: Source) -> pd.Series:
 
 
 def status_values(
-    first: pd.DataFrame, source: Source, orders: pd.DataFrame
-) -> tuple[pd.Series, list[tuple[str, str]]]:
-    """Canonical status from the status words, reconciled with the refunded amount."""
-    notes: list[tuple[str, str]] = []
+    first: pd.DataFrame, source: Source, orders: pd.DataFrame, owner: Mapping[str, str]
+) -> tuple[pd.Series, list[Doubt]]:
+    """Canonical status from the status words, reconciled with the refunded amount. A word
+    neither the owner (``owner``: normalised word -> status), the platform's table nor its
+    meaning explains is no revenue until the owner says what it is: a doubt."""
+    doubts: list[Doubt] = []
     if "status" in first:
-        words = normalise_distinct(first["status"])
-        status = words.map(source.statuses)
-        unknown = sorted(set(first["status"][words.notna() & status.isna()].dropna()))
-        if unknown:
-            shown = ", ".join(unknown[:5])
-            notes.append((
-                f"statuts inconnus comptés comme payés : {shown}",
-                f"unknown statuses counted as paid: {shown}",
-            ))
-        status = status.fillna("paid")
+        codes, uniques = pd.factorize(first["status"])
+        words = pd.Series([parse.normalise_header(str(u)) for u in uniques], dtype="object")
+        meant = words.map(owner).combine_first(words.map(source.statuses))
+        meant = meant.combine_first(status_by_meaning(words))
+        unknown = meant.isna() & (words != "")
+        if unknown.any():
+            doubts.append(unknown_status_doubt(uniques, np.bincount(codes[codes >= 0],
+                                                                    minlength=len(uniques)),
+                                               unknown.to_numpy()))
+        meant = meant.mask(unknown, "pending").fillna("paid")
+        status = pd.Series(np.append(meant.to_numpy(dtype=object), "paid")[codes],
+                           index=first.index)
     else:
         status = pd.Series("paid", index=first.index)
     refunded, amount = orders["refunded_amount"], orders["amount"]
     if "cancelled_at" in first:
         status = status.mask(first["cancelled_at"].notna(), "cancelled")
+    # Money paid back that no sale of the file carries (a credit note, UCI's "C" invoices): its
+    # own row with a negative net amount, no order, that net revenue counts (view net_revenue).
+    credit = status.isin(["paid", "partially_refunded", "refunded"]) & (amount < 0)
+    status = status.mask(credit, "credit_note")
+    orders.loc[credit, "refunded_amount"] = 0.0
     open_status = status.isin(["paid", "partially_refunded", "refunded"])
     status = status.mask(open_status & (refunded > 0) & (refunded >= amount), "refunded")
     status = status.mask(open_status & (refunded > 0) & (refunded < amount), "partially_refunded")
     full = (status == "refunded") & (refunded == 0)
     orders.loc[full, "refunded_amount"] = amount[full]
-    return status, notes
+    return status, doubts
+
+
+def unknown_status_doubt(words: pd.Index, counts: np.ndarray, unknown: np.ndarray) -> Doubt:
+    """The question about status words nothing explains, the most frequent first, with counts."""
+    order = np.argsort(-counts[unknown], kind="stable")
+    shown, many = words[unknown][order], counts[unknown][order]
+    plural = ["s" if n > 1 else "" for n in many[:5]]
+    fr = ", ".join(f"{n} commande{s} « {w} »" for w, n, s in zip(shown, many, plural))
+    en = ", ".join(f"{n} order{s} “{w}”" for w, n, s in zip(shown, many, plural))
+    return Doubt(
+        "status_words",
+        f"{fr} : statut inconnu, hors chiffre d'affaires (compté en attente) tant que vous ne "
+        "dites pas ce qu'il veut dire",
+        f"{en}: unknown status, left out of revenue (counted as pending) until you say what it "
+        "means",
+        f'--status "{shown[0]}=paid|cancelled|refunded|pending"',
+    )
 
 
 def people_frame(rows: pd.DataFrame, seen: pd.Series | None = None) -> pd.DataFrame:

@@ -1,5 +1,6 @@
 """``python -m ingest FILE... [--db PATH] [--source ...] [--date-order dmy|mdy|ymd] [--sheet NAME]
-[--header-row N] [--encoding NAME] [--map "COLONNE=CHAMP"]... [--orders same|separate] [--yes]``."""
+[--header-row N] [--encoding NAME] [--map "COLONNE=CHAMP"]... [--status "MOT=STATUT"]...
+[--orders same|separate] [--yes]``."""
 
 from __future__ import annotations
 
@@ -12,6 +13,7 @@ from ingest.fields import FIELD_BY_NAME
 from ingest.load import ORDER_ID_CHOICES
 from ingest.pipeline import DATE_ORDERS, ImportOptions, ImportReport, import_file
 from ingest.sources import SOURCE_BY_NAME
+from ingest.sources.base import OWNER_STATUSES
 from store import ComptoirError, connect
 
 
@@ -23,6 +25,15 @@ def column_choice(text: str) -> tuple[str, str]:
             f"« {text} » : écrivez COLONNE=CHAMP, le champ parmi {', '.join(FIELD_BY_NAME)} "
             "ou ignore")
     return column.strip(), name.strip()
+
+
+def status_choice(text: str) -> tuple[str, str]:
+    """``"Expédiée partiellement=paid"`` → (word, status): what a status word of the file means."""
+    word, sep, status = text.rpartition("=")
+    if not sep or not word.strip() or status.strip() not in OWNER_STATUSES:
+        raise argparse.ArgumentTypeError(
+            f"« {text} » : écrivez MOT=STATUT, le statut parmi {', '.join(OWNER_STATUSES)}")
+    return word.strip(), status.strip()
 
 
 def parse_args(argv: list[str] | None) -> argparse.Namespace:
@@ -46,6 +57,10 @@ def parse_args(argv: list[str] | None) -> argparse.Namespace:
                         help="numéros de commande déjà importés avec d'autres dates ou montants : "
                         "same = les mêmes commandes mises à jour, separate = une autre caisse, "
                         "gardées à part")
+    parser.add_argument("--status", action="append", default=[], type=status_choice,
+                        metavar="MOT=STATUT",
+                        help="ce que veut dire un statut du fichier (paid, cancelled, refunded "
+                        "ou pending), répétable")
     parser.add_argument("--yes", action="store_true",
                         help="importer malgré les doutes signalés (choix acceptés tels quels)")
     parser.add_argument("--lang", default="fr", choices=["fr", "en"])
@@ -105,6 +120,7 @@ def main(argv: list[str] | None = None) -> int:
         encoding=args.encoding,
         header_row=args.header_row,
         remap=tuple(args.map),
+        statuses=tuple(args.status),
         accept_guesses=args.yes,
         order_ids=args.orders,
     )

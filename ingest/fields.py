@@ -23,10 +23,11 @@ FIELDS: tuple[Field, ...] = (
         "n de commande", "numero de commande", "n commande", "no commande", "num commande",
         "id commande", "commande", "order id", "order number", "order no", "order", "n ticket",
         "ticket", "n facture", "numero de facture", "facture", "reference commande", "reference",
+        "invoice no", "invoice number", "invoice",
     )),
     Field("order_date", "date", "Date de commande", "Order date", (
         "date de commande", "date d achat", "date de vente", "date commande", "date de la commande",
-        "order date", "sale date", "date et heure", "date",
+        "order date", "sale date", "invoice date", "purchase date", "date et heure", "date",
     )),
     Field("order_time", "time", "Heure", "Time", ("heure", "heure de vente", "time")),
     Field("order_total", "money", "Total de la commande", "Order total", (
@@ -35,21 +36,21 @@ FIELDS: tuple[Field, ...] = (
     )),
     Field("line_amount", "money", "Montant de la ligne", "Line amount", (
         "montant ttc", "montant", "ca", "chiffre d affaires", "montant ligne", "total ligne",
-        "prix total", "line total", "line amount", "amount",
+        "prix total", "line total", "line amount", "amount", "dollar value",
     )),
     Field("unit_price", "money", "Prix unitaire", "Unit price", (
         "prix unitaire", "prix unitaire ttc", "pu", "prix", "prix de vente", "unit price", "price",
     )),
     Field("quantity", "quantity", "Quantité", "Quantity", (
-        "quantite", "qte", "qty", "quantity", "nombre", "nb",
+        "quantite", "qte", "qty", "quantity", "nombre", "nb", "number of cds",
     )),
     Field("product", "text", "Produit", "Product", (
         "produit", "article", "designation", "libelle", "nom du produit", "libelle article",
-        "product", "item", "item name",
+        "product", "item", "item name", "product name", "description",
     )),
     Field("sku", "text", "Référence produit", "SKU", (
         "reference produit", "ref produit", "code article", "code produit", "sku", "reference",
-        "ref", "ean",
+        "ref", "ean", "stock code", "product code", "item code",
     )),
     Field("status", "text", "Statut", "Status", (
         "statut", "etat", "statut de la commande", "etat de la commande", "status", "order status",
@@ -74,7 +75,7 @@ FIELDS: tuple[Field, ...] = (
     )),
     Field("customer_id", "text", "N° client", "Customer number", (
         "n client", "numero client", "code client", "id client", "n de client", "n carte",
-        "n de carte", "numero de carte", "carte fidelite", "customer id", "client id",
+        "n de carte", "numero de carte", "carte fidelite", "customer id", "client id", "customer number", "customer no",
     )),
     Field("email", "email", "E-mail", "Email", (
         "e mail", "email", "courriel", "adresse e mail", "adresse email", "adresse mail", "mail",

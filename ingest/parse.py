@@ -131,8 +131,10 @@ def _result(
 def normalise_header(name: str) -> str:
     """A header as matched against known names, whatever the platform's language and styling
     (FORMATS.md rule 1): 'N° de commande' -> 'n de commande', ' Adresse  E-mail' ->
-    'adresse e mail'."""
-    folded = _fold(pa.array([name], type=STRING))[0].as_py()
+    'adresse e mail'. Words run together in camelCase or PascalCase are split first, as data
+    sets write them: 'InvoiceDate' -> 'invoice date', 'CustomerID' -> 'customer id'."""
+    split = re.sub(r"(?<=[a-z])(?=[A-Z])|(?<=[A-Z])(?=[A-Z][a-z])", " ", name)
+    folded = _fold(pa.array([split], type=STRING))[0].as_py()
     return re.sub(r"[\W_]+", " ", folded).strip()
 
 

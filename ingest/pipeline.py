@@ -41,6 +41,7 @@ class ImportOptions:
     header_row: int | None = None  # 1-based, as the file's row numbers
     accept_guesses: bool = False  # import despite doubts (the owner saw them): ingest.doubts
     order_ids: str | None = None  # same|separate: numbers met in another file (ingest.load)
+    statuses: tuple[tuple[str, str], ...] = ()  # (status word, paid|cancelled|refunded|pending)
 
 
 @dataclass
@@ -148,7 +149,8 @@ def import_file(
     progress(0.3, f"{len(table.frame)} lignes lues, analyse des valeurs",
              f"{len(table.frame)} rows read, parsing values")
     rows_read = len(table.frame) + len(table.rejects)
-    result = canonical.build(table, seen.source, seen.mapping, file_name, options.date_order)
+    result = canonical.build(table, seen.source, seen.mapping, file_name, options.date_order,
+                             options.statuses)
     rows_loaded = rows_read - len(result.rejects) - result.skipped
     notes = table.notes + result.notes + settle(
         file_name, table.doubts + result.doubts, options.accept_guesses)

@@ -14,7 +14,7 @@ from ui.charts import BRAND, MUTED
 from ui.i18n import t
 
 GRID_COLORS = [[0.0, "#fbf5f0"], [1.0, "#d9a77f"]]
-STATUSES = ("paid", "pending", "cancelled", "refunded", "partially_refunded")
+STATUSES = ("paid", "pending", "cancelled", "refunded", "partially_refunded", "credit_note")
 MARKDOWN_SPECIAL = r"([\\`*_{}\[\]()#+\-.!|<>~$:])"  # ':' (icons, colours) and '$' (maths) too
 
 

@@ -27,6 +27,29 @@ COMMON_STATUSES: Mapping[str, str] = {
     "partially refunded": "partially_refunded",
 }
 
+# Status words no table lists, read by their meaning ("Annulée par le client", "Remboursée
+# (avoir)", "Échec", "Expired"): the first pattern a normalised word matches gives its status.
+# A failed, declined or expired payment is no sale: counted as cancelled.
+STATUS_MEANINGS: tuple[tuple[str, str], ...] = (
+    (r"(?:partiel|partial).*(?:rembours|refund)|(?:rembours|refund).*(?:partiel|partial)",
+     "partially_refunded"),
+    (r"rembours|refund|\bavoir\b", "refunded"),
+    (r"annul|cancel|\bvoid", "cancelled"),
+    (r"echec|echou|\bfail|declin|expir|refus|rejet", "cancelled"),
+    (r"attente|pending|unpaid|impaye|awaiting", "pending"),
+)
+OWNER_STATUSES = ("paid", "cancelled", "refunded", "pending")  # what --status may say a word is
+
+
+def status_by_meaning(words: pd.Series) -> pd.Series:
+    """The status each normalised word means by STATUS_MEANINGS, NA where no rule fits.
+    Called on a status column's distinct words only (a handful), not on every row."""
+    status = pd.Series(pd.NA, index=words.index, dtype="object")
+    text = words.fillna("")
+    for pattern, meaning in reversed(STATUS_MEANINGS):  # the first rule is written last
+        status = status.mask(text.str.contains(pattern, regex=True), meaning)
+    return status
+
 
 FINGERPRINT_SCORE = 0.95
 

@@ -1,8 +1,10 @@
 """Etsy: the two downloads of Boutique › Paramètres › Options › Télécharger les données,
 `EtsySoldOrders` (one row per order) and `EtsySoldOrderItems` (one row per item).
 
-What rests on a real file: nothing here. From FORMATS.md [fixture] and the header-only sample
-etsy_sold_orders_header.csv: both headers, `MM/DD/YY` sale dates, no email (customers keyed on
+What rests on a real file (a 2022 shop, 2,121 orders): an adjusted total of `0.00` with a
+positive `Adjusted Net Order Amount` below `Order Net` and lower `Adjusted Card Processing Fees`
+is a partial refund (82 orders): the net the seller lost plus the fees given back. From
+FORMATS.md [fixture] and the header-only sample etsy_sold_orders_header.csv: both headers, `MM/DD/YY` sale dates, no email (customers keyed on
 `Buyer User ID`). From third-party fixtures [fixture]: `Adjusted Order Total` is the order's total
 after a refund, `0` with a zero `Adjusted Net Order Amount` when nothing was adjusted (a full
 refund shows `0` with a negative adjusted net); `Status` words Completed, Canceled, Refunded;
@@ -12,7 +14,9 @@ HTML-escaped (`O&#39;Brien`). Guessed [likely]: French headers (Etsy may not tra
 
 Rules:
 - EtsySoldOrders: amount = `Order Total` (items − coupon + shipping + sales tax: what the buyer
-  paid); refunded = `Order Total` − `Adjusted Order Total` when an adjustment is shown;
+  paid); refunded = `Order Total` − `Adjusted Order Total` when an adjustment is shown, or
+  (`Order Net` − `Adjusted Net Order Amount`) + (`Card Processing Fees` − `Adjusted Card
+  Processing Fees`) when only the net and fees show it;
 - EtsySoldOrderItems: grouped by `Order ID`; amount = Σ `Item Total` − `Discount Amount` −
   `Shipping Discount` + `Order Shipping` + `Order Sales Tax`, the order-level values taken once;
   the customer is keyed on the `Buyer` username (the only buyer id in that file), with the
@@ -71,11 +75,15 @@ ITEM_HEADERS = {
 ORDER_EXTRAS = {
     "adjusted_total": ("adjusted order total", "total de la commande ajuste"),
     "adjusted_net": ("adjusted net order amount", "montant net de la commande ajuste"),
+    "order_net": ("order net", "montant net de la commande"),
+    "card_fees": ("card processing fees", "frais de traitement de carte"),
+    "adjusted_fees": ("adjusted card processing fees", "frais de traitement de carte ajustes"),
 }
 ITEM_EXTRAS = {"shipping_discount": ("shipping discount", "remise sur les frais de port")}
 EXTRA_LABELS = {
     "adjusted_total": "Adjusted Order Total", "adjusted_net": "Adjusted Net Order Amount",
-    "shipping_discount": "Shipping Discount",
+    "shipping_discount": "Shipping Discount", "order_net": "Order Net",
+    "card_fees": "Card Processing Fees", "adjusted_fees": "Adjusted Card Processing Fees",
 }
 ITEM_FINGERPRINT = (SALE_DATE, ORDER_ID, ("listing id", "id de l annonce"),
                     ("item total", "total de l article"))
@@ -135,11 +143,19 @@ def money(rows: pd.DataFrame, name: str) -> pd.Series:
 
 
 def refunds_from_adjustment(rows: pd.DataFrame) -> pd.Series:
-    """Order Total − Adjusted Order Total where Etsy shows an adjustment: an adjusted total
-    above zero, or zero with a negative adjusted net (a full refund)."""
+    """What Etsy paid back, from the adjusted columns. An adjusted total above zero: Order Total −
+    Adjusted Order Total; zero with a negative adjusted net: a full refund. Zero with a positive
+    adjusted net: a partial refund shown only in the net and the fees (82 orders of a real 2022
+    shop): the net the seller lost plus the card fees Etsy gave back, (Order Net − Adjusted Net
+    Order Amount) + (Card Processing Fees − Adjusted Card Processing Fees)."""
+    total = rows["order_total"]
     adjusted, net = money(rows, "adjusted_total"), money(rows, "adjusted_net")
     shown = (adjusted > 0) | ((adjusted == 0) & (net < 0))
-    return (rows["order_total"] - adjusted).where(shown & (adjusted < rows["order_total"]))
+    from_total = (total - adjusted).where(shown & (adjusted < total))
+    fees_back = (money(rows, "card_fees") - money(rows, "adjusted_fees")).fillna(0.0)
+    from_net = (money(rows, "order_net") - net + fees_back).round(2)
+    partial = (adjusted == 0) & (net > 0) & (from_net > 0)
+    return from_total.fillna(from_net.where(partial).clip(upper=total))
 
 
 def items_order_total(rows: pd.DataFrame) -> pd.Series:

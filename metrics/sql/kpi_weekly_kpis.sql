@@ -1,11 +1,17 @@
 -- Weekly KPIs for three ISO weeks: the week starting $week, the week before, and the same ISO
 -- week a year earlier (364 days, same weekdays). One row per period; Python pivots and compares.
--- Revenue and orders include anonymous orders; customer figures ignore them.
+-- Revenue and orders include anonymous orders; customer figures ignore them. Revenue is net of
+-- credit notes (view net_revenue); orders and customers count valid orders only.
 with
 
 valid as (
-    select customer_id, ordered_at, net_amount
+    select customer_id, ordered_at
     from valid_orders
+),
+
+revenue_entries as (
+    select ordered_at, net_amount
+    from net_revenue
 ),
 
 periods as (
@@ -25,17 +31,25 @@ first_orders as (
 ),
 
 week_orders as (
-    select periods.period, periods.week_start, valid.customer_id, valid.net_amount
+    select periods.period, periods.week_start, valid.customer_id
     from periods
     inner join valid
         on valid.ordered_at >= periods.week_start
         and valid.ordered_at < periods.week_start + 7
 ),
 
+week_revenue as (
+    select periods.period, sum(revenue_entries.net_amount) as revenue
+    from periods
+    inner join revenue_entries
+        on revenue_entries.ordered_at >= periods.week_start
+        and revenue_entries.ordered_at < periods.week_start + 7
+    group by periods.period
+),
+
 week_totals as (
     select
         period,
-        sum(net_amount) as revenue,
         count(*) as orders,
         count(distinct customer_id) as customers
     from week_orders
@@ -80,14 +94,15 @@ year_repeat as (
 final as (
     select
         periods.period,
-        round(coalesce(week_totals.revenue, 0), 2)::double as revenue,
+        round(coalesce(week_revenue.revenue, 0), 2)::double as revenue,
         coalesce(week_totals.orders, 0) as orders,
         coalesce(week_totals.customers, 0) as customers,
         coalesce(customer_kinds.new_customers, 0) as new_customers,
         coalesce(customer_kinds.returning_customers, 0) as returning_customers,
-        round(week_totals.revenue / nullif(week_totals.orders, 0), 2) as average_basket,
+        round(week_revenue.revenue / nullif(week_totals.orders, 0), 2) as average_basket,
         year_repeat.year_repeat_customers / nullif(year_repeat.year_customers, 0) as repeat_rate
     from periods
+    left join week_revenue using (period)
     left join week_totals using (period)
     left join customer_kinds using (period)
     left join year_repeat using (period)

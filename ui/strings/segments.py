@@ -248,6 +248,7 @@ STRINGS: dict[str, tuple[str, str]] = {
     "cust_status_cancelled": ("annulée", "cancelled"),
     "cust_status_refunded": ("remboursée", "refunded"),
     "cust_status_partially_refunded": ("remboursée en partie", "partially refunded"),
+    "cust_status_credit_note": ("avoir", "credit note"),
     "cust_definitions": (
         "- **Commandes, dépense nette, panier moyen** : sur les commandes valides (ni annulées, "
         "ni entièrement remboursées, ni en attente) ; net = payé − remboursé.\n"
