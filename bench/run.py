@@ -105,9 +105,9 @@ def metric_timings(db: Path) -> list[tuple[str, float]]:
         ("repeat.repeat_rate_trend", timed(repeat.repeat_rate_trend, con)),
         ("rfm.rfm", timed(rfm.rfm, con)),
         ("rfm.segment_movement", timed(rfm.segment_movement, con, as_of - timedelta(days=7), as_of)),
-        ("clv.customer_value (BG/NBD + Gamma-Gamma fits, 52-week predictions)",
-         timed(clv.customer_value, con, with_backtest=False)),
-        ("clv.backtest (BG/NBD refit, 26 weekly predictions)", timed(clv.backtest, con)),
+        ("clv.customer_value (3 purchase models backtested on 52 weeks, the chosen one refitted)",
+         timed(clv.customer_value, con)),
+        ("clv.backtest (3 purchase models, 26 weekly predictions)", timed(clv.backtest, con)),
     ]
     con.close()
     return rows
