@@ -10,6 +10,7 @@ weeks).
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 from typing import NamedTuple
 
@@ -99,7 +100,7 @@ def _weighted_sum(weights: NDArray[np.float64], values: NDArray[np.float64]) -> 
 
 
 def _log_likelihood_and_gradient(
-    params: NDArray[np.float64], data: _Patterns
+    params: NDArray[np.float64], data: _Patterns, drop_at_first: bool = False
 ) -> tuple[float, NDArray[np.float64]]:
     """Total log-likelihood and its gradient with respect to (r, alpha, a, b).
 
@@ -108,17 +109,23 @@ def _log_likelihood_and_gradient(
     ln A - (r+x) ln(alpha+t_x) + ln(e^u + e^v), u = (r+x) ln((alpha+t_x)/(alpha+T)) <= 0 and
     v = ln(a/(b+x-1)) (-inf when x = 0), so that no power overflows (Fader & Hardie 2013,
     "Overcoming the BG/NBD model's #NUM! error problem", note 027, expression 4).
+
+    ``drop_at_first`` gives the MBG/NBD likelihood (Batislam, Denizel & Filiztekin 2007; see
+    metrics.mbgnbd): the same expression with x + 1 in place of x in B(a, b+x) and in the
+    dropout odds a/(b+x), which then also apply to x = 0.
     """
     r, alpha, a, b = params
     xv = data.x_values
     w = data.weight
     total = w.sum()
+    # Dropout chances taken by a customer who made x repeat purchases: x, or x + 1 in MBG/NBD.
+    xd = xv + 1.0 if drop_at_first else xv
     # Terms in the parameters and x only, once per distinct x.
-    by_x = gammaln(r + xv) - gammaln(r) + betaln(a, b + xv) - betaln(a, b)
+    by_x = gammaln(r + xv) - gammaln(r) + betaln(a, b + xd) - betaln(a, b)
     d_r_by_x = digamma(r + xv) - digamma(r)
-    d_a_by_x = digamma(a + b) - digamma(a + b + xv)
-    d_b_by_x = digamma(b + xv) - digamma(b) + d_a_by_x
-    log_drop = np.where(xv > 0, np.log(a) - np.log(b + np.maximum(xv, 1.0) - 1.0), -np.inf)
+    d_a_by_x = digamma(a + b) - digamma(a + b + xd)
+    d_b_by_x = digamma(b + xd) - digamma(b) + d_a_by_x
+    log_drop = np.where(xd > 0, np.log(a) - np.log(b + np.maximum(xd, 1.0) - 1.0), -np.inf)
 
     rx = r + data.x
     log_at_x = np.log(alpha + data.t_x)
@@ -131,7 +138,7 @@ def _log_likelihood_and_gradient(
     log_sum = np.maximum(u, v) + np.log1p(smaller)
     minor_share = smaller / (1.0 + smaller)
     share_u = np.where(u >= v, 1.0 - minor_share, minor_share)
-    inv_drop_by_x = 1.0 / (b + np.maximum(xv, 1.0) - 1.0)
+    inv_drop_by_x = 1.0 / (b + np.maximum(xd, 1.0) - 1.0)
 
     inv_x = 1.0 / (alpha + data.t_x)
     inv_T = 1.0 / (alpha + data.T)
@@ -147,7 +154,7 @@ def _log_likelihood_and_gradient(
     )
     d_alpha = total * r / alpha + _weighted_sum(w, rx * (share_u * (inv_x - inv_T) - inv_x))
     # sum(w share_v g) = sum(w g) - sum(w share_u g) for g = 1 and 1/(b+x-1); customers with
-    # x = 0 (share_u = 1) cancel out of both.
+    # without a dropout chance (BG/NBD's x = 0, share_u = 1) cancel out of both.
     sum_share_v = total - _weighted_sum(w, share_u)
     sum_share_v_drop = data.weight_by_x @ inv_drop_by_x - _weighted_sum(
         w, share_u * inv_drop_by_x[data.x_index]
@@ -171,43 +178,84 @@ def fit(
     the time unit; alpha is scaled back afterwards. L-BFGS-B runs on log-parameters with the
     analytic gradient of ``_log_likelihood_and_gradient``.
     """
+    return BGNBDParams(*fit_beta_geometric(frequency, recency, T, weights, drop_at_first=False))
+
+
+def fit_beta_geometric(
+    frequency: ArrayLike,
+    recency: ArrayLike,
+    T: ArrayLike,
+    weights: ArrayLike | None,
+    *,
+    drop_at_first: bool,
+) -> tuple[float, float, float, float, float, int, bool]:
+    """(r, alpha, a, b, log-likelihood, customers, converged) of BG/NBD, or of MBG/NBD when
+    ``drop_at_first`` (metrics.mbgnbd), as described in ``fit``."""
+    original, scale = prepared(frequency, recency, T, weights)
+    data = original._replace(t_x=original.t_x * scale, T=original.T * scale)
+    (r, alpha_scaled, a, b), converged = maximise(
+        lambda params: _log_likelihood_and_gradient(params, data, drop_at_first),
+        n_params=4,
+        total=data.weight.sum(),
+    )
+    alpha = alpha_scaled / scale
+    log_likelihood, _ = _log_likelihood_and_gradient(
+        np.array([r, alpha, a, b]), original, drop_at_first
+    )
+    return (
+        float(r),
+        float(alpha),
+        float(a),
+        float(b),
+        log_likelihood,
+        int(round(original.weight.sum())),
+        converged and bool(np.isfinite(log_likelihood)),
+    )
+
+
+def prepared(
+    frequency: ArrayLike, recency: ArrayLike, T: ArrayLike, weights: ArrayLike | None
+) -> tuple[_Patterns, float]:
+    """Checked histories compressed to one weighted row per distinct (x, t_x, T), and the time
+    scale (max T = 10) in which a search from all parameters 1 starts near the data whatever
+    the time unit (shared by the purchase models)."""
     x, t_x, age = _check(frequency, recency, T)
     w = np.ones_like(x) if weights is None else np.broadcast_to(np.asarray(weights, float), x.shape)
     if (w < 0).any() or not np.isfinite(w).all():
         raise ValueError("weights must be finite and >= 0")
     if not ((x > 0) & (t_x > 0) & (w > 0)).any():
-        raise ValueError("the BG/NBD model needs at least one repeat purchase after the first")
-    original = _compress(x, t_x, age, w)
-    scale = 10.0 / age.max()
-    data = original._replace(t_x=original.t_x * scale, T=original.T * scale)
-    total = data.weight.sum()
+        raise ValueError("the model needs at least one repeat purchase after the first")
+    return _compress(x, t_x, age, w), 10.0 / age.max()
+
+
+def maximise(
+    log_likelihood_and_gradient: Callable[[NDArray[np.float64]], tuple[float, NDArray]],
+    n_params: int,
+    total: float,
+) -> tuple[NDArray[np.float64], bool]:
+    """The parameters maximising a log-likelihood, and whether the search converged inside the
+    box: L-BFGS-B on the log-parameters from 0 (all parameters 1) with the analytic gradient,
+    on the mean over ``total`` customers. A point where a special function cannot be computed
+    (FloatingPointError) counts as infinitely bad, so the line search steps back from it."""
 
     def objective(log_params: NDArray[np.float64]) -> tuple[float, NDArray[np.float64]]:
         params = np.exp(log_params)
-        value, gradient = _log_likelihood_and_gradient(params, data)
+        try:
+            value, gradient = log_likelihood_and_gradient(params)
+        except FloatingPointError:
+            return np.inf, np.zeros(n_params)
         return -value / total, -gradient * params / total
 
     result = minimize(
         objective,
-        x0=np.zeros(4),
+        x0=np.zeros(n_params),
         jac=True,
         method="L-BFGS-B",
-        bounds=[(-LOG_BOUND, LOG_BOUND)] * 4,
+        bounds=[(-LOG_BOUND, LOG_BOUND)] * n_params,
         options={"maxiter": 2000, "ftol": 1e-13, "gtol": 1e-9},
     )
-    r, alpha_scaled, a, b = np.exp(result.x)
-    alpha = alpha_scaled / scale
-    log_likelihood, _ = _log_likelihood_and_gradient(np.array([r, alpha, a, b]), original)
     interior = bool((np.abs(result.x) < LOG_BOUND - 1.0).all())
-    return BGNBDParams(
-        r=float(r),
-        alpha=float(alpha),
-        a=float(a),
-        b=float(b),
-        log_likelihood=log_likelihood,
-        n_customers=int(round(total)),
-        converged=bool(result.success) and interior and bool(np.isfinite(log_likelihood)),
-    )
+    return np.exp(result.x), bool(result.success) and interior
 
 
 def p_alive(params: BGNBDParams, frequency: ArrayLike, recency: ArrayLike, T: ArrayLike) -> NDArray:

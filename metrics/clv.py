@@ -1,8 +1,13 @@
 """Customer lifetime value: how many more purchases, how much per purchase, and how sure we are.
 
-DESIGN.md "CLV": historic value = net spend to date; predictive value = BG/NBD expected purchase
-occasions (metrics.bgnbd) x Gamma-Gamma expected spend per occasion (metrics.gamma_gamma), both
-fitted on the shop's own data up to the as-of date, always with a backtest on held-out weeks.
+DESIGN.md "CLV": historic value = net spend to date; predictive value = expected purchase
+occasions x Gamma-Gamma expected spend per occasion (metrics.gamma_gamma), both fitted on the
+shop's own data up to the as-of date. The purchase model is the one of BG/NBD, MBG/NBD and
+Pareto/NBD (metrics.bgnbd, metrics.mbgnbd, metrics.pareto_nbd) that the shop's own backtest
+favours over the forecast's horizon: fit on the weeks before, predict the last ``horizon``
+weeks, keep the smallest error on total purchases. A horizon longer than half the history is
+shortened to it (the backtest needs as many weeks before the holdout as in it); below
+MIN_HORIZON_WEEKS nothing is predicted.
 When the data cannot support a model the figures fall back to the historic ones, the prediction
 columns are missing values (never NaN or 0 posing as a forecast) and ``explanation`` says why,
 in French and English.
@@ -18,7 +23,7 @@ import duckdb
 import numpy as np
 import pandas as pd
 
-from metrics import bgnbd, gamma_gamma
+from metrics import bgnbd, gamma_gamma, mbgnbd, pareto_nbd
 from metrics.dates import resolve_as_of
 from metrics.sql_files import run_sql
 from store.errors import ComptoirError
@@ -29,6 +34,16 @@ MIN_REPEAT_CUSTOMERS = 20
 # (note 025) accept the 0.11 correlation of CDNOW; above a moderate 0.3 we do not.
 MAX_SPEND_FREQUENCY_CORRELATION = 0.3
 DEFAULT_HOLDOUT_WEEKS = 26
+# The shortest forecast a backtest can check with some meaning.
+MIN_HORIZON_WEEKS = 4
+# Purchase models by the key used in summaries and the CLI, with their shown name.
+PURCHASE_MODELS = {"bg_nbd": bgnbd, "mbg_nbd": mbgnbd, "pareto_nbd": pareto_nbd}
+MODEL_NAMES = {"bg_nbd": "BG/NBD", "mbg_nbd": "MBG/NBD", "pareto_nbd": "Pareto/NBD"}
+PARAM_NAMES = {
+    "bg_nbd": ("r", "alpha", "a", "b"),
+    "mbg_nbd": ("r", "alpha", "a", "b"),
+    "pareto_nbd": ("r", "alpha", "s", "beta"),
+}
 HISTORIC = ["customer_id", "frequency", "recency_weeks", "T_weeks", "historic_value"]
 PREDICTIONS = ["p_alive", "expected_purchases", "expected_spend", "expected_revenue"]
 
@@ -47,10 +62,17 @@ _EXPLANATIONS = {
         "historic values are shown: import a longer history or come back later.",
     ),
     "purchases_not_converged": (
-        "Le modèle des achats (BG/NBD) ne trouve pas de paramètres stables sur ces données : "
-        "seules les valeurs historiques sont affichées.",
-        "The purchase model (BG/NBD) finds no stable parameters on this data: only historic "
-        "values are shown.",
+        "Aucun modèle des achats (BG/NBD, MBG/NBD, Pareto/NBD) ne trouve de paramètres stables "
+        "sur ces données : seules les valeurs historiques sont affichées.",
+        "No purchase model (BG/NBD, MBG/NBD, Pareto/NBD) finds stable parameters on this data: "
+        "only historic values are shown.",
+    ),
+    "history_too_short": (
+        "L'historique ne couvre que {history} semaines : trop court pour vérifier une prévision "
+        "d'au moins {minimum_weeks} semaines sur les semaines passées. Seules les valeurs "
+        "historiques sont affichées.",
+        "The history covers only {history} weeks: too short to check a forecast of at least "
+        "{minimum_weeks} weeks against the past weeks. Only historic values are shown.",
     ),
     "spend_depends_on_frequency": (
         "Le panier moyen dépend de la fréquence d'achat (corrélation {correlation}) alors "
@@ -87,16 +109,23 @@ class ClvResult:
     summary: dict
     status: str
     explanation: dict[str, str] | None
+    backtest: BacktestResult | None
 
 
 @dataclass(frozen=True)
 class BacktestResult:
-    """Predicted vs actual purchase occasions over the held-out weeks.
+    """Predicted vs actual purchase occasions and revenue over the held-out weeks.
 
-    ``customers``: customer_id, predicted, actual (calibration customers). ``weekly``: week,
-    week_end, predicted_cumulative, actual_cumulative. ``figures`` (JSON-able, None unless
-    status is "ok"): n_customers, predicted_total, actual_total, relative_error (predicted /
-    actual - 1, None when nothing was bought), mae (mean absolute error per customer).
+    Every purchase model is fitted on the calibration weeks; ``model`` is the one whose total
+    purchases came closest (None if none could be fitted) and ``customers`` and ``weekly`` are
+    its. ``customers``: customer_id, predicted, actual (calibration customers). ``weekly``:
+    week, week_end, predicted_cumulative, actual_cumulative. ``figures`` (JSON-able, None
+    unless status is "ok"): model, n_customers, predicted_total, actual_total, relative_error
+    (predicted / actual - 1, None when nothing was bought), mae (mean absolute error per
+    customer), predicted_revenue, actual_revenue, revenue_relative_error (None without a spend
+    model or revenue), and ``models``: each model's relative_error and mae (None if not
+    fitted). ``words`` says the chosen model's error, ``reason`` why it was chosen, in French
+    and English.
     """
 
     status: str
@@ -107,6 +136,9 @@ class BacktestResult:
     customers: pd.DataFrame
     weekly: pd.DataFrame
     figures: dict | None
+    model: str | None = None
+    words: dict[str, str] | None = None
+    reason: dict[str, str] | None = None
 
 
 def _whole_weeks(value: int, what_fr: str, what_en: str) -> int:
@@ -122,13 +154,16 @@ def _whole_weeks(value: int, what_fr: str, what_en: str) -> int:
     return weeks
 
 
-def _explain(status: str, n_repeat: int, correlation: float | None = None) -> dict[str, str] | None:
+def _explain(
+    status: str, n_repeat: int, correlation: float | None = None, history: int = 0
+) -> dict[str, str] | None:
     """The explanation of a status in both languages (None for "ok")."""
     if status == "ok":
         return None
     fr, en = _EXPLANATIONS[status]
     shown = f"{correlation or 0.0:.2f}"
-    values = {"n_repeat": n_repeat, "minimum": MIN_REPEAT_CUSTOMERS}
+    values = {"n_repeat": n_repeat, "minimum": MIN_REPEAT_CUSTOMERS, "history": history,
+              "minimum_weeks": MIN_HORIZON_WEEKS}
     return {
         "fr": fr.format(**values, correlation=shown.replace(".", ",")),
         "en": en.format(**values, correlation=shown),
@@ -146,25 +181,31 @@ def _rfm_summary(con: duckdb.DuckDBPyConnection, as_of: date | None) -> pd.DataF
 
 
 def _purchase_model(
-    summary: pd.DataFrame, horizons: np.ndarray
-) -> tuple[bgnbd.BGNBDParams | None, np.ndarray | None, str]:
-    """BG/NBD fitted on ``summary`` with its eq. 10 expectations over ``horizons`` weeks (a column
-    of horizons gives horizons x customers), or None and the reason there are none."""
+    summary: pd.DataFrame, horizons: np.ndarray, model: str = "bg_nbd"
+) -> tuple[object | None, np.ndarray | None, str]:
+    """``model`` (a key of PURCHASE_MODELS) fitted on ``summary`` with its conditional
+    expectations over ``horizons`` weeks (a column of horizons gives horizons x customers), or
+    None and the reason there are none."""
     if summary.empty:
         return None, None, "no_data"
     if (summary["frequency"] > 0).sum() < MIN_REPEAT_CUSTOMERS:
         return None, None, "too_few_repeat"
+    module = PURCHASE_MODELS[model]
     x, t_x, age = summary["frequency"], summary["recency_weeks"], summary["T_weeks"]
-    params = bgnbd.fit(x, t_x, age)
-    if not params.converged:
-        return None, None, "purchases_not_converged"
     try:
-        expected = bgnbd.expected_purchases(
+        params = module.fit(x, t_x, age)
+        if not params.converged:
+            return None, None, "purchases_not_converged"
+        expected = module.expected_purchases(
             params, horizons, x.to_numpy(), t_x.to_numpy(), age.to_numpy()
         )
     except FloatingPointError:  # rare parameter corners, see bgnbd._expected_while_alive
         return None, None, "purchases_not_converged"
     return params, expected, "ok"
+
+
+def _model_params(model: str, params: object) -> dict[str, float]:
+    return {name: getattr(params, name) for name in PARAM_NAMES[model]}
 
 
 def _correlation(x: pd.Series, y: pd.Series) -> float | None:
@@ -198,20 +239,18 @@ def customer_value(
     con: duckdb.DuckDBPyConnection,
     as_of: date | None = None,
     horizon_weeks: int = 52,
-    *,
-    with_backtest: bool = True,
 ) -> ClvResult:
     """Historic and predicted value of every customer as of ``as_of`` (default: latest order day).
 
-    Predictions cover the next ``horizon_weeks`` weeks: p_alive now, expected_purchases
-    (occasions, eq. 10 of BG/NBD), expected_spend per occasion (Gamma-Gamma) and
-    expected_revenue = expected_purchases x expected_spend. The summary carries the parameters
-    (alpha per week), log-likelihoods, counts and the figures of ``backtest`` with its default
-    holdout (None when the purchase model is not usable or the history is too short for it, or
-    not asked for: a view that shows the backtest itself calls ``backtest``, and the models are
-    then fitted once each).
+    Predictions cover the next ``horizon_weeks`` weeks, or half the shop's history if that is
+    shorter (the backtest must check that horizon: ``summary["horizon_note"]`` says so):
+    p_alive now, expected_purchases (occasions) from the purchase model its ``backtest`` over
+    that horizon chose, expected_spend per occasion (Gamma-Gamma) and expected_revenue =
+    expected_purchases x expected_spend. The summary carries the chosen model and why, its
+    parameters under its key (alpha and beta per week), log-likelihoods, counts, the backtest's
+    figures and its error in words.
     """
-    horizon = _whole_weeks(horizon_weeks, "L'horizon", "horizon")
+    requested = _whole_weeks(horizon_weeks, "L'horizon", "horizon")
     as_of = resolve_as_of(con, as_of)
     summary = _rfm_summary(con, as_of)
     n = len(summary)
@@ -219,11 +258,25 @@ def customer_value(
     for column in PREDICTIONS:
         table[column] = _missing(n)
     x, t_x, age = summary["frequency"], summary["recency_weeks"], summary["T_weeks"]
+    n_repeat = int((x > 0).sum())
+    history = int(age.max()) if n else 0
+    horizon = min(requested, history // 2)
 
-    purchases, expected, status = _purchase_model(summary, np.array(float(horizon)))
-    spend, correlation = None, None
+    test, model, purchases, spend, correlation = None, None, None, None, None
+    if n == 0:
+        status = "no_data"
+    elif n_repeat < MIN_REPEAT_CUSTOMERS:
+        status = "too_few_repeat"
+    elif horizon < MIN_HORIZON_WEEKS:
+        status = "history_too_short"
+    else:
+        test = backtest(con, as_of, horizon)
+        model, status = test.model, test.status
+    if model is not None:
+        purchases, expected, status = _purchase_model(summary, np.array(float(horizon)), model)
     if purchases is not None:
-        table["p_alive"] = pd.array(bgnbd.p_alive(purchases, x, t_x, age), dtype="Float64")
+        alive = PURCHASE_MODELS[model].p_alive(purchases, x, t_x, age)
+        table["p_alive"] = pd.array(alive, dtype="Float64")
         table["expected_purchases"] = pd.array(expected, dtype="Float64")
         spend, status, correlation = _spend_model(summary)
     if spend is not None:
@@ -231,35 +284,116 @@ def customer_value(
         table["expected_spend"] = pd.array(per_occasion, dtype="Float64")
         table["expected_revenue"] = pd.array(expected * per_occasion, dtype="Float64")
 
-    n_repeat = int((summary["frequency"] > 0).sum())
-    explanation = _explain(status, n_repeat, correlation)
-    backtest_figures = None
-    if with_backtest and purchases is not None:
-        backtest_figures = backtest(con, as_of).figures
+    explanation = _explain(status, n_repeat, correlation, history)
+    params: dict = {"time_unit": "week"}
+    if purchases is not None:
+        params[model] = _model_params(model, purchases)
+    params["gamma_gamma"] = None if spend is None else {
+        "p": spend.p, "q": spend.q, "gamma": spend.gamma
+    }
     result_summary = {
         "status": status,
         "explanation": explanation,
         "as_of": as_of.isoformat() if as_of is not None else None,
-        "horizon_weeks": horizon,
+        "horizon_weeks": horizon if purchases is not None else None,
+        "requested_horizon_weeks": requested,
+        "horizon_note": _horizon_note(requested, horizon, history) if purchases else None,
+        "holdout_weeks": None if test is None else test.holdout_weeks,
+        "model": model if purchases is not None else None,
+        "model_reason": None if purchases is None else test.reason,
         "n_customers": n,
         "n_repeat_customers": n_repeat,
-        "params": {
-            "time_unit": "week",
-            "bgnbd": None if purchases is None else {
-                "r": purchases.r, "alpha": purchases.alpha, "a": purchases.a, "b": purchases.b
-            },
-            "gamma_gamma": None if spend is None else {
-                "p": spend.p, "q": spend.q, "gamma": spend.gamma
-            },
-        },
+        "params": params,
         "log_likelihood": {
-            "bgnbd": None if purchases is None else purchases.log_likelihood,
+            model or "purchases": None if purchases is None else purchases.log_likelihood,
             "gamma_gamma": None if spend is None else spend.log_likelihood,
         },
         "spend_frequency_correlation": correlation,
-        "backtest": backtest_figures,
+        "backtest": None if test is None else test.figures,
+        "backtest_words": None if test is None else test.words,
     }
-    return ClvResult(table=table, summary=result_summary, status=status, explanation=explanation)
+    return ClvResult(table, result_summary, status, explanation, test)
+
+
+def _horizon_note(requested: int, horizon: int, history: int) -> dict[str, str] | None:
+    """Why the forecast is shorter than asked, None when it is not."""
+    if horizon == requested:
+        return None
+    return {
+        "fr": f"Prévision sur {horizon} semaines au lieu de {requested} : l'historique couvre "
+        f"{history} semaines, et une prévision n'est montrée que si elle a pu être vérifiée sur "
+        "autant de semaines passées.",
+        "en": f"Forecast over {horizon} weeks instead of {requested}: the history covers "
+        f"{history} weeks, and a forecast is shown only if it could be checked against as many "
+        "past weeks.",
+    }
+
+
+def _period(weeks: int) -> tuple[str, str]:
+    """'les 12 derniers mois' / 'the last 12 months' for 52 weeks, else in weeks."""
+    if weeks == 52:
+        return "sur les 12 derniers mois", "over the last 12 months"
+    return f"sur les {weeks} dernières semaines", f"over the last {weeks} weeks"
+
+
+def _percent(error: float, lang: str, decimals: int = 0) -> str:
+    shown = f"{abs(error) * 100:.{decimals}f}"
+    return f"{shown.replace('.', ',')} %" if lang == "fr" else f"{shown}%"
+
+
+def _error_words(error: float | None, fr_what: str, en_what: str) -> tuple[str, str]:
+    """'sous-estimé vos ventes de 28 %' / 'under-estimated your sales by 28%'."""
+    if error is None:
+        return "", ""
+    if round(abs(error) * 100) == 0:
+        return f"vu juste pour {fr_what}", f"been right about {en_what}"
+    fr_verb, en_verb = ("surestimé", "over-estimated") if error > 0 else (
+        "sous-estimé", "under-estimated")
+    return (f"{fr_verb} {fr_what} de {_percent(error, 'fr')}",
+            f"{en_verb} {en_what} by {_percent(error, 'en')}")
+
+
+def _backtest_words(figures: dict) -> dict[str, str]:
+    """The chosen model's backtest error in plain words, purchases and revenue."""
+    fr_period, en_period = _period(figures["holdout_weeks"])
+    if figures["relative_error"] is None:
+        return {"fr": f"{fr_period.capitalize()}, vos clients n'ont rien racheté : pas d'erreur "
+                "à mesurer.",
+                "en": f"{en_period.capitalize()}, your customers bought nothing again: no error "
+                "to measure."}
+    purchases = _error_words(figures["relative_error"], "vos achats", "your purchases")
+    revenue = _error_words(figures["revenue_relative_error"], "votre chiffre d'affaires",
+                           "your revenue")
+    fr = f"{fr_period.capitalize()}, ces prévisions auraient {purchases[0]}"
+    en = f"{en_period.capitalize()}, these forecasts would have {purchases[1]}"
+    if revenue[0]:
+        fr, en = f"{fr} et {revenue[0]}", f"{en} and {revenue[1]}"
+    return {"fr": fr + ".", "en": en + "."}
+
+
+def _model_reason(figures: dict) -> dict[str, str]:
+    """Why the chosen model: its error on the holdout against the other models'."""
+    chosen = figures["model"]
+    others = {k: v for k, v in figures["models"].items() if k != chosen and v is not None}
+    fr_period, en_period = _period(figures["holdout_weeks"])
+    by = "relative_error" if figures["relative_error"] is not None else "mae"
+
+    def shown(key: str, lang: str) -> str:
+        value = figures["models"][key][by]
+        if by == "mae":
+            return f"{value:.2f}".replace(".", "," if lang == "fr" else ".")
+        return _percent(value, lang, decimals=1)
+
+    what_fr = "l'écart sur les achats" if by == "relative_error" else "l'écart moyen par client"
+    what_en = "the error on purchases" if by == "relative_error" else "the mean error per customer"
+    fr = (f"{MODEL_NAMES[chosen]} retenu : {fr_period}, c'est le modèle dont {what_fr} est le "
+          f"plus faible ({shown(chosen, 'fr')}")
+    en = (f"{MODEL_NAMES[chosen]} chosen: {en_period}, it is the model with the smallest "
+          f"{what_en.removeprefix('the ')} ({shown(chosen, 'en')}")
+    if others:
+        fr += ", contre " + ", ".join(f"{shown(k, 'fr')} pour {MODEL_NAMES[k]}" for k in others)
+        en += ", against " + ", ".join(f"{shown(k, 'en')} for {MODEL_NAMES[k]}" for k in others)
+    return {"fr": fr + ").", "en": en + ")."}
 
 
 def backtest(
@@ -269,12 +403,15 @@ def backtest(
 ) -> BacktestResult:
     """Fit on the data up to ``as_of`` - ``holdout_weeks`` weeks, predict the held-out weeks.
 
-    Each customer known at the end of calibration gets the BG/NBD conditional expectation
-    (eq. 10) of their occasions in the holdout, compared with what they really did. The weekly
-    series is the sum of the same per-customer conditional expectations for horizons 1..H weeks
-    against the actual cumulative occasions of those customers (not the unconditional eq. 9
-    "tracking" curve, so its last point equals the predicted total). Newcomers of the holdout
-    are left out: no model predicts them.
+    Each purchase model gives each customer known at the end of calibration its conditional
+    expectation of their occasions in the holdout, compared with what they really did; the
+    model whose total is closest to the actual one (by the mean absolute error per customer if
+    nobody bought) is chosen. Revenue: its expectations x the Gamma-Gamma expected spend fitted
+    on the calibration weeks, against the actual net spend. The weekly series is the sum of the
+    chosen model's per-customer conditional expectations for horizons 1..H weeks against the
+    actual cumulative occasions of those customers (not the unconditional "tracking" curve, so
+    its last point equals the predicted total). Newcomers of the holdout are left out: no model
+    predicts them.
     """
     weeks = _whole_weeks(holdout_weeks, "La période de test", "holdout")
     as_of = resolve_as_of(con, as_of)
@@ -284,10 +421,10 @@ def backtest(
         con, "clv_holdout", calibration_end=calibration_end or date.min, as_of=as_of or date.min
     )
     week_numbers = np.arange(1, weeks + 1)
-    actual = (
-        holdout.groupby("customer_id")["occasions"].sum()
-        .reindex(summary["customer_id"], fill_value=0).to_numpy(dtype=int)
+    by_customer = holdout.groupby("customer_id")[["occasions", "revenue"]].sum().reindex(
+        summary["customer_id"], fill_value=0
     )
+    actual = by_customer["occasions"].to_numpy(dtype=int)
     actual_weekly = holdout.groupby("week")["occasions"].sum().reindex(week_numbers, fill_value=0)
     customers = pd.DataFrame(
         {
@@ -305,31 +442,68 @@ def backtest(
             "actual_cumulative": actual_weekly.cumsum().to_numpy(dtype=int),
         }
     )
-    _, expected, status = _purchase_model(summary, week_numbers[:, np.newaxis])
-    figures = None
-    if expected is not None:
-        customers["predicted"] = pd.array(expected[-1], dtype="Float64")
-        weekly["predicted_cumulative"] = pd.array(expected.sum(axis=1), dtype="Float64")
-        predicted_total = float(expected[-1].sum())
-        actual_total = int(actual.sum())
-        figures = {
-            "as_of": as_of.isoformat(),
-            "calibration_end": calibration_end.isoformat(),
-            "holdout_weeks": weeks,
-            "n_customers": len(summary),
-            "predicted_total": predicted_total,
-            "actual_total": actual_total,
-            "relative_error": predicted_total / actual_total - 1.0 if actual_total else None,
-            "mae": float(np.abs(expected[-1] - actual).mean()),
-        }
-    n_repeat = int((summary["frequency"] > 0).sum())
+    actual_total = int(actual.sum())
+    fitted, scores, statuses = {}, {}, []
+    for key in PURCHASE_MODELS:
+        _, expected, status = _purchase_model(summary, week_numbers[:, np.newaxis], key)
+        statuses.append(status)
+        scores[key] = None
+        if expected is not None:
+            fitted[key] = expected
+            scores[key] = {
+                "relative_error": float(expected[-1].sum()) / actual_total - 1.0
+                if actual_total else None,
+                "mae": float(np.abs(expected[-1] - actual).mean()),
+            }
+    if not fitted:  # the same reason for every model: no data, too few repeat, no stable fit
+        n_repeat = int((summary["frequency"] > 0).sum())
+        return BacktestResult(statuses[0], _explain(statuses[0], n_repeat), as_of,
+                              calibration_end, weeks, customers, weekly, None)
+
+    def error(key: str) -> float:
+        score = scores[key]
+        return abs(score["relative_error"]) if actual_total else score["mae"]
+
+    model = min(fitted, key=error)
+    expected = fitted[model]
+    customers["predicted"] = pd.array(expected[-1], dtype="Float64")
+    weekly["predicted_cumulative"] = pd.array(expected.sum(axis=1), dtype="Float64")
+    predicted_total = float(expected[-1].sum())
+    spend, _, _ = _spend_model(summary)
+    actual_revenue = float(by_customer["revenue"].sum())
+    predicted_revenue, revenue_error = None, None
+    if spend is not None:
+        per_occasion = gamma_gamma.expected_spend(
+            spend, summary["frequency"], summary["monetary_value"]
+        )
+        predicted_revenue = float(expected[-1] @ per_occasion)
+        if actual_revenue > 0:
+            revenue_error = predicted_revenue / actual_revenue - 1.0
+    figures = {
+        "as_of": as_of.isoformat(),
+        "calibration_end": calibration_end.isoformat(),
+        "holdout_weeks": weeks,
+        "model": model,
+        "n_customers": len(summary),
+        "predicted_total": predicted_total,
+        "actual_total": actual_total,
+        "relative_error": scores[model]["relative_error"],
+        "mae": scores[model]["mae"],
+        "predicted_revenue": predicted_revenue,
+        "actual_revenue": actual_revenue,
+        "revenue_relative_error": revenue_error,
+        "models": scores,
+    }
     return BacktestResult(
-        status=status,
-        explanation=_explain(status, n_repeat),
+        status="ok",
+        explanation=None,
         as_of=as_of,
         calibration_end=calibration_end,
         holdout_weeks=weeks,
         customers=customers,
         weekly=weekly,
         figures=figures,
+        model=model,
+        words=_backtest_words(figures),
+        reason=_model_reason(figures),
     )

@@ -126,13 +126,13 @@ def best_first_products(as_of: date | None, data_version: Version) -> pd.DataFra
 
 @cached_frames
 def customer_value(as_of: date | None, data_version: Version) -> clv.ClvResult:
-    """The models' predictions; the view shows the backtest through ``backtest``."""
-    return clv.customer_value(connection(), as_of, HORIZON_WEEKS, with_backtest=False)
+    """The models' predictions, with the backtest over their horizon that chose the model."""
+    return clv.customer_value(connection(), as_of, HORIZON_WEEKS)
 
 
-@st.cache_data(max_entries=CACHE_ENTRIES, show_spinner=False)
-def backtest(as_of: date | None, data_version: Version) -> clv.BacktestResult:
-    return clv.backtest(connection(), as_of)
+def backtest(as_of: date | None, data_version: Version) -> clv.BacktestResult | None:
+    """The backtest of ``customer_value`` (None when the history is too short for one)."""
+    return customer_value(as_of, data_version).backtest
 
 
 def _contacts_of(as_of: date | None) -> value_lists.ContactsOf:

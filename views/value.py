@@ -79,8 +79,9 @@ if totals["expected_purchases"] is not None:
                  width="stretch", height=320)
 
     st.subheader(t("val_bt_header"))
-    if test.figures is None:
-        st.info(t("val_bt_unavailable", weeks=test.holdout_weeks))
+    if test is None or test.figures is None:
+        weeks = analysis.HORIZON_WEEKS if test is None else test.holdout_weeks
+        st.info(t("val_bt_unavailable", weeks=weeks))
     else:
         st.info(charts.backtest_sentence(test.figures), icon=":material/fact_check:")
         st.plotly_chart(charts.backtest_chart(test.weekly), width="stretch")

@@ -11,7 +11,7 @@ import pandas as pd
 import pytest
 
 import store
-from metrics import bgnbd, clv
+from metrics import bgnbd, clv, gamma_gamma, pareto_nbd
 from metrics.sql_files import run_sql
 from tests.metrics.factories import insert_orders, insert_shop
 from tests.metrics.test_bgnbd import CALIBRATION_END, CDNOW, cdnow_occasions, rfm_summary
@@ -91,8 +91,9 @@ def test_too_few_repeat_customers_fall_back_to_historic_figures(con):
     assert result.summary["as_of"] == "2024-03-05"
     assert result.summary["n_customers"] == 5
     assert result.summary["n_repeat_customers"] == 3
-    assert result.summary["params"] == {"time_unit": "week", "bgnbd": None, "gamma_gamma": None}
-    assert result.summary["backtest"] is None
+    assert result.summary["params"] == {"time_unit": "week", "gamma_gamma": None}
+    assert result.summary["model"] is None and result.summary["horizon_weeks"] is None
+    assert result.summary["backtest"] is None and result.backtest is None
     json.dumps(result.summary, allow_nan=False)
 
 
@@ -142,11 +143,13 @@ def test_regular_buyers_give_no_stable_purchase_model(con):
     result = clv.customer_value(con)
 
     assert result.status == "purchases_not_converged"
-    assert result.explanation["en"].startswith("The purchase model (BG/NBD) finds no stable")
+    assert result.explanation["en"].startswith("No purchase model (BG/NBD, MBG/NBD, Pareto/NBD)")
     for column in clv.PREDICTIONS:
         assert result.table[column].isna().all()
     assert result.table["historic_value"].tolist() == [200.0] * 30
-    assert result.summary["backtest"] is None
+    assert result.summary["model"] is None and result.summary["params"] == {
+        "time_unit": "week", "gamma_gamma": None
+    }
 
 
 @pytest.mark.parametrize("weeks", [0, -3, 2.5, True, "52"])
@@ -188,7 +191,11 @@ def paid_occasions() -> pd.DataFrame:
 def test_cdnow_through_the_database_matches_the_models(cdnow_db):
     """The SQL summary equals the pandas one, so the fits are those of the model tests: the
     published Gamma-Gamma parameters exactly (repeat customers are the same 946), and BG/NBD
-    parameters within 0.01 of the published ones (without the eight $0.00 customers)."""
+    parameters within 0.01 of the published ones (without the eight $0.00 customers).
+
+    Asked for 39 weeks on 39 weeks of history, the forecast is shortened to the 19 weeks its
+    backtest can check (calibration up to 1997-06-10, holdout the last 19 weeks), where BG/NBD
+    comes closest; it is then refitted on the whole 39 weeks."""
     result = clv.customer_value(cdnow_db, as_of=date(1997, 9, 30), horizon_weeks=39)
 
     assert result.status == "ok" and result.explanation is None
@@ -201,11 +208,17 @@ def test_cdnow_through_the_database_matches_the_models(cdnow_db):
 
     assert result.summary["n_customers"] == 2349
     assert result.summary["n_repeat_customers"] == 946
+    assert result.summary["requested_horizon_weeks"] == 39
+    assert result.summary["horizon_weeks"] == result.summary["holdout_weeks"] == 19
+    assert "19 semaines au lieu de 39" in result.summary["horizon_note"]["fr"]
+    assert result.summary["model"] == result.backtest.model == "bg_nbd"
+    assert result.summary["model_reason"]["fr"].startswith("BG/NBD retenu : sur les 19 dernières")
     params = result.summary["params"]
+    assert set(params) == {"time_unit", "bg_nbd", "gamma_gamma"}
     direct = bgnbd.fit(summary["frequency"], summary["recency"], summary["T"])
     for name, published in {"r": 0.243, "alpha": 4.414, "a": 0.793, "b": 2.426}.items():
-        assert params["bgnbd"][name] == pytest.approx(getattr(direct, name), rel=1e-9)
-        assert params["bgnbd"][name] == pytest.approx(published, rel=0.01)
+        assert params["bg_nbd"][name] == pytest.approx(getattr(direct, name), rel=1e-9)
+        assert params["bg_nbd"][name] == pytest.approx(published, rel=0.01)
     assert abs(params["gamma_gamma"]["p"] - 6.25) < 0.005
     assert abs(params["gamma_gamma"]["q"] - 3.74) < 0.005
     assert abs(params["gamma_gamma"]["gamma"] - 15.44) < 0.005
@@ -223,12 +236,28 @@ def test_cdnow_through_the_database_matches_the_models(cdnow_db):
     gg = params["gamma_gamma"]
     one_timers = table.loc[table["frequency"] == 0, "expected_spend"].to_numpy(float)
     np.testing.assert_allclose(one_timers, gg["p"] * gg["gamma"] / (gg["q"] - 1), rtol=1e-12)
-    # The paper's worked customer (x = 2, t_x = 30.43, T = 38.86): 1.226 with its parameters.
-    assert table.loc[1, "expected_purchases"] == pytest.approx(1.226, abs=0.001)
+    np.testing.assert_allclose(
+        table["expected_purchases"].to_numpy(float),
+        bgnbd.expected_purchases(direct, 19, summary["frequency"], summary["recency"],
+                                 summary["T"]),
+        rtol=1e-9,
+    )
+
+
+def test_too_short_a_history_gets_a_warning_not_an_unchecked_forecast(cdnow_db):
+    """Seven weeks after the first CDNOW purchase: 3 weeks to check, below the 4-week minimum."""
+    result = clv.customer_value(cdnow_db, as_of=date(1997, 2, 19), horizon_weeks=52)
+
+    assert result.status == "history_too_short"
+    assert "7 semaines" in result.explanation["fr"] and "7 weeks" in result.explanation["en"]
+    assert result.table["expected_purchases"].isna().all()
+    assert result.summary["horizon_weeks"] is None and result.backtest is None
 
 
 def test_cdnow_backtest_on_the_papers_holdout(cdnow_db):
-    """Weeks 40-78 of the paper as the holdout: calibration ends 1997-09-30."""
+    """Weeks 40-78 of the paper as the holdout: calibration ends 1997-09-30. Each model's
+    figures are its own fit's; Pareto/NBD's total comes closest to the actual 1,882 and is
+    chosen; revenue is its expectations x Gamma-Gamma's expected spend."""
     result = clv.backtest(cdnow_db, as_of=date(1998, 6, 30), holdout_weeks=39)
 
     assert result.status == "ok"
@@ -237,28 +266,51 @@ def test_cdnow_backtest_on_the_papers_holdout(cdnow_db):
     known = occasions.loc[occasions["day"] <= CALIBRATION_END, "customer"].unique()
     later = occasions[(occasions["day"] > CALIBRATION_END) & occasions["customer"].isin(known)]
     assert result.figures["actual_total"] == len(later) == 1882
+    assert result.figures["actual_revenue"] == pytest.approx(later["amount"].sum(), rel=1e-12)
     assert result.customers["actual"].tolist() == (
         later.groupby("customer").size()
         .reindex(result.customers["customer_id"], fill_value=0).tolist()
     )
 
     summary = rfm_summary(occasions, CALIBRATION_END)
-    params = bgnbd.fit(summary["frequency"], summary["recency"], summary["T"])
-    predicted = bgnbd.expected_purchases(
-        params, 39, summary["frequency"], summary["recency"], summary["T"]
-    )
+    x, t_x, T = summary["frequency"], summary["recency"], summary["T"]
+    errors = {}
+    for key, module in clv.PURCHASE_MODELS.items():
+        predicted = module.expected_purchases(module.fit(x, t_x, T), 39, x, t_x, T)
+        errors[key] = predicted.sum() / 1882 - 1
+        figures = result.figures["models"][key]
+        assert figures["relative_error"] == pytest.approx(errors[key], rel=1e-9)
+        mae = np.abs(predicted - result.customers["actual"]).mean()
+        assert figures["mae"] == pytest.approx(mae, rel=1e-9)
+    assert result.model == result.figures["model"] == min(errors, key=lambda k: abs(errors[k]))
+    assert result.model == "pareto_nbd"
+    chosen = pareto_nbd.expected_purchases(pareto_nbd.fit(x, t_x, T), 39, x, t_x, T)
     assert result.figures["n_customers"] == 2349
-    assert result.figures["predicted_total"] == pytest.approx(predicted.sum(), rel=1e-9)
-    assert result.figures["relative_error"] == pytest.approx(predicted.sum() / 1882 - 1, rel=1e-9)
-    mae = np.abs(predicted - result.customers["actual"]).mean()
-    assert result.figures["mae"] == pytest.approx(mae, rel=1e-9)
+    assert result.figures["predicted_total"] == pytest.approx(chosen.sum(), rel=1e-9)
+    assert result.figures["relative_error"] == pytest.approx(chosen.sum() / 1882 - 1, rel=1e-9)
+    spend = gamma_gamma.fit(x, summary["monetary_value"])
+    revenue = chosen @ gamma_gamma.expected_spend(spend, x, summary["monetary_value"])
+    assert result.figures["predicted_revenue"] == pytest.approx(revenue, rel=1e-6)
+    assert result.figures["revenue_relative_error"] == pytest.approx(
+        revenue / later["amount"].sum() - 1, rel=1e-6)
+
+    error = round(abs(result.figures["relative_error"]) * 100)
+    verb_fr, verb_en = ("surestimé", "over-estimated") if errors["pareto_nbd"] > 0 else (
+        "sous-estimé", "under-estimated")
+    assert result.words["fr"].startswith(
+        f"Sur les 39 dernières semaines, ces prévisions auraient {verb_fr} vos achats de {error} %"
+    )
+    assert result.words["en"].startswith(
+        f"Over the last 39 weeks, these forecasts would have {verb_en} your purchases by {error}%"
+    )
+    assert result.reason["en"].startswith("Pareto/NBD chosen: over the last 39 weeks")
 
     weekly = result.weekly
     assert len(weekly) == 39 and weekly["week_end"].iloc[-1] == date(1998, 6, 30)
     assert weekly["actual_cumulative"].iloc[-1] == 1882
     cumulative = weekly["predicted_cumulative"].to_numpy(float)
     assert (np.diff(cumulative) > 0).all()
-    assert cumulative[-1] == pytest.approx(predicted.sum(), rel=1e-9)
+    assert cumulative[-1] == pytest.approx(chosen.sum(), rel=1e-9)
     json.dumps(result.figures, allow_nan=False)
 
 
@@ -282,4 +334,5 @@ def test_spend_that_grows_with_frequency_keeps_only_purchase_predictions():
     assert table["expected_spend"].isna().all() and table["expected_revenue"].isna().all()
     assert result.summary["params"]["gamma_gamma"] is None
     assert result.summary["backtest"] is not None
+    assert result.summary["backtest"]["predicted_revenue"] is None
     connection.close()
