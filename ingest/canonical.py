@@ -256,8 +256,7 @@ class ParsedColumns:
         elif kind == "bool":
             result = parse.parse_bool(raw)
         else:
-            text = raw.str.strip()
-            result = parse.Parsed(text.mask(text == ""), pd.Series(False, index=raw.index))
+            result = parse.parse_text(raw)
         if kind in ("money", "date", "quantity"):
             self._reject_column_if_mostly_invalid(name, raw, result.invalid)
         return result

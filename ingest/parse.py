@@ -26,6 +26,9 @@ import pyarrow.compute as pc
 STRING = pa.large_string()
 NULL_STRING = pa.scalar(None, STRING)
 SPACES = " \u00a0\u202f"  # space, no-break space, narrow no-break space (French thousands)
+APOSTROPHES = "'\u2019\u02bc"  # Swiss thousands: ASCII, right single quotation mark, modifier
+# What R, Excel, SQL, pandas and people write in a cell that has no value.
+MISSING_MARKERS = ("NA", "N/A", "n/a", "#N/A", "null", "NULL", "None", "nan", "NaN", "--")
 
 
 @dataclass(frozen=True)
@@ -46,15 +49,21 @@ class ParsedDates:
 # Arrow plumbing
 
 
-def _text(s: pd.Series) -> pa.LargeStringArray:
-    """The column as Arrow text, trimmed of every kind of space, blank cells as nulls."""
+def _text(s: pd.Series, dash_is_blank: bool = True) -> pa.LargeStringArray:
+    """The column as Arrow text, trimmed of every kind of space, blank cells as nulls.
+
+    The one place where every file's cells (CSV or workbook) become values, so the markers other
+    software writes for "no value" (R's NA, Excel's #N/A, SQL's NULL, pandas' nan) are blanks
+    here for every kind of column. A lone '-' is a blank too, except in amounts and quantities
+    (`dash_is_blank=False`): there it is French Excel's accounting zero, or a refused cell."""
     if not isinstance(s.dtype, pd.StringDtype):
         s = s.astype("str")
     arr = pa.array(s, type=STRING, from_pandas=True)
     if isinstance(arr, pa.ChunkedArray):
         arr = arr.combine_chunks()
     arr = pc.utf8_trim_whitespace(arr)
-    return pc.if_else(pc.equal(arr, ""), NULL_STRING, arr)
+    blank = MISSING_MARKERS + (("", "-") if dash_is_blank else ("",))
+    return pc.if_else(pc.is_in(arr, pa.array(blank, type=STRING)), NULL_STRING, arr)
 
 
 def _np(arr: pa.Array, fill: object) -> np.ndarray:
@@ -136,19 +145,31 @@ def normalise_header(name: str) -> str:
     return re.sub(r"[\W_]+", " ", folded).strip()
 
 
+def parse_text(s: pd.Series) -> Parsed:
+    """Text as written, trimmed; blank and missing-value markers as NA. Never invalid."""
+    text = _text(s)
+    return Parsed(pd.Series(text, index=s.index, dtype="str"),
+                  pd.Series(False, index=s.index, dtype="bool"))
+
+
 # ---------------------------------------------------------------------------------------------
 # Money and quantities
 
 MAX_DIGITS = 15  # every integer of up to 15 digits is exact in a float64
 
 
+CURRENCY = r"(?:€|\$|£|eur(?:os?)?|usd|gbp|chf)"
+# French Excel's accounting format shows a zero amount as a dash: '-   €', '€ -', '-'.
+ACCOUNTING_ZERO = rf"(?i)^(?:{CURRENCY}[{SPACES}]*)?-(?:[{SPACES}]*{CURRENCY})?$"
+
+
 def _money_pattern() -> str:
     space = f"[{SPACES}]?"
-    currency = r"(?:€|\$|£|eur(?:os?)?|usd|gbp|chf)"
+    currency = CURRENCY
 
     def number(thousands: str, decimal: str) -> str:
         groups = f"[0-9]{{1,3}}(?:{thousands}[0-9]{{3}})+"
-        spaced = f"[0-9]{{1,3}}(?:[{SPACES}'][0-9]{{3}})+"
+        spaced = f"[0-9]{{1,3}}(?:[{SPACES}{APOSTROPHES}][0-9]{{3}})+"
         return f"(?:[0-9]+|{groups}|{spaced})(?:{decimal}[0-9]+)?"
 
     amount = f"(?:{number(',', '[.]')}|{number('[.]', ',')})"
@@ -190,7 +211,7 @@ def parse_money(s: pd.Series) -> Parsed:
     thousand); otherwise it is a decimal mark, the French default for a comma.
     Each distinct text is parsed once (a column of a million prices holds a few thousand).
     """
-    text = _text(s)
+    text = _text(s, dash_is_blank=False)
     blank = _np(pc.is_null(text), True)
     distinct, codes = _distinct(text)
     ok, values = _money_values(distinct, np.bincount(codes[codes >= 0], minlength=len(distinct)))
@@ -200,14 +221,14 @@ def parse_money(s: pd.Series) -> Parsed:
 def _money_values(text: pa.Array, weight: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
     """(which texts are amounts, their value) for distinct texts held by `weight` cells each."""
     ok = _matches(text, MONEY)
-    present = _present(text, "-(,.'" + SPACES)
+    present = _present(text, "-(,." + SPACES + APOSTROPHES)
     negative = np.zeros(len(text), dtype=bool)
     if "-" in present:
         negative |= _np(pc.match_substring(text, "-"), False)
     if "(" in present:
         negative |= _np(pc.starts_with(text, "("), False)
     number = pc.utf8_trim(text, MONEY_WRAPPING)
-    number = _remove(number, "".join(c for c in SPACES + "'" if c in present))
+    number = _remove(number, "".join(c for c in SPACES + APOSTROPHES if c in present))
     no_commas = _remove(number, "," if "," in present else "")
     digits = _remove(no_commas, "." if "." in present else "")
     length, shorter, count = (_np(pc.binary_length(a), 0) for a in (number, no_commas, digits))
@@ -218,12 +239,15 @@ def _money_values(text: pa.Array, weight: np.ndarray) -> tuple[np.ndarray, np.nd
         _np(pc.find_substring(number, ","), -1), _np(pc.find_substring(number, "."), -1), weight,
     )
     values = np.round(mantissa / 10.0**places, 2)  # both exact: a correctly rounded quotient
-    return ok, np.where(ok, np.where(negative, -values, values), np.nan)
+    values = np.where(ok, np.where(negative, -values, values), np.nan)
+    zero = _matches(text, ACCOUNTING_ZERO) if "-" in present else np.zeros(len(text), dtype=bool)
+    return ok | zero, np.where(zero, 0.0, values)
 
 
 def parse_quantity(s: pd.Series) -> Parsed:
-    """Quantities as float64: '2', '2,5', '1.0', '-1' (a returned item)."""
-    text = _text(s)
+    """Quantities as float64: '2', '2,5', '1.0', '-1' (a returned item); a lone '-' is refused
+    (an owner who counts by hand writes 0)."""
+    text = _text(s, dash_is_blank=False)
     blank = _np(pc.is_null(text), True)
     distinct, codes = _distinct(text)
     ok = _matches(distinct, r"^[-+]?[0-9]{1,15}(?:[.,][0-9]{1,15})?$")
