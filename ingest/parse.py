@@ -269,7 +269,10 @@ TIME = (
     r" ?(?:(?P<meridiem>[ap])\.?m\.?)?"
     r"(?: ?(?:z|utc|gmt|[+-][0-9]{2}(?::?[0-9]{2})?))?$"  # the offset is read and dropped
 )
-NUMERIC_DATE = r"^(?P<a>[0-9]{1,4})[-/.](?P<b>[0-9]{1,2})[-/.](?P<c>[0-9]{1,4})$"
+NUMERIC_DATE = (  # '15/03/2024', '2024-03-15', or '20240315' (CDNOW) with a 19xx or 20xx year
+    r"^(?:(?P<a>[0-9]{1,4})[-/.](?P<b>[0-9]{1,2})[-/.](?P<c>[0-9]{1,4})"
+    r"|(?P<year>(?:19|20)[0-9]{2})(?P<month>[0-9]{2})(?P<day>[0-9]{2}))$"
+)
 SERIAL = r"^[0-9]{1,6}(?:\.[0-9]+)?$"
 TEXT_DATE = (
     r"^(?:(?P<day>[0-9]{1,2})(?:er)?[ -](?P<month>[a-z]+)\.?[ -](?P<year>[0-9]{4}|[0-9]{2})"
@@ -341,7 +344,7 @@ def combine_date_time(dates: pd.Series, times: pd.Series) -> pd.Series:
 @dataclass(frozen=True)
 class _DateFields:
     """The distinct date parts of a column as 'a/b/c' (/, - or . between; -1 where a value has
-    no such shape), with the number of digits of a and c."""
+    no such shape), with the number of digits of a and c; 'yyyymmdd' is taken as 'yyyy-mm-dd'."""
 
     a: np.ndarray
     b: np.ndarray
@@ -353,7 +356,11 @@ class _DateFields:
     def of(cls, distinct: pa.Array) -> _DateFields:
         g = _groups(distinct, NUMERIC_DATE)
         a_digits, c_digits = (_np(pc.utf8_length(g[k]), 0) for k in "ac")
-        return cls(_ints(g["a"]), _ints(g["b"]), _ints(g["c"]), a_digits, c_digits)
+        compact = _np(pc.utf8_length(g["year"]), 0) == 4
+        return cls(np.where(compact, _ints(g["year"]), _ints(g["a"])),
+                   np.where(compact, _ints(g["month"]), _ints(g["b"])),
+                   np.where(compact, _ints(g["day"]), _ints(g["c"])),
+                   np.where(compact, 4, a_digits), np.where(compact, 2, c_digits))
 
     @property
     def year_first(self) -> np.ndarray:  # '2024-03-15'

@@ -3,6 +3,7 @@ re-saved dates, decimal marks nothing proves. Each figure is computed by hand fr
 
 from __future__ import annotations
 
+from datetime import datetime
 from decimal import Decimal
 from pathlib import Path
 
@@ -11,7 +12,9 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from ingest.parse import parse_money, parse_quantity, parse_text, normalise_email, pad_postcode
+from ingest.parse import (
+    normalise_email, pad_postcode, parse_dates, parse_money, parse_quantity, parse_text,
+)
 from ingest.pipeline import ImportOptions, import_file
 
 REAL_DATA = Path(__file__).resolve().parents[2].parent / "shared" / "real-data"
@@ -127,3 +130,43 @@ def test_online_retail_na_customers_stay_anonymous(con):
     biggest = con.execute(
         "select count(*) from orders group by customer_id order by 1 desc limit 2").fetchall()
     assert biggest == [(913,), (106,)]  # the NULL group, then the busiest real customer
+
+
+# --- 4. Compact dates: YYYYMMDD -----------------------------------------------------------------
+
+@pytest.mark.parametrize("order", [None, "ymd", "dmy", "mdy"])
+def test_compact_dates_are_year_month_day_whatever_the_order(order):
+    parsed = parse_dates(col("19970101", "19971231 14:22", "20240229"), order=order)
+    assert parsed.values.tolist() == [pd.Timestamp("1997-01-01"),
+                                      pd.Timestamp("1997-12-31 14:22"),
+                                      pd.Timestamp("2024-02-29")]
+    assert not parsed.invalid.any()
+
+
+@pytest.mark.parametrize("text", ["19971301", "20230229", "19970100", "18991231", "21000101",
+                                  "1997010", "199701011"])
+def test_eight_digits_that_are_no_plausible_date_stay_invalid(text):
+    assert parse_dates(col("19970101", text)).invalid.tolist() == [False, True]
+
+
+@pytest.mark.parametrize("date_order", [None, "ymd"])
+def test_a_file_of_compact_dates_imports(con, date_order):
+    data = csv("N° client;Date;Montant", "00001;19970101;11,77", "00002;19970112;12,00")
+    report = import_file(con, data, "cdnow.csv", ImportOptions(date_order=date_order))
+    assert (report.rows_loaded, report.date_order) == (2, "ymd")
+    days = con.execute("select ordered_at::date::varchar from orders order by 1").fetchall()
+    assert days == [("1997-01-01",), ("1997-01-12",)]
+
+
+def test_cdnow_dates_read_as_the_file_means_them():
+    """69,659 purchases dated 19970101 .. 19980630, checked against Python's own calendar."""
+    path = REAL_DATA / "cdnow_master.csv"
+    if not path.exists():
+        pytest.skip("shared real data not available")
+    text = pd.read_csv(path, dtype="str")["date"]
+    parsed = parse_dates(text)
+    assert not parsed.invalid.any() and parsed.order == "ymd"
+    expected = [datetime.strptime(d, "%Y%m%d") for d in text.unique()]
+    assert parsed.values.unique().tolist() == expected
+    assert (parsed.values.min(), parsed.values.max()) == (
+        pd.Timestamp("1997-01-01"), pd.Timestamp("1998-06-30"))
