@@ -1,5 +1,5 @@
 """``python -m ingest FILE... [--db PATH] [--source ...] [--date-order dmy|mdy|ymd] [--sheet NAME]
-[--header-row N] [--encoding NAME] [--map "COLONNE=CHAMP"]... [--yes]``."""
+[--header-row N] [--encoding NAME] [--decimal-mark ,|.] [--map "COLONNE=CHAMP"]... [--yes]``."""
 
 from __future__ import annotations
 
@@ -9,7 +9,7 @@ from pathlib import Path
 
 from ingest.doubts import UnsureImport
 from ingest.fields import FIELD_BY_NAME
-from ingest.pipeline import DATE_ORDERS, ImportOptions, ImportReport, import_file
+from ingest.pipeline import DATE_ORDERS, DECIMAL_MARKS, ImportOptions, ImportReport, import_file
 from ingest.sources import SOURCE_BY_NAME
 from store import ComptoirError, connect
 
@@ -37,6 +37,9 @@ def parse_args(argv: list[str] | None) -> argparse.Namespace:
     parser.add_argument("--header-row", type=int, help="ligne de l'en-tête (1 = première ligne)")
     parser.add_argument("--encoding", help="encodage du fichier (utf-8, cp1252, mac_roman, "
                         "iso8859_15…)")
+    parser.add_argument("--decimal-mark", choices=DECIMAL_MARKS,
+                        help="séparateur décimal des montants comme 1,234 que le fichier ne "
+                        "tranche pas")
     parser.add_argument("--map", action="append", default=[], type=column_choice,
                         metavar="COLONNE=CHAMP",
                         help="colonne du fichier → champ (order_id, order_date, email… ou "
@@ -100,6 +103,7 @@ def main(argv: list[str] | None = None) -> int:
         encoding=args.encoding,
         header_row=args.header_row,
         remap=tuple(args.map),
+        decimal_mark=args.decimal_mark,
         accept_guesses=args.yes,
     )
     try:

@@ -182,44 +182,66 @@ MONEY = _money_pattern()
 MONEY_WRAPPING = "()+-€$£" + SPACES + "eurosdgbpchfEUROSDGBPCHF"  # around the number only
 
 
+@dataclass(frozen=True)
+class ParsedMoney(Parsed):
+    decimal_mark: str | None = None  # the decimal mark the column's own cells show, if any
+    unsure: str | None = None  # a text such as '1,234' whose mark nothing settled, if any
+
+
 def _decimal_places(
     ok: np.ndarray, length: np.ndarray, commas: np.ndarray, dots: np.ndarray,
-    comma_at: np.ndarray, dot_at: np.ndarray, weight: np.ndarray,
-) -> np.ndarray:
-    """Digits after the decimal mark of each number (separators: `commas` and `dots` counts,
-    first positions `comma_at`, `dot_at`), the mark being decided as parse_money describes;
-    `weight`: how many cells hold each number."""
+    comma_at: np.ndarray, dot_at: np.ndarray, weight: np.ndarray, zero_first: np.ndarray,
+    mark: str | None,
+) -> tuple[np.ndarray, str | None, np.ndarray]:
+    """(digits after the decimal mark of each number, the mark the column shows or None, which
+    numbers nothing settled), the mark being decided as parse_money describes (separators:
+    `commas` and `dots` counts, first positions `comma_at`, `dot_at`; `weight`: how many cells
+    hold each number; `zero_first`: the number starts with 0, so its lone separator is no
+    thousands separator)."""
     comma_last = (commas == 1) & ((dots != 1) | (comma_at > dot_at))
     dot_last = (dots == 1) & ((commas != 1) | (dot_at > comma_at))
     after_comma, after_dot = length - 1 - comma_at, length - 1 - dot_at
-    short = length <= 7  # at most three digits before the separator
+    short = (length <= 7) & ~zero_first  # one to three digits, then the separator
     comma_unsure = comma_last & (dots == 0) & (after_comma == 3) & short
     dot_unsure = dot_last & (commas == 0) & (after_dot == 3) & short
     shows_dot = weight[ok & ((dot_last & ~dot_unsure) | ((commas >= 2) & (dots == 0)))].sum()
     shows_comma = weight[ok & ((comma_last & ~comma_unsure) | ((dots >= 2) & (commas == 0)))].sum()
-    comma_decimal = comma_last & ~(comma_unsure & (shows_dot > shows_comma))
-    dot_decimal = dot_last & ~(dot_unsure & (shows_comma > shows_dot))
-    return np.where(comma_decimal, after_comma, np.where(dot_decimal, after_dot, 0))
+    shown = "." if shows_dot > shows_comma else "," if shows_comma > shows_dot else None
+    decided = mark or shown
+    comma_decimal = comma_last & ~(comma_unsure & (decided == "."))
+    dot_decimal = dot_last & ~(dot_unsure & (decided == ","))
+    places = np.where(comma_decimal, after_comma, np.where(dot_decimal, after_dot, 0))
+    return places, shown, ok & (comma_unsure | dot_unsure) & (decided is None)
 
 
-def parse_money(s: pd.Series) -> Parsed:
+def parse_money(s: pd.Series, decimal_mark: str | None = None) -> ParsedMoney:
     """Amounts as float64 rounded to cents, whichever way the file writes them.
 
     The decimal mark is the last separator of a value, except that a lone separator followed by
     exactly three digits ("1,234", "1.234") is read as thousands only when more values of the
     column show the other mark as the decimal one ("45.90", "1,886.82" make "1,234" one
-    thousand); otherwise it is a decimal mark, the French default for a comma.
+    thousand), or when `decimal_mark` (the owner's, or the file's other amounts') is the other
+    one; otherwise it is a decimal mark, the French default for a comma, and `unsure` says so.
     Each distinct text is parsed once (a column of a million prices holds a few thousand).
     """
+    if decimal_mark not in (None, ",", "."):
+        raise ValueError(f"decimal_mark must be ',' or '.', not {decimal_mark!r}")
     text = _text(s, dash_is_blank=False)
     blank = _np(pc.is_null(text), True)
     distinct, codes = _distinct(text)
-    ok, values = _money_values(distinct, np.bincount(codes[codes >= 0], minlength=len(distinct)))
-    return _result(s, _spread(values, codes, np.nan), _spread(ok, codes, False), blank, "float64")
+    weight = np.bincount(codes[codes >= 0], minlength=len(distinct))
+    ok, values, shown, unsure = _money_values(distinct, weight, decimal_mark)
+    result = _result(s, _spread(values, codes, np.nan), _spread(ok, codes, False), blank,
+                     "float64")
+    example = distinct[int(np.argmax(unsure))].as_py() if unsure.any() else None
+    return ParsedMoney(result.values, result.invalid, shown, example)
 
 
-def _money_values(text: pa.Array, weight: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
-    """(which texts are amounts, their value) for distinct texts held by `weight` cells each."""
+def _money_values(
+    text: pa.Array, weight: np.ndarray, mark: str | None
+) -> tuple[np.ndarray, np.ndarray, str | None, np.ndarray]:
+    """(which texts are amounts, their value, the decimal mark they show, which ones nothing
+    settled) for distinct texts held by `weight` cells each."""
     ok = _matches(text, MONEY)
     present = _present(text, "-(,." + SPACES + APOSTROPHES)
     negative = np.zeros(len(text), dtype=bool)
@@ -234,14 +256,15 @@ def _money_values(text: pa.Array, weight: np.ndarray) -> tuple[np.ndarray, np.nd
     length, shorter, count = (_np(pc.binary_length(a), 0) for a in (number, no_commas, digits))
     ok &= count <= MAX_DIGITS
     mantissa = _np(pc.cast(pc.if_else(_mask(ok), digits, NULL_STRING), pa.int64()), 0)
-    places = _decimal_places(
+    places, shown, unsure = _decimal_places(
         ok, length, length - shorter, shorter - count,
         _np(pc.find_substring(number, ","), -1), _np(pc.find_substring(number, "."), -1), weight,
+        _np(pc.starts_with(number, "0"), False), mark,
     )
     values = np.round(mantissa / 10.0**places, 2)  # both exact: a correctly rounded quotient
     values = np.where(ok, np.where(negative, -values, values), np.nan)
     zero = _matches(text, ACCOUNTING_ZERO) if "-" in present else np.zeros(len(text), dtype=bool)
-    return ok | zero, np.where(zero, 0.0, values)
+    return ok | zero, np.where(zero, 0.0, values), shown, unsure
 
 
 def parse_quantity(s: pd.Series) -> Parsed:

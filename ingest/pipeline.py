@@ -26,6 +26,7 @@ from ingest.load import load
 
 Progress = Callable[[float, str, str], None]
 DATE_ORDERS = ("dmy", "mdy", "ymd")
+DECIMAL_MARKS = (",", ".")
 
 
 @dataclass(frozen=True)
@@ -40,6 +41,7 @@ class ImportOptions:
     encoding: str | None = None
     header_row: int | None = None  # 1-based, as the file's row numbers
     accept_guesses: bool = False  # import despite doubts (the owner saw them): ingest.doubts
+    decimal_mark: str | None = None  # ',' or '.': settles amounts like 1,234 the file does not
 
 
 @dataclass
@@ -134,13 +136,20 @@ def import_file(
             f"ordre des dates « {options.date_order} » inconnu : choisissez dmy, mdy ou ymd.",
             f"unknown date order “{options.date_order}”: choose dmy, mdy or ymd.",
         )
+    if options.decimal_mark is not None and options.decimal_mark not in DECIMAL_MARKS:
+        raise rejected(
+            file_name,
+            f"séparateur décimal « {options.decimal_mark} » inconnu : choisissez , ou .",
+            f"unknown decimal mark “{options.decimal_mark}”: choose , or .",
+        )
     progress(0.05, "Lecture du fichier", "Reading the file")
     seen = preview(data, file_name, options)
     table = seen.table
     progress(0.3, f"{len(table.frame)} lignes lues, analyse des valeurs",
              f"{len(table.frame)} rows read, parsing values")
     rows_read = len(table.frame) + len(table.rejects)
-    result = canonical.build(table, seen.source, seen.mapping, file_name, options.date_order)
+    result = canonical.build(table, seen.source, seen.mapping, file_name, options.date_order,
+                             options.decimal_mark)
     rows_loaded = rows_read - len(result.rejects) - result.skipped
     notes = table.notes + result.notes + settle(
         file_name, table.doubts + result.doubts, options.accept_guesses)
@@ -150,6 +159,7 @@ def import_file(
         "sheet": table.sheet,
         "header_row": table.header_row,
         "date_order": result.date_order,
+        "decimal_mark": options.decimal_mark,
         "mapping": seen.mapping,
     }
     progress(0.6, "Rapprochement des clients et enregistrement",

@@ -12,6 +12,10 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
+import store
+from ingest import cli
+from ingest.doubts import Doubt, UnsureImport
+from ingest.errors import FileRejected
 from ingest.parse import (
     normalise_email, pad_postcode, parse_dates, parse_money, parse_quantity, parse_text,
 )
@@ -28,6 +32,15 @@ def col(*values: str | None) -> pd.Series:
 
 def csv(*lines: str) -> bytes:
     return ("\n".join(lines) + "\n").encode("utf-8")
+
+
+def the_doubt(con, data: bytes) -> Doubt:
+    """The one doubt that refuses the file, the database left empty."""
+    with pytest.raises(UnsureImport) as refused:
+        import_file(con, data, "ventes.csv")
+    assert con.execute("select count(*) from imports").fetchone()[0] == 0
+    (doubt,) = refused.value.doubts
+    return doubt
 
 
 # --- 1. French Excel's accounting zero ---------------------------------------------------------
@@ -170,3 +183,145 @@ def test_cdnow_dates_read_as_the_file_means_them():
     assert parsed.values.unique().tolist() == expected
     assert (parsed.values.min(), parsed.values.max()) == (
         pd.Timestamp("1997-01-01"), pd.Timestamp("1998-06-30"))
+
+
+# --- 3. A platform's date order against dates that prove another -------------------------------
+
+PRESTASHOP = "ID;Référence;Nouveau client;Livraison;Client;Total;Paiement;État;Date"
+
+
+def prestashop(*dates: str) -> bytes:
+    return csv(PRESTASHOP, *(f"{i};REF{i};1;France;M. DUPONT;10,00 €;Chèque;Livré;{d}"
+                             for i, d in enumerate(dates, start=1)))
+
+
+def order_times(con) -> list[str]:
+    return [t for (t,) in con.execute(
+        "select strftime(ordered_at, '%Y-%m-%d %H:%M') from orders order by source_order_id"
+    ).fetchall()]
+
+
+def test_prestashop_resaved_by_french_excel_reads_day_first_and_says_so(con):
+    report = import_file(con, prestashop("15/03/2024 14:22", "03/04/2024 09:05"), "cmd.csv")
+    assert (report.source.name, report.rows_loaded, report.date_order) == (
+        "prestashop_orders", 2, "dmy")
+    assert order_times(con) == ["2024-03-15 14:22", "2024-04-03 09:05"]
+    assert report.notes[0] == (
+        "dates de « Date » lues en jour/mois/année et non en année-mois-jour comme la plateforme "
+        "les exporte (fichier réenregistré par un tableur ?)",
+        "dates in “Date” read as day/month/year, not year-month-day as the platform exports them "
+        "(file saved again by a spreadsheet?)")
+
+
+def test_platform_dates_as_the_platform_writes_them_ask_nothing(con):
+    report = import_file(con, prestashop("2024-03-15 14:22:00", "2024-04-03 09:05:10"), "cmd.csv")
+    assert (report.rows_loaded, report.date_order) == (2, "ymd")
+    assert order_times(con) == ["2024-03-15 14:22", "2024-04-03 09:05"]
+    assert report.notes[0] == ("dates de « Date » lues en année-mois-jour",
+                               "dates in “Date” read as year-month-day")
+
+
+def test_resaved_dates_that_prove_no_day_month_order_are_a_doubt(con):
+    data = prestashop("03/04/2024 14:22", "05/06/2024 09:05")
+    doubt = the_doubt(con, data)
+    assert (doubt.topic, doubt.option) == ("date_order", "--date-order dmy|mdy")
+    assert doubt.fr == ("les dates de « Date » ne sont pas en année-mois-jour comme la plateforme "
+                        "les exporte et aucune ne dit si le jour précède le mois : lues en "
+                        "jour/mois/année, précisez l'ordre des dates")
+    report = import_file(con, data, "cmd.csv", ImportOptions(date_order="mdy"))
+    assert order_times(con) == ["2024-03-04 14:22", "2024-05-06 09:05"]
+    assert report.date_order == "mdy"
+
+
+def test_an_accepted_date_order_guess_is_noted(con):
+    report = import_file(con, prestashop("03/04/2024", "05/06/2024"), "cmd.csv",
+                         ImportOptions(accept_guesses=True))
+    assert order_times(con) == ["2024-04-03 00:00", "2024-06-05 00:00"]
+    assert any(fr.startswith("choix accepté : les dates de « Date »") for fr, _ in report.notes)
+
+
+def test_etsy_dates_resaved_day_first_are_read_day_first(con):
+    header = "Sale Date,Order ID,Buyer User ID,Full Name,Order Total,Status"
+    data = csv(header, "15/03/24,1001,b1,Ana Lima,10.00,Completed",
+               "04/03/24,1002,b2,Ben Roy,20.00,Completed")
+    report = import_file(con, data, "EtsySoldOrders.csv")
+    assert (report.source.name, report.date_order) == ("etsy", "dmy")
+    assert order_times(con) == ["2024-03-15 00:00", "2024-03-04 00:00"]
+    assert "et non en mois/jour/année" in report.notes[0][0]
+
+
+def test_the_owners_date_order_still_refuses_dates_it_cannot_read(con):
+    with pytest.raises(FileRejected, match="pas des dates"):
+        import_file(con, prestashop("15/03/2024 14:22", "16/03/2024 09:05"), "cmd.csv",
+                    ImportOptions(date_order="ymd"))
+
+
+# --- 6. Decimal marks nothing proves -------------------------------------------------------------
+
+def test_parse_money_says_which_amount_nothing_settled():
+    alone = parse_money(col("1,234", "12"))
+    assert (alone.values.tolist(), alone.decimal_mark, alone.unsure) == ([1.23, 12.0], None,
+                                                                         "1,234")
+    shown = parse_money(col("1,234", "4.50"))
+    assert (shown.values.tolist(), shown.decimal_mark, shown.unsure) == ([1234.0, 4.50], ".", None)
+    assert parse_money(col("0,125", "0.500")).unsure is None  # no thousands group starts with 0
+
+
+@pytest.mark.parametrize(("mark", "expected"), [(",", [1.23, 1234.0, 12.0, 4.50]),
+                                                (".", [1234.0, 1.23, 12.0, 4.50])])
+def test_the_owners_decimal_mark_settles_what_the_digits_do_not(mark, expected):
+    parsed = parse_money(col("1,234", "1.234", "12", "4,50"), decimal_mark=mark)
+    assert parsed.values.tolist() == expected
+    assert parsed.unsure is None and not parsed.invalid.any()
+
+
+def test_amounts_nothing_settles_are_a_doubt_until_the_owner_says(con):
+    data = csv("N° de commande;Date;Montant", "1;15/03/2024;1,250", "2;16/03/2024;2,500")
+    doubt = the_doubt(con, data)
+    assert (doubt.topic, doubt.option) == ("decimal_mark", "--decimal-mark ,|.")
+    assert doubt.fr == ("rien dans le fichier ne dit si « , » sépare les décimales ou les "
+                        "milliers dans les montants de « Montant » comme « 1,250 » : lus comme "
+                        "décimales, précisez le séparateur décimal")
+    import_file(con, data, "ventes.csv", ImportOptions(decimal_mark="."))
+    assert amounts(con) == [Decimal("1250.00"), Decimal("2500.00")]
+
+
+def test_an_accepted_decimal_guess_reads_decimals(con):
+    data = csv("N° de commande;Date;Montant", "1;15/03/2024;1,250", "2;16/03/2024;2,500")
+    import_file(con, data, "ventes.csv", ImportOptions(accept_guesses=True))
+    assert amounts(con) == [Decimal("1.25"), Decimal("2.50")]
+
+
+def test_another_amount_column_of_the_file_settles_the_mark(con):
+    data = csv("N° de commande;Date;Montant;Frais de port", "1;15/03/2024;1,250;4.90",
+               "2;16/03/2024;2,500;")
+    report = import_file(con, data, "ventes.csv")
+    assert report.rows_loaded == 2
+    assert amounts(con) == [Decimal("1250.00"), Decimal("2500.00")]
+
+
+def test_amounts_the_column_settles_ask_nothing(con):
+    data = csv("N° de commande;Date;Montant", "1;15/03/2024;1,250", "2;16/03/2024;12,50")
+    import_file(con, data, "ventes.csv")
+    assert amounts(con) == [Decimal("1.25"), Decimal("12.50")]
+
+
+def test_an_unknown_decimal_mark_is_refused(con):
+    with pytest.raises(FileRejected, match="séparateur décimal « ; » inconnu"):
+        import_file(con, csv("N° de commande;Date;Montant", "1;15/03/2024;1,250"), "v.csv",
+                    ImportOptions(decimal_mark=";"))
+
+
+def test_the_command_line_names_and_takes_the_decimal_mark(tmp_path, capsys):
+    path = tmp_path / "ventes.csv"
+    path.write_bytes(csv("N° de commande;Date;Montant", "1;15/03/2024;1,250"))
+    db = str(tmp_path / "base.duckdb")
+    assert cli.main([str(path), "--db", db]) == 1
+    assert "--decimal-mark ,|." in capsys.readouterr().err
+    assert cli.main([str(path), "--db", db, "--decimal-mark", ","]) == 0
+    with store.connect(db) as con:
+        assert amounts(con) == [Decimal("1.25")]
+
+
+def amounts(con) -> list[Decimal]:
+    return [a for (a,) in con.execute("select amount from orders order by 1").fetchall()]
