@@ -119,7 +119,7 @@ def build(
             ))
     if has_orders:
         amounts = [f for f in ORDER_VALUE_FIELDS if f in mapping]
-        if len(table.frame) and all(column(table, mapping, f).isna().all() for f in amounts):
+        if len(table.frame) and all(values.get(f).isna().all() for f in amounts):
             label = mapping[amounts[0]]
             raise rejected(
                 file_name,

@@ -132,6 +132,13 @@ def test_na_customer_numbers_are_anonymous_orders_not_one_customer(con):
     assert con.execute("select count(*) from customers").fetchone()[0] == 1
 
 
+def test_an_amount_column_of_markers_only_is_refused_as_empty(con):
+    data = csv("N° de commande;Date;Montant", "1;15/03/2024;NA", "2;16/03/2024;#N/A")
+    with pytest.raises(FileRejected, match="« Montant » est vide sur toutes les lignes"):
+        import_file(con, data, "ventes.csv")
+    assert con.execute("select count(*) from imports").fetchone()[0] == 0
+
+
 def test_online_retail_na_customers_stay_anonymous(con):
     """R wrote NA for the 5,078 rows (913 invoices) of the UCI sample without a CustomerID."""
     path = REAL_DATA / "online_retail_sample20k_fr.csv"
