@@ -29,6 +29,8 @@ SPACES = " \u00a0\u202f"  # space, no-break space, narrow no-break space (French
 APOSTROPHES = "'\u2019\u02bc"  # Swiss thousands: ASCII, right single quotation mark, modifier
 # What R, Excel, SQL, pandas and people write in a cell that has no value.
 MISSING_MARKERS = ("NA", "N/A", "n/a", "#N/A", "null", "NULL", "None", "nan", "NaN", "--")
+BLANK_TEXTS = pa.array(("", "-", *MISSING_MARKERS), type=STRING)
+BLANK_NUMBERS = pa.array(("", *MISSING_MARKERS), type=STRING)  # '-': see _text
 
 
 @dataclass(frozen=True)
@@ -62,8 +64,8 @@ def _text(s: pd.Series, dash_is_blank: bool = True) -> pa.LargeStringArray:
     if isinstance(arr, pa.ChunkedArray):
         arr = arr.combine_chunks()
     arr = pc.utf8_trim_whitespace(arr)
-    blank = MISSING_MARKERS + (("", "-") if dash_is_blank else ("",))
-    return pc.if_else(pc.is_in(arr, pa.array(blank, type=STRING)), NULL_STRING, arr)
+    blank = BLANK_TEXTS if dash_is_blank else BLANK_NUMBERS
+    return pc.if_else(pc.is_in(arr, blank), NULL_STRING, arr)
 
 
 def _np(arr: pa.Array, fill: object) -> np.ndarray:
@@ -165,7 +167,6 @@ ACCOUNTING_ZERO = rf"(?i)^(?:{CURRENCY}[{SPACES}]*)?-(?:[{SPACES}]*{CURRENCY})?$
 
 def _money_pattern() -> str:
     space = f"[{SPACES}]?"
-    currency = CURRENCY
 
     def number(thousands: str, decimal: str) -> str:
         groups = f"[0-9]{{1,3}}(?:{thousands}[0-9]{{3}})+"
@@ -173,8 +174,8 @@ def _money_pattern() -> str:
         return f"(?:[0-9]+|{groups}|{spaced})(?:{decimal}[0-9]+)?"
 
     amount = f"(?:{number(',', '[.]')}|{number('[.]', ',')})"
-    wrapped = f"(?:{currency}{space})?{amount}(?:{space}{currency})?"
-    signed = f"[-+]{space}{wrapped}|{currency}{space}[-+]{space}{amount}(?:{space}{currency})?"
+    wrapped = f"(?:{CURRENCY}{space})?{amount}(?:{space}{CURRENCY})?"
+    signed = f"[-+]{space}{wrapped}|{CURRENCY}{space}[-+]{space}{amount}(?:{space}{CURRENCY})?"
     return rf"(?i)^(?:{signed}|{wrapped}|\({space}{wrapped}{space}\))$"
 
 

@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pandas as pd
 import pytest
-from hypothesis import given
+from hypothesis import given, settings
 from hypothesis import strategies as st
 
 import store
@@ -93,6 +93,7 @@ def swiss(amount: Decimal, thousands: str) -> str:
     return f"{'-' if amount < 0 else ''}CHF {digits}"
 
 
+@settings(deadline=None)  # the first call compiles the money pattern; shared machines are slow
 @given(st.lists(st.tuples(amounts, st.sampled_from(["\u2019", "\u02bc", "'"])), min_size=1,
                 max_size=10))
 def test_swiss_money_round_trips(rows):
@@ -272,6 +273,19 @@ def test_parse_money_says_which_amount_nothing_settled():
     shown = parse_money(col("1,234", "4.50"))
     assert (shown.values.tolist(), shown.decimal_mark, shown.unsure) == ([1234.0, 4.50], ".", None)
     assert parse_money(col("0,125", "0.500")).unsure is None  # no thousands group starts with 0
+
+
+@settings(deadline=None)
+@given(st.lists(amounts, min_size=1, max_size=10), st.sampled_from([
+    (".", lambda a: f"{a:,.2f}"),
+    (",", lambda a: f"{a:,.2f}".replace(",", NNBSP).replace(".", ",") + " €"),
+    (".", lambda a: swiss(a, "\u2019")),
+]))
+def test_amounts_written_with_cents_always_show_their_decimal_mark(rows, style):
+    mark, write = style
+    parsed = parse_money(col(*(write(a) for a in rows)))
+    assert (parsed.decimal_mark, parsed.unsure) == (mark, None)
+    assert [Decimal(repr(v)) for v in parsed.values] == rows
 
 
 @pytest.mark.parametrize(("mark", "expected"), [(",", [1.23, 1234.0, 12.0, 4.50]),
