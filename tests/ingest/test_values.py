@@ -346,3 +346,19 @@ def test_the_command_line_names_and_takes_the_decimal_mark(tmp_path, capsys):
 
 def amounts(con) -> list[Decimal]:
     return [a for (a,) in con.execute("select amount from orders order by 1").fetchall()]
+
+
+def test_cdnow_compact_dates_import_as_its_iso_copy_does(con):
+    """The same 69,659 purchases, dated 19970101 in one file and 1997-01-01 in the other."""
+    compact, iso = REAL_DATA / "cdnow_master.csv", REAL_DATA / "cdnow_master_iso.csv"
+    if not (compact.exists() and iso.exists()):
+        pytest.skip("shared real data not available")
+    summary = ("select count(*), min(ordered_at), max(ordered_at), count(distinct ordered_at), "
+               "sum(amount) from orders")
+    import_file(con, iso.read_bytes(), iso.name)
+    expected = con.execute(summary).fetchone()
+    with store.connect(":memory:") as other:
+        report = import_file(other, compact.read_bytes(), compact.name,
+                             ImportOptions(remap=(("dollar_value", "order_total"),)))
+        assert (report.rows_loaded, report.date_order) == (69659, "ymd")
+        assert other.execute(summary).fetchone() == expected
