@@ -79,6 +79,7 @@ def build(
     file_name: str,
     date_order: str | None = None,
     statuses: tuple[tuple[str, str], ...] = (),
+    decimal_mark: str | None = None,
 ) -> Canonical:
     """The file's canonical rows. Consumes ``table.frame``: once the rejects have their cells,
     the raw cells are freed (left empty) before orders are shaped, which would otherwise hold
@@ -113,7 +114,7 @@ def build(
             "no column was recognised (neither sale date and amount, nor customer email, phone or "
             "name). Say what each column holds in the mapping.",
         )
-    values = ParsedColumns(table, mapping, file_name, date_order or source.date_order)
+    values = ParsedColumns(table, mapping, file_name, date_order, source.date_order, decimal_mark)
     notes: list[tuple[str, str]] = []
     rows = pd.DataFrame(index=table.frame.index)
     rows["row_number"] = table.row_numbers
@@ -141,7 +142,7 @@ def build(
             ))
     if has_orders:
         amounts = [f for f in ORDER_VALUE_FIELDS if f in mapping]
-        if len(table.frame) and all(column(table, mapping, f).isna().all() for f in amounts):
+        if len(table.frame) and all(values.get(f).isna().all() for f in amounts):
             label = mapping[amounts[0]]
             raise rejected(
                 file_name,
@@ -227,20 +228,24 @@ def build(
     if values.date_note:
         notes.insert(0, values.date_note)
     return Canonical(kind, people, orders, lines, rejects, values.date_order, notes,
-                     int(skipped.sum()), doubts)
+                     int(skipped.sum()), values.doubts + doubts)
 
 
 class ParsedColumns:
     """Each mapped column parsed once by its kind; whole-column failures reject the file."""
 
     def __init__(
-        self, table: RawTable, mapping: dict[str, str], file_name: str, date_order: str | None
+        self, table: RawTable, mapping: dict[str, str], file_name: str, date_order: str | None,
+        declared_order: str | None = None, decimal_mark: str | None = None,
     ) -> None:
         self.table, self.mapping, self.file_name = table, mapping, file_name
-        self.requested_order = date_order
+        self.requested_order = date_order  # the owner's: it wins
+        self.declared_order = declared_order  # the platform's: kept unless the dates disprove it
+        self.decimal_mark = decimal_mark  # the owner's, for amounts like 1,234 nothing settles
         self.parsed: dict[str, parse.Parsed] = {}
         self.date_order: str | None = None
         self.date_note: tuple[str, str] | None = None
+        self.doubts: list[Doubt] = []
 
     def get(self, name: str) -> pd.Series:
         if name not in self.mapping:
@@ -262,7 +267,7 @@ class ParsedColumns:
         if kind in ("phone", "postcode"):  # Wix writes "015224260416" in quotes to keep the 0
             raw = raw.str.strip('"')
         if kind == "money":
-            result = parse.parse_money(raw)
+            result = self._parse_money(name, raw)
         elif kind == "quantity":
             result = parse.parse_quantity(raw)
         elif kind == "date":
@@ -279,22 +284,56 @@ class ParsedColumns:
         elif kind == "bool":
             result = parse.parse_bool(raw)
         else:
-            text = raw.str.strip()
-            result = parse.Parsed(text.mask(text == ""), pd.Series(False, index=raw.index))
+            result = parse.parse_text(raw)
         if kind in ("money", "date", "quantity"):
             self._reject_column_if_mostly_invalid(name, raw, result.invalid)
         return result
 
+    def _parse_money(self, name: str, raw: pd.Series) -> parse.Parsed:
+        """Amounts such as '1,234' that neither their column nor the owner settles take the
+        decimal mark the file's other amounts show; failing that, the guess is a doubt."""
+        result = parse.parse_money(raw, self.decimal_mark)
+        if result.unsure is None:
+            return result
+        shown = {parse.parse_money(column(self.table, self.mapping, other)).decimal_mark
+                 for other in self.mapping
+                 if other != name and FIELD_BY_NAME[other].kind == "money"} - {None}
+        if len(shown) == 1:
+            return parse.parse_money(raw, shown.pop())
+        self.doubts.append(decimal_mark_doubt(self.mapping[name], result.unsure))
+        return result
+
     def _parse_dates(self, name: str, raw: pd.Series) -> parse.Parsed:
-        order = self.requested_order if name == "order_date" else None
-        result = parse.parse_dates(raw, order=order)
+        if name != "order_date":
+            result = parse.parse_dates(raw)
+            return parse.Parsed(result.values, result.invalid)
+        result, declared = self._order_dates(raw)
         values = result.values
-        if name == "order_date" and "order_time" in self.mapping:
+        if "order_time" in self.mapping:
             values = parse.combine_date_time(values, self.get("order_time"))
-        if name == "order_date":
-            self.date_order = result.order
-            self.date_note = date_order_note(result.order, result.ambiguous, self.mapping[name])
+        self.date_order = result.order
+        self.date_note = date_order_note(result.order, result.ambiguous, self.mapping[name],
+                                         declared)
         return parse.Parsed(values, result.invalid)
+
+    def _order_dates(self, raw: pd.Series) -> tuple[parse.ParsedDates, str | None]:
+        """(the order dates, the platform's order when the dates disproved it). The owner's
+        order wins. A platform's order stands unless another order reads more dates: a file
+        re-saved by French Excel has '15/03/2024 14:22' where PrestaShop wrote '2024-03-15'.
+        When no date then proves the day/month order, the guess is a doubt."""
+        declared = self.declared_order
+        if self.requested_order is not None or declared is None:
+            return parse.parse_dates(raw, order=self.requested_order), None
+        result = parse.parse_dates(raw, order=declared)
+        if not result.invalid.any():
+            return result, None
+        found = parse.parse_dates(raw, default_order="dmy" if declared == "ymd" else declared)
+        if found.invalid.sum() >= result.invalid.sum():
+            return result, None
+        if found.ambiguous:
+            self.doubts.append(date_order_doubt(self.mapping["order_date"], declared,
+                                                found.order))
+        return found, declared
 
     def _reject_column_if_mostly_invalid(self, name: str, raw: pd.Series, invalid: pd.Series) -> None:
         filled = int(raw.notna().sum())
@@ -327,17 +366,55 @@ def skip_notes(skipped: pd.DataFrame) -> list[tuple[str, str]]:
             for (fr, en), n in counts.items()]
 
 
-def date_order_note(order: str, ambiguous: bool, header: str) -> tuple[str, str]:
-    names_fr = {"dmy": "jour/mois/année", "mdy": "mois/jour/année", "ymd": "année-mois-jour",
-                "serial": "numéros de série Excel"}
-    names_en = {"dmy": "day/month/year", "mdy": "month/day/year", "ymd": "year-month-day",
-                "serial": "Excel serial numbers"}
-    fr = f"dates de « {header} » lues en {names_fr.get(order, order)}"
-    en = f"dates in “{header}” read as {names_en.get(order, order)}"
+DATE_ORDER_FR = {"dmy": "jour/mois/année", "mdy": "mois/jour/année", "ymd": "année-mois-jour",
+                 "serial": "numéros de série Excel"}
+DATE_ORDER_EN = {"dmy": "day/month/year", "mdy": "month/day/year", "ymd": "year-month-day",
+                 "serial": "Excel serial numbers"}
+
+
+def date_order_note(
+    order: str, ambiguous: bool, header: str, declared: str | None = None
+) -> tuple[str, str]:
+    """What the report says of the order dates; `declared`: the platform's order they disproved."""
+    fr = f"dates de « {header} » lues en {DATE_ORDER_FR.get(order, order)}"
+    en = f"dates in “{header}” read as {DATE_ORDER_EN.get(order, order)}"
+    if declared is not None:
+        fr += (f" et non en {DATE_ORDER_FR[declared]} comme la plateforme les exporte (fichier "
+               "réenregistré par un tableur ?)")
+        en += (f", not {DATE_ORDER_EN[declared]} as the platform exports them (file saved "
+               "again by a spreadsheet?)")
     if ambiguous:
         fr += " (aucune date ne permettait de trancher : vérifiez)"
         en += " (no date settled it: please check)"
     return fr, en
+
+
+def date_order_doubt(header: str, declared: str, guessed: str) -> Doubt:
+    """The question when dates contradict the platform's order and none proves day/month."""
+    return Doubt(
+        "date_order",
+        f"les dates de « {header} » ne sont pas en {DATE_ORDER_FR[declared]} comme la plateforme "
+        f"les exporte et aucune ne dit si le jour précède le mois : lues en "
+        f"{DATE_ORDER_FR[guessed]}, précisez l'ordre des dates",
+        f"the dates in “{header}” are not {DATE_ORDER_EN[declared]} as the platform exports them "
+        f"and none tells whether the day comes before the month: read as "
+        f"{DATE_ORDER_EN[guessed]}, say which order they are in",
+        "--date-order dmy|mdy",
+    )
+
+
+def decimal_mark_doubt(header: str, example: str) -> Doubt:
+    """The question when nothing in the file says whether '1,234' is 1234 or 1.234."""
+    mark = "," if "," in example else "."
+    return Doubt(
+        "decimal_mark",
+        f"rien dans le fichier ne dit si « {mark} » sépare les décimales ou les milliers dans "
+        f"les montants de « {header} » comme « {example} » : lus comme décimales, précisez le "
+        "séparateur décimal",
+        f"nothing in the file tells whether “{mark}” separates decimals or thousands in the "
+        f"amounts of “{header}” like “{example}”: read as decimals, say which is the decimal mark",
+        "--decimal-mark ,|.",
+    )
 
 
 def order_keys(rows: pd.DataFrame) -> pd.Series:

@@ -1,6 +1,6 @@
 """``python -m ingest FILE... [--db PATH] [--source ...] [--date-order dmy|mdy|ymd] [--sheet NAME]
-[--header-row N] [--encoding NAME] [--map "COLONNE=CHAMP"]... [--status "MOT=STATUT"]...
-[--orders same|separate] [--yes]``."""
+[--header-row N] [--encoding NAME] [--decimal-mark ,|.] [--map "COLONNE=CHAMP"]...
+[--status "MOT=STATUT"]... [--orders same|separate] [--yes]``."""
 
 from __future__ import annotations
 
@@ -11,7 +11,7 @@ from pathlib import Path
 from ingest.doubts import UnsureImport
 from ingest.fields import FIELD_BY_NAME
 from ingest.load import ORDER_ID_CHOICES
-from ingest.pipeline import DATE_ORDERS, ImportOptions, ImportReport, import_file
+from ingest.pipeline import DATE_ORDERS, DECIMAL_MARKS, ImportOptions, ImportReport, import_file
 from ingest.sources import SOURCE_BY_NAME
 from ingest.sources.base import OWNER_STATUSES
 from store import ComptoirError, connect
@@ -49,6 +49,9 @@ def parse_args(argv: list[str] | None) -> argparse.Namespace:
     parser.add_argument("--header-row", type=int, help="ligne de l'en-tête (1 = première ligne)")
     parser.add_argument("--encoding", help="encodage du fichier (utf-8, cp1252, mac_roman, "
                         "iso8859_15…)")
+    parser.add_argument("--decimal-mark", choices=DECIMAL_MARKS,
+                        help="séparateur décimal des montants comme 1,234 que le fichier ne "
+                        "tranche pas")
     parser.add_argument("--map", action="append", default=[], type=column_choice,
                         metavar="COLONNE=CHAMP",
                         help="colonne du fichier → champ (order_id, order_date, email… ou "
@@ -121,6 +124,7 @@ def main(argv: list[str] | None = None) -> int:
         header_row=args.header_row,
         remap=tuple(args.map),
         statuses=tuple(args.status),
+        decimal_mark=args.decimal_mark,
         accept_guesses=args.yes,
         order_ids=args.orders,
     )

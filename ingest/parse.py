@@ -26,6 +26,11 @@ import pyarrow.compute as pc
 STRING = pa.large_string()
 NULL_STRING = pa.scalar(None, STRING)
 SPACES = " \u00a0\u202f"  # space, no-break space, narrow no-break space (French thousands)
+APOSTROPHES = "'\u2019\u02bc"  # Swiss thousands: ASCII, right single quotation mark, modifier
+# What R, Excel, SQL, pandas and people write in a cell that has no value.
+MISSING_MARKERS = ("NA", "N/A", "n/a", "#N/A", "null", "NULL", "None", "nan", "NaN", "--")
+BLANK_TEXTS = pa.array(("", "-", *MISSING_MARKERS), type=STRING)
+BLANK_NUMBERS = pa.array(("", *MISSING_MARKERS), type=STRING)  # '-': see _text
 
 
 @dataclass(frozen=True)
@@ -46,15 +51,21 @@ class ParsedDates:
 # Arrow plumbing
 
 
-def _text(s: pd.Series) -> pa.LargeStringArray:
-    """The column as Arrow text, trimmed of every kind of space, blank cells as nulls."""
+def _text(s: pd.Series, dash_is_blank: bool = True) -> pa.LargeStringArray:
+    """The column as Arrow text, trimmed of every kind of space, blank cells as nulls.
+
+    The one place where every file's cells (CSV or workbook) become values, so the markers other
+    software writes for "no value" (R's NA, Excel's #N/A, SQL's NULL, pandas' nan) are blanks
+    here for every kind of column. A lone '-' is a blank too, except in amounts and quantities
+    (`dash_is_blank=False`): there it is French Excel's accounting zero, or a refused cell."""
     if not isinstance(s.dtype, pd.StringDtype):
         s = s.astype("str")
     arr = pa.array(s, type=STRING, from_pandas=True)
     if isinstance(arr, pa.ChunkedArray):
         arr = arr.combine_chunks()
     arr = pc.utf8_trim_whitespace(arr)
-    return pc.if_else(pc.equal(arr, ""), NULL_STRING, arr)
+    blank = BLANK_TEXTS if dash_is_blank else BLANK_NUMBERS
+    return pc.if_else(pc.is_in(arr, blank), NULL_STRING, arr)
 
 
 def _np(arr: pa.Array, fill: object) -> np.ndarray:
@@ -138,24 +149,35 @@ def normalise_header(name: str) -> str:
     return re.sub(r"[\W_]+", " ", folded).strip()
 
 
+def parse_text(s: pd.Series) -> Parsed:
+    """Text as written, trimmed; blank and missing-value markers as NA. Never invalid."""
+    text = _text(s)
+    return Parsed(pd.Series(text, index=s.index, dtype="str"),
+                  pd.Series(False, index=s.index, dtype="bool"))
+
+
 # ---------------------------------------------------------------------------------------------
 # Money and quantities
 
 MAX_DIGITS = 15  # every integer of up to 15 digits is exact in a float64
 
 
+CURRENCY = r"(?:€|\$|£|eur(?:os?)?|usd|gbp|chf)"
+# French Excel's accounting format shows a zero amount as a dash: '-   €', '€ -', '-'.
+ACCOUNTING_ZERO = rf"(?i)^(?:{CURRENCY}[{SPACES}]*)?-(?:[{SPACES}]*{CURRENCY})?$"
+
+
 def _money_pattern() -> str:
     space = f"[{SPACES}]?"
-    currency = r"(?:€|\$|£|eur(?:os?)?|usd|gbp|chf)"
 
     def number(thousands: str, decimal: str) -> str:
         groups = f"[0-9]{{1,3}}(?:{thousands}[0-9]{{3}})+"
-        spaced = f"[0-9]{{1,3}}(?:[{SPACES}'][0-9]{{3}})+"
+        spaced = f"[0-9]{{1,3}}(?:[{SPACES}{APOSTROPHES}][0-9]{{3}})+"
         return f"(?:[0-9]+|{groups}|{spaced})(?:{decimal}[0-9]+)?"
 
     amount = f"(?:{number(',', '[.]')}|{number('[.]', ',')})"
-    wrapped = f"(?:{currency}{space})?{amount}(?:{space}{currency})?"
-    signed = f"[-+]{space}{wrapped}|{currency}{space}[-+]{space}{amount}(?:{space}{currency})?"
+    wrapped = f"(?:{CURRENCY}{space})?{amount}(?:{space}{CURRENCY})?"
+    signed = f"[-+]{space}{wrapped}|{CURRENCY}{space}[-+]{space}{amount}(?:{space}{CURRENCY})?"
     return rf"(?i)^(?:{signed}|{wrapped}|\({space}{wrapped}{space}\))$"
 
 
@@ -163,69 +185,95 @@ MONEY = _money_pattern()
 MONEY_WRAPPING = "()+-€$£" + SPACES + "eurosdgbpchfEUROSDGBPCHF"  # around the number only
 
 
+@dataclass(frozen=True)
+class ParsedMoney(Parsed):
+    decimal_mark: str | None = None  # the decimal mark the column's own cells show, if any
+    unsure: str | None = None  # a text such as '1,234' whose mark nothing settled, if any
+
+
 def _decimal_places(
     ok: np.ndarray, length: np.ndarray, commas: np.ndarray, dots: np.ndarray,
-    comma_at: np.ndarray, dot_at: np.ndarray, weight: np.ndarray,
-) -> np.ndarray:
-    """Digits after the decimal mark of each number (separators: `commas` and `dots` counts,
-    first positions `comma_at`, `dot_at`), the mark being decided as parse_money describes;
-    `weight`: how many cells hold each number."""
+    comma_at: np.ndarray, dot_at: np.ndarray, weight: np.ndarray, zero_first: np.ndarray,
+    mark: str | None,
+) -> tuple[np.ndarray, str | None, np.ndarray]:
+    """(digits after the decimal mark of each number, the mark the column shows or None, which
+    numbers nothing settled), the mark being decided as parse_money describes (separators:
+    `commas` and `dots` counts, first positions `comma_at`, `dot_at`; `weight`: how many cells
+    hold each number; `zero_first`: the number starts with 0, so its lone separator is no
+    thousands separator)."""
     comma_last = (commas == 1) & ((dots != 1) | (comma_at > dot_at))
     dot_last = (dots == 1) & ((commas != 1) | (dot_at > comma_at))
     after_comma, after_dot = length - 1 - comma_at, length - 1 - dot_at
-    short = length <= 7  # at most three digits before the separator
+    short = (length <= 7) & ~zero_first  # one to three digits, then the separator
     comma_unsure = comma_last & (dots == 0) & (after_comma == 3) & short
     dot_unsure = dot_last & (commas == 0) & (after_dot == 3) & short
     shows_dot = weight[ok & ((dot_last & ~dot_unsure) | ((commas >= 2) & (dots == 0)))].sum()
     shows_comma = weight[ok & ((comma_last & ~comma_unsure) | ((dots >= 2) & (commas == 0)))].sum()
-    comma_decimal = comma_last & ~(comma_unsure & (shows_dot > shows_comma))
-    dot_decimal = dot_last & ~(dot_unsure & (shows_comma > shows_dot))
-    return np.where(comma_decimal, after_comma, np.where(dot_decimal, after_dot, 0))
+    shown = "." if shows_dot > shows_comma else "," if shows_comma > shows_dot else None
+    decided = mark or shown
+    comma_decimal = comma_last & ~(comma_unsure & (decided == "."))
+    dot_decimal = dot_last & ~(dot_unsure & (decided == ","))
+    places = np.where(comma_decimal, after_comma, np.where(dot_decimal, after_dot, 0))
+    return places, shown, ok & (comma_unsure | dot_unsure) & (decided is None)
 
 
-def parse_money(s: pd.Series) -> Parsed:
+def parse_money(s: pd.Series, decimal_mark: str | None = None) -> ParsedMoney:
     """Amounts as float64 rounded to cents, whichever way the file writes them.
 
     The decimal mark is the last separator of a value, except that a lone separator followed by
     exactly three digits ("1,234", "1.234") is read as thousands only when more values of the
     column show the other mark as the decimal one ("45.90", "1,886.82" make "1,234" one
-    thousand); otherwise it is a decimal mark, the French default for a comma.
+    thousand), or when `decimal_mark` (the owner's, or the file's other amounts') is the other
+    one; otherwise it is a decimal mark, the French default for a comma, and `unsure` says so.
     Each distinct text is parsed once (a column of a million prices holds a few thousand).
     """
-    text = _text(s)
+    if decimal_mark not in (None, ",", "."):
+        raise ValueError(f"decimal_mark must be ',' or '.', not {decimal_mark!r}")
+    text = _text(s, dash_is_blank=False)
     blank = _np(pc.is_null(text), True)
     distinct, codes = _distinct(text)
-    ok, values = _money_values(distinct, np.bincount(codes[codes >= 0], minlength=len(distinct)))
-    return _result(s, _spread(values, codes, np.nan), _spread(ok, codes, False), blank, "float64")
+    weight = np.bincount(codes[codes >= 0], minlength=len(distinct))
+    ok, values, shown, unsure = _money_values(distinct, weight, decimal_mark)
+    result = _result(s, _spread(values, codes, np.nan), _spread(ok, codes, False), blank,
+                     "float64")
+    example = distinct[int(np.argmax(unsure))].as_py() if unsure.any() else None
+    return ParsedMoney(result.values, result.invalid, shown, example)
 
 
-def _money_values(text: pa.Array, weight: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
-    """(which texts are amounts, their value) for distinct texts held by `weight` cells each."""
+def _money_values(
+    text: pa.Array, weight: np.ndarray, mark: str | None
+) -> tuple[np.ndarray, np.ndarray, str | None, np.ndarray]:
+    """(which texts are amounts, their value, the decimal mark they show, which ones nothing
+    settled) for distinct texts held by `weight` cells each."""
     ok = _matches(text, MONEY)
-    present = _present(text, "-(,.'" + SPACES)
+    present = _present(text, "-(,." + SPACES + APOSTROPHES)
     negative = np.zeros(len(text), dtype=bool)
     if "-" in present:
         negative |= _np(pc.match_substring(text, "-"), False)
     if "(" in present:
         negative |= _np(pc.starts_with(text, "("), False)
     number = pc.utf8_trim(text, MONEY_WRAPPING)
-    number = _remove(number, "".join(c for c in SPACES + "'" if c in present))
+    number = _remove(number, "".join(c for c in SPACES + APOSTROPHES if c in present))
     no_commas = _remove(number, "," if "," in present else "")
     digits = _remove(no_commas, "." if "." in present else "")
     length, shorter, count = (_np(pc.binary_length(a), 0) for a in (number, no_commas, digits))
     ok &= count <= MAX_DIGITS
     mantissa = _np(pc.cast(pc.if_else(_mask(ok), digits, NULL_STRING), pa.int64()), 0)
-    places = _decimal_places(
+    places, shown, unsure = _decimal_places(
         ok, length, length - shorter, shorter - count,
         _np(pc.find_substring(number, ","), -1), _np(pc.find_substring(number, "."), -1), weight,
+        _np(pc.starts_with(number, "0"), False), mark,
     )
     values = np.round(mantissa / 10.0**places, 2)  # both exact: a correctly rounded quotient
-    return ok, np.where(ok, np.where(negative, -values, values), np.nan)
+    values = np.where(ok, np.where(negative, -values, values), np.nan)
+    zero = _matches(text, ACCOUNTING_ZERO) if "-" in present else np.zeros(len(text), dtype=bool)
+    return ok | zero, np.where(zero, 0.0, values), shown, unsure
 
 
 def parse_quantity(s: pd.Series) -> Parsed:
-    """Quantities as float64: '2', '2,5', '1.0', '-1' (a returned item)."""
-    text = _text(s)
+    """Quantities as float64: '2', '2,5', '1.0', '-1' (a returned item); a lone '-' is refused
+    (an owner who counts by hand writes 0)."""
+    text = _text(s, dash_is_blank=False)
     blank = _np(pc.is_null(text), True)
     distinct, codes = _distinct(text)
     ok = _matches(distinct, r"^[-+]?[0-9]{1,15}(?:[.,][0-9]{1,15})?$")
@@ -247,7 +295,10 @@ TIME = (
     r" ?(?:(?P<meridiem>[ap])\.?m\.?)?"
     r"(?: ?(?:z|utc|gmt|[+-][0-9]{2}(?::?[0-9]{2})?))?$"  # the offset is read and dropped
 )
-NUMERIC_DATE = r"^(?P<a>[0-9]{1,4})[-/.](?P<b>[0-9]{1,2})[-/.](?P<c>[0-9]{1,4})$"
+NUMERIC_DATE = (  # '15/03/2024', '2024-03-15', or '20240315' (CDNOW) with a 19xx or 20xx year
+    r"^(?:(?P<a>[0-9]{1,4})[-/.](?P<b>[0-9]{1,2})[-/.](?P<c>[0-9]{1,4})"
+    r"|(?P<year>(?:19|20)[0-9]{2})(?P<month>[0-9]{2})(?P<day>[0-9]{2}))$"
+)
 SERIAL = r"^[0-9]{1,6}(?:\.[0-9]+)?$"
 TEXT_DATE = (
     r"^(?:(?P<day>[0-9]{1,2})(?:er)?[ -](?P<month>[a-z]+)\.?[ -](?P<year>[0-9]{4}|[0-9]{2})"
@@ -319,7 +370,7 @@ def combine_date_time(dates: pd.Series, times: pd.Series) -> pd.Series:
 @dataclass(frozen=True)
 class _DateFields:
     """The distinct date parts of a column as 'a/b/c' (/, - or . between; -1 where a value has
-    no such shape), with the number of digits of a and c."""
+    no such shape), with the number of digits of a and c; 'yyyymmdd' is taken as 'yyyy-mm-dd'."""
 
     a: np.ndarray
     b: np.ndarray
@@ -331,7 +382,11 @@ class _DateFields:
     def of(cls, distinct: pa.Array) -> _DateFields:
         g = _groups(distinct, NUMERIC_DATE)
         a_digits, c_digits = (_np(pc.utf8_length(g[k]), 0) for k in "ac")
-        return cls(_ints(g["a"]), _ints(g["b"]), _ints(g["c"]), a_digits, c_digits)
+        compact = _np(pc.utf8_length(g["year"]), 0) == 4
+        return cls(np.where(compact, _ints(g["year"]), _ints(g["a"])),
+                   np.where(compact, _ints(g["month"]), _ints(g["b"])),
+                   np.where(compact, _ints(g["day"]), _ints(g["c"])),
+                   np.where(compact, 4, a_digits), np.where(compact, 2, c_digits))
 
     @property
     def year_first(self) -> np.ndarray:  # '2024-03-15'

@@ -26,6 +26,7 @@ from ingest.load import ORDER_ID_CHOICES, load
 
 Progress = Callable[[float, str, str], None]
 DATE_ORDERS = ("dmy", "mdy", "ymd")
+DECIMAL_MARKS = (",", ".")
 
 
 @dataclass(frozen=True)
@@ -42,6 +43,7 @@ class ImportOptions:
     accept_guesses: bool = False  # import despite doubts (the owner saw them): ingest.doubts
     order_ids: str | None = None  # same|separate: numbers met in another file (ingest.load)
     statuses: tuple[tuple[str, str], ...] = ()  # (status word, paid|cancelled|refunded|pending)
+    decimal_mark: str | None = None  # ',' or '.': settles amounts like 1,234 the file does not
 
 
 @dataclass
@@ -143,6 +145,12 @@ def import_file(
             "same ou separate.",
             f"unknown choice “{options.order_ids}” for order numbers: choose same or separate.",
         )
+    if options.decimal_mark is not None and options.decimal_mark not in DECIMAL_MARKS:
+        raise rejected(
+            file_name,
+            f"séparateur décimal « {options.decimal_mark} » inconnu : choisissez , ou .",
+            f"unknown decimal mark “{options.decimal_mark}”: choose , or .",
+        )
     progress(0.05, "Lecture du fichier", "Reading the file")
     seen = preview(data, file_name, options)
     table = seen.table
@@ -150,7 +158,7 @@ def import_file(
              f"{len(table.frame)} rows read, parsing values")
     rows_read = len(table.frame) + len(table.rejects)
     result = canonical.build(table, seen.source, seen.mapping, file_name, options.date_order,
-                             options.statuses)
+                             statuses=options.statuses, decimal_mark=options.decimal_mark)
     rows_loaded = rows_read - len(result.rejects) - result.skipped
     notes = table.notes + result.notes + settle(
         file_name, table.doubts + result.doubts, options.accept_guesses)
@@ -160,6 +168,7 @@ def import_file(
         "sheet": table.sheet,
         "header_row": table.header_row,
         "date_order": result.date_order,
+        "decimal_mark": options.decimal_mark,
         "mapping": seen.mapping,
     }
     progress(0.6, "Rapprochement des clients et enregistrement",
