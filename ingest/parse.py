@@ -10,18 +10,24 @@ The work runs in Arrow compute kernels (RE2 regular expressions) and numpy, neve
 over values. The kernels are called directly because pandas 3.1 runs `str.extract`, `\\d` and
 non-ASCII `str.find` through Python's `re` one value at a time, and `pd.to_datetime` with a
 non-ISO `format=` takes seconds per million cells. Date and time columns hold few distinct values
-(some thousand days, 86,400 seconds a day), so those are parsed once per distinct value.
+(some thousand days, 86,400 seconds a day), so those are parsed once per distinct value. Phone
+numbers are the one exception to the kernels: every country's numbering plan is a solved problem
+(Google's libphonenumber, as `phonenumbers`), read in Python once per distinct number.
 """
 
 from __future__ import annotations
 
+import functools
 import re
 from dataclasses import dataclass
 
 import numpy as np
 import pandas as pd
+import phonenumbers
 import pyarrow as pa
 import pyarrow.compute as pc
+from babel import Locale
+from babel.core import get_global
 
 STRING = pa.large_string()
 NULL_STRING = pa.scalar(None, STRING)
@@ -538,103 +544,140 @@ def parse_dates(s: pd.Series, order: str | None = None, default_order: str = "dm
 
 _NOT_IN_ADDRESS = f"[^@\\x00-\\x20\\x7f{SPACES}]"
 EMAIL = f"^{_NOT_IN_ADDRESS}+@{_NOT_IN_ADDRESS}+\\.{_NOT_IN_ADDRESS}+$"
-COUNTRIES = {
-    "fr": "FR", "fra": "FR", "france": "FR",
-    "be": "BE", "bel": "BE", "belgique": "BE", "belgium": "BE", "belgie": "BE", "belgien": "BE",
-    "ch": "CH", "che": "CH", "suisse": "CH", "switzerland": "CH", "schweiz": "CH", "svizzera": "CH",
-}
-REGIONS = ("FR", "BE", "CH")
-BLANK_COUNTRY, OTHER_COUNTRY = -1, -2
-# calling code, and the possible lengths of a national number without its leading 0
-PHONE_PLANS = {"FR": (33, (9,)), "BE": (32, (8, 9)), "CH": (41, (9,))}
-POWERS_OF_TEN = 10 ** np.arange(19, dtype=np.int64)
+EMAIL_WRAPPING = " \t\r\n" + SPACES + "\"'`«»“”‘’<>()[]"  # what a copy-paste leaves around
+EMAIL_TRAILING = ".,;:!?"  # the end of the sentence the address was taken from
+DISPLAY_NAME = r"^[^<>]*<(?P<address>[^<>]*)>$"  # 'Jean Dupont <jean@x.fr>'
+COUNTRY_LANGUAGES = ("fr", "en", "de", "nl", "it", "es")  # a French shop's customers' languages
+BLANK_REGION, UNKNOWN_REGION = "", "ZZ"  # ZZ: CLDR's and phonenumbers' unknown region
+PHONE_SEPARATORS = SPACES + "./()-"
+PHONE = r"^\+?[0-9]{1,20}$"  # once the separators are gone
+
+
+def _clean_emails(text: pa.Array) -> pa.Array:
+    """Addresses without what hides one address under several spellings: invisible characters
+    (zero-width space, BOM, joiners: Unicode category Cf), a display name, 'mailto:', the
+    spaces, quotes and brackets around, and the punctuation after it; lower-cased."""
+    text = pc.utf8_trim_whitespace(pc.replace_substring_regex(text, r"\p{Cf}", ""))
+    named = _groups(text, DISPLAY_NAME)["address"]
+    text = pc.utf8_lower(pc.if_else(pc.is_valid(named), named, text))
+    text = pc.replace_substring_regex(pc.utf8_ltrim(text, EMAIL_WRAPPING), r"^mailto:", "")
+    return pc.utf8_rtrim(pc.utf8_ltrim(text, EMAIL_WRAPPING), EMAIL_WRAPPING + EMAIL_TRAILING)
 
 
 def normalise_email(s: pd.Series) -> Parsed:
-    """Trimmed, lower-cased addresses; invalid unless one '@' with a dot in the domain part."""
-    text = pc.utf8_lower(_text(s))
-    blank = _np(pc.is_null(text), True)
-    ok = _matches(text, EMAIL)
-    return _result(s, pc.if_else(_mask(ok), text, NULL_STRING), ok, blank, "str")
+    """Lower-cased addresses, one per person however it was pasted ('Jean <Jean@x.fr>',
+    'mailto:jean@x.fr', 'jean@x.fr.' give 'jean@x.fr'); invalid unless one '@' with a dot in
+    the domain part. Each distinct text is cleaned once."""
+    encoded = pc.dictionary_encode(_text(s))
+    blank = _np(pc.is_null(encoded.indices), True)
+    clean = _clean_emails(encoded.dictionary)
+    ok = _mask(_matches(clean, EMAIL))
+    addresses = pc.take(pc.if_else(ok, clean, NULL_STRING), encoded.indices)
+    return _result(s, addresses, _np(pc.take(ok, encoded.indices), False), blank, "str")
 
 
-def _countries(country: pd.Series | None, n: int) -> np.ndarray:
-    """Per row: the index of its country in REGIONS, or BLANK_COUNTRY, or OTHER_COUNTRY."""
+def _country_key(names: pa.Array) -> pa.Array:
+    """A country as looked up: folded, punctuation as spaces ('États-Unis' -> 'etats unis')."""
+    spaced = pc.replace_substring_regex(_fold(names), r"[^\p{L}\p{N}]+", " ")
+    return pc.utf8_trim(spaced, " ")
+
+
+@functools.cache
+def _country_table() -> tuple[pa.Array, np.ndarray]:
+    """(looked-up keys, region codes): every region phonenumbers knows, by its ISO codes (two
+    letters, three letters, 'UK') and its names in COUNTRY_LANGUAGES, from Babel (CLDR)."""
+    regions = phonenumbers.SUPPORTED_REGIONS
+    pairs = {code: code for code in regions}
+    pairs |= {alias: codes[0] for alias, codes in get_global("territory_aliases").items()
+              if alias.isalpha() and len(codes) == 1 and codes[0] in regions}
+    for language in COUNTRY_LANGUAGES:
+        pairs |= {name: code for code, name in Locale(language).territories.items()
+                  if code in regions}
+    return _country_key(pa.array(list(pairs), type=STRING)), np.array(list(pairs.values()))
+
+
+def _regions(country: pd.Series | None, n: int) -> np.ndarray:
+    """Per row: the ISO region code of its country (a code or a name, see _country_table),
+    BLANK_REGION where none is given, UNKNOWN_REGION where it is not recognised."""
     if country is None:
-        return np.full(n, BLANK_COUNTRY)
+        return np.full(n, BLANK_REGION)
     distinct, codes = _distinct(_text(country))
-    found = pc.index_in(_fold(distinct), pa.array(list(COUNTRIES), type=STRING))
-    region = np.array([REGIONS.index(code) for code in COUNTRIES.values()])
-    per_distinct = np.where(_np(pc.is_valid(found), False), region[_np(found, 0)], OTHER_COUNTRY)
-    return _spread(per_distinct, codes, BLANK_COUNTRY)
+    keys, regions = _country_table()
+    found = _np(pc.index_in(_country_key(distinct), keys), -1)
+    per_distinct = np.where(found >= 0, regions[found], UNKNOWN_REGION)
+    return _spread(per_distinct, codes, BLANK_REGION)
 
 
-def _digit_count(number: np.ndarray) -> np.ndarray:
-    return np.searchsorted(POWERS_OF_TEN, number, side="right")
+def _without_excel_float(text: pa.Array) -> pa.Array:
+    """Digits that Excel turned into a number and wrote back as one: '612345678.0'."""
+    excel_float = _mask(_matches(text, r"^[0-9]+\.0$"))
+    return pc.if_else(excel_float, pc.utf8_slice_codeunits(text, 0, -2), text)
+
+
+def _e164(number: str, region: str) -> str:
+    """`number` in E.164 as phonenumbers reads it in `region`, '' when it cannot, when the
+    number has a length its country's full numbers never have (a local number without its area
+    code is no key), or when it is all zeros (a placeholder many people would share)."""
+    try:
+        parsed = phonenumbers.parse(number, region)
+    except phonenumbers.NumberParseException:
+        return ""
+    possible = phonenumbers.is_possible_number_with_reason(parsed)
+    if possible != phonenumbers.ValidationResult.IS_POSSIBLE or parsed.national_number == 0:
+        return ""
+    return phonenumbers.format_number(parsed, phonenumbers.PhoneNumberFormat.E164)
 
 
 def normalise_phone(
     s: pd.Series, country: pd.Series | None = None, default_region: str = "FR"
 ) -> Parsed:
-    """Phone numbers in E.164 ('+33612345678').
+    """Phone numbers in E.164 ('+33612345678'), read by phonenumbers (Google's libphonenumber)
+    in the row's country (ISO code or name) or else `default_region`.
 
-    National numbers follow the row's country when it is Belgium or Switzerland (ISO code or
-    name), else `default_region`. Undone on the way: Shopify's "'" prefix, Excel's lost leading 0
-    ('612345678'), a calling code without '+' ('33612345678', '0033…') and the '(0)' or 0 written
-    after a calling code ('+33 (0)6…'). Other international numbers keep their digits (8 to 15,
-    E.164's limit). The numbers are handled as integers, their leading zeros counted apart.
+    Undone first: Shopify's "'" prefix, separators, and Excel's number form ('612345678.0');
+    phonenumbers then handles the lost leading 0, the calling code with or without '+' or '00'
+    and the '(0)' after it. A number is kept when its length is possible in its country: the
+    validity ranges would refuse test numbers (555, Ofcom's 07700 900xxx) and numbers of
+    ranges opened after the library's data, while the digits kept are the ones written, so no
+    key is made up. Each distinct (number, region) pair is parsed once.
     """
-    if default_region not in PHONE_PLANS:
-        raise ValueError(f"default_region must be one of {REGIONS}, not {default_region!r}")
-    text = pc.utf8_ltrim(_text(s), "'(" + SPACES)
+    if default_region not in phonenumbers.SUPPORTED_REGIONS:
+        raise ValueError(f"default_region must be a region code phonenumbers knows, "
+                         f"not {default_region!r}")
+    text = pc.utf8_ltrim(_text(s), "'" + SPACES)
     blank = _np(pc.is_null(text), True)
-    plus = _np(pc.starts_with(text, "+"), False)
-    text = pc.utf8_ltrim(text, "+")
-    separators = _present(text, SPACES + "./()-")
-    if "(" in separators:
-        text = pc.replace_substring(text, "(0)", "")
-    digits = _remove(text, separators)
-    length = _np(pc.utf8_length(digits), 0)
-    ok = _np(pc.ascii_is_decimal(digits), False) & (length <= 18)  # 18 digits fit an int64
-    number = _np(pc.cast(pc.if_else(_mask(ok), digits, NULL_STRING), pa.int64()), 0)
-    significant = _digit_count(number)
-    zeros = length - significant
-    international = plus | (zeros >= 2)
-    ok &= np.where(plus, zeros == 0, zeros <= 2)  # '+33…', '0033…', '06…', '6…'
-    region = _countries(country, len(digits))
-    region = np.where(np.isin(region, (REGIONS.index("BE"), REGIONS.index("CH"))), region,
-                      REGIONS.index(default_region))
+    text = _without_excel_float(text)
+    text = _remove(text, _present(text, PHONE_SEPARATORS))
+    ok = _matches(text, PHONE)
+    region = _regions(country, len(text))
+    plus = _np(pc.starts_with(text, "+"), False)  # the number names its country
+    region = np.where(plus | np.isin(region, (BLANK_REGION, UNKNOWN_REGION)), default_region,
+                      region)
+    e164 = _e164_per_pair(pc.if_else(_mask(ok), text, NULL_STRING), region)
+    ok = _np(pc.not_equal(e164, ""), False)
+    return _result(s, pc.if_else(_mask(ok), e164, NULL_STRING), ok, blank, "str")
 
-    e164 = np.where(international & (significant >= 8) & (significant <= 15), number, 0)
-    for name, (code, lengths) in PHONE_PLANS.items():
-        code_digits = len(str(code))
-        scale = POWERS_OF_TEN[np.clip(significant - code_digits, 0, 18)]
-        with_code, rest = (significant > code_digits) & (number // scale == code), number % scale
-        abroad = international & with_code  # '+33 6…', '+33 06…'
-        national = ~international & (region == REGIONS.index(name))  # '06…', '6…', '336…'
-        if not (abroad | national).any():
-            continue
-        code_at_home = national & (zeros == 0) & with_code & np.isin(_digit_count(rest), lengths)
-        subscriber = np.where(abroad | code_at_home, rest, number)
-        fits = (abroad | national) & np.isin(_digit_count(subscriber), lengths)
-        fits &= ~abroad | (significant - code_digits - _digit_count(rest) <= 1)
-        e164 = np.where(abroad, 0, e164)
-        e164 = np.where(fits, code * POWERS_OF_TEN[_digit_count(subscriber)] + subscriber, e164)
-    ok &= e164 > 0
-    text = pc.cast(pa.array(np.where(ok, e164, 0)), STRING)
-    text = pc.binary_join_element_wise(pa.scalar("+", STRING), text, pa.scalar("", STRING))
-    return _result(s, pc.if_else(_mask(ok), text, NULL_STRING), ok, blank, "str")
+
+def _e164_per_pair(numbers: pa.Array, region: np.ndarray) -> pa.Array:
+    """Per row, _e164 of its number in its region ('' where the number is null), the library
+    called once per distinct (number, region) pair: it reads a number in some microseconds."""
+    distinct, number_codes = _distinct(numbers)
+    region_codes, region_names = pd.factorize(region)
+    pair = np.where(number_codes >= 0, number_codes * len(region_names) + region_codes, -1)
+    pair_codes, pairs = pd.factorize(pair)
+    texts = distinct.to_pylist()
+    found = [_e164(texts[p // len(region_names)], region_names[p % len(region_names)])
+             if p >= 0 else "" for p in pairs.tolist()]
+    return pc.take(pa.array(found, type=STRING), pa.array(pair_codes))
 
 
 def pad_postcode(s: pd.Series, country: pd.Series | None = None) -> pd.Series:
     """Postcodes as text, with Excel's damage undone: '75001.0' -> '75001' and, in France (the
     default, also for a blank country), the lost leading 0: '1000' -> '01000'. Other countries'
     codes stay as written, upper-cased."""
-    text = pc.utf8_upper(_text(s))
-    excel_float = _mask(_matches(text, r"^[0-9]+\.0$"))
-    text = pc.if_else(excel_float, pc.utf8_slice_codeunits(text, 0, -2), text)
-    region = _countries(country, len(text))
-    french = np.isin(region, (REGIONS.index("FR"), BLANK_COUNTRY)) & _matches(text, "^[0-9]{4}$")
+    text = _without_excel_float(pc.utf8_upper(_text(s)))
+    region = _regions(country, len(text))
+    french = np.isin(region, ("FR", BLANK_REGION)) & _matches(text, "^[0-9]{4}$")
     text = pc.if_else(_mask(french), pc.utf8_lpad(text, 5, "0"), text)
     return pd.Series(text, index=s.index, dtype="str")
 

@@ -360,7 +360,8 @@ def test_email_invalid(text):
         ("+41 79 123 45 67", "FR", "+41791234567"),
         ("+1 (555) 123-4567", "US", "+15551234567"),
         ("+44 20 7946 0958", None, "+442079460958"),
-        ("0612345678", "Deutschland", "+33612345678"),  # unknown country: the default region
+        ("0612345678", "Deutschland", "+49612345678"),  # a German row: a German number
+        ("0612345678", "Atlantide", "+33612345678"),  # unknown country: the default region
     ],
 )
 def test_phone_forms(text, country, expected):
@@ -379,7 +380,7 @@ def test_phone_invalid(text):
 def test_phone_default_region():
     assert one(normalise_phone, "0470 12 34 56", default_region="BE") == ("+32470123456", False)
     with pytest.raises(ValueError):
-        normalise_phone(col("0612345678"), default_region="DE")
+        normalise_phone(col("0612345678"), default_region="XX")
 
 
 @pytest.mark.parametrize(
