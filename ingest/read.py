@@ -577,7 +577,7 @@ def read_workbook(
         frame[name], typed = _cells_as_text(frame[name], row_numbers)
         if typed is not None:
             numbers[i] = typed
-    if _sheet_part(data, chosen.name) in errors_in:
+    if errors_in and _sheet_part(data, chosen.name) in errors_in:
         _put_errors(frame, error_cells(data, chosen.name), lower + 1)
     table = RawTable(
         frame=frame,
@@ -621,7 +621,8 @@ def _read_sheet(book: CalamineWorkbook, name: str, data: bytes, file_name: str) 
     size = table_size(rows)
     header = (0, 0)
     if size:
-        header = header_rows(rows, merged, find_header([[str(c) for c in r] for r in rows[:SAMPLE_ROWS]]))
+        found_at = find_header([[str(c) for c in r] for r in rows[:SAMPLE_ROWS]])
+        header = header_rows(rows, merged, found_at)
     headers = two_row_headers(rows, merged, *header) if size else []
     return Sheet(name, rows, merged, size, header, headers)
 
@@ -631,11 +632,7 @@ def choose_sheet(sheets: list[Sheet]) -> tuple[Sheet, list[str]]:
     whose columns are recognised beats a bigger one that is not (a product catalogue); among
     those, the biggest."""
     plausible = [s for s in sheets if s.size and looks_like_data(s.headers)]
-    pool = plausible or sheets
-    best = pool[0]
-    for candidate in pool[1:]:
-        if candidate.size > best.size:
-            best = candidate
+    best = max(plausible or sheets, key=lambda s: s.size)  # (the first of equals)
     return best, [s.name for s in plausible]
 
 
@@ -701,7 +698,7 @@ def two_row_headers(
         return names
     titles = [_cell_header(c).strip() for c in rows[upper]]
     for (r0, c0), (_, c1) in merged:
-        if r0 == upper:
+        if r0 == upper and c0 < len(titles):
             titles[c0 : c1 + 1] = [titles[c0]] * (min(c1, len(titles) - 1) - c0 + 1)
     return [name if name and (not title or normalise_header(name) in KNOWN_NAMES)
             else f"{title} {name}".strip() for title, name in zip(titles, names)]
@@ -743,13 +740,15 @@ def _cells_as_text(col: pd.Series, row_numbers: np.ndarray) -> tuple[pd.Series, 
 
 
 def _sheet_part(data: bytes, sheet: str) -> str | None:
-    """The zip member holding a sheet of an xlsx workbook, from workbook.xml and its relations."""
-    if not data.startswith(b"PK\x03\x04"):
-        return None
+    """The zip member holding a sheet of an xlsx workbook, from workbook.xml and its relations
+    (None for other workbooks: an OpenDocument spreadsheet is a zip too)."""
     with zipfile.ZipFile(io.BytesIO(data)) as zf:
+        if not {"xl/workbook.xml", "xl/_rels/workbook.xml.rels"} <= set(zf.namelist()):
+            return None
         book = DefusedET.fromstring(zf.read("xl/workbook.xml"))
         links = DefusedET.fromstring(zf.read("xl/_rels/workbook.xml.rels"))
-    ids = {s.get("name"): s.get(f"{{{RELATIONSHIPS}}}id") for s in book.iter(f"{{{SHEET_ML}}}sheet")}
+    ids = {s.get("name"): s.get(f"{{{RELATIONSHIPS}}}id")
+           for s in book.iter(f"{{{SHEET_ML}}}sheet")}
     targets = {r.get("Id"): r.get("Target", "") for r in links}
     target = targets.get(ids.get(sheet))
     if target is None:

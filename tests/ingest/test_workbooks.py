@@ -14,7 +14,6 @@ import pytest
 import xlsxwriter
 
 from ingest.doubts import UnsureImport
-from ingest.errors import FileRejected
 from ingest.pipeline import ImportOptions, import_file, preview
 
 
@@ -185,7 +184,3 @@ def test_a_formula_s_saved_date_and_whole_numbers_stay_as_before():
     table = preview(data, "v.xlsx").table
     assert table.frame.iloc[0].tolist() == ["A1", "2024-03-05", "12", "612345678"]
 
-
-def test_a_sheet_name_that_does_not_exist_is_refused():
-    with pytest.raises(FileRejected, match="Compta"):
-        preview(workbook(("Ventes", SALES)), "v.xlsx", ImportOptions(sheet="Compta"))
