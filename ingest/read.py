@@ -23,9 +23,8 @@ from pathlib import Path
 import duckdb
 import numpy as np
 import pandas as pd
-from python_calamine import CalamineWorkbook, PasswordError
-
 from defusedxml import ElementTree as DefusedET
+from python_calamine import CalamineWorkbook, PasswordError
 
 from ingest.doubts import Doubt
 from ingest.errors import rejected
@@ -577,8 +576,10 @@ def read_workbook(
         frame[name], typed = _cells_as_text(frame[name], row_numbers)
         if typed is not None:
             numbers[i] = typed
-    if errors_in and _sheet_part(data, chosen.name) in errors_in:
-        _put_errors(frame, error_cells(data, chosen.name), lower + 1)
+    if errors_in:
+        with calamine_errors(data, file_name):  # (a workbook.xml the XML parser refuses)
+            if _sheet_part(data, chosen.name) in errors_in:
+                _put_errors(frame, error_cells(data, chosen.name), lower + 1)
     table = RawTable(
         frame=frame,
         headers=headers,
