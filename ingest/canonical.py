@@ -17,10 +17,11 @@ from ingest import parse
 from ingest.doubts import Doubt
 from ingest.errors import rejected
 from ingest.fields import FIELD_BY_NAME, IDENTITY_FIELDS, ORDER_VALUE_FIELDS
-from ingest.read import RawTable, empty_rejects
+from ingest.read import EXCEL_ERRORS, RawTable, empty_rejects
 from ingest.sources.base import Source, status_by_meaning
 
 INVALID_SHARE_FOR_FILE_REJECT = 0.5
+STRICT_KINDS = ("money", "quantity", "date")  # an error cell there rejects its row
 # Order dates outside this range are placeholders (31/12/9999, Excel's day 0, the Unix epoch):
 # loaded, one of them would move "the latest week" of every dashboard to the year 9999.
 PLAUSIBLE_ORDER_DATES = (pd.Timestamp("1980-01-01"), pd.Timestamp("2099-12-31 23:59:59"))
@@ -140,6 +141,10 @@ def build(
                 f"{count} {FIELD_BY_NAME[name].label_fr.lower()} illisibles laissés vides",
                 f"{count} unreadable {FIELD_BY_NAME[name].label_en.lower()} values left blank",
             ))
+    for name in mapping:  # an Excel error (#DIV/0!) is no value: never a blank, never a 0
+        if FIELD_BY_NAME[name].kind in STRICT_KINDS and (has_orders or name == "signup_date"):
+            for error, cells in values.errors(name):
+                flag(cells, f"{error} dans « {mapping[name]} »", f"{error} in “{mapping[name]}”")
     if has_orders:
         amounts = [f for f in ORDER_VALUE_FIELDS if f in mapping]
         if len(table.frame) and all(values.get(f).isna().all() for f in amounts):
@@ -243,6 +248,7 @@ class ParsedColumns:
         self.declared_order = declared_order  # the platform's: kept unless the dates disprove it
         self.decimal_mark = decimal_mark  # the owner's, for amounts like 1,234 nothing settles
         self.parsed: dict[str, parse.Parsed] = {}
+        self.error_cells: dict[str, pd.Series] = {}
         self.date_order: str | None = None
         self.date_note: tuple[str, str] | None = None
         self.doubts: list[Doubt] = []
@@ -260,14 +266,39 @@ class ParsedColumns:
         self.get(name)
         return self.parsed[name].invalid
 
+    def errors(self, name: str) -> list[tuple[str, pd.Series]]:
+        """Each Excel error value the column holds, with the rows holding it."""
+        self.get(name)
+        found = self.error_cells.get(name)
+        if found is None:
+            return []
+        return [(error, found == error) for error in found.dropna().unique()]
+
+    def _typed(self, name: str) -> pd.Series | None:
+        """The workbook's own numbers of the column (NaN elsewhere), row by row, if it has any."""
+        numbers = self.table.numbers.get(self.table.headers.index(self.mapping[name]))
+        if numbers is None:
+            return None
+        return pd.Series(numbers.reindex(self.table.row_numbers).to_numpy(),
+                         index=self.table.frame.index)
+
     def _parse(self, name: str) -> parse.Parsed:
         raw = column(self.table, self.mapping, name)
         kind = FIELD_BY_NAME[name].kind
+        errors = raw.isin(EXCEL_ERRORS)
+        if errors.any():  # blank to the parsers; rows in STRICT_KINDS are rejected by build
+            self.error_cells[name] = raw.where(errors)
+            raw = raw.mask(errors)
         country = column(self.table, self.mapping, "country")
         if kind in ("phone", "postcode"):  # Wix writes "015224260416" in quotes to keep the 0
             raw = raw.str.strip('"')
         if kind == "money":
-            result = self._parse_money(name, raw)
+            typed = self._typed(name)
+            if typed is None:
+                result = self._parse_money(name, raw)
+            else:  # the decimal-mark vote is over the text cells only
+                text = self._parse_money(name, raw.mask(typed.notna()))
+                result = parse.Parsed(text.values.fillna(typed.round(2)), text.invalid)
         elif kind == "quantity":
             result = parse.parse_quantity(raw)
         elif kind == "date":

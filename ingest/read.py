@@ -24,12 +24,15 @@ from pathlib import Path
 import duckdb
 import numpy as np
 import pandas as pd
+from defusedxml import ElementTree as DefusedET
 from python_calamine import CalamineWorkbook, PasswordError
 
 from ingest.doubts import Doubt
 from ingest.errors import rejected
+from ingest.fields import FIELDS, IDENTITY_FIELDS, ORDER_VALUE_FIELDS
 from ingest.mapping import candidates
-from ingest.parse import parse_money
+from ingest.parse import normalise_header, parse_money
+from ingest.sources import detect_source
 from ingest.sql_files import sql_text
 
 SAMPLE_ROWS = 40
@@ -55,6 +58,17 @@ ENCRYPTED = re.compile(  # an encrypted OOXML package, or a BIFF8 workbook whose
     rb"|\x09\x08\x10\x00\x00\x06\x05\x00.{12}\x2f\x00",
     re.DOTALL,
 )
+SHEET_ML = "http://schemas.openxmlformats.org/spreadsheetml/2006/main"
+RELATIONSHIPS = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
+# An error cell of a sheet's XML: <c r="E5" s="1" t="e"><f>1/0</f><v>#DIV/0!</v></c>
+ERROR_CELL = re.compile(
+    rb'<(?:\w+:)?c\b(?=[^>]*\bt="e")[^>]*?\br="([A-Z]{1,3})([0-9]{1,7})"[^>]*>'
+    rb"(?:<(?:\w+:)?f[^>]*/>|<(?:\w+:)?f[^>]*>[^<]*</(?:\w+:)?f>)?<(?:\w+:)?v>([^<]*)</"
+)
+# Excel's error values: what a formula shows when it has none (a CSV export writes them as text)
+EXCEL_ERRORS = ("#N/A", "#DIV/0!", "#VALUE!", "#REF!", "#NAME?", "#NUM!", "#NULL!", "#SPILL!",
+                "#CALC!", "#GETTING_DATA")
+KNOWN_NAMES = frozenset(s for f in FIELDS for s in f.synonyms)  # header words of a known field
 ZIP_ERRORS = (zipfile.BadZipFile, zlib.error, EOFError, NotImplementedError, RuntimeError, ValueError)
 LEGACY_ENCODINGS = ("cp1252", "iso8859_15", "mac_roman")  # the first wins a tie
 ENCODING_NAMES = {
@@ -88,6 +102,9 @@ class RawTable:
     sheets: list[str] = field(default_factory=list)
     notes: list[tuple[str, str]] = field(default_factory=list)  # (fr, en) things decided
     doubts: list[Doubt] = field(default_factory=list)  # things guessed with low confidence
+    # workbook columns (by position) whose numbers have decimals: those numbers as Excel stores
+    # them, indexed by file row number (the text cells beside them may use a decimal comma)
+    numbers: dict[int, pd.Series] = field(default_factory=dict)
 
 
 def empty_rejects() -> pd.DataFrame:
@@ -449,7 +466,7 @@ def read_file(
         raise _not_text(file_name)
     else:
         table = read_delimited(data, file_name, encoding, header_row)
-    table = drop_totals_row(table)
+    table = drop_totals_row(excel_text_undone(table))
     if table.frame.empty and table.rejects.empty:
         raise _no_data(file_name)
     return table
@@ -608,9 +625,10 @@ def _pad_short_rows(short: pd.DataFrame, delimiter: str, names: list[str]) -> pd
     return padded.astype("str") if len(padded) else pd.DataFrame(columns=names, dtype="str")
 
 
-def check_workbook_size(data: bytes, file_name: str) -> None:
+def check_workbook_size(data: bytes, file_name: str) -> set[str]:
     """Refuse zip bombs before parsing: a small xlsx can inflate to gigabytes of XML, and one
-    value in cell XFD1048576 makes calamine allocate a 17-billion-cell grid (the process dies)."""
+    value in cell XFD1048576 makes calamine allocate a 17-billion-cell grid (the process dies).
+    Returns the parts that hold error cells (t="e"), seen while their bytes are at hand."""
     try:
         with zipfile.ZipFile(io.BytesIO(data)) as zf:
             total = sum(info.file_size for info in zf.infolist())
@@ -623,7 +641,12 @@ def check_workbook_size(data: bytes, file_name: str) -> None:
                     f"the workbook inflates to {total / 1e6:.0f} MB, which is not plausible for "
                     "data: it may be booby-trapped. Export your data as CSV.",
                 )
-            extents = [grid_extent(zf.read(info)) for info in zf.infolist()]
+            extents, errors_in = [], set()
+            for info in zf.infolist():
+                xml = zf.read(info)
+                extents.append(grid_extent(xml))
+                if b't="e"' in xml:
+                    errors_in.add(info.filename)
     except ZIP_ERRORS as exc:
         raise rejected(
             file_name,
@@ -646,6 +669,7 @@ def check_workbook_size(data: bytes, file_name: str) -> None:
             "rows and columns after your data (Ctrl+End shows the last cell) or export your data "
             "as CSV.",
         )
+    return errors_in
 
 
 def grid_extent(xml: bytes, chunk: int = 1 << 24) -> tuple[int, int]:
@@ -708,8 +732,9 @@ def calamine_errors(data: bytes, file_name: str) -> Iterator[None]:
 def read_workbook(
     data: bytes, file_name: str, sheet: str | None, header_row: int | None = None
 ) -> RawTable:
+    errors_in: set[str] = set()
     if data.startswith(b"PK\x03\x04"):
-        check_workbook_size(data, file_name)
+        errors_in = check_workbook_size(data, file_name)
     with calamine_errors(data, file_name):
         book = CalamineWorkbook.from_filelike(io.BytesIO(data))
         names = list(book.sheet_names)
@@ -719,49 +744,158 @@ def read_workbook(
             f"la feuille « {sheet} » n'existe pas (feuilles : {', '.join(names)}).",
             f"there is no sheet “{sheet}” (sheets: {', '.join(names)}).",
         )
-    candidates = [sheet] if sheet else names
-    best_name, best_rows, best_size = None, [], 0
-    for name in candidates:
-        with calamine_errors(data, file_name):
-            rows = book.get_sheet_by_name(name).to_python(skip_empty_area=False)
-        size = table_size(rows)
-        if best_name is None or size > best_size:
-            best_name, best_rows, best_size = name, rows, size
-    if not best_rows or best_size == 0:
+    sheets = [_read_sheet(book, name, data, file_name) for name in ([sheet] if sheet else names)]
+    chosen, plausible = choose_sheet(sheets)
+    if chosen.size == 0:
         raise rejected(
             file_name,
             "le classeur ne contient aucun tableau de données. Vérifiez que vous avez choisi le "
             "bon fichier.",
             "the workbook holds no data table. Check you chose the right file.",
         )
-    header_index = chosen_header(header_row, min(len(best_rows), SAMPLE_ROWS), file_name)
-    if header_index is None:
-        header_index = find_header([[str(c) for c in r] for r in best_rows[:SAMPLE_ROWS]])
-    headers = dedupe_headers([_cell_header(c) for c in best_rows[header_index]])
-    body = best_rows[header_index + 1 :]
+    rows = chosen.rows
+    header_index = chosen_header(header_row, min(len(rows), SAMPLE_ROWS), file_name)
+    upper, lower = chosen.header if header_index is None else header_rows(
+        rows, chosen.merged, header_index)
+    headers = dedupe_headers(two_row_headers(rows, chosen.merged, upper, lower))
+    body = rows[lower + 1 :]
     width = len(headers)
     if body and len(body[0]) != width:  # calamine's rows are as wide as the sheet
         body = [r[:width] for r in body]
     frame = pd.DataFrame(body, columns=[f"c{i}" for i in range(width)])
-    for name in frame.columns:
-        frame[name] = _cells_as_text(frame[name])
+    row_numbers = np.arange(lower + 2, lower + 2 + len(frame), dtype="int64")
+    numbers: dict[int, pd.Series] = {}
+    for i, name in enumerate(frame.columns):
+        frame[name], typed = _cells_as_text(frame[name], row_numbers)
+        if typed is not None:
+            numbers[i] = typed
+    if errors_in:
+        with calamine_errors(data, file_name):  # (a workbook.xml the XML parser refuses)
+            if _sheet_part(data, chosen.name) in errors_in:
+                _put_errors(frame, error_cells(data, chosen.name), lower + 1)
     table = RawTable(
         frame=frame,
         headers=headers,
-        row_numbers=np.arange(header_index + 2, header_index + 2 + len(frame), dtype="int64"),
+        row_numbers=row_numbers,
         rejects=empty_rejects(),
-        header_row=header_index + 1,
-        sheet=best_name,
+        header_row=lower + 1,
+        sheet=chosen.name,
         sheets=names,
+        numbers=numbers,
     )
     if len(names) > 1 and sheet is None:
         table.notes.append(
             (
-                f"feuille « {best_name} » choisie parmi {len(names)}",
-                f"sheet “{best_name}” chosen among {len(names)}",
+                f"feuille « {chosen.name} » choisie parmi {len(names)}",
+                f"sheet “{chosen.name}” chosen among {len(names)}",
             )
         )
+    if len(plausible) > 1:
+        table.doubts.append(sheet_doubt(chosen.name, plausible))
     return drop_blank_rows(table)
+
+
+@dataclass
+class Sheet:
+    """One sheet's cells and what its table looks like."""
+
+    name: str
+    rows: list[list]
+    merged: list[tuple[tuple[int, int], tuple[int, int]]]  # ((row, col), (row, col)), 0-based
+    size: int
+    header: tuple[int, int]  # 0-based first and last row of the detected header
+    headers: list[str]
+
+
+def _read_sheet(book: CalamineWorkbook, name: str, data: bytes, file_name: str) -> Sheet:
+    with calamine_errors(data, file_name):
+        found = book.get_sheet_by_name(name)
+        rows = found.to_python(skip_empty_area=False)
+        merged = list(found.merged_cell_ranges or [])
+    size = table_size(rows)
+    header = (0, 0)
+    if size:
+        found_at = find_header([[str(c) for c in r] for r in rows[:SAMPLE_ROWS]])
+        header = header_rows(rows, merged, found_at)
+    headers = two_row_headers(rows, merged, *header) if size else []
+    return Sheet(name, rows, merged, size, header, headers)
+
+
+def choose_sheet(sheets: list[Sheet]) -> tuple[Sheet, list[str]]:
+    """The sheet to import, and the names of those that look like sales or customers. A sheet
+    whose columns are recognised beats a bigger one that is not (a product catalogue); among
+    those, the biggest."""
+    plausible = [s for s in sheets if s.size and looks_like_data(s.headers)]
+    best = max(plausible or sheets, key=lambda s: s.size)  # (the first of equals)
+    return best, [s.name for s in plausible]
+
+
+def looks_like_data(headers: list[str]) -> bool:
+    """Whether the columns the detected source maps hold sales (a date and an amount) or people."""
+    source, _ = detect_source(headers)
+    mapping = source.mapping(headers)
+    sales = "order_date" in mapping and any(f in mapping for f in ORDER_VALUE_FIELDS)
+    return sales or any(f in mapping for f in IDENTITY_FIELDS)
+
+
+def sheet_doubt(chosen: str, plausible: list[str]) -> Doubt:
+    shown_fr = ", ".join(f"« {n} »" for n in plausible)
+    shown_en = ", ".join(f"“{n}”" for n in plausible)
+    return Doubt(
+        "sheet",
+        f"plusieurs feuilles ressemblent à des ventes ou des clients ({shown_fr}) : la feuille "
+        f"« {chosen} » a été prise, choisissez celle à importer",
+        f"several sheets look like sales or customers ({shown_en}): sheet “{chosen}” was "
+        "taken, choose the one to import",
+        "--sheet",
+    )
+
+
+def header_rows(
+    rows: list[list], merged: list[tuple[tuple[int, int], tuple[int, int]]], index: int
+) -> tuple[int, int]:
+    """The header's first and last row (0-based) around row `index`: two rows when a row of
+    group titles merged over several columns ("Client" over Nom, E-mail, Téléphone) sits above
+    the column names, whichever of the two the header search found."""
+    if index > 0 and _group_titles_over(rows, merged, index - 1):
+        return index - 1, index
+    if index + 1 < len(rows) and _group_titles_over(rows, merged, index):
+        return index, index + 1
+    return index, index
+
+
+def _group_titles_over(
+    rows: list[list], merged: list[tuple[tuple[int, int], tuple[int, int]]], upper: int
+) -> bool:
+    """Whether row `upper` holds group titles for the row below: at least two filled cells, one
+    merged across columns, and below it column names (a known field name under a group, or a
+    title merged down into it). A title merged over the whole table is one cell: not groups."""
+    spans = [(c0, c1) for (r0, c0), (r1, c1) in merged if r0 == upper and c1 > c0]
+    if not spans or sum(1 for c in rows[upper] if str(c).strip()) < 2:
+        return False
+    if any(r0 == upper and r1 > upper for (r0, _), (r1, _) in merged):
+        return True
+    below = rows[upper + 1]
+    return any(normalise_header(_cell_header(below[c])) in KNOWN_NAMES
+               for c0, c1 in spans for c in range(c0, min(c1, len(below) - 1) + 1))
+
+
+def two_row_headers(
+    rows: list[list], merged: list[tuple[tuple[int, int], tuple[int, int]]], upper: int,
+    lower: int,
+) -> list[str]:
+    """One header per column from a header on one or two rows: the column name when it is a
+    known field name, else the group title and the name ("Commande N°"), else whichever is
+    filled."""
+    names = [_cell_header(c).strip() for c in rows[lower]]
+    if upper == lower:
+        return names
+    titles = [_cell_header(c).strip() for c in rows[upper]]
+    for (r0, c0), (_, c1) in merged:
+        if r0 == upper and c0 < len(titles):
+            titles[c0 : c1 + 1] = [titles[c0]] * (min(c1, len(titles) - 1) - c0 + 1)
+    return [name if name and (not title or normalise_header(name) in KNOWN_NAMES)
+            else f"{title} {name}".strip() for title, name in zip(titles, names)]
 
 
 def table_size(rows: list[list]) -> int:
@@ -778,9 +912,17 @@ def _cell_header(value: object) -> str:
     return text[:-2] if re.fullmatch(r"-?\d+\.0", text) else text
 
 
-def _cells_as_text(col: pd.Series) -> pd.Series:
+def _cells_as_text(col: pd.Series, row_numbers: np.ndarray) -> tuple[pd.Series, pd.Series | None]:
     """Workbook cells as the text a CSV export would hold: 612345678.0 -> '612345678',
-    dates -> ISO (which the date parser reads unambiguously)."""
+    dates -> ISO (which the date parser reads unambiguously). With them, when the column holds
+    numbers with decimals, those numbers as Excel stores them (by file row number): a formula's
+    saved 14.988 among text cells "12,50" must not be read with the text's decimal comma."""
+    typed = None
+    if pd.api.types.infer_dtype(col, skipna=True) not in ("string", "empty"):
+        number = col.map(type).isin((float, int)).to_numpy()
+        values = col[number].astype("float64")
+        if (values != values.round()).any():
+            typed = pd.Series(values.to_numpy(), index=row_numbers[number])
     text = col.astype("str").str.strip()
     if text.str.endswith(".0").any():  # (a column of names needs no regular expression)
         whole = text.str.fullmatch(r"-?\d+\.0")  # (no backreferences: they run row by row)
@@ -788,7 +930,63 @@ def _cells_as_text(col: pd.Series) -> pd.Series:
     if text.str.endswith(" 00:00:00").any():
         midnight = text.str.fullmatch(r"\d{4}-\d{2}-\d{2} 00:00:00")
         text = text.mask(midnight, text.str.slice(0, 10))
-    return text.mask(text.isin(["", "None", "nan", "NaT"]))
+    return text.mask(text.isin(["", "None", "nan", "NaT"])), typed
+
+
+def _sheet_part(data: bytes, sheet: str) -> str | None:
+    """The zip member holding a sheet of an xlsx workbook, from workbook.xml and its relations
+    (None for other workbooks: an OpenDocument spreadsheet is a zip too)."""
+    with zipfile.ZipFile(io.BytesIO(data)) as zf:
+        if not {"xl/workbook.xml", "xl/_rels/workbook.xml.rels"} <= set(zf.namelist()):
+            return None
+        book = DefusedET.fromstring(zf.read("xl/workbook.xml"))
+        links = DefusedET.fromstring(zf.read("xl/_rels/workbook.xml.rels"))
+    ids = {s.get("name"): s.get(f"{{{RELATIONSHIPS}}}id")
+           for s in book.iter(f"{{{SHEET_ML}}}sheet")}
+    targets = {r.get("Id"): r.get("Target", "") for r in links}
+    target = targets.get(ids.get(sheet))
+    if target is None:
+        return None
+    return target.lstrip("/") if target.startswith("/") else f"xl/{target}"
+
+
+def error_cells(data: bytes, sheet: str) -> pd.DataFrame:
+    """The error cells (#DIV/0!, #N/A…) of an xlsx sheet: row, column (0-based) and error.
+    calamine reads them as blank cells, and a blank amount would load as a 0 € order."""
+    with zipfile.ZipFile(io.BytesIO(data)) as zf:
+        found = ERROR_CELL.findall(zf.read(_sheet_part(data, sheet)))
+    letters, rows, errors = zip(*found) if found else ((), (), ())
+    padded = np.char.rjust(np.array(letters, dtype="S3"), 3, b"@")  # '@' is letter 0
+    digits = padded.view(np.uint8).reshape(-1, 3).astype(np.int64) - 64
+    return pd.DataFrame({"row": np.array(rows, dtype="S7").astype(np.int64) - 1,
+                         "column": digits @ np.array([676, 26, 1]) - 1,
+                         "error": np.array(errors, dtype="S16").astype("str")})
+
+
+def _put_errors(frame: pd.DataFrame, errors: pd.DataFrame, first_row: int) -> None:
+    """Write each error cell's text into the frame (whose row 0 is sheet row `first_row`, 0-based),
+    one column at a time: the importer then says which error a row holds instead of a blank."""
+    errors = errors[(errors["row"] >= first_row) & (errors["row"] < first_row + len(frame))
+                    & (errors["column"] < frame.shape[1])]
+    for column, cells in errors.groupby("column"):
+        name = f"c{column}"
+        values = frame[name].to_numpy(dtype=object, na_value=None).copy()
+        values[cells["row"].to_numpy() - first_row] = cells["error"].to_numpy()
+        frame[name] = pd.Series(values, index=frame.index, dtype="str")
+
+
+def excel_text_undone(table: RawTable) -> RawTable:
+    """Undo Excel's keep-as-text tricks, which any export may carry: ="0612345679" (a formula
+    giving the text) and a ' before digits (Shopify's ids and phones) stand for what they wrap."""
+    for name in table.frame.columns:
+        text = table.frame[name]
+        if not text.str.startswith(('="', "'")).any():
+            continue
+        formula = text.str.startswith('="') & text.str.endswith('"') & (text.str.len() > 2)
+        quoted = text.str.match(r"'[0-9+]")
+        table.frame[name] = text.mask(formula, text.str.slice(2, -1)).mask(
+            quoted, text.str.slice(1))
+    return table
 
 
 def drop_blank_rows(table: RawTable) -> RawTable:

@@ -12,8 +12,6 @@ translate its export headers.
 
 from __future__ import annotations
 
-import pandas as pd
-
 from ingest.sources.base import ByName, Source, fingerprint
 
 ORDER_HEADERS = {
@@ -72,12 +70,6 @@ def detect_customers(headers: set[str]) -> float:
                        ("total spent",), ("total orders",))
 
 
-def strip_excel_quote(rows: pd.DataFrame) -> pd.DataFrame:
-    """Shopify writes `'8509270720648` so that Excel keeps the id as text: the id is the digits."""
-    rows["customer_id"] = rows["customer_id"].str.lstrip("'")
-    return rows
-
-
 SOURCES = (
     Source(
         name="shopify_orders",
@@ -95,6 +87,5 @@ SOURCES = (
         label_en="Shopify — customers export",
         detect=detect_customers,
         mapping=ByName(CUSTOMER_HEADERS),
-        transform=strip_excel_quote,
     ),
 )
