@@ -32,6 +32,7 @@ from pathlib import Path
 
 import numpy as np
 import pandas as pd
+import phonenumbers
 from scipy.sparse import coo_matrix
 from scipy.sparse.csgraph import connected_components
 
@@ -49,6 +50,25 @@ class Figures:
 
 
 # --- reading -------------------------------------------------------------------------------------
+
+def phone_keys(phone: pd.Series, country: pd.Series) -> pd.Series:
+    """One key per phone whatever its spelling (`(408) 703-3362`, `8082032174`, `+1 408…`): read
+    by Google's libphonenumber in the row's country (FR, the shop's default, where none is
+    given), kept when its length is possible there; '' otherwise (not a key)."""
+    def read(value: str, region: str) -> str:
+        try:
+            number = phonenumbers.parse(value, region.strip().upper() or "FR")
+        except phonenumbers.NumberParseException:
+            return ""
+        if not phonenumbers.is_possible_number(number) or not number.national_number:
+            return ""
+        return phonenumbers.format_number(number, phonenumbers.PhoneNumberFormat.E164)
+
+    pairs = pd.DataFrame({"phone": phone.str.strip().str.lstrip("'"), "country": country})
+    distinct = pairs.drop_duplicates()
+    keys = {(p, c): read(p, c) if p else "" for p, c in distinct.itertuples(index=False)}
+    return pd.Series([keys[pair] for pair in pairs.itertuples(index=False)], index=phone.index)
+
 
 def read_text(name: str, sep: str | None = None) -> pd.DataFrame:
     """Every cell as text ('' when empty): nothing guessed by pandas (ids keep their zeros)."""
@@ -161,18 +181,22 @@ def shopify_orders(name: str) -> Figures:
       `refunded`, `voided` (an authorisation released: no money moved, a cancellation),
       `pending` / `authorized` / `partially_paid` (not paid yet: "not pending"). Valid statuses:
       `paid`, `partially_refunded` (net > 0 after the refund).
-    - Person: strong keys lower-cased `Email` and `Phone` (the customer's phone, E.164 in the
-      export); weak key billing name + billing zip. A draft order without any of them is anonymous.
+    - Person: strong keys lower-cased `Email` and the payer's phone (`Billing Phone`, else the
+      account's `Phone`; not `Shipping Phone`, which may be a gift's recipient), read in the
+      billing country (phone_keys); weak key billing name + billing zip. A draft order without
+      any of them is anonymous.
     """
     rows = read_text(name)
     first = rows[rows["Financial Status"] != ""].reset_index(drop=True)
     status = first["Financial Status"].str.strip().str.casefold()
     cancelled_at = next(c for c in first.columns if c.casefold() in ("cancelled at", "canceled at"))
     cancelled = (first[cancelled_at] != "") | (status == "voided")
+    buyer_phone = first["Billing Phone"].where(first["Billing Phone"].str.strip() != "",
+                                               first["Phone"])
     orders = pd.DataFrame({
         "person": people(
             pd.DataFrame({"email": first["Email"].str.strip().str.casefold(),
-                          "phone": first["Phone"].str.strip().str.lstrip("'")}),
+                          "phone": phone_keys(buyer_phone, first["Billing Country"])}),
             name_key(first["Billing Name"], first["Billing Zip"].str.lstrip("'")),
         ),
         "net": cents(first["Total"]) - cents(first["Refunded Amount"]),
@@ -185,10 +209,10 @@ def shopify_orders(name: str) -> Figures:
 
 def shopify_customers(name: str) -> Figures:
     """Shopify customers export: contacts, not customers (no orders). One contact per person:
-    strong keys lower-cased `Email` and `Phone` (the export's `'+49 …` quote removed, spaces and
-    dashes dropped), weak key name + zip; a row with none of them is nobody."""
+    strong keys lower-cased `Email` and `Phone` (read in the row's `Country Code`: phone_keys),
+    weak key name + zip; a row with none of them is nobody."""
     rows = read_text(name)
-    phone = rows["Phone"].str.replace(r"[^\d+]", "", regex=True)
+    phone = phone_keys(rows["Phone"], rows["Country Code"])
     person = people(
         pd.DataFrame({"email": rows["Email"].str.strip().str.casefold(), "phone": phone}),
         name_key(rows["First Name"] + " " + rows["Last Name"], rows["Zip"].str.lstrip("'")),
