@@ -192,12 +192,13 @@ def account_kinds(attributes: pd.DataFrame) -> pd.DataFrame:
     one platform and one form (two Etsy buyer numbers are two buyers, even when both ship to one
     name and postcode). Accounts of two platforms, or of two forms of one platform (Etsy's orders
     file gives buyer numbers, its items file buyer names), may be one person."""
-    account = attributes["kind"] == "platform_id"
-    value = attributes["attribute"].astype("str")
+    attributes = attributes[attributes["kind"].isin(["email", "phone", "platform_id"])].copy()
+    account = (attributes["kind"] == "platform_id").to_numpy()
+    value = attributes["attribute"][account].astype("str")
     platform = value.str.extract(r"^([^:]*):", expand=False).fillna("")
     form = np.where(value.str.fullmatch(r"[^:]*:[0-9]+"), ":number", ":name")
-    kinds = attributes["kind"].where(~account, "platform_id:" + platform + form)
-    return attributes.assign(kind=kinds)[attributes["kind"].isin(["email", "phone", "platform_id"])]
+    attributes.loc[account, "kind"] = "platform_id:" + platform + form
+    return attributes
 
 
 def shared_by_several(weak: pd.DataFrame, label: np.ndarray) -> np.ndarray:

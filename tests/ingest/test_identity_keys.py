@@ -137,8 +137,7 @@ def test_the_library_reads_each_distinct_number_and_country_once(monkeypatch):
     phones = col(*["06 12 34 56 78", "0612345678", "+33612345678", "0612345678"] * 250)
     countries = col(*["FR", "France", "DE", "DE"] * 250)
     result = normalise_phone(phones, countries)
-    assert sorted(calls) == [("+33612345678", "FR"), ("0612345678", "DE"),
-                             ("0612345678", "FR")]
+    assert sorted(calls) == [("0612345678", "DE")]  # France's usual forms need no call
     assert result.values.value_counts().to_dict() == {"+33612345678": 750, "+49612345678": 250}
 
 
@@ -160,3 +159,13 @@ def test_a_us_shops_phones_are_read_and_its_people_counted_once(con):
     report = import_file(con, (REAL / name).read_bytes(), name, ImportOptions(accept_guesses=True))
     assert "17 unreadable phone values left blank" in [en for _, en in report.notes]
     assert con.execute("select count(*) from customers").fetchone()[0] == 306
+
+
+def test_frances_usual_forms_written_without_the_library_are_the_librarys_result():
+    """The shortcut for '0X XX XX XX XX' and '+33X…' in France gives what phonenumbers gives,
+    for every first digit and some last digits."""
+    numbers = [f"0{first}{rest:08d}" for first in range(1, 10)
+               for rest in (0, 1, 12345678, 99999999)]
+    numbers += ["+33" + n[1:] for n in numbers]
+    result = normalise_phone(col(*numbers), col(*["FR"] * len(numbers)))
+    assert result.values.tolist() == [parse._e164(n, "FR") or None for n in numbers]
