@@ -109,10 +109,17 @@ def rfm_report(con: duckdb.DuckDBPyConnection, args: argparse.Namespace) -> Repo
 
 
 def clv_report(con: duckdb.DuckDBPyConnection, args: argparse.Namespace) -> Report:
-    from metrics.clv import customer_value  # imported here: the models load only when asked
+    """The shop's forecast (model, parameters, horizon, backtest); with --customers one row per
+    customer (metrics.clv.customer_rows), in JSON under "customers" even without --out."""
+    # imported here: the models load only when asked
+    from metrics.clv import customer_rows, customer_value
 
     result = customer_value(con, as_of=args.as_of)
-    return Report(result.summary, result.table, "customers")
+    if not args.customers:
+        return Report(result.summary, result.table, "customers")
+    rows = customer_rows(result)
+    summary = {key: result.summary[key] for key in ("as_of", "horizon_weeks", "model", "status")}
+    return Report({**summary, "customers": rows}, rows)
 
 
 def segment_report(con: duckdb.DuckDBPyConnection, args: argparse.Namespace) -> Report:
@@ -203,6 +210,10 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument(
         "--consent-only", action=argparse.BooleanOptionalAction, default=True,
         help="segment : seulement les personnes qui acceptent les e-mails (défaut : oui)",
+    )
+    parser.add_argument(
+        "--customers", action="store_true",
+        help="clv : une ligne par client (modèle, P(actif), achats attendus, valeur prévue)",
     )
     parser.add_argument("--sep", choices=SEPARATORS, default=";", help="segment : séparateur CSV")
     parser.add_argument("--out", type=Path, help="écrire le résultat dans ce fichier")

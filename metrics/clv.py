@@ -46,6 +46,11 @@ PARAM_NAMES = {
 }
 HISTORIC = ["customer_id", "frequency", "recency_weeks", "T_weeks", "historic_value"]
 PREDICTIONS = ["p_alive", "expected_purchases", "expected_spend", "expected_revenue"]
+# One row per customer for the CLI and exports (customer_rows).
+CUSTOMER_COLUMNS = [
+    "customer_id", "model", "p_alive", "expected_purchases", "expected_spend", "predicted_value",
+    "historic_value", "frequency", "recency_weeks", "T_weeks",
+]
 
 _EXPLANATIONS = {
     "no_data": (
@@ -313,6 +318,17 @@ def customer_value(
         "backtest_words": None if test is None else test.words,
     }
     return ClvResult(table, result_summary, status, explanation, test)
+
+
+def customer_rows(result: ClvResult) -> pd.DataFrame:
+    """One row per customer (CUSTOMER_COLUMNS): the model that predicted it (key of
+    PURCHASE_MODELS, missing when none could), P(alive), expected purchase occasions and spend
+    per occasion, predicted_value (expected revenue over ``summary["horizon_weeks"]``), the
+    historic value and the history (frequency = repeat occasions, recency and age in weeks).
+    Predictions the models could not make are missing, never 0."""
+    table = result.table.rename(columns={"expected_revenue": "predicted_value"})
+    table.insert(1, "model", pd.array([result.summary["model"]] * len(table), dtype="string"))
+    return table[CUSTOMER_COLUMNS]
 
 
 def _horizon_note(requested: int, horizon: int, history: int) -> dict[str, str] | None:
