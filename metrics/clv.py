@@ -23,7 +23,7 @@ import duckdb
 import numpy as np
 import pandas as pd
 
-from metrics import bgnbd, gamma_gamma, mbgnbd, pareto_nbd
+from metrics import bgnbd, gamma_gamma, mbgnbd, pareto_nbd, uncertainty
 from metrics.dates import resolve_as_of
 from metrics.sql_files import run_sql
 from store.errors import ComptoirError
@@ -252,8 +252,10 @@ def customer_value(
     p_alive now, expected_purchases (occasions) from the purchase model its ``backtest`` over
     that horizon chose, expected_spend per occasion (Gamma-Gamma) and expected_revenue =
     expected_purchases x expected_spend. The summary carries the chosen model and why, its
-    parameters under its key (alpha and beta per week), log-likelihoods, counts, the backtest's
-    figures and its error in words.
+    parameters under its key (alpha and beta per week), log-likelihoods, counts, ``forecast``
+    (the shop's expected occasions and revenue over the horizon with their 5th-95th percentile
+    ranges from the fits' uncertainty, metrics.uncertainty; None without a model), the
+    backtest's figures and its error in words.
     """
     requested = _whole_weeks(horizon_weeks, "L'horizon", "horizon")
     as_of = resolve_as_of(con, as_of)
@@ -288,6 +290,12 @@ def customer_value(
         per_occasion = gamma_gamma.expected_spend(spend, x, summary["monetary_value"])
         table["expected_spend"] = pd.array(per_occasion, dtype="Float64")
         table["expected_revenue"] = pd.array(expected * per_occasion, dtype="Float64")
+    forecast = None
+    if purchases is not None:
+        ranges = uncertainty.forecast_range(
+            PURCHASE_MODELS[model], PARAM_NAMES[model], purchases, spend, summary, float(horizon)
+        )
+        forecast = _forecast(table, ranges)
 
     explanation = _explain(status, n_repeat, correlation, history)
     params: dict = {"time_unit": "week"}
@@ -314,10 +322,27 @@ def customer_value(
             "gamma_gamma": None if spend is None else spend.log_likelihood,
         },
         "spend_frequency_correlation": correlation,
+        "forecast": forecast,
         "backtest": None if test is None else test.figures,
         "backtest_words": None if test is None else test.words,
     }
     return ClvResult(table, result_summary, status, explanation, test)
+
+
+def _forecast(table: pd.DataFrame, ranges: uncertainty.ForecastRange | None) -> dict:
+    """The shop's expected occasions and revenue over the horizon with their ranges
+    (metrics.uncertainty; None where there is none)."""
+    revenue = table["expected_revenue"]
+    has_revenue = ranges is not None and ranges.revenue_low is not None
+    return {
+        "expected_purchases": float(table["expected_purchases"].sum()),
+        "expected_purchases_range": None if ranges is None else [
+            ranges.purchases_low, ranges.purchases_high],
+        "expected_revenue": float(revenue.sum()) if revenue.notna().all() else None,
+        "expected_revenue_range": [ranges.revenue_low, ranges.revenue_high]
+        if has_revenue and revenue.notna().all() else None,
+        "range_percentiles": [uncertainty.LOW_PERCENTILE, uncertainty.HIGH_PERCENTILE],
+    }
 
 
 def customer_rows(result: ClvResult) -> pd.DataFrame:

@@ -214,6 +214,22 @@ def first_products_table(table: pd.DataFrame) -> pd.DataFrame:
 # Valeur client
 
 
+def forecast_ranges(forecast: dict | None) -> dict[str, str]:
+    """'entre 30 171 € et 34 159 €' by the key of the Valeur client figure it qualifies (the
+    predicted revenue and purchases), for the figures that have a range."""
+    if forecast is None:
+        return {}
+    ranges = {}
+    shown = [("val_predicted_total", "expected_revenue_range", lambda v: format.money(v, lang(), 0)),
+             ("val_expected_purchases", "expected_purchases_range",
+              lambda v: format.number(v, 0, lang()))]
+    for key, field, show in shown:
+        if forecast[field] is not None:
+            low, high = forecast[field]
+            ranges[key] = t("val_range", low=show(low), high=show(high))
+    return ranges
+
+
 def value_scatter(values: pd.DataFrame) -> go.Figure:
     """One dot per customer: spent so far (x) against expected over 12 months (y); beyond
     SCATTER_POINTS customers a fixed random sample of them (a browser cannot draw a million dots,

@@ -48,9 +48,12 @@ if totals["expected_purchases"] is not None:
     figures.append(
         ("val_expected_purchases", format.number(totals["expected_purchases"], 0, lang()))
     )
+ranges = charts.forecast_ranges(result.summary["forecast"])
 for start in range(0, len(figures), 3):
     for column, (key, shown) in zip(st.columns(3), figures[start:start + 3]):
         column.metric(t(key), shown, help=t(f"{key}_help"), border=True)
+        if key in ranges:
+            column.caption(ranges[key], help=t("val_range_help"))
 
 if totals["predicted_total"] is not None:
     st.plotly_chart(charts.value_scatter(result.table), width="stretch")

@@ -229,6 +229,11 @@ def test_value_on_the_demo_shop(demo_db, use_db):
     assert shown["Achats attendus (12 mois)"] == format.number(
         table["expected_purchases"].astype(float).sum())
     assert shown["Clients précieux à risque"] == format.number(len(risky))
+    captions = [caption.value for caption in at.caption]
+    low, high = result.summary["forecast"]["expected_revenue_range"]
+    assert f"entre {format.money(low, 'fr', 0)} et {format.money(high, 'fr', 0)}" in captions
+    low, high = result.summary["forecast"]["expected_purchases_range"]
+    assert f"entre {format.number(low)} et {format.number(high)}" in captions
 
     top, at_risk = at.dataframe[0].value, at.dataframe[1].value
     best = table.loc[table["expected_revenue"].astype(float).idxmax()]

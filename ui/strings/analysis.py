@@ -300,6 +300,13 @@ STRINGS: dict[str, tuple[str, str]] = {
         "Revenue expected from these customers over the next 52 weeks: expected purchases × "
         "expected spend (BG/NBD and Gamma-Gamma models).",
     ),
+    "val_range": ("entre {low} et {high}", "between {low} and {high}"),
+    "val_range_help": (
+        "La fourchette dit l'incertitude des modèles ajustés sur vos clients : des paramètres "
+        "tirés autour de ceux estimés, 9 prévisions sur 10 tombent dedans.",
+        "The range says how uncertain the models fitted on your customers are: with parameters "
+        "drawn around the estimated ones, 9 forecasts in 10 fall inside it.",
+    ),
     "val_predicted_mean": ("Valeur prévue par client", "Predicted value per customer"),
     "val_predicted_mean_help": ("Valeur prévue (12 mois) ÷ clients.",
                                 "Predicted value (12 months) ÷ customers."),
