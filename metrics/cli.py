@@ -112,9 +112,9 @@ def clv_report(con: duckdb.DuckDBPyConnection, args: argparse.Namespace) -> Repo
     """The shop's forecast (model, parameters, horizon, backtest); with --customers one row per
     customer (metrics.clv.customer_rows), in JSON under "customers" even without --out."""
     # imported here: the models load only when asked
-    from metrics.clv import customer_rows, customer_value
+    from metrics.clv import customer_rows, kept_customer_value
 
-    result = customer_value(con, as_of=args.as_of)
+    result = kept_customer_value(con, as_of=args.as_of)
     if not args.customers:
         return Report(result.summary, result.table, "customers")
     rows = customer_rows(result)

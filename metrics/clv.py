@@ -15,9 +15,10 @@ in French and English.
 
 from __future__ import annotations
 
+import json
 import operator
 from dataclasses import dataclass
-from datetime import date, timedelta
+from datetime import date, datetime, timedelta
 
 import duckdb
 import numpy as np
@@ -26,6 +27,7 @@ import pandas as pd
 from metrics import bgnbd, gamma_gamma, mbgnbd, pareto_nbd, uncertainty
 from metrics.dates import resolve_as_of
 from metrics.sql_files import run_sql
+from store.db import WRITE_LOCK, data_version
 from store.errors import ComptoirError
 
 # Below this many returning customers the fitted parameters are mostly noise.
@@ -38,6 +40,10 @@ DEFAULT_HOLDOUT_WEEKS = 26
 MIN_HORIZON_WEEKS = 4
 # Purchase models by the key used in summaries and the CLI, with their shown name.
 PURCHASE_MODELS = {"bg_nbd": bgnbd, "mbg_nbd": mbgnbd, "pareto_nbd": pareto_nbd}
+PARAM_TYPES = {
+    "bg_nbd": bgnbd.BGNBDParams, "mbg_nbd": mbgnbd.MBGNBDParams,
+    "pareto_nbd": pareto_nbd.ParetoNBDParams,
+}
 MODEL_NAMES = {"bg_nbd": "BG/NBD", "mbg_nbd": "MBG/NBD", "pareto_nbd": "Pareto/NBD"}
 PARAM_NAMES = {
     "bg_nbd": ("r", "alpha", "a", "b"),
@@ -261,12 +267,8 @@ def customer_value(
     as_of = resolve_as_of(con, as_of)
     summary = _rfm_summary(con, as_of)
     n = len(summary)
-    table = summary[HISTORIC].copy()
-    for column in PREDICTIONS:
-        table[column] = _missing(n)
-    x, t_x, age = summary["frequency"], summary["recency_weeks"], summary["T_weeks"]
-    n_repeat = int((x > 0).sum())
-    history = int(age.max()) if n else 0
+    n_repeat = int((summary["frequency"] > 0).sum())
+    history = int(summary["T_weeks"].max()) if n else 0
     horizon = min(requested, history // 2)
 
     test, model, purchases, spend, correlation = None, None, None, None, None
@@ -280,16 +282,10 @@ def customer_value(
         test = backtest(con, as_of, horizon)
         model, status = test.model, test.status
     if model is not None:
-        purchases, expected, status = _purchase_model(summary, np.array(float(horizon)), model)
+        purchases, _, status = _purchase_model(summary, np.array(float(horizon)), model)
     if purchases is not None:
-        alive = PURCHASE_MODELS[model].p_alive(purchases, x, t_x, age)
-        table["p_alive"] = pd.array(alive, dtype="Float64")
-        table["expected_purchases"] = pd.array(expected, dtype="Float64")
         spend, status, correlation = _spend_model(summary)
-    if spend is not None:
-        per_occasion = gamma_gamma.expected_spend(spend, x, summary["monetary_value"])
-        table["expected_spend"] = pd.array(per_occasion, dtype="Float64")
-        table["expected_revenue"] = pd.array(expected * per_occasion, dtype="Float64")
+    table = _table(summary, model if purchases is not None else None, purchases, spend, horizon)
     forecast = None
     if purchases is not None:
         ranges = uncertainty.forecast_range(
@@ -327,6 +323,137 @@ def customer_value(
         "backtest_words": None if test is None else test.words,
     }
     return ClvResult(table, result_summary, status, explanation, test)
+
+
+def _table(
+    summary: pd.DataFrame,
+    model: str | None,
+    purchases: object | None,
+    spend: gamma_gamma.GammaGammaParams | None,
+    horizon: int | None,
+) -> pd.DataFrame:
+    """Each customer's history and predictions over ``horizon`` weeks from fitted parameters
+    (``model``'s ``purchases``, Gamma-Gamma's ``spend``): vectorised formulas, no fitting.
+    Predictions without their model are missing values."""
+    table = summary[HISTORIC].copy()
+    for column in PREDICTIONS:
+        table[column] = _missing(len(summary))
+    if model is None:
+        return table
+    module = PURCHASE_MODELS[model]
+    x, t_x, age = (summary[c].to_numpy(float) for c in ("frequency", "recency_weeks", "T_weeks"))
+    expected = module.expected_purchases(purchases, float(horizon), x, t_x, age)
+    table["p_alive"] = pd.array(module.p_alive(purchases, x, t_x, age), dtype="Float64")
+    table["expected_purchases"] = pd.array(expected, dtype="Float64")
+    if spend is not None:
+        per_occasion = gamma_gamma.expected_spend(spend, x, summary["monetary_value"])
+        table["expected_spend"] = pd.array(per_occasion, dtype="Float64")
+        table["expected_revenue"] = pd.array(expected * per_occasion, dtype="Float64")
+    return table
+
+
+def kept_customer_value(
+    con: duckdb.DuckDBPyConnection,
+    as_of: date | None = None,
+    horizon_weeks: int = 52,
+) -> ClvResult:
+    """``customer_value`` with its fits kept in the database (clv_fits, store/migrations/009),
+    one row per data version, as-of date and horizon asked.
+
+    The first call of a data version fits, backtests and keeps the summary (chosen model, its
+    parameters, Gamma-Gamma's, the ranges, the backtest's figures, words and weekly series);
+    rows of older data versions are dropped then. Later calls, in this process or the next,
+    read that row and recompute each customer's predictions from the kept parameters
+    (clv_summary.sql and the models' closed forms, ``_table``) rather than storing a row per
+    customer: a second of vectorised arithmetic at a million customers against a table that
+    would grow by a million rows for every week looked at. Read back, the backtest has no
+    per-customer rows (``customers`` is empty): only the fit needs them.
+    """
+    requested = _whole_weeks(horizon_weeks, "L'horizon", "horizon")
+    as_of = resolve_as_of(con, as_of)
+    if as_of is None:  # nothing to fit or keep
+        return customer_value(con, as_of, requested)
+    version = dict(zip(("import_version", "merges", "customers"), data_version(con)))
+    key = {**version, "as_of": as_of, "horizon_weeks": requested}
+    kept = run_sql(con, "clv_fit_kept", **key)
+    if kept.empty:
+        result = customer_value(con, as_of, requested)
+        with WRITE_LOCK:
+            run_sql(con, "clv_fit_forget_older", **version)
+            run_sql(con, "clv_fit_keep", **key, fitted_at=datetime.now(),
+                    summary=json.dumps(result.summary, allow_nan=False),
+                    backtest=json.dumps(_backtest_record(result.backtest), allow_nan=False))
+        return result
+    result_summary = json.loads(kept["summary"].iloc[0])
+    model = result_summary["model"]
+    purchases, spend = _kept_params(result_summary)
+    table = _table(_rfm_summary(con, as_of), model, purchases, spend,
+                   result_summary["horizon_weeks"])
+    return ClvResult(table, result_summary, result_summary["status"],
+                     result_summary["explanation"],
+                     _backtest_from(json.loads(kept["backtest"].iloc[0])))
+
+
+def _kept_params(
+    result_summary: dict,
+) -> tuple[object | None, gamma_gamma.GammaGammaParams | None]:
+    """The fitted parameter objects of a kept summary (None where there was no fit)."""
+    model, params = result_summary["model"], result_summary["params"]
+    log_likelihood = result_summary["log_likelihood"]
+    purchases = None if model is None else PARAM_TYPES[model](
+        **params[model], log_likelihood=log_likelihood[model],
+        n_customers=result_summary["n_customers"], converged=True,
+    )
+    spend = None if params["gamma_gamma"] is None else gamma_gamma.GammaGammaParams(
+        **params["gamma_gamma"], log_likelihood=log_likelihood["gamma_gamma"],
+        n_customers=result_summary["n_repeat_customers"], converged=True,
+    )
+    return purchases, spend
+
+
+def _backtest_record(test: BacktestResult | None) -> dict | None:
+    """A backtest as JSON-able data, without its per-customer rows."""
+    if test is None:
+        return None
+    weekly = test.weekly.assign(
+        week_end=[None if day is None else day.isoformat() for day in test.weekly["week_end"]],
+        predicted_cumulative=test.weekly["predicted_cumulative"].astype(object).where(
+            test.weekly["predicted_cumulative"].notna(), None),
+    )
+    return {
+        "status": test.status,
+        "explanation": test.explanation,
+        "as_of": None if test.as_of is None else test.as_of.isoformat(),
+        "calibration_end": None if test.calibration_end is None
+        else test.calibration_end.isoformat(),
+        "holdout_weeks": test.holdout_weeks,
+        "weekly": weekly.to_dict("list"),
+        "figures": test.figures,
+        "model": test.model,
+        "words": test.words,
+        "reason": test.reason,
+    }
+
+
+def _backtest_from(record: dict | None) -> BacktestResult | None:
+    """The BacktestResult of ``_backtest_record`` (with an empty ``customers``)."""
+    if record is None:
+        return None
+    weekly = pd.DataFrame(record["weekly"])
+    weekly["week_end"] = [None if day is None else date.fromisoformat(day)
+                          for day in weekly["week_end"]]
+    weekly["predicted_cumulative"] = pd.array(weekly["predicted_cumulative"], dtype="Float64")
+    customers = pd.DataFrame({"customer_id": pd.Series(dtype="int64"),
+                              "predicted": pd.array([], dtype="Float64"),
+                              "actual": pd.Series(dtype="int64")})
+    day = {key: None if record[key] is None else date.fromisoformat(record[key])
+           for key in ("as_of", "calibration_end")}
+    return BacktestResult(
+        status=record["status"], explanation=record["explanation"], as_of=day["as_of"],
+        calibration_end=day["calibration_end"], holdout_weeks=record["holdout_weeks"],
+        customers=customers, weekly=weekly, figures=record["figures"], model=record["model"],
+        words=record["words"], reason=record["reason"],
+    )
 
 
 def _forecast(table: pd.DataFrame, ranges: uncertainty.ForecastRange | None) -> dict:

@@ -110,7 +110,7 @@ def search(text: str, data_version: Version) -> pd.DataFrame:
 
 @cached_frames
 def customer_values(as_of: date | None, data_version: Version) -> clv.ClvResult:
-    return clv.customer_value(connection(), as_of, CARD_HORIZON_WEEKS)
+    return clv.kept_customer_value(connection(), as_of, CARD_HORIZON_WEEKS)
 
 
 @st.cache_data(max_entries=CACHE_ENTRIES, show_spinner=False)

@@ -128,7 +128,7 @@ def fake_clv(monkeypatch):
     def customer_rows(result):
         return result.table
 
-    fake = types.SimpleNamespace(customer_value=customer_value, customer_rows=customer_rows)
+    fake = types.SimpleNamespace(kept_customer_value=customer_value, customer_rows=customer_rows)
     monkeypatch.setitem(sys.modules, "metrics.clv", fake)
     return calls
 
