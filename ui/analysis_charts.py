@@ -282,23 +282,6 @@ def backtest_chart(weekly: pd.DataFrame) -> go.Figure:
     return fig
 
 
-def backtest_sentence(figures: dict) -> str:
-    """The backtest error in words: over- or under-estimated by how much, over how long."""
-    error = figures["relative_error"]
-    values = {
-        "weeks": figures["holdout_weeks"],
-        "predicted": format.number(figures["predicted_total"], 0, lang()),
-        "actual": format.number(figures["actual_total"], 0, lang()),
-    }
-    if error is None:
-        return t("val_bt_nothing", **values)
-    shown = format.percent(abs(error), lang(), decimals=0)
-    if shown == format.percent(0, lang(), decimals=0):
-        return t("val_bt_right", **values)
-    key = "val_bt_over" if error > 0 else "val_bt_under"
-    return t(key, error=shown, **values)
-
-
 def people_table(people: pd.DataFrame) -> pd.DataFrame:
     """A customer list as the owner reads it: who, how to reach them, what they are worth."""
     language = lang()

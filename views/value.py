@@ -86,7 +86,7 @@ if totals["expected_purchases"] is not None:
         weeks = analysis.HORIZON_WEEKS if test is None else test.holdout_weeks
         st.info(t("val_bt_unavailable", weeks=weeks))
     else:
-        st.info(charts.backtest_sentence(test.figures), icon=":material/fact_check:")
+        st.info(test.words[lang()], icon=":material/fact_check:")
         st.plotly_chart(charts.backtest_chart(test.weekly), width="stretch")
         st.caption(t("val_bt_caption", start=format.day(test.calibration_end, lang()),
                      mae=format.number(test.figures["mae"], 2, lang())))

@@ -374,30 +374,6 @@ STRINGS: dict[str, tuple[str, str]] = {
         "The {shown} biggest spenders of {total} are shown: start with them.",
     ),
     "val_bt_header": ("Peut-on se fier aux prévisions ?", "Can the predictions be trusted?"),
-    "val_bt_over": (
-        "Les prévisions ont surestimé de {error} le nombre d'achats des {weeks} dernières "
-        "semaines ({predicted} prévus, {actual} réels).",
-        "The predictions overestimated the number of purchases of the last {weeks} weeks by "
-        "{error} ({predicted} predicted, {actual} actual).",
-    ),
-    "val_bt_under": (
-        "Les prévisions ont sous-estimé de {error} le nombre d'achats des {weeks} dernières "
-        "semaines ({predicted} prévus, {actual} réels).",
-        "The predictions underestimated the number of purchases of the last {weeks} weeks by "
-        "{error} ({predicted} predicted, {actual} actual).",
-    ),
-    "val_bt_right": (
-        "Les prévisions ont vu juste sur le nombre d'achats des {weeks} dernières semaines "
-        "({predicted} prévus, {actual} réels).",
-        "The predictions got the number of purchases of the last {weeks} weeks right "
-        "({predicted} predicted, {actual} actual).",
-    ),
-    "val_bt_nothing": (
-        "Aucun achat des clients connus pendant les {weeks} dernières semaines ({predicted} "
-        "prévus) : rien à comparer.",
-        "No purchase from known customers during the last {weeks} weeks ({predicted} "
-        "predicted): nothing to compare.",
-    ),
     "val_bt_unavailable": (
         "Pas de test possible : sans ses {weeks} dernières semaines, l'historique ne suffit pas "
         "à estimer le modèle. Les prévisions restent affichées, sans vérification.",
