@@ -23,6 +23,7 @@ from datetime import date, datetime, timedelta
 import duckdb
 import numpy as np
 import pandas as pd
+from numpy.typing import ArrayLike, NDArray
 
 from metrics import bgnbd, gamma_gamma, mbgnbd, pareto_nbd, uncertainty
 from metrics.dates import resolve_as_of
@@ -470,6 +471,42 @@ def _forecast(table: pd.DataFrame, ranges: uncertainty.ForecastRange | None) -> 
         if has_revenue and revenue.notna().all() else None,
         "range_percentiles": [uncertainty.LOW_PERCENTILE, uncertainty.HIGH_PERCENTILE],
     }
+
+
+def weeks_to_next_purchase(
+    result_summary: dict, frequency: ArrayLike, recency_weeks: ArrayLike
+) -> NDArray | None:
+    """Median weeks from a customer's last purchase to their next one if they are still buying,
+    under the chosen model (None without one).
+
+    All three purchase models share the Poisson rate lambda ~ Gamma(r, alpha); after x repeat
+    purchases by t_x, a customer still buying has lambda ~ Gamma(r+x, alpha+t_x) (the
+    posterior given the purchases up to the last one), so the chance of no purchase in the s
+    weeks after it is ((alpha+t_x)/(alpha+t_x+s))^(r+x), and the median s solves it = 1/2:
+    s = (alpha+t_x) (2^(1/(r+x)) - 1). Measured from the last purchase rather than from today,
+    so that a date already past says the customer is late against their own pace; whether
+    they are gone is P(alive)'s question, not this one's.
+    """
+    model = result_summary["model"]
+    if model is None:
+        return None
+    params = result_summary["params"][model]
+    r, alpha = params["r"], params["alpha"]
+    x = np.asarray(frequency, dtype=float)
+    return (alpha + np.asarray(recency_weeks, dtype=float)) * np.expm1(np.log(2.0) / (r + x))
+
+
+def days_overdue(result: ClvResult) -> pd.Series:
+    """Days since each customer's expected next purchase (``weeks_to_next_purchase``) at the
+    as-of date, negative while it is still to come, rounded to whole days; missing without a
+    model. The last purchase is T - t_x weeks before the as-of date."""
+    table = result.table
+    weeks = weeks_to_next_purchase(result.summary, table["frequency"], table["recency_weeks"])
+    if weeks is None:
+        return pd.Series(_missing(len(table)), index=table.index, name="days_overdue")
+    since_last = table["T_weeks"].to_numpy(float) - table["recency_weeks"].to_numpy(float)
+    days = np.round(7.0 * (since_last - weeks))
+    return pd.Series(pd.array(days, dtype="Float64"), index=table.index, name="days_overdue")
 
 
 def customer_rows(result: ClvResult) -> pd.DataFrame:
