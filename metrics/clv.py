@@ -56,7 +56,7 @@ PREDICTIONS = ["p_alive", "expected_purchases", "expected_spend", "expected_reve
 # One row per customer for the CLI and exports (customer_rows).
 CUSTOMER_COLUMNS = [
     "customer_id", "model", "p_alive", "expected_purchases", "expected_spend", "predicted_value",
-    "historic_value", "frequency", "recency_weeks", "T_weeks",
+    "days_overdue", "historic_value", "frequency", "recency_weeks", "T_weeks",
 ]
 
 _EXPLANATIONS = {
@@ -512,11 +512,12 @@ def days_overdue(result: ClvResult) -> pd.Series:
 def customer_rows(result: ClvResult) -> pd.DataFrame:
     """One row per customer (CUSTOMER_COLUMNS): the model that predicted it (key of
     PURCHASE_MODELS, missing when none could), P(alive), expected purchase occasions and spend
-    per occasion, predicted_value (expected revenue over ``summary["horizon_weeks"]``), the
-    historic value and the history (frequency = repeat occasions, recency and age in weeks).
+    per occasion, predicted_value (expected revenue over ``summary["horizon_weeks"]``),
+    days_overdue (``days_overdue``), the historic value and the history (frequency = repeat occasions, recency and age in weeks).
     Predictions the models could not make are missing, never 0."""
     table = result.table.rename(columns={"expected_revenue": "predicted_value"})
     table.insert(1, "model", pd.array([result.summary["model"]] * len(table), dtype="string"))
+    table["days_overdue"] = days_overdue(result)
     return table[CUSTOMER_COLUMNS]
 
 

@@ -152,7 +152,8 @@ def test_clv_customers_without_predictions_keep_the_historic_values(capsys, shop
     rows = pd.read_csv(io.StringIO(out))
     assert list(rows.columns) == [
         "customer_id", "model", "p_alive", "expected_purchases", "expected_spend",
-        "predicted_value", "historic_value", "frequency", "recency_weeks", "T_weeks",
+        "predicted_value", "days_overdue", "historic_value", "frequency", "recency_weeks",
+        "T_weeks",
     ]
     assert rows["customer_id"].tolist() == [1, 2, 3, 4, 5]
     assert rows["historic_value"].tolist() == [145.0, 52.0, 70.0, 50.0, 70.0]
@@ -165,7 +166,8 @@ def test_clv_customers_without_predictions_keep_the_historic_values(capsys, shop
         "too_few_repeat", None, None)
     assert payload["customers"][0] == {
         "customer_id": 1, "model": None, "p_alive": None, "expected_purchases": None,
-        "expected_spend": None, "predicted_value": None, "historic_value": 145.0,
+        "expected_spend": None, "predicted_value": None, "days_overdue": None,
+        "historic_value": 145.0,
         "frequency": 3, "recency_weeks": pytest.approx(92 / 7), "T_weeks": pytest.approx(92 / 7),
     }
 
@@ -276,3 +278,15 @@ def test_unwritable_out_file_is_one_sentence_not_a_traceback(tmp_path, capsys, c
     target = tmp_path / "missing" / "out.html"
     assert main([*command, "--db", str(db), "--out", str(target)]) == 2
     assert capsys.readouterr().err.startswith(f"Impossible d'écrire « {target} »")
+
+
+def test_segment_win_back_options(capsys, shop_db):
+    """Too few repeat customers in the hand-computed shop for the models: nobody has a
+    P(alive), so nobody passes --min-p-alive, and the list says which filters were asked."""
+    code, out, _ = run(capsys, "segment", "--db", shop_db, "--no-consent-only", "--min-p-alive",
+                       "0.5", "--min-predicted-value", "100", "--min-days-overdue", "30",
+                       "--format", "json")
+    payload = json.loads(out)
+    assert code == 0 and payload["people"] == 0
+    assert payload["description"] == ("probabilité d'être actif d'au moins 0,5 ; valeur prévue "
+                                       "d'au moins 100 € ; en retard d'au moins 30 jours")

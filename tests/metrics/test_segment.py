@@ -29,7 +29,7 @@ import duckdb
 import pandas as pd
 import pytest
 
-from metrics.clv import customer_value, days_overdue, weeks_to_next_purchase
+from metrics.clv import customer_rows, customer_value, days_overdue, weeks_to_next_purchase
 from metrics.customer import (
     disagreement,
     CustomerNotFoundError,
@@ -428,3 +428,23 @@ def test_card_of_a_contact_who_never_bought(card_of):
 def test_unknown_customer(card_of):
     with pytest.raises(CustomerNotFoundError, match="n° 99"):
         card_of(99)
+
+
+def test_win_back_filters_on_the_predictions(shop, fitted_values):
+    """P(alive) 0.2, 0.6, 0.5, 0.9, 0.7 and days overdue -21, 32, -8, 33, -7
+    (test_next_purchase_from_the_model); the contact who never bought has no prediction."""
+    predictions = customer_rows(fitted_values)
+
+    def people(**questions):
+        found = segment_customers(shop, SegmentFilter(**questions), predictions=predictions)
+        return sorted(found["customer_id"].tolist())
+
+    assert people(min_p_alive=0.6) == [2, 4, 5]
+    assert people(min_p_alive=0.6, min_days_overdue=30) == [2, 4]
+    assert people(min_days_overdue=33) == [4]
+    assert people(min_predicted_value=1.0) == []  # no spend model: no predicted value
+    assert describe(SegmentFilter(min_p_alive=0.5, min_predicted_value=100, min_days_overdue=30)) \
+        == ("probabilité d'être actif d'au moins 0,5 ; valeur prévue d'au moins 100 € ; "
+            "en retard d'au moins 30 jours")
+    with pytest.raises(SegmentFilterError):
+        segment_customers(shop, SegmentFilter(min_p_alive=50))

@@ -251,6 +251,29 @@ STRINGS: dict[str, tuple[str, str]] = {
         "someone who bought that often, this silence is already long.",
     ),
     "cust_next_none": ("–", "–"),
+    "seg_winback_caption": (
+        "Reconquête, d'après les prévisions de Valeur client : qui est probablement encore "
+        "client, vaut le plus et tarde à revenir.",
+        "Win-back, from Valeur client's predictions: who is probably still a customer, is "
+        "worth most and is late coming back.",
+    ),
+    "seg_f_min_p_alive": ("Probabilité d'être actif, au moins (%)",
+                          "Probability still active, at least (%)"),
+    "seg_f_min_p_alive_help": (
+        "P(actif) du modèle d'achat retenu sur Valeur client.",
+        "P(alive) from the purchase model chosen on Valeur client.",
+    ),
+    "seg_f_min_predicted": ("Valeur prévue 12 mois, au moins (€)",
+                            "Predicted value over 12 months, at least (€)"),
+    "seg_f_min_predicted_help": (
+        "Chiffre d'affaires attendu du client dans les 52 prochaines semaines.",
+        "Revenue expected from the customer over the next 52 weeks.",
+    ),
+    "seg_f_min_overdue": ("En retard d'au moins (jours)", "Late by at least (days)"),
+    "seg_f_min_overdue_help": (
+        "Jours écoulés depuis son prochain achat attendu (celui de la Fiche client).",
+        "Days since their expected next purchase (the one of the Fiche client).",
+    ),
     "cust_next_overdue": ("en retard de {days} jours", "{days} days late"),
     "cust_next_gap": ("achète tous les {days} jours environ", "buys about every {days} days"),
     "cust_chart_title": ("Ses commandes dans le temps", "Their orders over time"),
