@@ -213,6 +213,15 @@ def fit_beta_geometric(
     )
 
 
+def gradient_function(
+    frequency: ArrayLike, recency: ArrayLike, T: ArrayLike, *, drop_at_first: bool = False
+) -> Callable[[NDArray[np.float64]], NDArray[np.float64]]:
+    """The gradient of the log-likelihood of these histories as a function of (r, alpha, a, b)
+    (MBG/NBD's with ``drop_at_first``): what metrics.uncertainty differentiates once more."""
+    data, _ = prepared(frequency, recency, T, None)
+    return lambda params: _log_likelihood_and_gradient(params, data, drop_at_first)[1]
+
+
 def prepared(
     frequency: ArrayLike, recency: ArrayLike, T: ArrayLike, weights: ArrayLike | None
 ) -> tuple[_Patterns, float]:

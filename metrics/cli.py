@@ -51,7 +51,7 @@ EMPTY_DATABASE = (
 SEGMENT_FORMATS = ("table", "json", *EXPORT_FORMATS)
 SEGMENT_COLUMNS = [
     "customer_id", "name", "email", "phone", "postal_code", "city", "segment", "orders",
-    "net_spend", "last_order_at", "email_marketing",
+    "net_spend", "last_order_at", "email_marketing", "p_alive", "predicted_value", "days_overdue",
 ]
 
 
@@ -109,17 +109,27 @@ def rfm_report(con: duckdb.DuckDBPyConnection, args: argparse.Namespace) -> Repo
 
 
 def clv_report(con: duckdb.DuckDBPyConnection, args: argparse.Namespace) -> Report:
-    from metrics.clv import customer_value  # imported here: the models load only when asked
+    """The shop's forecast (model, parameters, horizon, backtest); with --customers one row per
+    customer (metrics.clv.customer_rows), in JSON under "customers" even without --out."""
+    # imported here: the models load only when asked
+    from metrics.clv import customer_rows, kept_customer_value
 
-    result = customer_value(con, as_of=args.as_of)
-    return Report(result.summary, result.table, "customers")
+    result = kept_customer_value(con, as_of=args.as_of)
+    if not args.customers:
+        return Report(result.summary, result.table, "customers")
+    rows = customer_rows(result)
+    summary = {key: result.summary[key] for key in ("as_of", "horizon_weeks", "model", "status")}
+    return Report({**summary, "customers": rows}, rows)
 
 
 def segment_report(con: duckdb.DuckDBPyConnection, args: argparse.Namespace) -> Report:
     """The people of --segment (everyone if none) as of --as-of, only those who accept marketing
     emails unless --no-consent-only. With --format csv, xlsx, brevo or mailchimp the list is
     written to --out by the exports package and logged."""
-    segment_filter = SegmentFilter(segments=tuple(args.segment or ()))
+    segment_filter = SegmentFilter(
+        segments=tuple(args.segment or ()), min_p_alive=args.min_p_alive,
+        min_predicted_value=args.min_predicted_value, min_days_overdue=args.min_days_overdue,
+    )
     people = segment_customers(con, segment_filter, resolve_as_of(con, args.as_of))
     description = describe(segment_filter)
     if args.format in EXPORT_FORMATS:
@@ -204,6 +214,16 @@ def build_parser() -> argparse.ArgumentParser:
         "--consent-only", action=argparse.BooleanOptionalAction, default=True,
         help="segment : seulement les personnes qui acceptent les e-mails (défaut : oui)",
     )
+    parser.add_argument(
+        "--customers", action="store_true",
+        help="clv : une ligne par client (modèle, P(actif), achats attendus, valeur prévue)",
+    )
+    parser.add_argument("--min-p-alive", type=float,
+                        help="segment : probabilité d'être actif d'au moins (0 à 1)")
+    parser.add_argument("--min-predicted-value", type=float,
+                        help="segment : valeur prévue sur 12 mois d'au moins (euros)")
+    parser.add_argument("--min-days-overdue", type=int,
+                        help="segment : en retard d'au moins ce nombre de jours sur l'achat attendu")
     parser.add_argument("--sep", choices=SEPARATORS, default=";", help="segment : séparateur CSV")
     parser.add_argument("--out", type=Path, help="écrire le résultat dans ce fichier")
     return parser

@@ -15,17 +15,20 @@ in French and English.
 
 from __future__ import annotations
 
+import json
 import operator
 from dataclasses import dataclass
-from datetime import date, timedelta
+from datetime import date, datetime, timedelta
 
 import duckdb
 import numpy as np
 import pandas as pd
+from numpy.typing import ArrayLike, NDArray
 
-from metrics import bgnbd, gamma_gamma, mbgnbd, pareto_nbd
+from metrics import bgnbd, gamma_gamma, mbgnbd, pareto_nbd, uncertainty
 from metrics.dates import resolve_as_of
 from metrics.sql_files import run_sql
+from store.db import WRITE_LOCK, data_version
 from store.errors import ComptoirError
 
 # Below this many returning customers the fitted parameters are mostly noise.
@@ -38,6 +41,10 @@ DEFAULT_HOLDOUT_WEEKS = 26
 MIN_HORIZON_WEEKS = 4
 # Purchase models by the key used in summaries and the CLI, with their shown name.
 PURCHASE_MODELS = {"bg_nbd": bgnbd, "mbg_nbd": mbgnbd, "pareto_nbd": pareto_nbd}
+PARAM_TYPES = {
+    "bg_nbd": bgnbd.BGNBDParams, "mbg_nbd": mbgnbd.MBGNBDParams,
+    "pareto_nbd": pareto_nbd.ParetoNBDParams,
+}
 MODEL_NAMES = {"bg_nbd": "BG/NBD", "mbg_nbd": "MBG/NBD", "pareto_nbd": "Pareto/NBD"}
 PARAM_NAMES = {
     "bg_nbd": ("r", "alpha", "a", "b"),
@@ -46,6 +53,11 @@ PARAM_NAMES = {
 }
 HISTORIC = ["customer_id", "frequency", "recency_weeks", "T_weeks", "historic_value"]
 PREDICTIONS = ["p_alive", "expected_purchases", "expected_spend", "expected_revenue"]
+# One row per customer for the CLI and exports (customer_rows).
+CUSTOMER_COLUMNS = [
+    "customer_id", "model", "p_alive", "expected_purchases", "expected_spend", "predicted_value",
+    "days_overdue", "historic_value", "frequency", "recency_weeks", "T_weeks",
+]
 
 _EXPLANATIONS = {
     "no_data": (
@@ -247,19 +259,17 @@ def customer_value(
     p_alive now, expected_purchases (occasions) from the purchase model its ``backtest`` over
     that horizon chose, expected_spend per occasion (Gamma-Gamma) and expected_revenue =
     expected_purchases x expected_spend. The summary carries the chosen model and why, its
-    parameters under its key (alpha and beta per week), log-likelihoods, counts, the backtest's
-    figures and its error in words.
+    parameters under its key (alpha and beta per week), log-likelihoods, counts, ``forecast``
+    (the shop's expected occasions and revenue over the horizon with their 5th-95th percentile
+    ranges from the fits' uncertainty, metrics.uncertainty; None without a model), the
+    backtest's figures and its error in words.
     """
     requested = _whole_weeks(horizon_weeks, "L'horizon", "horizon")
     as_of = resolve_as_of(con, as_of)
     summary = _rfm_summary(con, as_of)
     n = len(summary)
-    table = summary[HISTORIC].copy()
-    for column in PREDICTIONS:
-        table[column] = _missing(n)
-    x, t_x, age = summary["frequency"], summary["recency_weeks"], summary["T_weeks"]
-    n_repeat = int((x > 0).sum())
-    history = int(age.max()) if n else 0
+    n_repeat = int((summary["frequency"] > 0).sum())
+    history = int(summary["T_weeks"].max()) if n else 0
     horizon = min(requested, history // 2)
 
     test, model, purchases, spend, correlation = None, None, None, None, None
@@ -273,16 +283,16 @@ def customer_value(
         test = backtest(con, as_of, horizon)
         model, status = test.model, test.status
     if model is not None:
-        purchases, expected, status = _purchase_model(summary, np.array(float(horizon)), model)
+        purchases, _, status = _purchase_model(summary, np.array(float(horizon)), model)
     if purchases is not None:
-        alive = PURCHASE_MODELS[model].p_alive(purchases, x, t_x, age)
-        table["p_alive"] = pd.array(alive, dtype="Float64")
-        table["expected_purchases"] = pd.array(expected, dtype="Float64")
         spend, status, correlation = _spend_model(summary)
-    if spend is not None:
-        per_occasion = gamma_gamma.expected_spend(spend, x, summary["monetary_value"])
-        table["expected_spend"] = pd.array(per_occasion, dtype="Float64")
-        table["expected_revenue"] = pd.array(expected * per_occasion, dtype="Float64")
+    table = _table(summary, model if purchases is not None else None, purchases, spend, horizon)
+    forecast = None
+    if purchases is not None:
+        ranges = uncertainty.forecast_range(
+            PURCHASE_MODELS[model], PARAM_NAMES[model], purchases, spend, summary, float(horizon)
+        )
+        forecast = _forecast(table, ranges)
 
     explanation = _explain(status, n_repeat, correlation, history)
     params: dict = {"time_unit": "week"}
@@ -309,10 +319,206 @@ def customer_value(
             "gamma_gamma": None if spend is None else spend.log_likelihood,
         },
         "spend_frequency_correlation": correlation,
+        "forecast": forecast,
         "backtest": None if test is None else test.figures,
         "backtest_words": None if test is None else test.words,
     }
     return ClvResult(table, result_summary, status, explanation, test)
+
+
+def _table(
+    summary: pd.DataFrame,
+    model: str | None,
+    purchases: object | None,
+    spend: gamma_gamma.GammaGammaParams | None,
+    horizon: int | None,
+) -> pd.DataFrame:
+    """Each customer's history and predictions over ``horizon`` weeks from fitted parameters
+    (``model``'s ``purchases``, Gamma-Gamma's ``spend``): vectorised formulas, no fitting.
+    Predictions without their model are missing values."""
+    table = summary[HISTORIC].copy()
+    for column in PREDICTIONS:
+        table[column] = _missing(len(summary))
+    if model is None:
+        return table
+    module = PURCHASE_MODELS[model]
+    x, t_x, age = (summary[c].to_numpy(float) for c in ("frequency", "recency_weeks", "T_weeks"))
+    expected = module.expected_purchases(purchases, float(horizon), x, t_x, age)
+    table["p_alive"] = pd.array(module.p_alive(purchases, x, t_x, age), dtype="Float64")
+    table["expected_purchases"] = pd.array(expected, dtype="Float64")
+    if spend is not None:
+        per_occasion = gamma_gamma.expected_spend(spend, x, summary["monetary_value"])
+        table["expected_spend"] = pd.array(per_occasion, dtype="Float64")
+        table["expected_revenue"] = pd.array(expected * per_occasion, dtype="Float64")
+    return table
+
+
+def kept_customer_value(
+    con: duckdb.DuckDBPyConnection,
+    as_of: date | None = None,
+    horizon_weeks: int = 52,
+) -> ClvResult:
+    """``customer_value`` with its fits kept in the database (clv_fits, store/migrations/009),
+    one row per data version, as-of date and horizon asked.
+
+    The first call of a data version fits, backtests and keeps the summary (chosen model, its
+    parameters, Gamma-Gamma's, the ranges, the backtest's figures, words and weekly series);
+    rows of older data versions are dropped then. Later calls, in this process or the next,
+    read that row and recompute each customer's predictions from the kept parameters
+    (clv_summary.sql and the models' closed forms, ``_table``) rather than storing a row per
+    customer: a second of vectorised arithmetic at a million customers against a table that
+    would grow by a million rows for every week looked at. Read back, the backtest has no
+    per-customer rows (``customers`` is empty): only the fit needs them.
+    """
+    requested = _whole_weeks(horizon_weeks, "L'horizon", "horizon")
+    as_of = resolve_as_of(con, as_of)
+    if as_of is None:  # nothing to fit or keep
+        return customer_value(con, as_of, requested)
+    version = dict(zip(("import_version", "merges", "customers"), data_version(con)))
+    key = {**version, "as_of": as_of, "horizon_weeks": requested}
+    kept = run_sql(con, "clv_fit_kept", **key)
+    if kept.empty:
+        result = customer_value(con, as_of, requested)
+        with WRITE_LOCK:
+            run_sql(con, "clv_fit_forget_older", **version)
+            run_sql(con, "clv_fit_keep", **key, fitted_at=datetime.now(),
+                    summary=json.dumps(result.summary, allow_nan=False),
+                    backtest=json.dumps(_backtest_record(result.backtest), allow_nan=False))
+        return result
+    result_summary = json.loads(kept["summary"].iloc[0])
+    model = result_summary["model"]
+    purchases, spend = _kept_params(result_summary)
+    table = _table(_rfm_summary(con, as_of), model, purchases, spend,
+                   result_summary["horizon_weeks"])
+    return ClvResult(table, result_summary, result_summary["status"],
+                     result_summary["explanation"],
+                     _backtest_from(json.loads(kept["backtest"].iloc[0])))
+
+
+def _kept_params(
+    result_summary: dict,
+) -> tuple[object | None, gamma_gamma.GammaGammaParams | None]:
+    """The fitted parameter objects of a kept summary (None where there was no fit)."""
+    model, params = result_summary["model"], result_summary["params"]
+    log_likelihood = result_summary["log_likelihood"]
+    purchases = None if model is None else PARAM_TYPES[model](
+        **params[model], log_likelihood=log_likelihood[model],
+        n_customers=result_summary["n_customers"], converged=True,
+    )
+    spend = None if params["gamma_gamma"] is None else gamma_gamma.GammaGammaParams(
+        **params["gamma_gamma"], log_likelihood=log_likelihood["gamma_gamma"],
+        n_customers=result_summary["n_repeat_customers"], converged=True,
+    )
+    return purchases, spend
+
+
+def _backtest_record(test: BacktestResult | None) -> dict | None:
+    """A backtest as JSON-able data, without its per-customer rows."""
+    if test is None:
+        return None
+    weekly = test.weekly.assign(
+        week_end=[None if day is None else day.isoformat() for day in test.weekly["week_end"]],
+        predicted_cumulative=test.weekly["predicted_cumulative"].astype(object).where(
+            test.weekly["predicted_cumulative"].notna(), None),
+    )
+    return {
+        "status": test.status,
+        "explanation": test.explanation,
+        "as_of": None if test.as_of is None else test.as_of.isoformat(),
+        "calibration_end": None if test.calibration_end is None
+        else test.calibration_end.isoformat(),
+        "holdout_weeks": test.holdout_weeks,
+        "weekly": weekly.to_dict("list"),
+        "figures": test.figures,
+        "model": test.model,
+        "words": test.words,
+        "reason": test.reason,
+    }
+
+
+def _backtest_from(record: dict | None) -> BacktestResult | None:
+    """The BacktestResult of ``_backtest_record`` (with an empty ``customers``)."""
+    if record is None:
+        return None
+    weekly = pd.DataFrame(record["weekly"])
+    weekly["week_end"] = [None if day is None else date.fromisoformat(day)
+                          for day in weekly["week_end"]]
+    weekly["predicted_cumulative"] = pd.array(weekly["predicted_cumulative"], dtype="Float64")
+    customers = pd.DataFrame({"customer_id": pd.Series(dtype="int64"),
+                              "predicted": pd.array([], dtype="Float64"),
+                              "actual": pd.Series(dtype="int64")})
+    day = {key: None if record[key] is None else date.fromisoformat(record[key])
+           for key in ("as_of", "calibration_end")}
+    return BacktestResult(
+        status=record["status"], explanation=record["explanation"], as_of=day["as_of"],
+        calibration_end=day["calibration_end"], holdout_weeks=record["holdout_weeks"],
+        customers=customers, weekly=weekly, figures=record["figures"], model=record["model"],
+        words=record["words"], reason=record["reason"],
+    )
+
+
+def _forecast(table: pd.DataFrame, ranges: uncertainty.ForecastRange | None) -> dict:
+    """The shop's expected occasions and revenue over the horizon with their ranges
+    (metrics.uncertainty; None where there is none)."""
+    revenue = table["expected_revenue"]
+    has_revenue = ranges is not None and ranges.revenue_low is not None
+    return {
+        "expected_purchases": float(table["expected_purchases"].sum()),
+        "expected_purchases_range": None if ranges is None else [
+            ranges.purchases_low, ranges.purchases_high],
+        "expected_revenue": float(revenue.sum()) if revenue.notna().all() else None,
+        "expected_revenue_range": [ranges.revenue_low, ranges.revenue_high]
+        if has_revenue and revenue.notna().all() else None,
+        "range_percentiles": [uncertainty.LOW_PERCENTILE, uncertainty.HIGH_PERCENTILE],
+    }
+
+
+def weeks_to_next_purchase(
+    result_summary: dict, frequency: ArrayLike, recency_weeks: ArrayLike
+) -> NDArray | None:
+    """Median weeks from a customer's last purchase to their next one if they are still buying,
+    under the chosen model (None without one).
+
+    All three purchase models share the Poisson rate lambda ~ Gamma(r, alpha); after x repeat
+    purchases by t_x, a customer still buying has lambda ~ Gamma(r+x, alpha+t_x) (the
+    posterior given the purchases up to the last one), so the chance of no purchase in the s
+    weeks after it is ((alpha+t_x)/(alpha+t_x+s))^(r+x), and the median s solves it = 1/2:
+    s = (alpha+t_x) (2^(1/(r+x)) - 1). Measured from the last purchase rather than from today,
+    so that a date already past says the customer is late against their own pace; whether
+    they are gone is P(alive)'s question, not this one's.
+    """
+    model = result_summary["model"]
+    if model is None:
+        return None
+    params = result_summary["params"][model]
+    r, alpha = params["r"], params["alpha"]
+    x = np.asarray(frequency, dtype=float)
+    return (alpha + np.asarray(recency_weeks, dtype=float)) * np.expm1(np.log(2.0) / (r + x))
+
+
+def days_overdue(result: ClvResult) -> pd.Series:
+    """Days since each customer's expected next purchase (``weeks_to_next_purchase``) at the
+    as-of date, negative while it is still to come, rounded to whole days; missing without a
+    model. The last purchase is T - t_x weeks before the as-of date."""
+    table = result.table
+    weeks = weeks_to_next_purchase(result.summary, table["frequency"], table["recency_weeks"])
+    if weeks is None:
+        return pd.Series(_missing(len(table)), index=table.index, name="days_overdue")
+    since_last = table["T_weeks"].to_numpy(float) - table["recency_weeks"].to_numpy(float)
+    days = np.round(7.0 * (since_last - weeks))
+    return pd.Series(pd.array(days, dtype="Float64"), index=table.index, name="days_overdue")
+
+
+def customer_rows(result: ClvResult) -> pd.DataFrame:
+    """One row per customer (CUSTOMER_COLUMNS): the model that predicted it (key of
+    PURCHASE_MODELS, missing when none could), P(alive), expected purchase occasions and spend
+    per occasion, predicted_value (expected revenue over ``summary["horizon_weeks"]``),
+    days_overdue (``days_overdue``), the historic value and the history (frequency = repeat occasions, recency and age in weeks).
+    Predictions the models could not make are missing, never 0."""
+    table = result.table.rename(columns={"expected_revenue": "predicted_value"})
+    table.insert(1, "model", pd.array([result.summary["model"]] * len(table), dtype="string"))
+    table["days_overdue"] = days_overdue(result)
+    return table[CUSTOMER_COLUMNS]
 
 
 def _horizon_note(requested: int, horizon: int, history: int) -> dict[str, str] | None:

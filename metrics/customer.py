@@ -12,7 +12,7 @@ from datetime import date, timedelta
 import duckdb
 import pandas as pd
 
-from metrics.clv import ClvResult
+from metrics.clv import ClvResult, weeks_to_next_purchase
 from metrics.dates import resolve_as_of
 from metrics.segment import segment_names
 from metrics.sql_files import run_sql
@@ -22,6 +22,11 @@ MIN_SEARCH_CHARACTERS = 2
 MIN_PHONE_DIGITS = 4  # fewer digits match too many numbers to help
 # A usual gap between purchases says little about someone the model thinks has probably left.
 NEXT_PURCHASE_MIN_P_ALIVE = 0.5
+# RFM and the model disagree when a segment of people gone has P(alive) at least ALIVE, or a
+# segment of the best customers at most GONE (the line says why, see ``disagreement``).
+ALIVE, GONE = 0.7, 0.3
+GONE_SEGMENTS = {"lost", "hibernating"}
+BEST_SEGMENTS = {"champions", "loyal"}
 
 
 class CustomerNotFoundError(ComptoirError):
@@ -38,9 +43,14 @@ class CustomerCard:
     ``orders``: see customer_orders. ``segment`` is None for someone without a valid order.
     ``p_alive`` and ``expected_purchases`` (over the horizon of the value table) are None when
     the model could not be fitted, and ``prediction_note`` ({"fr", "en"}) then says why.
-    ``next_purchase`` is the last purchase day plus the customer's usual gap, given only for
-    someone with two purchase days or more whom the model does not think gone; ``overdue_days``
-    counts the days it is late at ``as_of`` (None when not late).
+    ``next_purchase``: with a fitted model, the last purchase day plus the median wait to the
+    next purchase of a customer still buying (metrics.clv.weeks_to_next_purchase), and
+    ``next_from_model`` is True; without one, the last purchase day plus the customer's usual
+    gap, given only for someone with two purchase days or more whom the model does not think
+    gone. ``overdue_days`` counts the days it is late at ``as_of`` (None when not late).
+    ``disagreement``: "gone_but_alive" when RFM puts them among people gone (GONE_SEGMENTS)
+    while P(alive) >= ALIVE, "best_but_gone" when RFM puts them among the best
+    (BEST_SEGMENTS) while P(alive) <= GONE, else None.
     """
 
     profile: dict
@@ -56,6 +66,8 @@ class CustomerCard:
     next_purchase: date | None
     overdue_days: int | None
     as_of: date | None
+    next_from_model: bool = False
+    disagreement: str | None = None
 
 
 def phone_digits(text: str) -> str | None:
@@ -124,14 +136,19 @@ def customer_card(
     occasions = int(details["occasions"])
     usual_gap = None
     next_purchase = None
-    overdue = None
     if occasions >= 2:
         first, last = details["first_order_at"].date(), details["last_order_at"].date()
         usual_gap = (last - first).days / (occasions - 1)
         if p_alive is None or p_alive >= NEXT_PURCHASE_MIN_P_ALIVE:
             next_purchase = last + timedelta(days=round(usual_gap))
-            if as_of is not None and next_purchase < as_of:
-                overdue = (as_of - next_purchase).days
+    wait = None if value is None else weeks_to_next_purchase(
+        values.summary, value["frequency"], value["recency_weeks"])
+    if wait is not None:
+        last_purchase = as_of - timedelta(days=round(7 * (value["T_weeks"] - value["recency_weeks"])))
+        next_purchase = last_purchase + timedelta(days=round(7 * float(wait)))
+    overdue = None
+    if next_purchase is not None and as_of is not None and next_purchase < as_of:
+        overdue = (as_of - next_purchase).days
     segment = None if scores is None else str(scores["segment"])
     names = None if segment is None else pd.Series([segment], dtype="str")
     return CustomerCard(
@@ -150,4 +167,19 @@ def customer_card(
         next_purchase=next_purchase,
         overdue_days=overdue,
         as_of=as_of,
+        next_from_model=wait is not None,
+        disagreement=disagreement(segment, p_alive),
     )
+
+
+def disagreement(segment: str | None, p_alive: float | None) -> str | None:
+    """Where RFM and the model part ways (see CustomerCard). RFM ranks recency and frequency
+    against the other customers; the model weighs the silence against the customer's own pace:
+    a rare buyer's long silence is normal for them, a frequent buyer's short one is not."""
+    if segment is None or p_alive is None:
+        return None
+    if segment in GONE_SEGMENTS and p_alive >= ALIVE:
+        return "gone_but_alive"
+    if segment in BEST_SEGMENTS and p_alive <= GONE:
+        return "best_but_gone"
+    return None

@@ -9,6 +9,7 @@ The model assumes spend does not depend on how often a customer buys: check that
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 
 import numpy as np
@@ -72,13 +73,8 @@ def _log_likelihood_and_gradient(
     return float(value), np.array([d_p, d_q, d_gamma])
 
 
-def fit(frequency: ArrayLike, monetary_value: ArrayLike) -> GammaGammaParams:
-    """Maximum-likelihood Gamma-Gamma parameters from repeat customers.
-
-    ``monetary_value`` is each customer's mean spend over their repeat occasions (the first
-    purchase is left out, as in the paper); customers with frequency 0 are ignored. Spend is
-    divided by its mean before the search (start at p = q = gamma = 1) and gamma scaled back.
-    """
+def _repeat(frequency: ArrayLike, monetary_value: ArrayLike) -> tuple[NDArray, NDArray]:
+    """Frequencies and mean spends of the repeat customers, checked."""
     x_all = np.asarray(frequency, dtype=float)
     m_all = np.asarray(monetary_value, dtype=float)
     repeat = x_all > 0
@@ -87,16 +83,37 @@ def fit(frequency: ArrayLike, monetary_value: ArrayLike) -> GammaGammaParams:
         raise ValueError("the Gamma-Gamma model needs at least one repeat customer")
     if not (np.isfinite(m).all() and (m > 0).all() and (x == np.round(x)).all()):
         raise ValueError("repeat customers need a whole frequency and a finite mean spend > 0")
-    scale = float(m.mean())
+    return x, m
+
+
+def _prepared(x: NDArray, spend: NDArray) -> tuple:
+    """The arguments of ``_log_likelihood_and_gradient`` after the parameters."""
     x_values, x_index = np.unique(x, return_inverse=True)
     count_by_x = np.bincount(x_index, minlength=len(x_values)).astype(float)
+    y = x * spend
+    sum_x_log_y = float(np.einsum("i,i->", x, np.log(y)))
+    return x_values, count_by_x, x, y, sum_x_log_y, float(np.log(spend).sum())
 
-    def prepared(spend: NDArray[np.float64]) -> tuple:
-        y = x * spend
-        sum_x_log_y = float(np.einsum("i,i->", x, np.log(y)))
-        return x_values, count_by_x, x, y, sum_x_log_y, float(np.log(spend).sum())
 
-    scaled = prepared(m / scale)
+def gradient_function(
+    frequency: ArrayLike, monetary_value: ArrayLike
+) -> Callable[[NDArray[np.float64]], NDArray[np.float64]]:
+    """The gradient of the log-likelihood of the repeat customers' mean spends as a function of
+    (p, q, gamma): what metrics.uncertainty differentiates once more."""
+    data = _prepared(*_repeat(frequency, monetary_value))
+    return lambda params: _log_likelihood_and_gradient(params, *data)[1]
+
+
+def fit(frequency: ArrayLike, monetary_value: ArrayLike) -> GammaGammaParams:
+    """Maximum-likelihood Gamma-Gamma parameters from repeat customers.
+
+    ``monetary_value`` is each customer's mean spend over their repeat occasions (the first
+    purchase is left out, as in the paper); customers with frequency 0 are ignored. Spend is
+    divided by its mean before the search (start at p = q = gamma = 1) and gamma scaled back.
+    """
+    x, m = _repeat(frequency, monetary_value)
+    scale = float(m.mean())
+    scaled = _prepared(x, m / scale)
 
     def objective(log_params: NDArray[np.float64]) -> tuple[float, NDArray[np.float64]]:
         params = np.exp(log_params)
@@ -113,7 +130,7 @@ def fit(frequency: ArrayLike, monetary_value: ArrayLike) -> GammaGammaParams:
     )
     p, q, gamma_scaled = np.exp(result.x)
     gamma = gamma_scaled * scale
-    log_likelihood, _ = _log_likelihood_and_gradient(np.array([p, q, gamma]), *prepared(m))
+    log_likelihood, _ = _log_likelihood_and_gradient(np.array([p, q, gamma]), *_prepared(x, m))
     interior = bool((np.abs(result.x) < LOG_BOUND - 1.0).all())
     return GammaGammaParams(
         p=float(p),

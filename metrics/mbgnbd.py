@@ -16,6 +16,8 @@ it is computed here. The same expressions as lifetimes' ModifiedBetaGeoFitter.
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 import numpy as np
 from numpy.typing import ArrayLike, NDArray
 from scipy.special import expit
@@ -38,6 +40,13 @@ def fit(
     weighted term per distinct (x, t_x, T), time rescaled, L-BFGS-B on log-parameters with the
     analytic gradient."""
     return MBGNBDParams(*bgnbd.fit_beta_geometric(frequency, recency, T, weights, drop_at_first=True))
+
+
+def gradient_function(
+    frequency: ArrayLike, recency: ArrayLike, T: ArrayLike
+) -> Callable[[NDArray[np.float64]], NDArray[np.float64]]:
+    """The gradient of the log-likelihood as a function of (r, alpha, a, b) (bgnbd's)."""
+    return bgnbd.gradient_function(frequency, recency, T, drop_at_first=True)
 
 
 def p_alive(

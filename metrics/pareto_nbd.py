@@ -18,6 +18,7 @@ the distinct (x, t_x, T).
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 from typing import NamedTuple
 
@@ -227,6 +228,16 @@ def fit(
         n_customers=int(round(original.weight.sum())),
         converged=converged and bool(np.isfinite(log_likelihood)),
     )
+
+
+def gradient_function(
+    frequency: ArrayLike, recency: ArrayLike, T: ArrayLike
+) -> Callable[[NDArray[np.float64]], NDArray[np.float64]]:
+    """The gradient of the log-likelihood of these histories as a function of (r, alpha, s,
+    beta): what metrics.uncertainty differentiates once more."""
+    patterns, _ = bgnbd.prepared(frequency, recency, T, None)
+    data = _Histories(patterns, _pairs(patterns.x, patterns.t_x, patterns.T))
+    return lambda params: _log_likelihood_and_gradient(params, data)[1]
 
 
 def p_alive(

@@ -18,6 +18,7 @@ import duckdb
 import numpy as np
 import pandas as pd
 
+from metrics.clv import customer_rows, kept_customer_value
 from metrics.dates import resolve_as_of
 from metrics.rfm import (
     NO_SEGMENT,
@@ -34,6 +35,8 @@ from store.frames import fetch_frame
 
 NO_PURCHASE = {"fr": "Sans achat", "en": "No purchase"}
 RFM_COLUMNS = ["customer_id", "segment", "r_score", "f_score", "m_score"]
+PREDICTED = ["p_alive", "predicted_value", "days_overdue"]
+PREDICTION_WEEKS = 52  # the horizon of Valeur client's predicted value
 
 
 class SegmentFilterError(ComptoirError):
@@ -49,7 +52,10 @@ class SegmentFilter:
     spend_min / spend_max: net spend in euros, both ends included; orders_min / orders_max: valid
     orders; products: bought at least one of them (exact names from order lines); places: city
     names (accents and case ignored) or postcode prefixes, any of them; consent_only: only people
-    who accept marketing emails and are not on the suppression list.
+    who accept marketing emails and are not on the suppression list. Win-back, from the value
+    models (metrics.clv): min_p_alive (P(alive) from 0 to 1), min_predicted_value (expected
+    revenue over the next 52 weeks, euros), min_days_overdue (days since the expected next
+    purchase); people without a prediction do not pass them.
     """
 
     segments: tuple[str, ...] = ()
@@ -62,6 +68,14 @@ class SegmentFilter:
     products: tuple[str, ...] = ()
     places: tuple[str, ...] = ()
     consent_only: bool = False
+    min_p_alive: float | None = None
+    min_predicted_value: float | None = None
+    min_days_overdue: int | None = None
+
+    def predicts(self) -> bool:
+        """Whether a question needs the value models' predictions."""
+        return any(value is not None for value in (
+            self.min_p_alive, self.min_predicted_value, self.min_days_overdue))
 
     def params(self) -> dict[str, object]:
         """The bound parameters of segment_customers.sql (empty tuples become NULL)."""
@@ -76,6 +90,9 @@ class SegmentFilter:
             "products": list(self.products) or None,
             "places": list(self.places) or None,
             "consent_only": self.consent_only,
+            "min_p_alive": self.min_p_alive,
+            "min_predicted_value": self.min_predicted_value,
+            "min_days_overdue": self.min_days_overdue,
         }
 
     def to_json(self) -> str:
@@ -125,6 +142,13 @@ def _check(segment_filter: SegmentFilter, known_segments: set[str]) -> None:
                 f"The minimum ({_shown(low, 'en')}) is above the maximum ({_shown(high, 'en')}): "
                 f"swap {what_en}.",
             )
+    if segment_filter.min_p_alive is not None and not 0 <= segment_filter.min_p_alive <= 1:
+        shown = _number(segment_filter.min_p_alive, "fr")
+        raise SegmentFilterError(
+            f"La probabilité d'être actif minimale ({shown}) doit être entre 0 et 1.",
+            f"The minimum probability of being active ({segment_filter.min_p_alive}) must be "
+            "between 0 and 1.",
+        )
     unknown = sorted(set(segment_filter.segments) - known_segments)
     if unknown:
         names = ", ".join(unknown)
@@ -152,25 +176,35 @@ def segment_customers(
     as_of: date | None = None,
     segment_map: dict[tuple[int, int], str] | None = None,
     scores: pd.DataFrame | None = None,
+    predictions: pd.DataFrame | None = None,
 ) -> pd.DataFrame:
     """The people who pass ``segment_filter``, biggest spenders first.
 
     ``scores``: metrics.rfm.rfm(con, as_of, segment_map) when the caller already has it (the
-    app caches it per data version), so it is not computed again.
+    app caches it per data version), so it is not computed again. ``predictions``:
+    metrics.clv.customer_rows of the value models over PREDICTION_WEEKS as of ``as_of`` when the
+    caller has them; otherwise computed (fits kept in the database) only if the filter asks.
 
     One row per person of the customer file (buyers and contacts who never bought): customer_id,
     name, first_name, last_name, email, phone, postal_code, city, country, email_consent,
     consent_source, consent_at, suppressed, email_marketing (has an email, consents, not
     suppressed), orders and net_spend (valid orders up to ``as_of``), first_order_at,
-    last_order_at, segment, r_score, f_score, m_score, segment_fr, segment_en.
+    last_order_at, segment, r_score, f_score, m_score, p_alive, predicted_value, days_overdue
+    (missing without predictions), segment_fr, segment_en.
     """
     as_of = resolve_as_of(con, as_of)
     mapping = SEGMENT_MAP if segment_map is None else segment_map
     _check(segment_filter, {*mapping.values(), NO_SEGMENT})
     scores = (rfm(con, as_of, segment_map) if scores is None else scores)[RFM_COLUMNS]
+    if predictions is None and segment_filter.predicts():
+        predictions = customer_rows(kept_customer_value(con, as_of, PREDICTION_WEEKS))
+    if predictions is None:
+        predictions = pd.DataFrame({"customer_id": pd.Series(dtype="int64"),
+                                    **{c: pd.array([], dtype="Float64") for c in PREDICTED}})
     cur = con.cursor()
     try:
         cur.register("rfm_segments", scores)
+        cur.register("predictions", predictions[["customer_id", *PREDICTED]])
         table = fetch_frame(
             cur, sql_text("segment_customers"), {"as_of": as_of, **segment_filter.params()}
         )
@@ -279,6 +313,9 @@ _WORDS = {
         "products": "a acheté : {names}",
         "places": "lieu : {names}",
         "consent": "accepte les e-mails",
+        "p_alive": "probabilité d'être actif d'au moins {value}",
+        "predicted": "valeur prévue d'au moins {value}",
+        "overdue": "en retard d'au moins {value} jours",
         "separator": " ; ",
     },
     "en": {
@@ -293,6 +330,9 @@ _WORDS = {
         "products": "bought: {names}",
         "places": "place: {names}",
         "consent": "accepts emails",
+        "p_alive": "probability still active at least {value}",
+        "predicted": "predicted value at least {value}",
+        "overdue": "at least {value} days late",
         "separator": "; ",
     },
 }
@@ -314,6 +354,12 @@ def describe(segment_filter: SegmentFilter, lang: str = "fr") -> str:
         words["places"].format(names=", ".join(segment_filter.places))
         if segment_filter.places else None,
         words["consent"] if segment_filter.consent_only else None,
+        None if segment_filter.min_p_alive is None
+        else words["p_alive"].format(value=_number(segment_filter.min_p_alive, lang)),
+        None if segment_filter.min_predicted_value is None
+        else words["predicted"].format(value=_amount(segment_filter.min_predicted_value, lang)),
+        None if segment_filter.min_days_overdue is None
+        else words["overdue"].format(value=segment_filter.min_days_overdue),
     ]
     shown = [part for part in parts if part]
     return words["separator"].join(shown) if shown else words["everyone"]

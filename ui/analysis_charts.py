@@ -214,6 +214,22 @@ def first_products_table(table: pd.DataFrame) -> pd.DataFrame:
 # Valeur client
 
 
+def forecast_ranges(forecast: dict | None) -> dict[str, str]:
+    """'entre 30 171 € et 34 159 €' by the key of the Valeur client figure it qualifies (the
+    predicted revenue and purchases), for the figures that have a range."""
+    if forecast is None:
+        return {}
+    ranges = {}
+    shown = [("val_predicted_total", "expected_revenue_range", lambda v: format.money(v, lang(), 0)),
+             ("val_expected_purchases", "expected_purchases_range",
+              lambda v: format.number(v, 0, lang()))]
+    for key, field, show in shown:
+        if forecast[field] is not None:
+            low, high = forecast[field]
+            ranges[key] = t("val_range", low=show(low), high=show(high))
+    return ranges
+
+
 def value_scatter(values: pd.DataFrame) -> go.Figure:
     """One dot per customer: spent so far (x) against expected over 12 months (y); beyond
     SCATTER_POINTS customers a fixed random sample of them (a browser cannot draw a million dots,
@@ -264,23 +280,6 @@ def backtest_chart(weekly: pd.DataFrame) -> go.Figure:
     _layout(fig, t("val_bt_title"), t("val_bt_axis_week"), t("val_bt_axis_purchases"))
     fig.update_xaxes(tickformat=_day_axis())
     return fig
-
-
-def backtest_sentence(figures: dict) -> str:
-    """The backtest error in words: over- or under-estimated by how much, over how long."""
-    error = figures["relative_error"]
-    values = {
-        "weeks": figures["holdout_weeks"],
-        "predicted": format.number(figures["predicted_total"], 0, lang()),
-        "actual": format.number(figures["actual_total"], 0, lang()),
-    }
-    if error is None:
-        return t("val_bt_nothing", **values)
-    shown = format.percent(abs(error), lang(), decimals=0)
-    if shown == format.percent(0, lang(), decimals=0):
-        return t("val_bt_right", **values)
-    key = "val_bt_over" if error > 0 else "val_bt_under"
-    return t(key, error=shown, **values)
 
 
 def people_table(people: pd.DataFrame) -> pd.DataFrame:

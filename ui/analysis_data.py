@@ -126,8 +126,9 @@ def best_first_products(as_of: date | None, data_version: Version) -> pd.DataFra
 
 @cached_frames
 def customer_value(as_of: date | None, data_version: Version) -> clv.ClvResult:
-    """The models' predictions, with the backtest over their horizon that chose the model."""
-    return clv.customer_value(connection(), as_of, HORIZON_WEEKS)
+    """The models' predictions, with the backtest over their horizon that chose the model; the
+    fit is kept in the database (metrics.clv.kept_customer_value), so a restart does not redo it."""
+    return clv.kept_customer_value(connection(), as_of, HORIZON_WEEKS)
 
 
 def backtest(as_of: date | None, data_version: Version) -> clv.BacktestResult | None:

@@ -53,8 +53,11 @@ def people(
     segment_filter: segment.SegmentFilter, as_of: date | None, data_version: Version
 ) -> pd.DataFrame:
     """The builder's list (metrics.segment.segment_customers); raises SegmentFilterError."""
+    predictions = (clv.customer_rows(analysis_data.customer_value(as_of, data_version))
+                   if segment_filter.predicts() else None)
     return segment.segment_customers(connection(), segment_filter, as_of,
-                                     scores=rfm_table(as_of, data_version))
+                                     scores=rfm_table(as_of, data_version),
+                                     predictions=predictions)
 
 
 @st.cache_data(max_entries=CACHE_ENTRIES, show_spinner=False)
@@ -110,7 +113,7 @@ def search(text: str, data_version: Version) -> pd.DataFrame:
 
 @cached_frames
 def customer_values(as_of: date | None, data_version: Version) -> clv.ClvResult:
-    return clv.customer_value(connection(), as_of, CARD_HORIZON_WEEKS)
+    return clv.kept_customer_value(connection(), as_of, CARD_HORIZON_WEEKS)
 
 
 @st.cache_data(max_entries=CACHE_ENTRIES, show_spinner=False)

@@ -59,7 +59,8 @@ if card is not None:
         ("cust_p_alive", format.percent(card.p_alive, lang(), 0), t("cust_p_alive_help")),
         ("cust_expected", format.number(card.expected_purchases, 1, lang()),
          t("cust_expected_help")),
-        ("cust_next", format.day(card.next_purchase, lang()), t("cust_next_help")),
+        ("cust_next", format.day(card.next_purchase, lang()),
+         t("cust_next_help_model" if card.next_from_model else "cust_next_help")),
     ]
     columns = [column for _ in range(3) for column in st.columns(3)]
     for column, (key, shown, help_text) in zip(columns, figures):
@@ -71,6 +72,9 @@ if card is not None:
         columns[8].caption(t("cust_next_gap", days=format.number(card.usual_gap_days, 0, lang())))
     if card.overdue_days is not None:
         columns[8].caption(t("cust_next_overdue", days=format.number(card.overdue_days, 0, lang())))
+    if card.disagreement is not None:
+        st.info(t(f"cust_disagree_{card.disagreement}", segment=segment_name,
+                  p_alive=format.percent(card.p_alive, lang(), 0)), icon=":material/help:")
     if card.prediction_note is not None:
         st.caption(t("cust_model_missing", reason=card.prediction_note[lang()]))
 

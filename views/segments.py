@@ -73,6 +73,17 @@ with right:
                             placeholder=t("seg_f_choose"), key="seg_products")
     places = st.text_input(t("seg_f_places"), help=t("seg_f_places_help"), key="seg_places")
     consent_only = st.checkbox(t("seg_f_consent"), key="seg_consent")
+st.caption(t("seg_winback_caption"))
+alive_column, value_column, overdue_column = st.columns(3)
+min_p_alive = alive_column.number_input(t("seg_f_min_p_alive"), min_value=0, max_value=100,
+                                        value=None, step=10, help=t("seg_f_min_p_alive_help"),
+                                        key="seg_min_p_alive")
+min_value = value_column.number_input(t("seg_f_min_predicted"), min_value=0.0, value=None,
+                                      step=10.0, help=t("seg_f_min_predicted_help"),
+                                      key="seg_min_predicted")
+min_overdue = overdue_column.number_input(t("seg_f_min_overdue"), min_value=0, value=None,
+                                          step=7, help=t("seg_f_min_overdue_help"),
+                                          key="seg_min_overdue")
 
 segment_filter = SegmentFilter(
     segments=tuple(chosen),
@@ -85,6 +96,9 @@ segment_filter = SegmentFilter(
     products=tuple(bought),
     places=places_from_text(places),
     consent_only=consent_only,
+    min_p_alive=None if min_p_alive is None else min_p_alive / 100,
+    min_predicted_value=min_value,
+    min_days_overdue=min_overdue,
 )
 try:
     people = segments.people(segment_filter, as_of, version)

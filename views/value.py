@@ -48,9 +48,12 @@ if totals["expected_purchases"] is not None:
     figures.append(
         ("val_expected_purchases", format.number(totals["expected_purchases"], 0, lang()))
     )
+ranges = charts.forecast_ranges(result.summary["forecast"])
 for start in range(0, len(figures), 3):
     for column, (key, shown) in zip(st.columns(3), figures[start:start + 3]):
         column.metric(t(key), shown, help=t(f"{key}_help"), border=True)
+        if key in ranges:
+            column.caption(ranges[key], help=t("val_range_help"))
 
 if totals["predicted_total"] is not None:
     st.plotly_chart(charts.value_scatter(result.table), width="stretch")
@@ -83,7 +86,7 @@ if totals["expected_purchases"] is not None:
         weeks = analysis.HORIZON_WEEKS if test is None else test.holdout_weeks
         st.info(t("val_bt_unavailable", weeks=weeks))
     else:
-        st.info(charts.backtest_sentence(test.figures), icon=":material/fact_check:")
+        st.info(test.words[lang()], icon=":material/fact_check:")
         st.plotly_chart(charts.backtest_chart(test.weekly), width="stretch")
         st.caption(t("val_bt_caption", start=format.day(test.calibration_end, lang()),
                      mae=format.number(test.figures["mae"], 2, lang())))

@@ -2,7 +2,9 @@
 -- figures as of the end of day $as_of, kept when they pass every filter that is set; a filter
 -- bound to NULL does not filter. The caller registers rfm_segments(customer_id, segment, r_score,
 -- f_score, m_score), the table of metrics.rfm.rfm, so the builder and the RFM grid always agree;
--- people without a valid order by $as_of are in the segment 'none'.
+-- people without a valid order by $as_of are in the segment 'none'. It also registers
+-- predictions(customer_id, p_alive, predicted_value, days_overdue) (metrics.clv.customer_rows;
+-- empty when no prediction is asked), for the win-back filters.
 with
 
 people as (
@@ -67,11 +69,15 @@ joined as (
         coalesce(rfm_segments.segment, 'none') as segment,
         rfm_segments.r_score,
         rfm_segments.f_score,
-        rfm_segments.m_score
+        rfm_segments.m_score,
+        predictions.p_alive::double as p_alive,
+        predictions.predicted_value::double as predicted_value,
+        predictions.days_overdue::double as days_overdue
     from people
     left join suppressed on suppressed.email = people.email
     left join order_totals on order_totals.customer_id = people.customer_id
     left join rfm_segments on rfm_segments.customer_id = people.customer_id
+    left join predictions on predictions.customer_id = people.customer_id
 ),
 
 final as (
@@ -94,6 +100,9 @@ final as (
             )) > 0
         )
         and (not $consent_only or email_marketing)
+        and ($min_p_alive is null or p_alive >= $min_p_alive)
+        and ($min_predicted_value is null or predicted_value >= $min_predicted_value)
+        and ($min_days_overdue is null or days_overdue >= $min_days_overdue)
 )
 
 select * from final

@@ -125,7 +125,10 @@ def fake_clv(monkeypatch):
         table = pd.DataFrame({"customer_id": [1, 2], "note": ["=HYPERLINK(\"x\")", "ok"]})
         return types.SimpleNamespace(summary={"status": "ok", "n_customers": 2}, table=table)
 
-    fake = types.SimpleNamespace(customer_value=customer_value)
+    def customer_rows(result):
+        return result.table
+
+    fake = types.SimpleNamespace(kept_customer_value=customer_value, customer_rows=customer_rows)
     monkeypatch.setitem(sys.modules, "metrics.clv", fake)
     return calls
 
@@ -139,6 +142,85 @@ def test_clv_formats(capsys, shop_db, tmp_path, fake_clv):
     assert json.loads(out_file.read_text(encoding="utf-8"))["customers"][0]["customer_id"] == 1
     code, out, _ = run(capsys, "clv", "--db", shop_db, "--format", "csv")
     assert out.splitlines()[1] == '1,"\'=HYPERLINK(""x"")"'  # never a live formula in Excel
+
+
+def test_clv_customers_without_predictions_keep_the_historic_values(capsys, shop_db):
+    """The hand-computed shop (factories.py): 3 repeat customers, too few to fit a model, so
+    every prediction and the model are empty and the historic values are the spend to date."""
+    code, out, _ = run(capsys, "clv", "--db", shop_db, "--customers", "--format", "csv")
+    assert code == 0
+    rows = pd.read_csv(io.StringIO(out))
+    assert list(rows.columns) == [
+        "customer_id", "model", "p_alive", "expected_purchases", "expected_spend",
+        "predicted_value", "days_overdue", "historic_value", "frequency", "recency_weeks",
+        "T_weeks",
+    ]
+    assert rows["customer_id"].tolist() == [1, 2, 3, 4, 5]
+    assert rows["historic_value"].tolist() == [145.0, 52.0, 70.0, 50.0, 70.0]
+    assert rows["frequency"].tolist() == [3, 1, 1, 0, 0]
+    assert rows[["model", "p_alive", "predicted_value"]].isna().all().all()
+
+    code, out, _ = run(capsys, "clv", "--db", shop_db, "--customers", "--format", "json")
+    payload = json.loads(out)
+    assert (payload["status"], payload["model"], payload["horizon_weeks"]) == (
+        "too_few_repeat", None, None)
+    assert payload["customers"][0] == {
+        "customer_id": 1, "model": None, "p_alive": None, "expected_purchases": None,
+        "expected_spend": None, "predicted_value": None, "days_overdue": None,
+        "historic_value": 145.0,
+        "frequency": 3, "recency_weeks": pytest.approx(92 / 7), "T_weeks": pytest.approx(92 / 7),
+    }
+
+
+@pytest.fixture(scope="module")
+def cdnow_file(tmp_path_factory):
+    from tests.metrics.test_clv import cdnow_orders
+    from tests.metrics.factories import insert_orders
+
+    path = tmp_path_factory.mktemp("cdnow") / "cdnow.duckdb"
+    con = store.connect(path)
+    insert_orders(con, cdnow_orders())
+    con.close()
+    return str(path)
+
+
+def test_clv_customers_and_parameters_on_cdnow(capsys, cdnow_file, tmp_path):
+    """CDNOW as of 1997-09-30 (the paper's calibration end): BG/NBD chosen over 19 weeks
+    (tests/metrics/test_clv.py). The JSON carries its four parameters under "bg_nbd", the
+    horizon and the backtest's holdout; each customer's row is clv.customer_value's, and its
+    P(alive) is the formula of Fader, Hardie & Lee (note 021) on those parameters."""
+    code, out, _ = run(capsys, "clv", "--db", cdnow_file, "--as-of", "1997-09-30",
+                       "--format", "json")
+    summary = json.loads(out)
+    assert code == 0 and summary["model"] == "bg_nbd"
+    assert (summary["horizon_weeks"], summary["holdout_weeks"]) == (19, 19)
+    params = summary["params"]["bg_nbd"]
+    assert set(params) == {"r", "alpha", "a", "b"}
+
+    out_file = tmp_path / "clients.csv"
+    code, _, _ = run(capsys, "clv", "--db", cdnow_file, "--as-of", "1997-09-30", "--customers",
+                     "--format", "csv", "--out", str(out_file))
+    rows = pd.read_csv(out_file)
+    con = store.connect(cdnow_file)
+    try:
+        from metrics.clv import customer_value
+
+        table = customer_value(con, date(1997, 9, 30)).table
+    finally:
+        con.close()
+    assert code == 0 and len(rows) == 2349 and (rows["model"] == "bg_nbd").all()
+    assert rows["customer_id"].tolist() == table["customer_id"].tolist()
+    for shown, column in [("p_alive", "p_alive"), ("expected_purchases", "expected_purchases"),
+                          ("predicted_value", "expected_revenue")]:
+        assert rows[shown].to_numpy() == pytest.approx(table[column].to_numpy(float), rel=1e-12)
+    # Customer 1 bought on 1997-01-01, 01-18 and 08-02 up to 1997-09-30: x = 2 repeat
+    # occasions, the last 213 days after the first, T = 272 days.
+    first = rows.iloc[0]
+    assert (first["frequency"], first["recency_weeks"], first["T_weeks"]) == pytest.approx(
+        (2, 213 / 7, 272 / 7))
+    r, alpha, a, b = params["r"], params["alpha"], params["a"], params["b"]
+    odds = a / (b + 1) * ((alpha + 272 / 7) / (alpha + 213 / 7)) ** (r + 2)
+    assert first["p_alive"] == pytest.approx(1 / (1 + odds), rel=1e-9)
 
 
 def test_user_error_prints_french_sentence_and_exits_2(capsys, shop_db, fake_clv):
@@ -196,3 +278,15 @@ def test_unwritable_out_file_is_one_sentence_not_a_traceback(tmp_path, capsys, c
     target = tmp_path / "missing" / "out.html"
     assert main([*command, "--db", str(db), "--out", str(target)]) == 2
     assert capsys.readouterr().err.startswith(f"Impossible d'écrire « {target} »")
+
+
+def test_segment_win_back_options(capsys, shop_db):
+    """Too few repeat customers in the hand-computed shop for the models: nobody has a
+    P(alive), so nobody passes --min-p-alive, and the list says which filters were asked."""
+    code, out, _ = run(capsys, "segment", "--db", shop_db, "--no-consent-only", "--min-p-alive",
+                       "0.5", "--min-predicted-value", "100", "--min-days-overdue", "30",
+                       "--format", "json")
+    payload = json.loads(out)
+    assert code == 0 and payload["people"] == 0
+    assert payload["description"] == ("probabilité d'être actif d'au moins 0,5 ; valeur prévue "
+                                       "d'au moins 100 € ; en retard d'au moins 30 jours")

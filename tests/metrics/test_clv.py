@@ -336,3 +336,39 @@ def test_spend_that_grows_with_frequency_keeps_only_purchase_predictions():
     assert result.summary["backtest"] is not None
     assert result.summary["backtest"]["predicted_revenue"] is None
     connection.close()
+
+
+def test_fits_are_kept_per_data_version_and_predictions_recomputed_from_them():
+    """The first call fits and keeps one row; the second reads it (no fitting: the models are
+    made to fail) and recomputes the same predictions from the kept parameters; an import
+    (a new data version) drops the row of the old one."""
+    connection = store.connect(":memory:")
+    insert_orders(connection, cdnow_orders())
+    as_of = date(1997, 9, 30)
+    fitted = clv.kept_customer_value(connection, as_of, 39)
+    rows = connection.execute("select as_of, horizon_weeks from clv_fits").fetchall()
+    assert rows == [(as_of, 39)]
+
+    def no_fit(*args, **kwargs):
+        raise AssertionError("refitted")
+
+    with pytest.MonkeyPatch.context() as patch:
+        for module in clv.PURCHASE_MODELS.values():
+            patch.setattr(module, "fit", no_fit)
+        patch.setattr(gamma_gamma, "fit", no_fit)
+        kept = clv.kept_customer_value(connection, as_of, 39)
+    assert kept.summary == json.loads(json.dumps(fitted.summary))
+    assert (kept.status, kept.explanation) == (fitted.status, fitted.explanation)
+    pd.testing.assert_frame_equal(kept.table, fitted.table, check_exact=False, rtol=1e-12)
+    pd.testing.assert_frame_equal(kept.backtest.weekly, fitted.backtest.weekly)
+    for field in ("status", "as_of", "calibration_end", "holdout_weeks", "figures", "model",
+                  "words", "reason"):
+        assert getattr(kept.backtest, field) == getattr(fitted.backtest, field)
+    assert kept.backtest.customers.empty
+
+    insert_orders(connection, [{"customer_id": 1, "ordered_at": "1997-09-30 15:00",
+                                "amount": 10.0}])
+    clv.kept_customer_value(connection, as_of, 39)
+    versions = connection.execute("select distinct import_version from clv_fits").fetchall()
+    assert versions == [(store.data_version(connection)[0],)]
+    connection.close()

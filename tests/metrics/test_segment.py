@@ -22,14 +22,16 @@ Coffret 3, 4, 5 (6's order is pending). Contact details and consent added by ins
 
 from __future__ import annotations
 
+import dataclasses
 from datetime import date
 
 import duckdb
 import pandas as pd
 import pytest
 
-from metrics.clv import customer_value
+from metrics.clv import customer_rows, customer_value, days_overdue, weeks_to_next_purchase
 from metrics.customer import (
+    disagreement,
     CustomerNotFoundError,
     customer_card,
     customer_orders,
@@ -354,6 +356,50 @@ def test_card_of_someone_late(card_of):
     assert card.profile["suppressed"] is False
 
 
+@pytest.fixture
+def fitted_values(shop):
+    """The shop's value table as if BG/NBD had been fitted with r = 1, alpha = 3 weeks, and
+    these P(alive): 0.2 for the champion (1), 0.9 for the lost customer (4)."""
+    values = customer_value(shop)
+    summary = {**values.summary, "model": "bg_nbd", "params": {
+        "time_unit": "week", "bg_nbd": {"r": 1.0, "alpha": 3.0, "a": 1.0, "b": 1.0},
+        "gamma_gamma": None}}
+    table = values.table.assign(p_alive=pd.array([0.2, 0.6, 0.5, 0.9, 0.7], dtype="Float64"))
+    return dataclasses.replace(values, table=table, summary=summary, status="ok",
+                               explanation=None)
+
+
+def test_next_purchase_from_the_model(shop, fitted_values):
+    """Customer 2 bought on 2023-12-20 and 2024-01-14: x = 1, t_x = 25/7 weeks. Still buying,
+    their rate is Gamma(r + x, alpha + t_x) = Gamma(2, 46/7), and the median wait s solves
+    (46/7 / (46/7 + s))^2 = 1/2: s = 46/7 (sqrt(2) - 1) = 2.72197 weeks = 19.05 days, so
+    2024-02-02, 32 days late on 2024-03-05. Customer 4 (one purchase, 2024-01-11): s = 3 (2 - 1)
+    = 3 weeks, 2024-02-01, 33 days late."""
+    weeks = weeks_to_next_purchase(fitted_values.summary, [1, 0], [25 / 7, 0.0])
+    assert weeks == pytest.approx([46 / 7 * (2 ** 0.5 - 1), 3.0], rel=1e-12)
+    card = customer_card(shop, 2, rfm(shop), fitted_values)
+    assert card.next_from_model
+    assert (card.next_purchase, card.overdue_days) == (date(2024, 2, 2), 32)
+    card = customer_card(shop, 4, rfm(shop), fitted_values)
+    assert (card.next_purchase, card.overdue_days) == (date(2024, 2, 1), 33)
+    # 1: bought on the as-of day, x = 3: due in (21 + 92) (2^(1/4) - 1) = 21.4 days; 3: last
+    # purchase 19 days ago, x = 1, t_x = 44 days: due (21 + 44) (sqrt(2) - 1) = 26.9 days after
+    # it; 5: one purchase 14 days ago, due after 21 days.
+    assert days_overdue(fitted_values).tolist() == [-21, 32, -8, 33, -7]
+
+
+def test_segment_and_model_disagree_with_a_reason(shop, fitted_values):
+    """The champion (1) at P(alive) 0.2, the lost customer (4) at 0.9; customer 2, at risk at
+    0.6, and the promising 5 at 0.7 are in no disagreement."""
+    cards = {i: customer_card(shop, i, rfm(shop), fitted_values) for i in (1, 2, 4, 5)}
+    assert (cards[1].segment, cards[1].disagreement) == ("champions", "best_but_gone")
+    assert (cards[4].segment, cards[4].disagreement) == ("lost", "gone_but_alive")
+    assert cards[2].disagreement is None and cards[5].disagreement is None
+    assert disagreement("hibernating", 0.7) == "gone_but_alive"
+    assert disagreement("loyal", 0.3) == "best_but_gone"
+    assert disagreement("lost", 0.69) is None and disagreement(None, 0.9) is None
+
+
 def test_card_orders_newest_first_with_their_lines(shop, card_of):
     shop.execute("update order_lines set quantity = 2 where order_id = 9")
     card = card_of(4)
@@ -382,3 +428,23 @@ def test_card_of_a_contact_who_never_bought(card_of):
 def test_unknown_customer(card_of):
     with pytest.raises(CustomerNotFoundError, match="n° 99"):
         card_of(99)
+
+
+def test_win_back_filters_on_the_predictions(shop, fitted_values):
+    """P(alive) 0.2, 0.6, 0.5, 0.9, 0.7 and days overdue -21, 32, -8, 33, -7
+    (test_next_purchase_from_the_model); the contact who never bought has no prediction."""
+    predictions = customer_rows(fitted_values)
+
+    def people(**questions):
+        found = segment_customers(shop, SegmentFilter(**questions), predictions=predictions)
+        return sorted(found["customer_id"].tolist())
+
+    assert people(min_p_alive=0.6) == [2, 4, 5]
+    assert people(min_p_alive=0.6, min_days_overdue=30) == [2, 4]
+    assert people(min_days_overdue=33) == [4]
+    assert people(min_predicted_value=1.0) == []  # no spend model: no predicted value
+    assert describe(SegmentFilter(min_p_alive=0.5, min_predicted_value=100, min_days_overdue=30)) \
+        == ("probabilité d'être actif d'au moins 0,5 ; valeur prévue d'au moins 100 € ; "
+            "en retard d'au moins 30 jours")
+    with pytest.raises(SegmentFilterError):
+        segment_customers(shop, SegmentFilter(min_p_alive=50))

@@ -229,6 +229,11 @@ def test_value_on_the_demo_shop(demo_db, use_db):
     assert shown["Achats attendus (12 mois)"] == format.number(
         table["expected_purchases"].astype(float).sum())
     assert shown["Clients précieux à risque"] == format.number(len(risky))
+    captions = [caption.value for caption in at.caption]
+    low, high = result.summary["forecast"]["expected_revenue_range"]
+    assert f"entre {format.money(low, 'fr', 0)} et {format.money(high, 'fr', 0)}" in captions
+    low, high = result.summary["forecast"]["expected_purchases_range"]
+    assert f"entre {format.number(low)} et {format.number(high)}" in captions
 
     top, at_risk = at.dataframe[0].value, at.dataframe[1].value
     best = table.loc[table["expected_revenue"].astype(float).idxmax()]
@@ -242,11 +247,10 @@ def test_value_on_the_demo_shop(demo_db, use_db):
     # The backtest shown is the one over the forecast's 52 weeks that chose the model.
     error = test.figures["relative_error"]
     assert error < 0 and test.holdout_weeks == 52
-    assert at.info[0].value == (
-        f"Les prévisions ont sous-estimé de {format.percent(-error, 'fr', 0)} le nombre d'achats "
-        f"des 52 dernières semaines ({format.number(test.figures['predicted_total'])} prévus, "
-        f"{format.number(test.figures['actual_total'])} réels)."
-    )
+    assert at.info[0].value == test.words["fr"]  # clv's own words, as in the CLI's JSON
+    assert at.info[0].value.startswith(
+        f"Sur les 12 derniers mois, ces prévisions auraient sous-estimé vos achats de "
+        f"{round(-error * 100)} %")
     scatter, p_alive, backtest = figures(at)
     assert same(scatter["data"][0]["x"], table["historic_value"])
     returning = table["frequency"] > 0

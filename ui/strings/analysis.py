@@ -300,6 +300,13 @@ STRINGS: dict[str, tuple[str, str]] = {
         "Revenue expected from these customers over the next 52 weeks: expected purchases × "
         "expected spend (BG/NBD and Gamma-Gamma models).",
     ),
+    "val_range": ("entre {low} et {high}", "between {low} and {high}"),
+    "val_range_help": (
+        "La fourchette dit l'incertitude des modèles ajustés sur vos clients : des paramètres "
+        "tirés autour de ceux estimés, 9 prévisions sur 10 tombent dedans.",
+        "The range says how uncertain the models fitted on your customers are: with parameters "
+        "drawn around the estimated ones, 9 forecasts in 10 fall inside it.",
+    ),
     "val_predicted_mean": ("Valeur prévue par client", "Predicted value per customer"),
     "val_predicted_mean_help": ("Valeur prévue (12 mois) ÷ clients.",
                                 "Predicted value (12 months) ÷ customers."),
@@ -367,30 +374,6 @@ STRINGS: dict[str, tuple[str, str]] = {
         "The {shown} biggest spenders of {total} are shown: start with them.",
     ),
     "val_bt_header": ("Peut-on se fier aux prévisions ?", "Can the predictions be trusted?"),
-    "val_bt_over": (
-        "Les prévisions ont surestimé de {error} le nombre d'achats des {weeks} dernières "
-        "semaines ({predicted} prévus, {actual} réels).",
-        "The predictions overestimated the number of purchases of the last {weeks} weeks by "
-        "{error} ({predicted} predicted, {actual} actual).",
-    ),
-    "val_bt_under": (
-        "Les prévisions ont sous-estimé de {error} le nombre d'achats des {weeks} dernières "
-        "semaines ({predicted} prévus, {actual} réels).",
-        "The predictions underestimated the number of purchases of the last {weeks} weeks by "
-        "{error} ({predicted} predicted, {actual} actual).",
-    ),
-    "val_bt_right": (
-        "Les prévisions ont vu juste sur le nombre d'achats des {weeks} dernières semaines "
-        "({predicted} prévus, {actual} réels).",
-        "The predictions got the number of purchases of the last {weeks} weeks right "
-        "({predicted} predicted, {actual} actual).",
-    ),
-    "val_bt_nothing": (
-        "Aucun achat des clients connus pendant les {weeks} dernières semaines ({predicted} "
-        "prévus) : rien à comparer.",
-        "No purchase from known customers during the last {weeks} weeks ({predicted} "
-        "predicted): nothing to compare.",
-    ),
     "val_bt_unavailable": (
         "Pas de test possible : sans ses {weeks} dernières semaines, l'historique ne suffit pas "
         "à estimer le modèle. Les prévisions restent affichées, sans vérification.",

@@ -226,7 +226,54 @@ STRINGS: dict[str, tuple[str, str]] = {
         "Last purchase + their usual gap between purchase days. Given only for a customer who "
         "came on at least two different days and whom the model does not think gone.",
     ),
+    "cust_next_help_model": (
+        "Dernier achat + l'attente après laquelle la moitié des clients à son rythme d'achat "
+        "(estimé par le modèle d'après ses achats) auraient racheté, s'ils sont toujours "
+        "clients. Une date passée : il est en retard sur son propre rythme.",
+        "Last purchase + the wait after which half the customers buying at their pace "
+        "(estimated by the model from their purchases) would have bought again, if still "
+        "customers. A date already past: they are late against their own pace.",
+    ),
+    "cust_disagree_gone_but_alive": (
+        "Le segment le dit « {segment} » parce que son dernier achat est ancien comparé aux "
+        "autres clients ; le modèle le croit pourtant encore actif ({p_alive}) : il achète "
+        "rarement, et un long silence est habituel à son rythme.",
+        "The segment says “{segment}” because their last purchase is old compared with other "
+        "customers; the model still thinks them active ({p_alive}): they buy rarely, and a "
+        "long silence is usual at their pace.",
+    ),
+    "cust_disagree_best_but_gone": (
+        "Le segment le classe « {segment} » pour ses achats nombreux et récents comparés aux "
+        "autres clients ; le modèle ne le croit plus actif qu'à {p_alive} : pour quelqu'un qui "
+        "achetait aussi souvent, ce silence est déjà long.",
+        "The segment ranks them “{segment}” for purchases many and recent compared with other "
+        "customers; the model puts their chance of still being active at only {p_alive}: for "
+        "someone who bought that often, this silence is already long.",
+    ),
     "cust_next_none": ("–", "–"),
+    "seg_winback_caption": (
+        "Reconquête, d'après les prévisions de Valeur client : qui est probablement encore "
+        "client, vaut le plus et tarde à revenir.",
+        "Win-back, from Valeur client's predictions: who is probably still a customer, is "
+        "worth most and is late coming back.",
+    ),
+    "seg_f_min_p_alive": ("Probabilité d'être actif, au moins (%)",
+                          "Probability still active, at least (%)"),
+    "seg_f_min_p_alive_help": (
+        "P(actif) du modèle d'achat retenu sur Valeur client.",
+        "P(alive) from the purchase model chosen on Valeur client.",
+    ),
+    "seg_f_min_predicted": ("Valeur prévue 12 mois, au moins (€)",
+                            "Predicted value over 12 months, at least (€)"),
+    "seg_f_min_predicted_help": (
+        "Chiffre d'affaires attendu du client dans les 52 prochaines semaines.",
+        "Revenue expected from the customer over the next 52 weeks.",
+    ),
+    "seg_f_min_overdue": ("En retard d'au moins (jours)", "Late by at least (days)"),
+    "seg_f_min_overdue_help": (
+        "Jours écoulés depuis son prochain achat attendu (celui de la Fiche client).",
+        "Days since their expected next purchase (the one of the Fiche client).",
+    ),
     "cust_next_overdue": ("en retard de {days} jours", "{days} days late"),
     "cust_next_gap": ("achète tous les {days} jours environ", "buys about every {days} days"),
     "cust_chart_title": ("Ses commandes dans le temps", "Their orders over time"),

@@ -1,0 +1,153 @@
+"""How sure the shop-level forecast is: a range for the expected purchases and revenue.
+
+Method (the normal approximation to the maximum-likelihood estimate, e.g. Pawitan 2001, "In
+All Likelihood", ch. 9): near its maximum the log-likelihood is about quadratic in the
+log-parameters theta, so theta-hat is about normal with covariance (-H)^-1, H the Hessian of
+the log-likelihood at theta-hat in the log-parameters. H is taken as central differences (step
+HESSIAN_STEP) of the models' analytic gradients (``gradient_function`` of metrics.bgnbd,
+metrics.mbgnbd, metrics.pareto_nbd and metrics.gamma_gamma). DRAWS parameter sets of the purchase
+model, and independently of Gamma-Gamma, are drawn from those normals with a fixed seed and
+pushed through the prediction of every customer (expected occasions over the horizon, times the
+expected spend per occasion); the range is the LOW_PERCENTILE-th to HIGH_PERCENTILE-th
+percentile of the shop totals. It measures how far the fit could move with another sample of
+customers like these, not the luck of which customers actually buy, nor a change in their habits;
+so it narrows as the shop grows. Draws where a prediction cannot be computed (an infinite
+Gamma-Gamma mean, q <= 1, or a scipy special-function corner) are left out; if more than a tenth
+are, or the Hessian is not negative definite (a flat likelihood), there is no range.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+from collections.abc import Callable
+from dataclasses import dataclass
+from types import ModuleType
+
+import numpy as np
+import pandas as pd
+from numpy.typing import NDArray
+
+from metrics import gamma_gamma
+
+DRAWS = 200
+SEED = 2005
+LOW_PERCENTILE, HIGH_PERCENTILE = 5.0, 95.0
+HESSIAN_STEP = 1e-4
+MAX_FAILED_SHARE = 0.1
+SPEND_NAMES = ("p", "q", "gamma")
+
+
+@dataclass(frozen=True)
+class ForecastRange:
+    """5th-95th percentile of the shop's expected purchase occasions and revenue over the
+    horizon (revenue None without a spend model), and how many draws gave them."""
+
+    purchases_low: float
+    purchases_high: float
+    revenue_low: float | None
+    revenue_high: float | None
+    draws: int
+
+
+def log_covariance(
+    gradient: Callable[[NDArray[np.float64]], NDArray[np.float64]], estimate: NDArray[np.float64]
+) -> NDArray[np.float64] | None:
+    """(-H)^-1 in the log-parameters at ``estimate`` (the parameters themselves), H from central
+    differences of ``gradient`` (d loglik / d params, chained to d / d log-params); None when
+    -H is not positive definite."""
+    theta = np.log(np.asarray(estimate, dtype=float))
+    n = len(theta)
+
+    def log_gradient(at: NDArray[np.float64]) -> NDArray[np.float64]:
+        params = np.exp(at)
+        return gradient(params) * params
+
+    hessian = np.empty((n, n))
+    for j in range(n):
+        step = np.zeros(n)
+        step[j] = HESSIAN_STEP
+        hessian[:, j] = (log_gradient(theta + step) - log_gradient(theta - step)) / (
+            2.0 * HESSIAN_STEP)
+    information = -(hessian + hessian.T) / 2.0
+    if not np.isfinite(information).all() or (np.linalg.eigvalsh(information) <= 0).any():
+        return None
+    return np.linalg.inv(information)
+
+
+def _draws(
+    estimate: NDArray[np.float64], covariance: NDArray[np.float64], rng: np.random.Generator
+) -> NDArray[np.float64]:
+    """DRAWS x parameters, log-normal around ``estimate``."""
+    return np.exp(rng.multivariate_normal(np.log(estimate), covariance, size=DRAWS))
+
+
+def forecast_range(
+    module: ModuleType,
+    names: tuple[str, ...],
+    purchases: object,
+    spend: gamma_gamma.GammaGammaParams | None,
+    summary: pd.DataFrame,
+    horizon: float,
+) -> ForecastRange | None:
+    """The range of the shop's expected occasions (and revenue with ``spend``) over ``horizon``
+    weeks for the fitted ``purchases`` of ``module`` (metrics.bgnbd, mbgnbd or pareto_nbd), whose
+    parameters are ``names``, on ``summary``
+    (frequency, recency_weeks, T_weeks, monetary_value per customer; clv_summary.sql), as
+    described in the module docstring; None when the fit gives no usable covariance."""
+    x, t_x, age = summary["frequency"], summary["recency_weeks"], summary["T_weeks"]
+    # Customers sharing a history share their expectation: one row per distinct (x, t_x, T),
+    # with its count and the sum of the mean spends (what the revenue needs, linear in them).
+    histories = (
+        summary.assign(spend=summary["monetary_value"].fillna(0.0), n=1)
+        .groupby(["frequency", "recency_weeks", "T_weeks"], as_index=False, sort=False)
+        .agg(n=("n", "sum"), spend=("spend", "sum"))
+    )
+    hx, ht, hT = (histories[c].to_numpy(float) for c in ("frequency", "recency_weeks", "T_weeks"))
+    count, spend_sum = histories["n"].to_numpy(float), histories["spend"].to_numpy(float)
+
+    estimate = np.array([getattr(purchases, name) for name in names])
+    covariance = log_covariance(module.gradient_function(x, t_x, age), estimate)
+    if covariance is None:
+        return None
+    rng = np.random.default_rng(SEED)
+    purchase_draws = _draws(estimate, covariance, rng)
+    spend_draws = None
+    if spend is not None:
+        spend_estimate = np.array([getattr(spend, name) for name in SPEND_NAMES])
+        spend_covariance = log_covariance(
+            gamma_gamma.gradient_function(x, summary["monetary_value"]), spend_estimate)
+        if spend_covariance is not None:
+            spend_draws = _draws(spend_estimate, spend_covariance, rng)
+
+    totals, revenues = [], []
+    for i, values in enumerate(purchase_draws):
+        drawn = dataclasses.replace(purchases, **dict(zip(names, values)))
+        try:
+            expected = module.expected_purchases(drawn, horizon, hx, ht, hT)
+        except FloatingPointError:
+            continue
+        if not np.isfinite(expected).all():
+            continue
+        totals.append(float(expected @ count))
+        if spend_draws is not None:
+            p, q, gamma = spend_draws[i]
+            denominator = p * hx + q - 1.0
+            # sum over a history's customers of (gamma + x m) p / (p x + q - 1), note 025 eq. 5
+            revenues.append(
+                float(expected @ ((count * gamma + hx * spend_sum) * p / denominator))
+                if q > 1.0 else np.nan
+            )
+    if len(totals) < (1.0 - MAX_FAILED_SHARE) * DRAWS:
+        return None
+    revenue_low = revenue_high = None
+    kept_revenue = np.array(revenues)[np.isfinite(revenues)] if revenues else np.array([])
+    if len(kept_revenue) >= (1.0 - MAX_FAILED_SHARE) * DRAWS:
+        revenue_low, revenue_high = np.percentile(kept_revenue, [LOW_PERCENTILE, HIGH_PERCENTILE])
+    low, high = np.percentile(totals, [LOW_PERCENTILE, HIGH_PERCENTILE])
+    return ForecastRange(
+        purchases_low=float(low),
+        purchases_high=float(high),
+        revenue_low=None if revenue_low is None else float(revenue_low),
+        revenue_high=None if revenue_high is None else float(revenue_high),
+        draws=len(totals),
+    )
