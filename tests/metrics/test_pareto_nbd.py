@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import numpy as np
 import pytest
-from hypothesis import given, settings
+from hypothesis import example, given, settings
 from hypothesis import strategies as st
 from scipy.special import hyp2f1
 
@@ -170,6 +170,10 @@ def test_a_one_time_buyer_fades_with_time(params, ages):
 @settings(max_examples=200, deadline=None)
 @given(params=parameters, x=st.integers(0, 100), T=st.floats(0, 520),
        where=st.floats(0, 1), horizons=st.lists(st.floats(0, 520), min_size=2, max_size=2))
+@example(params=ParetoNBDParams(1.0, 0.01, 0.01, 11.0, 0.0, 1, True), x=100, T=1 / 7, where=1.0,
+         horizons=[1.0, 10.0])  # scipy's 2F1 overflows there: mpmath takes over
+@example(params=ParetoNBDParams(0.01, 500.0, 1.0, 0.01, 0.0, 1, True), x=1, T=1.0, where=0.5,
+         horizons=[1.0, 10.0])
 def test_predictions_are_probabilities_and_growing_counts(params, x, T, where, horizons):
     t_x = where * T if x > 0 else 0.0
     short, long = sorted(horizons)
