@@ -30,10 +30,11 @@ other. A file that continues the lineage adopts its old orders: inside the impor
 (``load_adopt_legacy_orders.sql``) each is given the key of the row it pairs with (by rank within
 its day, amount and currency: customer, then time), so the same sales count as unchanged or
 updated, never new, and the report says how many were recognised so; later imports then meet
-them by key. Adopting rather than refusing: the owner has no way to answer the question (both
-files are his, imported on both sides of an update he did not choose), and the pairing is as
-sure as content keys themselves: a row is only a date, an amount and a buyer, identical rows
-pair by count either way, and a pair whose buyer or time differs is updated to the file's
+them by key. Adopting rather than asking: the question would come for each old file imported
+again, about an update the owner did not make, and the rule above answers it as it does for
+content keys, which for a till's anonymous sale are also only its day and amount: the file must
+hold again most stored sales of its dates (one file and its re-import, not a second till),
+identical rows pair by count, and a pair whose buyer or time differs is updated to the file's
 values, so the stored figures end up the file's whatever the rank. What is not sure (a few
 pairs, most stored sales of the file's dates missing from it: another till selling the same
 amounts on those days) stays the ``--orders`` doubt, the database unchanged until the owner
