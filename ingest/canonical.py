@@ -42,6 +42,11 @@ CONTENT_KEY_FIELDS = ("order_date", "order_total", "line_amount", "unit_price", 
                       "discount", "shipping", "tax", "currency", "channel", "product", "sku",
                       "email", "phone", "first_name", "last_name", "full_name", "postal_code",
                       "city", "country", "customer_id")
+# The key of such a row starts with CONTENT_KEY_PREFIX; before content keys it was a hash of the
+# row's raw cell text starting with LEGACY_KEY_PREFIX, which databases filled then still hold
+# (ingest/load.py recognises those orders by their day and amount and gives them the new key).
+CONTENT_KEY_PREFIX = "contenu-"
+LEGACY_KEY_PREFIX = "ligne-"
 CHANNELS = {
     "web": "web", "site": "web", "site web": "web", "internet": "web", "en ligne": "web",
     "online": "web", "e commerce": "web", "boutique en ligne": "web", "online store": "web",
@@ -464,7 +469,7 @@ def order_keys(rows: pd.DataFrame) -> pd.Series:
     content = pd.util.hash_pandas_object(values, index=False)
     hashed = pd.Series(np.char.mod("%016x", content.to_numpy()), index=rows.index[missing])
     nth = hashed.groupby(hashed).cumcount().astype("str")
-    return given.fillna("ligne-" + hashed + "-" + nth)
+    return given.fillna(CONTENT_KEY_PREFIX + hashed + "-" + nth)
 
 
 def shape_orders(

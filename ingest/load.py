@@ -19,6 +19,26 @@ the lineage it shares the most numbers with) or ``--orders separate`` (a new lin
 also the guess taken with ``--yes``). The choice settles only that question: a file recognised
 with confidence ignores it. One set-based query (``load_order_lineages.sql``) measures this, under
 the write lock and before anything is written, so a doubt leaves the database unchanged.
+
+Rows without an order number were keyed, before content keys, by a hash of their raw cell text
+(``ligne-…``); content keys start with ``contenu-``, so a database filled before holds keys that
+the same file, imported again, no longer gives. Left alone, every such sale would be added a
+second time, silently. So a stored ``ligne-`` order meets a file's content-keyed row that its
+lineage does not hold yet when both have the same day, amount and currency: the lineage query
+counts these pairs as shared, agreeing and covered sales, and the rule above decides as for any
+other. A file that continues the lineage adopts its old orders: inside the import's transaction
+(``load_adopt_legacy_orders.sql``) each is given the key of the row it pairs with (by rank within
+its day, amount and currency: customer, then time), so the same sales count as unchanged or
+updated, never new, and the report says how many were recognised so; later imports then meet
+them by key. Adopting rather than asking: the question would come for each old file imported
+again, about an update the owner did not make, and the rule above answers it as it does for
+content keys, which for a till's anonymous sale are also only its day and amount: the file must
+hold again most stored sales of its dates (one file and its re-import, not a second till),
+identical rows pair by count, and a pair whose buyer or time differs is updated to the file's
+values, so the stored figures end up the file's whatever the rank. What is not sure (a few
+pairs, most stored sales of the file's dates missing from it: another till selling the same
+amounts on those days) stays the ``--orders`` doubt, the database unchanged until the owner
+answers; ``same`` adopts, ``separate`` keeps both.
 """
 
 from __future__ import annotations
@@ -30,7 +50,7 @@ from datetime import datetime
 import duckdb
 import pandas as pd
 
-from ingest.canonical import Canonical
+from ingest.canonical import CONTENT_KEY_PREFIX, LEGACY_KEY_PREFIX, Canonical
 from ingest.doubts import Doubt, settle
 from ingest.match import match_people
 from ingest.sql_files import sql_text
@@ -41,6 +61,7 @@ ORDER_COLUMNS = (
     "tax", "refunded_amount", "status", "channel",
 )
 ORDER_ID_CHOICES = ("same", "separate")
+KEY_PREFIXES = {"content": CONTENT_KEY_PREFIX, "legacy": LEGACY_KEY_PREFIX}
 
 
 @dataclass(frozen=True)
@@ -90,10 +111,12 @@ def load(
                 },
             ).fetchone()[0]
             matched = match_people(cur, canonical.people, source, import_id, file_name, now)
-            changes = {"new": 0, "updated": 0, "unchanged": 0}
+            changes = {"new": 0, "updated": 0, "unchanged": 0, "adopted": 0}
             if not canonical.orders.empty:
                 changes = load_orders(cur, canonical, matched.customer, source,
                                       import_id if lineage is None else lineage, import_id)
+            if changes["adopted"]:
+                notes.append(adopted_note(changes["adopted"]))
             rejects = canonical.rejects
             if not rejects.empty:
                 cur.register("file_rejects", rejects)
@@ -138,6 +161,8 @@ def load_orders(
     staged = orders[list(ORDER_COLUMNS)]
     cur.register("staged_orders", staged)
     params = {"source": source, "lineage": lineage, "import_id": import_id}
+    adopted = cur.execute(sql_text("load_adopt_legacy_orders"),
+                          {"source": source, "lineage": lineage, **KEY_PREFIXES}).fetchone()[0]
     cur.execute(sql_text("load_classify_orders"), {"source": source, "lineage": lineage})
     cur.unregister("staged_orders")
     cur.execute(sql_text("load_insert_orders"), params)
@@ -150,7 +175,17 @@ def load_orders(
     counts = cur.execute(sql_text("load_change_counts")).fetchall()
     cur.execute("drop table order_changes")
     found = {change: int(n) for change, n in counts}
-    return {k: found.get(k, 0) for k in ("new", "updated", "unchanged")}
+    return {**{k: found.get(k, 0) for k in ("new", "updated", "unchanged")}, "adopted": adopted}
+
+
+def adopted_note(adopted: int) -> tuple[str, str]:
+    """The report's note on stored sales without an order number given their new key."""
+    return (
+        f"{adopted} ventes sans numéro de commande importées avant la mise à jour de Comptoir "
+        "reconnues à leur jour et leur montant : mises à jour, pas ajoutées une seconde fois",
+        f"{adopted} sales without an order number imported before Comptoir's update recognised "
+        "by their day and amount: updated, not added a second time",
+    )
 
 
 def order_lineage(
@@ -167,7 +202,8 @@ def order_lineage(
     try:
         cur.register("staged_orders", orders[["source_order_id", "ordered_at", "amount",
                                               "currency"]])
-        met = cur.execute(sql_text("load_order_lineages"), {"source": source}).df()
+        met = cur.execute(sql_text("load_order_lineages"), {"source": source, **KEY_PREFIXES}
+                          ).df()
     finally:
         cur.close()
     met = met[met["collided"] > 0]
@@ -224,14 +260,19 @@ def collision_doubt(met: pd.DataFrame) -> Doubt:
             "--orders",
         )
     missing = int(shared["spanned"] - shared["covered"])
+    legacy = int(shared["legacy"])
+    legacy_fr = (f" (dont {legacy} seulement par leur jour et leur montant : importées avant la "
+                 "mise à jour de Comptoir)" if legacy else "")
+    legacy_en = (f" ({legacy} of them only by their day and amount: imported before Comptoir's "
+                 "update)" if legacy else "")
     return Doubt(
         "order_ids",
         f"{collided} ventes sans numéro de commande du fichier sont identiques à des ventes déjà "
-        f"importées, mais {missing} autres ventes importées de la même période n'y sont pas : "
-        f"une autre caisse ou un autre fichier ? {choose_fr}",
+        f"importées{legacy_fr}, mais {missing} autres ventes importées de la même période n'y "
+        f"sont pas : une autre caisse ou un autre fichier ? {choose_fr}",
         f"{collided} sales without an order number in the file are identical to sales already "
-        f"imported, but {missing} other imported sales of the same period are not in it: "
-        f"another till or file? {choose_en}",
+        f"imported{legacy_en}, but {missing} other imported sales of the same period are not in "
+        f"it: another till or file? {choose_en}",
         "--orders",
     )
 

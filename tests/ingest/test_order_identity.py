@@ -16,6 +16,7 @@ import pytest
 
 import store
 from ingest.doubts import Doubt, UnsureImport
+from ingest import load as load_module
 from ingest.errors import FileRejected
 from ingest.pipeline import ImportOptions, import_file
 from store.db import migrations
@@ -211,3 +212,101 @@ def test_the_import_page_asks_same_or_separate_only_for_files_asked_about_order_
     tills = refused_second(con, TILL_A, TILL_B)
     other = UnsureImport("feuille.xlsx", [Doubt("sheet", "feuille ?", "sheet?", "--sheet X")])
     assert order_id_questions([tills, other, "refusé"]) == {"caisse2.csv"}
+
+
+SALES = ("Date;E-mail;Montant\n02/03/2024;marie@exemple.fr;12,50\n"
+         "02/03/2024;lea@exemple.fr;12,50\n03/03/2024;paul@exemple.fr;30,00\n"
+         "03/03/2024;paul@exemple.fr;30,00\n04/03/2024;;7,20\n").encode()
+
+
+def keyed_as_before_content_keys(con) -> None:
+    """What a database filled before content keys holds: key-less sales under 'ligne-' keys."""
+    con.execute("update orders set source_order_id = 'ligne-' || left(md5(source_order_id), 16) "
+                "|| '-0' where starts_with(source_order_id, 'contenu-')")
+
+
+def totals(con) -> tuple:
+    """Orders, their sum, and how many still have an old-style key."""
+    return con.execute("select count(*), sum(amount), count(*) filter (where starts_with("
+                       "source_order_id, 'ligne-')) from orders").fetchone()
+
+
+def orders_and_lines(con) -> list[tuple]:
+    return con.execute("select o.order_id, o.lineage, o.source_order_id, o.customer_id, "
+                       "o.ordered_at, o.amount, o.status, o.import_id, l.line_number, "
+                       "l.line_amount from orders as o left join order_lines as l using (order_id) "
+                       "order by all").fetchall()
+
+
+def test_sales_imported_before_content_keys_are_adopted_not_added_again(con):
+    first = import_file(con, SALES, "ventes.csv")
+    keyed = orders_and_lines(con)
+    assert first.orders_new == 5 and all(k.startswith("contenu-") for _, _, k, *_ in keyed)
+    keyed_as_before_content_keys(con)
+    again = import_file(con, SALES, "ventes.csv")
+    assert (again.orders_new, again.orders_updated, again.orders_unchanged) == (0, 0, 5)
+    assert orders_and_lines(con) == keyed  # same ids, customers and lines, the new keys
+    assert ("5 ventes sans numéro de commande importées avant la mise à jour de Comptoir "
+            "reconnues à leur jour et leur montant : mises à jour, pas ajoutées une seconde fois"
+            ) in [fr for fr, _ in again.notes]
+    assert con.execute("select messages from imports where import_id = $i",
+                       {"i": again.import_id}).fetchone()[0].count("avant la mise à jour") == 1
+    third = import_file(con, SALES, "ventes.csv")  # now met by key
+    assert (third.orders_new, third.orders_unchanged) == (0, 5) and not any(
+        "avant la mise à jour" in fr for fr, _ in third.notes)
+
+
+def test_a_grown_file_after_the_update_adds_only_its_new_sales_to_the_old_ones(con):
+    import_file(con, SALES, "ventes.csv")
+    keyed_as_before_content_keys(con)
+    grown = SALES + b"03/03/2024;paul@exemple.fr;30,00\n05/03/2024;jean@exemple.fr;9,90\n"
+    report = import_file(con, grown, "ventes.csv")
+    assert (report.orders_new, report.orders_updated, report.orders_unchanged) == (2, 0, 5)
+    assert totals(con) == (7, Decimal("132.10"), 0)
+
+
+def test_a_different_key_less_file_on_other_days_is_imported_beside_old_sales(con):
+    import_file(con, SALES, "ventes.csv")
+    keyed_as_before_content_keys(con)
+    april = ("Date;E-mail;Montant\n02/04/2024;marie@exemple.fr;12,50\n"
+             "03/04/2024;paul@exemple.fr;30,00\n").encode()
+    report = import_file(con, april, "avril.csv")
+    assert (report.orders_new, report.orders_updated, report.orders_unchanged) == (2, 0, 0)
+    assert con.execute("select lineage, ordered_at::date::varchar, amount from orders where "
+                       "starts_with(source_order_id, 'contenu-') order by all").fetchall() == [
+        (0, "2024-04-02", Decimal("12.50")), (0, "2024-04-03", Decimal("30.00"))]
+    assert totals(con) == (7, Decimal("134.70"), 5)
+
+
+def test_old_sales_matching_another_tills_by_chance_are_a_question(con):
+    import_file(con, ANONYMOUS_A, "caisse1.csv")
+    keyed_as_before_content_keys(con)
+    before = snapshot(con)
+    with pytest.raises(UnsureImport) as asked:
+        import_file(con, ANONYMOUS_B, "caisse2.csv")
+    assert snapshot(con) == before
+    assert asked.value.doubts[0].fr.startswith(
+        "1 ventes sans numéro de commande du fichier sont identiques à des ventes déjà importées "
+        "(dont 1 seulement par leur jour et leur montant : importées avant la mise à jour de "
+        "Comptoir), mais 3 autres ventes importées de la même période n'y sont pas")
+    same = import_file(con, ANONYMOUS_B, "caisse2.csv", ImportOptions(order_ids="same"))
+    assert (same.orders_new, same.orders_unchanged) == (2, 1)
+    assert con.execute("select count(*), sum(amount) from orders").fetchone() == (
+        6, Decimal("23.50"))
+
+
+def test_a_failed_import_leaves_the_old_keys_as_they_were(con, monkeypatch):
+    import_file(con, SALES, "ventes.csv")
+    keyed_as_before_content_keys(con)
+    before = snapshot(con)
+    real = load_module.sql_text
+
+    def failing(name: str) -> str:
+        if name == "load_finish_import":
+            raise RuntimeError("coupure")
+        return real(name)
+
+    monkeypatch.setattr(load_module, "sql_text", failing)
+    with pytest.raises(RuntimeError, match="coupure"):
+        import_file(con, SALES, "ventes.csv")
+    assert snapshot(con) == before
