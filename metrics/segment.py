@@ -188,9 +188,10 @@ def segment_customers(
     One row per person of the customer file (buyers and contacts who never bought): customer_id,
     name, first_name, last_name, email, phone, postal_code, city, country, email_consent,
     consent_source, consent_at, suppressed, email_marketing (has an email, consents, not
-    suppressed), orders and net_spend (valid orders up to ``as_of``), first_order_at,
-    last_order_at, segment, r_score, f_score, m_score, p_alive, predicted_value, days_overdue
-    (missing without predictions), segment_fr, segment_en.
+    suppressed), orders (valid orders up to ``as_of``), net_spend (their net amounts less their
+    credit notes up to ``as_of``), first_order_at, last_order_at, segment, r_score, f_score,
+    m_score, p_alive, predicted_value, days_overdue (missing without predictions), segment_fr,
+    segment_en.
     """
     as_of = resolve_as_of(con, as_of)
     mapping = SEGMENT_MAP if segment_map is None else segment_map

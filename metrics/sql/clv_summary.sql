@@ -5,13 +5,22 @@
 -- occasion. Times are in weeks from the customer's first occasion: recency is when the last
 -- one happened, T how long the customer has been observed. monetary_value is the mean spend of
 -- the repeat occasions (the first is left out, as the Gamma-Gamma model expects), NULL without
--- any.
+-- any. historic_value is the customer's net spend to date (DESIGN.md "CLV"): their valid orders
+-- less their credit notes (customer_money_until), while the occasions the models read stay days
+-- of positive spend.
 
 with
 
 valid_orders as (
 
     select * from valid_orders
+
+),
+
+customer_money as (
+
+    select customer_id, net_amount
+    from customer_money_until($as_of)
 
 ),
 
@@ -46,9 +55,16 @@ customers as (
         count(*) - 1 as frequency,
         min(ordered_on) as first_on,
         max(ordered_on) as last_on,
-        sum(spend) as historic_value,
         avg(spend) filter (where occasion_number > 1) as monetary_value
     from occasions
+    group by customer_id
+
+),
+
+net_spend as (
+
+    select customer_id, sum(net_amount) as historic_value
+    from customer_money
     group by customer_id
 
 ),
@@ -61,8 +77,9 @@ final as (
         date_diff('day', first_on, last_on) / 7.0 as recency_weeks,
         date_diff('day', first_on, cast($as_of as date)) / 7.0 as T_weeks,
         cast(monetary_value as double) as monetary_value,
-        cast(historic_value as double) as historic_value
+        cast(net_spend.historic_value as double) as historic_value
     from customers
+    inner join net_spend using (customer_id)
 
 )
 

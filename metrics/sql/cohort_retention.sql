@@ -2,11 +2,19 @@
 -- Python) of their first valid order, followed period by period up to the end of day $as_of.
 -- Every period k from 0 to the period containing $as_of is present, with 0 when nobody bought.
 -- Optional segment ($split): 'channel' or 'first_product' (first line of the first valid order).
+-- Active customers count valid orders; revenue is net (customer_money_until): a credit note
+-- lowers the revenue of the period it falls in, in its customer's cohort (of a credit note dated
+-- before the customer's first order, period 0's: it is never dropped).
 with
 
 customer_orders as (
-    select order_id, customer_id, ordered_at, net_amount, channel
+    select order_id, customer_id, ordered_at, channel
     from customer_orders_until($as_of)
+),
+
+customer_money as (
+    select customer_id, ordered_at, net_amount
+    from customer_money_until($as_of)
 ),
 
 lines as (
@@ -60,9 +68,21 @@ activity as (
         datediff(
             $period, customer_cohorts.cohort, date_trunc($period, customer_orders.ordered_at)::date
         ) as period_index,
-        count(distinct customer_orders.customer_id) as active_customers,
-        sum(customer_orders.net_amount) as revenue
+        count(distinct customer_orders.customer_id) as active_customers
     from customer_orders
+    inner join customer_cohorts using (customer_id)
+    group by all
+),
+
+period_revenue as (
+    select
+        customer_cohorts.segment,
+        customer_cohorts.cohort,
+        greatest(datediff(
+            $period, customer_cohorts.cohort, date_trunc($period, customer_money.ordered_at)::date
+        ), 0) as period_index,
+        sum(customer_money.net_amount) as revenue
+    from customer_money
     inner join customer_cohorts using (customer_id)
     group by all
 ),
@@ -84,12 +104,16 @@ filled as (
         grid.period_index,
         grid.cohort_size,
         coalesce(activity.active_customers, 0) as active_customers,
-        coalesce(activity.revenue, 0) as revenue
+        coalesce(period_revenue.revenue, 0) as revenue
     from grid
     left join activity
         on grid.segment is not distinct from activity.segment
         and grid.cohort = activity.cohort
         and grid.period_index = activity.period_index
+    left join period_revenue
+        on grid.segment is not distinct from period_revenue.segment
+        and grid.cohort = period_revenue.cohort
+        and grid.period_index = period_revenue.period_index
 ),
 
 final as (

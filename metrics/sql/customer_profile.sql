@@ -1,5 +1,6 @@
 -- One customer: who they are, what they agreed to, and their figures over every valid order.
 -- Occasions are calendar days with a valid order (several orders on one day are one occasion).
+-- net_spend is net of the customer's credit notes (view net_revenue), orders count valid ones.
 with
 
 person as (
@@ -9,8 +10,14 @@ person as (
 ),
 
 customer_orders as (
-    select ordered_at, net_amount
+    select ordered_at
     from valid_orders
+    where customer_id = $customer_id
+),
+
+customer_money as (
+    select net_amount
+    from net_revenue
     where customer_id = $customer_id
 ),
 
@@ -18,10 +25,14 @@ totals as (
     select
         count(*) as orders,
         count(distinct ordered_at::date) as occasions,
-        coalesce(sum(net_amount), 0)::double as net_spend,
         min(ordered_at) as first_order_at,
         max(ordered_at) as last_order_at
     from customer_orders
+),
+
+spend as (
+    select coalesce(sum(net_amount), 0)::double as net_spend
+    from customer_money
 ),
 
 all_orders as (
@@ -48,13 +59,14 @@ final as (
         exists (select 1 from suppressions where suppressions.email = person.email) as suppressed,
         totals.orders,
         totals.occasions,
-        totals.net_spend,
+        spend.net_spend,
         totals.first_order_at,
         totals.last_order_at,
-        round(totals.net_spend / nullif(totals.orders, 0), 2) as average_basket,
+        round(spend.net_spend / nullif(totals.orders, 0), 2) as average_basket,
         all_orders.orders_all_statuses
     from person
     cross join totals
+    cross join spend
     cross join all_orders
 )
 

@@ -98,7 +98,28 @@ scored as (
     group by r.x, r.y
 ),
 
--- Orders and spend of the paired customers only (of everyone, 1 s of a 3 s query at 768k).
+-- Orders and spend of the paired customers only (of everyone, 1 s of a 3 s query at 768k):
+-- valid orders counted, spend net of their credit notes (view net_revenue).
+paired as (
+    select x as customer_id from scored
+    union
+    select y from scored
+),
+
+paired_orders as (
+    select customer_id, count(*) as orders
+    from valid_orders
+    where customer_id in (select customer_id from paired)
+    group by customer_id
+),
+
+paired_spend as (
+    select customer_id, sum(net_amount) as spend
+    from net_revenue
+    where customer_id in (select customer_id from paired)
+    group by customer_id
+),
+
 activity as (
     select
         c.customer_id,
@@ -107,12 +128,12 @@ activity as (
         c.phone,
         c.postal_code,
         c.city,
-        count(v.order_id) as orders,
-        coalesce(sum(v.net_amount), 0) as spend
+        coalesce(o.orders, 0) as orders,
+        coalesce(m.spend, 0) as spend
     from customers as c
-    left join valid_orders as v on v.customer_id = c.customer_id
-    where c.customer_id in (select x from scored union all select y from scored)
-    group by all
+    left join paired_orders as o on o.customer_id = c.customer_id
+    left join paired_spend as m on m.customer_id = c.customer_id
+    where c.customer_id in (select customer_id from paired)
 ),
 
 oriented as (

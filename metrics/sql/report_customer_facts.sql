@@ -2,11 +2,17 @@
 -- purchase rhythm, for the weekly report's lists (customers to call, new repeat customers).
 -- expected_next_order = last purchase day + the average gap between the customer's purchase
 -- days (several orders on one day are one purchase occasion, DESIGN.md); NULL with one day only.
+-- orders counts valid orders; spend is net of the customer's credit notes (customer_money_until).
 with
 
 customer_orders as (
-    select order_id, customer_id, ordered_at, net_amount
+    select order_id, customer_id, ordered_at
     from customer_orders_until($as_of)
+),
+
+customer_money as (
+    select customer_id, net_amount
+    from customer_money_until($as_of)
 ),
 
 numbered as (
@@ -20,12 +26,17 @@ totals as (
     select
         customer_id,
         count(*) as orders,
-        sum(net_amount) as spend,
         min(ordered_at) as first_ordered_at,
         min(ordered_at) filter (where order_number = 2) as second_ordered_at,
         max(ordered_at) as last_ordered_at,
         count(distinct ordered_at::date) as purchase_days
     from numbered
+    group by customer_id
+),
+
+spend as (
+    select customer_id, sum(net_amount) as spend
+    from customer_money
     group by customer_id
 ),
 
@@ -47,7 +58,7 @@ final as (
         contacts.phone,
         contacts.email_consent,
         totals.orders,
-        totals.spend::double as spend,
+        spend.spend::double as spend,
         totals.first_ordered_at,
         totals.second_ordered_at,
         totals.last_ordered_at,
@@ -58,6 +69,7 @@ final as (
             )::integer
         end as expected_next_order
     from totals
+    inner join spend using (customer_id)
     inner join contacts using (customer_id)
 )
 

@@ -2,7 +2,8 @@
 -- figures as of the end of day $as_of, kept when they pass every filter that is set; a filter
 -- bound to NULL does not filter. The caller registers rfm_segments(customer_id, segment, r_score,
 -- f_score, m_score), the table of metrics.rfm.rfm, so the builder and the RFM grid always agree;
--- people without a valid order by $as_of are in the segment 'none'. It also registers
+-- people without a valid order by $as_of are in the segment 'none'. orders counts valid orders;
+-- net_spend is net of the person's credit notes (customer_money_until). It also registers
 -- predictions(customer_id, p_alive, predicted_value, days_overdue) (metrics.clv.customer_rows;
 -- empty when no prediction is asked), for the win-back filters.
 with
@@ -20,18 +21,28 @@ suppressed as (
 ),
 
 customer_orders as (
-    select order_id, customer_id, ordered_at, net_amount
+    select order_id, customer_id, ordered_at
     from customer_orders_until($as_of)
+),
+
+customer_money as (
+    select customer_id, net_amount
+    from customer_money_until($as_of)
 ),
 
 order_totals as (
     select
         customer_id,
         count(*) as orders,
-        sum(net_amount) as net_spend,
         min(ordered_at) as first_order_at,
         max(ordered_at) as last_order_at
     from customer_orders
+    group by customer_id
+),
+
+spend as (
+    select customer_id, sum(net_amount) as net_spend
+    from customer_money
     group by customer_id
 ),
 
@@ -63,7 +74,7 @@ joined as (
             and coalesce(people.email_consent, false)
             and suppressed.email is null as email_marketing,
         coalesce(order_totals.orders, 0) as orders,
-        coalesce(order_totals.net_spend, 0)::double as net_spend,
+        coalesce(spend.net_spend, 0)::double as net_spend,
         order_totals.first_order_at,
         order_totals.last_order_at,
         coalesce(rfm_segments.segment, 'none') as segment,
@@ -76,6 +87,7 @@ joined as (
     from people
     left join suppressed on suppressed.email = people.email
     left join order_totals on order_totals.customer_id = people.customer_id
+    left join spend on spend.customer_id = people.customer_id
     left join rfm_segments on rfm_segments.customer_id = people.customer_id
     left join predictions on predictions.customer_id = people.customer_id
 ),

@@ -96,6 +96,13 @@ def test_each_side_is_described_with_its_valid_orders_and_net_spend(people):
     assert (paul["merged_orders"], float(paul["merged_spend"])) == (0, 0.0)  # cancelled only
 
 
+def test_a_credit_note_lowers_its_customer_s_spend_not_their_orders(people):
+    insert_orders(people, [{"customer_id": 4, "ordered_at": "2024-02-01 10:00", "amount": -5.0,
+                            "status": "credit_note"}])
+    row = duplicates.suspected_pairs(people).set_index(["kept_id", "merged_id"]).loc[(4, 3)]
+    assert (row["kept_orders"], float(row["kept_spend"])) == (3, 25.0)
+
+
 def test_pairs_the_owner_decided_about_are_not_suggested_again(people):
     identity.keep_apart(people, 12, 11)
     identity.merge(people, 1, 2)

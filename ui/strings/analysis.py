@@ -133,7 +133,8 @@ STRINGS: dict[str, tuple[str, str]] = {
         "- **Clients revenus (%)** : part des clients de la cohorte qui ont passé au moins une "
         "commande valide pendant la période k.\n"
         "- **Chiffre d'affaires (% de l'arrivée)** : chiffre d'affaires net de la cohorte en "
-        "période k ÷ son chiffre d'affaires de la période d'arrivée.\n"
+        "période k ÷ son chiffre d'affaires de la période d'arrivée ; l'avoir d'un client "
+        "diminue celui de la période où il tombe.\n"
         "- **CA cumulé par client** : chiffre d'affaires net de la cohorte de la période 0 à "
         "la période k ÷ nombre de clients de la cohorte.\n"
         "- **Moyenne** : toutes les cohortes qui ont atteint la période k, chacune pesant son "
@@ -148,7 +149,7 @@ STRINGS: dict[str, tuple[str, str]] = {
         "- **Customers back (%)**: share of the cohort's customers with at least one valid "
         "order in period k.\n"
         "- **Revenue (% of arrival)**: the cohort's net revenue in period k ÷ its revenue in "
-        "the arrival period.\n"
+        "the arrival period; a customer's credit note lowers that of the period it falls in.\n"
         "- **Cumulative revenue per customer**: the cohort's net revenue from period 0 to "
         "period k ÷ the cohort's customers.\n"
         "- **Average**: every cohort that has reached period k, each weighing its number of "
@@ -289,8 +290,10 @@ STRINGS: dict[str, tuple[str, str]] = {
     "val_customers_help": ("Personnes identifiées ayant au moins une commande valide.",
                            "Identified people with at least one valid order."),
     "val_historic_total": ("Valeur historique", "Historic value"),
-    "val_historic_total_help": ("Somme des montants nets de leurs commandes valides à ce jour.",
-                                "Sum of the net amounts of their valid orders to date."),
+    "val_historic_total_help": (
+        "Somme des montants nets de leurs commandes valides à ce jour, moins leurs avoirs.",
+        "Sum of the net amounts of their valid orders to date, less their credit notes.",
+    ),
     "val_historic_mean": ("Valeur historique par client", "Historic value per customer"),
     "val_historic_mean_help": ("Valeur historique ÷ clients.", "Historic value ÷ customers."),
     "val_predicted_total": ("Valeur prévue (12 mois)", "Predicted value (12 months)"),
@@ -397,7 +400,7 @@ STRINGS: dict[str, tuple[str, str]] = {
     "val_definitions": (
         _VALID_ORDER[0]
         + "- **Valeur historique** : somme des montants nets des commandes valides du client "
-        "jusqu'à la date.\n"
+        "jusqu'à la date, moins ses avoirs.\n"
         "- **Achat** : un jour où le client a dépensé (plusieurs commandes le même jour = un "
         "achat).\n"
         "- **Achats attendus** : modèle BG/NBD (Fader, Hardie & Lee, 2005, « Counting Your "
@@ -418,7 +421,7 @@ STRINGS: dict[str, tuple[str, str]] = {
         "seules les valeurs historiques sont affichées, avec la raison.",
         _VALID_ORDER[1]
         + "- **Historic value**: sum of the net amounts of the customer's valid orders up to "
-        "the date.\n"
+        "the date, less their credit notes.\n"
         "- **Purchase**: a day on which the customer spent (several orders on one day = one "
         "purchase).\n"
         "- **Expected purchases**: BG/NBD model (Fader, Hardie & Lee, 2005, \"Counting Your "

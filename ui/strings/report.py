@@ -90,10 +90,10 @@ STRINGS: dict[str, tuple[str, str]] = {
         "customers, the moment to thank them.",
     ),
     "report_footer": (
-        "Montants nets TTC des commandes valides (ni annulées, ni remboursées, ni en attente). "
-        "Rapport établi par Comptoir, sur votre ordinateur.",
-        "Net amounts, tax included, of valid orders (not cancelled, refunded or pending). "
-        "Report made by Comptoir, on your own computer.",
+        "Montants nets TTC des commandes valides (ni annulées, ni remboursées, ni en attente), "
+        "avoirs déduits. Rapport établi par Comptoir, sur votre ordinateur.",
+        "Net amounts, tax included, of valid orders (not cancelled, refunded or pending), less "
+        "credit notes. Report made by Comptoir, on your own computer.",
     ),
     "report_written": ("Rapport de la semaine {iso} écrit dans {path}",
                        "Report of week {iso} written to {path}"),

@@ -76,8 +76,8 @@ STRINGS: dict[str, tuple[str, str]] = {
         "Have an email address, accepted marketing emails and have not unsubscribed.",
     ),
     "seg_m_spend": ("Dépense nette cumulée", "Total net spend"),
-    "seg_m_spend_help": ("Somme des montants nets de leurs commandes valides.",
-                         "Sum of the net amounts of their valid orders."),
+    "seg_m_spend_help": ("Somme des montants nets de leurs commandes valides, moins leurs avoirs.",
+                         "Sum of the net amounts of their valid orders, less their credit notes."),
     "seg_list_description": ("Liste : {description}", "List: {description}"),
     "seg_list_shown": (
         "Les {shown} plus gros acheteurs sur {total} personnes sont affichés ; l'export "
@@ -192,8 +192,8 @@ STRINGS: dict[str, tuple[str, str]] = {
     "cust_orders_help": ("Commandes valides (ni annulées, ni remboursées, ni en attente).",
                          "Valid orders (neither cancelled, refunded nor pending)."),
     "cust_net_spend": ("Dépense nette", "Net spend"),
-    "cust_net_spend_help": ("Somme des montants payés moins les remboursements.",
-                            "Sum of amounts paid minus refunds."),
+    "cust_net_spend_help": ("Somme des montants payés moins les remboursements et les avoirs.",
+                            "Sum of amounts paid minus refunds and credit notes."),
     "cust_average_basket": ("Panier moyen", "Average basket"),
     "cust_average_basket_help": ("Dépense nette ÷ commandes.", "Net spend ÷ orders."),
     "cust_first_order": ("Première commande", "First order"),
@@ -298,7 +298,8 @@ STRINGS: dict[str, tuple[str, str]] = {
     "cust_status_credit_note": ("avoir", "credit note"),
     "cust_definitions": (
         "- **Commandes, dépense nette, panier moyen** : sur les commandes valides (ni annulées, "
-        "ni entièrement remboursées, ni en attente) ; net = payé − remboursé.\n"
+        "ni entièrement remboursées, ni en attente) ; net = payé − remboursé ; la dépense "
+        "nette déduit aussi les avoirs du client.\n"
         "- **Segment** : segment RFM du client (voir la page Segments).\n"
         "- **Probabilité d'être actif** et **achats attendus** : modèle BG/NBD (Fader, "
         "Hardie et Lee, 2005) ajusté sur tout l'historique de la boutique ; un « achat » est un "
@@ -309,7 +310,8 @@ STRINGS: dict[str, tuple[str, str]] = {
         "- **Consentement** : la réponse du dernier fichier importé qui en parle ; une personne "
         "désinscrite le reste.",
         "- **Orders, net spend, average basket**: over valid orders (neither cancelled, fully "
-        "refunded nor pending); net = paid − refunded.\n"
+        "refunded nor pending); net = paid − refunded; net spend also deducts the customer's "
+        "credit notes.\n"
         "- **Segment**: the customer's RFM segment (see the Segments page).\n"
         "- **Probability still active** and **expected purchases**: BG/NBD model (Fader, "
         "Hardie & Lee, 2005) fitted on the shop's whole history; a “purchase” is a day with at "
