@@ -153,6 +153,17 @@ def import_file(
         )
     progress(0.05, "Lecture du fichier", "Reading the file")
     seen = preview(data, file_name, options)
+    if seen.source.not_sales:
+        what_fr, what_en = seen.source.not_sales
+        raise rejected(
+            file_name,
+            f"ce fichier contient {what_fr}, ni des ventes ni un fichier clients : Comptoir ne "
+            "sait pas encore l'importer, rien n'a été importé. Importez l'export des commandes "
+            "ou des clients de votre boutique.",
+            f"this file holds {what_en}, neither sales nor a customer file: Comptoir cannot "
+            "import it yet, nothing was imported. Import your shop's orders or customers "
+            "export.",
+        )
     table = seen.table
     progress(0.3, f"{len(table.frame)} lignes lues, analyse des valeurs",
              f"{len(table.frame)} rows read, parsing values")

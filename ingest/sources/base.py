@@ -171,6 +171,8 @@ class Source:
     ``skip_fr`` / ``skip_en`` text (see ``skip``) are neither loaded nor rejected but counted in
     the notes. ``extras`` names the platform columns the transform needs that are no canonical
     field (PayPal's ``Type``): name -> header; their text reaches the transform under that name.
+    ``not_sales`` says, French and English, what a file that is neither sales nor customers is
+    (reviews, tickets…: not_sales.py): such a file is refused, named, until Comptoir imports it.
     Functions must be module-level (not lambdas) or frozen dataclasses (``ByName``,
     ``CancelledWhen``): previews are cached by pickling.
     """
@@ -185,3 +187,4 @@ class Source:
     default_channel: str | None = None
     transform: Callable[[pd.DataFrame], pd.DataFrame] | None = None
     extras: Callable[[list[str]], dict[str, str]] | None = None
+    not_sales: tuple[str, str] | None = None

@@ -1,0 +1,64 @@
+"""Reviews, surveys, tickets and e-mail-tool audiences are neither sales nor customers: each is
+named and refused, the database unchanged, instead of becoming customers (a Freshdesk export
+made 44 of them) or contacts whose unsubscribe is lost."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from ingest.errors import FileRejected
+from ingest.pipeline import import_file, preview
+from tests.ingest.test_pipeline import snapshot
+
+AFTER_SALE = Path(__file__).resolve().parents[2].parent / "shared" / "real-data" / "after-sale"
+
+HAND_MADE = {
+    "avis.csv": ("Review Id,Review Created (UTC),Review Title,Review Content,Review Stars\n"
+                 "a1,2024-03-02 10:00,Top,Très bien,5\n", "reviews", "avis clients"),
+    "tickets.csv": ("Ticket ID,Subject,Status,Created time,Email\n"
+                    "7,Colis abîmé,Open,2024-03-02 10:00:00,lea@x.fr\n", "tickets", "tickets"),
+    "typeform.csv": ("#,Note ?,Submit Date (UTC),Network ID\n"
+                     "x1,9,2024-03-02 10:00:00,ab12\n", "survey", "enquête"),
+    "formulaire.csv": ("Horodateur,Votre avis,Adresse e-mail\n"
+                       "02/03/2024 10:00:00,Bien,lea@x.fr\n", "form_answers", "formulaire"),
+    "mailchimp.csv": ('"Email Address",MEMBER_RATING,OPTIN_TIME,OPTIN_IP,UNSUB_TIME,LEID,EUID\n'
+                      "lea@x.fr,2,2023-01-01 10:00:00,1.2.3.4,2024-03-02 10:00:00,5,e1\n",
+                      "email_audience", "e-mailing"),
+}
+
+
+@pytest.mark.parametrize("name", sorted(HAND_MADE))
+def test_each_kind_is_named_and_refused_leaving_the_database_unchanged(con, name):
+    text, source, words = HAND_MADE[name]
+    assert preview(text.encode(), name).source.name == source
+    before = snapshot(con)
+    with pytest.raises(FileRejected) as refused:
+        import_file(con, text.encode(), name)
+    assert words in refused.value.message("fr")
+    assert "rien n'a été importé" in refused.value.message("fr")
+    assert snapshot(con) == before
+
+
+def test_a_tills_own_timestamp_column_is_still_sales(con):
+    report = import_file(con, b"Timestamp;Date;Total;E-mail\n1709373600;02/03/2024;12,50;"
+                         b"lea@x.fr\n", "caisse.csv")
+    assert (report.source.name, report.orders_new) == ("generic", 1)
+
+
+@pytest.mark.skipif(not AFTER_SALE.is_dir(), reason=f"{AFTER_SALE} missing")
+@pytest.mark.parametrize("name, source", [
+    ("trustpilot_puregym_reviews.xlsx", "reviews"),
+    ("google_reviews_puregym.xlsx", "reviews"),
+    ("freshdesk_trial_tickets.csv", "tickets"),
+    ("google_forms_fr_rse_responses.csv", "form_answers"),
+    ("subscribed_email_audience_export_e6074aaf6f.csv", "email_audience"),
+    ("unsubscribed_email_audience_export_e6074aaf6f.csv", "email_audience"),
+    ("cleaned_email_audience_export_e6074aaf6f.csv", "email_audience"),
+])
+def test_the_real_after_sale_exports_are_recognised_as_what_they_are(con, name, source):
+    data = (AFTER_SALE / name).read_bytes()
+    assert preview(data, name).source.name == source
+    with pytest.raises(FileRejected, match="ni des ventes ni un fichier clients"):
+        import_file(con, data, name)
