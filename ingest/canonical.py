@@ -24,6 +24,9 @@ INVALID_SHARE_FOR_FILE_REJECT = 0.5
 STRICT_KINDS = ("money", "quantity", "date")  # an error cell there rejects its row
 # Order dates outside this range are placeholders (31/12/9999, Excel's day 0, the Unix epoch):
 # loaded, one of them would move "the latest week" of every dashboard to the year 9999.
+# A workbook's own number is an amount when its cents fit the digits a text amount may have
+# (parse.MAX_DIGITS): past that, as 1e20 or an overflow to infinity, the row is rejected.
+MAX_TYPED_AMOUNT = 10.0 ** (parse.MAX_DIGITS - 2)
 PLAUSIBLE_ORDER_DATES = (pd.Timestamp("1980-01-01"), pd.Timestamp("2099-12-31 23:59:59"))
 ORDER_FIELDS = (
     "order_id", "order_date", "order_total", "line_amount", "unit_price", "quantity", "product",
@@ -303,7 +306,9 @@ class ParsedColumns:
                 result = self._parse_money(name, raw)
             else:  # the decimal-mark vote is over the text cells only
                 text = self._parse_money(name, raw.mask(typed.notna()))
-                result = parse.Parsed(text.values.fillna(typed.round(2)), text.invalid)
+                fits = np.isfinite(typed) & (typed.abs() < MAX_TYPED_AMOUNT)
+                result = parse.Parsed(text.values.fillna(typed.where(fits).round(2)),
+                                      text.invalid | (typed.notna() & ~fits))
         elif kind == "quantity":
             result = parse.parse_quantity(raw)
         elif kind == "date":

@@ -184,3 +184,18 @@ def test_a_formula_s_saved_date_and_whole_numbers_stay_as_before():
     table = preview(data, "v.xlsx").table
     assert table.frame.iloc[0].tolist() == ["A1", "2024-03-05", "12", "612345678"]
 
+
+
+def test_a_workbook_number_too_big_for_an_amount_rejects_its_row(con):
+    """Found by the fuzzer: a number past 15 digits of cents (or an overflow to infinity) went
+    straight to the database's DECIMAL(18,2) and failed the whole import."""
+    data = workbook(("Ventes", [
+        ["N° de commande", "Date", "Montant"],
+        ["A1", "05/03/2024", 12.5],
+        ["A2", "06/03/2024", 1e20],
+        ["A3", "07/03/2024", 99999999999.99],
+    ]))
+    report = import_file(con, data, "ventes.xlsx")
+    assert orders(con) == [("A1", Decimal("12.50")), ("A3", Decimal("99999999999.99"))]
+    assert report.rejects["row_number"].tolist() == [3]
+    assert report.rejects["reason_fr"].tolist() == ["« Montant » illisible"]
