@@ -745,8 +745,8 @@ def read_workbook(
             f"there is no sheet “{sheet}” (sheets: {', '.join(names)}).",
         )
     sheets = [_read_sheet(book, name, data, file_name) for name in ([sheet] if sheet else names)]
-    chosen, plausible = choose_sheet(sheets)
-    if chosen.size == 0:
+    chosen, plausible = choose_sheet(sheets) if sheets else (None, [])
+    if chosen is None or chosen.size == 0:  # (a damaged workbook may list no sheet at all)
         raise rejected(
             file_name,
             "le classeur ne contient aucun tableau de données. Vérifiez que vous avez choisi le "

@@ -14,7 +14,9 @@ import pytest
 import xlsxwriter
 
 from ingest.doubts import UnsureImport
+from ingest.errors import FileRejected
 from ingest.pipeline import ImportOptions, import_file, preview
+from tests.trust.test_fuzz import SEEDS, mutate
 
 
 def workbook(*sheets: tuple[str, list[list]], merges: list[tuple[int, int, int, int, str]] = ()
@@ -199,3 +201,11 @@ def test_a_workbook_number_too_big_for_an_amount_rejects_its_row(con):
     assert orders(con) == [("A1", Decimal("12.50")), ("A3", Decimal("99999999999.99"))]
     assert report.rejects["row_number"].tolist() == [3]
     assert report.rejects["reason_fr"].tolist() == ["« Montant » illisible"]
+
+
+def test_a_damaged_legacy_workbook_listing_no_sheet_is_refused(con):
+    """Found by the fuzzer: 41 bytes cut from a .xls left a workbook with no sheet, and the sheet
+    choice failed on an empty list instead of refusing the file."""
+    name, data = next(seed for seed in SEEDS if seed[0] == "xls_legacy.xls")
+    with pytest.raises(FileRejected, match="aucun tableau de données"):
+        import_file(con, mutate(data, [("delete", 0.25, 41, b"\x00")]), name)
