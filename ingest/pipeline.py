@@ -17,9 +17,9 @@ import pandas as pd
 
 from ingest import canonical
 from ingest.doubts import settle
-from ingest.errors import rejected
+from ingest.errors import FileRejected, rejected
 from ingest.mapping import remapped, validate_mapping
-from ingest.read import RawTable, read_file
+from ingest.read import RawTable, first_line_cells, read_file
 from ingest.sources import SOURCE_BY_NAME, detect_source
 from ingest.sources.base import Source
 from ingest.load import ORDER_ID_CHOICES, load
@@ -91,10 +91,29 @@ def _silent(fraction: float, fr: str, en: str) -> None:
     return None
 
 
+def refuse_not_sales(source: Source, file_name: str) -> None:
+    """Refuse, naming it, a file that is neither sales nor customers (ingest/sources/not_sales)."""
+    if source.not_sales:
+        what_fr, what_en = source.not_sales
+        raise rejected(
+            file_name,
+            f"ce fichier contient {what_fr}, ni des ventes ni un fichier clients : Comptoir ne "
+            "sait pas encore l'importer, rien n'a été importé. Importez l'export des commandes "
+            "ou des clients de votre boutique.",
+            f"this file holds {what_en}, neither sales nor a customer file: Comptoir cannot "
+            "import it yet, nothing was imported. Import your shop's orders or customers "
+            "export.",
+        )
+
+
 def preview(data: bytes, file_name: str, options: ImportOptions = ImportOptions()) -> Preview:
     """Read the file and detect its source and column mapping, without touching the database."""
-    table = read_file(data, file_name, sheet=options.sheet, encoding=options.encoding,
-                      header_row=options.header_row)
+    try:
+        table = read_file(data, file_name, sheet=options.sheet, encoding=options.encoding,
+                          header_row=options.header_row)
+    except FileRejected:  # an unreadable review or survey file: say what it is, if it shows
+        refuse_not_sales(detect_source(first_line_cells(data))[0], file_name)
+        raise
     if options.source:
         if options.source not in SOURCE_BY_NAME:
             raise rejected(
@@ -153,17 +172,7 @@ def import_file(
         )
     progress(0.05, "Lecture du fichier", "Reading the file")
     seen = preview(data, file_name, options)
-    if seen.source.not_sales:
-        what_fr, what_en = seen.source.not_sales
-        raise rejected(
-            file_name,
-            f"ce fichier contient {what_fr}, ni des ventes ni un fichier clients : Comptoir ne "
-            "sait pas encore l'importer, rien n'a été importé. Importez l'export des commandes "
-            "ou des clients de votre boutique.",
-            f"this file holds {what_en}, neither sales nor a customer file: Comptoir cannot "
-            "import it yet, nothing was imported. Import your shop's orders or customers "
-            "export.",
-        )
+    refuse_not_sales(seen.source, file_name)
     table = seen.table
     progress(0.3, f"{len(table.frame)} lignes lues, analyse des valeurs",
              f"{len(table.frame)} rows read, parsing values")

@@ -10,6 +10,7 @@ import pytest
 
 from ingest.errors import FileRejected
 from ingest.pipeline import import_file, preview
+from ingest.read import first_line_cells
 from tests.ingest.test_pipeline import snapshot
 
 AFTER_SALE = Path(__file__).resolve().parents[2].parent / "shared" / "real-data" / "after-sale"
@@ -62,3 +63,17 @@ def test_the_real_after_sale_exports_are_recognised_as_what_they_are(con, name, 
     assert preview(data, name).source.name == source
     with pytest.raises(FileRejected, match="ni des ventes ni un fichier clients"):
         import_file(con, data, name)
+
+
+@pytest.mark.skipif(not AFTER_SALE.is_dir(), reason=f"{AFTER_SALE} missing")
+def test_an_undecodable_survey_is_named_by_its_first_line(con):
+    """Botanic's NPS file mixes Latin-1 and DOS bytes: no encoding reads it whole, but its
+    header says what it is."""
+    data = (AFTER_SALE / "botanic_nps_fr.csv").read_bytes()
+    with pytest.raises(FileRejected, match="enquête de satisfaction ou NPS"):
+        import_file(con, data, "botanic_nps_fr.csv")
+
+
+def test_the_first_line_is_read_whatever_the_bytes_after_it():
+    data = b'\xef\xbb\xbf"","id","nps","satisfaction"\r\n1;\x82\x90\xff\n'
+    assert first_line_cells(data) == ["", "id", "nps", "satisfaction"]
