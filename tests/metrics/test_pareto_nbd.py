@@ -171,15 +171,21 @@ def test_a_one_time_buyer_fades_with_time(params, ages):
 @given(params=parameters, x=st.integers(0, 100), T=st.floats(0, 520),
        where=st.floats(0, 1), horizons=st.lists(st.floats(0, 520), min_size=2, max_size=2))
 @example(params=ParetoNBDParams(1.0, 0.01, 0.01, 11.0, 0.0, 1, True), x=100, T=1 / 7, where=1.0,
-         horizons=[1.0, 10.0])  # scipy's 2F1 overflows there: mpmath takes over
+         horizons=[1.0, 10.0])  # scipy's 2F1 overflows there: FloatingPointError, no number
 @example(params=ParetoNBDParams(0.01, 500.0, 1.0, 0.01, 0.0, 1, True), x=1, T=1.0, where=0.5,
          horizons=[1.0, 10.0])
 def test_predictions_are_probabilities_and_growing_counts(params, x, T, where, horizons):
+    """Every prediction is a probability and counts growing with the horizon, or, in the
+    corners where scipy's 2F1 overflows (hundreds of purchases, alpha/beta past 1e4), a
+    FloatingPointError: never a wrong number (clv then reports the model as not converged)."""
     t_x = where * T if x > 0 else 0.0
     short, long = sorted(horizons)
-    alive = float(pareto_nbd.p_alive(params, x, t_x, T))
-    soon = float(pareto_nbd.expected_purchases(params, short, x, t_x, T))
-    later = float(pareto_nbd.expected_purchases(params, long, x, t_x, T))
+    try:
+        alive = float(pareto_nbd.p_alive(params, x, t_x, T))
+        soon = float(pareto_nbd.expected_purchases(params, short, x, t_x, T))
+        later = float(pareto_nbd.expected_purchases(params, long, x, t_x, T))
+    except FloatingPointError:
+        return
     assert 0.0 <= alive <= 1.0
     assert np.isfinite([soon, later]).all()
     assert 0.0 <= soon <= later * (1 + 1e-9) + 1e-12
