@@ -279,12 +279,14 @@ STRINGS: dict[str, tuple[str, str]] = {
         "matter most, those drifting away, and how far to trust the predictions.",
     ),
     "val_fitting": (
-        "Prévisions : ajustement des modèles d'achat (BG/NBD) et de dépense (Gamma-Gamma)…",
-        "Predictions: fitting the purchase (BG/NBD) and spend (Gamma-Gamma) models…",
+        "Prévisions : ajustement des modèles d'achat (BG/NBD, MBG/NBD, Pareto/NBD) et de "
+        "dépense (Gamma-Gamma)…",
+        "Predictions: fitting the purchase (BG/NBD, MBG/NBD, Pareto/NBD) and spend "
+        "(Gamma-Gamma) models…",
     ),
     "val_backtesting": (
-        "Test : le modèle d'achat ajusté sans les 26 dernières semaines, comparé à la réalité…",
-        "Backtest: the purchase model fitted without the last 26 weeks, compared with reality…",
+        "Test : les modèles d'achat ajustés sans les dernières semaines, comparés à la réalité…",
+        "Backtest: the purchase models fitted without the last weeks, compared with reality…",
     ),
     "val_customers": ("Clients", "Customers"),
     "val_customers_help": ("Personnes identifiées ayant au moins une commande valide.",
@@ -299,9 +301,9 @@ STRINGS: dict[str, tuple[str, str]] = {
     "val_predicted_total": ("Valeur prévue (12 mois)", "Predicted value (12 months)"),
     "val_predicted_total_help": (
         "Chiffre d'affaires attendu de ces clients dans les 52 prochaines semaines : achats "
-        "attendus × panier attendu (modèles BG/NBD et Gamma-Gamma).",
+        "attendus × panier attendu (modèle d'achat choisi par le test et Gamma-Gamma).",
         "Revenue expected from these customers over the next 52 weeks: expected purchases × "
-        "expected spend (BG/NBD and Gamma-Gamma models).",
+        "expected spend (the purchase model the backtest chose, and Gamma-Gamma).",
     ),
     "val_range": ("entre {low} et {high}", "between {low} and {high}"),
     "val_range_help": (
@@ -316,8 +318,9 @@ STRINGS: dict[str, tuple[str, str]] = {
     "val_expected_purchases": ("Achats attendus (12 mois)", "Expected purchases (12 months)"),
     "val_expected_purchases_help": (
         "Nombre de jours d'achat attendus de ces clients dans les 52 prochaines semaines "
-        "(modèle BG/NBD).",
-        "Purchase days expected from these customers over the next 52 weeks (BG/NBD model).",
+        "(modèle d'achat choisi par le test).",
+        "Purchase days expected from these customers over the next 52 weeks (the purchase "
+        "model the backtest chose).",
     ),
     "val_scatter_title": ("Déjà dépensé et attendu, client par client",
                           "Spent so far and expected, customer by customer"),
@@ -403,20 +406,26 @@ STRINGS: dict[str, tuple[str, str]] = {
         "jusqu'à la date, moins ses avoirs.\n"
         "- **Achat** : un jour où le client a dépensé (plusieurs commandes le même jour = un "
         "achat).\n"
-        "- **Achats attendus** : modèle BG/NBD (Fader, Hardie & Lee, 2005, « Counting Your "
-        "Customers the Easy Way »), estimé sur vos données jusqu'à la date ; il tient compte du "
-        "rythme d'achat de chaque client et du temps écoulé depuis son dernier achat.\n"
+        "- **Achats attendus** : le modèle d'achat que le test des prévisions favorise pour "
+        "votre boutique, parmi BG/NBD (Fader, Hardie & Lee, 2005, « Counting Your Customers the "
+        "Easy Way »), MBG/NBD (Batislam, Denizel & Filiztekin, 2007) et Pareto/NBD "
+        "(Schmittlein, Morrison & Colombo, 1987), estimé sur vos données jusqu'à la date ; il "
+        "tient compte du rythme d'achat de chaque client et du temps écoulé depuis son dernier "
+        "achat.\n"
         "- **Panier attendu** : modèle Gamma-Gamma (Fader, Hardie & Lee, 2005, « RFM and "
         "CLV »), qui rapproche le panier moyen du client de celui de l'ensemble des clients.\n"
         "- **Valeur prévue (12 mois)** : achats attendus dans les 52 prochaines semaines × "
         "panier attendu.\n"
         "- **P(actif)** : probabilité, selon le modèle, que le client achète encore chez vous. "
-        "Un client venu une seule fois est à 100 %.\n"
+        "Avec BG/NBD, un client venu une seule fois est à 100 % ; avec MBG/NBD et Pareto/NBD, "
+        "elle baisse avec le temps écoulé depuis son achat.\n"
         "- **Clients précieux à risque** : parmi les 20 % de clients qui ont le plus dépensé, "
         "ceux dont P(actif) est sous 50 %.\n"
-        "- **Test des prévisions** : le modèle est réestimé sans les 26 dernières semaines ; ses "
-        "prévisions pour ces semaines sont comparées aux achats réels des clients déjà connus "
-        "(les nouveaux venus n'y sont pas). Écart = prévus ÷ réels − 1.\n"
+        "- **Test des prévisions** : chaque modèle est réestimé sans les dernières semaines, "
+        "autant que l'horizon des prévisions (52, ou moins si l'historique est court) ; ses "
+        "prévisions d'achats et de chiffre d'affaires pour ces semaines sont comparées à la "
+        "réalité des clients déjà connus (les nouveaux venus n'y sont pas). Écart = prévus ÷ "
+        "réels − 1 ; le modèle à l'écart le plus faible est retenu.\n"
         "- Quand les données ne suffisent pas (moins de 20 clients revenus, modèle instable), "
         "seules les valeurs historiques sont affichées, avec la raison.",
         _VALID_ORDER[1]
@@ -424,20 +433,25 @@ STRINGS: dict[str, tuple[str, str]] = {
         "the date, less their credit notes.\n"
         "- **Purchase**: a day on which the customer spent (several orders on one day = one "
         "purchase).\n"
-        "- **Expected purchases**: BG/NBD model (Fader, Hardie & Lee, 2005, \"Counting Your "
-        "Customers the Easy Way\"), fitted on your data up to the date; it accounts for each "
+        "- **Expected purchases**: the purchase model the prediction test favours for your "
+        "shop, among BG/NBD (Fader, Hardie & Lee, 2005, \"Counting Your Customers the Easy "
+        "Way\"), MBG/NBD (Batislam, Denizel & Filiztekin, 2007) and Pareto/NBD (Schmittlein, "
+        "Morrison & Colombo, 1987), fitted on your data up to the date; it accounts for each "
         "customer's buying pace and the time since their last purchase.\n"
         "- **Expected spend**: Gamma-Gamma model (Fader, Hardie & Lee, 2005, \"RFM and CLV\"), "
         "which pulls the customer's average basket towards that of all customers.\n"
         "- **Predicted value (12 months)**: expected purchases over the next 52 weeks × "
         "expected spend.\n"
         "- **P(alive)**: probability, according to the model, that the customer still buys "
-        "from you. A one-time customer is at 100%.\n"
+        "from you. With BG/NBD a one-time customer is at 100%; with MBG/NBD and Pareto/NBD it "
+        "falls with the time since their purchase.\n"
         "- **Valuable customers at risk**: among the top 20% of customers by spend, those whose "
         "P(alive) is below 50%.\n"
-        "- **Prediction test**: the model is refitted without the last 26 weeks; its "
-        "predictions for those weeks are compared with the actual purchases of the customers "
-        "already known (newcomers are left out). Error = predicted ÷ actual − 1.\n"
+        "- **Prediction test**: each model is refitted without the last weeks, as many as the "
+        "forecast's horizon (52, or fewer when the history is short); its purchase and revenue "
+        "predictions for those weeks are compared with what the customers already known did "
+        "(newcomers are left out). Error = predicted ÷ actual − 1; the model with the smallest "
+        "error is kept.\n"
         "- When the data is not enough (fewer than 20 repeat customers, unstable model), only "
         "historic values are shown, with the reason.",
     ),

@@ -207,16 +207,19 @@ STRINGS: dict[str, tuple[str, str]] = {
     "cust_no_segment": ("Sans achat", "No purchase"),
     "cust_p_alive": ("Probabilité d'être actif", "Probability still active"),
     "cust_p_alive_help": (
-        "P(actif) du modèle BG/NBD : la probabilité qu'il achète encore chez vous, d'après le "
+        "P(actif) du modèle d'achat choisi (page Valeur client) : la probabilité qu'il achète "
+        "encore chez vous, d'après le "
         "rythme de ses achats et le temps écoulé depuis le dernier.",
-        "P(alive) from the BG/NBD model: the probability they still buy from you, from the "
+        "P(alive) from the chosen purchase model (Customer value page): the probability they "
+        "still buy from you, from the "
         "pace of their purchases and the time since the last one.",
     ),
     "cust_expected": ("Achats attendus (13 sem.)", "Expected purchases (13 wk)"),
     "cust_expected_help": (
         "Nombre de jours d'achat attendus dans les 13 prochaines semaines (≈ 90 jours), "
-        "selon le modèle BG/NBD.",
-        "Expected purchase days in the next 13 weeks (≈ 90 days), from the BG/NBD model.",
+        "selon le modèle d'achat choisi.",
+        "Expected purchase days in the next 13 weeks (≈ 90 days), from the chosen purchase "
+        "model.",
     ),
     "cust_model_missing": ("Prévisions indisponibles : {reason}", "No predictions: {reason}"),
     "cust_next": ("Prochain achat attendu", "Expected next purchase"),
@@ -301,24 +304,26 @@ STRINGS: dict[str, tuple[str, str]] = {
         "ni entièrement remboursées, ni en attente) ; net = payé − remboursé ; la dépense "
         "nette déduit aussi les avoirs du client.\n"
         "- **Segment** : segment RFM du client (voir la page Segments).\n"
-        "- **Probabilité d'être actif** et **achats attendus** : modèle BG/NBD (Fader, "
-        "Hardie et Lee, 2005) ajusté sur tout l'historique de la boutique ; un « achat » est un "
-        "jour avec au moins une commande valide.\n"
-        "- **Prochain achat attendu** : dernier jour d'achat + écart moyen entre ses jours "
-        "d'achat ; seulement si le client est venu au moins deux jours et que sa probabilité "
-        "d'être actif est d'au moins 50 %.\n"
+        "- **Probabilité d'être actif** et **achats attendus** : le modèle d'achat choisi pour "
+        "la boutique (BG/NBD, MBG/NBD ou Pareto/NBD, voir Valeur client) ajusté sur tout "
+        "l'historique ; un « achat » est un jour avec au moins une commande valide.\n"
+        "- **Prochain achat attendu** : dernier jour d'achat + l'attente médiane jusqu'au "
+        "prochain achat d'un client qui achète encore, selon ce modèle ; sans modèle, + l'écart "
+        "moyen entre ses jours d'achat (au moins deux jours d'achat, probabilité d'être actif "
+        "d'au moins 50 %). « En retard » quand cette date est passée.\n"
         "- **Consentement** : la réponse du dernier fichier importé qui en parle ; une personne "
         "désinscrite le reste.",
         "- **Orders, net spend, average basket**: over valid orders (neither cancelled, fully "
         "refunded nor pending); net = paid − refunded; net spend also deducts the customer's "
         "credit notes.\n"
         "- **Segment**: the customer's RFM segment (see the Segments page).\n"
-        "- **Probability still active** and **expected purchases**: BG/NBD model (Fader, "
-        "Hardie & Lee, 2005) fitted on the shop's whole history; a “purchase” is a day with at "
-        "least one valid order.\n"
-        "- **Expected next purchase**: last purchase day + average gap between their purchase "
-        "days; only if they came on at least two days and their probability still active is at "
-        "least 50%.\n"
+        "- **Probability still active** and **expected purchases**: the purchase model chosen "
+        "for the shop (BG/NBD, MBG/NBD or Pareto/NBD, see Customer value) fitted on the whole "
+        "history; a “purchase” is a day with at least one valid order.\n"
+        "- **Expected next purchase**: last purchase day + the median wait to the next purchase "
+        "of a customer still buying, under that model; without a model, + the average gap "
+        "between their purchase days (two purchase days or more, probability still active at "
+        "least 50%). “Late” once that date has passed.\n"
         "- **Consent**: the answer of the latest imported file that gives one; an unsubscribed "
         "person stays unsubscribed.",
     ),
