@@ -151,25 +151,18 @@ def import_file(
 ) -> ImportReport:
     """Import one file in one transaction; raise FileRejected (database unchanged) if it cannot."""
     started = time.perf_counter()
-    if options.date_order is not None and options.date_order not in DATE_ORDERS:
-        raise rejected(
-            file_name,
-            f"ordre des dates « {options.date_order} » inconnu : choisissez dmy, mdy ou ymd.",
-            f"unknown date order “{options.date_order}”: choose dmy, mdy or ymd.",
-        )
-    if options.order_ids is not None and options.order_ids not in ORDER_ID_CHOICES:
-        raise rejected(
-            file_name,
-            f"choix « {options.order_ids} » inconnu pour les numéros de commande : choisissez "
-            "same ou separate.",
-            f"unknown choice “{options.order_ids}” for order numbers: choose same or separate.",
-        )
-    if options.decimal_mark is not None and options.decimal_mark not in DECIMAL_MARKS:
-        raise rejected(
-            file_name,
-            f"séparateur décimal « {options.decimal_mark} » inconnu : choisissez , ou .",
-            f"unknown decimal mark “{options.decimal_mark}”: choose , or .",
-        )
+    for value, allowed, fr, en in (
+        (options.date_order, DATE_ORDERS, "ordre des dates", "date order"),
+        (options.order_ids, ORDER_ID_CHOICES, "choix pour les numéros de commande",
+         "choice for order numbers"),
+        (options.decimal_mark, DECIMAL_MARKS, "séparateur décimal", "decimal mark"),
+    ):
+        if value is not None and value not in allowed:
+            raise rejected(
+                file_name,
+                f"{fr} « {value} » inconnu : choisissez {' ou '.join(allowed)}.",
+                f"unknown {en} “{value}”: choose {' or '.join(allowed)}.",
+            )
     progress(0.05, "Lecture du fichier", "Reading the file")
     seen = preview(data, file_name, options)
     refuse_not_sales(seen.source, file_name)

@@ -3,7 +3,7 @@ must give the figures an analyst computes from the raw file (tests/realdata/expe
 
 One import per file (cached for the module) into a fresh in-memory database, then the canonical
 tables read with the metrics' own definitions: the ``valid_orders`` view (store/migrations) for
-orders and revenue, ``metrics.repeat.repeat_summary`` over all history for customers and repeat
+orders, ``net_revenue`` for revenue, ``metrics.repeat.repeat_summary`` over all history for customers and repeat
 customers. Every file imports without options (what ``python -m ingest FILE`` does): a file that
 needs one says so in ``OPTIONS`` with the reason. ``after-sale/`` is out of scope. Policy choices
 and the state of each file: README.md beside this file.
@@ -54,15 +54,9 @@ CONTACT_FILES = {"cdnow_master.csv", "cdnow_master_iso.csv", "shopify_enavant_cu
 FIGURES = ("orders", "valid_orders", "customers", "net_revenue", "repeat_customers")
 FAR_FUTURE = date(2100, 1, 1)  # repeat_summary "as of": all of history
 
-# Net revenue as DESIGN.md defines it: net of the valid orders, plus credit notes (orders with a
-# negative net that were not cancelled: a UCI `C…` invoice), which reduce revenue and are never
-# dropped. The valid_orders view alone (what metrics/sql sums today) leaves credit notes out.
-REVENUE = """
-select
-    (select coalesce(sum(net_amount), 0) from valid_orders)
-  + (select coalesce(sum(amount - refunded_amount), 0) from orders
-     where amount - refunded_amount < 0 and status <> 'cancelled')
-"""
+# Net revenue as the dashboard sums it: the net_revenue view (store/migrations/006), valid
+# orders plus credit notes (a UCI `C…` invoice), which reduce revenue and are never dropped.
+REVENUE = "select coalesce(sum(net_amount), 0) from net_revenue"
 
 _imports: dict[str, tuple] = {}
 
