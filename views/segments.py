@@ -57,7 +57,7 @@ else:
         width="stretch",
     )
 with st.expander(t("definitions")):
-    st.markdown(t("seg_definitions"))
+    st.markdown(t("seg_definitions", needed=MIN_RANKED_CUSTOMERS))
 
 st.subheader(t("seg_builder_title"))
 st.caption(t("seg_builder_caption"))
