@@ -152,10 +152,13 @@ def test_average_is_weighted_by_cohort_size_and_thin_periods_are_flagged():
 
 
 def test_thirty_customers_in_three_cohorts_are_the_least_significant_period():
-    table = cohort_rows([10, 10, 10, 29], [[(10, 1.0)]] * 3 + [[(29, 1.0), (3, 1.0)]])
-    assert average_curves(table, "month", None)["significant"].tolist() == [True, False]
-    table = cohort_rows([10, 10, 9], [[(10, 1.0)], [(10, 1.0)], [(9, 1.0)]])
-    assert average_curves(table, "month", None)["significant"].tolist() == [False]
+    def significant(sizes: list[int]) -> list[bool]:
+        table = cohort_rows(sizes, [[(size, 1.0)] for size in sizes])
+        return average_curves(table, "month", None)["significant"].tolist()
+
+    assert significant([10, 10, 10]) == [True]
+    assert significant([10, 10, 9]) == [False]  # 29 customers
+    assert significant([100, 100]) == [False]  # 2 cohorts
 
 
 cohort = st.integers(1, 60).flatmap(
