@@ -79,7 +79,7 @@ def kpis_report(con: duckdb.DuckDBPyConnection, args: argparse.Namespace) -> Rep
     """KPIs of --week, else of the week of --as-of, else of the week of the latest order."""
     chosen = parse_week(args.week) if args.week else args.as_of
     week = week_start(chosen) if chosen else default_week(con)
-    table = weekly_kpis(con, week).round(2)
+    table = weekly_kpis(con, week).round(4)
     return Report({"week_start": week, "metrics": table.T.to_dict()}, table)
 
 

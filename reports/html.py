@@ -12,7 +12,7 @@ from html import escape
 import pandas as pd
 import plotly.graph_objects as go
 
-from metrics.kpis import METRICS
+from metrics.kpis import METRICS, RATES
 from metrics.report import WeeklyReport
 from reports.format import (
     day,
@@ -24,6 +24,7 @@ from reports.format import (
     number,
     segments_table,
     signed_percent,
+    signed_points,
     text,
     to_call_table,
 )
@@ -100,7 +101,8 @@ def _cards(report: WeeklyReport, lang: str) -> str:
     cards = []
     for metric in METRICS:
         row = report.kpis.loc[metric]
-        change = signed_percent(row["change_last_week"], lang)
+        signed = signed_points if metric in RATES else signed_percent
+        change = signed(row["change_last_week"], lang)
         delta = ""
         if change is not None:
             direction = "down" if row["change_last_week"] < 0 else "up"

@@ -16,7 +16,7 @@ from xlsxwriter.workbook import Workbook
 from xlsxwriter.worksheet import Worksheet
 
 from exports.cells import neutralise_formulas
-from metrics.kpis import METRICS
+from metrics.kpis import METRICS, RATES
 from metrics.report import WeeklyReport
 from reports.format import (
     KPI_KINDS,
@@ -31,9 +31,13 @@ from ui.charts import BRAND
 
 WORKBOOK_OPTIONS = {"strings_to_formulas": False, "strings_to_urls": False,
                     "strings_to_numbers": False}
+# A rate's change, written in percentage points (the cell holds 0.4 for +0.4 point).
+POINTS = '+0.0" pt";-0.0" pt";0.0" pt"'
 NUMBER_FORMATS = {
-    "fr": {"money": '#,##0.00\\ "€"', "percent": "0.0%", "count": "#,##0", "day": "dd/mm/yyyy"},
-    "en": {"money": '"€"#,##0.00', "percent": "0.0%", "count": "#,##0", "day": "yyyy-mm-dd"},
+    "fr": {"money": '#,##0.00\\ "€"', "percent": "0.0%", "count": "#,##0", "day": "dd/mm/yyyy",
+           "points": POINTS},
+    "en": {"money": '"€"#,##0.00', "percent": "0.0%", "count": "#,##0", "day": "yyyy-mm-dd",
+           "points": POINTS},
 }
 KPI_COLUMNS = ("this_week", "last_week", "change_last_week", "last_year", "change_last_year")
 KPI_HEADERS = ("report_this_week", "report_last_week", "report_change_last_week",
@@ -92,7 +96,8 @@ def _write_table(writer: pd.ExcelWriter, sheet: Worksheet, frame: pd.DataFrame,
 
 
 def _kpi_sheet(writer: pd.ExcelWriter, report: WeeklyReport, formats: dict, lang: str) -> None:
-    """One row per KPI: this week, last week, change, same week last year, change."""
+    """One row per KPI: this week, last week, change, same week last year, change (a rate's
+    change in percentage points, the others relative)."""
     sheet = _sheet(writer, report, "report_sheet_kpis", "report_footer", formats, lang)
     headers = [text("report_metric", lang), *(text(key, lang) for key in KPI_HEADERS)]
     sheet.write_row(HEADER_ROW, 0, headers, formats["header"])
@@ -101,8 +106,11 @@ def _kpi_sheet(writer: pd.ExcelWriter, report: WeeklyReport, formats: dict, lang
     for row, metric in enumerate(METRICS, start=HEADER_ROW + 1):
         sheet.write_string(row, 0, text(f"kpi_{metric}", lang))
         for column, field in enumerate(KPI_COLUMNS, start=1):
-            kind = "percent" if field.startswith("change") else KPI_KINDS.get(metric, "count")
+            kind = KPI_KINDS.get(metric, "count")
             value = report.kpis.loc[metric, field]
+            if field.startswith("change"):
+                kind = "points" if metric in RATES else "percent"
+                value = 100 * value if metric in RATES else value
             if pd.isna(value):
                 sheet.write_blank(row, column, None, formats[kind])
             else:

@@ -189,6 +189,11 @@ def test_report_format_helpers():
     assert report_format.kpi("revenue", 1234.5) == f"1{NNBSP}234,50{NBSP}€"
     assert report_format.kpi("repeat_rate", 0.25, "en") == "25.0%"
     assert report_format.kpi("orders", 1234) == f"1{NNBSP}234"
+    # A rate's change is a difference in points: 34.2 % -> 34.6 % is +0.4 pt, not +1.2 %.
+    assert report_format.signed_points(0.346 - 0.342) == f"+0,4{NBSP}pt"
+    assert report_format.signed_points(0.346 - 0.342, "en") == f"+0.4{NBSP}pt"
+    assert report_format.signed_points(-0.125) == f"-12,5{NBSP}pt"
+    assert report_format.signed_points(None) is None
     from ui import format as ui_format
 
     assert ui_format.money is report_format.money  # one implementation, not two
@@ -218,6 +223,7 @@ def test_html_shows_french_figures_and_escapes_customers(con):
     assert f'<div class="value" id="kpi-average_basket">26,80{NBSP}€</div>' in html
     assert '<div class="value" id="kpi-orders">5</div>' in html
     assert f"+235,0{NBSP}% sur une semaine" in html
+    assert f"+16,7{NBSP}pt sur une semaine" in html  # repeat rate 1/3 -> 1/2, in points
     assert f"l&#x27;an dernier : 0,00{NBSP}€" in html
     # B in the new repeat customers: escaped, never a live tag.
     assert "alert(1)</script>" not in html
@@ -285,6 +291,9 @@ def test_xlsx_sheets_kpi_cells_and_no_formula(con):
     assert sheet["B5"].number_format == "#,##0"
     assert sheet["A10"].value == "Taux de réachat (12 mois)"
     assert sheet["B10"].value == pytest.approx(report.kpis.loc["repeat_rate", "this_week"])
+    # The repeat rate went from 1/3 to 1/2: +16.7 points, written in points, not as +50 %.
+    assert sheet["D10"].value == pytest.approx(100 / 6)
+    assert sheet["D10"].number_format == '+0.0" pt";-0.0" pt";0.0" pt"'
     # B's name would be a live link in a spreadsheet: written as text, apostrophe first.
     new_repeat = book["Nouveaux fidèles"]
     assert [cell.value for cell in new_repeat[3]] == [
