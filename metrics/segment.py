@@ -302,7 +302,7 @@ def _between(low: object, high: object, show, words: dict[str, str]) -> str | No
 
 _WORDS = {
     "fr": {
-        "everyone": "Tous les clients",
+        "everyone": "Toutes les personnes de la base (clients et contacts sans achat)",
         "segments": "Segments : {names}",
         "last_order": {"between": "dernière commande du {low} au {high}",
                        "from": "dernière commande depuis le {low}",
@@ -320,7 +320,7 @@ _WORDS = {
         "separator": " ; ",
     },
     "en": {
-        "everyone": "All customers",
+        "everyone": "Everyone in the base (customers and contacts without a purchase)",
         "segments": "Segments: {names}",
         "last_order": {"between": "last order from {low} to {high}",
                        "from": "last order since {low}", "to": "last order by {high}"},

@@ -108,7 +108,8 @@ except ComptoirError as error:
 
 summary = segments.list_summary(segment_filter, as_of, version)
 figures = [
-    ("seg_m_people", format.number(summary["people"], 0, lang())),
+    ("seg_m_people_all" if segment_filter == SegmentFilter() else "seg_m_people",
+     format.number(summary["people"], 0, lang())),
     ("seg_m_reachable", format.number(summary["reachable"], 0, lang())),
     ("seg_m_spend", format.money(summary["net_spend"], lang())),
 ]

@@ -263,7 +263,8 @@ def test_describe_in_both_languages():
         "Segments: At risk, No purchase; last order since 2024-01-01; spent €50 to €99.5; at "
         "most 3 orders; bought: Savon; place: 69, Lyon; accepts emails"
     )
-    assert describe(SegmentFilter()) == "Tous les clients"
+    assert describe(SegmentFilter()) == (
+        "Toutes les personnes de la base (clients et contacts sans achat)")
 
 
 def test_places_from_text_and_choices():

@@ -24,9 +24,13 @@ def demo(demo_db):
     return expected
 
 
-def people_figures(summary: dict, lang: str = "fr") -> dict[str, str]:
+def people_figures(summary: dict, lang: str = "fr", everyone: bool = False) -> dict[str, str]:
+    """The builder's three figures; without any criterion the list is the whole base, contacts
+    who never bought included, and says so ("Personnes dans la base", not "clients")."""
     labels = {"fr": ("Personnes dans la liste", "Acceptent les e-mails", "Dépense nette cumulée"),
               "en": ("People in the list", "Accept emails", "Total net spend")}[lang]
+    if everyone:
+        labels = ({"fr": "Personnes dans la base", "en": "People in the base"}[lang], *labels[1:])
     return {
         labels[0]: format.number(summary["people"], 0, lang),
         labels[1]: format.number(summary["reachable"], 0, lang),
@@ -54,13 +58,13 @@ def test_segments_page_shows_the_metrics_figures(demo_db, demo, use_db):
     use_db(demo_db)
     at = open_page("views/segments.py")
     assert at.title[0].value == "Segments"
-    assert shown_metrics(at) == people_figures(summary)
+    assert shown_metrics(at) == people_figures(summary, everyone=True)
     shown = at.dataframe[0].value
     assert shown["Segment"].tolist() == table["segment_fr"].tolist()
-    assert shown["Clients"].tolist() == [format.number(n) for n in table["customers"]]
+    assert shown["Clients (depuis le début)"].tolist() == [format.number(n) for n in table["customers"]]
     assert shown["Il y a 7 jours"].tolist() == [format.number(n) for n in table["last_week"]]
     assert shown["Arrivés"].tolist() == [format.number(n) for n in table["moved_in"]]
-    assert shown["Chiffre d'affaires"].tolist() == [
+    assert shown["Chiffre d'affaires (depuis le début)"].tolist() == [
         format.money(v, "fr", 0) for v in table["revenue"]
     ]
     assert len(at.dataframe[1].value) == summary["people"]  # fewer than LIST_SHOWN
@@ -82,7 +86,7 @@ def test_a_big_list_shows_its_biggest_spenders_and_says_so(demo_db, demo, use_db
     assert len(at.dataframe[1].value) == 3
     said = f"Les 3 plus gros acheteurs sur {format.number(summary['people'])} personnes"
     assert any(caption.value.startswith(said) for caption in at.caption)
-    assert shown_metrics(at) == people_figures(summary)
+    assert shown_metrics(at) == people_figures(summary, everyone=True)
 
 
 def test_segment_builder_live_count(demo_db, demo, use_db):
@@ -124,7 +128,7 @@ def test_segments_page_in_english(demo_db, demo, use_db):
     use_db(demo_db)
     at = open_page("views/segments.py", "en")
     assert at.title[0].value == "Segments"
-    assert shown_metrics(at) == people_figures(summary, "en")
+    assert shown_metrics(at) == people_figures(summary, "en", everyone=True)
     assert at.dataframe[0].value["Segment"].iloc[0] == "Champions"
 
 
