@@ -232,7 +232,7 @@ def test_cli_segment_export_is_written_and_logged(capsys, shop_db, tmp_path):
                  "--format", "csv", "--out", str(out)])
     assert code == 0
     assert capsys.readouterr().out == (
-        f"1 personnes exportées dans {out} (Segments : À risque, Perdus) ; 1 laissées de côté "
+        f"1 personnes exportées dans {out} (Segments : À risque — réguliers, Perdus) ; 1 laissées de côté "
         "faute de consentement aux e-mails.\n"
     )
     rows = lines(out.read_bytes())
@@ -243,7 +243,7 @@ def test_cli_segment_export_is_written_and_logged(capsys, shop_db, tmp_path):
     finally:
         connection.close()
     assert log[["description", "format", "rows_exported", "rows_left_out"]].values.tolist() == [
-        ["Segments : À risque, Perdus", "csv", 1, 1]
+        ["Segments : À risque — réguliers, Perdus", "csv", 1, 1]
     ]
 
 

@@ -24,7 +24,6 @@ from metrics.cli import main
 from metrics.report import (
     TO_CALL,
     WeekFormatError,
-    customers_to_call,
     iso_week,
     latest_complete_week,
     parse_week,
@@ -141,39 +140,6 @@ def test_customer_due_this_week_is_to_call(con):
     }]
     assert report.to_call["last_ordered_at"].tolist() == [pd.Timestamp("2024-01-09 18:00")]
     assert weekly_report(con, date(2024, 1, 29)).to_call.empty  # due last week, not this one
-
-
-def test_customers_to_call_rules():
-    # Week of Mon 8 Jan 2024. M >= 4, and either entered at_risk / cant_lose this week or due
-    # between Monday and Sunday included.
-    facts = pd.DataFrame({
-        "customer_id": [1, 2, 3, 4, 5, 6, 7],
-        "name": list("abcdefg"), "email": None, "phone": None, "email_consent": None,
-        "orders": [5, 6, 3, 4, 3, 3, 2],
-        "spend": [300.0, 400.0, 90.0, 500.0, 80.0, 70.0, 95.0],
-        "last_ordered_at": pd.Timestamp("2023-11-01"),
-        "expected_next_order": pd.to_datetime(
-            [None, None, None, None, "2024-01-14", "2024-01-15", "2024-01-08"]
-        ),
-    })
-    before = pd.DataFrame({
-        "customer_id": [1, 2, 4, 5, 6, 7],
-        "segment": ["loyal", "at_risk", "champions", "champions", "loyal", "loyal"],
-    })
-    after = pd.DataFrame({
-        "customer_id": [1, 2, 3, 4, 5, 6, 7],
-        "segment": ["at_risk", "cant_lose", "cant_lose", "at_risk", "champions", "loyal",
-                    "loyal"],
-        "segment_fr": "x", "segment_en": "x",
-        "m_score": [5, 5, 4, 3, 4, 5, 4],
-    })
-    chosen = customers_to_call(facts, before, after, date(2024, 1, 8))
-    # 2: at_risk -> cant_lose is not new; 4: not valuable (M 3); 6: due next Monday.
-    assert chosen[["customer_id", "became_at_risk", "overdue"]].to_dict("list") == {
-        "customer_id": [1, 7, 3, 5],
-        "became_at_risk": [True, False, True, False],
-        "overdue": [False, True, False, True],
-    }
 
 
 # Formatting shared with the app

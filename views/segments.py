@@ -3,11 +3,13 @@ builder with its live count and the export of the list."""
 
 import streamlit as st
 
+from metrics.at_risk import SUBLIST_NAMES
 from metrics.segment import SegmentFilter, describe, places_from_text, segment_choices
 from store.errors import ComptoirError
 from ui import analysis_data, data, format
 from ui import segments_charts as charts
 from ui import segments_data as segments
+from ui.at_risk import show_counts
 from ui.cut_lists import say_if_cut
 from ui.demo import offer_demo
 from ui.i18n import lang, t
@@ -47,6 +49,9 @@ st.dataframe(
 with st.expander(t("definitions")):
     st.markdown(t("seg_definitions"))
 
+st.subheader(t("seg_at_risk_title"))
+show_counts(analysis_data.at_risk_counts(as_of, version))
+
 st.subheader(t("seg_builder_title"))
 st.caption(t("seg_builder_caption"))
 names = segment_choices(lang())
@@ -73,6 +78,10 @@ with right:
                             placeholder=t("seg_f_choose"), key="seg_products")
     places = st.text_input(t("seg_f_places"), help=t("seg_f_places_help"), key="seg_places")
     consent_only = st.checkbox(t("seg_f_consent"), key="seg_consent")
+    at_risk = st.selectbox(t("seg_f_at_risk"), options=[None, *SUBLIST_NAMES],
+                           format_func=lambda key: t("seg_f_anyone") if key is None
+                           else SUBLIST_NAMES[key][lang()],
+                           help=t("seg_f_at_risk_help"), key="seg_at_risk")
 st.caption(t("seg_winback_caption"))
 alive_column, value_column, overdue_column = st.columns(3)
 min_p_alive = alive_column.number_input(t("seg_f_min_p_alive"), min_value=0, max_value=100,
@@ -99,6 +108,7 @@ segment_filter = SegmentFilter(
     min_p_alive=None if min_p_alive is None else min_p_alive / 100,
     min_predicted_value=min_value,
     min_days_overdue=min_overdue,
+    at_risk=at_risk,
 )
 try:
     people = segments.people(segment_filter, as_of, version)

@@ -103,7 +103,7 @@ def test_rfm_json_carries_customers_only_in_a_file(capsys, shop_db, tmp_path):
     assert [row["segment"] for row in customers] == [
         "champions", "at_risk", "need_attention", "lost", "promising"
     ]
-    assert customers[1]["segment_fr"] == "À risque"
+    assert customers[1]["segment_fr"] == "À risque — réguliers"
 
 
 def test_rfm_csv_to_file(capsys, shop_db, tmp_path):

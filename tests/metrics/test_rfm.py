@@ -46,8 +46,8 @@ SHOP_RFM = pd.DataFrame(
         "f_score": [5, 3, 3, 1, 1],
         "m_score": [5, 2, 3, 1, 3],
         "segment": ["champions", "at_risk", "need_attention", "lost", "promising"],
-        "segment_fr": ["Champions", "À risque", "À surveiller", "Perdus", "Prometteurs"],
-        "segment_en": ["Champions", "At risk", "Need attention", "Lost", "Promising"],
+        "segment_fr": ["Champions", "À risque — réguliers", "À surveiller", "Perdus", "Prometteurs"],
+        "segment_en": ["Champions", "At risk — regulars", "Need attention", "Lost", "Promising"],
     }
 )
 
@@ -97,7 +97,8 @@ def test_segment_map_covers_the_grid():
     assert len(SEGMENT_NAMES) == 11
     assert SEGMENT_MAP[(5, 5)] == SEGMENT_MAP[(4, 4)] == "champions"
     assert SEGMENT_MAP[(1, 1)] == "lost"
-    assert SEGMENT_NAMES["cant_lose"]["fr"] == "À ne pas perdre"
+    # Both parts of "À risque" (metrics.at_risk) say so in their names.
+    assert SEGMENT_NAMES["cant_lose"]["fr"] == "À risque — à ne pas perdre"
 
 
 def test_custom_segment_map(con):
@@ -127,7 +128,7 @@ def test_segment_summary(con):
     empty = summary.set_index("segment").loc["loyal"]
     assert (empty["customers"], empty["revenue"]) == (0, 0.0)
     assert np.isnan(empty["average_recency_days"])
-    assert summary.loc[summary["segment"] == "at_risk", "segment_fr"].item() == "À risque"
+    assert summary.loc[summary["segment"] == "at_risk", "segment_fr"].item() == "À risque — réguliers"
 
 
 def test_segment_movement(con):

@@ -98,7 +98,7 @@ def test_everyone_biggest_spenders_first(shop):
         "champions", "need_attention", "promising", "at_risk", "lost", "none"
     ]
     assert people["segment_fr"].tolist() == [
-        "Champions", "À surveiller", "Prometteurs", "À risque", "Perdus", "Sans achat"
+        "Champions", "À surveiller", "Prometteurs", "À risque — réguliers", "Perdus", "Sans achat"
     ]
     assert people["email_marketing"].tolist() == [True, False, False, True, False, True]
     assert people["suppressed"].tolist() == [False, False, False, False, True, False]
@@ -255,13 +255,13 @@ def test_describe_in_both_languages():
         consent_only=True,
     )
     assert describe(asked) == (
-        "Segments : À risque, Sans achat ; dernière commande depuis le 01/01/2024 ; dépense de "
-        "50 € à 99,5 € ; au plus 3 commandes ; a acheté : Savon ; lieu : 69, Lyon ; accepte les "
-        "e-mails"
+        "Segments : À risque — réguliers, Sans achat ; dernière commande depuis le 01/01/2024 ; "
+        "dépense de 50 € à 99,5 € ; au plus 3 commandes ; a acheté : Savon ; lieu : 69, Lyon ; "
+        "accepte les e-mails"
     )
     assert describe(asked, "en") == (
-        "Segments: At risk, No purchase; last order since 2024-01-01; spent €50 to €99.5; at "
-        "most 3 orders; bought: Savon; place: 69, Lyon; accepts emails"
+        "Segments: At risk — regulars, No purchase; last order since 2024-01-01; spent €50 to "
+        "€99.5; at most 3 orders; bought: Savon; place: 69, Lyon; accepts emails"
     )
     assert describe(SegmentFilter()) == (
         "Toutes les personnes de la base (clients et contacts sans achat)")

@@ -14,7 +14,8 @@ import pandas as pd
 import pytest
 from streamlit.testing.v1 import AppTest
 
-from metrics import clv, cohort_curves, cohorts, dates, repeat, value_lists
+from metrics import at_risk as risk
+from metrics import clv, cohort_curves, cohorts, dates, repeat, report, value_lists
 from tests.metrics.factories import insert_orders, insert_shop
 from tests.ui.conftest import app, connected, shown_metrics
 from ui import analysis_charts, analysis_data, format
@@ -223,6 +224,14 @@ def test_the_week_chosen_in_the_sidebar_sets_the_date(demo_db, use_db):
 # Valeur client
 
 
+def valuable_at_risk(con, result: clv.ClvResult) -> pd.DataFrame:
+    """Valeur client's list: the sub-list "À risque — précieux" with the models' figures."""
+    as_of = date(2026, 11, 15)
+    valuable = risk.sublist(risk.at_risk(con, as_of), "valuable")["customer_id"]
+    return value_lists.at_risk(result.table, valuable,
+                               lambda ids: value_lists.contacts(con, as_of, ids))
+
+
 def test_value_on_the_demo_shop(demo_db, use_db):
     use_db(demo_db)
     at = open_page(VALUE)
@@ -230,8 +239,9 @@ def test_value_on_the_demo_shop(demo_db, use_db):
         result = clv.customer_value(con)
         test = result.backtest
         people = value_lists.contacts(con, date(2026, 11, 15))
-        risky = value_lists.at_risk(result.table,
-                                    lambda ids: value_lists.contacts(con, date(2026, 11, 15), ids))
+        risky = valuable_at_risk(con, result)
+        # the Monday report of the same week (Mon 9 - Sun 15 November 2026)
+        report_counts = report.weekly_report(con, date(2026, 11, 9)).at_risk
     table = result.table
     assert result.status == "ok"
     assert not at.warning
@@ -243,7 +253,10 @@ def test_value_on_the_demo_shop(demo_db, use_db):
         table["expected_revenue"].astype(float).sum(), "fr", 0)
     assert shown["Achats attendus (12 mois)"] == format.number(
         table["expected_purchases"].astype(float).sum())
-    assert shown["Clients précieux à risque"] == format.number(len(risky))
+    # One at-risk notion: the counts the report writes, the list is the "précieux" one.
+    assert {name: shown[words["fr"]] for name, words in risk.SUBLIST_NAMES.items()} == {
+        name: format.number(count) for name, count in report_counts.items()}
+    assert shown["À risque — précieux"] == format.number(len(risky))
     captions = [caption.value for caption in at.caption]
     low, high = result.summary["forecast"]["expected_revenue_range"]
     assert f"entre {format.money(low, 'fr', 0)} et {format.money(high, 'fr', 0)}" in captions
@@ -281,8 +294,7 @@ def test_a_long_at_risk_list_shows_its_biggest_spenders(demo_db, use_db, monkeyp
     use_db(demo_db)
     at = open_page(VALUE)
     with connected(demo_db) as con:
-        risky = value_lists.at_risk(clv.customer_value(con).table,
-                                    lambda ids: value_lists.contacts(con, date(2026, 11, 15), ids))
+        risky = valuable_at_risk(con, clv.customer_value(con))
     assert len(risky) > 2
     shown = at.dataframe[1].value["E-mail"].tolist()
     assert shown == risky["email"].fillna("–").head(2).tolist()
@@ -300,11 +312,15 @@ def test_value_falls_back_to_historic_figures(shop_db, use_db):
         "Clients (depuis le début)": "5",
         "Valeur historique": f"387{NBSP}€",
         "Valeur historique par client": f"77,40{NBSP}€",
+        # B (51 days, 2 orders, 52 €): R2 F3, at risk, but M2, not valuable.
+        "À risque": "1",
+        "À risque — précieux": "0",
+        "À appeler cette semaine": "0",
     }
     top = at.dataframe[0].value
     assert top["E-mail"].tolist() == [f"client{i}@example.fr" for i in (1, 3, 5, 2, 4)]
     assert top["Valeur prévue (12 mois)"].tolist() == ["–"] * 5
-    assert len(at.dataframe) == 1
+    assert len(at.dataframe) == 2 and at.dataframe[1].value.empty  # nobody precious at risk
     assert len(figures(at)) == 0
 
 

@@ -374,18 +374,13 @@ STRINGS: dict[str, tuple[str, str]] = {
         "Customers who came at least twice. A one-time customer counts as active (100%): the "
         "model lets a customer leave only after a repeat purchase.",
     ),
-    "val_risk_count": ("Clients précieux à risque", "Valuable customers at risk"),
-    "val_risk_help": (
-        "Parmi les 20 % de clients qui ont le plus dépensé (au moins {threshold}), ceux dont la "
-        "probabilité d'être encore client est sous 50 % : à appeler ou à relancer.",
-        "Among the top 20% of customers by spend (at least {threshold}), those whose "
-        "probability of still being a customer is below 50%: worth a call or a reminder.",
-    ),
     "val_risk_caption": (
-        "Ils ont dépensé au moins {threshold} chez vous mais ne sont probablement plus clients : "
-        "un appel ou un message personnel peut les faire revenir. Les plus gros clients en tête.",
-        "They spent at least {threshold} with you but are probably no longer customers: a call "
-        "or a personal message may bring them back. Biggest spenders first.",
+        "La liste « À risque — précieux », la même que sur la page Segments : un appel ou un "
+        "message personnel peut les faire revenir. P(actif) et la valeur prévue disent ce qu'en "
+        "pense le modèle. Les plus gros clients en tête.",
+        "The list 'At risk — valuable', the same as on the Segments page: a call or a personal "
+        "message may bring them back. P(alive) and the predicted value say what the model "
+        "thinks of them. Biggest spenders first.",
     ),
     "val_risk_shown": (
         "Les {shown} plus gros clients sur {total} sont affichés : commencez par eux.",
@@ -431,8 +426,9 @@ STRINGS: dict[str, tuple[str, str]] = {
         "- **P(actif)** : probabilité, selon le modèle, que le client achète encore chez vous. "
         "Avec BG/NBD, un client venu une seule fois est à 100 % ; avec MBG/NBD et Pareto/NBD, "
         "elle baisse avec le temps écoulé depuis son achat.\n"
-        "- **Clients précieux à risque** : parmi les 20 % de clients qui ont le plus dépensé, "
-        "ceux dont P(actif) est sous 50 %.\n"
+        "- **À risque — précieux** : la liste « À risque » de toute l'application (sa "
+        "définition est sous les chiffres), réduite aux deux cinquièmes qui dépensent le plus ; "
+        "P(actif) ne la choisit pas, il la décrit.\n"
         "- **Test des prévisions** : chaque modèle est réestimé sans les dernières semaines, "
         "autant que l'horizon des prévisions (52, ou moins si l'historique est court) ; ses "
         "prévisions d'achats et de chiffre d'affaires pour ces semaines sont comparées à la "
@@ -457,8 +453,9 @@ STRINGS: dict[str, tuple[str, str]] = {
         "- **P(alive)**: probability, according to the model, that the customer still buys "
         "from you. With BG/NBD a one-time customer is at 100%; with MBG/NBD and Pareto/NBD it "
         "falls with the time since their purchase.\n"
-        "- **Valuable customers at risk**: among the top 20% of customers by spend, those whose "
-        "P(alive) is below 50%.\n"
+        "- **At risk — valuable**: the app's one 'At risk' list (its definition is under the "
+        "figures), narrowed to the two fifths who spend most; P(alive) does not choose it, it "
+        "describes it.\n"
         "- **Prediction test**: each model is refitted without the last weeks, as many as the "
         "forecast's horizon (52, or fewer when the history is short); its purchase and revenue "
         "predictions for those weeks are compared with what the customers already known did "

@@ -63,6 +63,13 @@ STRINGS: dict[str, tuple[str, str]] = {
                           "Several allowed, comma-separated: “69, 01, Paris”."),
     "seg_f_consent": ("Seulement ceux qui acceptent les e-mails",
                       "Only those who accept emails"),
+    "seg_f_at_risk": ("Liste « À risque »", "'At risk' list"),
+    "seg_f_anyone": ("Peu importe", "Any"),
+    "seg_f_at_risk_help": (
+        "Les mêmes listes que sous « Qui risque de partir ? » et dans le rapport du lundi.",
+        "The same lists as under 'Who may be leaving?' and in the Monday report.",
+    ),
+    "seg_at_risk_title": ("Qui risque de partir ?", "Who may be leaving?"),
     "seg_m_people": ("Personnes dans la liste", "People in the list"),
     "seg_m_people_all": ("Personnes dans la base", "People in the base"),
     "seg_m_people_all_help": (
