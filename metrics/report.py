@@ -3,7 +3,8 @@
 One ISO week (Monday to Sunday): its KPIs against last week and last year (metrics.kpis), how
 customers moved between RFM segments from the end of the previous week to the end of this one
 (metrics.rfm), the customers to call this week (metrics.at_risk: the same people as Segments and
-Valeur client), and the customers whose second valid order came this week. Rendering is elsewhere (reports/html.py, reports/xlsx.py), so this stays language-free.
+Valeur client), and the customers whose second valid order came this week. Rendering is
+elsewhere (reports/html.py, reports/xlsx.py), so this stays language-free.
 """
 
 from __future__ import annotations

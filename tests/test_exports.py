@@ -232,8 +232,8 @@ def test_cli_segment_export_is_written_and_logged(capsys, shop_db, tmp_path):
                  "--format", "csv", "--out", str(out)])
     assert code == 0
     assert capsys.readouterr().out == (
-        f"1 personnes exportées dans {out} (Segments : À risque — réguliers, Perdus) ; 1 laissées de côté "
-        "faute de consentement aux e-mails.\n"
+        f"1 personnes exportées dans {out} (Segments : À risque — réguliers, Perdus) ; 1 "
+        "laissées de côté faute de consentement aux e-mails.\n"
     )
     rows = lines(out.read_bytes())
     assert [row.split(";")[0] for row in rows[1:-1]] == ["2"]  # 4 is suppressed

@@ -49,7 +49,7 @@ st.dataframe(
 with st.expander(t("definitions")):
     st.markdown(t("seg_definitions"))
 
-st.subheader(t("seg_at_risk_title"))
+st.subheader(t("val_risk_header"))
 show_counts(analysis_data.at_risk_counts(as_of, version))
 
 st.subheader(t("seg_builder_title"))

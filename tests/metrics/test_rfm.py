@@ -46,7 +46,8 @@ SHOP_RFM = pd.DataFrame(
         "f_score": [5, 3, 3, 1, 1],
         "m_score": [5, 2, 3, 1, 3],
         "segment": ["champions", "at_risk", "need_attention", "lost", "promising"],
-        "segment_fr": ["Champions", "À risque — réguliers", "À surveiller", "Perdus", "Prometteurs"],
+        "segment_fr": ["Champions", "À risque — réguliers", "À surveiller", "Perdus",
+                       "Prometteurs"],
         "segment_en": ["Champions", "At risk — regulars", "Need attention", "Lost", "Promising"],
     }
 )
@@ -128,7 +129,8 @@ def test_segment_summary(con):
     empty = summary.set_index("segment").loc["loyal"]
     assert (empty["customers"], empty["revenue"]) == (0, 0.0)
     assert np.isnan(empty["average_recency_days"])
-    assert summary.loc[summary["segment"] == "at_risk", "segment_fr"].item() == "À risque — réguliers"
+    at_risk = summary["segment"] == "at_risk"
+    assert summary.loc[at_risk, "segment_fr"].item() == "À risque — réguliers"
 
 
 def test_segment_movement(con):

@@ -30,7 +30,8 @@ def test_overview_shows_the_same_figures_as_the_metrics(demo_db, demo_figures, u
     assert shown["Chiffre d'affaires"] == format.money(expected.loc["revenue", "this_week"])
     assert shown["Commandes"] == format.number(expected.loc["orders", "this_week"])
     assert shown["Clients (semaine)"] == format.number(expected.loc["customers", "this_week"])
-    assert shown["Nouveaux clients (semaine)"] == format.number(expected.loc["new_customers", "this_week"])
+    assert shown["Nouveaux clients (semaine)"] == format.number(
+        expected.loc["new_customers", "this_week"])
     assert shown["Panier moyen"] == format.money(expected.loc["average_basket", "this_week"])
     assert shown["Taux de réachat (12 mois)"] == format.percent(expected.loc["repeat_rate", "this_week"])
     assert shown["Chiffre d'affaires"].endswith("\u00a0€")

@@ -62,7 +62,8 @@ def test_segments_page_shows_the_metrics_figures(demo_db, demo, use_db):
     assert people_figures(summary, everyone=True).items() <= shown_metrics(at).items()
     shown = at.dataframe[0].value
     assert shown["Segment"].tolist() == table["segment_fr"].tolist()
-    assert shown["Clients (depuis le début)"].tolist() == [format.number(n) for n in table["customers"]]
+    assert shown["Clients (depuis le début)"].tolist() == [
+        format.number(n) for n in table["customers"]]
     assert shown["Il y a 7 jours"].tolist() == [format.number(n) for n in table["last_week"]]
     assert shown["Arrivés"].tolist() == [format.number(n) for n in table["moved_in"]]
     assert shown["Chiffre d'affaires (depuis le début)"].tolist() == [

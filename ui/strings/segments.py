@@ -69,7 +69,6 @@ STRINGS: dict[str, tuple[str, str]] = {
         "Les mêmes listes que sous « Qui risque de partir ? » et dans le rapport du lundi.",
         "The same lists as under 'Who may be leaving?' and in the Monday report.",
     ),
-    "seg_at_risk_title": ("Qui risque de partir ?", "Who may be leaving?"),
     "seg_m_people": ("Personnes dans la liste", "People in the list"),
     "seg_m_people_all": ("Personnes dans la base", "People in the base"),
     "seg_m_people_all_help": (
