@@ -28,6 +28,7 @@ from exports import (
     log_export,
     neutralise_formulas,
 )
+from metrics.at_risk import SUBLISTS
 from metrics.cohorts import cohorts
 from metrics.dates import PERIODS, default_week, latest_order_date, resolve_as_of, week_start
 from metrics.kpis import weekly_kpis
@@ -91,7 +92,7 @@ def kpis_report(con: duckdb.DuckDBPyConnection, args: argparse.Namespace) -> Rep
     """KPIs of --week, else of the week of --as-of, else of the week of the latest order."""
     chosen = parse_week(args.week) if args.week else args.as_of
     week = week_start(chosen) if chosen else default_week(con)
-    table = weekly_kpis(con, week).round(2)
+    table = weekly_kpis(con, week).round(4)
     return Report({"week_start": week, "metrics": table.T.to_dict()}, table)
 
 
@@ -147,6 +148,7 @@ def segment_report(con: duckdb.DuckDBPyConnection, args: argparse.Namespace) -> 
     segment_filter = SegmentFilter(
         segments=tuple(args.segment or ()), min_p_alive=args.min_p_alive,
         min_predicted_value=args.min_predicted_value, min_days_overdue=args.min_days_overdue,
+        at_risk=args.at_risk,
     )
     people = segment_customers(con, segment_filter, resolve_as_of(con, args.as_of))
     description = describe(segment_filter)
@@ -242,6 +244,11 @@ def build_parser() -> argparse.ArgumentParser:
                         help="segment : valeur prévue sur 12 mois d'au moins (euros)")
     parser.add_argument("--min-days-overdue", type=int,
                         help="segment : en retard d'au moins ce nombre de jours sur l'achat attendu")
+    parser.add_argument(
+        "--at-risk", choices=list(SUBLISTS),
+        help="segment : seulement une liste « À risque » (all : À risque ; valuable : À risque — "
+        "précieux ; to_call : À appeler cette semaine), les mêmes que l'application et le rapport",
+    )
     parser.add_argument("--sep", choices=SEPARATORS, default=";", help="segment : séparateur CSV")
     parser.add_argument("--out", type=Path, help="écrire le résultat dans ce fichier")
     return parser

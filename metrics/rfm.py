@@ -45,8 +45,9 @@ SEGMENT_NAMES: dict[str, dict[str, str]] = {
     "promising": {"fr": "Prometteurs", "en": "Promising"},
     "need_attention": {"fr": "À surveiller", "en": "Need attention"},
     "about_to_sleep": {"fr": "En train de s'endormir", "en": "About to sleep"},
-    "at_risk": {"fr": "À risque", "en": "At risk"},
-    "cant_lose": {"fr": "À ne pas perdre", "en": "Can't lose them"},
+    # Together they are "À risque" (metrics/at_risk.py), hence the shared first words.
+    "at_risk": {"fr": "À risque — réguliers", "en": "At risk — regulars"},
+    "cant_lose": {"fr": "À risque — à ne pas perdre", "en": "At risk — can't lose them"},
     "hibernating": {"fr": "En hibernation", "en": "Hibernating"},
     "lost": {"fr": "Perdus", "en": "Lost"},
 }

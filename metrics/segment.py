@@ -18,6 +18,7 @@ import duckdb
 import numpy as np
 import pandas as pd
 
+from metrics.at_risk import SUBLIST_NAMES, SUBLISTS, at_risk, sublist
 from metrics.clv import customer_rows, kept_customer_value
 from metrics.dates import resolve_as_of
 from metrics.rfm import (
@@ -55,7 +56,8 @@ class SegmentFilter:
     who accept marketing emails and are not on the suppression list. Win-back, from the value
     models (metrics.clv): min_p_alive (P(alive) from 0 to 1), min_predicted_value (expected
     revenue over the next 52 weeks, euros), min_days_overdue (days since the expected next
-    purchase); people without a prediction do not pass them.
+    purchase); people without a prediction do not pass them. at_risk: only the people of that
+    sub-list of the one at-risk notion (a key of metrics.at_risk.SUBLISTS).
     """
 
     segments: tuple[str, ...] = ()
@@ -71,6 +73,7 @@ class SegmentFilter:
     min_p_alive: float | None = None
     min_predicted_value: float | None = None
     min_days_overdue: int | None = None
+    at_risk: str | None = None
 
     def predicts(self) -> bool:
         """Whether a question needs the value models' predictions."""
@@ -78,7 +81,8 @@ class SegmentFilter:
             self.min_p_alive, self.min_predicted_value, self.min_days_overdue))
 
     def params(self) -> dict[str, object]:
-        """The bound parameters of segment_customers.sql (empty tuples become NULL)."""
+        """The bound parameters of segment_customers.sql (empty tuples become NULL); at_risk is
+        applied after it, from metrics.at_risk."""
         return {
             "segments": list(self.segments) or None,
             "last_order_from": self.last_order_from,
@@ -149,6 +153,13 @@ def _check(segment_filter: SegmentFilter, known_segments: set[str]) -> None:
             f"The minimum probability of being active ({segment_filter.min_p_alive}) must be "
             "between 0 and 1.",
         )
+    if segment_filter.at_risk is not None and segment_filter.at_risk not in SUBLISTS:
+        choices = ", ".join(SUBLISTS)
+        raise SegmentFilterError(
+            f"Liste « À risque » inconnue : {segment_filter.at_risk}. Choisissez parmi : "
+            f"{choices}.",
+            f"Unknown 'At risk' list: {segment_filter.at_risk}. Choose from: {choices}.",
+        )
     unknown = sorted(set(segment_filter.segments) - known_segments)
     if unknown:
         names = ", ".join(unknown)
@@ -177,6 +188,7 @@ def segment_customers(
     segment_map: dict[tuple[int, int], str] | None = None,
     scores: pd.DataFrame | None = None,
     predictions: pd.DataFrame | None = None,
+    risky: pd.DataFrame | None = None,
 ) -> pd.DataFrame:
     """The people who pass ``segment_filter``, biggest spenders first.
 
@@ -184,6 +196,8 @@ def segment_customers(
     app caches it per data version), so it is not computed again. ``predictions``:
     metrics.clv.customer_rows of the value models over PREDICTION_WEEKS as of ``as_of`` when the
     caller has them; otherwise computed (fits kept in the database) only if the filter asks.
+    ``risky``: metrics.at_risk.at_risk(con, as_of, scores) when the caller has it; otherwise
+    computed only if the filter asks.
 
     One row per person of the customer file (buyers and contacts who never bought): customer_id,
     name, first_name, last_name, email, phone, postal_code, city, country, email_consent,
@@ -196,7 +210,7 @@ def segment_customers(
     as_of = resolve_as_of(con, as_of)
     mapping = SEGMENT_MAP if segment_map is None else segment_map
     _check(segment_filter, {*mapping.values(), NO_SEGMENT})
-    scores = (rfm(con, as_of, segment_map) if scores is None else scores)[RFM_COLUMNS]
+    scores = rfm(con, as_of, segment_map) if scores is None else scores
     if predictions is None and segment_filter.predicts():
         predictions = customer_rows(kept_customer_value(con, as_of, PREDICTION_WEEKS))
     if predictions is None:
@@ -204,13 +218,17 @@ def segment_customers(
                                     **{c: pd.array([], dtype="Float64") for c in PREDICTED}})
     cur = con.cursor()
     try:
-        cur.register("rfm_segments", scores)
+        cur.register("rfm_segments", scores[RFM_COLUMNS])
         cur.register("predictions", predictions[["customer_id", *PREDICTED]])
         table = fetch_frame(
             cur, sql_text("segment_customers"), {"as_of": as_of, **segment_filter.params()}
         )
     finally:
         cur.close()
+    if segment_filter.at_risk is not None:
+        risky = at_risk(con, as_of, scores, segment_map) if risky is None else risky
+        chosen = sublist(risky, segment_filter.at_risk)["customer_id"]
+        table = table[table["customer_id"].isin(chosen)].reset_index(drop=True)
     table["segment_fr"] = segment_names(table["segment"], "fr")
     table["segment_en"] = segment_names(table["segment"], "en")
     return table
@@ -302,7 +320,7 @@ def _between(low: object, high: object, show, words: dict[str, str]) -> str | No
 
 _WORDS = {
     "fr": {
-        "everyone": "Tous les clients",
+        "everyone": "Toutes les personnes de la base (clients et contacts sans achat)",
         "segments": "Segments : {names}",
         "last_order": {"between": "dernière commande du {low} au {high}",
                        "from": "dernière commande depuis le {low}",
@@ -317,10 +335,11 @@ _WORDS = {
         "p_alive": "probabilité d'être actif d'au moins {value}",
         "predicted": "valeur prévue d'au moins {value}",
         "overdue": "en retard d'au moins {value} jours",
+        "at_risk": "liste « {name} »",
         "separator": " ; ",
     },
     "en": {
-        "everyone": "All customers",
+        "everyone": "Everyone in the base (customers and contacts without a purchase)",
         "segments": "Segments: {names}",
         "last_order": {"between": "last order from {low} to {high}",
                        "from": "last order since {low}", "to": "last order by {high}"},
@@ -334,6 +353,7 @@ _WORDS = {
         "p_alive": "probability still active at least {value}",
         "predicted": "predicted value at least {value}",
         "overdue": "at least {value} days late",
+        "at_risk": "list '{name}'",
         "separator": "; ",
     },
 }
@@ -361,6 +381,8 @@ def describe(segment_filter: SegmentFilter, lang: str = "fr") -> str:
         else words["predicted"].format(value=_amount(segment_filter.min_predicted_value, lang)),
         None if segment_filter.min_days_overdue is None
         else words["overdue"].format(value=segment_filter.min_days_overdue),
+        None if segment_filter.at_risk is None
+        else words["at_risk"].format(name=SUBLIST_NAMES[segment_filter.at_risk][lang]),
     ]
     shown = [part for part in parts if part]
     return words["separator"].join(shown) if shown else words["everyone"]

@@ -64,6 +64,15 @@ def signed_percent(value: float | None, lang: str = "fr") -> str | None:
     return text if float(value) < 0 else f"+{text}"
 
 
+def signed_points(value: float | None, lang: str = "fr") -> str | None:
+    """A rate's change as a difference in percentage points: 0.004 -> '+0,4 pt' (None when
+    there is nothing to compare); a share's relative change would read as a jump."""
+    if _missing(value):
+        return None
+    text = f"{number(100 * float(value), 1, lang)}{NBSP}pt"
+    return text if float(value) < 0 else f"+{text}"
+
+
 def day(value: date | datetime | None, lang: str = "fr") -> str:
     if _missing(value):
         return "–"
@@ -160,8 +169,14 @@ def _contact(table: pd.DataFrame, lang: str) -> dict[str, pd.Series]:
     }
 
 
+def at_risk_note(counts: dict[str, int], lang: str = "fr") -> str:
+    """The at-risk counts (metrics.at_risk.counts) and the one definition, for the list to call."""
+    shown = {name: number(count, 0, lang) for name, count in counts.items()}
+    return f"{text('at_risk_counts', lang, **shown)} {text('glossary_at_risk', lang)}"
+
+
 def to_call_table(to_call: pd.DataFrame, lang: str = "fr") -> pd.DataFrame:
-    """metrics.report.customers_to_call with the reason in words."""
+    """The report's list to call (metrics.at_risk sub-list "to_call") with the reason in words."""
     segment = fill("report_why_segment", lang, segment_names(to_call["segment"], lang))
     due = fill("report_why_overdue", lang, days(to_call["expected_next_order"], lang))
     why = segment.where(to_call["became_at_risk"], "") + " ; " + due.where(to_call["overdue"], "")

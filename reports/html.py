@@ -12,9 +12,11 @@ from html import escape
 import pandas as pd
 import plotly.graph_objects as go
 
-from metrics.kpis import METRICS
+from metrics.at_risk import SUBLIST_NAMES
+from metrics.kpis import METRICS, RATES
 from metrics.report import WeeklyReport
 from reports.format import (
+    at_risk_note,
     day,
     days,
     kpi,
@@ -24,6 +26,7 @@ from reports.format import (
     number,
     segments_table,
     signed_percent,
+    signed_points,
     text,
     to_call_table,
 )
@@ -100,7 +103,8 @@ def _cards(report: WeeklyReport, lang: str) -> str:
     cards = []
     for metric in METRICS:
         row = report.kpis.loc[metric]
-        change = signed_percent(row["change_last_week"], lang)
+        signed = signed_points if metric in RATES else signed_percent
+        change = signed(row["change_last_week"], lang)
         delta = ""
         if change is not None:
             direction = "down" if row["change_last_week"] < 0 else "up"
@@ -149,17 +153,17 @@ def _segments_chart(table: pd.DataFrame, lang: str) -> go.Figure:
     return fig
 
 
-def _list_section(key: str, table: pd.DataFrame, definition: str, lang: str) -> str:
+def _list_section(key: str, table: pd.DataFrame, note: str, lang: str) -> str:
     content = _table(table, lang) if len(table) else f"<p>{escape(text('report_nobody', lang))}</p>"
     return (f'<section id="{key}"><h2>{escape(text(f"report_section_{key}", lang))}</h2>'
-            f'<p class="muted">{escape(text(definition, lang))}</p>{content}</section>')
+            f'<p class="muted">{escape(note)}</p>{content}</section>')
 
 
 def _definitions(lang: str) -> str:
     terms = [(text(f"kpi_{metric}", lang), text(f"help_{metric}", lang)) for metric in METRICS]
     terms += [
         (text("report_section_segments", lang), text("report_def_segments", lang)),
-        (text("report_section_to_call", lang), text("report_def_to_call", lang)),
+        (SUBLIST_NAMES["all"][lang], text("glossary_at_risk", lang)),
         (text("report_section_new_repeat", lang), text("report_def_new_repeat", lang)),
     ]
     items = "".join(f"<dt>{escape(term)}</dt><dd>{escape(meaning)}</dd>" for term, meaning in terms)
@@ -185,9 +189,10 @@ def render_html(report: WeeklyReport, lang: str = "fr") -> str:
         f'<p class="muted">{escape(text("report_def_segments", lang))}</p>'
         f"{_figure(_segments_chart(segments, lang), 'segments-chart', with_library=False)}"
         f"{moves}</section>",
-        _list_section("to_call", to_call_table(report.to_call, lang), "report_def_to_call", lang),
+        _list_section("to_call", to_call_table(report.to_call, lang),
+                      at_risk_note(report.at_risk, lang), lang),
         _list_section("new_repeat", new_repeat_table(report.new_repeat, lang),
-                      "report_def_new_repeat", lang),
+                      text("report_def_new_repeat", lang), lang),
         _definitions(lang),
         f'<footer><p class="muted">{escape(text("report_footer", lang))}</p></footer>',
     ]

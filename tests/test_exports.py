@@ -205,7 +205,7 @@ def test_export_log_rows(shop, people):
         },
         {
             "exported_at": pd.Timestamp("2024-03-11 09:30"),
-            "description": "Tous les clients",
+            "description": "Toutes les personnes de la base (clients et contacts sans achat)",
             "format": "csv",
             "consent_only": True,
             "rows_exported": 3,

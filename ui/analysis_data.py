@@ -11,6 +11,7 @@ from datetime import date, timedelta
 import pandas as pd
 import streamlit as st
 
+from metrics import at_risk as risk
 from metrics import clv, cohort_curves, cohorts, dates, repeat, value_lists
 from ui.data import CACHE_ENTRIES, cached_frames, connection, version
 
@@ -154,12 +155,19 @@ def most_valuable(as_of: date | None, data_version: Version) -> pd.DataFrame:
 
 
 @cached_frames
-def at_risk(as_of: date | None, data_version: Version) -> pd.DataFrame:
-    return value_lists.at_risk(
-        customer_value(as_of, data_version).table, _contacts_of(as_of)
-    )
+def at_risk_table(as_of: date | None, data_version: Version) -> pd.DataFrame:
+    """metrics.at_risk.at_risk: the one at-risk notion, shared by Segments and Valeur client."""
+    return risk.at_risk(connection(), as_of)
 
 
 @st.cache_data(max_entries=CACHE_ENTRIES, show_spinner=False)
-def valuable_threshold(as_of: date | None, data_version: Version) -> float | None:
-    return value_lists.valuable_threshold(customer_value(as_of, data_version).table)
+def at_risk_counts(as_of: date | None, data_version: Version) -> dict[str, int]:
+    return risk.counts(at_risk_table(as_of, data_version))
+
+
+@cached_frames
+def at_risk(as_of: date | None, data_version: Version) -> pd.DataFrame:
+    """The sub-list "À risque — précieux" with the models' figures (Valeur client's list)."""
+    valuable = risk.sublist(at_risk_table(as_of, data_version), "valuable")
+    return value_lists.at_risk(customer_value(as_of, data_version).table,
+                               valuable["customer_id"], _contacts_of(as_of))

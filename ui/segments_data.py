@@ -55,9 +55,11 @@ def people(
     """The builder's list (metrics.segment.segment_customers); raises SegmentFilterError."""
     predictions = (clv.customer_rows(analysis_data.customer_value(as_of, data_version))
                    if segment_filter.predicts() else None)
+    risky = (analysis_data.at_risk_table(as_of, data_version)
+             if segment_filter.at_risk is not None else None)
     return segment.segment_customers(connection(), segment_filter, as_of,
                                      scores=rfm_table(as_of, data_version),
-                                     predictions=predictions)
+                                     predictions=predictions, risky=risky)
 
 
 @st.cache_data(max_entries=CACHE_ENTRIES, show_spinner=False)

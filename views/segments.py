@@ -3,12 +3,14 @@ builder with its live count and the export of the list."""
 
 import streamlit as st
 
+from metrics.at_risk import SUBLIST_NAMES
 from metrics.rfm import MIN_RANKED_CUSTOMERS, enough_for_ranks
 from metrics.segment import SegmentFilter, describe, places_from_text, segment_choices
 from store.errors import ComptoirError
 from ui import analysis_data, data, format
 from ui import segments_charts as charts
 from ui import segments_data as segments
+from ui.at_risk import show_counts
 from ui.cut_lists import say_if_cut
 from ui.demo import offer_demo
 from ui.i18n import lang, t
@@ -59,6 +61,9 @@ else:
 with st.expander(t("definitions")):
     st.markdown(t("seg_definitions", needed=MIN_RANKED_CUSTOMERS))
 
+st.subheader(t("val_risk_header"))
+show_counts(analysis_data.at_risk_counts(as_of, version))
+
 st.subheader(t("seg_builder_title"))
 st.caption(t("seg_builder_caption"))
 names = segment_choices(lang())
@@ -85,6 +90,10 @@ with right:
                             placeholder=t("seg_f_choose"), key="seg_products")
     places = st.text_input(t("seg_f_places"), help=t("seg_f_places_help"), key="seg_places")
     consent_only = st.checkbox(t("seg_f_consent"), key="seg_consent")
+    at_risk = st.selectbox(t("seg_f_at_risk"), options=[None, *SUBLIST_NAMES],
+                           format_func=lambda key: t("seg_f_anyone") if key is None
+                           else SUBLIST_NAMES[key][lang()],
+                           help=t("seg_f_at_risk_help"), key="seg_at_risk")
 st.caption(t("seg_winback_caption"))
 alive_column, value_column, overdue_column = st.columns(3)
 min_p_alive = alive_column.number_input(t("seg_f_min_p_alive"), min_value=0, max_value=100,
@@ -111,6 +120,7 @@ segment_filter = SegmentFilter(
     min_p_alive=None if min_p_alive is None else min_p_alive / 100,
     min_predicted_value=min_value,
     min_days_overdue=min_overdue,
+    at_risk=at_risk,
 )
 try:
     people = segments.people(segment_filter, as_of, version)
@@ -120,7 +130,8 @@ except ComptoirError as error:
 
 summary = segments.list_summary(segment_filter, as_of, version)
 figures = [
-    ("seg_m_people", format.number(summary["people"], 0, lang())),
+    ("seg_m_people_all" if segment_filter == SegmentFilter() else "seg_m_people",
+     format.number(summary["people"], 0, lang())),
     ("seg_m_reachable", format.number(summary["reachable"], 0, lang())),
     ("seg_m_spend", format.money(summary["net_spend"], lang())),
 ]

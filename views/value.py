@@ -6,6 +6,7 @@ import streamlit as st
 from ui import analysis_charts as charts
 from ui import analysis_data as analysis
 from ui import data, format
+from ui.at_risk import show_counts
 from ui.cut_lists import say_if_cut
 from ui.demo import offer_demo
 from ui.i18n import lang, t
@@ -65,22 +66,18 @@ st.caption(t("val_top_caption_predicted" if totals["predicted_total"] is not Non
 st.dataframe(charts.people_table(analysis.most_valuable(as_of, version)), hide_index=True,
              width="stretch")
 
+st.subheader(t("val_risk_header"))
+show_counts(analysis.at_risk_counts(as_of, version))
 if totals["expected_purchases"] is not None:
-    st.subheader(t("val_risk_header"))
-    risky = analysis.at_risk(as_of, version)
-    threshold = analysis.valuable_threshold(as_of, version)
-    left, right = st.columns([3, 2], vertical_alignment="center")
-    with left:
-        st.plotly_chart(charts.p_alive_histogram(result.table), width="stretch")
-        st.caption(t("val_p_alive_caption"))
-    with right:
-        st.metric(t("val_risk_count"), format.number(len(risky), 0, lang()),
-                  help=t("val_risk_help", threshold=format.money(threshold, lang())), border=True)
-        st.caption(t("val_risk_caption", threshold=format.money(threshold, lang())))
-    say_if_cut("val_risk_shown", analysis.AT_RISK_SHOWN, len(risky))
-    st.dataframe(charts.people_table(risky.head(analysis.AT_RISK_SHOWN)), hide_index=True,
-                 width="stretch", height=320)
+    st.plotly_chart(charts.p_alive_histogram(result.table), width="stretch")
+    st.caption(t("val_p_alive_caption"))
+risky = analysis.at_risk(as_of, version)
+st.caption(t("val_risk_caption"))
+say_if_cut("val_risk_shown", analysis.AT_RISK_SHOWN, len(risky))
+st.dataframe(charts.people_table(risky.head(analysis.AT_RISK_SHOWN)), hide_index=True,
+             width="stretch", height=320)
 
+if totals["expected_purchases"] is not None:
     st.subheader(t("val_bt_header"))
     if test is None or test.figures is None:
         weeks = analysis.HORIZON_WEEKS if test is None else test.holdout_weeks

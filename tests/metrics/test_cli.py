@@ -50,7 +50,9 @@ def test_kpis_json(capsys, shop_db):
         "this_week": 134.0, "last_week": 40.0, "last_year": 0.0,
         "change_last_week": 2.35, "change_last_year": None,
     }
-    assert report["metrics"]["repeat_rate"]["last_week"] == 0.33  # 1/3 rounded to 2 decimals
+    assert report["metrics"]["repeat_rate"]["last_week"] == 0.3333  # 1/3 rounded to 4 decimals
+    # a rate's change is a difference (1/2 - 1/3), 4 decimals so a 0.4 point move shows
+    assert report["metrics"]["repeat_rate"]["change_last_week"] == 0.1667
     assert report["metrics"]["average_basket"]["last_year"] is None
 
 

@@ -148,7 +148,8 @@ def test_segment_map_covers_the_grid():
     assert len(SEGMENT_NAMES) == 11
     assert SEGMENT_MAP[(5, 5)] == SEGMENT_MAP[(4, 4)] == "champions"
     assert SEGMENT_MAP[(1, 1)] == "lost"
-    assert SEGMENT_NAMES["cant_lose"]["fr"] == "À ne pas perdre"
+    # Both parts of "À risque" (metrics.at_risk) say so in their names.
+    assert SEGMENT_NAMES["cant_lose"]["fr"] == "À risque — à ne pas perdre"
 
 
 def test_custom_segment_map(con):

@@ -257,15 +257,16 @@ def test_describe_in_both_languages():
         consent_only=True,
     )
     assert describe(asked) == (
-        "Segments : À risque, Sans achat ; dernière commande depuis le 01/01/2024 ; dépense de "
-        "50 € à 99,5 € ; au plus 3 commandes ; a acheté : Savon ; lieu : 69, Lyon ; accepte les "
-        "e-mails"
+        "Segments : À risque — réguliers, Sans achat ; dernière commande depuis le 01/01/2024 ; "
+        "dépense de 50 € à 99,5 € ; au plus 3 commandes ; a acheté : Savon ; lieu : 69, Lyon ; "
+        "accepte les e-mails"
     )
     assert describe(asked, "en") == (
-        "Segments: At risk, No purchase; last order since 2024-01-01; spent €50 to €99.5; at "
-        "most 3 orders; bought: Savon; place: 69, Lyon; accepts emails"
+        "Segments: At risk — regulars, No purchase; last order since 2024-01-01; spent €50 to "
+        "€99.5; at most 3 orders; bought: Savon; place: 69, Lyon; accepts emails"
     )
-    assert describe(SegmentFilter()) == "Tous les clients"
+    assert describe(SegmentFilter()) == (
+        "Toutes les personnes de la base (clients et contacts sans achat)")
 
 
 def test_places_from_text_and_choices():

@@ -14,7 +14,8 @@ import pandas as pd
 import pytest
 from streamlit.testing.v1 import AppTest
 
-from metrics import clv, cohort_curves, cohorts, dates, repeat, value_lists
+from metrics import at_risk as risk
+from metrics import clv, cohort_curves, cohorts, dates, repeat, report, value_lists
 from tests.metrics.factories import insert_orders, insert_shop
 from tests.ui.conftest import app, connected, shown_metrics
 from ui import analysis_charts, analysis_data, format
@@ -165,16 +166,27 @@ def test_repeat_on_the_demo_shop(demo_db, use_db):
         per_customer = repeat.orders_per_customer(con)
         second = repeat.days_to_second_order(con)
     shown = shown_metrics(at)
-    assert shown["Taux de réachat"] == format.percent(summary["repeat_rate"])
-    assert shown["Clients"] == format.number(summary["customers"])
-    assert shown["Clients revenus"] == format.number(summary["repeat_customers"])
-    assert shown["2e commande : délai médian"] == (
+    assert shown["Taux de réachat (depuis le début)"] == format.percent(summary["repeat_rate"])
+    assert shown["Clients (depuis le début)"] == format.number(summary["customers"])
+    assert shown["Clients revenus (depuis le début)"] == format.number(summary["repeat_customers"])
+    assert shown["Délai médian avant la 2e commande"] == (
         f"{format.number(summary['median_days_first_to_second'])} jours"
     )
+    captions = [caption.value for caption in at.caption]
     for _, row in within.iterrows():
-        assert shown[f"2e commande en {int(row['days'])} jours"] == format.percent(row["share"])
-    assert at.info[0].value.startswith(
-        f"Sur 100 clients, {round(100 * summary['repeat_rate'])} ont commandé au moins deux fois"
+        label = f"2e commande en {int(row['days'])} jours (part des clients revenus)"
+        assert shown[label] == format.percent(row["share"])
+        count = format.number(row["customers"])
+        assert f"{count} clients, soit {format.percent(row['share_of_customers'])} de tous les " \
+            "clients" in captions
+    # Two delays, two names: between any two orders (the banner), before the 2nd (the card).
+    between = format.number(summary["median_days_between_orders"])
+    before_second = format.number(summary["median_days_first_to_second"])
+    assert at.info[0].value == (
+        f"Depuis le début, sur 100 clients, {round(100 * summary['repeat_rate'])} ont commandé "
+        "au moins deux fois. Délai médian entre deux commandes successives d'un même client, "
+        f"toutes commandes comprises : {between} jours (avant la 2e commande seulement : "
+        f"{before_second} jours)."
     )
     trend_chart, orders_chart, days_chart = figures(at)
     assert same(trend_chart["data"][0]["y"], trend["repeat_rate"] * 100)
@@ -196,13 +208,17 @@ def test_repeat_on_the_hand_computed_shop(shop_db, use_db):
     shown = shown_metrics(at)
     # Customers A..E; A, B, C ordered again: 3 / 5. First to second order: A 24 days
     # (4 -> 28 Dec), B 25 (20 Dec -> 14 Jan), C 44 (2 Jan -> 15 Feb): median 25.
-    assert shown["Taux de réachat"] == f"60,0{NBSP}%"
-    assert shown["Clients"] == "5"
-    assert shown["Clients revenus"] == "3"
-    assert shown["2e commande : délai médian"] == "25 jours"
+    assert shown["Taux de réachat (depuis le début)"] == f"60,0{NBSP}%"
+    assert shown["Clients (depuis le début)"] == "5"
+    assert shown["Clients revenus (depuis le début)"] == "3"
+    assert shown["Délai médian avant la 2e commande"] == "25 jours"
     # Every second order came within 30 days except C's (44): 2 / 3, then 3 / 3.
-    assert shown["2e commande en 30 jours"] == f"66,7{NBSP}%"
-    assert shown["2e commande en 60 jours"] == f"100,0{NBSP}%"
+    assert shown["2e commande en 30 jours (part des clients revenus)"] == f"66,7{NBSP}%"
+    assert shown["2e commande en 60 jours (part des clients revenus)"] == f"100,0{NBSP}%"
+    # ... of all 5 customers (D and E never came back): 2 / 5, then 3 / 5.
+    captions = [caption.value for caption in at.caption]
+    assert f"2 clients, soit 40,0{NBSP}% de tous les clients" in captions
+    assert f"3 clients, soit 60,0{NBSP}% de tous les clients" in captions
     # No product was the first purchase of 10 customers.
     assert at.dataframe[0].value.empty
 
@@ -214,10 +230,18 @@ def test_the_week_chosen_in_the_sidebar_sets_the_date(demo_db, use_db):
     assert at.caption[1].value.startswith(f"Chiffres au {sunday:%d/%m/%Y}")
     with connected(demo_db) as con:
         summary = repeat.repeat_summary(con, as_of=sunday)
-    assert shown_metrics(at)["Clients"] == format.number(summary["customers"])
+    assert shown_metrics(at)["Clients (depuis le début)"] == format.number(summary["customers"])
 
 
 # Valeur client
+
+
+def valuable_at_risk(con, result: clv.ClvResult) -> pd.DataFrame:
+    """Valeur client's list: the sub-list "À risque — précieux" with the models' figures."""
+    as_of = date(2026, 11, 15)
+    valuable = risk.sublist(risk.at_risk(con, as_of), "valuable")["customer_id"]
+    return value_lists.at_risk(result.table, valuable,
+                               lambda ids: value_lists.contacts(con, as_of, ids))
 
 
 def test_value_on_the_demo_shop(demo_db, use_db):
@@ -227,20 +251,24 @@ def test_value_on_the_demo_shop(demo_db, use_db):
         result = clv.customer_value(con)
         test = result.backtest
         people = value_lists.contacts(con, date(2026, 11, 15))
-        risky = value_lists.at_risk(result.table,
-                                    lambda ids: value_lists.contacts(con, date(2026, 11, 15), ids))
+        risky = valuable_at_risk(con, result)
+        # the Monday report of the same week (Mon 9 - Sun 15 November 2026)
+        report_counts = report.weekly_report(con, date(2026, 11, 9)).at_risk
     table = result.table
     assert result.status == "ok"
     assert not at.warning
     shown = shown_metrics(at)
-    assert shown["Clients"] == format.number(len(table))
+    assert shown["Clients (depuis le début)"] == format.number(len(table))
     assert shown["Valeur historique"] == format.money(table["historic_value"].sum(), "fr", 0)
     assert shown["Valeur historique par client"] == format.money(table["historic_value"].mean())
     assert shown["Valeur prévue (12 mois)"] == format.money(
         table["expected_revenue"].astype(float).sum(), "fr", 0)
     assert shown["Achats attendus (12 mois)"] == format.number(
         table["expected_purchases"].astype(float).sum())
-    assert shown["Clients précieux à risque"] == format.number(len(risky))
+    # One at-risk notion: the counts the report writes, the list is the "précieux" one.
+    assert {name: shown[words["fr"]] for name, words in risk.SUBLIST_NAMES.items()} == {
+        name: format.number(count) for name, count in report_counts.items()}
+    assert shown["À risque — précieux"] == format.number(len(risky))
     captions = [caption.value for caption in at.caption]
     low, high = result.summary["forecast"]["expected_revenue_range"]
     assert f"entre {format.money(low, 'fr', 0)} et {format.money(high, 'fr', 0)}" in captions
@@ -278,8 +306,7 @@ def test_a_long_at_risk_list_shows_its_biggest_spenders(demo_db, use_db, monkeyp
     use_db(demo_db)
     at = open_page(VALUE)
     with connected(demo_db) as con:
-        risky = value_lists.at_risk(clv.customer_value(con).table,
-                                    lambda ids: value_lists.contacts(con, date(2026, 11, 15), ids))
+        risky = valuable_at_risk(con, clv.customer_value(con))
     assert len(risky) > 2
     shown = at.dataframe[1].value["E-mail"].tolist()
     assert shown == risky["email"].fillna("–").head(2).tolist()
@@ -294,14 +321,19 @@ def test_value_falls_back_to_historic_figures(shop_db, use_db):
     assert at.warning[0].value.startswith("Seuls 3 clients sont revenus acheter")
     # A 145, B 52, C 70, D 50, E 70: 387 in all, 77,40 each.
     assert shown_metrics(at) == {
-        "Clients": "5",
+        "Clients (depuis le début)": "5",
         "Valeur historique": f"387{NBSP}€",
         "Valeur historique par client": f"77,40{NBSP}€",
+        # Fewer than 20 customers, R from the calendar: B (51 days, 2 orders) is R4 F2, nobody's
+        # last order is over 180 days old, so nobody is at risk.
+        "À risque": "0",
+        "À risque — précieux": "0",
+        "À appeler cette semaine": "0",
     }
     top = at.dataframe[0].value
     assert top["E-mail"].tolist() == [f"client{i}@example.fr" for i in (1, 3, 5, 2, 4)]
     assert top["Valeur prévue (12 mois)"].tolist() == ["–"] * 5
-    assert len(at.dataframe) == 1
+    assert len(at.dataframe) == 2 and at.dataframe[1].value.empty  # nobody precious at risk
     assert len(figures(at)) == 0
 
 

@@ -181,16 +181,17 @@ STRINGS: dict[str, tuple[str, str]] = {
         "need to choose when to send a reminder and what to put forward.",
     ),
     "rep_days_value": ("{days} jours", "{days} days"),
-    "rep_rate": ("Taux de réachat", "Repeat rate"),
+    "rep_rate": ("Taux de réachat (depuis le début)", "Repeat rate (since the start)"),
     "rep_rate_help": ("Clients ayant passé au moins deux commandes valides ÷ clients.",
                       "Customers with at least two valid orders ÷ customers."),
-    "rep_customers": ("Clients", "Customers"),
+    "rep_customers": ("Clients (depuis le début)", "Customers (since the start)"),
     "rep_customers_help": ("Personnes identifiées ayant au moins une commande valide.",
                            "Identified people with at least one valid order."),
-    "rep_repeat_customers": ("Clients revenus", "Repeat customers"),
+    "rep_repeat_customers": ("Clients revenus (depuis le début)",
+                             "Repeat customers (since the start)"),
     "rep_repeat_customers_help": ("Clients ayant passé au moins deux commandes valides.",
                                   "Customers with at least two valid orders."),
-    "rep_median_second": ("2e commande : délai médian", "2nd order: median time"),
+    "rep_median_second": ("Délai médian avant la 2e commande", "Median time to the 2nd order"),
     "rep_median_second_help": (
         "La moitié des clients revenus ont passé leur deuxième commande dans ce délai après la "
         "première (jours du calendrier).",
@@ -198,10 +199,12 @@ STRINGS: dict[str, tuple[str, str]] = {
         "first (calendar days).",
     ),
     "rep_reading": (
-        "Sur 100 clients, {n} ont commandé au moins deux fois ; entre deux commandes d'un même "
-        "client il s'écoule en général (médiane) {between}.",
-        "Of 100 customers, {n} ordered at least twice; between two orders of the same customer "
-        "there are typically (median) {between}.",
+        "Depuis le début, sur 100 clients, {n} ont commandé au moins deux fois. Délai médian "
+        "entre deux commandes successives d'un même client, toutes commandes comprises : "
+        "{between} (avant la 2e commande seulement : {second}).",
+        "Since the start, of 100 customers, {n} ordered at least twice. Median time between two "
+        "successive orders of the same customer, all orders included: {between} (before the "
+        "2nd order only: {second}).",
     ),
     "rep_trend_header": ("Les nouveaux clients reviennent-ils plus qu'avant ?",
                          "Do new customers come back more than before?"),
@@ -232,14 +235,16 @@ STRINGS: dict[str, tuple[str, str]] = {
         "Among customers who placed a second order, the share who did so within 30, 60 and 90 "
         "days of the first: a reminder e-mail sent before reaches those still hesitating.",
     ),
-    "rep_within": ("2e commande en {days} jours", "2nd order within {days} days"),
+    "rep_within": ("2e commande en {days} jours (part des clients revenus)",
+                   "2nd order within {days} days (share of repeat customers)"),
     "rep_within_help": (
         "Clients dont la deuxième commande valide est arrivée au plus {days} jours après la "
         "première ÷ clients ayant une deuxième commande.",
         "Customers whose second valid order came at most {days} days after the first ÷ "
         "customers with a second order.",
     ),
-    "rep_within_count": ("{customers} clients", "{customers} customers"),
+    "rep_within_count": ("{customers} clients, soit {share} de tous les clients",
+                         "{customers} customers, {share} of all customers"),
     "rep_products_header": ("Les premiers achats qui font revenir",
                             "First purchases that bring customers back"),
     "rep_products_caption": (
@@ -252,37 +257,44 @@ STRINGS: dict[str, tuple[str, str]] = {
     "rep_col_product": ("Produit de la 1re commande", "Product of the 1st order"),
     "rep_col_customers": ("Clients", "Customers"),
     "rep_col_repeat_customers": ("Revenus", "Came back"),
-    "rep_col_repeat_rate": ("Taux de réachat", "Repeat rate"),
+    "rep_col_repeat_rate": ("Taux de réachat (depuis le début)",
+                            "Repeat rate (since the start)"),
     "rep_definitions": (
         _VALID_ORDER[0]
         + "- **Clients** : personnes identifiées (e-mail, téléphone ou nom et code postal) avec "
         "au moins une commande valide jusqu'à la date ; les ventes anonymes n'y sont pas.\n"
-        "- **Taux de réachat** : clients avec au moins deux commandes valides ÷ clients, depuis "
-        "le début de l'historique.\n"
-        "- **Délai avant la 2e commande** : jours du calendrier entre la première et la deuxième "
-        "commande valide (deux commandes le même jour : 0 jour). Médiane : la moitié des "
+        "- **Taux de réachat (depuis le début)** : clients avec au moins deux commandes valides "
+        "÷ clients, depuis le début de l'historique (celui de la Vue d'ensemble, « 12 mois », ne "
+        "compte que les clients des 52 dernières semaines).\n"
+        "- **Délai médian avant la 2e commande** : jours du calendrier entre la première et la "
+        "deuxième commande valide (deux commandes le même jour : 0 jour). Médiane : la moitié des "
         "clients revenus sont en dessous.\n"
-        "- **Intervalle entre commandes** : médiane des jours entre deux commandes valides "
-        "successives d'un même client.\n"
+        "- **Délai médian entre deux commandes** : médiane des jours entre deux commandes "
+        "valides successives d'un même client, de la 1re à la 2e comme de la 5e à la 6e (les "
+        "clients réguliers, qui commandent plus souvent, y pèsent plus).\n"
         "- **Réachat dans les 90 jours par mois d'arrivée** : pour les clients dont la première "
         "commande valide est de ce mois, la part dont la deuxième est arrivée dans les 90 jours.\n"
-        "- **2e commande en 30 / 60 / 90 jours** : parmi les clients qui ont une deuxième "
-        "commande, la part pour qui elle est arrivée dans ce délai.\n"
+        "- **2e commande en 30 / 60 / 90 jours** : parmi les clients revenus (ceux qui ont une "
+        "deuxième commande), la part pour qui elle est arrivée dans ce délai ; dessous, la même "
+        "part rapportée à tous les clients.\n"
         "- **Premiers achats qui font revenir** : un client compte pour chaque produit différent "
         "de sa première commande valide ; taux = clients revenus ÷ clients.",
         _VALID_ORDER[1]
         + "- **Customers**: identified people (email, phone or name and postcode) with at least "
         "one valid order up to the date; anonymous sales are not in.\n"
-        "- **Repeat rate**: customers with at least two valid orders ÷ customers, since the "
-        "start of the history.\n"
-        "- **Time to 2nd order**: calendar days between the first and the second valid order "
-        "(two orders on the same day: 0 days). Median: half of the repeat customers are below.\n"
-        "- **Time between orders**: median of the days between two successive valid orders of "
-        "the same customer.\n"
+        "- **Repeat rate (since the start)**: customers with at least two valid orders ÷ "
+        "customers, since the start of the history (the Overview's, \"12 months\", counts only "
+        "the customers of the last 52 weeks).\n"
+        "- **Median time to the 2nd order**: calendar days between the first and the second "
+        "valid order (two orders on the same day: 0 days). Median: half of the repeat customers are below.\n"
+        "- **Median time between two orders**: median of the days between two successive valid "
+        "orders of the same customer, from the 1st to the 2nd as from the 5th to the 6th "
+        "(regular customers, who order more often, weigh more in it).\n"
         "- **Repeat within 90 days by month of arrival**: for the customers whose first valid "
         "order is from that month, the share whose second came within 90 days.\n"
-        "- **2nd order within 30 / 60 / 90 days**: among customers with a second order, the "
-        "share for whom it came within that time.\n"
+        "- **2nd order within 30 / 60 / 90 days**: among repeat customers (those with a second "
+        "order), the share for whom it came within that time; below it, the same count as a "
+        "share of all customers.\n"
         "- **First purchases that bring customers back**: a customer counts once for each "
         "distinct product of their first valid order; rate = repeat customers ÷ customers.",
     ),
@@ -304,7 +316,7 @@ STRINGS: dict[str, tuple[str, str]] = {
         "Test : les modèles d'achat ajustés sans les dernières semaines, comparés à la réalité…",
         "Backtest: the purchase models fitted without the last weeks, compared with reality…",
     ),
-    "val_customers": ("Clients", "Customers"),
+    "val_customers": ("Clients (depuis le début)", "Customers (since the start)"),
     "val_customers_help": ("Personnes identifiées ayant au moins une commande valide.",
                            "Identified people with at least one valid order."),
     "val_historic_total": ("Valeur historique", "Historic value"),
@@ -378,18 +390,13 @@ STRINGS: dict[str, tuple[str, str]] = {
         "Customers who came at least twice. A one-time customer counts as active (100%): the "
         "model lets a customer leave only after a repeat purchase.",
     ),
-    "val_risk_count": ("Clients précieux à risque", "Valuable customers at risk"),
-    "val_risk_help": (
-        "Parmi les 20 % de clients qui ont le plus dépensé (au moins {threshold}), ceux dont la "
-        "probabilité d'être encore client est sous 50 % : à appeler ou à relancer.",
-        "Among the top 20% of customers by spend (at least {threshold}), those whose "
-        "probability of still being a customer is below 50%: worth a call or a reminder.",
-    ),
     "val_risk_caption": (
-        "Ils ont dépensé au moins {threshold} chez vous mais ne sont probablement plus clients : "
-        "un appel ou un message personnel peut les faire revenir. Les plus gros clients en tête.",
-        "They spent at least {threshold} with you but are probably no longer customers: a call "
-        "or a personal message may bring them back. Biggest spenders first.",
+        "La liste « À risque — précieux », la même que sur la page Segments : un appel ou un "
+        "message personnel peut les faire revenir. P(actif) et la valeur prévue disent ce qu'en "
+        "pense le modèle. Les plus gros clients en tête.",
+        "The list 'At risk — valuable', the same as on the Segments page: a call or a personal "
+        "message may bring them back. P(alive) and the predicted value say what the model "
+        "thinks of them. Biggest spenders first.",
     ),
     "val_risk_shown": (
         "Les {shown} plus gros clients sur {total} sont affichés : commencez par eux.",
@@ -435,8 +442,9 @@ STRINGS: dict[str, tuple[str, str]] = {
         "- **P(actif)** : probabilité, selon le modèle, que le client achète encore chez vous. "
         "Avec BG/NBD, un client venu une seule fois est à 100 % ; avec MBG/NBD et Pareto/NBD, "
         "elle baisse avec le temps écoulé depuis son achat.\n"
-        "- **Clients précieux à risque** : parmi les 20 % de clients qui ont le plus dépensé, "
-        "ceux dont P(actif) est sous 50 %.\n"
+        "- **À risque — précieux** : la liste « À risque » de toute l'application (sa "
+        "définition est sous les chiffres), réduite aux deux cinquièmes qui dépensent le plus ; "
+        "P(actif) ne la choisit pas, il la décrit.\n"
         "- **Test des prévisions** : chaque modèle est réestimé sans les dernières semaines, "
         "autant que l'horizon des prévisions (52, ou moins si l'historique est court) ; ses "
         "prévisions d'achats et de chiffre d'affaires pour ces semaines sont comparées à la "
@@ -461,8 +469,9 @@ STRINGS: dict[str, tuple[str, str]] = {
         "- **P(alive)**: probability, according to the model, that the customer still buys "
         "from you. With BG/NBD a one-time customer is at 100%; with MBG/NBD and Pareto/NBD it "
         "falls with the time since their purchase.\n"
-        "- **Valuable customers at risk**: among the top 20% of customers by spend, those whose "
-        "P(alive) is below 50%.\n"
+        "- **At risk — valuable**: the app's one 'At risk' list (its definition is under the "
+        "figures), narrowed to the two fifths who spend most; P(alive) does not choose it, it "
+        "describes it.\n"
         "- **Prediction test**: each model is refitted without the last weeks, as many as the "
         "forecast's horizon (52, or fewer when the history is short); its purchase and revenue "
         "predictions for those weeks are compared with what the customers already known did "

@@ -38,9 +38,9 @@ STRINGS: dict[str, tuple[str, str]] = {
         "count customers who entered the segment or left it for another.",
     ),
     "seg_col_segment": ("Segment", "Segment"),
-    "seg_col_customers": ("Clients", "Customers"),
+    "seg_col_customers": ("Clients (depuis le début)", "Customers (since the start)"),
     "seg_col_share": ("Part", "Share"),
-    "seg_col_revenue": ("Chiffre d'affaires", "Revenue"),
+    "seg_col_revenue": ("Chiffre d'affaires (depuis le début)", "Revenue (since the start)"),
     "seg_col_average_basket": ("Panier moyen", "Average basket"),
     "seg_col_last_week": ("Il y a 7 jours", "7 days ago"),
     "seg_col_change": ("Évolution", "Change"),
@@ -69,7 +69,20 @@ STRINGS: dict[str, tuple[str, str]] = {
                           "Several allowed, comma-separated: “69, 01, Paris”."),
     "seg_f_consent": ("Seulement ceux qui acceptent les e-mails",
                       "Only those who accept emails"),
+    "seg_f_at_risk": ("Liste « À risque »", "'At risk' list"),
+    "seg_f_anyone": ("Peu importe", "Any"),
+    "seg_f_at_risk_help": (
+        "Les mêmes listes que sous « Qui risque de partir ? » et dans le rapport du lundi.",
+        "The same lists as under 'Who may be leaving?' and in the Monday report.",
+    ),
     "seg_m_people": ("Personnes dans la liste", "People in the list"),
+    "seg_m_people_all": ("Personnes dans la base", "People in the base"),
+    "seg_m_people_all_help": (
+        "Tout le fichier clients : les clients (au moins une commande valide) et les contacts "
+        "qui n'ont jamais acheté.",
+        "The whole customer file: customers (at least one valid order) and contacts who never "
+        "bought.",
+    ),
     "seg_m_people_help": (
         "Personnes du fichier clients qui remplissent tous les critères (clients sans achat "
         "compris si aucun critère d'achat n'est posé).",
