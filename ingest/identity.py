@@ -191,6 +191,7 @@ def forget(con: duckdb.DuckDBPyConnection, customer_id: int,
             "orders_detached": _run(cur, "identity_forget_orders", **params),
             "keys_removed": _run(cur, "identity_forget_customer_keys", **params),
         }
+        _run(cur, "identity_forget_sightings", **params)
         _run(cur, "identity_forget_moves", **params)
         counts["merged_removed"] = _run(cur, "identity_forget_merged", **params)
         _run(cur, "identity_forget_customer", **params)
