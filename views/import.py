@@ -6,7 +6,7 @@ from ingest.doubts import UnsureImport
 from ingest.pipeline import DATE_ORDERS, ImportOptions
 from store import ComptoirError
 from ui import data, importing
-from ui.demo import offer_demo
+from ui.demo import offer_demo, offer_removal
 from ui.i18n import lang, t
 
 st.title(t("page_import"))
@@ -18,6 +18,8 @@ if not data.has_orders() and not st.session_state.get("reports"):
 uploads = st.file_uploader(
     t("upload"), type=["csv", "txt", "tsv", "xlsx", "xlsm", "xls"], accept_multiple_files=True
 )
+if uploads:
+    offer_removal("import", before_import=True)
 ready = []
 for upload in uploads or []:
     content = upload.getvalue()
