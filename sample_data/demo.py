@@ -38,6 +38,11 @@ def demo_hashes() -> tuple[str, ...]:
     return tuple(hashlib.sha256((DEMO_DIR / name).read_bytes()).hexdigest() for name in DEMO_FILES)
 
 
+def is_demo_file(data: bytes) -> bool:
+    """Whether ``data`` is one of the demo's files (dropped on the Import page by hand)."""
+    return hashlib.sha256(data).hexdigest() in demo_hashes()
+
+
 def demo_imports(con: duckdb.DuckDBPyConnection) -> list[int]:
     """Ids of the imports of the demo's files (none once it is removed)."""
     cur = con.cursor()
@@ -47,17 +52,6 @@ def demo_imports(con: duckdb.DuckDBPyConnection) -> list[int]:
     finally:
         cur.close()
     return [int(row[0]) for row in rows]
-
-
-def has_own_imports(con: duckdb.DuckDBPyConnection) -> bool:
-    """Whether the owner imported files of their own (the demo's alone do not count)."""
-    cur = con.cursor()
-    try:
-        row = cur.execute("select count(*) from imports where not list_contains($hashes, sha256)",
-                          {"hashes": list(demo_hashes())}).fetchone()
-    finally:
-        cur.close()
-    return row[0] > 0
 
 
 def remove_demo(con: duckdb.DuckDBPyConnection) -> Removed | None:

@@ -91,7 +91,6 @@ def test_removal_leaves_the_base_the_owners_file_alone_builds(with_demo) -> None
     pd.testing.assert_frame_equal(kpis.weekly_kpis(with_demo, WEEK), kpis.weekly_kpis(alone, WEEK))
     assert kpis.weekly_kpis(with_demo, WEEK).loc["revenue", "this_week"] == 12
     assert demo.demo_imports(with_demo) == []
-    assert demo.has_own_imports(with_demo)
 
 
 def test_customer_shared_with_the_demo_keeps_only_the_owners_orders_and_keys(with_demo) -> None:

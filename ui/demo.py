@@ -3,7 +3,7 @@
 
 import streamlit as st
 
-from sample_data.demo import demo_imports, has_own_imports, load_demo, remove_demo
+from sample_data.demo import demo_imports, is_demo_file, load_demo, remove_demo
 from store import ComptoirError
 from ui import data, format
 from ui.data import CACHE_ENTRIES, connection
@@ -26,10 +26,8 @@ def offer_demo(where: str) -> None:
 
 
 @st.cache_data(max_entries=CACHE_ENTRIES, show_spinner=False)
-def demo_state(data_version: tuple[int, int, int]) -> tuple[bool, bool]:
-    """Whether the demo is loaded, and whether the owner imported files of their own."""
-    con = connection()
-    return bool(demo_imports(con)), has_own_imports(con)
+def demo_loaded(data_version: tuple[int, int, int]) -> bool:
+    return bool(demo_imports(connection()))
 
 
 def offer_removal(where: str, before_import: bool = False) -> None:
@@ -40,13 +38,19 @@ def offer_removal(where: str, before_import: bool = False) -> None:
     if notice:
         kind, message = notice
         (st.error if kind == "error" else st.success)(message)
-    if not demo_state(data.version())[0]:
+    if not demo_loaded(data.version()):
         return
     (st.warning if before_import else st.info)(
         t("demo_before_import" if before_import else "demo_present"), icon=":material/storefront:")
     confirmed = st.checkbox(t("demo_remove_confirm"), key=f"demo_remove_ok_{where}")
     st.button(t("demo_remove_button"), disabled=not confirmed, help=t("demo_remove_help"),
               on_click=_remove, key=f"demo_remove_{where}", icon=":material/delete:")
+
+
+def offer_removal_before_import(files: list[bytes]) -> None:
+    """On the Import page: files of the owner's own dropped while the demo is loaded."""
+    if files and not all(is_demo_file(content) for content in files):
+        offer_removal("import", before_import=True)
 
 
 def _remove() -> None:

@@ -1,13 +1,29 @@
-"""Import page helpers: cached previews, the editable mapping table, the rejects download."""
+"""Import page helpers: cached previews, the editable mapping table, the Importer button that
+imports once however often it is clicked, the rejects download.
+
+One click, one import: Streamlit runs the page again at each click, and a second click during an
+import cuts the running page short at its next Streamlit call (the progress bar) and runs it
+again. So the button only records the request (its callback, with the time of the first click),
+each file's report is kept in the session under the file's bytes, name and options as soon as it
+is imported, and a run asked to import a file first looks for it there and then in the database
+(``imported_since``: the import was saved but the run was cut before keeping its report). The
+button is disabled once every file shown was imported as it is.
+"""
 
 from __future__ import annotations
+
+import hashlib
+from dataclasses import dataclass
+from datetime import datetime
 
 import pandas as pd
 import streamlit as st
 
 from ingest.doubts import UnsureImport
 from ingest.fields import FIELD_BY_NAME, FIELDS
-from ingest.pipeline import ImportOptions, ImportReport, Preview, import_file, preview
+from ingest.pipeline import (
+    ImportOptions, ImportReport, Preview, import_file, imported_since, preview,
+)
 from store import ComptoirError
 from ui import data
 from ui.i18n import lang, t
@@ -43,34 +59,102 @@ def mapping_from_table(edited: pd.DataFrame) -> dict[str, str]:
     return {names[label]: header for header, label in zip(chosen[t("column")], chosen[t("field")])}
 
 
-def run_imports(
-    files: list[tuple[str, bytes, ImportOptions]],
-) -> list[ImportReport | UnsureImport | str]:
-    """Import each file in turn with a progress bar; a rejected file yields its message, a file
-    with doubts to settle its UnsureImport (shown as questions)."""
-    results: list[ImportReport | UnsureImport | str] = []
+Files = list[tuple[str, bytes, ImportOptions]]
+REQUESTED = "import_requested"  # (files' token, time of the first click) not yet served
+IMPORTED = "imported_files"  # file token -> its report, for the files this session imported
+
+
+@dataclass(frozen=True)
+class ImportedOnce:
+    """A file whose import the page saved but whose report a second click cut short."""
+
+    file_name: str
+    import_id: int
+
+
+Result = ImportReport | ImportedOnce | UnsureImport | str
+
+
+def file_token(name: str, content: bytes, options: ImportOptions) -> str:
+    """The same bytes under the same name with the same options: the same import."""
+    return hashlib.sha256(hashlib.sha256(content).digest() + repr((name, options)).encode()
+                          ).hexdigest()
+
+
+def files_token(files: Files) -> str:
+    return "+".join(file_token(*file) for file in files)
+
+
+def _request(token: str) -> None:
+    """The button's callback: a click asks for an import, unless these files are imported
+    already or an import of them is pending (its first click's time is kept)."""
+    imported = st.session_state.get(IMPORTED, {})
+    if all(part in imported for part in token.split("+")):
+        return
+    pending = st.session_state.get(REQUESTED)
+    if pending is None or pending[0] != token:
+        st.session_state[REQUESTED] = (token, datetime.now())
+
+
+def import_button(files: Files) -> None:
+    """The Importer button and, when it was clicked, the import of ``files`` (see the module
+    docstring); the results go to session state for the page to show."""
+    token = files_token(files)
+    imported = st.session_state.get(IMPORTED, {})
+    done = all(file_token(*file) in imported for file in files)
+    st.button(t("import_button"), type="primary", disabled=done, on_click=_request,
+              args=(token,))
+    if done:
+        st.caption(t("import_done_once"))
+    pending = st.session_state.get(REQUESTED)
+    if pending is None or pending[0] != token or done:
+        return
+    results = run_imports(files, pending[1])
+    st.session_state.pop(REQUESTED, None)
+    st.session_state["reports"] = results
+    st.session_state["unsure"] = unsure_files(results)
+    st.session_state["order_questions"] = order_id_questions(results)
+
+
+def run_imports(files: Files, since: datetime) -> list[Result]:
+    """Import each file in turn with a progress bar, each once (see the module docstring); a
+    rejected file yields its message, a file with doubts to settle its UnsureImport (shown as
+    questions)."""
+    results: list[Result] = []
+    imported = st.session_state.setdefault(IMPORTED, {})
     bar = st.progress(0.0, text=t("importing"))
     for i, (name, content, options) in enumerate(files):
         def step(fraction: float, fr: str, en: str, i: int = i) -> None:
             bar.progress((i + fraction) / len(files), text=f"{name} — {en if lang() == 'en' else fr}")
 
+        token = file_token(name, content, options)
+        if token in imported:
+            results.append(imported[token])
+            continue
+        earlier = imported_since(data.connection(), content, since)
+        if earlier is not None:
+            results.append(ImportedOnce(name, earlier))
+            continue
         try:
-            results.append(import_file(data.connection(), content, name, options, progress=step))
+            report = import_file(data.connection(), content, name, options, progress=step)
         except UnsureImport as exc:
             results.append(exc)
         except ComptoirError as exc:
             results.append(exc.message(lang()))
+        else:
+            imported[token] = report
+            results.append(report)
     bar.empty()
     data.clear()
     return results
 
 
-def unsure_files(results: list[ImportReport | UnsureImport | str]) -> set[str]:
+def unsure_files(results: list[Result]) -> set[str]:
     """Names of the files refused until their doubts are settled: their tick box stays shown."""
     return {r.file_name for r in results if isinstance(r, UnsureImport)}
 
 
-def order_id_questions(results: list[ImportReport | UnsureImport | str]) -> set[str]:
+def order_id_questions(results: list[Result]) -> set[str]:
     """Names of the files refused because their order numbers meet stored orders with other
     content: their same/separate choice is shown."""
     return {r.file_name for r in results if isinstance(r, UnsureImport)

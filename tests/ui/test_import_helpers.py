@@ -5,7 +5,11 @@ renders in test_pages.py and in the browser test; AppTest cannot drop a file on 
 
 from __future__ import annotations
 
+from datetime import datetime
+
 import pytest
+import streamlit as st
+from streamlit.testing.v1 import AppTest
 
 import store
 from ingest.pipeline import ImportOptions, import_file
@@ -39,3 +43,78 @@ def test_the_import_page_path_gives_what_the_cli_gives(path):
     assert page == cli_import(content, path.name)
     orders, customers, _ = page[1]
     assert orders > 0 or customers > 0
+
+
+SALES = """N° de commande;Date;E-mail;Montant TTC;Statut
+A-1;05/10/2026;anna@exemple.fr;42,50;Payée
+A-2;06/10/2026;bruno@exemple.fr;18,00;Payée
+""".encode("utf-8")
+
+
+def import_button_page() -> None:
+    """The Import page's button on one file (AppTest cannot drop a file on the uploader)."""
+    import streamlit as st
+
+    from ingest.pipeline import ImportOptions
+    from tests.ui.test_import_helpers import SALES
+    from ui import importing
+
+    importing.import_button([("ventes.csv", SALES, ImportOptions())])
+    for result in st.session_state.get("reports", []):
+        st.write(result if isinstance(result, str) else repr(result)[:60])
+
+
+def imported_files(path) -> list[tuple]:
+    con = store.connect(path)
+    try:
+        return con.execute("select file_name, orders_new from imports").fetchall()
+    finally:
+        con.close()
+
+
+def test_clicking_importer_twice_imports_once(tmp_path, use_db):
+    path = tmp_path / "shop.duckdb"
+    use_db(path)
+    at = AppTest.from_function(import_button_page, default_timeout=60).run()
+    button = at.button[0]
+    assert button.label == "Importer" and not button.disabled
+    button.click()
+    button.click()
+    at.run()
+    at.button[0].click().run()  # the second click, once the first import is done
+    assert not at.exception
+    assert at.button[0].disabled
+    assert at.caption[0].value.startswith("Ces fichiers sont importés tels quels")
+    assert len(at.session_state["reports"]) == 1
+    assert at.session_state["reports"][0].orders_new == 2
+    st.cache_resource.clear()  # the app's connection: the test opens the file next
+    assert imported_files(path) == [("ventes.csv", 2)]
+
+
+def test_a_click_whose_run_was_cut_after_the_import_does_not_import_again(tmp_path, use_db):
+    path = tmp_path / "shop.duckdb"
+    clicked = datetime.now()
+    con = store.connect(path)
+    import_file(con, SALES, "ventes.csv")  # the first click's run saved it, then was cut short
+    con.close()
+    use_db(path)
+    at = AppTest.from_function(import_button_page, default_timeout=60)
+    at.session_state[importing.REQUESTED] = (
+        importing.files_token([("ventes.csv", SALES, ImportOptions())]), clicked)
+    at.run()
+    assert not at.exception
+    assert at.session_state["reports"] == [importing.ImportedOnce("ventes.csv", 1)]
+    st.cache_resource.clear()
+    assert imported_files(path) == [("ventes.csv", 2)]
+
+
+def test_a_request_older_than_the_import_imports_again(tmp_path, use_db):
+    path = tmp_path / "shop.duckdb"
+    con = store.connect(path)
+    import_file(con, SALES, "ventes.csv")
+    con.close()
+    use_db(path)
+    at = AppTest.from_function(import_button_page, default_timeout=60).run()
+    at.button[0].click().run()  # a deliberate re-import: the same orders, unchanged
+    st.cache_resource.clear()
+    assert imported_files(path) == [("ventes.csv", 2), ("ventes.csv", 0)]
