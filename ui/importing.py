@@ -19,6 +19,7 @@ from datetime import datetime
 import pandas as pd
 import streamlit as st
 
+from exports.names import rejects_file_name
 from ingest.doubts import UnsureImport
 from ingest.fields import FIELD_BY_NAME, FIELDS
 from ingest.pipeline import (
@@ -169,3 +170,8 @@ def rejects_csv(report: ImportReport) -> bytes:
         t("raw"): report.rejects["raw"],
     })
     return frame.to_csv(sep=";", index=False).encode("utf-8-sig")
+
+
+def rejects_name(report: ImportReport) -> str:
+    """'rejets_ventes_ete.csv' for 'Ventes été.csv' (exports.names)."""
+    return rejects_file_name(report.file_name, lang())

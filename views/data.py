@@ -51,7 +51,7 @@ with rejects_tab:
         say_if_cut("data_rejects_shown", data_page.REJECTS_SHOWN, len(rejects))
         st.download_button(
             t("data_rejects_download"), data_page.rejects_csv(rejects),
-            file_name=f"rejets-import-{import_id}.csv", mime="text/csv",
+            file_name=data_page.rejects_name(import_id), mime="text/csv",
         )
 
 with duplicates_tab:

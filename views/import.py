@@ -113,6 +113,6 @@ for result in st.session_state.get("reports", []):
         st.dataframe(result.rejects[["row_number", "reason_en" if lang() == "en" else "reason_fr",
                                      "raw"]].head(200), hide_index=True)
         st.download_button(t("download_rejects"), importing.rejects_csv(result),
-                           file_name=f"rejets-{result.file_name}.csv", mime="text/csv")
+                           file_name=importing.rejects_name(result), mime="text/csv")
 if st.session_state.get("reports"):
     st.page_link("views/overview.py", label=t("see_overview"), icon=":material/dashboard:")
