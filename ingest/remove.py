@@ -20,7 +20,7 @@ from dataclasses import dataclass
 import duckdb
 
 from ingest.sql_files import sql_text
-from store import WRITE_LOCK, backup
+from store import WRITE_LOCK, backup, transaction
 
 PLAN = ("remove_plan_orders", "remove_plan_keys", "remove_plan_customers", "remove_plan_merged",
         "remove_plan_kept")
@@ -42,33 +42,16 @@ class Removed:
     customers_kept: int  # created by the removed imports, kept for another import's orders or keys
 
 
-def _count(cur: duckdb.DuckDBPyConnection, table: str) -> int:
-    """Rows of one of the plan's temp tables (names from PLAN's own SQL, never user input)."""
-    return int(cur.execute(f"select count(*) from {table}").fetchone()[0])
-
-
 def remove_imports(con: duckdb.DuckDBPyConnection, import_ids: list[int]) -> Removed:
     """Remove what the imports ``import_ids`` brought (see the module docstring)."""
     ids = [int(i) for i in import_ids]
     with WRITE_LOCK:
         backup.take(con)
-        cur = con.cursor()
-        try:
-            cur.execute("begin transaction")
+        with transaction(con) as cur:
             _steps(cur, PLAN, ids)
-            removed = Removed(
-                imports=len(ids), orders=_count(cur, "remove_orders"),
-                customers=_count(cur, "remove_customers"),
-                customers_kept=_count(cur, "remove_kept"),
-            )
+            removed = Removed(len(ids), *cur.execute(sql_text("remove_plan_counts")).fetchone())
             _steps(cur, DELETE, ids)
             cur.execute(sql_text("remove_cleanup"))
-            cur.execute("commit")
-        except BaseException:
-            cur.execute("rollback")
-            raise
-        finally:
-            cur.close()
         con.execute("checkpoint")
     return removed
 

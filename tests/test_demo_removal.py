@@ -6,15 +6,19 @@ import shutil
 from datetime import date, datetime
 from pathlib import Path
 
+import duckdb
 import pandas as pd
 import pytest
 
 import store
-from ingest import identity
+from ingest import identity, remove
+from ingest.sql_files import sql_text
 from ingest.pipeline import import_file
 from metrics import kpis
 from sample_data import demo
 from store import backup
+from store.db import migrations
+from tests.trust import database_state
 
 # The owner's own sales: two people no demo customer resembles, an anonymous till sale, a
 # refund, a row refused (no such day).
@@ -153,3 +157,31 @@ def test_command_line_removes_the_demo_after_a_backup(demo_file: Path, tmp_path:
         assert con.execute("select count(*) from customers").fetchone()[0] == 0
     finally:
         con.close()
+
+
+def test_migration_012_knows_the_import_that_created_each_key():
+    con = duckdb.connect(":memory:")
+    con.execute("create table schema_version (version integer primary key, applied_at timestamp)")
+    for version, path in migrations():
+        if version < 12:
+            con.execute(path.read_text(encoding="utf-8"))
+            con.execute("insert into schema_version values ($v, now())", {"v": version})
+    con.execute("insert into customer_keys values ('email', 'anna@exemple.fr', 1, 2),"
+                " ('name_postcode', 'anna test 69001', 1, null)")  # an alias a merge gave
+    store.migrate(con)
+    assert con.execute("select * from key_sightings").fetchall() == [("email", "anna@exemple.fr", 2)]
+
+
+def test_a_removal_that_fails_midway_changes_nothing(with_demo, monkeypatch) -> None:
+    import_file(with_demo, SHARED_FILE, "ventes.csv")
+    before = database_state(with_demo)
+
+    def failing(name: str) -> str:
+        if name == "remove_delete_customers":  # after orders, keys and merges are deleted
+            raise OSError("disk gone")
+        return sql_text(name)
+
+    monkeypatch.setattr(remove, "sql_text", failing)
+    with pytest.raises(OSError, match="disk gone"):
+        demo.remove_demo(with_demo)
+    assert database_state(with_demo) == before

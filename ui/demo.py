@@ -8,6 +8,7 @@ from store import ComptoirError
 from ui import data, format
 from ui.data import CACHE_ENTRIES, connection
 from ui.i18n import lang, t
+from ui.importing import IMPORTED
 
 NOTICE = "demo_notice"
 
@@ -60,7 +61,7 @@ def _remove() -> None:
         st.session_state[NOTICE] = ("error", exc.message(lang()))
         return
     data.clear()
-    for key in ("week", "reports"):
+    for key in ("week", "reports", IMPORTED):
         st.session_state.pop(key, None)
     if removed is None:
         return

@@ -101,8 +101,11 @@ def import_button(files: Files) -> None:
     """The Importer button and, when it was clicked, the import of ``files`` (see the module
     docstring); the results go to session state for the page to show."""
     token = files_token(files)
-    imported = st.session_state.get(IMPORTED, {})
-    done = all(file_token(*file) in imported for file in files)
+    shown = token.split("+")
+    imported = {part: report for part, report in st.session_state.get(IMPORTED, {}).items()
+                if part in shown}  # files no longer shown are forgotten: memory stays small
+    st.session_state[IMPORTED] = imported
+    done = all(part in imported for part in shown)
     st.button(t("import_button"), type="primary", disabled=done, on_click=_request,
               args=(token,))
     if done:

@@ -32,26 +32,25 @@ left_imports as (
     where not list_contains($ids, s.import_id)
 ),
 
+kept_values as (
+    select customer_id, kind, list(value order by value) as kept
+    from left_keys
+    group by customer_id, kind
+),
+
 final as (
     select
         c.customer_id,
-        case
-            when exists (select 1 from left_keys as k where k.customer_id = c.customer_id
-                         and k.kind = 'email' and k.value = c.email) then c.email
-            else (select min(k.value) from left_keys as k
-                  where k.customer_id = c.customer_id and k.kind = 'email')
-        end as email,
-        case
-            when exists (select 1 from left_keys as k where k.customer_id = c.customer_id
-                         and k.kind = 'phone' and k.value = c.phone) then c.phone
-            else (select min(k.value) from left_keys as k
-                  where k.customer_id = c.customer_id and k.kind = 'phone')
-        end as phone,
+        -- the row's e-mail or phone if its key stays, else the first that stays, else none
+        if(list_contains(e.kept, c.email), c.email, e.kept[1]) as email,
+        if(list_contains(p.kept, c.phone), c.phone, p.kept[1]) as phone,
         (c.consent_source, c.consent_at) in (select file_name, started_at from removed)
             as consent_removed,
         (select min(i.import_id) from left_imports as i where i.customer_id = c.customer_id)
             as import_id
     from shared as c
+    left join kept_values as e on e.customer_id = c.customer_id and e.kind = 'email'
+    left join kept_values as p on p.customer_id = c.customer_id and p.kind = 'phone'
 )
 
 select * from final

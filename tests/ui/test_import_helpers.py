@@ -118,3 +118,29 @@ def test_a_request_older_than_the_import_imports_again(tmp_path, use_db):
     at.button[0].click().run()  # a deliberate re-import: the same orders, unchanged
     st.cache_resource.clear()
     assert imported_files(path) == [("ventes.csv", 2), ("ventes.csv", 0)]
+
+
+def demo_warning_page() -> None:
+    """The Import page's offer to remove the demo, for the files dropped (COMPTOIR_TEST_DROP)."""
+    import os
+
+    from sample_data.demo import DEMO_DIR
+    from tests.ui.test_import_helpers import SALES
+    from ui.demo import offer_removal_before_import
+
+    dropped = {"own": [SALES], "demo": [(DEMO_DIR / "clients.xlsx").read_bytes()], "none": []}
+    offer_removal_before_import(dropped[os.environ["COMPTOIR_TEST_DROP"]])
+
+
+@pytest.mark.parametrize(("dropped", "offered"), [("own", True), ("demo", False), ("none", False)])
+def test_the_import_page_offers_to_remove_the_demo_before_an_own_file(
+        demo_db, use_db, monkeypatch, dropped, offered):
+    use_db(demo_db)
+    monkeypatch.setenv("COMPTOIR_TEST_DROP", dropped)
+    at = AppTest.from_function(demo_warning_page, default_timeout=60).run()
+    assert not at.exception
+    assert [w.value for w in at.warning] == ([
+        "La boutique de démonstration est encore chargée : importé maintenant, votre fichier se "
+        "mêlerait à ses 3 000 clients inventés. Retirez-la d'abord, vos fichiers seront les "
+        "seuls dans la base."] if offered else [])
+    assert [b.label for b in at.button] == (["Retirer la démo"] if offered else [])
