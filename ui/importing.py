@@ -3,11 +3,12 @@ imports once however often it is clicked, the rejects download.
 
 One click, one import: Streamlit runs the page again at each click, and a second click during an
 import cuts the running page short at its next Streamlit call (the progress bar) and runs it
-again. So the button only records the request (its callback, with the time of the first click),
-each file's report is kept in the session under the file's bytes, name and options as soon as it
-is imported, and a run asked to import a file first looks for it there and then in the database
-(``imported_since``: the import was saved but the run was cut before keeping its report). The
-button is disabled once every file shown was imported as it is.
+again. So the button's callback only records the request (the time of the first click, kept by
+later clicks until it is served), each file's report is kept in the session under the file's
+bytes, name and options as soon as it is imported, and a run serving the request first looks for
+each file there and then in the database (``imported_since``: the import was saved but the run
+was cut before keeping its report). The button is disabled once every file shown was imported as
+it is.
 """
 
 from __future__ import annotations
@@ -61,8 +62,8 @@ def mapping_from_table(edited: pd.DataFrame) -> dict[str, str]:
 
 
 Files = list[tuple[str, bytes, ImportOptions]]
-REQUESTED = "import_requested"  # (files' token, time of the first click) not yet served
-IMPORTED = "imported_files"  # file token -> its report, for the files this session imported
+REQUESTED = "import_requested"  # time of the first click not yet served
+IMPORTED = "imported_files"  # file token -> its report, for the files shown that were imported
 
 
 @dataclass(frozen=True)
@@ -82,39 +83,36 @@ def file_token(name: str, content: bytes, options: ImportOptions) -> str:
                           ).hexdigest()
 
 
-def files_token(files: Files) -> str:
-    return "+".join(file_token(*file) for file in files)
-
-
-def _request(token: str) -> None:
-    """The button's callback: a click asks for an import, unless these files are imported
-    already or an import of them is pending (its first click's time is kept)."""
-    imported = st.session_state.get(IMPORTED, {})
-    if all(part in imported for part in token.split("+")):
-        return
-    pending = st.session_state.get(REQUESTED)
-    if pending is None or pending[0] != token:
-        st.session_state[REQUESTED] = (token, datetime.now())
+def _request() -> None:
+    """The button's callback: a click asks for an import; a click while one is pending (the
+    page cut short by it) keeps the first click's time."""
+    st.session_state.setdefault(REQUESTED, datetime.now())
 
 
 def import_button(files: Files) -> None:
     """The Importer button and, when it was clicked, the import of ``files`` (see the module
-    docstring); the results go to session state for the page to show."""
-    token = files_token(files)
-    shown = token.split("+")
-    imported = {part: report for part, report in st.session_state.get(IMPORTED, {}).items()
-                if part in shown}  # files no longer shown are forgotten: memory stays small
+    docstring); the results go to session state for the page to show. A run cut short by a
+    second click leaves the request pending for the run that click starts."""
+    shown = [file_token(*file) for file in files]
+    imported = {token: report for token, report in st.session_state.get(IMPORTED, {}).items()
+                if token in shown}  # files no longer shown are forgotten: memory stays small
     st.session_state[IMPORTED] = imported
-    done = all(part in imported for part in shown)
-    st.button(t("import_button"), type="primary", disabled=done, on_click=_request,
-              args=(token,))
+    done = all(token in imported for token in shown)
+    st.button(t("import_button"), type="primary", disabled=done, on_click=_request)
     if done:
         st.caption(t("import_done_once"))
-    pending = st.session_state.get(REQUESTED)
-    if pending is None or pending[0] != token or done:
+    clicked = st.session_state.get(REQUESTED)
+    if clicked is None:
         return
-    results = run_imports(files, pending[1])
-    st.session_state.pop(REQUESTED, None)
+    if done:  # a click the disabled button had not reached the browser to stop
+        del st.session_state[REQUESTED]
+        return
+    try:
+        results = run_imports(files, clicked)
+    except Exception:
+        del st.session_state[REQUESTED]  # failed: the next run must not try again unasked
+        raise
+    del st.session_state[REQUESTED]
     st.session_state["reports"] = results
     st.session_state["unsure"] = unsure_files(results)
     st.session_state["order_questions"] = order_id_questions(results)

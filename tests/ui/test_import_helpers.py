@@ -52,14 +52,17 @@ A-2;06/10/2026;bruno@exemple.fr;18,00;Payée
 
 
 def import_button_page() -> None:
-    """The Import page's button on one file (AppTest cannot drop a file on the uploader)."""
+    """The Import page's button on one file (AppTest cannot drop a file on the uploader); as on
+    the page, an option read before its widget is drawn: None in the first run, set after."""
     import streamlit as st
 
     from ingest.pipeline import ImportOptions
     from tests.ui.test_import_helpers import SALES
     from ui import importing
 
-    importing.import_button([("ventes.csv", SALES, ImportOptions())])
+    sheet = st.session_state.get("sheet")
+    st.selectbox("Feuille", ["Ventes"], key="sheet")
+    importing.import_button([("ventes.csv", SALES, ImportOptions(sheet=sheet))])
     for result in st.session_state.get("reports", []):
         st.write(result if isinstance(result, str) else repr(result)[:60])
 
@@ -81,6 +84,7 @@ def test_clicking_importer_twice_imports_once(tmp_path, use_db):
     button.click()
     button.click()
     at.run()
+    assert [r.orders_new for r in at.session_state["reports"]] == [2]  # at the first click
     at.button[0].click().run()  # the second click, once the first import is done
     assert not at.exception
     assert at.button[0].disabled
@@ -99,11 +103,12 @@ def test_a_click_whose_run_was_cut_after_the_import_does_not_import_again(tmp_pa
     con.close()
     use_db(path)
     at = AppTest.from_function(import_button_page, default_timeout=60)
-    at.session_state[importing.REQUESTED] = (
-        importing.files_token([("ventes.csv", SALES, ImportOptions())]), clicked)
+    at.session_state[importing.REQUESTED] = clicked
+    at.session_state["sheet"] = "Ventes"
     at.run()
     assert not at.exception
     assert at.session_state["reports"] == [importing.ImportedOnce("ventes.csv", 1)]
+    assert importing.REQUESTED not in at.session_state
     st.cache_resource.clear()
     assert imported_files(path) == [("ventes.csv", 2)]
 
