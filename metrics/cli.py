@@ -38,7 +38,14 @@ from metrics.repeat import (
     repeat_summary,
     second_order_within,
 )
-from metrics.rfm import NO_SEGMENT, SEGMENT_NAMES, rfm, segment_summary
+from metrics.rfm import (
+    MIN_RANKED_CUSTOMERS,
+    NO_SEGMENT,
+    SEGMENT_NAMES,
+    enough_for_ranks,
+    rfm,
+    segment_summary,
+)
 from metrics.segment import SegmentFilter, describe, list_summary, segment_customers
 from store.errors import ComptoirError
 
@@ -47,6 +54,11 @@ EMPTY_DATABASE = (
     "La base ne contient encore aucune commande : importez un fichier de commandes avec "
     "« python -m ingest FICHIER », puis relancez cette commande."
 )
+TOO_FEW_FOR_SEGMENTS = (
+    "Pas encore assez de clients pour des segments par rang (il en faut {needed}, vous en avez "
+    "{have}) : voici vos clients par date du dernier achat."
+)
+LAST_ORDER_COLUMNS = ["customer_id", "recency_days", "frequency", "monetary"]
 # segment writes its own files (exports package); csv there means the export CSV
 SEGMENT_FORMATS = ("table", "json", *EXPORT_FORMATS)
 SEGMENT_COLUMNS = [
@@ -103,9 +115,15 @@ def repeat_report(con: duckdb.DuckDBPyConnection, args: argparse.Namespace) -> R
 
 
 def rfm_report(con: duckdb.DuckDBPyConnection, args: argparse.Namespace) -> Report:
+    """Scores and segments per customer; below MIN_RANKED_CUSTOMERS customers (metrics.rfm), a
+    note instead of segments and the customers by last order, most recent first."""
     as_of = resolve_as_of(con, args.as_of)
     table = rfm(con, as_of)
-    return Report({"as_of": as_of, "segments": segment_summary(table)}, table, "customers")
+    if enough_for_ranks(len(table)):
+        return Report({"as_of": as_of, "segments": segment_summary(table)}, table, "customers")
+    note = TOO_FEW_FOR_SEGMENTS.format(needed=MIN_RANKED_CUSTOMERS, have=len(table))
+    by_last_order = table.sort_values(["recency_days", "customer_id"], ignore_index=True)
+    return Report({"as_of": as_of, "note": note}, by_last_order[LAST_ORDER_COLUMNS], "customers")
 
 
 def clv_report(con: duckdb.DuckDBPyConnection, args: argparse.Namespace) -> Report:

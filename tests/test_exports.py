@@ -254,22 +254,22 @@ def shop_db(tmp_path):
 
 def test_cli_segment_export_is_written_and_logged(capsys, shop_db, tmp_path):
     out = tmp_path / "a_relancer.csv"
-    code = main(["segment", "--db", shop_db, "--segment", "at_risk", "--segment", "lost",
-                 "--format", "csv", "--out", str(out)])
+    code = main(["segment", "--db", shop_db, "--segment", "potential_loyalists", "--segment",
+                 "promising", "--format", "csv", "--out", str(out)])
     assert code == 0
     assert capsys.readouterr().out == (
-        f"1 personnes exportées dans {out} (Segments : À risque, Perdus) ; 1 laissées de côté "
-        "faute de consentement aux e-mails.\n"
+        f"1 personnes exportées dans {out} (Segments : Fidèles potentiels, Prometteurs) ; 2 "
+        "laissées de côté faute de consentement aux e-mails.\n"
     )
     rows = lines(out.read_bytes())
-    assert [row.split(";")[0] for row in rows[1:-1]] == ["2"]  # 4 is suppressed
+    assert [row.split(";")[0] for row in rows[1:-1]] == ["2"]  # 3 refuses, 4 is suppressed
     connection = store.connect(shop_db)
     try:
         log = export_log(connection)
     finally:
         connection.close()
     assert log[["description", "format", "rows_exported", "rows_left_out"]].values.tolist() == [
-        ["Segments : À risque, Perdus", "csv", 1, 1]
+        ["Segments : Fidèles potentiels, Prometteurs", "csv", 1, 2]
     ]
 
 

@@ -103,18 +103,18 @@ def test_report_of_the_second_week_of_january(con):
     assert len(report.trend) == 52 and report.trend["week_start"].iloc[-1] == pd.Timestamp(
         "2024-01-08"
     )
-    # End of Sun 7 Jan (n = 3): A R2 F4 at_risk, B R1 F1 lost, C R4 F1 promising.
-    # End of Sun 14 Jan (n = 4): A R2 F4 at_risk, B R4 F3 potential_loyalists, C R1 F1 lost,
-    # D (first order on the 11th) R3 F1 about_to_sleep.
+    # Every last order within 30 days, so R = 5; F counts orders.
+    # End of Sun 7 Jan: A F2 potential_loyalists, B F1 new, C F1 new.
+    # End of Sun 14 Jan: A F4 champions, B F2 potential_loyalists, C F1 new, D (first order on
+    # the 11th) F1 new.
     assert report.moves.to_dict("list") == {
-        "segment_from": ["none", "promising", "lost"],
-        "segment_to": ["about_to_sleep", "lost", "potential_loyalists"],
+        "segment_from": ["none", "potential_loyalists", "new"],
+        "segment_to": ["new", "champions", "potential_loyalists"],
         "customers": [1, 1, 1],
     }
     sizes = report.segments.set_index("segment")
-    assert sizes.loc[["at_risk", "lost", "promising", "potential_loyalists", "about_to_sleep"]
-                     ].to_dict("list") == {
-        "last_week": [1, 1, 1, 0, 0], "this_week": [1, 1, 0, 1, 1], "change": [0, 0, -1, 1, 1]
+    assert sizes.loc[["champions", "potential_loyalists", "new"]].to_dict("list") == {
+        "last_week": [0, 1, 2], "this_week": [1, 1, 2], "change": [1, 0, 0]
     }
     assert sizes["last_week"].sum() == 3 and sizes["this_week"].sum() == 4
     # B's second valid order (the 3 Jan one was cancelled) came on Sunday 14 Jan.
@@ -124,7 +124,7 @@ def test_report_of_the_second_week_of_january(con):
         "first_ordered_at": pd.Timestamp("2023-12-20 15:00"),
         "second_ordered_at": pd.Timestamp("2024-01-14 17:00"),
     }]
-    # Only A has M = 4, and A was already at risk; A's next purchase is due on 27 Jan.
+    # Only A has M = 4, and A is a champion; A's next purchase is due on 27 Jan.
     assert report.to_call.empty and list(report.to_call.columns) == TO_CALL
 
 
@@ -136,7 +136,7 @@ def test_customer_due_this_week_is_to_call(con):
     assert report.to_call[["customer_id", "orders", "spend", "expected_next_order", "segment",
                            "became_at_risk", "overdue"]].to_dict("records") == [{
         "customer_id": 1, "orders": 4, "spend": 120.0,
-        "expected_next_order": pd.Timestamp("2024-01-27"), "segment": "at_risk",
+        "expected_next_order": pd.Timestamp("2024-01-27"), "segment": "champions",
         "became_at_risk": False, "overdue": True,
     }]
     assert report.to_call["last_ordered_at"].tolist() == [pd.Timestamp("2024-01-09 18:00")]
@@ -299,7 +299,7 @@ def test_xlsx_sheets_kpi_cells_and_no_formula(con):
     assert book["À appeler"]["A3"].value == "Personne cette semaine."
     segments = book["Segments"]
     assert [segments.cell(4, column).value for column in range(6, 9)] == [
-        "Pas encore client", "En train de s'endormir", 1
+        "Pas encore client", "Nouveaux clients", 1
     ]
     for sheet in book.worksheets:
         for cells in sheet.iter_rows():

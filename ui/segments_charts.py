@@ -106,6 +106,11 @@ def people_rows(people: pd.DataFrame, lang: str) -> pd.DataFrame:
     )
 
 
+def last_order_rows(people: pd.DataFrame, lang: str) -> pd.DataFrame:
+    """A small shop's customers (no segments yet) with translated headers, for people_columns()."""
+    return people_rows(people, lang).drop(columns=t("seg_col_segment"))
+
+
 def people_columns(lang: str) -> dict:
     """st.dataframe column_config for people_rows: euros and days in the reader's way."""
     day = "DD/MM/YYYY" if lang == "fr" else "YYYY-MM-DD"

@@ -61,6 +61,15 @@ def people(
 
 
 @st.cache_data(max_entries=CACHE_ENTRIES, show_spinner=False)
+def by_last_order(as_of: date | None, data_version: Version) -> pd.DataFrame:
+    """Every customer (at least one valid order), the most recent last order first: what the
+    Segments page shows below rfm.MIN_RANKED_CUSTOMERS customers instead of segments."""
+    buyers = people(segment.SegmentFilter(orders_min=1), as_of, data_version)
+    return buyers.sort_values(["last_order_at", "customer_id"], ascending=[False, True],
+                              ignore_index=True)
+
+
+@st.cache_data(max_entries=CACHE_ENTRIES, show_spinner=False)
 def list_summary(
     segment_filter: segment.SegmentFilter, as_of: date | None, data_version: Version
 ) -> dict[str, float | int]:

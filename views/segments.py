@@ -3,6 +3,7 @@ builder with its live count and the export of the list."""
 
 import streamlit as st
 
+from metrics.rfm import MIN_RANKED_CUSTOMERS, enough_for_ranks
 from metrics.segment import SegmentFilter, describe, places_from_text, segment_choices
 from store.errors import ComptoirError
 from ui import analysis_data, data, format
@@ -33,19 +34,30 @@ version = data.version()
 as_of = analysis_data.as_of(selected_week())
 st.caption(t("seg_as_of", day=format.day(as_of, lang())))
 
-st.subheader(t("seg_grid_title"))
-st.caption(t("seg_grid_caption"))
-st.plotly_chart(charts.rfm_grid(segments.rfm_grid(as_of, version), lang()), width="stretch")
+customers = len(segments.rfm_table(as_of, version))
+if enough_for_ranks(customers):
+    st.subheader(t("seg_grid_title"))
+    st.caption(t("seg_grid_caption"))
+    st.plotly_chart(charts.rfm_grid(segments.rfm_grid(as_of, version), lang()), width="stretch")
 
-st.subheader(t("seg_table_title"))
-st.caption(t("seg_table_caption"))
-st.dataframe(
-    charts.segment_rows(segments.segment_table(as_of, version), lang()),
-    hide_index=True,
-    width="stretch",
-)
+    st.subheader(t("seg_table_title"))
+    st.caption(t("seg_table_caption"))
+    st.dataframe(
+        charts.segment_rows(segments.segment_table(as_of, version), lang()),
+        hide_index=True,
+        width="stretch",
+    )
+else:
+    st.info(t("seg_too_few", needed=format.number(MIN_RANKED_CUSTOMERS, 0, lang()),
+              have=format.number(customers, 0, lang())))
+    st.dataframe(
+        charts.last_order_rows(segments.by_last_order(as_of, version), lang()),
+        column_config=charts.people_columns(lang()),
+        hide_index=True,
+        width="stretch",
+    )
 with st.expander(t("definitions")):
-    st.markdown(t("seg_definitions"))
+    st.markdown(t("seg_definitions", needed=MIN_RANKED_CUSTOMERS))
 
 st.subheader(t("seg_builder_title"))
 st.caption(t("seg_builder_caption"))

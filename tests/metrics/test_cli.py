@@ -17,7 +17,7 @@ import store
 from metrics.cli import EMPTY_DATABASE, main, neutralise_formulas
 from store.errors import ComptoirError
 from sample_data.demo import load_demo
-from tests.metrics.factories import insert_shop
+from tests.metrics.factories import insert_orders, insert_shop
 
 ROOT = Path(__file__).resolve().parents[2]
 
@@ -88,29 +88,44 @@ def test_repeat_json(capsys, shop_db):
     }
 
 
-def test_rfm_json_carries_customers_only_in_a_file(capsys, shop_db, tmp_path):
-    code, out, _ = run(capsys, "rfm", "--db", shop_db, "--format", "json")
+@pytest.fixture
+def twenty_db(tmp_path):
+    """20 customers (MIN_RANKED_CUSTOMERS), one order each, on 20 days of March 2024."""
+    path = tmp_path / "twenty.duckdb"
+    con = store.connect(path)
+    insert_orders(con, [{"customer_id": i, "ordered_at": f"2024-03-{i:02d} 10:00", "amount": 10.0}
+                        for i in range(1, 21)])
+    con.close()
+    return str(path)
+
+
+def test_rfm_json_carries_customers_only_in_a_file(capsys, twenty_db, tmp_path):
+    code, out, _ = run(capsys, "rfm", "--db", twenty_db, "--format", "json")
     assert code == 0
     report = json.loads(out)
-    assert "customers" not in report
+    assert "customers" not in report and "note" not in report
     assert len(report["segments"]) == 11
     out_file = tmp_path / "rfm.json"
-    code, out, _ = run(capsys, "rfm", "--db", shop_db, "--format", "json", "--out", str(out_file))
+    code, out, _ = run(capsys, "rfm", "--db", twenty_db, "--format", "json", "--out", str(out_file))
     assert (code, out) == (0, "")
     customers = json.loads(out_file.read_text(encoding="utf-8"))["customers"]
-    assert [row["segment"] for row in customers] == [
-        "champions", "at_risk", "need_attention", "lost", "promising"
-    ]
-    assert customers[1]["segment_fr"] == "À risque"
+    # As of 20 March everyone bought within 30 days: R 4 or 5 by rank, one order: F1.
+    assert {row["segment"] for row in customers} == {"new", "promising"}
+    assert customers[0]["segment_fr"] == "Prometteurs"
 
 
-def test_rfm_csv_to_file(capsys, shop_db, tmp_path):
+def test_rfm_of_a_small_shop_lists_customers_by_last_order(capsys, shop_db, tmp_path):
+    code, out, _ = run(capsys, "rfm", "--db", shop_db)
+    assert code == 0
+    assert ("note : Pas encore assez de clients pour des segments par rang (il en faut 20, vous "
+            "en avez 5) : voici vos clients par date du dernier achat.") in out
     out_file = tmp_path / "rfm.csv"
     code, _, _ = run(capsys, "rfm", "--db", shop_db, "--format", "csv", "--out", str(out_file))
     assert code == 0
     table = pd.read_csv(out_file)
-    assert table["customer_id"].tolist() == [1, 2, 3, 4, 5]
-    assert table["r_score"].tolist() == [5, 2, 3, 1, 4]
+    assert table.columns.tolist() == ["customer_id", "recency_days", "frequency", "monetary"]
+    assert table["customer_id"].tolist() == [1, 5, 3, 2, 4]
+    assert table["recency_days"].tolist() == [0, 14, 19, 51, 54]
 
 
 @pytest.fixture

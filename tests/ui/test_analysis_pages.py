@@ -87,9 +87,16 @@ def test_retention_on_the_demo_shop(demo_db, use_db):
     assert heatmap["layout"]["separators"] == ", "
     average = cohort_curves.average_curves(table, "month", as_of)
     average = average[average["period_index"] >= 1]
-    assert curves["data"][0]["name"] == "Moyenne"
-    assert same(curves["data"][0]["y"], average["retention"] * 100)
-    assert curves["data"][1]["name"] == "09/2026"
+    # Months 1-31 are reached by at least 3 cohorts and 30 customers; 32 (2 cohorts) and 33
+    # (1 cohort) are dotted, joined to 31.
+    assert [trace["name"] for trace in curves["data"]] == [
+        "Moyenne", "Moyenne, non significative", "09/2026"
+    ]
+    assert same(curves["data"][0]["x"], range(1, 32))
+    assert same(curves["data"][0]["y"], average["retention"].iloc[:31] * 100)
+    assert same(curves["data"][1]["x"], [31, 32, 33])
+    assert same(curves["data"][1]["y"], average["retention"].iloc[30:] * 100)
+    assert curves["data"][1]["line"]["dash"] == "dot"
     assert at.multiselect[0].value == [pd.Timestamp("2026-09-01")]
     assert at.expander[0].label == "Définitions"
 
@@ -108,8 +115,11 @@ def test_retention_by_quarter_and_cumulative_revenue(demo_db, use_db):
         f"Sur 100 clients arrivés au 2e trimestre 2026, {round(100 * row['retention'])} ont "
         "recommandé le trimestre suivant"
     )
-    heatmap, _ = figures(at)
+    heatmap, curves = figures(at)
     assert heatmap["data"][0]["y"][:2] == ["T1 2024", "T2 2024"]
+    average = np.concatenate([numbers(trace["y"]) for trace in curves["data"]
+                              if trace["name"].startswith("Moyenne")])
+    assert (np.diff(average) >= 0).all()  # what a customer brings in never goes down
     matrix = cohorts.retention_matrix(table, "cumulative_revenue_per_customer")
     assert same(heatmap["data"][0]["z"], matrix.to_numpy())
 
@@ -134,7 +144,9 @@ def test_retention_on_the_hand_computed_shop(shop_db, use_db):
     # Dec: 100 % | 100 % | 0 % | 50 %; Jan: 100 % | 50 % | 0 %; Feb: 100 % | 0 %.
     assert same(heatmap["data"][0]["z"],
                 np.array([[100, 100, 0, 50], [100, 50, 0, np.nan], [100, 0, np.nan, np.nan]]))
-    # Average over periods that are over: k1 = 3 back of 4 (Dec, Jan), k2 = 0 of 2 (Dec).
+    # Average over periods that are over: k1 = 3 back of 4 (Dec, Jan), k2 = 0 of 2 (Dec); with
+    # 5 customers no period is significant: the whole average is dotted.
+    assert curves["data"][0]["name"] == "Moyenne, non significative"
     assert same(curves["data"][0]["x"], [1, 2])
     assert same(curves["data"][0]["y"], [75.0, 0.0])
 

@@ -11,6 +11,7 @@ from exports import build_export
 from metrics import clv, dates, rfm
 from metrics.customer import customer_card, search
 from metrics.segment import SegmentFilter, list_summary, segment_customers, segment_table
+from tests.metrics.factories import insert_orders
 from tests.ui.conftest import app, connected, shown_metrics
 from ui import format, segments_data
 
@@ -117,6 +118,31 @@ def test_segment_builder_says_what_is_wrong(demo_db, use_db):
         "Le minimum (5) dépasse le maximum (2) : inversez le nombre de commandes minimal et le "
         "maximal."
     )
+
+
+def test_a_three_customer_shop_gets_its_customers_by_last_order(tmp_path, use_db):
+    """Issue 13: no segments by rank below 20 customers, the customers by last order instead."""
+    path = tmp_path / "small.duckdb"
+    with connected(path) as con:
+        insert_orders(con, [
+            {"customer_id": 1, "ordered_at": "2022-06-30 10:00", "amount": 30.0},
+            {"customer_id": 2, "ordered_at": "2024-06-30 10:00", "amount": 45.0},
+            {"customer_id": 3, "ordered_at": "2024-06-02 10:00", "amount": 20.0},
+            {"customer_id": 3, "ordered_at": "2024-06-10 10:00", "amount": 20.0},
+        ])
+    use_db(path)
+    at = open_page("views/segments.py")
+    assert at.info[0].value == (
+        "Pas encore assez de clients pour des segments par rang (il en faut 20, vous en avez 3) "
+        ": voici vos clients par date du dernier achat."
+    )
+    assert not at.get("plotly_chart")  # no RFM grid
+    shown = at.dataframe[0].value
+    assert shown["E-mail"].tolist() == [
+        "client2@example.fr", "client3@example.fr", "client1@example.fr"
+    ]
+    assert shown["Commandes"].tolist() == [1, 2, 1]
+    assert "Segment" not in shown.columns
 
 
 def test_segments_page_in_english(demo_db, demo, use_db):

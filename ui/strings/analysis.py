@@ -111,11 +111,17 @@ STRINGS: dict[str, tuple[str, str]] = {
     ),
     "ret_curves_caption": (
         "Seules les périodes terminées comptent. En pourcentage, les courbes partent de la "
-        "première période après l'arrivée (la période d'arrivée vaut toujours 100 %).",
+        "première période après l'arrivée (la période d'arrivée vaut toujours 100 %). En "
+        "pointillés gris : les périodes atteintes par moins de {cohorts} cohortes ou moins de "
+        "{customers} clients, trop peu pour une moyenne.",
         "Only periods that are over count. In percent, the curves start at the first period "
-        "after arrival (the arrival period is always 100%).",
+        "after arrival (the arrival period is always 100%). Dotted grey: periods reached by "
+        "fewer than {cohorts} cohorts or fewer than {customers} customers, too few for an average.",
     ),
     "ret_average": ("Moyenne", "Average"),
+    "ret_average_thin": ("Moyenne, non significative", "Average, not significant"),
+    "ret_average_hover": ("%{customdata[0]} clients de %{customdata[1]} cohortes",
+                          "%{customdata[0]} customers in %{customdata[1]} cohorts"),
     "ret_curves_title_retention": ("Clients revenus, période après période",
                                    "Customers back, period after period"),
     "ret_curves_title_revenue_retention": ("Chiffre d'affaires, période après période",
@@ -138,7 +144,12 @@ STRINGS: dict[str, tuple[str, str]] = {
         "- **CA cumulé par client** : chiffre d'affaires net de la cohorte de la période 0 à "
         "la période k ÷ nombre de clients de la cohorte.\n"
         "- **Moyenne** : toutes les cohortes qui ont atteint la période k, chacune pesant son "
-        "nombre de clients (clients revenus de ces cohortes ÷ leurs clients).\n"
+        "nombre de clients (clients revenus de ces cohortes ÷ leurs clients). Pour le CA cumulé "
+        "par client, la moyenne additionne période après période le CA par client des cohortes "
+        "qui l'ont atteinte : elle ne baisse jamais, sauf si les avoirs d'une période dépassent "
+        "ses ventes.\n"
+        "- **Non significative** : une période atteinte par moins de {cohorts} cohortes ou moins "
+        "de {customers} clients (en pointillés gris sur la courbe).\n"
         "- **Période en cours** : la dernière case de chaque ligne du tableau ; elle n'est pas "
         "finie, les courbes et la phrase d'exemple ne la comptent pas.",
         _VALID_ORDER[1]
@@ -153,7 +164,12 @@ STRINGS: dict[str, tuple[str, str]] = {
         "- **Cumulative revenue per customer**: the cohort's net revenue from period 0 to "
         "period k ÷ the cohort's customers.\n"
         "- **Average**: every cohort that has reached period k, each weighing its number of "
-        "customers (customers back in those cohorts ÷ their customers).\n"
+        "customers (customers back in those cohorts ÷ their customers). For cumulative revenue "
+        "per customer, the average adds, period after period, the revenue per customer of the "
+        "cohorts that reached it: it never goes down, unless a period's credit notes exceed its "
+        "sales.\n"
+        "- **Not significant**: a period reached by fewer than {cohorts} cohorts or fewer than "
+        "{customers} customers (dotted grey on the curve).\n"
         "- **Period in progress**: the last cell of each row of the table; it is not over, so "
         "the curves and the example sentence leave it out.",
     ),

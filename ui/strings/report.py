@@ -66,12 +66,14 @@ STRINGS: dict[str, tuple[str, str]] = {
     "report_sheet_new_repeat": ("Nouveaux fidèles", "New repeat"),
     "report_trend_week": ("Semaine du", "Week of"),
     "report_def_segments": (
-        "Segments RFM calculés à la fin de chaque semaine (dimanche soir) : récence, fréquence "
-        "et montant notés de 1 à 5 par quintile parmi tous vos clients ; un client peut changer "
-        "de segment sans acheter, parce que le temps passe ou que les autres achètent.",
-        "RFM segments computed at the end of each week (Sunday night): recency, frequency and "
-        "spend scored 1 to 5 by quintile among all your customers; a customer can change "
-        "segment without buying, because time passes or others buy.",
+        "Segments RFM calculés à la fin de chaque semaine (dimanche soir) : récence notée de 1 "
+        "à 5 d'après les jours depuis le dernier achat (et, dès 20 clients, le rang parmi vos "
+        "clients), fréquence d'après le nombre de commandes ; un client peut changer de segment "
+        "sans acheter, parce que le temps passe ou que les autres achètent.",
+        "RFM segments computed at the end of each week (Sunday night): recency scored 1 to 5 "
+        "from the days since the last purchase (and, from 20 customers on, the rank among your "
+        "customers), frequency from the number of orders; a customer can change segment "
+        "without buying, because time passes or others buy.",
     ),
     "report_def_to_call": (
         "Parmi vos meilleurs clients en dépenses (note M de 4 ou 5, les deux cinquièmes qui "

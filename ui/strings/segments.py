@@ -15,11 +15,17 @@ STRINGS: dict[str, tuple[str, str]] = {
     "seg_grid_title": ("La grille RFM", "The RFM grid"),
     "seg_grid_caption": (
         "Chaque case compte les clients d'un couple de notes : récence (R, de 1 = il y a "
-        "longtemps à 5 = tout récemment) et fréquence (F, de 1 = une commande à 5 = les plus "
-        "fidèles). Le nom écrit dans la case est son segment.",
+        "longtemps à 5 = tout récemment) et fréquence (F, de 1 = une commande à 5 = six "
+        "commandes ou plus). Le nom écrit dans la case est son segment.",
         "Each cell counts the customers with one pair of scores: recency (R, from 1 = long ago "
-        "to 5 = very recently) and frequency (F, from 1 = one order to 5 = the most loyal). The "
-        "name in the cell is its segment.",
+        "to 5 = very recently) and frequency (F, from 1 = one order to 5 = six orders or more). "
+        "The name in the cell is its segment.",
+    ),
+    "seg_too_few": (
+        "Pas encore assez de clients pour des segments par rang (il en faut {needed}, vous en "
+        "avez {have}) : voici vos clients par date du dernier achat.",
+        "Not enough customers yet for segments by rank ({needed} needed, you have {have}): here "
+        "are your customers by date of last purchase.",
     ),
     "seg_grid_r": ("Récence (R)", "Recency (R)"),
     "seg_grid_f": ("Fréquence (F)", "Frequency (F)"),
@@ -128,10 +134,19 @@ STRINGS: dict[str, tuple[str, str]] = {
     "seg_export_empty": ("Personne à exporter avec ces critères.",
                          "Nobody to export with these criteria."),
     "seg_definitions": (
-        "- **R (récence)** : jours depuis la dernière commande valide ; **F (fréquence)** : "
-        "nombre de commandes valides ; **M (montant)** : dépense nette. Chaque note va de 1 à 5 "
-        "par quintile : 5 = le cinquième des clients le plus récent, le plus fidèle ou le plus "
-        "dépensier.\n"
+        "- **R (récence)** : jours depuis la dernière commande valide. Note du calendrier : "
+        "5 jusqu'à 30 jours, 4 jusqu'à 90, 3 jusqu'à 180, 2 jusqu'à 365, 1 au-delà. À partir "
+        "de {needed} clients, la note est le rang parmi vos clients (5 = le cinquième le plus "
+        "récent), à un cran au plus de la note du calendrier : un client venu dans les 30 "
+        "derniers jours n'est jamais perdu, un client absent depuis plus d'un an jamais "
+        "champion.\n"
+        "- **F (fréquence)** : nombre de commandes valides, 1 commande = 1, 2 = 2, 3 = 3, 4 ou "
+        "5 = 4, 6 et plus = 5 (un rang laisserait des notes vides quand la plupart des clients "
+        "n'ont commandé qu'une fois).\n"
+        "- **M (montant)** : dépense nette, notée de 1 à 5 par rang (5 = le cinquième des "
+        "clients qui dépense le plus).\n"
+        "- **Moins de {needed} clients** : pas de segments par rang ; la page liste vos "
+        "clients par date du dernier achat.\n"
         "- **Segment** : nommé d'après le couple (R, F), comme dans la grille.\n"
         "- **Part** : clients du segment ÷ tous les clients.\n"
         "- **Chiffre d'affaires** : dépense nette cumulée des clients du segment ; **panier "
@@ -142,9 +157,17 @@ STRINGS: dict[str, tuple[str, str]] = {
         "- **Accepte les e-mails** : a une adresse e-mail, a accepté les e-mails commerciaux "
         "et n'a jamais demandé à ne plus en recevoir.\n"
         "- **Sans achat** : personnes du fichier clients sans commande valide.",
-        "- **R (recency)**: days since the last valid order; **F (frequency)**: number of valid "
-        "orders; **M (monetary)**: net spend. Each score goes from 1 to 5 by quintile: 5 = the "
-        "fifth of customers who bought most recently, most often or spent most.\n"
+        "- **R (recency)**: days since the last valid order. Calendar score: 5 up to 30 days, 4 "
+        "up to 90, 3 up to 180, 2 up to 365, 1 beyond. From {needed} customers on, the score is "
+        "the rank among your customers (5 = the fifth who bought most recently), at most one "
+        "step from the calendar score: a customer seen in the last 30 days is never lost, one "
+        "away for over a year never a champion.\n"
+        "- **F (frequency)**: number of valid orders, 1 order = 1, 2 = 2, 3 = 3, 4 or 5 = 4, 6 "
+        "and more = 5 (a rank would leave scores empty when most customers ordered once).\n"
+        "- **M (monetary)**: net spend, scored 1 to 5 by rank (5 = the fifth of customers who "
+        "spent most).\n"
+        "- **Fewer than {needed} customers**: no segments by rank; the page lists your "
+        "customers by date of last purchase.\n"
         "- **Segment**: named after the (R, F) pair, as in the grid.\n"
         "- **Share**: the segment's customers ÷ all customers.\n"
         "- **Revenue**: total net spend of the segment's customers; **average basket**: revenue "
