@@ -6,7 +6,6 @@ import shutil
 from datetime import date, datetime
 from pathlib import Path
 
-import duckdb
 import pandas as pd
 import pytest
 
@@ -17,7 +16,7 @@ from ingest.pipeline import import_file
 from metrics import kpis
 from sample_data import demo
 from store import backup
-from store.db import migrations
+from tests.conftest import database_before
 from tests.trust import database_state
 
 # The owner's own sales: two people no demo customer resembles, an anonymous till sale, a
@@ -160,12 +159,7 @@ def test_command_line_removes_the_demo_after_a_backup(demo_file: Path, tmp_path:
 
 
 def test_migration_012_knows_the_import_that_created_each_key():
-    con = duckdb.connect(":memory:")
-    con.execute("create table schema_version (version integer primary key, applied_at timestamp)")
-    for version, path in migrations():
-        if version < 12:
-            con.execute(path.read_text(encoding="utf-8"))
-            con.execute("insert into schema_version values ($v, now())", {"v": version})
+    con = database_before(12)
     con.execute("insert into customer_keys values ('email', 'anna@exemple.fr', 1, 2),"
                 " ('name_postcode', 'anna test 69001', 1, null)")  # an alias a merge gave
     store.migrate(con)
