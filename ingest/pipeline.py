@@ -11,6 +11,7 @@ import hashlib
 import time
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from datetime import datetime
 
 import duckdb
 import pandas as pd
@@ -23,6 +24,7 @@ from ingest.read import RawTable, first_line_cells, read_file
 from ingest.sources import SOURCE_BY_NAME, detect_source
 from ingest.sources.base import Source
 from ingest.load import ORDER_ID_CHOICES, load
+from ingest.sql_files import sql_text
 
 Progress = Callable[[float, str, str], None]
 DATE_ORDERS = ("dmy", "mdy", "ymd")
@@ -104,6 +106,18 @@ def refuse_not_sales(source: Source, file_name: str) -> None:
             "import it yet, nothing was imported. Import your shop's orders or customers "
             "export.",
         )
+
+
+def imported_since(con: duckdb.DuckDBPyConnection, data: bytes, since: datetime) -> int | None:
+    """The import of these very bytes started at or after ``since``: a page whose run was cut
+    short by a second click after the import was saved asks this before importing again."""
+    cur = con.cursor()
+    try:
+        row = cur.execute(sql_text("pipeline_imported_since"),
+                          {"sha256": hashlib.sha256(data).hexdigest(), "since": since}).fetchone()
+    finally:
+        cur.close()
+    return None if row[0] is None else int(row[0])
 
 
 def preview(data: bytes, file_name: str, options: ImportOptions = ImportOptions()) -> Preview:

@@ -159,7 +159,7 @@ def segment_report(con: duckdb.DuckDBPyConnection, args: argparse.Namespace) -> 
                 f"Give the file to write with --out ({args.format} format).",
             )
         export = build_export(
-            people, args.format, slug="+".join(segment_filter.segments) or "clients",
+            people, args.format, segments=segment_filter.segments,
             consent_only=args.consent_only, sep=args.sep,
         )
         write_out(args.out, export.data)

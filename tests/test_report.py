@@ -370,6 +370,6 @@ def test_overview_offers_the_report_of_the_week(demo_db, monkeypatch):
 
         assert report_data.builder(date(2026, 11, 9), "html", "fr")() == html
         name = report_data.file_name(date(2026, 11, 9), "xlsx")
-        assert name == "rapport-du-lundi-2026-W46.xlsx"
+        assert name == "rapport_semaine_2026-W46.xlsx"
     finally:
         st.cache_resource.clear()

@@ -15,6 +15,7 @@ import streamlit as st
 
 import exports
 import store
+from exports.names import rejects_file_name
 from ingest import identity
 from metrics import customer, duplicates
 from ui import data, format
@@ -116,6 +117,11 @@ def rejects_table(rejects: pd.DataFrame, limit: int | None = None) -> pd.DataFra
 def rejects_csv(rejects: pd.DataFrame) -> bytes:
     """For Excel: UTF-8 with BOM, ';', cells that would run as formulas neutralised."""
     return exports.csv_bytes(rejects_table(rejects), ";", lang())
+
+
+def rejects_name(import_id: int) -> str:
+    """'rejets_import_3.csv' (exports.names)."""
+    return rejects_file_name(f"import {import_id}", lang())
 
 
 def reasons_text(reasons: list[str]) -> str:

@@ -92,7 +92,7 @@ def export_file(
     return exports.build_export(
         people(segment_filter, as_of, data_version),
         fmt,
-        slug="+".join(segment_filter.segments) or "clients",
+        segments=segment_filter.segments,
         consent_only=consent_only,
         sep=sep,
         lang=lang,

@@ -4,7 +4,7 @@ import streamlit as st
 
 from ui import data, data_page
 from ui.cut_lists import say_if_cut
-from ui.demo import offer_demo
+from ui.demo import offer_demo, offer_removal
 from ui.i18n import t
 from ui.segments_charts import plain
 
@@ -13,6 +13,7 @@ st.caption(t("data_intro"))
 
 version = data.version()
 log = data_page.imports_log(version)
+offer_removal("data")
 if log.empty:
     offer_demo("data")
     st.stop()
@@ -50,7 +51,7 @@ with rejects_tab:
         say_if_cut("data_rejects_shown", data_page.REJECTS_SHOWN, len(rejects))
         st.download_button(
             t("data_rejects_download"), data_page.rejects_csv(rejects),
-            file_name=f"rejets-import-{import_id}.csv", mime="text/csv",
+            file_name=data_page.rejects_name(import_id), mime="text/csv",
         )
 
 with duplicates_tab:

@@ -6,7 +6,7 @@ from ingest.doubts import UnsureImport
 from ingest.pipeline import DATE_ORDERS, ImportOptions
 from store import ComptoirError
 from ui import data, importing
-from ui.demo import offer_demo
+from ui.demo import offer_demo, offer_removal_before_import
 from ui.i18n import lang, t
 
 st.title(t("page_import"))
@@ -18,6 +18,7 @@ if not data.has_orders() and not st.session_state.get("reports"):
 uploads = st.file_uploader(
     t("upload"), type=["csv", "txt", "tsv", "xlsx", "xlsm", "xls"], accept_multiple_files=True
 )
+offer_removal_before_import([upload.getvalue() for upload in uploads or []])
 ready = []
 for upload in uploads or []:
     content = upload.getvalue()
@@ -84,10 +85,8 @@ for upload in uploads or []:
         order_ids=order_ids,
     )))
 
-if ready and st.button(t("import_button"), type="primary"):
-    st.session_state["reports"] = importing.run_imports(ready)
-    st.session_state["unsure"] = importing.unsure_files(st.session_state["reports"])
-    st.session_state["order_questions"] = importing.order_id_questions(st.session_state["reports"])
+if ready:
+    importing.import_button(ready)
 
 for result in st.session_state.get("reports", []):
     st.divider()
@@ -97,6 +96,9 @@ for result in st.session_state.get("reports", []):
         continue
     if isinstance(result, str):
         st.error(result)
+        continue
+    if isinstance(result, importing.ImportedOnce):
+        st.info(t("import_once", file=result.file_name, import_id=result.import_id))
         continue
     st.subheader(f"{t('report')} — {result.file_name}")
     cols = st.columns(7)
@@ -111,6 +113,6 @@ for result in st.session_state.get("reports", []):
         st.dataframe(result.rejects[["row_number", "reason_en" if lang() == "en" else "reason_fr",
                                      "raw"]].head(200), hide_index=True)
         st.download_button(t("download_rejects"), importing.rejects_csv(result),
-                           file_name=f"rejets-{result.file_name}.csv", mime="text/csv")
+                           file_name=importing.rejects_name(result), mime="text/csv")
 if st.session_state.get("reports"):
     st.page_link("views/overview.py", label=t("see_overview"), icon=":material/dashboard:")

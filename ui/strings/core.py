@@ -121,6 +121,18 @@ STRINGS: dict[str, tuple[str, str]] = {
     "ignored": ("—", "—"),
     "preview_rows": ("Premières lignes", "First rows"),
     "import_button": ("Importer", "Import"),
+    "import_done_once": (
+        "Ces fichiers sont importés tels quels : changez un réglage ou déposez un autre fichier "
+        "pour importer à nouveau.",
+        "These files are imported as they are: change a setting or drop another file to import "
+        "again.",
+    ),
+    "import_once": (
+        "« {file} » est importé une seule fois (import n° {import_id}) : le second clic n'a "
+        "rien refait. Son compte rendu est dans Données.",
+        "“{file}” is imported once (import no. {import_id}): the second click did not do it "
+        "again. Its report is in Data.",
+    ),
     "doubts": ("À vérifier avant d'importer", "To check before importing"),
     "accept_guesses": ("J'ai vérifié : importer avec ces choix",
                        "I have checked: import with these choices"),
