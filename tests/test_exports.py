@@ -75,7 +75,7 @@ def test_consent_filter_and_count_left_out(people):
 def test_csv_utf8_bom_semicolon_consenting_only(people):
     export = build_export(people, "csv", segments=("at_risk",), when=WHEN)
     assert (export.rows, export.left_out, export.unusable) == (3, 3, 0)
-    assert export.file_name == "clients_a_risque_2024-03-11.csv"
+    assert export.file_name == "clients_a_risque_reguliers_2024-03-11.csv"
     assert export.mime == "text/csv"
     rows = lines(export.data)
     assert rows[0] == (
@@ -100,11 +100,11 @@ def test_csv_comma_and_english(people):
 
 
 @pytest.mark.parametrize(("segments", "fmt", "lang", "name"), [
-    (("at_risk",), "csv", "fr", "clients_a_risque_2026-11-30.csv"),
-    (("at_risk",), "csv", "en", "customers_at_risk_2026-11-30.csv"),
+    (("at_risk",), "csv", "fr", "clients_a_risque_reguliers_2026-11-30.csv"),
+    (("at_risk",), "csv", "en", "customers_at_risk_regulars_2026-11-30.csv"),
     (("cant_lose", "about_to_sleep"), "xlsx", "fr",
-     "clients_a_ne_pas_perdre_en_train_de_s_endormir_2026-11-30.xlsx"),
-    (("cant_lose",), "xlsx", "en", "customers_can_t_lose_them_2026-11-30.xlsx"),
+     "clients_a_risque_a_ne_pas_perdre_en_train_de_s_endormir_2026-11-30.xlsx"),
+    (("cant_lose",), "xlsx", "en", "customers_at_risk_can_t_lose_them_2026-11-30.xlsx"),
     (("need_attention", "none"), "mailchimp", "fr",
      "clients_a_surveiller_sans_achat_2026-11-30_mailchimp.csv"),
     ((), "brevo", "en", "customers_2026-11-30_brevo.csv"),
