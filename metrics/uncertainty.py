@@ -14,6 +14,14 @@ customers like these, not the luck of which customers actually buy, nor a change
 so it narrows as the shop grows. Draws where a prediction cannot be computed (an infinite
 Gamma-Gamma mean, q <= 1, or a scipy special-function corner) are left out; if more than a tenth
 are, or the Hessian is not negative definite (a flat likelihood), there is no range.
+
+A purchase model fitted at an edge of its parameter space (Pareto/NBD with s -> 0 and beta -> oo:
+nobody ever leaves) has directions the data do not locate at all: the likelihood is flat there,
+its curvature ~1e-10, and normal draws along them reach e^(1e5) and overflow. Directions whose
+standard deviation exceeds FLAT_LOG_SD in the log-parameters (a factor e^10) are held at the
+estimate, which is right only if the forecast does not depend on them: it must move by less
+than MAX_HELD_SHIFT when the parameters move FLAT_LOG_SD along each of them, or there is no
+range.
 """
 
 from __future__ import annotations
@@ -34,6 +42,8 @@ SEED = 2005
 LOW_PERCENTILE, HIGH_PERCENTILE = 5.0, 95.0
 HESSIAN_STEP = 1e-4
 MAX_FAILED_SHARE = 0.1
+FLAT_LOG_SD = 10.0
+MAX_HELD_SHIFT = 1e-3
 SPEND_NAMES = ("p", "q", "gamma")
 
 
@@ -52,9 +62,20 @@ class ForecastRange:
 def log_covariance(
     gradient: Callable[[NDArray[np.float64]], NDArray[np.float64]], estimate: NDArray[np.float64]
 ) -> NDArray[np.float64] | None:
-    """(-H)^-1 in the log-parameters at ``estimate`` (the parameters themselves), H from central
-    differences of ``gradient`` (d loglik / d params, chained to d / d log-params); None when
-    -H is not positive definite."""
+    """(-H)^-1 in the log-parameters at ``estimate`` (``log_information``); None when -H is not
+    positive definite or cannot be computed."""
+    information = log_information(gradient, estimate)
+    if information is None or (np.linalg.eigvalsh(information) <= 0).any():
+        return None
+    return np.linalg.inv(information)
+
+
+def log_information(
+    gradient: Callable[[NDArray[np.float64]], NDArray[np.float64]], estimate: NDArray[np.float64]
+) -> NDArray[np.float64] | None:
+    """-H in the log-parameters at ``estimate`` (the parameters themselves), H from central
+    differences of ``gradient`` (d loglik / d params, chained to d / d log-params), symmetrised;
+    None where a special function cannot be computed."""
     theta = np.log(np.asarray(estimate, dtype=float))
     n = len(theta)
 
@@ -63,15 +84,16 @@ def log_covariance(
         return gradient(params) * params
 
     hessian = np.empty((n, n))
-    for j in range(n):
-        step = np.zeros(n)
-        step[j] = HESSIAN_STEP
-        hessian[:, j] = (log_gradient(theta + step) - log_gradient(theta - step)) / (
-            2.0 * HESSIAN_STEP)
-    information = -(hessian + hessian.T) / 2.0
-    if not np.isfinite(information).all() or (np.linalg.eigvalsh(information) <= 0).any():
+    try:
+        for j in range(n):
+            step = np.zeros(n)
+            step[j] = HESSIAN_STEP
+            hessian[:, j] = (log_gradient(theta + step) - log_gradient(theta - step)) / (
+                2.0 * HESSIAN_STEP)
+    except FloatingPointError:
         return None
-    return np.linalg.inv(information)
+    information = -(hessian + hessian.T) / 2.0
+    return information if np.isfinite(information).all() else None
 
 
 def _draws(
@@ -79,6 +101,38 @@ def _draws(
 ) -> NDArray[np.float64]:
     """DRAWS x parameters, log-normal around ``estimate``."""
     return np.exp(rng.multivariate_normal(np.log(estimate), covariance, size=DRAWS))
+
+
+def _located_draws(
+    estimate: NDArray[np.float64], information: NDArray[np.float64], rng: np.random.Generator
+) -> tuple[NDArray[np.float64], NDArray[np.float64]]:
+    """DRAWS x parameters, log-normal around ``estimate`` along the directions the data locate
+    (eigenvectors of the information with a standard deviation below FLAT_LOG_SD), and those
+    held at the estimate (parameters x directions)."""
+    values, vectors = np.linalg.eigh(information)
+    located = values > 1.0 / FLAT_LOG_SD**2
+    normal = rng.standard_normal((DRAWS, int(located.sum())))
+    steps = (normal / np.sqrt(values[located])) @ vectors[:, located].T
+    return np.exp(np.log(estimate) + steps), vectors[:, ~located]
+
+
+def _held_directions_matter(
+    total_at: Callable[[NDArray[np.float64]], float],
+    estimate: NDArray[np.float64],
+    held: NDArray[np.float64],
+) -> bool:
+    """Whether the forecast moves by MAX_HELD_SHIFT or more (or cannot be computed) when the
+    parameters move FLAT_LOG_SD along a held direction, either way."""
+    centre = total_at(estimate)
+    for direction in held.T:
+        for sign in (-1.0, 1.0):
+            try:
+                moved = total_at(estimate * np.exp(sign * FLAT_LOG_SD * direction))
+            except FloatingPointError:
+                return True
+            if not abs(moved - centre) < MAX_HELD_SHIFT * abs(centre):
+                return True
+    return False
 
 
 def forecast_range(
@@ -93,7 +147,8 @@ def forecast_range(
     weeks for the fitted ``purchases`` of ``module`` (metrics.bgnbd, mbgnbd or pareto_nbd), whose
     parameters are ``names``, on ``summary``
     (frequency, recency_weeks, T_weeks, monetary_value per customer; clv_summary.sql), as
-    described in the module docstring; None when the fit gives no usable covariance."""
+    described in the module docstring; None when the data locate no direction of the
+    parameters, the forecast depends on one they do not locate, or too many draws fail."""
     x, t_x, age = summary["frequency"], summary["recency_weeks"], summary["T_weeks"]
     # Customers sharing a history share their expectation: one row per distinct (x, t_x, T),
     # with its count and the sum of the mean spends (what the revenue needs, linear in them).
@@ -106,11 +161,19 @@ def forecast_range(
     count, spend_sum = histories["n"].to_numpy(float), histories["spend"].to_numpy(float)
 
     estimate = np.array([getattr(purchases, name) for name in names])
-    covariance = log_covariance(module.gradient_function(x, t_x, age), estimate)
-    if covariance is None:
+    information = log_information(module.gradient_function(x, t_x, age), estimate)
+    if information is None:
         return None
     rng = np.random.default_rng(SEED)
-    purchase_draws = _draws(estimate, covariance, rng)
+    purchase_draws, held = _located_draws(estimate, information, rng)
+
+    def total_at(values: NDArray[np.float64]) -> float:
+        drawn = dataclasses.replace(purchases, **dict(zip(names, values)))
+        return float(module.expected_purchases(drawn, horizon, hx, ht, hT) @ count)
+
+    if held.shape[1] == len(names) or (
+            held.shape[1] and _held_directions_matter(total_at, estimate, held)):
+        return None
     spend_draws = None
     if spend is not None:
         spend_estimate = np.array([getattr(spend, name) for name in SPEND_NAMES])

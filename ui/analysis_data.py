@@ -21,7 +21,7 @@ MAX_COHORTS = {"week": 52, "month": 36, "quarter": 20}
 REMINDER_DAYS = (30, 60, 90)
 # Below this many first buyers a product's repeat rate is mostly luck.
 MIN_FIRST_BUYERS = 10
-HORIZON_WEEKS = 52
+HORIZON_WEEKS = clv.DEFAULT_HORIZON_WEEKS
 TOP_CUSTOMERS = 20
 AT_RISK_SHOWN = 500  # rows of the at-risk list on screen, biggest spenders first
 
@@ -125,15 +125,14 @@ def best_first_products(as_of: date | None, data_version: Version) -> pd.DataFra
 
 
 @cached_frames
-def customer_value(as_of: date | None, data_version: Version) -> clv.ClvResult:
+def customer_value(
+    as_of: date | None, data_version: Version, _progress: clv.Progress | None = None
+) -> clv.ClvResult:
     """The models' predictions, with the backtest over their horizon that chose the model; the
-    fit is kept in the database (metrics.clv.kept_customer_value), so a restart does not redo it."""
-    return clv.kept_customer_value(connection(), as_of, HORIZON_WEEKS)
-
-
-def backtest(as_of: date | None, data_version: Version) -> clv.BacktestResult | None:
-    """The backtest of ``customer_value`` (None when the history is too short for one)."""
-    return customer_value(as_of, data_version).backtest
+    fit is kept in the database (metrics.clv.kept_customer_value), normally right after the
+    import (ui.forecast), so a page view or a restart does not redo it. ``_progress`` (not part
+    of the cache key) hears about the fits when there is nothing kept yet."""
+    return clv.kept_customer_value(connection(), as_of, HORIZON_WEEKS, _progress)
 
 
 def _contacts_of(as_of: date | None) -> value_lists.ContactsOf:

@@ -3,7 +3,7 @@
 import streamlit as st
 
 from sample_data.demo import load_demo
-from ui import data
+from ui import data, forecast
 from ui.i18n import t
 
 
@@ -13,8 +13,10 @@ def offer_demo(where: str) -> None:
         with st.spinner(t("importing")):
             reports = load_demo(data.connection())
         data.clear()
+        refitted = forecast.refit()
         orders = sum(r.orders_new for r in reports)
         customers = sum(r.customers_new - r.customers_merged for r in reports)
         st.session_state.pop("week", None)
         st.toast(t("demo_loaded", orders=orders, customers=customers))
+        st.toast(refitted)
         st.rerun()

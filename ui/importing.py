@@ -9,7 +9,7 @@ from ingest.doubts import UnsureImport
 from ingest.fields import FIELD_BY_NAME, FIELDS
 from ingest.pipeline import ImportOptions, ImportReport, Preview, import_file, preview
 from store import ComptoirError
-from ui import data
+from ui import data, forecast
 from ui.i18n import lang, t
 
 
@@ -47,7 +47,8 @@ def run_imports(
     files: list[tuple[str, bytes, ImportOptions]],
 ) -> list[ImportReport | UnsureImport | str]:
     """Import each file in turn with a progress bar; a rejected file yields its message, a file
-    with doubts to settle its UnsureImport (shown as questions)."""
+    with doubts to settle its UnsureImport (shown as questions). After any import the forecasts
+    are refitted (ui.forecast), so that Valeur client opens at once."""
     results: list[ImportReport | UnsureImport | str] = []
     bar = st.progress(0.0, text=t("importing"))
     for i, (name, content, options) in enumerate(files):
@@ -62,6 +63,8 @@ def run_imports(
             results.append(exc.message(lang()))
     bar.empty()
     data.clear()
+    if any(isinstance(result, ImportReport) for result in results):
+        st.toast(forecast.refit())
     return results
 
 

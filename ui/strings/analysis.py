@@ -278,15 +278,17 @@ STRINGS: dict[str, tuple[str, str]] = {
         "What each customer has brought you and should bring in the next 12 months, those who "
         "matter most, those drifting away, and how far to trust the predictions.",
     ),
-    "val_fitting": (
-        "Prévisions : ajustement des modèles d'achat (BG/NBD, MBG/NBD, Pareto/NBD) et de "
-        "dépense (Gamma-Gamma)…",
-        "Predictions: fitting the purchase (BG/NBD, MBG/NBD, Pareto/NBD) and spend "
-        "(Gamma-Gamma) models…",
+    "val_progress_backtest": (
+        "Prévisions : test du modèle {model} sur les dernières semaines passées…",
+        "Forecasts: testing the {model} model on the last past weeks…",
     ),
-    "val_backtesting": (
-        "Test : les modèles d'achat ajustés sans les dernières semaines, comparés à la réalité…",
-        "Backtest: the purchase models fitted without the last weeks, compared with reality…",
+    "val_progress_fit": (
+        "Prévisions : ajustement du modèle {model} sur tout l'historique…",
+        "Forecasts: fitting the {model} model on the whole history…",
+    ),
+    "val_progress_ranges": (
+        "Prévisions : fourchettes du modèle {model}…",
+        "Forecasts: ranges of the {model} model…",
     ),
     "val_customers": ("Clients", "Customers"),
     "val_customers_help": ("Personnes identifiées ayant au moins une commande valide.",
