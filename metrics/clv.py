@@ -19,7 +19,7 @@ import json
 import operator
 import time
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta
 
 import duckdb
@@ -110,6 +110,24 @@ _EXPLANATIONS = {
         "purchases are shown, expected revenue is not.",
     ),
 }
+
+# Said when a forecast is shown without a range (metrics.uncertainty.forecast_range gives none).
+_NO_RANGE = {
+    "fr": "Pas de fourchette pour cette prévision : vos données ne suffisent pas à mesurer la "
+    "précision du modèle (certains de ses paramètres restent indéterminés).",
+    "en": "No range for this forecast: your data are not enough to measure how precise the "
+    "model is (some of its parameters stay undetermined).",
+}
+
+
+@dataclass
+class WholeFits:
+    """What is fitted on the whole history as of one day, shared by the horizons asked because
+    it does not depend on them, by model key: the purchase models' parameters and the
+    information matrices of their ranges (uncertainty.purchase_information)."""
+
+    params: dict[str, object] = field(default_factory=dict)
+    information: dict[str, NDArray | None] = field(default_factory=dict)
 
 
 class ClvOptionError(ComptoirError):
@@ -263,7 +281,7 @@ def customer_value(
     as_of: date | None = None,
     horizon_weeks: int = DEFAULT_HORIZON_WEEKS,
     progress: Progress | None = None,
-    whole_fits: dict[str, object] | None = None,
+    whole_fits: WholeFits | None = None,
 ) -> ClvResult:
     """Historic and predicted value of every customer as of ``as_of`` (default: latest order day).
 
@@ -277,15 +295,14 @@ def customer_value(
     ranges from the fits' uncertainty, metrics.uncertainty; None without a model), the
     backtest's figures and its error in words.
 
-    ``progress`` hears which model is being fitted. ``whole_fits`` keeps the purchase models
-    fitted on the whole history as of ``as_of`` by key, reused and completed across calls: a
-    fit on the same customers does not change with the horizon asked, only the model chosen
-    does. If the chosen model cannot be computed on the whole history, the next best of the
+    ``progress`` hears which model is being fitted. ``whole_fits`` keeps what is fitted on the
+    whole history as of ``as_of``, reused and completed across calls: a fit on the same
+    customers does not change with the horizon asked, only the model chosen does. If the chosen model cannot be computed on the whole history, the next best of the
     backtest is used and ``model_reason`` says so.
     """
     requested = _whole_weeks(horizon_weeks, "L'horizon", "horizon")
     report = progress or (lambda fraction, stage, model: None)
-    whole_fits = {} if whole_fits is None else whole_fits
+    whole_fits = WholeFits() if whole_fits is None else whole_fits
     as_of = resolve_as_of(con, as_of)
     summary = _rfm_summary(con, as_of)
     n = len(summary)
@@ -308,9 +325,9 @@ def customer_value(
     for candidate in [] if test is None or test.figures is None else _ranked(test.figures):
         report(0.6, "fit", MODEL_NAMES[candidate])
         purchases, _, status, why = _purchase_model(
-            summary, np.array(float(horizon)), candidate, whole_fits.get(candidate))
+            summary, np.array(float(horizon)), candidate, whole_fits.params.get(candidate))
         if purchases is not None:
-            model, whole_fits[candidate] = candidate, purchases
+            model, whole_fits.params[candidate] = candidate, purchases
             break
         not_used[candidate] = why
     if purchases is not None:
@@ -320,9 +337,12 @@ def customer_value(
     forecast = None
     if purchases is not None:
         report(0.85, "ranges", MODEL_NAMES[model])
-        ranges = uncertainty.forecast_range(
-            PURCHASE_MODELS[model], PARAM_NAMES[model], purchases, spend, summary, float(horizon)
-        )
+        module, names = PURCHASE_MODELS[model], PARAM_NAMES[model]
+        if model not in whole_fits.information:
+            whole_fits.information[model] = uncertainty.purchase_information(
+                module, names, purchases, summary)
+        ranges = uncertainty.forecast_range(module, names, purchases, spend, summary,
+                                            float(horizon), whole_fits.information[model])
         forecast = _forecast(table, ranges)
 
     explanation = _explain(status, n_repeat, correlation, history)
@@ -391,7 +411,7 @@ def kept_customer_value(
     as_of: date | None = None,
     horizon_weeks: int = DEFAULT_HORIZON_WEEKS,
     progress: Progress | None = None,
-    whole_fits: dict[str, object] | None = None,
+    whole_fits: WholeFits | None = None,
 ) -> ClvResult:
     """``customer_value`` with its fits kept in the database (clv_fits, store/migrations/009),
     one row per data version, as-of date and horizon asked.
@@ -444,7 +464,7 @@ def refit_after_change(
     when first shown, as before.
     """
     start = time.perf_counter()
-    whole_fits: dict[str, object] = {}
+    whole_fits = WholeFits()
     results = []
     try:
         for i, weeks in enumerate(KEPT_HORIZONS):
@@ -552,13 +572,6 @@ def _forecast(table: pd.DataFrame, ranges: uncertainty.ForecastRange | None) -> 
         else _NO_RANGE,
     }
 
-
-_NO_RANGE = {
-    "fr": "Pas de fourchette pour cette prévision : vos données ne suffisent pas à mesurer la "
-    "précision du modèle (certains de ses paramètres restent indéterminés).",
-    "en": "No range for this forecast: your data are not enough to measure how precise the "
-    "model is (some of its parameters stay undetermined).",
-}
 
 
 def weeks_to_next_purchase(

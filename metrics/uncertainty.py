@@ -135,6 +135,17 @@ def _held_directions_matter(
     return False
 
 
+def purchase_information(
+    module: ModuleType, names: tuple[str, ...], purchases: object, summary: pd.DataFrame
+) -> NDArray[np.float64] | None:
+    """``log_information`` of the fitted ``purchases`` of ``module`` on ``summary``: the costly
+    part of ``forecast_range`` (eight gradients), the same for every horizon."""
+    estimate = np.array([getattr(purchases, name) for name in names])
+    gradient = module.gradient_function(
+        summary["frequency"], summary["recency_weeks"], summary["T_weeks"])
+    return log_information(gradient, estimate)
+
+
 def forecast_range(
     module: ModuleType,
     names: tuple[str, ...],
@@ -142,14 +153,15 @@ def forecast_range(
     spend: gamma_gamma.GammaGammaParams | None,
     summary: pd.DataFrame,
     horizon: float,
+    information: NDArray[np.float64] | None = None,
 ) -> ForecastRange | None:
     """The range of the shop's expected occasions (and revenue with ``spend``) over ``horizon``
     weeks for the fitted ``purchases`` of ``module`` (metrics.bgnbd, mbgnbd or pareto_nbd), whose
     parameters are ``names``, on ``summary``
     (frequency, recency_weeks, T_weeks, monetary_value per customer; clv_summary.sql), as
     described in the module docstring; None when the data locate no direction of the
-    parameters, the forecast depends on one they do not locate, or too many draws fail."""
-    x, t_x, age = summary["frequency"], summary["recency_weeks"], summary["T_weeks"]
+    parameters, the forecast depends on one they do not locate, or too many draws fail.
+    ``information``: ``purchase_information``, computed here unless given."""
     # Customers sharing a history share their expectation: one row per distinct (x, t_x, T),
     # with its count and the sum of the mean spends (what the revenue needs, linear in them).
     histories = (
@@ -161,7 +173,8 @@ def forecast_range(
     count, spend_sum = histories["n"].to_numpy(float), histories["spend"].to_numpy(float)
 
     estimate = np.array([getattr(purchases, name) for name in names])
-    information = log_information(module.gradient_function(x, t_x, age), estimate)
+    if information is None:
+        information = purchase_information(module, names, purchases, summary)
     if information is None:
         return None
     rng = np.random.default_rng(SEED)
@@ -178,7 +191,8 @@ def forecast_range(
     if spend is not None:
         spend_estimate = np.array([getattr(spend, name) for name in SPEND_NAMES])
         spend_covariance = log_covariance(
-            gamma_gamma.gradient_function(x, summary["monetary_value"]), spend_estimate)
+            gamma_gamma.gradient_function(summary["frequency"], summary["monetary_value"]),
+            spend_estimate)
         if spend_covariance is not None:
             spend_draws = _draws(spend_estimate, spend_covariance, rng)
 
