@@ -207,7 +207,7 @@ def _act(action: Callable[[], object], success: str, changes_data: bool = True) 
     finally:
         data.clear()
     if changes_data:
-        success = f"{success} {forecast.refit()}".strip()
+        st.toast(forecast.refit())
     st.session_state[NOTICE] = ("success", success)
 
 

@@ -476,3 +476,20 @@ def test_a_missing_range_is_said_in_a_sentence():
     assert forecast["expected_purchases_range"] is None
     assert forecast["range_note"]["fr"].startswith("Pas de fourchette pour cette prévision : ")
     assert forecast["range_note"]["en"].startswith("No range for this forecast: ")
+
+
+def test_progress_names_each_model_as_it_is_fitted(cdnow_db):
+    """What the page's bar says while nothing is kept: the three purchase models and
+    Gamma-Gamma on the backtest's weeks, then the chosen one on the whole history, then its
+    ranges, at growing fractions of the work."""
+    heard = []
+    result = clv.customer_value(cdnow_db, as_of=date(1997, 9, 30), horizon_weeks=39,
+                                progress=lambda fraction, stage, model: heard.append(
+                                    (fraction, stage, model)))
+    assert [(stage, model) for _, stage, model in heard] == [
+        ("backtest", "BG/NBD"), ("backtest", "MBG/NBD"), ("backtest", "Pareto/NBD"),
+        ("backtest", "Gamma-Gamma"), ("fit", "BG/NBD"), ("fit", "Gamma-Gamma"),
+        ("ranges", "BG/NBD")]
+    assert result.summary["model"] == "bg_nbd"
+    fractions = [fraction for fraction, _, _ in heard]
+    assert fractions == sorted(fractions) and 0.0 <= fractions[0] and fractions[-1] < 1.0
