@@ -410,37 +410,25 @@ def kept_customer_value(
     con: duckdb.DuckDBPyConnection,
     as_of: date | None = None,
     horizon_weeks: int = DEFAULT_HORIZON_WEEKS,
-    progress: Progress | None = None,
-    whole_fits: WholeFits | None = None,
 ) -> ClvResult:
     """``customer_value`` with its fits kept in the database (clv_fits, store/migrations/009),
     one row per data version, as-of date and horizon asked.
 
-    The first call of a data version fits, backtests and keeps the summary (chosen model, its
-    parameters, Gamma-Gamma's, the ranges, the backtest's figures, words and weekly series);
-    rows of older data versions are dropped then. Later calls, in this process or the next,
-    read that row and recompute each customer's predictions from the kept parameters
-    (clv_summary.sql and the models' closed forms, ``_table``) rather than storing a row per
-    customer: a second of vectorised arithmetic at a million customers against a table that
-    would grow by a million rows for every week looked at. Read back, the backtest has no
-    per-customer rows (``customers`` is empty): only the fit needs them. ``progress`` and
-    ``whole_fits`` as in ``customer_value``, used only when fitting.
+    The first call of a data version fits, backtests and keeps the summary (``keep_fit``). Later
+    calls, in this process or the next, read that row and recompute each customer's predictions
+    from the kept parameters (clv_summary.sql and the models' closed forms, ``_table``) rather
+    than storing a row per customer: a second of vectorised arithmetic at a million customers
+    against a table that would grow by a million rows for every week looked at. Read back, the
+    backtest has no per-customer rows (``customers`` is empty): only the fit needs them.
     """
     requested = _whole_weeks(horizon_weeks, "L'horizon", "horizon")
     as_of = resolve_as_of(con, as_of)
     if as_of is None:  # nothing to fit or keep
-        return customer_value(con, as_of, requested, progress)
-    version = dict(zip(("import_version", "merges", "customers"), data_version(con)))
-    key = {**version, "as_of": as_of, "horizon_weeks": requested}
-    kept = run_sql(con, "clv_fit_kept", **key)
-    if kept.empty:
-        result = customer_value(con, as_of, requested, progress, whole_fits)
-        with WRITE_LOCK:
-            run_sql(con, "clv_fit_forget_older", **version)
-            run_sql(con, "clv_fit_keep", **key, fitted_at=datetime.now(),
-                    summary=json.dumps(result.summary, allow_nan=False),
-                    backtest=json.dumps(_backtest_record(result.backtest), allow_nan=False))
-        return result
+        return customer_value(con, as_of, requested)
+    fitted = keep_fit(con, as_of, requested)
+    if fitted is not None:
+        return fitted
+    kept = run_sql(con, "clv_fit_kept", **_fit_key(con, as_of, requested))
     result_summary = json.loads(kept["summary"].iloc[0])
     model = result_summary["model"]
     purchases, spend = _kept_params(result_summary)
@@ -451,13 +439,48 @@ def kept_customer_value(
                      _backtest_from(json.loads(kept["backtest"].iloc[0])))
 
 
+def _fit_key(con: duckdb.DuckDBPyConnection, as_of: date, horizon_weeks: int) -> dict:
+    """The columns that identify a kept fit: the data version, the as-of date, the horizon."""
+    version = dict(zip(("import_version", "merges", "customers"), data_version(con)))
+    return {**version, "as_of": as_of, "horizon_weeks": horizon_weeks}
+
+
+def keep_fit(
+    con: duckdb.DuckDBPyConnection,
+    as_of: date | None = None,
+    horizon_weeks: int = DEFAULT_HORIZON_WEEKS,
+    progress: Progress | None = None,
+    whole_fits: WholeFits | None = None,
+) -> ClvResult | None:
+    """Fit and keep ``customer_value``'s summary (chosen model, its parameters, Gamma-Gamma's,
+    the ranges, the backtest's figures, words and weekly series) unless one is kept for this
+    data version, as-of date and horizon; rows of older data versions are dropped then. The
+    fresh result, or None when there was one already or nothing to fit. ``progress`` and
+    ``whole_fits`` as in ``customer_value``."""
+    requested = _whole_weeks(horizon_weeks, "L'horizon", "horizon")
+    as_of = resolve_as_of(con, as_of)
+    if as_of is None:
+        return None
+    key = _fit_key(con, as_of, requested)
+    if not run_sql(con, "clv_fit_kept", **key).empty:
+        return None
+    result = customer_value(con, as_of, requested, progress, whole_fits)
+    with WRITE_LOCK:
+        run_sql(con, "clv_fit_forget_older", **{k: key[k] for k in
+                                                ("import_version", "merges", "customers")})
+        run_sql(con, "clv_fit_keep", **key, fitted_at=datetime.now(),
+                summary=json.dumps(result.summary, allow_nan=False),
+                backtest=json.dumps(_backtest_record(result.backtest), allow_nan=False))
+    return result
+
+
 def refit_after_change(
     con: duckdb.DuckDBPyConnection, progress: Progress | None = None
 ) -> dict[str, str]:
     """Fit and keep the forecasts the app shows first (as of the latest order day, over each of
     KEPT_HORIZONS) right after an import, a merge, a split or a forget changed the data, so that
-    Valeur client and the Fiche client only read them (``kept_customer_value``); what happened
-    in one line, French and English.
+    Valeur client and the Fiche client only read them (``keep_fit``); what happened in one line,
+    French and English.
 
     The data change is already committed when this runs, and a fit that fails must not make it
     look failed: whatever goes wrong is said in the line, nothing is kept, and the pages fit
@@ -472,7 +495,7 @@ def refit_after_change(
                 if progress is not None:
                     progress((i + fraction) / len(KEPT_HORIZONS), stage, model)
 
-            results.append(kept_customer_value(con, None, weeks, step, whole_fits))
+            results.append(keep_fit(con, None, weeks, step, whole_fits))
     except Exception as error:  # noqa: BLE001 (any failure: see the docstring)
         return {
             "fr": "Prévisions non recalculées maintenant : la page Valeur client les calculera "
@@ -482,7 +505,9 @@ def refit_after_change(
         }
     seconds = time.perf_counter() - start
     shown = f"{seconds:.1f}"
-    model = results[0].summary["model"] if results else None
+    if results[0] is None:  # kept already, or no order at all
+        return {"fr": "Prévisions à jour.", "en": "Forecasts up to date."}
+    model = results[0].summary["model"]
     if model is None:
         return {"fr": f"Prévisions recalculées ({shown.replace('.', ',')} s) : valeurs "
                 "historiques seulement.",

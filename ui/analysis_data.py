@@ -124,15 +124,19 @@ def best_first_products(as_of: date | None, data_version: Version) -> pd.DataFra
 # Valeur client
 
 
+def keep_fit(as_of: date | None, progress: clv.Progress) -> None:
+    """Fit and keep the forecast if nothing is kept for this version and day yet (normally it
+    was, right after the import: ui.forecast), telling ``progress``. Not cached: a cached
+    function may not move a bar drawn outside it."""
+    clv.keep_fit(connection(), as_of, HORIZON_WEEKS, progress)
+
+
 @cached_frames
-def customer_value(
-    as_of: date | None, data_version: Version, _progress: clv.Progress | None = None
-) -> clv.ClvResult:
-    """The models' predictions, with the backtest over their horizon that chose the model; the
-    fit is kept in the database (metrics.clv.kept_customer_value), normally right after the
-    import (ui.forecast), so a page view or a restart does not redo it. ``_progress`` (not part
-    of the cache key) hears about the fits when there is nothing kept yet."""
-    return clv.kept_customer_value(connection(), as_of, HORIZON_WEEKS, _progress)
+def customer_value(as_of: date | None, data_version: Version) -> clv.ClvResult:
+    """The models' predictions, with the backtest over their horizon that chose the model, read
+    from the fit kept in the database (metrics.clv.kept_customer_value), so a page view or a
+    restart does not redo it."""
+    return clv.kept_customer_value(connection(), as_of, HORIZON_WEEKS)
 
 
 def _contacts_of(as_of: date | None) -> value_lists.ContactsOf:

@@ -23,8 +23,9 @@ version = data.version()
 st.caption(t("an_as_of", day=format.day(as_of, lang())))
 
 bar, show_progress = forecast.progress_bar()  # moves only if nothing is kept yet
-result = analysis.customer_value(as_of, version, show_progress)
+analysis.keep_fit(as_of, show_progress)
 bar.empty()
+result = analysis.customer_value(as_of, version)
 test = result.backtest
 
 if result.explanation is not None:
