@@ -309,10 +309,10 @@ STRINGS: dict[str, tuple[str, str]] = {
     ),
     "val_range": ("entre {low} et {high}", "between {low} and {high}"),
     "val_range_help": (
-        "La fourchette dit l'incertitude des modèles ajustés sur vos clients : des paramètres "
-        "tirés autour de ceux estimés, 9 prévisions sur 10 tombent dedans.",
-        "The range says how uncertain the models fitted on your customers are: with parameters "
-        "drawn around the estimated ones, 9 forecasts in 10 fall inside it.",
+        "La fourchette dit l'incertitude des modèles ajustés sur vos clients : estimés sur "
+        "d'autres clients comme les vôtres, 9 prévisions sur 10 tomberaient dedans.",
+        "The range says how uncertain the models fitted on your customers are: fitted on other "
+        "customers like yours, 9 forecasts in 10 would fall inside it.",
     ),
     "val_predicted_mean": ("Valeur prévue par client", "Predicted value per customer"),
     "val_predicted_mean_help": ("Valeur prévue (12 mois) ÷ clients.",
