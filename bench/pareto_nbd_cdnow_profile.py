@@ -28,6 +28,7 @@ mpmath.mp.dps = 30
 
 
 def exact_log_likelihood(params: np.ndarray, patterns: bgnbd._Patterns) -> mpmath.mpf:
+    """The note's log-likelihood of (r, alpha, s, beta), one term per distinct history."""
     r, alpha, s, beta = (mpmath.mpf(float(v)) for v in params)
     total = mpmath.mpf(0)
     for x, t_x, T, w in zip(patterns.x, patterns.t_x, patterns.T, patterns.weight):
@@ -35,7 +36,8 @@ def exact_log_likelihood(params: np.ndarray, patterns: bgnbd._Patterns) -> mpmat
         alive = (alpha + T) ** -(r + x) * (beta + T) ** -s
         gone = s * mpmath.quad(lambda tau: (alpha + tau) ** -(r + x) * (beta + tau) ** -(s + 1),
                                [t_x, T]) if T > t_x else 0
-        front = mpmath.loggamma(r + x) - mpmath.loggamma(r) + r * mpmath.log(alpha) + s * mpmath.log(beta)
+        front = (mpmath.loggamma(r + x) - mpmath.loggamma(r) + r * mpmath.log(alpha)
+                 + s * mpmath.log(beta))
         total += w * (front + mpmath.log(alive + gone))
     return total
 

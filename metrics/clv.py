@@ -297,8 +297,9 @@ def customer_value(
 
     ``progress`` hears which model is being fitted. ``whole_fits`` keeps what is fitted on the
     whole history as of ``as_of``, reused and completed across calls: a fit on the same
-    customers does not change with the horizon asked, only the model chosen does. If the chosen model cannot be computed on the whole history, the next best of the
-    backtest is used and ``model_reason`` says so.
+    customers does not change with the horizon asked, only the model chosen does. If the
+    chosen model cannot be computed on the whole history, the next best of the backtest is
+    used, ``models_not_used`` says why and ``model_reason`` says so in words.
     """
     requested = _whole_weeks(horizon_weeks, "L'horizon", "horizon")
     report = progress or (lambda fraction, stage, model: None)
@@ -596,7 +597,6 @@ def _forecast(table: pd.DataFrame, ranges: uncertainty.ForecastRange | None) -> 
         "range_note": None if ranges is not None and (has_revenue or not shows_revenue)
         else _NO_RANGE,
     }
-
 
 
 def weeks_to_next_purchase(
