@@ -19,7 +19,7 @@ import numpy as np
 import pandas as pd
 
 from metrics.at_risk import SUBLIST_NAMES, SUBLISTS, at_risk, sublist
-from metrics.clv import customer_rows, kept_customer_value
+from metrics.clv import DEFAULT_HORIZON_WEEKS, customer_rows, kept_customer_value
 from metrics.dates import resolve_as_of
 from metrics.rfm import (
     NO_SEGMENT,
@@ -37,7 +37,7 @@ from store.frames import fetch_frame
 NO_PURCHASE = {"fr": "Sans achat", "en": "No purchase"}
 RFM_COLUMNS = ["customer_id", "segment", "r_score", "f_score", "m_score"]
 PREDICTED = ["p_alive", "predicted_value", "days_overdue"]
-PREDICTION_WEEKS = 52  # the horizon of Valeur client's predicted value
+PREDICTION_WEEKS = DEFAULT_HORIZON_WEEKS  # the horizon of Valeur client's predicted value
 
 
 class SegmentFilterError(ComptoirError):

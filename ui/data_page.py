@@ -18,7 +18,7 @@ import store
 from exports.names import rejects_file_name
 from ingest import identity
 from metrics import customer, duplicates
-from ui import data, format
+from ui import data, forecast, format
 from ui.data import CACHE_ENTRIES, connection
 from ui.i18n import lang, t
 from ui.segments_charts import plain
@@ -202,8 +202,9 @@ def customer_option(found: pd.Series) -> str:
              id=found["customer_id"])
 
 
-def _act(action: Callable[[], object], success: str) -> None:
-    """Run a write, drop cached results, leave the outcome for the page to show."""
+def _act(action: Callable[[], object], success: str, changes_data: bool = True) -> None:
+    """Run a write, drop cached results, refit the forecasts if the customers changed (a merge,
+    a split, a forget: ui.forecast), leave the outcome for the page to show."""
     try:
         action()
     except store.ComptoirError as exc:
@@ -211,6 +212,8 @@ def _act(action: Callable[[], object], success: str) -> None:
         return
     finally:
         data.clear()
+    if changes_data:
+        st.toast(forecast.refit())
     st.session_state[NOTICE] = ("success", success)
 
 
@@ -223,7 +226,7 @@ def merge(kept: int, merged: int, kept_name: str, merged_name: str) -> None:
 def keep_apart(first: int, second: int, first_name: str, second_name: str) -> None:
     _act(lambda: identity.keep_apart(connection(), first, second),
          t("data_apart_done", first=plain(first_name), first_id=first,
-           second=plain(second_name), second_id=second))
+           second=plain(second_name), second_id=second), changes_data=False)
 
 
 def split(merged: int, merged_name: str) -> None:

@@ -5,7 +5,7 @@ import streamlit as st
 
 from sample_data.demo import demo_imports, is_demo_file, load_demo, remove_demo
 from store import ComptoirError
-from ui import data, format
+from ui import data, forecast, format
 from ui.data import CACHE_ENTRIES, connection
 from ui.i18n import lang, t
 from ui.importing import IMPORTED
@@ -19,10 +19,12 @@ def offer_demo(where: str) -> None:
         with st.spinner(t("importing")):
             reports = load_demo(data.connection())
         data.clear()
+        refitted = forecast.refit()
         orders = sum(r.orders_new for r in reports)
         customers = sum(r.customers_new - r.customers_merged for r in reports)
         st.session_state.pop("week", None)
         st.toast(t("demo_loaded", orders=orders, customers=customers))
+        st.toast(refitted)
         st.rerun()
 
 
@@ -70,4 +72,4 @@ def _remove() -> None:
     if removed.customers_kept:
         message += " " + t("demo_removed_kept", kept=format.number(removed.customers_kept, 0,
                                                                      lang()))
-    st.session_state[NOTICE] = ("success", message)
+    st.session_state[NOTICE] = ("success", f"{message} {forecast.refit()}")

@@ -27,7 +27,7 @@ from ingest.pipeline import (
     ImportOptions, ImportReport, Preview, import_file, imported_since, preview,
 )
 from store import ComptoirError
-from ui import data
+from ui import data, forecast
 from ui.i18n import lang, t
 
 
@@ -121,7 +121,8 @@ def import_button(files: Files) -> None:
 def run_imports(files: Files, since: datetime) -> list[Result]:
     """Import each file in turn with a progress bar, each once (see the module docstring); a
     rejected file yields its message, a file with doubts to settle its UnsureImport (shown as
-    questions)."""
+    questions). After any import the forecasts are refitted (ui.forecast), so that Valeur client
+    opens at once."""
     results: list[Result] = []
     imported = st.session_state.setdefault(IMPORTED, {})
     bar = st.progress(0.0, text=t("importing"))
@@ -148,6 +149,8 @@ def run_imports(files: Files, since: datetime) -> list[Result]:
             results.append(report)
     bar.empty()
     data.clear()
+    if any(isinstance(result, ImportReport) for result in results):
+        st.toast(forecast.refit())
     return results
 
 

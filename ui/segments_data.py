@@ -22,7 +22,7 @@ from ui.data import CACHE_ENTRIES, cached_frames, connection
 
 Version = tuple[int, int, int]
 # The Fiche client shows expected purchases over about three months: 13 weeks = 91 days.
-CARD_HORIZON_WEEKS = 13
+CARD_HORIZON_WEEKS = clv.CARD_HORIZON_WEEKS
 SEARCH_RESULTS = 20
 LIST_SHOWN = 5_000  # rows of the builder's list on screen; its export has everyone
 EXPORT_ENTRIES = 8

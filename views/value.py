@@ -5,7 +5,7 @@ import streamlit as st
 
 from ui import analysis_charts as charts
 from ui import analysis_data as analysis
-from ui import data, format
+from ui import data, forecast, format
 from ui.at_risk import show_counts
 from ui.cut_lists import say_if_cut
 from ui.demo import offer_demo
@@ -23,11 +23,11 @@ as_of = analysis.as_of(selected_week())
 version = data.version()
 st.caption(t("an_as_of", day=format.day(as_of, lang())))
 
-bar = st.progress(0.0, text=t("val_fitting"))  # (cached steps: the bar stays outside them)
-result = analysis.customer_value(as_of, version)
-bar.progress(0.5, text=t("val_backtesting"))
-test = analysis.backtest(as_of, version)
+bar, show_progress = forecast.progress_bar()  # moves only if nothing is kept yet
+analysis.keep_fit(as_of, show_progress)
 bar.empty()
+result = analysis.customer_value(as_of, version)
+test = result.backtest
 
 if result.explanation is not None:
     st.warning(result.explanation[lang()], icon=":material/info:")
@@ -55,6 +55,8 @@ for start in range(0, len(figures), 3):
         column.metric(t(key), shown, help=t(f"{key}_help"), border=True)
         if key in ranges:
             column.caption(ranges[key], help=t("val_range_help"))
+if (result.summary["forecast"] or {}).get("range_note"):
+    st.caption(result.summary["forecast"]["range_note"][lang()])
 
 if totals["predicted_total"] is not None:
     st.plotly_chart(charts.value_scatter(result.table), width="stretch")

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import base64
 import json
+import shutil
 from datetime import date, timedelta
 
 import numpy as np
@@ -298,6 +299,28 @@ def test_value_on_the_demo_shop(demo_db, use_db):
     assert same(p_alive["data"][0]["y"], counts)  # ten bars drawn from every returning customer
     assert same(backtest["data"][0]["y"], test.weekly["actual_cumulative"])
     assert same(backtest["data"][1]["y"], test.weekly["predicted_cumulative"])
+
+
+def test_value_reads_the_forecast_kept_after_the_import(demo_file, tmp_path, use_db,
+                                                        monkeypatch):
+    """After the refit that follows an import (ui.forecast), opening the page fits nothing:
+    with fitting made to fail it shows the kept forecast."""
+    path = tmp_path / "kept.duckdb"
+    shutil.copy(demo_file, path)
+    with connected(path) as con:
+        assert clv.refit_after_change(con)["fr"].startswith("Prévisions recalculées (modèle ")
+        kept = clv.kept_customer_value(con)
+
+    def no_fit(*args, **kwargs):
+        raise AssertionError("refitted")
+
+    monkeypatch.setattr(clv, "customer_value", no_fit)
+    use_db(path)
+    at = open_page(VALUE)
+    assert not at.exception
+    assert shown_metrics(at)["Valeur prévue (12 mois)"] == format.money(
+        kept.summary["forecast"]["expected_revenue"], "fr", 0)
+    assert at.info[0].value == kept.backtest.words["fr"]
 
 
 def test_a_long_at_risk_list_shows_its_biggest_spenders(demo_db, use_db, monkeypatch):

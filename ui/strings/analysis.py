@@ -306,15 +306,17 @@ STRINGS: dict[str, tuple[str, str]] = {
         "What each customer has brought you and should bring in the next 12 months, those who "
         "matter most, those drifting away, and how far to trust the predictions.",
     ),
-    "val_fitting": (
-        "Prévisions : ajustement des modèles d'achat (BG/NBD, MBG/NBD, Pareto/NBD) et de "
-        "dépense (Gamma-Gamma)…",
-        "Predictions: fitting the purchase (BG/NBD, MBG/NBD, Pareto/NBD) and spend "
-        "(Gamma-Gamma) models…",
+    "val_progress_backtest": (
+        "Prévisions : test du modèle {model} sur les dernières semaines passées…",
+        "Forecasts: testing the {model} model on the last past weeks…",
     ),
-    "val_backtesting": (
-        "Test : les modèles d'achat ajustés sans les dernières semaines, comparés à la réalité…",
-        "Backtest: the purchase models fitted without the last weeks, compared with reality…",
+    "val_progress_fit": (
+        "Prévisions : ajustement du modèle {model} sur tout l'historique…",
+        "Forecasts: fitting the {model} model on the whole history…",
+    ),
+    "val_progress_ranges": (
+        "Prévisions : fourchettes du modèle {model}…",
+        "Forecasts: ranges of the {model} model…",
     ),
     "val_customers": ("Clients (depuis le début)", "Customers (since the start)"),
     "val_customers_help": ("Personnes identifiées ayant au moins une commande valide.",
@@ -335,10 +337,10 @@ STRINGS: dict[str, tuple[str, str]] = {
     ),
     "val_range": ("entre {low} et {high}", "between {low} and {high}"),
     "val_range_help": (
-        "La fourchette dit l'incertitude des modèles ajustés sur vos clients : des paramètres "
-        "tirés autour de ceux estimés, 9 prévisions sur 10 tombent dedans.",
-        "The range says how uncertain the models fitted on your customers are: with parameters "
-        "drawn around the estimated ones, 9 forecasts in 10 fall inside it.",
+        "La fourchette dit l'incertitude des modèles ajustés sur vos clients : estimés sur "
+        "d'autres clients comme les vôtres, 9 prévisions sur 10 tomberaient dedans.",
+        "The range says how uncertain the models fitted on your customers are: fitted on other "
+        "customers like yours, 9 forecasts in 10 would fall inside it.",
     ),
     "val_predicted_mean": ("Valeur prévue par client", "Predicted value per customer"),
     "val_predicted_mean_help": ("Valeur prévue (12 mois) ÷ clients.",
