@@ -15,10 +15,12 @@ from datetime import date, timedelta
 import duckdb
 import pandas as pd
 
+from metrics.currencies import uncounted
 from metrics.dates import default_week, week_start
 from metrics.kpis import weekly_kpis, weekly_trend
 from metrics.rfm import NO_SEGMENT, rfm, segment_movement
 from metrics.sql_files import run_sql
+from store.currency import shop_currency
 from store.errors import ComptoirError
 
 TREND_WEEKS = 52
@@ -48,7 +50,8 @@ class WeeklyReport:
     segments: segment, last_week, this_week, change (customers per segment at the end of the
     previous week and of this week). moves: segment_from, segment_to, customers (only real moves,
     most customers first; segment_from "none" = first purchase this week). to_call: TO_CALL
-    columns. new_repeat: NEW_REPEAT columns.
+    columns. new_repeat: NEW_REPEAT columns. currency: the shop's (every amount is in it).
+    uncounted: metrics.currencies.uncounted, the orders no figure counts for want of a rate.
     """
 
     week: date
@@ -58,6 +61,8 @@ class WeeklyReport:
     moves: pd.DataFrame
     to_call: pd.DataFrame
     new_repeat: pd.DataFrame
+    currency: str
+    uncounted: pd.DataFrame
 
     @property
     def week_end(self) -> date:
@@ -179,5 +184,7 @@ def weekly_report(con: duckdb.DuckDBPyConnection, week: date) -> WeeklyReport:
         moves=segment_moves(movement),
         to_call=to_call,
         new_repeat=new_repeat_customers(facts, monday),
+        currency=shop_currency(con),
+        uncounted=uncounted(con),
     )
 

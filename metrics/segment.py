@@ -17,6 +17,7 @@ from datetime import date, timedelta
 import duckdb
 import numpy as np
 import pandas as pd
+from babel.numbers import get_currency_symbol
 
 from metrics.clv import customer_rows, kept_customer_value
 from metrics.dates import resolve_as_of
@@ -112,8 +113,10 @@ def _number(value: float, lang: str) -> str:
     return text.replace(".", ",") if lang == "fr" else text
 
 
-def _amount(value: float, lang: str) -> str:
-    return f"{_number(value, lang)} €" if lang == "fr" else f"€{_number(value, lang)}"
+def _amount(value: float, lang: str, currency: str) -> str:
+    """A bound in the shop's currency: '50 €', '50 $US' (fr), '€50', '$50' (en)."""
+    sign = get_currency_symbol(currency, locale="en_US" if lang == "en" else "fr_FR")
+    return f"{_number(value, lang)} {sign}" if lang == "fr" else f"{sign}{_number(value, lang)}"
 
 
 def _day(value: date, lang: str) -> str:
@@ -339,8 +342,9 @@ _WORDS = {
 }
 
 
-def describe(segment_filter: SegmentFilter, lang: str = "fr") -> str:
-    """The filter in one line of plain words, for the page, the file and the export log."""
+def describe(segment_filter: SegmentFilter, lang: str = "fr", currency: str = "EUR") -> str:
+    """The filter in one line of plain words, for the page, the file and the export log;
+    amounts in ``currency``, the shop's."""
     words = _WORDS[lang]
     names = segment_names(pd.Series(list(segment_filter.segments), dtype="str"), lang)
     parts = [
@@ -348,7 +352,7 @@ def describe(segment_filter: SegmentFilter, lang: str = "fr") -> str:
         _between(segment_filter.last_order_from, segment_filter.last_order_to,
                  lambda d: _day(d, lang), words["last_order"]),
         _between(segment_filter.spend_min, segment_filter.spend_max,
-                 lambda v: _amount(v, lang), words["spend"]),
+                 lambda v: _amount(v, lang, currency), words["spend"]),
         _between(segment_filter.orders_min, segment_filter.orders_max, str, words["orders"]),
         words["products"].format(names=", ".join(segment_filter.products))
         if segment_filter.products else None,
@@ -358,7 +362,8 @@ def describe(segment_filter: SegmentFilter, lang: str = "fr") -> str:
         None if segment_filter.min_p_alive is None
         else words["p_alive"].format(value=_number(segment_filter.min_p_alive, lang)),
         None if segment_filter.min_predicted_value is None
-        else words["predicted"].format(value=_amount(segment_filter.min_predicted_value, lang)),
+        else words["predicted"].format(
+            value=_amount(segment_filter.min_predicted_value, lang, currency)),
         None if segment_filter.min_days_overdue is None
         else words["overdue"].format(value=segment_filter.min_days_overdue),
     ]

@@ -162,7 +162,7 @@ def pair_detail(pair: pd.Series) -> pd.DataFrame:
     def values(side: str) -> list[str]:
         texts = [shown(pair[f"{side}_{field}"]) for field in fields[:6]]
         return [*texts, format.number(pair[f"{side}_orders"], 0, lang()),
-                format.money(pair[f"{side}_spend"], lang())]
+                format.money(pair[f"{side}_spend"], lang(), currency=data.currency())]
 
     return pd.DataFrame(
         {t("data_col_kept"): values("kept"), t("data_col_merged"): values("merged")},
@@ -196,7 +196,7 @@ def customer_option(found: pd.Series) -> str:
              id=found["customer_id"])
 
 
-def _act(action: Callable[[], object], success: str) -> None:
+def act(action: Callable[[], object], success: str) -> None:
     """Run a write, drop cached results, leave the outcome for the page to show."""
     try:
         action()
@@ -209,19 +209,19 @@ def _act(action: Callable[[], object], success: str) -> None:
 
 
 def merge(kept: int, merged: int, kept_name: str, merged_name: str) -> None:
-    _act(lambda: identity.merge(connection(), kept, merged),
+    act(lambda: identity.merge(connection(), kept, merged),
          t("data_merged_done", kept=plain(kept_name), kept_id=kept, merged=plain(merged_name),
            merged_id=merged))
 
 
 def keep_apart(first: int, second: int, first_name: str, second_name: str) -> None:
-    _act(lambda: identity.keep_apart(connection(), first, second),
+    act(lambda: identity.keep_apart(connection(), first, second),
          t("data_apart_done", first=plain(first_name), first_id=first,
            second=plain(second_name), second_id=second))
 
 
 def split(merged: int, merged_name: str) -> None:
-    _act(lambda: identity.split(connection(), merged),
+    act(lambda: identity.split(connection(), merged),
          t("data_split_done", merged=plain(merged_name), merged_id=merged))
 
 
@@ -240,7 +240,7 @@ def forget(customer_id: int, name: str) -> None:
             copies = identity.forget_in_backups(path, removed.key_hashes) if path else 0
             done.append((removed, copies))
 
-    _act(erase, "")
+    act(erase, "")
     if done:
         removed, copies = done[0]
         st.session_state[NOTICE] = ("success", t(

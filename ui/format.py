@@ -3,6 +3,6 @@
 The functions live in reports/format.py (no Streamlit) so the report files share them.
 """
 
-from reports.format import NBSP, NNBSP, day, money, number, percent, signed_percent
+from reports.format import NBSP, NNBSP, day, money, number, percent, signed_percent, symbol
 
-__all__ = ["NBSP", "NNBSP", "day", "money", "number", "percent", "signed_percent"]
+__all__ = ["NBSP", "NNBSP", "day", "money", "number", "percent", "signed_percent", "symbol"]

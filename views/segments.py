@@ -40,7 +40,7 @@ st.plotly_chart(charts.rfm_grid(segments.rfm_grid(as_of, version), lang()), widt
 st.subheader(t("seg_table_title"))
 st.caption(t("seg_table_caption"))
 st.dataframe(
-    charts.segment_rows(segments.segment_table(as_of, version), lang()),
+    charts.segment_rows(segments.segment_table(as_of, version), lang(), data.currency()),
     hide_index=True,
     width="stretch",
 )
@@ -60,9 +60,9 @@ with left:
                               key="seg_last_from")
     last_to = st.date_input(t("seg_f_last_to"), value=None, format=day_format, key="seg_last_to")
 with middle:
-    spend_min = st.number_input(t("seg_f_spend_min"), min_value=0.0, value=None, step=10.0,
+    spend_min = st.number_input(t("seg_f_spend_min", unit=format.symbol(data.currency(), lang())), min_value=0.0, value=None, step=10.0,
                                 key="seg_spend_min")
-    spend_max = st.number_input(t("seg_f_spend_max"), min_value=0.0, value=None, step=10.0,
+    spend_max = st.number_input(t("seg_f_spend_max", unit=format.symbol(data.currency(), lang())), min_value=0.0, value=None, step=10.0,
                                 key="seg_spend_max")
     orders_min = st.number_input(t("seg_f_orders_min"), min_value=0, value=None, step=1,
                                  key="seg_orders_min")
@@ -78,7 +78,7 @@ alive_column, value_column, overdue_column = st.columns(3)
 min_p_alive = alive_column.number_input(t("seg_f_min_p_alive"), min_value=0, max_value=100,
                                         value=None, step=10, help=t("seg_f_min_p_alive_help"),
                                         key="seg_min_p_alive")
-min_value = value_column.number_input(t("seg_f_min_predicted"), min_value=0.0, value=None,
+min_value = value_column.number_input(t("seg_f_min_predicted", unit=format.symbol(data.currency(), lang())), min_value=0.0, value=None,
                                       step=10.0, help=t("seg_f_min_predicted_help"),
                                       key="seg_min_predicted")
 min_overdue = overdue_column.number_input(t("seg_f_min_overdue"), min_value=0, value=None,
@@ -110,15 +110,15 @@ summary = segments.list_summary(segment_filter, as_of, version)
 figures = [
     ("seg_m_people", format.number(summary["people"], 0, lang())),
     ("seg_m_reachable", format.number(summary["reachable"], 0, lang())),
-    ("seg_m_spend", format.money(summary["net_spend"], lang())),
+    ("seg_m_spend", format.money(summary["net_spend"], lang(), currency=data.currency())),
 ]
 for column, (key, shown) in zip(st.columns(len(figures)), figures):
     column.metric(t(key), shown, help=t(f"{key}_help"), border=True)
-st.caption(t("seg_list_description", description=describe(segment_filter, lang())))
+st.caption(t("seg_list_description", description=describe(segment_filter, lang(), data.currency())))
 say_if_cut("seg_list_shown", segments.LIST_SHOWN, len(people))
 st.dataframe(
     charts.people_rows(people.head(segments.LIST_SHOWN), lang()),
-    column_config=charts.people_columns(lang()),
+    column_config=charts.people_columns(lang(), data.currency()),
     hide_index=True,
     width="stretch",
     height=320,
