@@ -17,6 +17,8 @@ from __future__ import annotations
 
 import pandas as pd
 
+from metrics.currencies import symbol
+
 BREVO_COLUMNS = ["EMAIL", "FIRSTNAME", "LASTNAME", "SMS"]
 MAILCHIMP_COLUMNS = [
     "Email Address", "First Name", "Last Name", "Address", "Phone Number", "Tags"
@@ -45,7 +47,7 @@ def _text(column: pd.Series) -> pd.Series:
 def standard(people: pd.DataFrame, lang: str = "fr", currency: str = "EUR") -> pd.DataFrame:
     """Our list (metrics.segment.segment_customers rows) with headers in ``lang``: numbers stay
     numbers and the last order a date, so a spreadsheet can sort and sum them; the net spend's
-    header names its currency (the shop's ISO code)."""
+    header names its currency (the shop's, by its sign: € ; $US in French)."""
     yes, no = YES_NO[lang]
     table = pd.DataFrame(
         {
@@ -63,7 +65,7 @@ def standard(people: pd.DataFrame, lang: str = "fr", currency: str = "EUR") -> p
             "email_marketing": people["email_marketing"].map({True: yes, False: no}).astype("str"),
         }
     )
-    headers = {key: names[lang == "en"].format(currency=currency)
+    headers = {key: names[lang == "en"].format(currency=symbol(currency, lang))
                for key, names in STANDARD_HEADERS.items()}
     return table.rename(columns=headers)
 

@@ -52,7 +52,7 @@ EMPTY_DATABASE = (
 )
 # segment writes its own files (exports package); csv there means the export CSV
 SEGMENT_FORMATS = ("table", "json", *EXPORT_FORMATS)
-# Amount columns (and KPI rows) of the commands' tables: their headers carry the currency's code.
+# Amount columns (and KPI rows) of the commands' tables: a "currency" column gives their code.
 MONEY_COLUMNS = ("revenue", "average_basket", "cumulative_revenue_per_customer", "monetary",
                  "historic_value", "expected_spend", "expected_revenue", "net_spend",
                  "predicted_value", "spend")
@@ -263,14 +263,18 @@ def jsonable(value: object) -> object:
 
 def in_currency(report: Report, con: duckdb.DuckDBPyConnection) -> Report:
     """The report with the shop's currency: a "currency" field, the orders no figure counts for
-    want of a conversion rate ("uncounted_orders", if any), the code in amount headers."""
+    want of a conversion rate ("uncounted_orders", if any), and a last "currency" column in a
+    table with amounts (on the amount rows only of the KPI table, one row per metric)."""
     currency = shop_currency(con)
     summary = {**report.summary, "currency": currency}
     left_out = uncounted(con)
     if len(left_out):
         summary["uncounted_orders"] = left_out[["currency", "orders"]]
-    named = {name: f"{name} ({currency})" for name in MONEY_COLUMNS}
-    table = report.table.rename(columns=named, index=named if report.table.index.name else None)
+    table = report.table
+    if table.columns.isin(MONEY_COLUMNS).any():
+        table = table.assign(currency=currency)
+    elif table.index.isin(MONEY_COLUMNS).any():
+        table = table.assign(currency=np.where(table.index.isin(MONEY_COLUMNS), currency, None))
     return dataclasses.replace(report, summary=summary, table=table)
 
 

@@ -14,6 +14,7 @@ from datetime import datetime
 
 import duckdb
 import pandas as pd
+from babel.numbers import get_currency_symbol
 
 from metrics.sql_files import run_sql
 from store import WRITE_LOCK, ComptoirError
@@ -24,6 +25,11 @@ ISO_CODE = re.compile(r"[A-Z]{3}")
 
 class CurrencyRateError(ComptoirError):
     """A rate the owner typed that cannot be used: unknown code, or a rate not above zero."""
+
+
+def symbol(currency: str = "EUR", lang: str = "fr") -> str:
+    """The sign a reader of ``lang`` knows for an ISO 4217 code: € ; $US in French, $ in English."""
+    return get_currency_symbol(currency, locale="en_US" if lang == "en" else "fr_FR")
 
 
 def rates(con: duckdb.DuckDBPyConnection) -> pd.DataFrame:

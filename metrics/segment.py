@@ -17,9 +17,9 @@ from datetime import date, timedelta
 import duckdb
 import numpy as np
 import pandas as pd
-from babel.numbers import get_currency_symbol
 
 from metrics.clv import customer_rows, kept_customer_value
+from metrics.currencies import symbol
 from metrics.dates import resolve_as_of
 from metrics.rfm import (
     NO_SEGMENT,
@@ -115,7 +115,7 @@ def _number(value: float, lang: str) -> str:
 
 def _amount(value: float, lang: str, currency: str) -> str:
     """A bound in the shop's currency: '50 €', '50 $US' (fr), '€50', '$50' (en)."""
-    sign = get_currency_symbol(currency, locale="en_US" if lang == "en" else "fr_FR")
+    sign = symbol(currency, lang)
     return f"{_number(value, lang)} {sign}" if lang == "fr" else f"{sign}{_number(value, lang)}"
 
 

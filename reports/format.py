@@ -12,8 +12,8 @@ import math
 from datetime import date, datetime
 
 import pandas as pd
-from babel.numbers import get_currency_symbol
 
+from metrics.currencies import symbol
 from metrics.rfm import NO_SEGMENT, segment_label
 from ui.strings import core, report
 
@@ -41,11 +41,6 @@ def number(value: float | int | None, decimals: int = 0, lang: str = "fr") -> st
     if lang == "en":
         return text
     return text.replace(",", NNBSP).replace(".", ",")
-
-
-def symbol(currency: str = "EUR", lang: str = "fr") -> str:
-    """The sign a reader of ``lang`` knows for an ISO 4217 code: € ; $US in French, $ in English."""
-    return get_currency_symbol(currency, locale="en_US" if lang == "en" else "fr_FR")
 
 
 def money(value: float | None, lang: str = "fr", decimals: int = 2, *,
