@@ -18,8 +18,9 @@ from ingest.fields import FIELD_BY_NAME
 from store.currency import stored_currency
 
 # What the amount parser accepts around a number (ingest.parse.CURRENCY), as ISO 4217 codes.
-CELL_SIGNS = r"(?i)(€|£|\$|\b(?:eur|euros?|usd|gbp|chf)\b)"
-HEADER_SIGNS = r"(?i)(€|£|\$|\b(?:eur|euros?|usd|dollars?|gbp|chf)\b)"
+# A code is a word of its own: 'usd' in '12 usd' or 'dollar' in 'dollar_value', not in 'sudden'.
+CELL_SIGNS = r"(?i)(€|£|\$|(?<![a-z])(?:eur|euros?|usd|gbp|chf)(?![a-z]))"
+HEADER_SIGNS = r"(?i)(€|£|\$|(?<![a-z])(?:eur|euros?|usd|dollars?|gbp|chf)(?![a-z]))"
 CODES = {"€": "EUR", "eur": "EUR", "euro": "EUR", "euros": "EUR", "£": "GBP", "gbp": "GBP",
          "chf": "CHF", "usd": "USD", "$": "USD", "dollar": "USD", "dollars": "USD"}
 AMBIGUOUS = ("$", "dollar", "dollars")  # also Canadian, Australian… dollars: read as USD
@@ -84,12 +85,14 @@ def settle_currency(
     notes: list[tuple[str, str]] = []
     missing = orders["currency"].isna()
     if missing.any():
+        count = int(missing.sum())
+        plural = "s" if count > 1 else ""
         why_fr = "celle de votre boutique" if shop else "par défaut pour un premier fichier"
         why_en = "your shop's" if shop else "the default for a first file"
         notes.append((
-            f"{int(missing.sum())} commandes sans devise dans le fichier : lues en {assumed} "
+            f"{count} commande{plural} sans devise dans le fichier : lue{plural} en {assumed} "
             f"({why_fr}) ; si c'est faux, ajoutez une colonne Devise au fichier",
-            f"{int(missing.sum())} orders with no currency in the file: read as {assumed} "
+            f"{count} order{plural} with no currency in the file: read as {assumed} "
             f"({why_en}); if that is wrong, add a Currency column to the file",
         ))
         orders = orders.assign(currency=orders["currency"].fillna(assumed))
@@ -102,13 +105,15 @@ def settle_currency(
     file_currency = orders["currency"].value_counts().index[0]
     doubt = Doubt(
         "currency",
-        f"ce fichier est en {file_currency}, votre boutique en {shop} ({listed_fr} commandes) : "
-        "des montants de devises différentes ne sont jamais additionnés, les commandes qui ne "
-        "sont pas dans la devise de la boutique ne compteront qu'une fois leur taux de "
-        "conversion saisi sur la page Données",
-        f"this file is in {file_currency}, your shop in {shop} ({listed_en} orders): amounts in "
-        "different currencies are never added up, orders not in the shop's currency will count "
-        "only once their conversion rate is entered on the Data page",
+        f"ce fichier est en {file_currency}, votre boutique en {shop} : ses commandes ({listed_fr}) "
+        "ne compteront dans les chiffres qu'une fois leur taux de conversion saisi sur la page "
+        "Données, des montants de devises différentes ne sont jamais additionnés (si ce fichier "
+        "pèse plus que le reste, sa devise devient celle de la boutique et ce sont les autres "
+        "commandes qui attendent un taux)",
+        f"this file is in {file_currency}, your shop in {shop}: its orders ({listed_en}) will "
+        "count in the figures only once their conversion rate is entered on the Data page, "
+        "amounts in different currencies are never added up (if this file weighs more than the "
+        "rest, its currency becomes the shop's and the other orders wait for a rate)",
         "--yes",
     )
     return orders, notes, [doubt]
