@@ -28,38 +28,47 @@ select coalesce(
     'EUR'
 ) as currency;
 
--- Each currency the figures count, with its factor to the shop's currency: the shop's own (1)
--- and those the owner gave a rate to that same currency (a rate to a former shop currency waits).
+-- Each currency the figures count, with its factor to the shop's currency (to_currency): the
+-- shop's own (1) and those the owner gave a rate to that same currency (a rate to a former shop
+-- currency waits). The shop's currency is computed once per query (materialized).
 create view currency_factors as
-select currency, 1::decimal(18,6) as rate
-from shop_currency
+with shop as materialized (
+    select currency from shop_currency
+)
+select shop.currency, shop.currency as to_currency, 1::decimal(18,6) as rate
+from shop
 union all
-select r.currency, r.rate
+select r.currency, r.to_currency, r.rate
 from currency_rates as r
-inner join shop_currency as s on s.currency = r.to_currency
-where r.currency <> s.currency;
+inner join shop on shop.currency = r.to_currency
+where r.currency <> shop.currency;
 
+-- Amounts in the shop's currency keep their exact value (no multiplication: most shops have one
+-- currency, and every figure reads this view); converted ones are rounded to the cent per order.
 create view valid_orders as
 select
     o.order_id, o.source, o.source_order_id, o.customer_id, o.ordered_at,
-    s.currency,
-    round(o.amount * f.rate, 2)::decimal(18,2) as amount,
-    round(o.refunded_amount * f.rate, 2)::decimal(18,2) as refunded_amount,
-    round(o.amount * f.rate, 2)::decimal(18,2)
-        - round(o.refunded_amount * f.rate, 2)::decimal(18,2) as net_amount,
+    f.to_currency as currency,
+    case when f.rate = 1 then o.amount
+        else round(o.amount * f.rate, 2)::decimal(18,2) end as amount,
+    case when f.rate = 1 then o.refunded_amount
+        else round(o.refunded_amount * f.rate, 2)::decimal(18,2) end as refunded_amount,
+    case when f.rate = 1 then o.amount - o.refunded_amount
+        else round(o.amount * f.rate, 2)::decimal(18,2)
+            - round(o.refunded_amount * f.rate, 2)::decimal(18,2) end as net_amount,
     o.status, o.channel, o.import_id
 from valid_orders_as_paid as o
-inner join currency_factors as f on f.currency = o.currency
-cross join shop_currency as s;
+inner join currency_factors as f on f.currency = o.currency;
 
 create or replace view net_revenue as
 select order_id, customer_id, ordered_at, currency, net_amount, channel
 from valid_orders
 union all
 select
-    o.order_id, o.customer_id, o.ordered_at, s.currency,
-    round((o.amount - o.refunded_amount) * f.rate, 2)::decimal(18,2) as net_amount, o.channel
+    o.order_id, o.customer_id, o.ordered_at, f.to_currency as currency,
+    case when f.rate = 1 then o.amount - o.refunded_amount
+        else round((o.amount - o.refunded_amount) * f.rate, 2)::decimal(18,2) end as net_amount,
+    o.channel
 from orders as o
 inner join currency_factors as f on f.currency = o.currency
-cross join shop_currency as s
 where o.status = 'credit_note';
