@@ -1,6 +1,7 @@
-"""Issue 13, currency: the real Shopify exports in USD, ZAR and GBP show their currency on every
-page, in the rapport du lundi (HTML and XLSX), the exports and the CLI, never €; a base mixing EUR
-and USD files says on every surface which orders no figure counts; the demo shop stays in €.
+"""Issue 13, currency: the real Shopify exports in USD, ZAR and GBP (and a Stripe and an Etsy
+export in USD) show their currency on every page, in the rapport du lundi (HTML and XLSX), the
+exports and the CLI, never €; a base mixing EUR and USD files says on every surface which orders
+no figure counts; the demo shop stays in €.
 
 Each real file is imported once, without options, into a database of its own. Pages are read as
 rendered text (every element's proto, every table's cells), so a sign the page drew anywhere is
@@ -36,6 +37,8 @@ FILES = {
     "shopify_explorer_orders.csv": ("USD", "$US", "$"),
     "shopify_kidsliving_orders.csv": ("ZAR", "ZAR", "ZAR"),
     "shopify_maisonmaria_orders.csv": ("GBP", "£GB", "£"),
+    "stripe_verdigris_payments.csv": ("USD", "$US", "$"),  # lower-case "usd" in the file
+    "etsy_sold_orders_2023_tab.csv": ("USD", "$US", "$"),
 }
 PAGES = ["views/overview.py", "views/retention.py", "views/repeat.py", "views/value.py",
          "views/segments.py", "views/customer.py", "views/data.py", "views/import.py"]
@@ -89,11 +92,12 @@ def open_page(page: str, path, lang: str = "fr") -> AppTest:
     at = app()
     at.session_state["lang"] = lang
     at.switch_page(page).run()
-    if page == "views/customer.py":  # a customer with counted orders, found by their email
+    if page == "views/customer.py":  # a customer with counted orders, by email or full name
         with connected(path) as con:
-            email = con.execute("select c.email from customers c join valid_orders using "
-                                "(customer_id) where c.email is not null limit 1").fetchone()[0]
-        at.text_input(key="cust_search").input(email).run()
+            found = con.execute("select coalesce(c.email, c.full_name) from customers c join "
+                                "valid_orders using (customer_id) where coalesce(c.email, "
+                                "c.full_name) is not null limit 1").fetchone()[0]
+        at.text_input(key="cust_search").input(found).run()
     assert not at.exception
     return at
 
