@@ -105,9 +105,9 @@ def settle_currency(
     file_currency = orders["currency"].value_counts().index[0]
     doubt = Doubt(
         "currency",
-        f"ce fichier est en {file_currency}, votre boutique en {shop} : ses commandes ({listed_fr}) "
-        "ne compteront dans les chiffres qu'une fois leur taux de conversion saisi sur la page "
-        "Données, des montants de devises différentes ne sont jamais additionnés (si ce fichier "
+        f"ce fichier est en {file_currency}, votre boutique en {shop} : ses commandes "
+        f"({listed_fr}) ne compteront dans les chiffres qu'une fois leur taux de conversion "
+        "saisi sur la page Données, des montants de devises différentes ne sont jamais additionnés (si ce fichier "
         "pèse plus que le reste, sa devise devient celle de la boutique et ce sont les autres "
         "commandes qui attendent un taux)",
         f"this file is in {file_currency}, your shop in {shop}: its orders ({listed_en}) will "

@@ -228,7 +228,8 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument("--min-p-alive", type=float,
                         help="segment : probabilité d'être actif d'au moins (0 à 1)")
     parser.add_argument("--min-predicted-value", type=float,
-                        help="segment : valeur prévue sur 12 mois d'au moins (devise de la boutique)")
+                        help="segment : valeur prévue sur 12 mois d'au moins (dans la devise de "
+                        "la boutique)")
     parser.add_argument("--min-days-overdue", type=int,
                         help="segment : en retard d'au moins ce nombre de jours sur l'achat attendu")
     parser.add_argument("--sep", choices=SEPARATORS, default=";", help="segment : séparateur CSV")

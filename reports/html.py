@@ -155,7 +155,8 @@ def _segments_chart(table: pd.DataFrame, lang: str) -> go.Figure:
 
 def _list_section(key: str, table: pd.DataFrame, definition: str, lang: str,
                   currency: str) -> str:
-    content = _table(table, lang, currency) if len(table) else f"<p>{escape(text('report_nobody', lang))}</p>"
+    content = (_table(table, lang, currency) if len(table)
+               else f"<p>{escape(text('report_nobody', lang))}</p>")
     return (f'<section id="{key}"><h2>{escape(text(f"report_section_{key}", lang))}</h2>'
             f'<p class="muted">{escape(text(definition, lang))}</p>{content}</section>')
 

@@ -4,7 +4,8 @@ XlsxWriter with ``strings_to_formulas`` and ``strings_to_urls`` off, so no cell 
 or a link; text from the customer file that starts with = + - @ tab or CR is also prefixed with
 an apostrophe (exports.cells.neutralise_formulas, OWASP CSV injection) in case the sheet is saved
 again as CSV. Number formats are French (1 234,56 €, 12,5 %, dd/mm/yyyy) unless ``lang`` is "en",
-amounts with the sign of the shop's currency; Excel shows the separators of the reader's own settings.
+amounts with the sign of the shop's currency; Excel shows the separators of the reader's own
+settings.
 """
 
 from __future__ import annotations

@@ -226,7 +226,8 @@ def forecast_ranges(forecast: dict | None) -> dict[str, str]:
     if forecast is None:
         return {}
     ranges = {}
-    shown = [("val_predicted_total", "expected_revenue_range", lambda v: format.money(v, lang(), 0, currency=data.currency())),
+    shown = [("val_predicted_total", "expected_revenue_range",
+              lambda v: format.money(v, lang(), 0, currency=data.currency())),
              ("val_expected_purchases", "expected_purchases_range",
               lambda v: format.number(v, 0, lang()))]
     for key, field, show in shown:

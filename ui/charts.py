@@ -30,7 +30,8 @@ def weekly_trend(trend: pd.DataFrame, highlight: date, labels: dict[str, str], l
     fig = go.Figure()
     fig.add_bar(x=trend["week_start"], y=trend["revenue"], marker_color=colors,
                 name=labels["revenue"],
-                hovertemplate=f"%{{x|%d/%m/%Y}} : {money_hover('y', lang, currency)}<extra></extra>")
+                hovertemplate=f"%{{x|%d/%m/%Y}} : {money_hover('y', lang, currency)}"
+                              "<extra></extra>")
     fig.add_scatter(x=trend["week_start"], y=trend["orders"], yaxis="y2", mode="lines",
                     line={"color": "#333", "width": 1.5}, name=labels["orders"])
     fig.update_layout(

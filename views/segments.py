@@ -51,6 +51,7 @@ st.subheader(t("seg_builder_title"))
 st.caption(t("seg_builder_caption"))
 names = segment_choices(lang())
 day_format = "DD/MM/YYYY" if lang() == "fr" else "YYYY-MM-DD"
+sign = format.symbol(data.currency(), lang())  # amounts in the shop's currency
 left, middle, right = st.columns(3)
 with left:
     chosen = st.multiselect(t("seg_f_segments"), options=list(names), format_func=names.get,
@@ -60,10 +61,10 @@ with left:
                               key="seg_last_from")
     last_to = st.date_input(t("seg_f_last_to"), value=None, format=day_format, key="seg_last_to")
 with middle:
-    spend_min = st.number_input(t("seg_f_spend_min", unit=format.symbol(data.currency(), lang())), min_value=0.0, value=None, step=10.0,
-                                key="seg_spend_min")
-    spend_max = st.number_input(t("seg_f_spend_max", unit=format.symbol(data.currency(), lang())), min_value=0.0, value=None, step=10.0,
-                                key="seg_spend_max")
+    spend_min = st.number_input(t("seg_f_spend_min", unit=sign), min_value=0.0, value=None,
+                                step=10.0, key="seg_spend_min")
+    spend_max = st.number_input(t("seg_f_spend_max", unit=sign), min_value=0.0, value=None,
+                                step=10.0, key="seg_spend_max")
     orders_min = st.number_input(t("seg_f_orders_min"), min_value=0, value=None, step=1,
                                  key="seg_orders_min")
     orders_max = st.number_input(t("seg_f_orders_max"), min_value=0, value=None, step=1,
@@ -78,8 +79,8 @@ alive_column, value_column, overdue_column = st.columns(3)
 min_p_alive = alive_column.number_input(t("seg_f_min_p_alive"), min_value=0, max_value=100,
                                         value=None, step=10, help=t("seg_f_min_p_alive_help"),
                                         key="seg_min_p_alive")
-min_value = value_column.number_input(t("seg_f_min_predicted", unit=format.symbol(data.currency(), lang())), min_value=0.0, value=None,
-                                      step=10.0, help=t("seg_f_min_predicted_help"),
+min_value = value_column.number_input(t("seg_f_min_predicted", unit=sign), min_value=0.0,
+                                      value=None, step=10.0, help=t("seg_f_min_predicted_help"),
                                       key="seg_min_predicted")
 min_overdue = overdue_column.number_input(t("seg_f_min_overdue"), min_value=0, value=None,
                                           step=7, help=t("seg_f_min_overdue_help"),

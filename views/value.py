@@ -34,15 +34,16 @@ if result.status == "no_data":
     st.stop()
 
 totals = analysis.value_totals(as_of, version)
+shop = data.currency()
 figures = [
     ("val_customers", format.number(totals["customers"], 0, lang())),
-    ("val_historic_total", format.money(totals["historic_total"], lang(), 0, currency=data.currency())),
-    ("val_historic_mean", format.money(totals["historic_mean"], lang(), currency=data.currency())),
+    ("val_historic_total", format.money(totals["historic_total"], lang(), 0, currency=shop)),
+    ("val_historic_mean", format.money(totals["historic_mean"], lang(), currency=shop)),
 ]
 if totals["predicted_total"] is not None:
     figures += [
-        ("val_predicted_total", format.money(totals["predicted_total"], lang(), 0, currency=data.currency())),
-        ("val_predicted_mean", format.money(totals["predicted_mean"], lang(), currency=data.currency())),
+        ("val_predicted_total", format.money(totals["predicted_total"], lang(), 0, currency=shop)),
+        ("val_predicted_mean", format.money(totals["predicted_mean"], lang(), currency=shop)),
     ]
 if totals["expected_purchases"] is not None:
     figures.append(
@@ -74,9 +75,10 @@ if totals["expected_purchases"] is not None:
         st.plotly_chart(charts.p_alive_histogram(result.table), width="stretch")
         st.caption(t("val_p_alive_caption"))
     with right:
+        shown_threshold = format.money(threshold, lang(), currency=shop)
         st.metric(t("val_risk_count"), format.number(len(risky), 0, lang()),
-                  help=t("val_risk_help", threshold=format.money(threshold, lang(), currency=data.currency())), border=True)
-        st.caption(t("val_risk_caption", threshold=format.money(threshold, lang(), currency=data.currency())))
+                  help=t("val_risk_help", threshold=shown_threshold), border=True)
+        st.caption(t("val_risk_caption", threshold=shown_threshold))
     say_if_cut("val_risk_shown", analysis.AT_RISK_SHOWN, len(risky))
     st.dataframe(charts.people_table(risky.head(analysis.AT_RISK_SHOWN)), hide_index=True,
                  width="stretch", height=320)

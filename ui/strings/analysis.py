@@ -325,7 +325,8 @@ STRINGS: dict[str, tuple[str, str]] = {
     "val_scatter_title": ("Déjà dépensé et attendu, client par client",
                           "Spent so far and expected, customer by customer"),
     "val_scatter_x": ("Valeur historique ({unit})", "Historic value ({unit})"),
-    "val_scatter_y": ("Valeur prévue sur 12 mois ({unit})", "Predicted value over 12 months ({unit})"),
+    "val_scatter_y": ("Valeur prévue sur 12 mois ({unit})",
+                      "Predicted value over 12 months ({unit})"),
     "val_scatter_caption": (
         "Chaque point est un client : à droite ceux qui ont beaucoup dépensé, en haut ceux qui "
         "devraient beaucoup dépenser ; plus la couleur est claire, plus il est probable qu'ils "
