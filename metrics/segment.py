@@ -50,13 +50,14 @@ class SegmentFilter:
 
     segments: segment keys (metrics.rfm.SEGMENT_NAMES, or "none" for people who never bought);
     last_order_from / last_order_to: day of the last valid order, both ends included;
-    spend_min / spend_max: net spend in euros, both ends included; orders_min / orders_max: valid
-    orders; products: bought at least one of them (exact names from order lines); places: city
-    names (accents and case ignored) or postcode prefixes, any of them; consent_only: only people
-    who accept marketing emails and are not on the suppression list. Win-back, from the value
-    models (metrics.clv): min_p_alive (P(alive) from 0 to 1), min_predicted_value (expected
-    revenue over the next 52 weeks, euros), min_days_overdue (days since the expected next
-    purchase); people without a prediction do not pass them.
+    spend_min / spend_max: net spend in the shop's currency, both ends included; orders_min /
+    orders_max: valid orders; products: bought at least one of them (exact names from order
+    lines); places: city names (accents and case ignored) or postcode prefixes, any of them;
+    consent_only: only people who accept marketing emails and are not on the suppression list.
+    Win-back, from the value models (metrics.clv): min_p_alive (P(alive) from 0 to 1),
+    min_predicted_value (expected revenue over the next 52 weeks, in the shop's currency),
+    min_days_overdue (days since the expected next purchase); people without a prediction do not
+    pass them.
     """
 
     segments: tuple[str, ...] = ()
