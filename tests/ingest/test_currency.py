@@ -17,8 +17,8 @@ EUR_FILE = ("Date;N° commande;Email;Montant\n"
             "08/01/2024;A1;anne@exemple.fr;100,00 €\n"
             "09/01/2024;A2;bruno@exemple.fr;50,00 €\n").encode()
 USD_FILE = ("Date,Order,Email,Amount\n"
-            "01/10/2024,U1,carla@example.com,$30.00\n"
-            "01/11/2024,U2,dan@example.com,$20.00\n").encode()
+            "2024-01-10,U1,carla@example.com,$30.00\n"
+            "2024-01-11,U2,dan@example.com,$20.00\n").encode()
 PLAIN_FILE = ("Date;N° commande;Email;Montant\n"
               "08/01/2024;P1;eve@exemple.fr;12,00\n").encode()
 

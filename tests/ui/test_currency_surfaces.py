@@ -11,6 +11,7 @@ seen.
 from __future__ import annotations
 
 import io
+import shutil
 import json
 
 import openpyxl
@@ -208,3 +209,20 @@ def test_the_demo_shop_stays_in_euros(demo_db, use_db):
     revenue = {m.label: m.value for m in at.metric}["Chiffre d'affaires"]
     assert revenue.endswith("\u00a0€")
     assert "$US" not in rendered(at)
+
+
+def test_a_rate_entered_on_the_data_page_counts_the_dollars(mixed, use_db, tmp_path):
+    path = tmp_path / "mixed.duckdb"
+    shutil.copy(mixed, path)
+    use_db(path)
+    at = open_page("views/data.py", path)
+    assert at.text_input[-1].value == "USD"  # the currency waiting for a rate, proposed
+    at.number_input[-1].set_value(0.9).run()
+    next(b for b in at.button if b.label == "Enregistrer le taux").click().run()
+    assert not at.exception
+    assert at.success[0].value == "Taux enregistré : 1 USD = 0,9000 EUR."
+    assert not [w for w in at.warning if "USD" in w.value]
+    at.switch_page("views/overview.py").run()
+    shown = {m.label: m.value for m in at.metric}
+    assert shown["Chiffre d'affaires"] == "195,00\u00a0€"  # 100 + 50 + 0.9 × (30 + 20)
+    assert shown["Commandes"] == "4"
