@@ -59,8 +59,8 @@ def set_rate(con: duckdb.DuckDBPyConnection, currency: str, rate: float) -> None
         )
     if not rate > 0:
         raise CurrencyRateError(
-            f"le taux doit être plus grand que 0 (combien de {shop} vaut 1 {code}).",
-            f"the rate must be above 0 (how many {shop} one {code} is worth).",
+            f"Le taux doit être plus grand que 0 (combien de {shop} vaut 1 {code}).",
+            f"The rate must be above 0 (how many {shop} one {code} is worth).",
         )
     with WRITE_LOCK:
         run_sql(con, "currency_set_rate", currency=code, rate=rate, entered_at=datetime.now())

@@ -12,6 +12,8 @@ from ui.data import CACHE_ENTRIES
 from ui.data_page import act
 from ui.i18n import lang, t
 
+CODE_KEY, RATE_KEY = "cur_rate_code", "cur_rate_value"
+
 
 def warn_uncounted() -> None:
     """st.warning naming the orders no figure counts for want of a conversion rate, if any."""
@@ -45,11 +47,14 @@ def rates_table(rates: pd.DataFrame) -> pd.DataFrame:
     })
 
 
-def set_rate(currency: str, rate: float) -> None:
-    shop = data.currency()
-    act(lambda: currencies.set_rate(data.connection(), currency, rate),
-        t("cur_rate_saved", currency=currency.strip().upper(),
-          rate=format.number(rate, 4, lang()), shop=shop))
+def save_rate() -> None:
+    """The button's callback: the code and rate as the widgets hold them at the click (a rate
+    typed just before clicking is in the session state, not yet in arguments bound at the last
+    run)."""
+    code, rate = st.session_state.get(CODE_KEY) or "", st.session_state.get(RATE_KEY) or 0.0
+    act(lambda: currencies.set_rate(data.connection(), code, rate),
+        t("cur_rate_saved", currency=code.strip().upper(), rate=format.number(rate, 4, lang()),
+          shop=data.currency()))
 
 
 def remove_rate(currency: str) -> None:

@@ -113,12 +113,11 @@ with currencies_tab:
     else:
         st.dataframe(currency.uncounted_table(left_out), hide_index=True)
     code_column, rate_column = st.columns(2)
-    code = code_column.text_input(t("cur_rate_currency"), max_chars=3,
-                                  value=left_out["currency"].iloc[0] if len(left_out) else "")
-    rate = rate_column.number_input(t("cur_rate_value", shop=shop), min_value=0.0, value=None,
-                                    format="%.6f", help=t("cur_rate_help"))
-    st.button(t("cur_rate_save"), type="primary", disabled=not code or not rate,
-              on_click=currency.set_rate, args=(code, rate))
+    code_column.text_input(t("cur_rate_currency"), max_chars=3, key=currency.CODE_KEY,
+                           value=left_out["currency"].iloc[0] if len(left_out) else "")
+    rate_column.number_input(t("cur_rate_value", shop=shop), min_value=0.0, value=None,
+                             format="%.6f", help=t("cur_rate_help"), key=currency.RATE_KEY)
+    st.button(t("cur_rate_save"), type="primary", on_click=currency.save_rate)
     st.subheader(t("cur_rates_title"))
     rates = currency.rates(version)
     if rates.empty:

@@ -93,7 +93,7 @@ def test_several_currencies_are_named_in_one_sentence(mixed):
 @pytest.mark.parametrize(("code", "rate", "message"), [
     ("US", 0.9, "« US » n'est pas un code de devise : écrivez ses trois lettres, comme USD."),
     ("EUR", 1.0, "EUR est déjà la devise de la boutique : aucun taux n'est nécessaire."),
-    ("USD", 0.0, "le taux doit être plus grand que 0 (combien de EUR vaut 1 USD)."),
+    ("USD", 0.0, "Le taux doit être plus grand que 0 (combien de EUR vaut 1 USD)."),
 ])
 def test_an_unusable_rate_is_refused_in_words(mixed, code, rate, message):
     with pytest.raises(currencies.CurrencyRateError) as refused:

@@ -217,7 +217,9 @@ def test_a_rate_entered_on_the_data_page_counts_the_dollars(mixed, use_db, tmp_p
     use_db(path)
     at = open_page("views/data.py", path)
     assert at.text_input[-1].value == "USD"  # the currency waiting for a rate, proposed
-    at.number_input[-1].set_value(0.9).run()
+    next(b for b in at.button if b.label == "Enregistrer le taux").click().run()
+    assert at.error[0].value == "Le taux doit être plus grand que 0 (combien de EUR vaut 1 USD)."
+    at.number_input[-1].set_value(0.9)
     next(b for b in at.button if b.label == "Enregistrer le taux").click().run()
     assert not at.exception
     assert at.success[0].value == "Taux enregistré : 1 USD = 0,9000 EUR."
