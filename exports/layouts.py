@@ -17,6 +17,8 @@ from __future__ import annotations
 
 import pandas as pd
 
+from metrics.currencies import symbol
+
 BREVO_COLUMNS = ["EMAIL", "FIRSTNAME", "LASTNAME", "SMS"]
 MAILCHIMP_COLUMNS = [
     "Email Address", "First Name", "Last Name", "Address", "Phone Number", "Tags"
@@ -31,7 +33,7 @@ STANDARD_HEADERS: dict[str, tuple[str, str]] = {
     "city": ("Ville", "City"),
     "segment": ("Segment", "Segment"),
     "orders": ("Commandes", "Orders"),
-    "net_spend": ("Dépense nette (€)", "Net spend (€)"),
+    "net_spend": ("Dépense nette ({currency})", "Net spend ({currency})"),
     "last_order": ("Dernière commande", "Last order"),
     "email_marketing": ("Accepte les e-mails", "Accepts emails"),
 }
@@ -42,9 +44,10 @@ def _text(column: pd.Series) -> pd.Series:
     return column.astype("str")
 
 
-def standard(people: pd.DataFrame, lang: str = "fr") -> pd.DataFrame:
+def standard(people: pd.DataFrame, lang: str = "fr", currency: str = "EUR") -> pd.DataFrame:
     """Our list (metrics.segment.segment_customers rows) with headers in ``lang``: numbers stay
-    numbers and the last order a date, so a spreadsheet can sort and sum them."""
+    numbers and the last order a date, so a spreadsheet can sort and sum them; the net spend's
+    header names its currency (the shop's, by its sign: € ; $US in French)."""
     yes, no = YES_NO[lang]
     table = pd.DataFrame(
         {
@@ -62,7 +65,8 @@ def standard(people: pd.DataFrame, lang: str = "fr") -> pd.DataFrame:
             "email_marketing": people["email_marketing"].map({True: yes, False: no}).astype("str"),
         }
     )
-    headers = {key: names[lang == "en"] for key, names in STANDARD_HEADERS.items()}
+    headers = {key: names[lang == "en"].format(currency=symbol(currency, lang))
+               for key, names in STANDARD_HEADERS.items()}
     return table.rename(columns=headers)
 
 

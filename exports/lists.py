@@ -59,10 +59,11 @@ def build_export(
     sep: str = ";",
     lang: str = "fr",
     when: datetime | None = None,
+    currency: str = "EUR",
 ) -> ExportFile:
     """The file for ``people`` (rows of metrics.segment.segment_customers) in ``fmt``: csv
     (``sep``), xlsx, brevo (``sep``) or mailchimp (always ``,``), named after ``segments`` in
-    ``lang`` (exports.names)."""
+    ``lang`` (exports.names); amounts in ``currency``, the shop's."""
     if fmt not in EXPORT_FORMATS:
         raise ValueError(f"fmt must be one of {EXPORT_FORMATS}, not {fmt!r}")
     when = when or datetime.now()
@@ -72,7 +73,7 @@ def build_export(
     elif fmt == "mailchimp":
         table = layouts.mailchimp(kept, lang)
     else:
-        table = layouts.standard(kept, lang)
+        table = layouts.standard(kept, lang, currency)
     if fmt == "xlsx":
         data, mime = xlsx_bytes(table, SHEET[lang], lang), XLSX_MIME
     else:

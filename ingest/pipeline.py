@@ -16,7 +16,7 @@ from datetime import datetime
 import duckdb
 import pandas as pd
 
-from ingest import canonical
+from ingest import canonical, currency
 from ingest.doubts import settle
 from ingest.errors import FileRejected, rejected
 from ingest.mapping import remapped, validate_mapping
@@ -187,8 +187,9 @@ def import_file(
     result = canonical.build(table, seen.source, seen.mapping, file_name, options.date_order,
                              statuses=options.statuses, decimal_mark=options.decimal_mark)
     rows_loaded = rows_read - len(result.rejects) - result.skipped
-    notes = table.notes + result.notes + settle(
-        file_name, table.doubts + result.doubts, options.accept_guesses)
+    result.orders, currency_notes, currency_doubts = currency.settle_currency(con, result.orders)
+    notes = table.notes + result.notes + currency_notes + settle(
+        file_name, table.doubts + result.doubts + currency_doubts, options.accept_guesses)
     recorded = {
         "encoding": table.encoding,
         "delimiter": table.delimiter,

@@ -8,6 +8,7 @@ Each command builds a Report: ``summary`` is what ``--format json`` prints, ``ta
 from __future__ import annotations
 
 import argparse
+import dataclasses
 import json
 import sys
 from collections.abc import Callable, Sequence
@@ -30,6 +31,7 @@ from exports import (
 )
 from metrics.at_risk import SUBLISTS
 from metrics.cohorts import cohorts
+from metrics.currencies import uncounted, uncounted_warning
 from metrics.dates import PERIODS, default_week, latest_order_date, resolve_as_of, week_start
 from metrics.kpis import weekly_kpis
 from metrics.report import latest_complete_week, parse_week, weekly_report
@@ -48,6 +50,7 @@ from metrics.rfm import (
     segment_summary,
 )
 from metrics.segment import SegmentFilter, describe, list_summary, segment_customers
+from store.currency import shop_currency
 from store.errors import ComptoirError
 
 FORMATS = ("table", "csv", "json")
@@ -62,6 +65,10 @@ TOO_FEW_FOR_SEGMENTS = (
 LAST_ORDER_COLUMNS = ["customer_id", "recency_days", "frequency", "monetary"]
 # segment writes its own files (exports package); csv there means the export CSV
 SEGMENT_FORMATS = ("table", "json", *EXPORT_FORMATS)
+# Amount columns (and KPI rows) of the commands' tables: a "currency" column gives their code.
+MONEY_COLUMNS = ("revenue", "average_basket", "cumulative_revenue_per_customer", "monetary",
+                 "historic_value", "expected_spend", "expected_revenue", "net_spend",
+                 "predicted_value", "spend")
 SEGMENT_COLUMNS = [
     "customer_id", "name", "email", "phone", "postal_code", "city", "segment", "orders",
     "net_spend", "last_order_at", "email_marketing", "p_alive", "predicted_value", "days_overdue",
@@ -151,7 +158,7 @@ def segment_report(con: duckdb.DuckDBPyConnection, args: argparse.Namespace) -> 
         at_risk=args.at_risk,
     )
     people = segment_customers(con, segment_filter, resolve_as_of(con, args.as_of))
-    description = describe(segment_filter)
+    description = describe(segment_filter, currency=shop_currency(con))
     if args.format in EXPORT_FORMATS:
         if args.out is None:
             raise ComptoirError(
@@ -160,7 +167,7 @@ def segment_report(con: duckdb.DuckDBPyConnection, args: argparse.Namespace) -> 
             )
         export = build_export(
             people, args.format, segments=segment_filter.segments,
-            consent_only=args.consent_only, sep=args.sep,
+            consent_only=args.consent_only, sep=args.sep, currency=shop_currency(con),
         )
         write_out(args.out, export.data)
         log_export(con, export, description, segment_filter.to_json())
@@ -241,7 +248,8 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument("--min-p-alive", type=float,
                         help="segment : probabilité d'être actif d'au moins (0 à 1)")
     parser.add_argument("--min-predicted-value", type=float,
-                        help="segment : valeur prévue sur 12 mois d'au moins (euros)")
+                        help="segment : valeur prévue sur 12 mois d'au moins (dans la devise de "
+                        "la boutique)")
     parser.add_argument("--min-days-overdue", type=int,
                         help="segment : en retard d'au moins ce nombre de jours sur l'achat attendu")
     parser.add_argument(
@@ -277,6 +285,23 @@ def jsonable(value: object) -> object:
     if isinstance(value, datetime | date):
         return value.isoformat()
     return value
+
+
+def in_currency(report: Report, con: duckdb.DuckDBPyConnection) -> Report:
+    """The report with the shop's currency: a "currency" field, the orders no figure counts for
+    want of a conversion rate ("uncounted_orders", if any), and a last "currency" column in a
+    table with amounts (on the amount rows only of the KPI table, one row per metric)."""
+    currency = shop_currency(con)
+    summary = {**report.summary, "currency": currency}
+    left_out = uncounted(con)
+    if len(left_out):
+        summary["uncounted_orders"] = left_out[["currency", "orders"]]
+    table = report.table
+    if table.columns.isin(MONEY_COLUMNS).any():
+        table = table.assign(currency=currency)
+    elif table.index.isin(MONEY_COLUMNS).any():
+        table = table.assign(currency=np.where(table.index.isin(MONEY_COLUMNS), currency, None))
+    return dataclasses.replace(report, summary=summary, table=table)
 
 
 def render(report: Report, fmt: str, with_table: bool) -> str:
@@ -326,12 +351,15 @@ def main(argv: Sequence[str] | None = None) -> int:
             if latest_order_date(con) is None:
                 print(EMPTY_DATABASE)
                 return 0
-            report = COMMANDS[args.command](con, args)
+            report = in_currency(COMMANDS[args.command](con, args), con)
+            warning = uncounted_warning(uncounted(con), shop_currency(con))
         finally:
             con.close()
     except ComptoirError as error:
         print(error.message(args.lang), file=sys.stderr)
         return 2
+    if warning is not None:
+        print(warning[args.lang == "en"], file=sys.stderr)
     if report.message is not None:
         print(report.message)
         return 0

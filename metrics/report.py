@@ -17,10 +17,12 @@ import duckdb
 import pandas as pd
 
 from metrics.at_risk import at_risk, counts, sublist
+from metrics.currencies import uncounted
 from metrics.dates import default_week, week_start
 from metrics.kpis import weekly_kpis, weekly_trend
 from metrics.rfm import NO_SEGMENT, rfm, segment_movement
 from metrics.sql_files import run_sql
+from store.currency import shop_currency
 from store.errors import ComptoirError
 
 TREND_WEEKS = 52
@@ -47,7 +49,9 @@ class WeeklyReport:
     previous week and of this week). moves: segment_from, segment_to, customers (only real moves,
     most customers first; segment_from "none" = first purchase this week). to_call: TO_CALL
     columns of the sub-list "to_call" of metrics.at_risk at the end of the week; at_risk: the
-    counts of its sub-lists (metrics.at_risk.counts). new_repeat: NEW_REPEAT columns.
+    counts of its sub-lists (metrics.at_risk.counts). new_repeat: NEW_REPEAT columns. currency:
+    the shop's (every amount is in it). uncounted: metrics.currencies.uncounted, the orders no
+    figure counts for want of a rate.
     """
 
     week: date
@@ -58,6 +62,8 @@ class WeeklyReport:
     to_call: pd.DataFrame
     at_risk: dict[str, int]
     new_repeat: pd.DataFrame
+    currency: str
+    uncounted: pd.DataFrame
 
     @property
     def week_end(self) -> date:
@@ -152,5 +158,7 @@ def weekly_report(con: duckdb.DuckDBPyConnection, week: date) -> WeeklyReport:
         to_call=sublist(risky, "to_call")[TO_CALL].reset_index(drop=True),
         at_risk=counts(risky),
         new_repeat=new_repeat_customers(facts, monday),
+        currency=shop_currency(con),
+        uncounted=uncounted(con),
     )
 

@@ -20,6 +20,7 @@ import pandas as pd
 
 from metrics.at_risk import SUBLIST_NAMES, SUBLISTS, at_risk, sublist
 from metrics.clv import DEFAULT_HORIZON_WEEKS, customer_rows, kept_customer_value
+from metrics.currencies import symbol
 from metrics.dates import resolve_as_of
 from metrics.rfm import (
     NO_SEGMENT,
@@ -50,14 +51,15 @@ class SegmentFilter:
 
     segments: segment keys (metrics.rfm.SEGMENT_NAMES, or "none" for people who never bought);
     last_order_from / last_order_to: day of the last valid order, both ends included;
-    spend_min / spend_max: net spend in euros, both ends included; orders_min / orders_max: valid
-    orders; products: bought at least one of them (exact names from order lines); places: city
-    names (accents and case ignored) or postcode prefixes, any of them; consent_only: only people
-    who accept marketing emails and are not on the suppression list. Win-back, from the value
-    models (metrics.clv): min_p_alive (P(alive) from 0 to 1), min_predicted_value (expected
-    revenue over the next 52 weeks, euros), min_days_overdue (days since the expected next
-    purchase); people without a prediction do not pass them. at_risk: only the people of that
-    sub-list of the one at-risk notion (a key of metrics.at_risk.SUBLISTS).
+    spend_min / spend_max: net spend in the shop's currency, both ends included; orders_min /
+    orders_max: valid orders; products: bought at least one of them (exact names from order
+    lines); places: city names (accents and case ignored) or postcode prefixes, any of them;
+    consent_only: only people who accept marketing emails and are not on the suppression list.
+    Win-back, from the value models (metrics.clv): min_p_alive (P(alive) from 0 to 1),
+    min_predicted_value (expected revenue over the next 52 weeks, in the shop's currency),
+    min_days_overdue (days since the expected next purchase); people without a prediction do not
+    pass them. at_risk: only the people of that sub-list of the one at-risk notion (a key of
+    metrics.at_risk.SUBLISTS).
     """
 
     segments: tuple[str, ...] = ()
@@ -116,8 +118,10 @@ def _number(value: float, lang: str) -> str:
     return text.replace(".", ",") if lang == "fr" else text
 
 
-def _amount(value: float, lang: str) -> str:
-    return f"{_number(value, lang)} €" if lang == "fr" else f"€{_number(value, lang)}"
+def _amount(value: float, lang: str, currency: str) -> str:
+    """A bound in the shop's currency: '50 €', '50 $US' (fr), '€50', '$50' (en)."""
+    sign = symbol(currency, lang)
+    return f"{_number(value, lang)} {sign}" if lang == "fr" else f"{sign}{_number(value, lang)}"
 
 
 def _day(value: date, lang: str) -> str:
@@ -359,8 +363,9 @@ _WORDS = {
 }
 
 
-def describe(segment_filter: SegmentFilter, lang: str = "fr") -> str:
-    """The filter in one line of plain words, for the page, the file and the export log."""
+def describe(segment_filter: SegmentFilter, lang: str = "fr", currency: str = "EUR") -> str:
+    """The filter in one line of plain words, for the page, the file and the export log;
+    amounts in ``currency``, the shop's."""
     words = _WORDS[lang]
     names = segment_names(pd.Series(list(segment_filter.segments), dtype="str"), lang)
     parts = [
@@ -368,7 +373,7 @@ def describe(segment_filter: SegmentFilter, lang: str = "fr") -> str:
         _between(segment_filter.last_order_from, segment_filter.last_order_to,
                  lambda d: _day(d, lang), words["last_order"]),
         _between(segment_filter.spend_min, segment_filter.spend_max,
-                 lambda v: _amount(v, lang), words["spend"]),
+                 lambda v: _amount(v, lang, currency), words["spend"]),
         _between(segment_filter.orders_min, segment_filter.orders_max, str, words["orders"]),
         words["products"].format(names=", ".join(segment_filter.products))
         if segment_filter.products else None,
@@ -378,7 +383,8 @@ def describe(segment_filter: SegmentFilter, lang: str = "fr") -> str:
         None if segment_filter.min_p_alive is None
         else words["p_alive"].format(value=_number(segment_filter.min_p_alive, lang)),
         None if segment_filter.min_predicted_value is None
-        else words["predicted"].format(value=_amount(segment_filter.min_predicted_value, lang)),
+        else words["predicted"].format(
+            value=_amount(segment_filter.min_predicted_value, lang, currency)),
         None if segment_filter.min_days_overdue is None
         else words["overdue"].format(value=segment_filter.min_days_overdue),
         None if segment_filter.at_risk is None

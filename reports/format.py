@@ -1,5 +1,7 @@
 """Numbers, dates and words the way the reader writes them: 1 234,56 € and 15/03/2024 in French.
 
+Amounts are written in the currency given (the shop's: store.currency.shop_currency), € by default.
+
 Pure functions without Streamlit, shared by the app (ui/format.py re-exports them) and by the
 report files written from the command line.
 """
@@ -11,6 +13,7 @@ from datetime import date, datetime
 
 import pandas as pd
 
+from metrics.currencies import symbol
 from metrics.rfm import NO_SEGMENT, segment_label
 from ui.strings import core, report
 
@@ -40,13 +43,16 @@ def number(value: float | int | None, decimals: int = 0, lang: str = "fr") -> st
     return text.replace(",", NNBSP).replace(".", ",")
 
 
-def money(value: float | None, lang: str = "fr", decimals: int = 2) -> str:
+def money(value: float | None, lang: str = "fr", decimals: int = 2, *,
+          currency: str = "EUR") -> str:
     if _missing(value):
         return "–"
+    sign = symbol(currency, lang)
     if lang == "en":
-        sign = "-" if float(value) < 0 else ""
-        return f"{sign}€{number(abs(float(value)), decimals, 'en')}"
-    return f"{number(value, decimals, 'fr')}{NBSP}€"
+        minus = "-" if float(value) < 0 else ""
+        gap = NBSP if sign[-1].isalpha() else ""
+        return f"{minus}{sign}{gap}{number(abs(float(value)), decimals, 'en')}"
+    return f"{number(value, decimals, 'fr')}{NBSP}{sign}"
 
 
 def percent(value: float | None, lang: str = "fr", decimals: int = 1) -> str:
@@ -91,19 +97,20 @@ def text(key: str, lang: str, **values: object) -> str:
     return chosen.format(**values) if values else chosen
 
 
-def kpi(metric: str, value: float | None, lang: str = "fr") -> str:
-    """A KPI of metrics.kpis.METRICS in its unit (money, percent or a count)."""
+def kpi(metric: str, value: float | None, lang: str = "fr", currency: str = "EUR") -> str:
+    """A KPI of metrics.kpis.METRICS in its unit (money in ``currency``, percent or a count)."""
     kind = KPI_KINDS.get(metric, "count")
     if kind == "money":
-        return money(value, lang)
+        return money(value, lang, currency=currency)
     if kind == "percent":
         return percent(value, lang)
     return number(value, 0, lang)
 
 
-def moneys(values: pd.Series, lang: str = "fr") -> pd.Series:
+def moneys(values: pd.Series, lang: str = "fr", currency: str = "EUR") -> pd.Series:
     """money() over a column (display of short lists)."""
-    return values.map(lambda value: money(value, lang), na_action="ignore").fillna("–")
+    return values.map(lambda value: money(value, lang, currency=currency),
+                      na_action="ignore").fillna("–")
 
 
 def days(values: pd.Series, lang: str = "fr") -> pd.Series:

@@ -3,8 +3,9 @@
 XlsxWriter with ``strings_to_formulas`` and ``strings_to_urls`` off, so no cell is ever a formula
 or a link; text from the customer file that starts with = + - @ tab or CR is also prefixed with
 an apostrophe (exports.cells.neutralise_formulas, OWASP CSV injection) in case the sheet is saved
-again as CSV. Number formats are French (1 234,56 €, 12,5 %, dd/mm/yyyy) unless ``lang`` is "en";
-Excel shows the separators of the reader's own settings.
+again as CSV. Number formats are French (1 234,56 €, 12,5 %, dd/mm/yyyy) unless ``lang`` is "en",
+amounts with the sign of the shop's currency; Excel shows the separators of the reader's own
+settings.
 """
 
 from __future__ import annotations
@@ -16,6 +17,7 @@ from xlsxwriter.workbook import Workbook
 from xlsxwriter.worksheet import Worksheet
 
 from exports.cells import neutralise_formulas
+from metrics.currencies import uncounted_warning
 from metrics.kpis import METRICS, RATES
 from metrics.report import WeeklyReport
 from reports.format import (
@@ -25,6 +27,7 @@ from reports.format import (
     moves_table,
     new_repeat_table,
     segments_table,
+    symbol,
     text,
     to_call_table,
 )
@@ -35,10 +38,8 @@ WORKBOOK_OPTIONS = {"strings_to_formulas": False, "strings_to_urls": False,
 # A rate's change, written in percentage points (the cell holds 0.4 for +0.4 point).
 POINTS = '+0.0" pt";-0.0" pt";0.0" pt"'
 NUMBER_FORMATS = {
-    "fr": {"money": '#,##0.00\\ "€"', "percent": "0.0%", "count": "#,##0", "day": "dd/mm/yyyy",
-           "points": POINTS},
-    "en": {"money": '"€"#,##0.00', "percent": "0.0%", "count": "#,##0", "day": "yyyy-mm-dd",
-           "points": POINTS},
+    "fr": {"percent": "0.0%", "count": "#,##0", "day": "dd/mm/yyyy", "points": POINTS},
+    "en": {"percent": "0.0%", "count": "#,##0", "day": "yyyy-mm-dd", "points": POINTS},
 }
 KPI_COLUMNS = ("this_week", "last_week", "change_last_week", "last_year", "change_last_year")
 KPI_HEADERS = ("report_this_week", "report_last_week", "report_change_last_week",
@@ -46,11 +47,19 @@ KPI_HEADERS = ("report_this_week", "report_last_week", "report_change_last_week"
 HEADER_ROW = 2  # row 0: the sheet's title, row 1: what it shows, row 2: the table's header
 
 
-def _formats(workbook: Workbook, lang: str) -> dict:
+def money_format(currency: str, lang: str) -> str:
+    """Excel's number format of an amount in ``currency``: 1 234,56 € or $1,234.56."""
+    sign = symbol(currency, lang).replace('"', "")
+    return f'"{sign}"#,##0.00' if lang == "en" else f'#,##0.00\\ "{sign}"'
+
+
+def _formats(workbook: Workbook, lang: str, currency: str) -> dict:
     formats = {kind: workbook.add_format({"num_format": pattern})
                for kind, pattern in NUMBER_FORMATS[lang].items()}
+    formats["money"] = workbook.add_format({"num_format": money_format(currency, lang)})
     formats["title"] = workbook.add_format({"bold": True, "font_size": 14, "font_color": BRAND})
     formats["note"] = workbook.add_format({"italic": True, "font_color": "#666666"})
+    formats["warning"] = workbook.add_format({"bold": True, "font_color": "#B3261E"})
     formats["header"] = workbook.add_format(
         {"bold": True, "bg_color": "#F6EFE9", "bottom": 1, "text_wrap": True, "valign": "top"}
     )
@@ -102,6 +111,9 @@ def _kpi_sheet(writer: pd.ExcelWriter, report: WeeklyReport, formats: dict, lang
     change in percentage points, the others relative)."""
     sheet = _sheet(writer, report, "report_sheet_kpis", text("report_footer", lang), formats,
                    lang)
+    warning = uncounted_warning(report.uncounted, report.currency)
+    if warning is not None:  # under the title, in place of the footer note: it matters more
+        sheet.write_string(1, 0, warning[lang == "en"], formats["warning"])
     headers = [text("report_metric", lang), *(text(key, lang) for key in KPI_HEADERS)]
     sheet.write_row(HEADER_ROW, 0, headers, formats["header"])
     sheet.set_column(0, 0, 28)
@@ -144,7 +156,7 @@ def _trend_sheet(writer: pd.ExcelWriter, report: WeeklyReport, formats: dict, la
     })
     chart.set_title({"name": text("trend_title", lang)})
     chart.set_x_axis({"num_format": NUMBER_FORMATS[lang]["day"], "date_axis": False})
-    chart.set_y_axis({"num_format": NUMBER_FORMATS[lang]["money"]})
+    chart.set_y_axis({"num_format": money_format(report.currency, lang)})
     chart.set_legend({"none": True})
     chart.set_size({"width": 720, "height": 320})
     sheet.insert_chart(HEADER_ROW, len(trend.columns) + 1, chart)
@@ -182,7 +194,7 @@ def render_xlsx(report: WeeklyReport, lang: str = "fr") -> bytes:
     with pd.ExcelWriter(buffer, engine="xlsxwriter", date_format=day_format,
                         datetime_format=day_format,
                         engine_kwargs={"options": WORKBOOK_OPTIONS}) as writer:
-        formats = _formats(writer.book, lang)
+        formats = _formats(writer.book, lang, report.currency)
         _kpi_sheet(writer, report, formats, lang)
         _trend_sheet(writer, report, formats, lang)
         _segments_sheet(writer, report, formats, lang)

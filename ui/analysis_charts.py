@@ -10,8 +10,8 @@ import numpy as np
 import pandas as pd
 import plotly.graph_objects as go
 
-from ui import format
-from ui.charts import BRAND, MUTED
+from ui import data, format
+from ui.charts import BRAND, MUTED, money_hover
 from ui.i18n import lang, t
 
 PERCENT_VALUES = {"retention", "revenue_retention"}
@@ -39,7 +39,12 @@ def _percent_hover(field: str) -> str:
 
 
 def _money_hover(field: str) -> str:
-    return f"%{{{field}:,.2f}} €" if lang() == "fr" else f"€%{{{field}:,.2f}}"
+    return money_hover(field, lang(), data.currency())
+
+
+def _unit() -> str:
+    """The shop's currency sign, for axis titles: '($US)'."""
+    return format.symbol(data.currency(), lang())
 
 
 def _day_axis() -> str:
@@ -112,7 +117,7 @@ def cohort_heatmap(matrix: pd.DataFrame, period: str, value: str) -> go.Figure:
             texttemplate="%{z:.0f}" if cells <= MAX_LABELLED_CELLS else None,
             hovertemplate=f"{t('ret_cohort')} %{{y}}<br>{t(f'ret_after_{period}')} %{{x}}"
                           f"<br>{hover}<extra></extra>",
-            colorbar={"title": t(f"ret_unit_{value}")},
+            colorbar={"title": t(f"ret_unit_{value}", unit=_unit())},
         )
     )
     _layout(fig, t(f"ret_heatmap_title_{value}"), t(f"ret_after_{period}"), t("ret_cohort"),
@@ -164,7 +169,7 @@ def cohort_curves(
             name=name, line={"color": LINE_COLORS[i % len(LINE_COLORS)], "width": 1.5},
             hovertemplate=f"{name}<br>{after} %{{x}} : {hover}<extra></extra>",
         )
-    _layout(fig, t(f"ret_curves_title_{value}"), after, t(f"ret_unit_{value}"))
+    _layout(fig, t(f"ret_curves_title_{value}"), after, t(f"ret_unit_{value}", unit=_unit()))
     fig.update_xaxes(dtick=1 if len(curves) <= 24 else None)
     return fig
 
@@ -236,7 +241,8 @@ def forecast_ranges(forecast: dict | None) -> dict[str, str]:
     if forecast is None:
         return {}
     ranges = {}
-    shown = [("val_predicted_total", "expected_revenue_range", lambda v: format.money(v, lang(), 0)),
+    shown = [("val_predicted_total", "expected_revenue_range",
+              lambda v: format.money(v, lang(), 0, currency=data.currency())),
              ("val_expected_purchases", "expected_purchases_range",
               lambda v: format.number(v, 0, lang()))]
     for key, field, show in shown:
@@ -262,7 +268,8 @@ def value_scatter(values: pd.DataFrame) -> go.Figure:
         hovertemplate=f"{t('val_historic_short')} : {_money_hover('x')}<br>"
                       f"{t('val_predicted_short')} : {_money_hover('y')}<extra></extra>",
     )
-    _layout(fig, t("val_scatter_title"), t("val_scatter_x"), t("val_scatter_y"))
+    _layout(fig, t("val_scatter_title"), t("val_scatter_x", unit=_unit()),
+            t("val_scatter_y", unit=_unit()))
     return fig
 
 
@@ -300,10 +307,10 @@ def backtest_chart(weekly: pd.DataFrame) -> go.Figure:
 
 def people_table(people: pd.DataFrame) -> pd.DataFrame:
     """A customer list as the owner reads it: who, how to reach them, what they are worth."""
-    language = lang()
+    language, currency = lang(), data.currency()
 
     def money(column: str) -> pd.Series:
-        return people[column].map(lambda v: format.money(v, language))
+        return people[column].map(lambda v: format.money(v, language, currency=currency))
 
     return pd.DataFrame(
         {

@@ -8,17 +8,30 @@ import numpy as np
 import pandas as pd
 import plotly.graph_objects as go
 
+from reports.format import NBSP, symbol
+
 BRAND = "#8a4b2a"
 MUTED = "#c9a98f"
 
 
-def weekly_trend(trend: pd.DataFrame, highlight: date, labels: dict[str, str], lang: str) -> go.Figure:
+def money_hover(field: str, lang: str, currency: str) -> str:
+    """A plotly hover template of an amount in ``currency``: 1 234,56 € or $1,234.56."""
+    sign = symbol(currency, lang)
+    if lang == "en":
+        return f"{sign}{NBSP if sign[-1].isalpha() else ''}%{{{field}:,.2f}}"
+    return f"%{{{field}:,.2f}}{NBSP}{sign}"
+
+
+def weekly_trend(trend: pd.DataFrame, highlight: date, labels: dict[str, str], lang: str,
+                 currency: str) -> go.Figure:
     """Weekly revenue bars (the chosen week darker) with the order count on a second axis."""
     chosen = pd.to_datetime(trend["week_start"]) == pd.Timestamp(highlight)
     colors = np.where(chosen, BRAND, MUTED)
     fig = go.Figure()
     fig.add_bar(x=trend["week_start"], y=trend["revenue"], marker_color=colors,
-                name=labels["revenue"], hovertemplate="%{x|%d/%m/%Y} : %{y:,.2f} €<extra></extra>")
+                name=labels["revenue"],
+                hovertemplate=f"%{{x|%d/%m/%Y}} : {money_hover('y', lang, currency)}"
+                              "<extra></extra>")
     fig.add_scatter(x=trend["week_start"], y=trend["orders"], yaxis="y2", mode="lines",
                     line={"color": "#333", "width": 1.5}, name=labels["orders"])
     fig.update_layout(

@@ -168,7 +168,7 @@ def pair_detail(pair: pd.Series) -> pd.DataFrame:
     def values(side: str) -> list[str]:
         texts = [shown(pair[f"{side}_{field}"]) for field in fields[:6]]
         return [*texts, format.number(pair[f"{side}_orders"], 0, lang()),
-                format.money(pair[f"{side}_spend"], lang())]
+                format.money(pair[f"{side}_spend"], lang(), currency=data.currency())]
 
     return pd.DataFrame(
         {t("data_col_kept"): values("kept"), t("data_col_merged"): values("merged")},
@@ -202,9 +202,9 @@ def customer_option(found: pd.Series) -> str:
              id=found["customer_id"])
 
 
-def _act(action: Callable[[], object], success: str, changes_data: bool = True) -> None:
-    """Run a write, drop cached results, refit the forecasts if the customers changed (a merge,
-    a split, a forget: ui.forecast), leave the outcome for the page to show."""
+def act(action: Callable[[], object], success: str, changes_data: bool = True) -> None:
+    """Run a write, drop cached results, refit the forecasts if the data changed (a merge, a
+    split, a forget, a conversion rate: ui.forecast), leave the outcome for the page to show."""
     try:
         action()
     except store.ComptoirError as exc:
@@ -218,19 +218,19 @@ def _act(action: Callable[[], object], success: str, changes_data: bool = True) 
 
 
 def merge(kept: int, merged: int, kept_name: str, merged_name: str) -> None:
-    _act(lambda: identity.merge(connection(), kept, merged),
+    act(lambda: identity.merge(connection(), kept, merged),
          t("data_merged_done", kept=plain(kept_name), kept_id=kept, merged=plain(merged_name),
            merged_id=merged))
 
 
 def keep_apart(first: int, second: int, first_name: str, second_name: str) -> None:
-    _act(lambda: identity.keep_apart(connection(), first, second),
+    act(lambda: identity.keep_apart(connection(), first, second),
          t("data_apart_done", first=plain(first_name), first_id=first,
            second=plain(second_name), second_id=second), changes_data=False)
 
 
 def split(merged: int, merged_name: str) -> None:
-    _act(lambda: identity.split(connection(), merged),
+    act(lambda: identity.split(connection(), merged),
          t("data_split_done", merged=plain(merged_name), merged_id=merged))
 
 
@@ -249,7 +249,7 @@ def forget(customer_id: int, name: str) -> None:
             copies = identity.forget_in_backups(path, removed.key_hashes) if path else 0
             done.append((removed, copies))
 
-    _act(erase, "")
+    act(erase, "")
     if done:
         removed, copies = done[0]
         st.session_state[NOTICE] = ("success", t(

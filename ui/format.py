@@ -3,7 +3,17 @@
 The functions live in reports/format.py (no Streamlit) so the report files share them.
 """
 
-from reports.format import NBSP, NNBSP, day, money, number, percent, signed_percent, signed_points
+from reports.format import (
+    NBSP,
+    NNBSP,
+    day,
+    money,
+    number,
+    percent,
+    signed_percent,
+    signed_points,
+    symbol,
+)
 
 __all__ = ["NBSP", "NNBSP", "day", "money", "number", "percent", "signed_percent",
-           "signed_points"]
+           "signed_points", "symbol"]

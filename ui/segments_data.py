@@ -18,7 +18,7 @@ import streamlit as st
 import exports
 from metrics import clv, customer, rfm, segment
 from ui import analysis_data
-from ui.data import CACHE_ENTRIES, cached_frames, connection
+from ui.data import CACHE_ENTRIES, cached_frames, connection, currency
 
 Version = tuple[int, int, int]
 # The Fiche client shows expected purchases over about three months: 13 weeks = 91 days.
@@ -96,6 +96,7 @@ def export_file(
         consent_only=consent_only,
         sep=sep,
         lang=lang,
+        currency=currency(),
     )
 
 
@@ -103,13 +104,13 @@ def on_download(
     export: exports.ExportFile, segment_filter: segment.SegmentFilter, lang: str
 ) -> Callable[[], bytes]:
     """The download button's data: logs the export at the click, then hands the file over."""
-    con = connection()  # taken now: the function runs outside the page's script thread
+    con, shop = connection(), currency()  # taken now: deliver runs outside the script thread
 
     def deliver() -> bytes:
         exports.log_export(
             con,
             dataclasses.replace(export, created_at=datetime.now()),
-            segment.describe(segment_filter, lang),
+            segment.describe(segment_filter, lang, shop),
             segment_filter.to_json(),
         )
         return export.data

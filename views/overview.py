@@ -27,7 +27,7 @@ MONEY = {"revenue", "average_basket"}
 
 def shown(metric: str, value) -> str:
     if metric in MONEY:
-        return format.money(value, lang())
+        return format.money(value, lang(), currency=data.currency())
     if metric in RATES:
         return format.percent(value, lang())
     return format.number(value, 0, lang())
@@ -67,10 +67,10 @@ labels = {
     "revenue": t("kpi_revenue"),
     "orders": t("trend_orders"),
     "week": t("trend_axis_week"),
-    "revenue_axis": t("trend_axis_revenue"),
+    "revenue_axis": t("trend_axis_revenue", unit=format.symbol(data.currency(), lang())),
 }
 st.plotly_chart(
-    charts.weekly_trend(trend, week, labels, lang()),
+    charts.weekly_trend(trend, week, labels, lang(), data.currency()),
     width="stretch",
 )
 

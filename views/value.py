@@ -35,15 +35,16 @@ if result.status == "no_data":
     st.stop()
 
 totals = analysis.value_totals(as_of, version)
+shop = data.currency()
 figures = [
     ("val_customers", format.number(totals["customers"], 0, lang())),
-    ("val_historic_total", format.money(totals["historic_total"], lang(), 0)),
-    ("val_historic_mean", format.money(totals["historic_mean"], lang())),
+    ("val_historic_total", format.money(totals["historic_total"], lang(), 0, currency=shop)),
+    ("val_historic_mean", format.money(totals["historic_mean"], lang(), currency=shop)),
 ]
 if totals["predicted_total"] is not None:
     figures += [
-        ("val_predicted_total", format.money(totals["predicted_total"], lang(), 0)),
-        ("val_predicted_mean", format.money(totals["predicted_mean"], lang())),
+        ("val_predicted_total", format.money(totals["predicted_total"], lang(), 0, currency=shop)),
+        ("val_predicted_mean", format.money(totals["predicted_mean"], lang(), currency=shop)),
     ]
 if totals["expected_purchases"] is not None:
     figures.append(

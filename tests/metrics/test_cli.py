@@ -152,7 +152,7 @@ def fake_clv(monkeypatch):
 
 def test_clv_formats(capsys, shop_db, tmp_path, fake_clv):
     code, out, _ = run(capsys, "clv", "--db", shop_db, "--as-of", "2024-02-01", "--format", "json")
-    assert (code, json.loads(out)) == (0, {"status": "ok", "n_customers": 2})
+    assert (code, json.loads(out)) == (0, {"status": "ok", "n_customers": 2, "currency": "EUR"})
     assert fake_clv == [date(2024, 2, 1)]
     out_file = tmp_path / "clv.json"
     run(capsys, "clv", "--db", shop_db, "--format", "json", "--out", str(out_file))
@@ -170,7 +170,7 @@ def test_clv_customers_without_predictions_keep_the_historic_values(capsys, shop
     assert list(rows.columns) == [
         "customer_id", "model", "p_alive", "expected_purchases", "expected_spend",
         "predicted_value", "days_overdue", "historic_value", "frequency", "recency_weeks",
-        "T_weeks",
+        "T_weeks", "currency",
     ]
     assert rows["customer_id"].tolist() == [1, 2, 3, 4, 5]
     assert rows["historic_value"].tolist() == [145.0, 52.0, 70.0, 50.0, 70.0]

@@ -83,8 +83,8 @@ STRINGS: dict[str, tuple[str, str]] = {
     "ret_after_quarter": ("Trimestres après l'arrivée", "Quarters after arrival"),
     "ret_unit_retention": ("Clients revenus (%)", "Customers back (%)"),
     "ret_unit_revenue_retention": ("CA (% de l'arrivée)", "Revenue (% of arrival)"),
-    "ret_unit_cumulative_revenue_per_customer": ("CA cumulé par client (€)",
-                                                 "Cumulative revenue per customer (€)"),
+    "ret_unit_cumulative_revenue_per_customer": ("CA cumulé par client ({unit})",
+                                                 "Cumulative revenue per customer ({unit})"),
     "ret_heatmap_title_retention": ("Part des clients de chaque cohorte qui ont commandé",
                                     "Share of each cohort's customers who ordered"),
     "ret_heatmap_title_revenue_retention": (
@@ -354,8 +354,9 @@ STRINGS: dict[str, tuple[str, str]] = {
     ),
     "val_scatter_title": ("Déjà dépensé et attendu, client par client",
                           "Spent so far and expected, customer by customer"),
-    "val_scatter_x": ("Valeur historique (€)", "Historic value (€)"),
-    "val_scatter_y": ("Valeur prévue sur 12 mois (€)", "Predicted value over 12 months (€)"),
+    "val_scatter_x": ("Valeur historique ({unit})", "Historic value ({unit})"),
+    "val_scatter_y": ("Valeur prévue sur 12 mois ({unit})",
+                      "Predicted value over 12 months ({unit})"),
     "val_scatter_caption": (
         "Chaque point est un client : à droite ceux qui ont beaucoup dépensé, en haut ceux qui "
         "devraient beaucoup dépenser ; plus la couleur est claire, plus il est probable qu'ils "

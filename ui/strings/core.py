@@ -51,7 +51,7 @@ STRINGS: dict[str, tuple[str, str]] = {
     "last_year": ("Même semaine l'an dernier : {value}", "Same week last year: {value}"),
     "trend_title": ("Chiffre d'affaires par semaine (12 mois)", "Revenue per week (12 months)"),
     "trend_axis_week": ("Semaine", "Week"),
-    "trend_axis_revenue": ("Chiffre d'affaires (€)", "Revenue (€)"),
+    "trend_axis_revenue": ("Chiffre d'affaires ({unit})", "Revenue ({unit})"),
     "trend_orders": ("Commandes", "Orders"),
     "week_of": ("Semaine du {start} au {end}", "Week of {start} to {end}"),
     "definitions": ("Définitions", "Definitions"),
