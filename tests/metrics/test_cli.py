@@ -125,7 +125,8 @@ def test_rfm_of_a_small_shop_lists_customers_by_last_order(capsys, shop_db, tmp_
     code, _, _ = run(capsys, "rfm", "--db", shop_db, "--format", "csv", "--out", str(out_file))
     assert code == 0
     table = pd.read_csv(out_file)
-    assert table.columns.tolist() == ["customer_id", "recency_days", "frequency", "monetary"]
+    assert table.columns.tolist() == [
+        "customer_id", "recency_days", "frequency", "monetary", "currency"]
     assert table["customer_id"].tolist() == [1, 5, 3, 2, 4]
     assert table["recency_days"].tolist() == [0, 14, 19, 51, 54]
 
