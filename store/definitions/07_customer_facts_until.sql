@@ -1,0 +1,66 @@
+-- One row per person of the customer file as of the end of day as_of: their valid orders (0 for a
+-- contact who never bought), first, second and last valid order, purchase days, net spend (their
+-- valid orders less their credit notes), the currency of their money (NULL when several), their
+-- valid orders per channel, and their e-mail consent. The customer_summary table holds it as of
+-- the latest data (store/summary.py); metrics read that table when their date covers every order.
+create or replace macro customer_facts_until(as_of) as table
+    with
+
+    customer_orders as (
+        select customer_id, ordered_at, channel
+        from customer_orders_until(as_of)
+    ),
+
+    customer_money as (
+        select customer_id, net_amount, currency
+        from customer_money_until(as_of)
+    ),
+
+    people as (
+        select customer_id, email_consent
+        from customers
+    ),
+
+    order_totals as (
+        select
+            customer_id,
+            count(*) as valid_orders,
+            min(ordered_at, 2) as first_two,
+            max(ordered_at) as last_ordered_at,
+            count(distinct ordered_at::date) as purchase_days,
+            count(*) filter (where channel = 'web') as web_orders,
+            count(*) filter (where channel = 'shop') as shop_orders,
+            count(*) filter (where channel = 'marketplace') as marketplace_orders
+        from customer_orders
+        group by customer_id
+    ),
+
+    spend as (
+        select
+            customer_id,
+            sum(net_amount) as net_spend,
+            case when count(distinct currency) = 1 then min(currency) end as currency
+        from customer_money
+        group by customer_id
+    ),
+
+    final as (
+        select
+            people.customer_id,
+            coalesce(order_totals.valid_orders, 0) as valid_orders,
+            order_totals.first_two[1] as first_ordered_at,
+            order_totals.first_two[2] as second_ordered_at,
+            order_totals.last_ordered_at,
+            coalesce(order_totals.purchase_days, 0) as purchase_days,
+            coalesce(spend.net_spend, 0)::decimal(18, 2) as net_spend,
+            spend.currency,
+            coalesce(order_totals.web_orders, 0) as web_orders,
+            coalesce(order_totals.shop_orders, 0) as shop_orders,
+            coalesce(order_totals.marketplace_orders, 0) as marketplace_orders,
+            people.email_consent
+        from people
+        left join order_totals using (customer_id)
+        left join spend using (customer_id)
+    )
+
+    select * from final;
