@@ -48,23 +48,36 @@ def products(data_version: Version) -> list[str]:
     return segment.products(connection())
 
 
+def _predictions(
+    segment_filter: segment.SegmentFilter, as_of: date | None, data_version: Version
+) -> pd.DataFrame | None:
+    """The value models' rows when the filter asks for them (the fits are cached)."""
+    if not segment_filter.predicts():
+        return None
+    return clv.customer_rows(analysis_data.customer_value(as_of, data_version))
+
+
 @cached_frames
 def people(
-    segment_filter: segment.SegmentFilter, as_of: date | None, data_version: Version
+    segment_filter: segment.SegmentFilter, as_of: date | None, data_version: Version,
+    limit: int | None,
 ) -> pd.DataFrame:
-    """The builder's list (metrics.segment.segment_customers); raises SegmentFilterError."""
-    predictions = (clv.customer_rows(analysis_data.customer_value(as_of, data_version))
-                   if segment_filter.predicts() else None)
+    """The builder's list (metrics.segment.segment_customers), its first ``limit`` rows
+    (everyone when None: an export); raises SegmentFilterError."""
     return segment.segment_customers(connection(), segment_filter, as_of,
                                      scores=rfm_table(as_of, data_version),
-                                     predictions=predictions)
+                                     predictions=_predictions(segment_filter, as_of, data_version),
+                                     limit=limit)
 
 
 @st.cache_data(max_entries=CACHE_ENTRIES, show_spinner=False)
 def list_summary(
     segment_filter: segment.SegmentFilter, as_of: date | None, data_version: Version
 ) -> dict[str, float | int]:
-    return segment.list_summary(people(segment_filter, as_of, data_version))
+    """The whole list's totals, counted in the database (the page fetches LIST_SHOWN rows)."""
+    return segment.segment_totals(connection(), segment_filter, as_of,
+                                  scores=rfm_table(as_of, data_version),
+                                  predictions=_predictions(segment_filter, as_of, data_version))
 
 
 @st.cache_data(max_entries=EXPORT_ENTRIES, show_spinner=False)
@@ -79,7 +92,7 @@ def export_file(
 ) -> exports.ExportFile:
     """The export of the builder's list, built but not yet logged."""
     return exports.build_export(
-        people(segment_filter, as_of, data_version),
+        people(segment_filter, as_of, data_version, limit=None),
         fmt,
         slug="+".join(segment_filter.segments) or "clients",
         consent_only=consent_only,

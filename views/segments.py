@@ -101,12 +101,12 @@ segment_filter = SegmentFilter(
     min_days_overdue=min_overdue,
 )
 try:
-    people = segments.people(segment_filter, as_of, version)
+    people = segments.people(segment_filter, as_of, version, segments.LIST_SHOWN)
+    summary = segments.list_summary(segment_filter, as_of, version)
 except ComptoirError as error:
     st.error(error.message(lang()))
     st.stop()
 
-summary = segments.list_summary(segment_filter, as_of, version)
 figures = [
     ("seg_m_people", format.number(summary["people"], 0, lang())),
     ("seg_m_reachable", format.number(summary["reachable"], 0, lang())),
@@ -115,9 +115,9 @@ figures = [
 for column, (key, shown) in zip(st.columns(len(figures)), figures):
     column.metric(t(key), shown, help=t(f"{key}_help"), border=True)
 st.caption(t("seg_list_description", description=describe(segment_filter, lang())))
-say_if_cut("seg_list_shown", segments.LIST_SHOWN, len(people))
+say_if_cut("seg_list_shown", segments.LIST_SHOWN, summary["people"])
 st.dataframe(
-    charts.people_rows(people.head(segments.LIST_SHOWN), lang()),
+    charts.people_rows(people, lang()),
     column_config=charts.people_columns(lang()),
     hide_index=True,
     width="stretch",
