@@ -15,7 +15,7 @@ from datetime import date, timedelta
 import duckdb
 import pandas as pd
 
-from metrics.dates import default_week, week_start
+from metrics.dates import default_week, facts_as_of, week_start
 from metrics.kpis import weekly_kpis, weekly_trend
 from metrics.rfm import NO_SEGMENT, rfm, segment_movement
 from metrics.sql_files import run_sql
@@ -169,7 +169,7 @@ def weekly_report(con: duckdb.DuckDBPyConnection, week: date) -> WeeklyReport:
     monday = week_start(week)
     last_sunday, sunday = monday - timedelta(days=1), monday + timedelta(days=6)
     movement = segment_movement(con, last_sunday, sunday)
-    facts = run_sql(con, "report_customer_facts", as_of=sunday)
+    facts = run_sql(con, "report_customer_facts", **facts_as_of(con, sunday))
     to_call = customers_to_call(facts, rfm(con, last_sunday), rfm(con, sunday), monday)
     return WeeklyReport(
         week=monday,

@@ -21,7 +21,7 @@ import numpy as np
 import pandas as pd
 
 from metrics.clv import customer_rows, kept_customer_value
-from metrics.dates import resolve_as_of
+from metrics.dates import facts_as_of, resolve_as_of
 from metrics.rfm import (
     NO_SEGMENT,
     SEGMENT_MAP,
@@ -197,7 +197,7 @@ def _people(
         cur.register("rfm_segments", scores)
         cur.register("predictions", predictions[["customer_id", *PREDICTED]])
         yield cur.sql(sql_text("segment_customers"),
-                      params={"as_of": as_of, **segment_filter.params()})
+                      params={**facts_as_of(con, as_of), **segment_filter.params()})
     finally:
         cur.close()
 

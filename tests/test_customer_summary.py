@@ -117,3 +117,23 @@ def test_an_old_database_gains_a_filled_summary_when_migrated(shop):
     shop.execute("drop table customer_summary")
     store.migrate(shop)
     pd.testing.assert_frame_equal(summary(shop), expected)
+
+
+def test_metrics_read_the_summary_only_when_it_covers_their_date(shop):
+    from datetime import date
+
+    from metrics.dates import facts_as_of
+    from metrics.sql_files import run_sql
+
+    assert facts_as_of(shop, date(2024, 2, 21)) == {"as_of": date(2024, 2, 21),
+                                                   "summary_current": True}
+    assert facts_as_of(shop, date(2024, 2, 20))["summary_current"] is False
+    for name in ("rfm_totals", "report_customer_facts"):
+        pd.testing.assert_frame_equal(
+            run_sql(shop, name, as_of=date(2024, 2, 21), summary_current=True),
+            run_sql(shop, name, as_of=date(2024, 2, 21), summary_current=False))
+    # Before Ana's third order the figures come from the orders, not from the summary.
+    rfm = run_sql(shop, "rfm_totals", **facts_as_of(shop, date(2024, 2, 19))).set_index(
+        "customer_id")
+    assert rfm.loc[by_email(shop)["ana@exemple.fr"], ["frequency", "monetary"]].tolist() == [
+        2, 50.0]

@@ -4,7 +4,7 @@ with
 
 customer_facts as (
     select valid_orders
-    from customer_facts_as_of($as_of)
+    from customer_facts_as_of($as_of, $summary_current)
     where valid_orders > 0
 ),
 

@@ -10,7 +10,7 @@ customer_facts as (
     select
         customer_id, valid_orders, net_spend, first_ordered_at, second_ordered_at,
         last_ordered_at, purchase_days
-    from customer_facts_as_of($as_of)
+    from customer_facts_as_of($as_of, $summary_current)
     where valid_orders > 0
 ),
 

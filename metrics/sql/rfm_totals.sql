@@ -6,7 +6,7 @@ with
 
 customer_facts as (
     select customer_id, valid_orders, last_ordered_at, net_spend
-    from customer_facts_as_of($as_of)
+    from customer_facts_as_of($as_of, $summary_current)
 ),
 
 final as (

@@ -22,7 +22,7 @@ suppressed as (
 
 customer_facts as (
     select customer_id, valid_orders, net_spend, first_ordered_at, last_ordered_at
-    from customer_facts_as_of($as_of)
+    from customer_facts_as_of($as_of, $summary_current)
 ),
 
 product_orders as (

@@ -39,7 +39,7 @@ create or replace macro customer_facts_until(as_of) as table
         select
             customer_id,
             sum(net_amount) as net_spend,
-            case when count(distinct currency) = 1 then min(currency) end as currency
+            case when min(currency) = max(currency) then min(currency) end as currency
         from customer_money
         group by customer_id
     ),

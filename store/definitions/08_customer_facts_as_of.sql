@@ -1,11 +1,12 @@
--- customer_facts_until(as_of), read from the customer_summary table when as_of covers every order
--- (the usual "today" of the pages: one row per person instead of every order), else computed.
--- Only one branch runs: the other's filter is false before it scans.
-create or replace macro customer_facts_as_of(as_of) as table
+-- customer_facts_until(as_of), read from the customer_summary table when the caller knows that
+-- as_of covers every order (summary_current: metrics.dates.summary_current), the usual "today"
+-- of the pages: one row per person instead of every order. Only one branch runs: with the flag
+-- bound as a parameter, the other branch's filter is false before it scans.
+create or replace macro customer_facts_as_of(as_of, summary_current) as table
     select *
     from customer_summary
-    where as_of::date >= (select max(ordered_at)::date from orders)
+    where summary_current
     union all
     select *
     from customer_facts_until(as_of)
-    where as_of::date < (select max(ordered_at)::date from orders);
+    where not summary_current;
