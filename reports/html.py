@@ -108,7 +108,7 @@ def _cards(report: WeeklyReport, lang: str) -> str:
                      f'{escape(text("report_vs_last_week", lang, change=change))}</div>')
         last_year = text("report_vs_last_year", lang, value=kpi(metric, row["last_year"], lang))
         cards.append(
-            f'<div class="card" title="{escape(text(f"help_{metric}", lang))}">'
+            f'<div class="card" title="{escape(text(f"def_{metric}", lang))}">'
             f'<div class="label">{escape(text(f"kpi_{metric}", lang))}</div>'
             f'<div class="value" id="kpi-{metric}">'
             f"{escape(kpi(metric, row['this_week'], lang))}</div>"
@@ -156,7 +156,7 @@ def _list_section(key: str, table: pd.DataFrame, definition: str, lang: str) -> 
 
 
 def _definitions(lang: str) -> str:
-    terms = [(text(f"kpi_{metric}", lang), text(f"help_{metric}", lang)) for metric in METRICS]
+    terms = [(text(f"kpi_{metric}", lang), text(f"def_{metric}", lang)) for metric in METRICS]
     terms += [
         (text("report_section_segments", lang), text("report_def_segments", lang)),
         (text("report_section_to_call", lang), text("report_def_to_call", lang)),

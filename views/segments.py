@@ -107,13 +107,13 @@ except ComptoirError as error:
     st.error(error.message(lang()))
     st.stop()
 
-figures = [
-    ("seg_m_people", format.number(summary["people"], 0, lang())),
-    ("seg_m_reachable", format.number(summary["reachable"], 0, lang())),
-    ("seg_m_spend", format.money(summary["net_spend"], lang())),
+figures = [  # label, figure, its help (a glossary entry where the term has one)
+    ("seg_m_people", format.number(summary["people"], 0, lang()), "def_people"),
+    ("seg_m_reachable", format.number(summary["reachable"], 0, lang()), "seg_m_reachable_help"),
+    ("seg_m_spend", format.money(summary["net_spend"], lang()), "def_net_spend"),
 ]
-for column, (key, shown) in zip(st.columns(len(figures)), figures):
-    column.metric(t(key), shown, help=t(f"{key}_help"), border=True)
+for column, (key, shown, help_key) in zip(st.columns(len(figures)), figures):
+    column.metric(t(key), shown, help=t(help_key), border=True)
 st.caption(t("seg_list_description", description=describe(segment_filter, lang())))
 say_if_cut("seg_list_shown", segments.LIST_SHOWN, summary["people"])
 st.dataframe(

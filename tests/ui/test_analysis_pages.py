@@ -153,9 +153,9 @@ def test_repeat_on_the_demo_shop(demo_db, use_db):
         per_customer = repeat.orders_per_customer(con)
         second = repeat.days_to_second_order(con)
     shown = shown_metrics(at)
-    assert shown["Taux de réachat"] == format.percent(summary["repeat_rate"])
-    assert shown["Clients"] == format.number(summary["customers"])
-    assert shown["Clients revenus"] == format.number(summary["repeat_customers"])
+    assert shown["Taux de réachat (depuis le début)"] == format.percent(summary["repeat_rate"])
+    assert shown["Clients (depuis le début)"] == format.number(summary["customers"])
+    assert shown["Clients fidèles (depuis le début)"] == format.number(summary["repeat_customers"])
     assert shown["2e commande : délai médian"] == (
         f"{format.number(summary['median_days_first_to_second'])} jours"
     )
@@ -184,9 +184,9 @@ def test_repeat_on_the_hand_computed_shop(shop_db, use_db):
     shown = shown_metrics(at)
     # Customers A..E; A, B, C ordered again: 3 / 5. First to second order: A 24 days
     # (4 -> 28 Dec), B 25 (20 Dec -> 14 Jan), C 44 (2 Jan -> 15 Feb): median 25.
-    assert shown["Taux de réachat"] == f"60,0{NBSP}%"
-    assert shown["Clients"] == "5"
-    assert shown["Clients revenus"] == "3"
+    assert shown["Taux de réachat (depuis le début)"] == f"60,0{NBSP}%"
+    assert shown["Clients (depuis le début)"] == "5"
+    assert shown["Clients fidèles (depuis le début)"] == "3"
     assert shown["2e commande : délai médian"] == "25 jours"
     # Every second order came within 30 days except C's (44): 2 / 3, then 3 / 3.
     assert shown["2e commande en 30 jours"] == f"66,7{NBSP}%"
@@ -202,7 +202,7 @@ def test_the_week_chosen_in_the_sidebar_sets_the_date(demo_db, use_db):
     assert at.caption[1].value.startswith(f"Chiffres au {sunday:%d/%m/%Y}")
     with connected(demo_db) as con:
         summary = repeat.repeat_summary(con, as_of=sunday)
-    assert shown_metrics(at)["Clients"] == format.number(summary["customers"])
+    assert shown_metrics(at)["Clients (depuis le début)"] == format.number(summary["customers"])
 
 
 # Valeur client

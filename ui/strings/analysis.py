@@ -165,22 +165,11 @@ STRINGS: dict[str, tuple[str, str]] = {
         "need to choose when to send a reminder and what to put forward.",
     ),
     "rep_days_value": ("{days} jours", "{days} days"),
-    "rep_rate": ("Taux de réachat", "Repeat rate"),
-    "rep_rate_help": ("Clients ayant passé au moins deux commandes valides ÷ clients.",
-                      "Customers with at least two valid orders ÷ customers."),
-    "rep_customers": ("Clients", "Customers"),
-    "rep_customers_help": ("Personnes identifiées ayant au moins une commande valide.",
-                           "Identified people with at least one valid order."),
-    "rep_repeat_customers": ("Clients revenus", "Repeat customers"),
-    "rep_repeat_customers_help": ("Clients ayant passé au moins deux commandes valides.",
-                                  "Customers with at least two valid orders."),
+    "rep_rate": ("Taux de réachat (depuis le début)", "Repeat rate (since the start)"),
+    "rep_customers": ("Clients (depuis le début)", "Customers (since the start)"),
+    "rep_repeat_customers": ("Clients fidèles (depuis le début)",
+                             "Repeat customers (since the start)"),
     "rep_median_second": ("2e commande : délai médian", "2nd order: median time"),
-    "rep_median_second_help": (
-        "La moitié des clients revenus ont passé leur deuxième commande dans ce délai après la "
-        "première (jours du calendrier).",
-        "Half of the repeat customers placed their second order within this time after the "
-        "first (calendar days).",
-    ),
     "rep_reading": (
         "Sur 100 clients, {n} ont commandé au moins deux fois ; entre deux commandes d'un même "
         "client il s'écoule en général (médiane) {between}.",
@@ -238,14 +227,6 @@ STRINGS: dict[str, tuple[str, str]] = {
     "rep_col_repeat_customers": ("Revenus", "Came back"),
     "rep_col_repeat_rate": ("Taux de réachat", "Repeat rate"),
     "rep_definitions": (
-        _VALID_ORDER[0]
-        + "- **Clients** : personnes identifiées (e-mail, téléphone ou nom et code postal) avec "
-        "au moins une commande valide jusqu'à la date ; les ventes anonymes n'y sont pas.\n"
-        "- **Taux de réachat** : clients avec au moins deux commandes valides ÷ clients, depuis "
-        "le début de l'historique.\n"
-        "- **Délai avant la 2e commande** : jours du calendrier entre la première et la deuxième "
-        "commande valide (deux commandes le même jour : 0 jour). Médiane : la moitié des "
-        "clients revenus sont en dessous.\n"
         "- **Intervalle entre commandes** : médiane des jours entre deux commandes valides "
         "successives d'un même client.\n"
         "- **Réachat dans les 90 jours par mois d'arrivée** : pour les clients dont la première "
@@ -254,13 +235,6 @@ STRINGS: dict[str, tuple[str, str]] = {
         "commande, la part pour qui elle est arrivée dans ce délai.\n"
         "- **Premiers achats qui font revenir** : un client compte pour chaque produit différent "
         "de sa première commande valide ; taux = clients revenus ÷ clients.",
-        _VALID_ORDER[1]
-        + "- **Customers**: identified people (email, phone or name and postcode) with at least "
-        "one valid order up to the date; anonymous sales are not in.\n"
-        "- **Repeat rate**: customers with at least two valid orders ÷ customers, since the "
-        "start of the history.\n"
-        "- **Time to 2nd order**: calendar days between the first and the second valid order "
-        "(two orders on the same day: 0 days). Median: half of the repeat customers are below.\n"
         "- **Time between orders**: median of the days between two successive valid orders of "
         "the same customer.\n"
         "- **Repeat within 90 days by month of arrival**: for the customers whose first valid "
