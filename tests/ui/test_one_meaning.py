@@ -132,6 +132,21 @@ def test_overview_shows_each_term_of_its_week(demo_db, terms, use_db, index):
     assert {label: shown[label] for label in WEEK_LABELS.values()} == {
         label: shown_week(metric, week["week"][metric]) for metric, label in WEEK_LABELS.items()
     }
+    # Each figure's help is its glossary entry.
+    helps = {m.label: m.proto.help for m in at.metric}
+    assert {label: helps[label] for label in WEEK_LABELS.values()} == {
+        label: GLOSSARY[metric][1][0] for metric, label in WEEK_LABELS.items()
+    }
+
+
+def test_the_definitions_page_lists_every_term(demo_db, use_db):
+    use_db(demo_db)
+    at = app().run()
+    at.switch_page("views/definitions.py").run()
+    assert not at.exception
+    text = "\n".join(block.value for block in at.markdown)
+    for (term, _), (meaning, _) in GLOSSARY.values():
+        assert f"- **{term}** : {meaning}" in text
 
 
 @pytest.mark.parametrize("index", range(len(WEEKS_BACK)))
@@ -150,6 +165,10 @@ def test_repeat_and_segments_pages_show_the_history_terms(demo_db, terms, use_db
         HISTORY_LABELS["repeat_customers"]: format.number(history["repeat_customers"]),
         HISTORY_LABELS["repeat_rate"]: format.percent(history["repeat_rate"]),
         HISTORY_LABELS["days_to_second_order"]: f"{days} jours",
+    }
+    helps = {m.label: m.proto.help for m in at.metric}
+    assert {label: helps[label] for label in HISTORY_LABELS.values()} == {
+        label: GLOSSARY[term][1][0] for term, label in HISTORY_LABELS.items()
     }
     at.switch_page("views/segments.py").run()
     assert not at.exception
