@@ -95,7 +95,9 @@ def definitions() -> list[Path]:
 
 def define(con: duckdb.DuckDBPyConnection, fill_summary: bool = False) -> None:
     """(Re)create every definition in one transaction, so that the live views and macros are
-    those of store/definitions/ whatever migrations created them first; ``fill_summary``
+    those of store/definitions/ whatever migrations created them first (migrations 001-008 still
+    create the old ones, as history). A migration holds tables only: a view or macro it defined
+    would be replaced here, so change its file in store/definitions/ instead. ``fill_summary``
     computes customer_summary from them (a database that has just gained the table)."""
     con.execute("begin transaction")
     try:
