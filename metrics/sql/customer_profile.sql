@@ -38,16 +38,16 @@ final as (
         person.consent_source,
         person.consent_at,
         exists (select 1 from suppressions where suppressions.email = person.email) as suppressed,
-        customer_facts.valid_orders as orders,
-        customer_facts.purchase_days as occasions,
-        customer_facts.net_spend::double as net_spend,
+        coalesce(customer_facts.valid_orders, 0) as orders,
+        coalesce(customer_facts.purchase_days, 0) as occasions,
+        coalesce(customer_facts.net_spend, 0)::double as net_spend,
         customer_facts.first_ordered_at as first_order_at,
         customer_facts.last_ordered_at as last_order_at,
         round(customer_facts.net_spend / nullif(customer_facts.valid_orders, 0), 2)::double
             as average_basket,
         all_orders.orders_all_statuses
     from person
-    cross join customer_facts
+    left join customer_facts on true
     cross join all_orders
 )
 

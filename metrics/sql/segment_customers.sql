@@ -58,8 +58,8 @@ joined as (
         people.email is not null
             and coalesce(people.email_consent, false)
             and suppressed.email is null as email_marketing,
-        customer_facts.valid_orders as orders,
-        customer_facts.net_spend::double as net_spend,
+        coalesce(customer_facts.valid_orders, 0) as orders,
+        coalesce(customer_facts.net_spend, 0)::double as net_spend,
         customer_facts.first_ordered_at as first_order_at,
         customer_facts.last_ordered_at as last_order_at,
         coalesce(rfm_segments.segment, 'none') as segment,
@@ -71,7 +71,7 @@ joined as (
         predictions.days_overdue::double as days_overdue
     from people
     left join suppressed on suppressed.email = people.email
-    inner join customer_facts on customer_facts.customer_id = people.customer_id
+    left join customer_facts on customer_facts.customer_id = people.customer_id
     left join rfm_segments on rfm_segments.customer_id = people.customer_id
     left join predictions on predictions.customer_id = people.customer_id
 ),

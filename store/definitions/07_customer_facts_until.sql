@@ -1,8 +1,9 @@
--- One row per person of the customer file as of the end of day as_of: their valid orders (0 for a
--- contact who never bought), first, second and last valid order, purchase days, net spend (their
--- valid orders less their credit notes), the currency of their money (NULL when several), their
--- valid orders per channel, and their e-mail consent. The customer_summary table holds it as of
--- the latest data (store/summary.py); metrics read that table when their date covers every order.
+-- One row per customer with money by the end of day as_of (a valid order, or only a credit note):
+-- their valid orders, first, second and last valid order, purchase days, net spend (their valid
+-- orders less their credit notes), the currency of their money (NULL when several), and their
+-- valid orders per channel. Contacts who never bought have no row. The customer_summary table
+-- holds it as of the latest data, with the person's e-mail consent (store/summary.py); metrics
+-- read that table when their date covers every order (customer_facts_as_of).
 create or replace macro customer_facts_until(as_of) as table
     with
 
@@ -14,11 +15,6 @@ create or replace macro customer_facts_until(as_of) as table
     customer_money as (
         select customer_id, net_amount, currency
         from customer_money_until(as_of)
-    ),
-
-    people as (
-        select customer_id, email_consent
-        from customers
     ),
 
     order_totals as (
@@ -46,21 +42,19 @@ create or replace macro customer_facts_until(as_of) as table
 
     final as (
         select
-            people.customer_id,
+            customer_id,
             coalesce(order_totals.valid_orders, 0) as valid_orders,
             order_totals.first_two[1] as first_ordered_at,
             order_totals.first_two[2] as second_ordered_at,
             order_totals.last_ordered_at,
             coalesce(order_totals.purchase_days, 0) as purchase_days,
-            coalesce(spend.net_spend, 0)::decimal(18, 2) as net_spend,
+            spend.net_spend::decimal(18, 2) as net_spend,
             spend.currency,
             coalesce(order_totals.web_orders, 0) as web_orders,
             coalesce(order_totals.shop_orders, 0) as shop_orders,
-            coalesce(order_totals.marketplace_orders, 0) as marketplace_orders,
-            people.email_consent
-        from people
+            coalesce(order_totals.marketplace_orders, 0) as marketplace_orders
+        from spend
         left join order_totals using (customer_id)
-        left join spend using (customer_id)
     )
 
     select * from final;

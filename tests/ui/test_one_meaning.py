@@ -73,11 +73,12 @@ def week_terms(con, monday: date) -> dict[str, float]:
 
 def history_terms(con, as_of: date) -> dict[str, float]:
     """The terms measured since the start of the history up to the end of day ``as_of``."""
-    customers, repeat, people, spend = con.execute(
+    customers, repeat, spend = con.execute(
         "select count(*) filter (where valid_orders > 0),"
-        " count(*) filter (where is_repeat_customer(valid_orders)), count(*), sum(net_spend)"
+        " count(*) filter (where is_repeat_customer(valid_orders)), sum(net_spend)"
         " from customer_facts_until($as_of)", {"as_of": as_of},
     ).fetchone()
+    people = con.execute("select count(*) from customers").fetchone()[0]
     median = con.execute(
         "select median(second_day - first_day) from customer_first_days($as_of)",
         {"as_of": as_of},

@@ -128,7 +128,7 @@ COMPUTED_BY: dict[str, str] = {
     "credit_notes": "view net_revenue",
     "orders": "view valid_orders",
     "customers": "macro customer_facts_until (valid_orders > 0), kpi_weekly_kpis for a week",
-    "people": "macro customer_facts_until (every row)",
+    "people": "table customers",
     "new_customers": "macro is_new_customer",
     "returning_customers": "macro is_new_customer (not)",
     "average_basket": "metrics.kpis.weekly_kpis",
