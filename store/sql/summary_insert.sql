@@ -5,7 +5,7 @@ with
 
 customer_facts as (
     select *
-    from customer_facts_until(date '9999-12-30')
+    from customer_facts_until(date '9999-12-30', customer_ids := $customer_ids)
 ),
 
 people as (
@@ -17,7 +17,6 @@ final as (
     select customer_facts.*, people.email_consent
     from customer_facts
     inner join people using (customer_id)
-    where $customer_ids is null or list_contains($customer_ids, customer_id)
 )
 
 select * from final
