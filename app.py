@@ -25,6 +25,7 @@ pages = [
     st.Page("views/customer.py", title=t("page_customer"), icon=":material/person_search:"),
     st.Page("views/data.py", title=t("page_data"), icon=":material/database:"),
     st.Page("views/import.py", title=t("page_import"), icon=":material/upload_file:"),
+    st.Page("views/definitions.py", title=t("page_definitions"), icon=":material/menu_book:"),
 ]
 navigation = st.navigation(pages)
 

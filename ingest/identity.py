@@ -33,7 +33,7 @@ import duckdb
 import pandas as pd
 
 from ingest.sql_files import sql_text
-from store import WRITE_LOCK, ComptoirError, backup, connect, transaction
+from store import WRITE_LOCK, ComptoirError, backup, connect, summary, transaction
 from store.db import quote_identifier
 
 ERASED_REASON = "ligne effacée : droit à l'oubli"
@@ -116,6 +116,7 @@ def merge(con: duckdb.DuckDBPyConnection, kept: int, merged: int,
     with _transaction(con) as cur:
         _require(cur, [kept, merged])
         merge_steps(cur, kept, merged, now or datetime.now(), "merge")
+        summary.refresh(cur, [kept, merged])
 
 
 def merge_steps(cur: duckdb.DuckDBPyConnection, kept: int, merged: int, now: datetime,
@@ -151,6 +152,7 @@ def split(con: duckdb.DuckDBPyConnection, merged: int, now: datetime | None = No
         for step in SPLIT_STEPS:
             _run(cur, step, **params)
         _run(cur, "identity_record_decision", action="split", **params)
+        summary.refresh(cur, [kept, merged])
     return kept
 
 
@@ -187,6 +189,7 @@ def forget(con: duckdb.DuckDBPyConnection, customer_id: int,
         counts["merged_removed"] = _run(cur, "identity_forget_merged", **params)
         _run(cur, "identity_forget_customer", **params)
         _run(cur, "identity_forget_log", **params, **counts)
+        summary.refresh(cur, [customer_id])
         cur.execute(sql_text("identity_forget_cleanup"))
     with WRITE_LOCK:
         con.execute("checkpoint")  # on the connection itself: it may hold a finished read open

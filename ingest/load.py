@@ -54,7 +54,7 @@ from ingest.canonical import CONTENT_KEY_PREFIX, LEGACY_KEY_PREFIX, Canonical
 from ingest.doubts import Doubt, settle
 from ingest.match import match_people
 from ingest.sql_files import sql_text
-from store import WRITE_LOCK, backup, transaction
+from store import WRITE_LOCK, backup, summary, transaction
 
 ORDER_COLUMNS = (
     "source_order_id", "customer_id", "ordered_at", "currency", "amount", "discount", "shipping",
@@ -120,6 +120,7 @@ def load(
                 cur.register("file_rejects", rejects)
                 cur.execute(sql_text("load_insert_rejects"), {"import_id": import_id})
                 cur.unregister("file_rejects")
+            summary.refresh(cur)  # matching may have merged people: everyone, from the orders
             cur.execute(
                 sql_text("load_finish_import"),
                 {

@@ -20,7 +20,7 @@ from dataclasses import dataclass
 import duckdb
 
 from ingest.sql_files import sql_text
-from store import WRITE_LOCK, backup, transaction
+from store import WRITE_LOCK, backup, summary, transaction
 
 PLAN = ("remove_plan_orders", "remove_plan_keys", "remove_plan_customers", "remove_plan_merged",
         "remove_plan_kept")
@@ -52,6 +52,7 @@ def remove_imports(con: duckdb.DuckDBPyConnection, import_ids: list[int]) -> Rem
             removed = Removed(len(ids), *cur.execute(sql_text("remove_plan_counts")).fetchone())
             _steps(cur, DELETE, ids)
             cur.execute(sql_text("remove_cleanup"))
+            summary.refresh(cur)
         con.execute("checkpoint")
     return removed
 

@@ -21,7 +21,7 @@ from datetime import date, timedelta
 import duckdb
 import pandas as pd
 
-from metrics.dates import resolve_as_of
+from metrics.dates import facts_as_of, resolve_as_of
 from metrics.rfm import rfm
 from metrics.sql_files import run_sql
 
@@ -80,7 +80,7 @@ def at_risk(
     as_of = resolve_as_of(con, as_of)
     after = rfm(con, as_of, segment_map) if scores is None else scores
     before = after if as_of is None else rfm(con, as_of - WEEK, segment_map)  # None: nobody
-    facts = run_sql(con, "report_customer_facts", as_of=as_of)
+    facts = run_sql(con, "report_customer_facts", **facts_as_of(con, as_of))
     return at_risk_table(facts, before, after, as_of)
 
 

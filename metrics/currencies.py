@@ -17,7 +17,7 @@ import pandas as pd
 from babel.numbers import get_currency_symbol
 
 from metrics.sql_files import run_sql
-from store import WRITE_LOCK, ComptoirError
+from store import ComptoirError, summary, transaction
 from store.currency import shop_currency
 
 ISO_CODE = re.compile(r"[A-Z]{3}")
@@ -62,14 +62,16 @@ def set_rate(con: duckdb.DuckDBPyConnection, currency: str, rate: float) -> None
             f"Le taux doit être plus grand que 0 (combien de {shop} vaut 1 {code}).",
             f"The rate must be above 0 (how many {shop} one {code} is worth).",
         )
-    with WRITE_LOCK:
-        run_sql(con, "currency_set_rate", currency=code, rate=rate, entered_at=datetime.now())
+    with transaction(con) as cur:  # the per-customer summary holds converted spend
+        run_sql(cur, "currency_set_rate", currency=code, rate=rate, entered_at=datetime.now())
+        summary.refresh(cur)
 
 
 def remove_rate(con: duckdb.DuckDBPyConnection, currency: str) -> None:
     """Forget the rate of ``currency``: its orders leave the figures again."""
-    with WRITE_LOCK:
-        run_sql(con, "currency_remove_rate", currency=currency)
+    with transaction(con) as cur:
+        run_sql(cur, "currency_remove_rate", currency=currency)
+        summary.refresh(cur)
 
 
 def uncounted_warning(left_out: pd.DataFrame, shop: str) -> tuple[str, str] | None:

@@ -42,6 +42,15 @@ def resolve_as_of(con: duckdb.DuckDBPyConnection, as_of: date | None) -> date | 
     return as_of if as_of is not None else latest_order_date(con)
 
 
+def facts_as_of(con: duckdb.DuckDBPyConnection, as_of: date | None) -> dict[str, object]:
+    """The parameters of a query reading customer_facts_as_of($as_of, $summary_current): the
+    resolved as-of date, and whether no order is later than it, so that the per-customer summary
+    (kept as of the latest data) answers instead of every order."""
+    as_of = resolve_as_of(con, as_of)
+    covers = bool(run_sql(con, "summary_covers", as_of=as_of)["covers"].iloc[0])
+    return {"as_of": as_of, "summary_current": covers}
+
+
 def week_start(d: date) -> date:
     """Monday of the ISO week containing ``d``."""
     return d - timedelta(days=d.weekday())

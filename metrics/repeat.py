@@ -14,7 +14,7 @@ import duckdb
 import numpy as np
 import pandas as pd
 
-from metrics.dates import check_period, resolve_as_of
+from metrics.dates import check_period, facts_as_of, resolve_as_of
 from metrics.sql_files import run_sql
 
 
@@ -22,7 +22,7 @@ def repeat_summary(con: duckdb.DuckDBPyConnection, as_of: date | None = None) ->
     """customers, repeat_customers, repeat_rate, median_days_first_to_second,
     median_days_between_orders (medians interpolate between the two middle values; None when
     there is nothing to measure)."""
-    row = run_sql(con, "repeat_summary", as_of=resolve_as_of(con, as_of)).iloc[0]
+    row = run_sql(con, "repeat_summary", **facts_as_of(con, as_of)).iloc[0]
     return {
         "customers": int(row["customers"]),
         "repeat_customers": int(row["repeat_customers"]),
@@ -41,7 +41,7 @@ def orders_per_customer(
     ``cap`` or more orders share one bucket labelled e.g. "10+"; every bucket from 1 up to the
     highest one present is listed, with 0 customers where nobody has that count.
     """
-    return run_sql(con, "repeat_orders_per_customer", as_of=resolve_as_of(con, as_of), cap=cap)
+    return run_sql(con, "repeat_orders_per_customer", cap=cap, **facts_as_of(con, as_of))
 
 
 def days_between_orders(con: duckdb.DuckDBPyConnection, as_of: date | None = None) -> pd.DataFrame:
@@ -104,7 +104,7 @@ def repeat_rate_by_cohort(
     Older cohorts had more time to come back: compare like with like, or use repeat_rate_trend.
     """
     return run_sql(
-        con, "repeat_rate_by_cohort", period=check_period(period), as_of=resolve_as_of(con, as_of)
+        con, "repeat_rate_by_cohort", period=check_period(period), **facts_as_of(con, as_of)
     )
 
 

@@ -18,7 +18,7 @@ import pandas as pd
 
 from metrics.at_risk import at_risk, counts, sublist
 from metrics.currencies import uncounted
-from metrics.dates import default_week, week_start
+from metrics.dates import default_week, facts_as_of, week_start
 from metrics.kpis import weekly_kpis, weekly_trend
 from metrics.rfm import NO_SEGMENT, rfm, segment_movement
 from metrics.sql_files import run_sql
@@ -148,7 +148,7 @@ def weekly_report(con: duckdb.DuckDBPyConnection, week: date) -> WeeklyReport:
     after = rfm(con, sunday)
     movement = segment_movement(con, last_sunday, sunday, after=after)
     risky = at_risk(con, sunday, scores=after)
-    facts = run_sql(con, "report_customer_facts", as_of=sunday)
+    facts = run_sql(con, "report_customer_facts", **facts_as_of(con, sunday))
     return WeeklyReport(
         week=monday,
         kpis=weekly_kpis(con, monday),

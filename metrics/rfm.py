@@ -33,7 +33,7 @@ import duckdb
 import numpy as np
 import pandas as pd
 
-from metrics.dates import resolve_as_of
+from metrics.dates import facts_as_of
 from metrics.sql_files import run_sql
 from store.errors import ComptoirError
 
@@ -147,7 +147,7 @@ def rfm(
     segment (key), segment_fr, segment_en.
     """
     mapping = _checked_map(segment_map)
-    table = run_sql(con, "rfm_totals", as_of=resolve_as_of(con, as_of))
+    table = run_sql(con, "rfm_totals", **facts_as_of(con, as_of))
     table["r_score"] = recency_scores(table["recency_days"].to_numpy())
     table["f_score"] = frequency_scores(table["frequency"].to_numpy())
     table["m_score"] = _scores(table["monetary"].to_numpy())

@@ -11,6 +11,8 @@ and the builder count the same people.
 from __future__ import annotations
 
 import json
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import asdict, dataclass
 from datetime import date, timedelta
 
@@ -21,7 +23,7 @@ import pandas as pd
 from metrics.at_risk import SUBLIST_NAMES, SUBLISTS, at_risk, sublist
 from metrics.clv import DEFAULT_HORIZON_WEEKS, customer_rows, kept_customer_value
 from metrics.currencies import symbol
-from metrics.dates import resolve_as_of
+from metrics.dates import facts_as_of, resolve_as_of
 from metrics.rfm import (
     NO_SEGMENT,
     SEGMENT_MAP,
@@ -33,7 +35,7 @@ from metrics.rfm import (
 )
 from metrics.sql_files import run_sql, sql_text
 from store.errors import ComptoirError
-from store.frames import fetch_frame
+from store.frames import relation_frame
 
 NO_PURCHASE = {"fr": "Sans achat", "en": "No purchase"}
 RFM_COLUMNS = ["customer_id", "segment", "r_score", "f_score", "m_score"]
@@ -83,9 +85,10 @@ class SegmentFilter:
             self.min_p_alive, self.min_predicted_value, self.min_days_overdue))
 
     def params(self) -> dict[str, object]:
-        """The bound parameters of segment_customers.sql (empty tuples become NULL); at_risk is
-        applied after it, from metrics.at_risk."""
+        """The bound parameters of segment_customers.sql (empty tuples become NULL); at_risk
+        keeps the people of the table at_risk_ids (metrics.at_risk's sub-list, see _people)."""
         return {
+            "at_risk_only": self.at_risk is not None,
             "segments": list(self.segments) or None,
             "last_order_from": self.last_order_from,
             "last_order_to": self.last_order_to,
@@ -185,6 +188,43 @@ def segment_choices(lang: str) -> dict[str, str]:
     return {**choices, NO_SEGMENT: NO_PURCHASE[lang]}
 
 
+@contextmanager
+def _people(
+    con: duckdb.DuckDBPyConnection,
+    segment_filter: SegmentFilter,
+    as_of: date | None,
+    segment_map: dict[tuple[int, int], str] | None,
+    scores: pd.DataFrame | None,
+    predictions: pd.DataFrame | None,
+    risky: pd.DataFrame | None,
+) -> Iterator[duckdb.DuckDBPyRelation]:
+    """segment_customers.sql as a relation on its own cursor, to fetch a page of or to total:
+    a list of 768,000 people is never turned into a DataFrame only to be counted. ``risky``:
+    metrics.at_risk.at_risk when the caller has it; computed only if the filter asks."""
+    as_of = resolve_as_of(con, as_of)
+    mapping = SEGMENT_MAP if segment_map is None else segment_map
+    _check(segment_filter, {*mapping.values(), NO_SEGMENT})
+    scores = rfm(con, as_of, segment_map) if scores is None else scores
+    chosen = pd.DataFrame({"customer_id": pd.Series(dtype="int64")})
+    if segment_filter.at_risk is not None:
+        risky = at_risk(con, as_of, scores, segment_map) if risky is None else risky
+        chosen = sublist(risky, segment_filter.at_risk)[["customer_id"]]
+    if predictions is None and segment_filter.predicts():
+        predictions = customer_rows(kept_customer_value(con, as_of, PREDICTION_WEEKS))
+    if predictions is None:
+        predictions = pd.DataFrame({"customer_id": pd.Series(dtype="int64"),
+                                    **{c: pd.array([], dtype="Float64") for c in PREDICTED}})
+    cur = con.cursor()
+    try:
+        cur.register("rfm_segments", scores[RFM_COLUMNS])
+        cur.register("predictions", predictions[["customer_id", *PREDICTED]])
+        cur.register("at_risk_ids", chosen)
+        yield cur.sql(sql_text("segment_customers"),
+                      params={**facts_as_of(con, as_of), **segment_filter.params()})
+    finally:
+        cur.close()
+
+
 def segment_customers(
     con: duckdb.DuckDBPyConnection,
     segment_filter: SegmentFilter = SegmentFilter(),
@@ -193,8 +233,10 @@ def segment_customers(
     scores: pd.DataFrame | None = None,
     predictions: pd.DataFrame | None = None,
     risky: pd.DataFrame | None = None,
+    limit: int | None = None,
 ) -> pd.DataFrame:
-    """The people who pass ``segment_filter``, biggest spenders first.
+    """The people who pass ``segment_filter``, biggest spenders first (the first ``limit`` of
+    them when given: what a page shows; an export asks for everyone).
 
     ``scores``: metrics.rfm.rfm(con, as_of, segment_map) when the caller already has it (the
     app caches it per data version), so it is not computed again. ``predictions``:
@@ -211,43 +253,48 @@ def segment_customers(
     m_score, p_alive, predicted_value, days_overdue (missing without predictions), segment_fr,
     segment_en.
     """
-    as_of = resolve_as_of(con, as_of)
-    mapping = SEGMENT_MAP if segment_map is None else segment_map
-    _check(segment_filter, {*mapping.values(), NO_SEGMENT})
-    scores = rfm(con, as_of, segment_map) if scores is None else scores
-    if predictions is None and segment_filter.predicts():
-        predictions = customer_rows(kept_customer_value(con, as_of, PREDICTION_WEEKS))
-    if predictions is None:
-        predictions = pd.DataFrame({"customer_id": pd.Series(dtype="int64"),
-                                    **{c: pd.array([], dtype="Float64") for c in PREDICTED}})
-    cur = con.cursor()
-    try:
-        cur.register("rfm_segments", scores[RFM_COLUMNS])
-        cur.register("predictions", predictions[["customer_id", *PREDICTED]])
-        table = fetch_frame(
-            cur, sql_text("segment_customers"), {"as_of": as_of, **segment_filter.params()}
-        )
-    finally:
-        cur.close()
-    if segment_filter.at_risk is not None:
-        risky = at_risk(con, as_of, scores, segment_map) if risky is None else risky
-        chosen = sublist(risky, segment_filter.at_risk)["customer_id"]
-        table = table[table["customer_id"].isin(chosen)].reset_index(drop=True)
+    with _people(con, segment_filter, as_of, segment_map, scores, predictions, risky) as people:
+        table = relation_frame(people if limit is None else people.limit(limit))
     table["segment_fr"] = segment_names(table["segment"], "fr")
     table["segment_en"] = segment_names(table["segment"], "en")
     return table
 
 
-def list_summary(people: pd.DataFrame) -> dict[str, float | int]:
-    """What a list amounts to: people, reachable (accept marketing emails), left_out (the
-    others), net_spend (their total)."""
-    reachable = int(people["email_marketing"].sum())
+def _totals(people: duckdb.DuckDBPyRelation) -> dict[str, float | int]:
+    [(count, reachable, net_spend)] = people.aggregate(
+        "count(*), count(*) filter (where email_marketing), coalesce(sum(net_spend), 0)"
+    ).fetchall()
     return {
-        "people": len(people),
-        "reachable": reachable,
-        "left_out": len(people) - reachable,
-        "net_spend": round(float(people["net_spend"].sum()), 2),
+        "people": int(count),
+        "reachable": int(reachable),
+        "left_out": int(count - reachable),
+        "net_spend": round(float(net_spend), 2),
     }
+
+
+def list_summary(people: pd.DataFrame) -> dict[str, float | int]:
+    """What a list of segment_customers rows amounts to: people, reachable (accept marketing
+    emails), left_out (the others), net_spend (their total)."""
+    cur = duckdb.connect()
+    try:
+        return _totals(cur.from_df(people[["email_marketing", "net_spend"]]))
+    finally:
+        cur.close()
+
+
+def segment_totals(
+    con: duckdb.DuckDBPyConnection,
+    segment_filter: SegmentFilter = SegmentFilter(),
+    as_of: date | None = None,
+    segment_map: dict[tuple[int, int], str] | None = None,
+    scores: pd.DataFrame | None = None,
+    predictions: pd.DataFrame | None = None,
+    risky: pd.DataFrame | None = None,
+) -> dict[str, float | int]:
+    """list_summary of everyone segment_customers would list, totalled in the database
+    (arguments as segment_customers')."""
+    with _people(con, segment_filter, as_of, segment_map, scores, predictions, risky) as people:
+        return _totals(people)
 
 
 def products(con: duckdb.DuckDBPyConnection) -> list[str]:

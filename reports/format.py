@@ -15,12 +15,12 @@ import pandas as pd
 
 from metrics.currencies import symbol
 from metrics.rfm import NO_SEGMENT, segment_label
-from ui.strings import core, report
+from ui.strings import core, glossary, report
 
 NNBSP = "\u202f"  # French thousands separator (narrow no-break space)
 NBSP = "\u00a0"  # before the euro sign and the percent sign
-# The report uses the Overview page's KPI labels and definitions (core) and its own strings.
-STRINGS = {**core.STRINGS, **report.STRINGS}
+# The report uses the Overview page's KPI labels (core), the glossary and its own strings.
+STRINGS = {**core.STRINGS, **glossary.STRINGS, **report.STRINGS}
 KPI_KINDS = {"revenue": "money", "average_basket": "money", "repeat_rate": "percent"}
 # A French mobile or landline in E.164, +33 then 9 digits, shown the way the French write it.
 FRENCH_E164 = r"^\+33(\d)(\d{2})(\d{2})(\d{2})(\d{2})$"
@@ -179,7 +179,7 @@ def _contact(table: pd.DataFrame, lang: str) -> dict[str, pd.Series]:
 def at_risk_note(counts: dict[str, int], lang: str = "fr") -> str:
     """The at-risk counts (metrics.at_risk.counts) and the one definition, for the list to call."""
     shown = {name: number(count, 0, lang) for name, count in counts.items()}
-    return f"{text('at_risk_counts', lang, **shown)} {text('glossary_at_risk', lang)}"
+    return f"{text('at_risk_counts', lang, **shown)} {text('def_at_risk', lang)}"
 
 
 def to_call_table(to_call: pd.DataFrame, lang: str = "fr") -> pd.DataFrame:

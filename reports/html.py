@@ -116,7 +116,7 @@ def _cards(report: WeeklyReport, lang: str) -> str:
         last_year = text("report_vs_last_year", lang,
                          value=kpi(metric, row["last_year"], lang, report.currency))
         cards.append(
-            f'<div class="card" title="{escape(text(f"help_{metric}", lang))}">'
+            f'<div class="card" title="{escape(text(f"def_{metric}", lang))}">'
             f'<div class="label">{escape(text(f"kpi_{metric}", lang))}</div>'
             f'<div class="value" id="kpi-{metric}">'
             f"{escape(kpi(metric, row['this_week'], lang, report.currency))}</div>"
@@ -173,10 +173,10 @@ def _uncounted(report: WeeklyReport, lang: str) -> str:
 
 
 def _definitions(lang: str) -> str:
-    terms = [(text(f"kpi_{metric}", lang), text(f"help_{metric}", lang)) for metric in METRICS]
+    terms = [(text(f"kpi_{metric}", lang), text(f"def_{metric}", lang)) for metric in METRICS]
     terms += [
         (text("report_section_segments", lang), text("report_def_segments", lang)),
-        (SUBLIST_NAMES["all"][lang], text("glossary_at_risk", lang)),
+        (SUBLIST_NAMES["all"][lang], text("def_at_risk", lang)),
         (text("report_section_new_repeat", lang), text("report_def_new_repeat", lang)),
     ]
     items = "".join(f"<dt>{escape(term)}</dt><dd>{escape(meaning)}</dd>" for term, meaning in terms)

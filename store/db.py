@@ -17,10 +17,13 @@ from pathlib import Path
 
 import duckdb
 
+from store import summary
 from store.errors import DatabaseBusyError, DatabaseOpenError
 
 PROJECT_DIR = Path(__file__).resolve().parent.parent
 MIGRATIONS_DIR = Path(__file__).resolve().parent / "migrations"
+DEFINITIONS_DIR = Path(__file__).resolve().parent / "definitions"
+SUMMARY_VERSION = 10  # the migration that created customer_summary: filled once after it
 DB_ENV_VAR = "COMPTOIR_DB"
 WRITE_LOCK = threading.RLock()
 
@@ -86,10 +89,35 @@ def schema_version(con: duckdb.DuckDBPyConnection) -> int:
     return int(row[0])
 
 
+def definitions() -> list[Path]:
+    """The shared definitions (views and macros, ``create or replace``) in the order they build
+    on each other: the one place each term is written (DESIGN.md, Definitions)."""
+    return sorted(DEFINITIONS_DIR.glob("*.sql"))
+
+
+def define(con: duckdb.DuckDBPyConnection, fill_summary: bool = False) -> None:
+    """(Re)create every definition in one transaction, so that the live views and macros are
+    those of store/definitions/ whatever migrations created them first (migrations 001-008 still
+    create the old ones, as history). A migration holds tables only: a view or macro it defined
+    would be replaced here, so change its file in store/definitions/ instead. ``fill_summary``
+    computes customer_summary from them (a database that has just gained the table)."""
+    con.execute("begin transaction")
+    try:
+        for path in definitions():
+            con.execute(path.read_text(encoding="utf-8"))
+        if fill_summary:
+            summary.refresh(con)
+        con.execute("commit")
+    except Exception:
+        con.execute("rollback")
+        raise
+
+
 def migrate(con: duckdb.DuckDBPyConnection) -> int:
-    """Apply, each in its own transaction, the migrations newer than the database."""
+    """Apply, each in its own transaction, the migrations newer than the database, then the
+    definitions."""
     with WRITE_LOCK:
-        current = schema_version(con)
+        current = before = schema_version(con)
         for version, path in migrations():
             if version <= current:
                 continue
@@ -105,6 +133,7 @@ def migrate(con: duckdb.DuckDBPyConnection) -> int:
                 con.execute("rollback")
                 raise
             current = version
+        define(con, fill_summary=before < SUMMARY_VERSION <= current)
         return current
 
 

@@ -199,7 +199,8 @@ def test_html_shows_french_figures_and_escapes_customers(con):
     assert "<link" not in html
     # Nobody to call this week, and the definitions are there.
     assert "Personne cette semaine." in html
-    assert "<dt>Panier moyen</dt><dd>Chiffre d&#x27;affaires ÷ commandes.</dd>" in html
+    assert ("<dt>Panier moyen</dt><dd>Chiffre d&#x27;affaires net ÷ commandes valides de la "
+            "période.</dd>") in html
 
 
 def test_html_in_english(con):

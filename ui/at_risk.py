@@ -17,5 +17,5 @@ def show_counts(counts: dict[str, int]) -> None:
     """À risque, À risque — précieux, À appeler cette semaine, with the definition under them."""
     for column, (name, words) in zip(st.columns(len(SUBLIST_NAMES)), SUBLIST_NAMES.items()):
         column.metric(words[lang()], format.number(counts[name], 0, lang()),
-                      help=t("glossary_at_risk"), border=True)
-    st.caption(t("glossary_at_risk"))
+                      help=t("def_at_risk"), border=True)
+    st.caption(t("def_at_risk"))

@@ -48,25 +48,43 @@ def products(data_version: Version) -> list[str]:
     return segment.products(connection())
 
 
+def _predictions(
+    segment_filter: segment.SegmentFilter, as_of: date | None, data_version: Version
+) -> pd.DataFrame | None:
+    """The value models' rows when the filter asks for them (the fits are cached)."""
+    if not segment_filter.predicts():
+        return None
+    return clv.customer_rows(analysis_data.customer_value(as_of, data_version))
+
+
+def _risky(
+    segment_filter: segment.SegmentFilter, as_of: date | None, data_version: Version
+) -> pd.DataFrame | None:
+    """The one at-risk notion's table when the filter asks for one of its sub-lists (cached)."""
+    if segment_filter.at_risk is None:
+        return None
+    return analysis_data.at_risk_table(as_of, data_version)
+
+
 @cached_frames
 def people(
-    segment_filter: segment.SegmentFilter, as_of: date | None, data_version: Version
+    segment_filter: segment.SegmentFilter, as_of: date | None, data_version: Version,
+    limit: int | None,
 ) -> pd.DataFrame:
-    """The builder's list (metrics.segment.segment_customers); raises SegmentFilterError."""
-    predictions = (clv.customer_rows(analysis_data.customer_value(as_of, data_version))
-                   if segment_filter.predicts() else None)
-    risky = (analysis_data.at_risk_table(as_of, data_version)
-             if segment_filter.at_risk is not None else None)
+    """The builder's list (metrics.segment.segment_customers), its first ``limit`` rows
+    (everyone when None: an export); raises SegmentFilterError."""
     return segment.segment_customers(connection(), segment_filter, as_of,
                                      scores=rfm_table(as_of, data_version),
-                                     predictions=predictions, risky=risky)
+                                     predictions=_predictions(segment_filter, as_of, data_version),
+                                     risky=_risky(segment_filter, as_of, data_version),
+                                     limit=limit)
 
 
 @st.cache_data(max_entries=CACHE_ENTRIES, show_spinner=False)
 def by_last_order(as_of: date | None, data_version: Version) -> pd.DataFrame:
     """Every customer (at least one valid order), the most recent last order first: what the
     Segments page shows below rfm.MIN_RANKED_CUSTOMERS customers instead of segments."""
-    buyers = people(segment.SegmentFilter(orders_min=1), as_of, data_version)
+    buyers = people(segment.SegmentFilter(orders_min=1), as_of, data_version, limit=None)
     return buyers.sort_values(["last_order_at", "customer_id"], ascending=[False, True],
                               ignore_index=True)
 
@@ -75,7 +93,11 @@ def by_last_order(as_of: date | None, data_version: Version) -> pd.DataFrame:
 def list_summary(
     segment_filter: segment.SegmentFilter, as_of: date | None, data_version: Version
 ) -> dict[str, float | int]:
-    return segment.list_summary(people(segment_filter, as_of, data_version))
+    """The whole list's totals, counted in the database (the page fetches LIST_SHOWN rows)."""
+    return segment.segment_totals(connection(), segment_filter, as_of,
+                                  scores=rfm_table(as_of, data_version),
+                                  predictions=_predictions(segment_filter, as_of, data_version),
+                                  risky=_risky(segment_filter, as_of, data_version))
 
 
 @st.cache_data(max_entries=EXPORT_ENTRIES, show_spinner=False)
@@ -90,7 +112,7 @@ def export_file(
 ) -> exports.ExportFile:
     """The export of the builder's list, built but not yet logged."""
     return exports.build_export(
-        people(segment_filter, as_of, data_version),
+        people(segment_filter, as_of, data_version, limit=None),
         fmt,
         segments=segment_filter.segments,
         consent_only=consent_only,

@@ -5,7 +5,7 @@ from datetime import timedelta
 import streamlit as st
 
 from metrics.kpis import RATES
-from ui import charts, data, format, report_data
+from ui import charts, data, format, glossary, report_data
 from ui.demo import offer_demo
 from ui.i18n import lang, t
 from ui.state import selected_week
@@ -42,7 +42,7 @@ for i, metric in enumerate(table.index):
             shown(metric, row["this_week"]),
             delta=(format.signed_points if metric in RATES else format.signed_percent)(
                 row["change_last_week"], lang()),
-            help=t(f"help_{metric}"),
+            help=t(f"def_{metric}"),
             border=True,
         )
         st.caption(t("last_year", value=shown(metric, row["last_year"])))
@@ -75,4 +75,4 @@ st.plotly_chart(
 )
 
 with st.expander(t("definitions")):
-    st.markdown(t("definitions_body"))
+    glossary.show(["valid_order", *table.index, "credit_notes"])

@@ -4,7 +4,7 @@ import streamlit as st
 
 from ui import analysis_charts as charts
 from ui import analysis_data as analysis
-from ui import data, format
+from ui import data, format, glossary
 from ui.demo import offer_demo
 from ui.i18n import lang, t
 from ui.state import selected_week
@@ -32,13 +32,13 @@ def days(value: float | None) -> str:
 
 columns = st.columns(4)
 columns[0].metric(t("rep_rate"), format.percent(summary["repeat_rate"], lang()),
-                  help=t("rep_rate_help"), border=True)
+                  help=t("def_repeat_rate"), border=True)
 columns[1].metric(t("rep_customers"), format.number(summary["customers"], 0, lang()),
-                  help=t("rep_customers_help"), border=True)
+                  help=t("def_customers"), border=True)
 columns[2].metric(t("rep_repeat_customers"), format.number(summary["repeat_customers"], 0, lang()),
-                  help=t("rep_repeat_customers_help"), border=True)
+                  help=t("def_repeat_customers"), border=True)
 columns[3].metric(t("rep_median_second"), days(summary["median_days_first_to_second"]),
-                  help=t("rep_median_second_help"), border=True)
+                  help=t("def_days_to_second_order"), border=True)
 st.info(
     t("rep_reading", n=format.number(100 * summary["repeat_rate"], 0, lang()),
       between=days(summary["median_days_between_orders"]),
@@ -80,4 +80,6 @@ st.dataframe(charts.first_products_table(analysis.best_first_products(as_of, ver
              hide_index=True, width="stretch")
 
 with st.expander(t("definitions")):
+    glossary.show(["valid_order", "customers", "repeat_customers", "repeat_rate",
+                   "days_to_second_order"])
     st.markdown(t("rep_definitions"))

@@ -124,24 +124,26 @@ segment_filter = SegmentFilter(
     at_risk=at_risk,
 )
 try:
-    people = segments.people(segment_filter, as_of, version)
+    people = segments.people(segment_filter, as_of, version, segments.LIST_SHOWN)
+    summary = segments.list_summary(segment_filter, as_of, version)
 except ComptoirError as error:
     st.error(error.message(lang()))
     st.stop()
 
-summary = segments.list_summary(segment_filter, as_of, version)
-figures = [
+figures = [  # label, figure, its help (a glossary entry where the term has one)
     ("seg_m_people_all" if segment_filter == SegmentFilter() else "seg_m_people",
-     format.number(summary["people"], 0, lang())),
-    ("seg_m_reachable", format.number(summary["reachable"], 0, lang())),
-    ("seg_m_spend", format.money(summary["net_spend"], lang(), currency=data.currency())),
+     format.number(summary["people"], 0, lang()), "def_people"),
+    ("seg_m_reachable", format.number(summary["reachable"], 0, lang()), "seg_m_reachable_help"),
+    ("seg_m_spend", format.money(summary["net_spend"], lang(), currency=data.currency()),
+     "def_net_spend"),
 ]
-for column, (key, shown) in zip(st.columns(len(figures)), figures):
-    column.metric(t(key), shown, help=t(f"{key}_help"), border=True)
-st.caption(t("seg_list_description", description=describe(segment_filter, lang(), data.currency())))
-say_if_cut("seg_list_shown", segments.LIST_SHOWN, len(people))
+for column, (key, shown, help_key) in zip(st.columns(len(figures)), figures):
+    column.metric(t(key), shown, help=t(help_key), border=True)
+st.caption(t("seg_list_description",
+             description=describe(segment_filter, lang(), data.currency())))
+say_if_cut("seg_list_shown", segments.LIST_SHOWN, summary["people"])
 st.dataframe(
-    charts.people_rows(people.head(segments.LIST_SHOWN), lang()),
+    charts.people_rows(people, lang()),
     column_config=charts.people_columns(lang(), data.currency()),
     hide_index=True,
     width="stretch",

@@ -1,6 +1,7 @@
--- One customer: who they are, what they agreed to, and their figures over every valid order.
--- Occasions are calendar days with a valid order (several orders on one day are one occasion).
--- net_spend is net of the customer's credit notes (view net_revenue), orders count valid ones.
+-- One customer: who they are, what they agreed to, and their figures over every valid order, from
+-- their customer_summary row (store/definitions/07_customer_facts_until.sql). Occasions are
+-- calendar days with a valid order (several orders on one day are one occasion). net_spend is
+-- net of the customer's credit notes, orders count valid ones.
 with
 
 person as (
@@ -9,30 +10,10 @@ person as (
     where customer_id = $customer_id
 ),
 
-customer_orders as (
-    select ordered_at
-    from valid_orders
+customer_facts as (
+    select valid_orders, purchase_days, net_spend, first_ordered_at, last_ordered_at
+    from customer_summary
     where customer_id = $customer_id
-),
-
-customer_money as (
-    select net_amount
-    from net_revenue
-    where customer_id = $customer_id
-),
-
-totals as (
-    select
-        count(*) as orders,
-        count(distinct ordered_at::date) as occasions,
-        min(ordered_at) as first_order_at,
-        max(ordered_at) as last_order_at
-    from customer_orders
-),
-
-spend as (
-    select coalesce(sum(net_amount), 0)::double as net_spend
-    from customer_money
 ),
 
 all_orders as (
@@ -57,16 +38,16 @@ final as (
         person.consent_source,
         person.consent_at,
         exists (select 1 from suppressions where suppressions.email = person.email) as suppressed,
-        totals.orders,
-        totals.occasions,
-        spend.net_spend,
-        totals.first_order_at,
-        totals.last_order_at,
-        round(spend.net_spend / nullif(totals.orders, 0), 2) as average_basket,
+        coalesce(customer_facts.valid_orders, 0) as orders,
+        coalesce(customer_facts.purchase_days, 0) as occasions,
+        coalesce(customer_facts.net_spend, 0)::double as net_spend,
+        customer_facts.first_ordered_at as first_order_at,
+        customer_facts.last_ordered_at as last_order_at,
+        round(customer_facts.net_spend / nullif(customer_facts.valid_orders, 0), 2)::double
+            as average_basket,
         all_orders.orders_all_statuses
     from person
-    cross join totals
-    cross join spend
+    left join customer_facts on true
     cross join all_orders
 )
 

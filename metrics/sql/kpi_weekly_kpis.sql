@@ -66,8 +66,9 @@ week_customers as (
 customer_kinds as (
     select
         period,
-        count(*) filter (where first_ordered_at >= week_start) as new_customers,
-        count(*) filter (where first_ordered_at < week_start) as returning_customers
+        count(*) filter (where is_new_customer(first_ordered_at, week_start)) as new_customers,
+        count(*) filter (where not is_new_customer(first_ordered_at, week_start))
+            as returning_customers
     from week_customers
     group by period
 ),
@@ -86,7 +87,7 @@ year_repeat as (
     select
         period,
         count(*) as year_customers,
-        count(*) filter (where orders >= 2) as year_repeat_customers
+        count(*) filter (where is_repeat_customer(orders)) as year_repeat_customers
     from year_customer_orders
     group by period
 ),

@@ -2,15 +2,15 @@
 -- share the last bucket. Every bucket from 1 to the highest is present (0 customers if none).
 with
 
-customer_orders as (
-    select customer_id
-    from customer_orders_until($as_of)
+customer_facts as (
+    select valid_orders
+    from customer_facts_as_of($as_of, $summary_current)
+    where valid_orders > 0
 ),
 
 customer_totals as (
-    select customer_id, least(count(*), $cap::integer) as n_orders
-    from customer_orders
-    group by customer_id
+    select least(valid_orders, $cap::integer) as n_orders
+    from customer_facts
 ),
 
 buckets as (

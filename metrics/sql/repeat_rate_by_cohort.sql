@@ -1,28 +1,20 @@
 -- Repeat rate per acquisition cohort ($period of the first valid order, allow-listed in Python):
--- customers of the cohort with >= 2 valid orders up to the end of day $as_of.
+-- the cohort's repeat customers (is_repeat_customer) up to the end of day $as_of.
 with
 
-customer_orders as (
-    select customer_id, ordered_at
-    from customer_orders_until($as_of)
-),
-
-customer_totals as (
-    select
-        customer_id,
-        date_trunc($period, min(ordered_at))::date as cohort,
-        count(*) as orders
-    from customer_orders
-    group by customer_id
+customer_facts as (
+    select first_ordered_at, valid_orders
+    from customer_facts_as_of($as_of, $summary_current)
+    where valid_orders > 0
 ),
 
 final as (
     select
-        cohort,
+        date_trunc($period, first_ordered_at)::date as cohort,
         count(*) as customers,
-        count(*) filter (where orders >= 2) as repeat_customers,
-        count(*) filter (where orders >= 2) / count(*) as repeat_rate
-    from customer_totals
+        count(*) filter (where is_repeat_customer(valid_orders)) as repeat_customers,
+        repeat_customers / customers as repeat_rate
+    from customer_facts
     group by cohort
 )
 

@@ -1,4 +1,5 @@
--- Repeat rate per product of the first valid order (up to the end of day $as_of): a customer
+-- Repeat rate (is_repeat_customer) per product of the first valid order (up to the end of day
+-- $as_of): a customer
 -- counts once for each distinct product of that order. Products with fewer than $min_customers
 -- customers are left out (too few to say anything).
 with
@@ -36,8 +37,8 @@ final as (
     select
         product,
         count(*) as customers,
-        count(*) filter (where orders >= 2) as repeat_customers,
-        count(*) filter (where orders >= 2) / count(*) as repeat_rate
+        count(*) filter (where is_repeat_customer(orders)) as repeat_customers,
+        repeat_customers / customers as repeat_rate
     from first_products
     group by product
     having count(*) >= $min_customers

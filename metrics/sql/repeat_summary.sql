@@ -1,6 +1,13 @@
--- Repeat purchase headline up to the end of day $as_of: customers, repeat customers (>= 2 valid
--- orders), repeat rate, median calendar days first -> second order and between consecutive orders.
+-- Repeat purchase headline up to the end of day $as_of: customers, repeat customers
+-- (is_repeat_customer), repeat rate, median calendar days first -> second order and between
+-- consecutive orders.
 with
+
+customer_facts as (
+    select valid_orders
+    from customer_facts_as_of($as_of, $summary_current)
+    where valid_orders > 0
+),
 
 customer_days as (
     select customer_id, ordered_at::date as order_day
@@ -9,7 +16,6 @@ customer_days as (
 
 gaps as (
     select
-        customer_id,
         row_number() over customer_history as order_number,
         order_day - lag(order_day) over customer_history as days
     from customer_days
@@ -17,17 +23,11 @@ gaps as (
     window customer_history as (partition by customer_id order by order_day)
 ),
 
-customer_totals as (
-    select customer_id, max(order_number) as orders
-    from gaps
-    group by customer_id
-),
-
 customer_counts as (
     select
         count(*) as customers,
-        count(*) filter (where orders >= 2) as repeat_customers
-    from customer_totals
+        count(*) filter (where is_repeat_customer(valid_orders)) as repeat_customers
+    from customer_facts
 ),
 
 gap_medians as (

@@ -1,44 +1,18 @@
 -- Every customer with a valid order by the end of day $as_of: contact details, orders and
 -- purchase rhythm, for the weekly report's new repeat customers and the at-risk lists
--- (metrics.at_risk). suppressed: their email is on the suppression list (asked to be left alone).
--- expected_next_order = last purchase day + the average gap between the customer's purchase
--- days (several orders on one day are one purchase occasion, DESIGN.md); NULL with one day only.
--- orders counts valid orders; spend is net of the customer's credit notes (customer_money_until).
+-- (metrics.at_risk), from the store's definition customer_facts_as_of (valid orders, first,
+-- second and last valid order, net spend). suppressed: their email is on the suppression list
+-- (asked to be left alone). expected_next_order = last purchase day + the average gap between
+-- the customer's purchase days (several orders on one day are one purchase occasion,
+-- DESIGN.md); NULL with one purchase day only.
 with
 
-customer_orders as (
-    select order_id, customer_id, ordered_at
-    from customer_orders_until($as_of)
-),
-
-customer_money as (
-    select customer_id, net_amount
-    from customer_money_until($as_of)
-),
-
-numbered as (
+customer_facts as (
     select
-        *,
-        row_number() over (partition by customer_id order by ordered_at, order_id) as order_number
-    from customer_orders
-),
-
-totals as (
-    select
-        customer_id,
-        count(*) as orders,
-        min(ordered_at) as first_ordered_at,
-        min(ordered_at) filter (where order_number = 2) as second_ordered_at,
-        max(ordered_at) as last_ordered_at,
-        count(distinct ordered_at::date) as purchase_days
-    from numbered
-    group by customer_id
-),
-
-spend as (
-    select customer_id, sum(net_amount) as spend
-    from customer_money
-    group by customer_id
+        customer_id, valid_orders, net_spend, first_ordered_at, second_ordered_at,
+        last_ordered_at, purchase_days
+    from customer_facts_as_of($as_of, $summary_current)
+    where valid_orders > 0
 ),
 
 suppressed as (
@@ -63,25 +37,27 @@ contacts as (
 
 final as (
     select
-        totals.customer_id,
+        customer_facts.customer_id,
         contacts.name,
         contacts.email,
         contacts.phone,
         contacts.email_consent,
         contacts.suppressed,
-        totals.orders,
-        spend.spend::double as spend,
-        totals.first_ordered_at,
-        totals.second_ordered_at,
-        totals.last_ordered_at,
-        case when totals.purchase_days >= 2 then
-            totals.last_ordered_at::date + round(
-                date_diff('day', totals.first_ordered_at::date, totals.last_ordered_at::date)
-                / (totals.purchase_days - 1)
+        customer_facts.valid_orders as orders,
+        customer_facts.net_spend::double as spend,
+        customer_facts.first_ordered_at,
+        customer_facts.second_ordered_at,
+        customer_facts.last_ordered_at,
+        case when customer_facts.purchase_days > 1 then
+            customer_facts.last_ordered_at::date + round(
+                date_diff(
+                    'day',
+                    customer_facts.first_ordered_at::date,
+                    customer_facts.last_ordered_at::date
+                ) / (customer_facts.purchase_days - 1)
             )::integer
         end as expected_next_order
-    from totals
-    inner join spend using (customer_id)
+    from customer_facts
     inner join contacts using (customer_id)
 )
 

@@ -1,41 +1,22 @@
 -- Recency, frequency and monetary value as of the end of day $as_of for every customer with a
--- valid order by then (metrics.rfm.rfm scores them). R and F count valid orders; M is net spend
--- (customer_money_until: their valid orders less their credit notes).
+-- valid order by then (metrics.rfm.rfm scores them): R from the last valid order, F = valid
+-- orders, M = net spend (valid orders less credit notes), all from the store's definition
+-- customer_facts_as_of (the customer_summary table when $as_of covers every order).
 with
 
-customer_orders as (
-    select customer_id, ordered_at
-    from customer_orders_until($as_of)
-),
-
-customer_money as (
-    select customer_id, net_amount
-    from customer_money_until($as_of)
-),
-
-order_totals as (
-    select
-        customer_id,
-        $as_of::date - max(ordered_at)::date as recency_days,
-        count(*) as frequency
-    from customer_orders
-    group by customer_id
-),
-
-spend as (
-    select customer_id, sum(net_amount) as monetary
-    from customer_money
-    group by customer_id
+customer_facts as (
+    select customer_id, valid_orders, last_ordered_at, net_spend
+    from customer_facts_as_of($as_of, $summary_current)
 ),
 
 final as (
     select
-        order_totals.customer_id,
-        order_totals.recency_days,
-        order_totals.frequency,
-        spend.monetary::double as monetary
-    from order_totals
-    inner join spend using (customer_id)
+        customer_id,
+        $as_of::date - last_ordered_at::date as recency_days,
+        valid_orders as frequency,
+        net_spend::double as monetary
+    from customer_facts
+    where valid_orders > 0
 )
 
 select * from final

@@ -3,7 +3,7 @@
 -- bound to NULL does not filter. The caller registers rfm_segments(customer_id, segment, r_score,
 -- f_score, m_score), the table of metrics.rfm.rfm, so the builder and the RFM grid always agree;
 -- people without a valid order by $as_of are in the segment 'none'. orders counts valid orders;
--- net_spend is net of the person's credit notes (customer_money_until). It also registers
+-- net_spend is net of the person's credit notes (customer_facts_as_of). It also registers
 -- predictions(customer_id, p_alive, predicted_value, days_overdue) (metrics.clv.customer_rows;
 -- empty when no prediction is asked), for the win-back filters.
 with
@@ -20,36 +20,21 @@ suppressed as (
     from suppressions
 ),
 
-customer_orders as (
-    select order_id, customer_id, ordered_at
+customer_facts as (
+    select customer_id, valid_orders, net_spend, first_ordered_at, last_ordered_at
+    from customer_facts_as_of($as_of, $summary_current)
+),
+
+product_orders as (
+    select order_id, customer_id
     from customer_orders_until($as_of)
-),
-
-customer_money as (
-    select customer_id, net_amount
-    from customer_money_until($as_of)
-),
-
-order_totals as (
-    select
-        customer_id,
-        count(*) as orders,
-        min(ordered_at) as first_order_at,
-        max(ordered_at) as last_order_at
-    from customer_orders
-    group by customer_id
-),
-
-spend as (
-    select customer_id, sum(net_amount) as net_spend
-    from customer_money
-    group by customer_id
+    where $products is not null
 ),
 
 product_buyers as (
-    select distinct customer_orders.customer_id
-    from customer_orders
-    inner join order_lines on order_lines.order_id = customer_orders.order_id
+    select distinct product_orders.customer_id
+    from product_orders
+    inner join order_lines on order_lines.order_id = product_orders.order_id
     where list_contains($products, order_lines.product)
 ),
 
@@ -73,10 +58,10 @@ joined as (
         people.email is not null
             and coalesce(people.email_consent, false)
             and suppressed.email is null as email_marketing,
-        coalesce(order_totals.orders, 0) as orders,
-        coalesce(spend.net_spend, 0)::double as net_spend,
-        order_totals.first_order_at,
-        order_totals.last_order_at,
+        coalesce(customer_facts.valid_orders, 0) as orders,
+        coalesce(customer_facts.net_spend, 0)::double as net_spend,
+        customer_facts.first_ordered_at as first_order_at,
+        customer_facts.last_ordered_at as last_order_at,
         coalesce(rfm_segments.segment, 'none') as segment,
         rfm_segments.r_score,
         rfm_segments.f_score,
@@ -86,8 +71,7 @@ joined as (
         predictions.days_overdue::double as days_overdue
     from people
     left join suppressed on suppressed.email = people.email
-    left join order_totals on order_totals.customer_id = people.customer_id
-    left join spend on spend.customer_id = people.customer_id
+    left join customer_facts on customer_facts.customer_id = people.customer_id
     left join rfm_segments on rfm_segments.customer_id = people.customer_id
     left join predictions on predictions.customer_id = people.customer_id
 ),
@@ -115,6 +99,7 @@ final as (
         and ($min_p_alive is null or p_alive >= $min_p_alive)
         and ($min_predicted_value is null or predicted_value >= $min_predicted_value)
         and ($min_days_overdue is null or days_overdue >= $min_days_overdue)
+        and (not $at_risk_only or customer_id in (select customer_id from at_risk_ids))
 )
 
 select * from final

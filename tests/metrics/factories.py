@@ -9,6 +9,8 @@ import pandas as pd
 from hypothesis import HealthCheck, settings
 from hypothesis import strategies as st
 
+from store import summary
+
 DEFAULTS = {"refunded_amount": 0.0, "status": "paid", "channel": "web", "products": ()}
 COLUMNS = ["customer_id", "ordered_at", "amount", *DEFAULTS]
 
@@ -56,6 +58,7 @@ def insert_orders(con: duckdb.DuckDBPyConnection, rows: Iterable[Mapping]) -> pd
         " select order_id, line_number, products, 1, $import_id from new_lines",
         {"import_id": import_id},
     )
+    summary.refresh(cur)  # as every loader does
     cur.close()
     return orders
 
@@ -120,6 +123,7 @@ def clear_orders(con: duckdb.DuckDBPyConnection) -> None:
     """Empty the tables insert_orders fills (Hypothesis reuses one connection across examples)."""
     for table in ("order_lines", "orders", "customers", "imports"):
         con.execute(f"delete from {table}")
+    summary.refresh(con)
 
 
 # Each example empties and refills the test's own connection, hence the fixture health check.

@@ -9,6 +9,7 @@ import pytest
 
 from metrics import clv, cohorts, rfm, segment, value_lists
 from metrics.customer import customer_card
+from metrics.dates import facts_as_of
 from metrics.sql_files import run_sql
 from tests.metrics.factories import insert_orders
 
@@ -85,7 +86,7 @@ def test_value_lists_rank_and_total_by_net_spend(shop):
 
 
 def test_report_facts_spend_is_net_and_orders_are_valid_orders(shop):
-    facts = run_sql(shop, "report_customer_facts", as_of=AS_OF).set_index("customer_id")
+    facts = run_sql(shop, "report_customer_facts", **facts_as_of(shop, AS_OF)).set_index("customer_id")
     assert facts.index.tolist() == [1, 2]
     assert facts.loc[1, ["orders", "spend"]].tolist() == [2, 120.0]
 

@@ -51,6 +51,7 @@ from metrics.segment import (
     segment_choices,
     segment_customers,
     segment_table,
+    segment_totals,
 )
 from tests.metrics.factories import insert_shop
 
@@ -182,6 +183,19 @@ def test_list_summary(shop):
         "people": 6, "reachable": 3, "left_out": 3, "net_spend": 387.0
     }
     assert list_summary(segment_customers(shop, SegmentFilter(segments=("promising",)))) == {
+        "people": 1, "reachable": 0, "left_out": 1, "net_spend": 50.0
+    }
+
+
+def test_a_page_of_the_list_and_the_totals_of_all_of_it(shop):
+    everyone = segment_customers(shop)
+    first = segment_customers(shop, limit=2)
+    # (a page without a missing value holds plain bools where the whole list holds nullable ones)
+    pd.testing.assert_frame_equal(first, everyone.head(2), check_dtype=False)
+    assert segment_totals(shop) == list_summary(everyone) == {
+        "people": 6, "reachable": 3, "left_out": 3, "net_spend": 387.0
+    }
+    assert segment_totals(shop, SegmentFilter(segments=("promising",))) == {
         "people": 1, "reachable": 0, "left_out": 1, "net_spend": 50.0
     }
 

@@ -169,8 +169,8 @@ def test_repeat_on_the_demo_shop(demo_db, use_db):
     shown = shown_metrics(at)
     assert shown["Taux de réachat (depuis le début)"] == format.percent(summary["repeat_rate"])
     assert shown["Clients (depuis le début)"] == format.number(summary["customers"])
-    assert shown["Clients revenus (depuis le début)"] == format.number(summary["repeat_customers"])
-    assert shown["Délai médian avant la 2e commande"] == (
+    assert shown["Clients fidèles (depuis le début)"] == format.number(summary["repeat_customers"])
+    assert shown["2e commande : délai médian"] == (
         f"{format.number(summary['median_days_first_to_second'])} jours"
     )
     captions = [caption.value for caption in at.caption]
@@ -211,8 +211,8 @@ def test_repeat_on_the_hand_computed_shop(shop_db, use_db):
     # (4 -> 28 Dec), B 25 (20 Dec -> 14 Jan), C 44 (2 Jan -> 15 Feb): median 25.
     assert shown["Taux de réachat (depuis le début)"] == f"60,0{NBSP}%"
     assert shown["Clients (depuis le début)"] == "5"
-    assert shown["Clients revenus (depuis le début)"] == "3"
-    assert shown["Délai médian avant la 2e commande"] == "25 jours"
+    assert shown["Clients fidèles (depuis le début)"] == "3"
+    assert shown["2e commande : délai médian"] == "25 jours"
     # Every second order came within 30 days except C's (44): 2 / 3, then 3 / 3.
     assert shown["2e commande en 30 jours (part des clients revenus)"] == f"66,7{NBSP}%"
     assert shown["2e commande en 60 jours (part des clients revenus)"] == f"100,0{NBSP}%"

@@ -182,22 +182,10 @@ STRINGS: dict[str, tuple[str, str]] = {
     ),
     "rep_days_value": ("{days} jours", "{days} days"),
     "rep_rate": ("Taux de réachat (depuis le début)", "Repeat rate (since the start)"),
-    "rep_rate_help": ("Clients ayant passé au moins deux commandes valides ÷ clients.",
-                      "Customers with at least two valid orders ÷ customers."),
     "rep_customers": ("Clients (depuis le début)", "Customers (since the start)"),
-    "rep_customers_help": ("Personnes identifiées ayant au moins une commande valide.",
-                           "Identified people with at least one valid order."),
-    "rep_repeat_customers": ("Clients revenus (depuis le début)",
+    "rep_repeat_customers": ("Clients fidèles (depuis le début)",
                              "Repeat customers (since the start)"),
-    "rep_repeat_customers_help": ("Clients ayant passé au moins deux commandes valides.",
-                                  "Customers with at least two valid orders."),
-    "rep_median_second": ("Délai médian avant la 2e commande", "Median time to the 2nd order"),
-    "rep_median_second_help": (
-        "La moitié des clients revenus ont passé leur deuxième commande dans ce délai après la "
-        "première (jours du calendrier).",
-        "Half of the repeat customers placed their second order within this time after the "
-        "first (calendar days).",
-    ),
+    "rep_median_second": ("2e commande : délai médian", "2nd order: median time"),
     "rep_reading": (
         "Depuis le début, sur 100 clients, {n} ont commandé au moins deux fois. Délai médian "
         "entre deux commandes successives d'un même client, toutes commandes comprises : "
@@ -260,18 +248,8 @@ STRINGS: dict[str, tuple[str, str]] = {
     "rep_col_repeat_rate": ("Taux de réachat (depuis le début)",
                             "Repeat rate (since the start)"),
     "rep_definitions": (
-        _VALID_ORDER[0]
-        + "- **Clients** : personnes identifiées (e-mail, téléphone ou nom et code postal) avec "
-        "au moins une commande valide jusqu'à la date ; les ventes anonymes n'y sont pas.\n"
-        "- **Taux de réachat (depuis le début)** : clients avec au moins deux commandes valides "
-        "÷ clients, depuis le début de l'historique (celui de la Vue d'ensemble, « 12 mois », ne "
-        "compte que les clients des 52 dernières semaines).\n"
-        "- **Délai médian avant la 2e commande** : jours du calendrier entre la première et la "
-        "deuxième commande valide (deux commandes le même jour : 0 jour). Médiane : la moitié des "
-        "clients revenus sont en dessous.\n"
-        "- **Délai médian entre deux commandes** : médiane des jours entre deux commandes "
-        "valides successives d'un même client, de la 1re à la 2e comme de la 5e à la 6e (les "
-        "clients réguliers, qui commandent plus souvent, y pèsent plus).\n"
+        "- **Intervalle entre commandes** : médiane des jours entre deux commandes valides "
+        "successives d'un même client.\n"
         "- **Réachat dans les 90 jours par mois d'arrivée** : pour les clients dont la première "
         "commande valide est de ce mois, la part dont la deuxième est arrivée dans les 90 jours.\n"
         "- **2e commande en 30 / 60 / 90 jours** : parmi les clients revenus (ceux qui ont une "
@@ -279,17 +257,8 @@ STRINGS: dict[str, tuple[str, str]] = {
         "part rapportée à tous les clients.\n"
         "- **Premiers achats qui font revenir** : un client compte pour chaque produit différent "
         "de sa première commande valide ; taux = clients revenus ÷ clients.",
-        _VALID_ORDER[1]
-        + "- **Customers**: identified people (email, phone or name and postcode) with at least "
-        "one valid order up to the date; anonymous sales are not in.\n"
-        "- **Repeat rate (since the start)**: customers with at least two valid orders ÷ "
-        "customers, since the start of the history (the Overview's, \"12 months\", counts only "
-        "the customers of the last 52 weeks).\n"
-        "- **Median time to the 2nd order**: calendar days between the first and the second "
-        "valid order (two orders on the same day: 0 days). Median: half of the repeat customers are below.\n"
-        "- **Median time between two orders**: median of the days between two successive valid "
-        "orders of the same customer, from the 1st to the 2nd as from the 5th to the 6th "
-        "(regular customers, who order more often, weigh more in it).\n"
+        "- **Time between orders**: median of the days between two successive valid orders of "
+        "the same customer.\n"
         "- **Repeat within 90 days by month of arrival**: for the customers whose first valid "
         "order is from that month, the share whose second came within 90 days.\n"
         "- **2nd order within 30 / 60 / 90 days**: among repeat customers (those with a second "

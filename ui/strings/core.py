@@ -31,21 +31,6 @@ STRINGS: dict[str, tuple[str, str]] = {
     "kpi_returning_customers": ("Clients revenus (semaine)", "Returning customers (week)"),
     "kpi_average_basket": ("Panier moyen", "Average basket"),
     "kpi_repeat_rate": ("Taux de réachat (12 mois)", "Repeat rate (12 months)"),
-    "help_revenue": ("Montants nets (payé − remboursé) des commandes valides de la semaine, TTC.",
-                     "Net amounts (paid − refunded) of the week's valid orders, tax included."),
-    "help_orders": ("Commandes ni annulées, ni remboursées, ni en attente.",
-                    "Orders neither cancelled, refunded nor pending."),
-    "help_customers": ("Personnes ayant passé au moins une commande valide dans la semaine.",
-                       "People with at least one valid order in the week."),
-    "help_new_customers": ("Leur toute première commande valide date de cette semaine.",
-                           "Their very first valid order is from this week."),
-    "help_returning_customers": ("Clients de la semaine qui avaient déjà commandé avant.",
-                                 "Customers of the week who had ordered before."),
-    "help_average_basket": ("Chiffre d'affaires ÷ commandes.", "Revenue ÷ orders."),
-    "help_repeat_rate": (
-        "Part des clients des 52 dernières semaines qui ont commandé au moins deux fois.",
-        "Share of the last 52 weeks' customers who ordered at least twice.",
-    ),
     "vs_last_week": ("Les flèches comparent à la semaine précédente.",
                      "Arrows compare with the previous week."),
     "last_year": ("Même semaine l'an dernier : {value}", "Same week last year: {value}"),
@@ -55,40 +40,14 @@ STRINGS: dict[str, tuple[str, str]] = {
     "trend_orders": ("Commandes", "Orders"),
     "week_of": ("Semaine du {start} au {end}", "Week of {start} to {end}"),
     "definitions": ("Définitions", "Definitions"),
-    "definitions_body": (
-        "- **Commande valide** : ni annulée, ni entièrement remboursée, ni en attente, montant "
-        "net > 0.\n"
-        "- **Chiffre d'affaires** : somme des montants nets (payé − remboursé) des commandes "
-        "valides, TTC, frais de port compris, ventes anonymes comprises.\n"
-        "- **Avoirs et retours** : ils diminuent le chiffre d'affaires net, jamais ignorés ; "
-        "celui d'une commande nommée est un remboursement de cette commande, sinon un avoir du "
-        "client (montant négatif) : il diminue sa dépense nette (montant M, valeur historique, "
-        "listes, chiffre d'affaires de sa cohorte dans la période de l'avoir) mais n'est ni une "
-        "commande ni un client ; un avoir sans client ne diminue que le chiffre d'affaires de "
-        "la boutique.\n"
-        "- **Clients (semaine)** : personnes ayant au moins une commande valide dans la semaine "
-        "(les personnes du fichier clients qui n'ont jamais acheté sont des contacts, pas des "
-        "clients).\n"
-        "- **Nouveaux clients (semaine)** : leur toute première commande valide est dans la "
-        "semaine ; **clients revenus (semaine)** : ils avaient déjà commandé avant.\n"
-        "- **Panier moyen** : chiffre d'affaires ÷ commandes.\n"
-        "- **Taux de réachat (12 mois)** : parmi les clients ayant commandé au cours des 52 "
-        "semaines finissant avec cette semaine, la part qui a commandé au moins deux fois.",
-        "- **Valid order**: not cancelled, not fully refunded, not pending, net amount > 0.\n"
-        "- **Revenue**: sum of net amounts (paid − refunded) of valid orders, tax and shipping "
-        "included, anonymous sales included.\n"
-        "- **Credit notes and returns**: they reduce net revenue, never dropped; one naming an "
-        "order is a refund of that order, otherwise a credit note of the customer (a negative "
-        "amount): it lowers their net spend (M score, historic value, lists, their cohort's "
-        "revenue in the credit note's period) but is neither an order nor a customer; a credit "
-        "note without a customer only lowers the shop's revenue.\n"
-        "- **Customers (week)**: people with at least one valid order in the week (people in the "
-        "customer file who never bought are contacts, not customers).\n"
-        "- **New customers (week)**: their very first valid order is in the week; **returning "
-        "customers (week)**: they had ordered before.\n"
-        "- **Average basket**: revenue ÷ orders.\n"
-        "- **Repeat rate (12 months)**: among customers who ordered in the 52 weeks ending with "
-        "this week, the share who ordered at least twice.",
+    "page_definitions": ("Définitions", "Definitions"),
+    "definitions_intro": (
+        "Chaque chiffre de Comptoir, sur les pages, dans le rapport du lundi, les exports et la "
+        "ligne de commande, suit une seule définition : la voici. Quand deux pages mesurent sur "
+        "des fenêtres différentes, leur libellé le dit.",
+        "Every figure in Comptoir, on the pages, in the Monday report, the exports and the "
+        "command line, follows one definition: here it is. When two pages measure over "
+        "different windows, their label says so.",
     ),
     "import_intro": (
         "Déposez les fichiers que vous avez déjà : export de votre site ou de votre caisse, "

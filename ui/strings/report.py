@@ -77,25 +77,6 @@ STRINGS: dict[str, tuple[str, str]] = {
     ),
     # One at-risk notion (metrics/at_risk.py, which names its sub-lists) for Segments, Valeur
     # client, this report and the command line: its definition and counts. Read by the app too.
-    "glossary_at_risk": (
-        "À risque : les clients revenus plusieurs fois (note F de 3 à 5) dont la dernière "
-        "commande valide est maintenant parmi les plus anciennes (note R de 1 ou 2), soit les "
-        "segments « À risque — réguliers » et « À risque — à ne pas perdre ». Parmi eux, "
-        "« À risque — précieux » : ceux qui sont aussi parmi les deux cinquièmes qui dépensent "
-        "le plus (note M de 4 ou 5) ; et, parmi les précieux, « À appeler cette semaine » : "
-        "ceux entrés dans « À risque » ces 7 derniers jours ou dont l'achat attendu (dernier "
-        "jour d'achat + l'intervalle moyen entre leurs jours d'achat) tombait ces 7 jours, "
-        "sauf ceux qui ont demandé à ne plus être sollicités. Segments, Valeur client, le "
-        "rapport du lundi et la ligne de commande comptent les mêmes personnes.",
-        "At risk: customers who came back several times (F score 3 to 5) whose last valid order "
-        "is now among the oldest (R score 1 or 2), that is the segments 'At risk — regulars' "
-        "and 'At risk — can't lose them'. Among them, 'At risk — valuable': those who are also "
-        "among the two fifths who spend most (M score 4 or 5); and, among the valuable ones, "
-        "'To call this week': those who became at risk in the last 7 days or whose expected "
-        "purchase (last purchase day + the average gap between their purchase days) fell in "
-        "those 7 days, except those who asked not to be contacted. Segments, Customer value, "
-        "the Monday report and the command line count the same people.",
-    ),
     "at_risk_counts": (
         "À risque : {all} clients, dont {valuable} précieux ; à appeler cette semaine : "
         "{to_call}.",

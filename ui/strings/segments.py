@@ -77,26 +77,12 @@ STRINGS: dict[str, tuple[str, str]] = {
     ),
     "seg_m_people": ("Personnes dans la liste", "People in the list"),
     "seg_m_people_all": ("Personnes dans la base", "People in the base"),
-    "seg_m_people_all_help": (
-        "Tout le fichier clients : les clients (au moins une commande valide) et les contacts "
-        "qui n'ont jamais acheté.",
-        "The whole customer file: customers (at least one valid order) and contacts who never "
-        "bought.",
-    ),
-    "seg_m_people_help": (
-        "Personnes du fichier clients qui remplissent tous les critères (clients sans achat "
-        "compris si aucun critère d'achat n'est posé).",
-        "People in the customer file who meet every criterion (customers without a purchase "
-        "included when no purchase criterion is set).",
-    ),
     "seg_m_reachable": ("Acceptent les e-mails", "Accept emails"),
     "seg_m_reachable_help": (
         "Ont une adresse e-mail, ont accepté les e-mails commerciaux et ne sont pas désinscrits.",
         "Have an email address, accepted marketing emails and have not unsubscribed.",
     ),
     "seg_m_spend": ("Dépense nette cumulée", "Total net spend"),
-    "seg_m_spend_help": ("Somme des montants nets de leurs commandes valides, moins leurs avoirs.",
-                         "Sum of the net amounts of their valid orders, less their credit notes."),
     "seg_list_description": ("Liste : {description}", "List: {description}"),
     "seg_list_shown": (
         "Les {shown} plus gros acheteurs sur {total} personnes sont affichés ; l'export "

@@ -1,0 +1,231 @@
+"""One meaning per word (issue 13): on the demo shop, for two weeks, each glossary term is
+computed once from its definition in the store (store/definitions/), then read from every
+surface that shows it: the pages through AppTest, the rapport du lundi in HTML and XLSX, and the
+command line's JSON. Every surface must show the same figure, formatted the same way. Where two
+surfaces measure over different windows (Vue d'ensemble's repeat rate over 12 months, Réachat's
+since the start), their labels must say which, and each window's figure must agree."""
+
+from __future__ import annotations
+
+import io
+import json
+import re
+from datetime import date, timedelta
+from html import unescape
+
+import openpyxl
+import pytest
+
+from metrics import dates, rfm
+from metrics.cli import main
+from metrics.kpis import METRICS
+from metrics.report import weekly_report
+from reports import format as report_format
+from reports.html import render_html
+from reports.xlsx import render_xlsx
+from tests.ui.conftest import app, connected, shown_metrics
+from ui import format
+from ui.strings.glossary import COMPUTED_BY, GLOSSARY
+
+WEEKS_BACK = (0, 10)  # the latest week and the one ten weeks earlier (sidebar options 0 and 10)
+WEEK_LABELS = {  # Vue d'ensemble and the report: the week, except the 12-month repeat rate
+    "revenue": "Chiffre d'affaires", "orders": "Commandes", "customers": "Clients",
+    "new_customers": "Nouveaux clients", "returning_customers": "Clients revenus",
+    "average_basket": "Panier moyen", "repeat_rate": "Taux de réachat (12 mois)",
+}
+HISTORY_LABELS = {  # Réachat: since the start of the history
+    "customers": "Clients (depuis le début)",
+    "repeat_customers": "Clients fidèles (depuis le début)",
+    "repeat_rate": "Taux de réachat (depuis le début)",
+    "days_to_second_order": "2e commande : délai médian",
+}
+
+
+def week_terms(con, monday: date) -> dict[str, float]:
+    """The Overview's terms for the week, each straight from its definition."""
+    params = {"start": monday, "end": monday + timedelta(days=7)}
+
+    def one(query: str) -> float:
+        return con.execute(query, params).fetchone()[0]
+
+    revenue = float(one("select sum(net_amount) from net_revenue"
+                        " where ordered_at >= $start and ordered_at < $end"))
+    orders = one("select count(*) from valid_orders where ordered_at >= $start"
+                 " and ordered_at < $end")
+    customers, new = con.execute(
+        "select count(*), count(*) filter (where is_new_customer(facts.first_ordered_at, $start))"
+        " from (select distinct customer_id from valid_orders where customer_id is not null"
+        "       and ordered_at >= $start and ordered_at < $end) as week"
+        " join customer_facts_until($end::date - 1) as facts using (customer_id)", params,
+    ).fetchone()
+    year_customers, year_repeat = con.execute(
+        "select count(*), count(*) filter (where is_repeat_customer(n)) from ("
+        " select customer_id, count(*) as n from valid_orders where customer_id is not null"
+        " and ordered_at >= $end::date - 364 and ordered_at < $end group by customer_id)",
+        {"end": params["end"]},
+    ).fetchone()
+    return {
+        "revenue": revenue, "orders": orders, "customers": customers, "new_customers": new,
+        "returning_customers": customers - new, "average_basket": round(revenue / orders, 2),
+        "repeat_rate": year_repeat / year_customers,
+    }
+
+
+def history_terms(con, as_of: date) -> dict[str, float]:
+    """The terms measured since the start of the history up to the end of day ``as_of``."""
+    customers, repeat, spend = con.execute(
+        "select count(*) filter (where valid_orders > 0),"
+        " count(*) filter (where is_repeat_customer(valid_orders)), sum(net_spend)"
+        " from customer_facts_until($as_of)", {"as_of": as_of},
+    ).fetchone()
+    people = con.execute("select count(*) from customers").fetchone()[0]
+    median = con.execute(
+        "select median(second_day - first_day) from customer_first_days($as_of)",
+        {"as_of": as_of},
+    ).fetchone()[0]
+    segments = rfm.rfm(con, as_of)["segment"].value_counts()
+    return {
+        "customers": customers, "repeat_customers": repeat, "repeat_rate": repeat / customers,
+        "days_to_second_order": float(median), "people": people, "net_spend": float(spend),
+        "at_risk": int(segments.get("at_risk", 0)), "lost": int(segments.get("lost", 0)),
+    }
+
+
+@pytest.fixture(scope="module")
+def terms(demo_db) -> list[dict]:
+    """Per week: its Monday, the as-of day of the analysis pages, and the terms of both windows."""
+    found = []
+    with connected(demo_db) as con:
+        latest = dates.latest_order_date(con)
+        for back in WEEKS_BACK:
+            monday = dates.week_start(latest) - timedelta(weeks=back)
+            as_of = min(monday + timedelta(days=6), latest)
+            found.append({"back": back, "monday": monday, "as_of": as_of,
+                          "week": week_terms(con, monday), "history": history_terms(con, as_of)})
+    return found
+
+
+def shown_week(metric: str, value: float) -> str:
+    return report_format.kpi(metric, value, "fr")
+
+
+def test_every_glossary_term_names_its_definition():
+    assert set(COMPUTED_BY) == set(GLOSSARY)
+
+
+def test_the_windows_really_differ_so_the_labels_must_say_which(terms):
+    for week in terms:
+        assert week["week"]["repeat_rate"] != week["history"]["repeat_rate"]
+        assert week["week"]["customers"] != week["history"]["customers"]
+        # People of the customer file include contacts who never bought.
+        assert week["history"]["people"] > week["history"]["customers"]
+
+
+@pytest.mark.parametrize("index", range(len(WEEKS_BACK)))
+def test_overview_shows_each_term_of_its_week(demo_db, terms, use_db, index):
+    week = terms[index]
+    use_db(demo_db)
+    at = app().run()
+    at.sidebar.selectbox[0].select_index(week["back"]).run()
+    assert not at.exception
+    assert f"Semaine du {week['monday']:%d/%m/%Y}" in at.subheader[0].value
+    shown = shown_metrics(at)
+    assert {label: shown[label] for label in WEEK_LABELS.values()} == {
+        label: shown_week(metric, week["week"][metric]) for metric, label in WEEK_LABELS.items()
+    }
+    # Each figure's help is its glossary entry.
+    helps = {m.label: m.proto.help for m in at.metric}
+    assert {label: helps[label] for label in WEEK_LABELS.values()} == {
+        label: GLOSSARY[metric][1][0] for metric, label in WEEK_LABELS.items()
+    }
+
+
+def test_the_definitions_page_lists_every_term(demo_db, use_db):
+    use_db(demo_db)
+    at = app().run()
+    at.switch_page("views/definitions.py").run()
+    assert not at.exception
+    text = "\n".join(block.value for block in at.markdown)
+    for (term, _), (meaning, _) in GLOSSARY.values():
+        assert f"- **{term}** : {meaning}" in text
+
+
+@pytest.mark.parametrize("index", range(len(WEEKS_BACK)))
+def test_repeat_and_segments_pages_show_the_history_terms(demo_db, terms, use_db, index):
+    week = terms[index]
+    history = week["history"]
+    use_db(demo_db)
+    at = app(timeout=120)
+    at.session_state["week"] = week["monday"]
+    at.switch_page("views/repeat.py").run()
+    assert not at.exception
+    shown = shown_metrics(at)
+    days = format.number(history["days_to_second_order"], 0)
+    assert {label: shown[label] for label in HISTORY_LABELS.values()} == {
+        HISTORY_LABELS["customers"]: format.number(history["customers"]),
+        HISTORY_LABELS["repeat_customers"]: format.number(history["repeat_customers"]),
+        HISTORY_LABELS["repeat_rate"]: format.percent(history["repeat_rate"]),
+        HISTORY_LABELS["days_to_second_order"]: f"{days} jours",
+    }
+    helps = {m.label: m.proto.help for m in at.metric}
+    assert {label: helps[label] for label in HISTORY_LABELS.values()} == {
+        label: GLOSSARY[term][1][0] for term, label in HISTORY_LABELS.items()
+    }
+    at.switch_page("views/segments.py").run()
+    assert not at.exception
+    shown = shown_metrics(at)
+    assert shown["Personnes dans la liste"] == format.number(history["people"])
+    assert shown["Dépense nette cumulée"] == format.money(history["net_spend"])
+    table = at.dataframe[0].value.set_index("Segment")
+    assert table.loc["À risque", "Clients"] == format.number(history["at_risk"])
+    assert table.loc["Perdus", "Clients"] == format.number(history["lost"])
+    total = sum(int(value.replace("\u202f", "")) for value in table["Clients"])
+    assert total == history["customers"]
+
+
+@pytest.mark.parametrize("index", range(len(WEEKS_BACK)))
+def test_the_monday_report_shows_each_term_of_its_week(demo_db, terms, index):
+    week = terms[index]
+    with connected(demo_db) as con:
+        report = weekly_report(con, week["monday"])
+    html = render_html(report, "fr")
+    for metric in METRICS:
+        card = re.search(rf'<div class="label">([^<]*)</div><div class="value" id="kpi-{metric}">'
+                         r"([^<]*)</div>", html)
+        assert unescape(card.group(1)) == WEEK_LABELS[metric]
+        assert unescape(card.group(2)) == shown_week(metric, week["week"][metric])
+    sheet = openpyxl.load_workbook(io.BytesIO(render_xlsx(report, "fr")))["Indicateurs"]
+    rows = {row[0]: row[1] for row in sheet.iter_rows(values_only=True) if row[0] in
+            set(WEEK_LABELS.values())}
+    assert rows == {label: pytest.approx(week["week"][metric], abs=1e-9)
+                    for metric, label in WEEK_LABELS.items()}
+    segments = report.segments.set_index("segment")["this_week"]
+    assert segments["at_risk"] == week["history"]["at_risk"]
+    assert segments["lost"] == week["history"]["lost"]
+
+
+@pytest.mark.parametrize("index", range(len(WEEKS_BACK)))
+def test_the_command_line_json_shows_each_term(demo_db, terms, capsys, index):
+    week = terms[index]
+
+    def cli(*args: str) -> dict:
+        assert main([*args, "--db", str(demo_db), "--format", "json"]) == 0
+        return json.loads(capsys.readouterr().out)
+
+    kpis = cli("kpis", "--week", week["monday"].isoformat())["metrics"]
+    assert {metric: kpis[metric]["this_week"] for metric in METRICS} == {
+        metric: pytest.approx(round(value, 2), abs=1e-9)
+        for metric, value in week["week"].items()
+    }
+    repeat = cli("repeat", "--as-of", week["as_of"].isoformat())
+    history = week["history"]
+    assert {key: repeat[key] for key in ("customers", "repeat_customers", "repeat_rate",
+                                         "median_days_first_to_second")} == {
+        "customers": history["customers"], "repeat_customers": history["repeat_customers"],
+        "repeat_rate": pytest.approx(history["repeat_rate"]),
+        "median_days_first_to_second": history["days_to_second_order"],
+    }
+    segments = {row["segment"]: row["customers"]
+                for row in cli("rfm", "--as-of", week["as_of"].isoformat())["segments"]}
+    assert (segments["at_risk"], segments["lost"]) == (history["at_risk"], history["lost"])
+    assert sum(segments.values()) == history["customers"]
