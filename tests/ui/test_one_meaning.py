@@ -17,6 +17,7 @@ import openpyxl
 import pytest
 
 from metrics import dates, rfm
+from metrics.at_risk import AT_RISK_SEGMENTS, at_risk, counts
 from metrics.cli import main
 from metrics.kpis import METRICS
 from metrics.report import weekly_report
@@ -29,8 +30,9 @@ from ui.strings.glossary import COMPUTED_BY, GLOSSARY
 
 WEEKS_BACK = (0, 10)  # the latest week and the one ten weeks earlier (sidebar options 0 and 10)
 WEEK_LABELS = {  # Vue d'ensemble and the report: the week, except the 12-month repeat rate
-    "revenue": "Chiffre d'affaires", "orders": "Commandes", "customers": "Clients",
-    "new_customers": "Nouveaux clients", "returning_customers": "Clients revenus",
+    "revenue": "Chiffre d'affaires", "orders": "Commandes", "customers": "Clients (semaine)",
+    "new_customers": "Nouveaux clients (semaine)",
+    "returning_customers": "Clients revenus (semaine)",
     "average_basket": "Panier moyen", "repeat_rate": "Taux de réachat (12 mois)",
 }
 HISTORY_LABELS = {  # Réachat: since the start of the history
@@ -87,7 +89,7 @@ def history_terms(con, as_of: date) -> dict[str, float]:
     return {
         "customers": customers, "repeat_customers": repeat, "repeat_rate": repeat / customers,
         "days_to_second_order": float(median), "people": people, "net_spend": float(spend),
-        "at_risk": int(segments.get("at_risk", 0)), "lost": int(segments.get("lost", 0)),
+        "at_risk": counts(at_risk(con, as_of))["all"], "lost": int(segments.get("lost", 0)),
     }
 
 
@@ -174,12 +176,15 @@ def test_repeat_and_segments_pages_show_the_history_terms(demo_db, terms, use_db
     at.switch_page("views/segments.py").run()
     assert not at.exception
     shown = shown_metrics(at)
-    assert shown["Personnes dans la liste"] == format.number(history["people"])
+    assert shown["Personnes dans la base"] == format.number(history["people"])
     assert shown["Dépense nette cumulée"] == format.money(history["net_spend"])
+    assert shown["À risque"] == format.number(history["at_risk"])
     table = at.dataframe[0].value.set_index("Segment")
-    assert table.loc["À risque", "Clients"] == format.number(history["at_risk"])
-    assert table.loc["Perdus", "Clients"] == format.number(history["lost"])
-    total = sum(int(value.replace("\u202f", "")) for value in table["Clients"])
+    customers = table["Clients (depuis le début)"]
+    at_risk_rows = customers[["À risque — réguliers", "À risque — à ne pas perdre"]]
+    assert sum(int(value.replace("\u202f", "")) for value in at_risk_rows) == history["at_risk"]
+    assert customers["Perdus"] == format.number(history["lost"])
+    total = sum(int(value.replace("\u202f", "")) for value in customers)
     assert total == history["customers"]
 
 
@@ -200,7 +205,8 @@ def test_the_monday_report_shows_each_term_of_its_week(demo_db, terms, index):
     assert rows == {label: pytest.approx(week["week"][metric], abs=1e-9)
                     for metric, label in WEEK_LABELS.items()}
     segments = report.segments.set_index("segment")["this_week"]
-    assert segments["at_risk"] == week["history"]["at_risk"]
+    assert report.at_risk["all"] == week["history"]["at_risk"]
+    assert sum(segments.get(key, 0) for key in AT_RISK_SEGMENTS) == week["history"]["at_risk"]
     assert segments["lost"] == week["history"]["lost"]
 
 
@@ -214,7 +220,7 @@ def test_the_command_line_json_shows_each_term(demo_db, terms, capsys, index):
 
     kpis = cli("kpis", "--week", week["monday"].isoformat())["metrics"]
     assert {metric: kpis[metric]["this_week"] for metric in METRICS} == {
-        metric: pytest.approx(round(value, 2), abs=1e-9)
+        metric: pytest.approx(round(value, 4 if metric == "repeat_rate" else 2), abs=1e-9)
         for metric, value in week["week"].items()
     }
     repeat = cli("repeat", "--as-of", week["as_of"].isoformat())
@@ -227,5 +233,6 @@ def test_the_command_line_json_shows_each_term(demo_db, terms, capsys, index):
     }
     segments = {row["segment"]: row["customers"]
                 for row in cli("rfm", "--as-of", week["as_of"].isoformat())["segments"]}
-    assert (segments["at_risk"], segments["lost"]) == (history["at_risk"], history["lost"])
+    assert sum(segments.get(key, 0) for key in AT_RISK_SEGMENTS) == history["at_risk"]
+    assert segments.get("lost", 0) == history["lost"]
     assert sum(segments.values()) == history["customers"]
