@@ -24,9 +24,9 @@ from reports.format import (
     number,
     segments_table,
     signed_percent,
-    text,
     to_call_table,
 )
+from words import text
 from ui.charts import BRAND, MUTED, weekly_trend
 
 CSS = """

@@ -24,9 +24,9 @@ from reports.format import (
     moves_table,
     new_repeat_table,
     segments_table,
-    text,
     to_call_table,
 )
+from words import text
 from ui.charts import BRAND
 
 WORKBOOK_OPTIONS = {"strings_to_formulas": False, "strings_to_urls": False,

@@ -1,0 +1,86 @@
+"""Numbers, money, percentages and dates the reader's way, written by Babel (CLDR data).
+
+French: 1 234,56 € (a narrow no-break space groups thousands, a no-break space before € and %),
+12,5 %, 15/03/2024. English: €1,234.56, 12.5%, 2024-03-15 (ISO: unambiguous for every reader).
+A missing value is "–".
+"""
+
+from __future__ import annotations
+
+import copy
+import math
+from datetime import date, datetime
+from functools import cache
+
+from babel import Locale
+from babel.dates import format_date
+from babel.numbers import NumberPattern, parse_pattern
+import pandas as pd
+
+NNBSP = "\u202f"  # French thousands separator (narrow no-break space)
+NBSP = "\u00a0"  # before the euro sign and the percent sign
+MISSING = "–"
+DATE_FORMATS = {"fr": "short", "en": "yyyy-MM-dd"}
+
+
+def missing(value: object) -> bool:
+    return (
+        value is None
+        or (isinstance(value, float) and math.isnan(value))
+        or str(value) in ("<NA>", "NaT", "nan")
+    )
+
+
+@cache
+def _pattern(kind: str, lang: str, decimals: int) -> NumberPattern:
+    """The locale's standard pattern of ``kind`` (decimal, currency, percent) with exactly
+    ``decimals`` digits after the decimal mark."""
+    formats = getattr(Locale.parse(lang), f"{kind}_formats")
+    pattern = copy.copy(parse_pattern(formats["standard" if kind == "currency" else None]))
+    pattern.frac_prec = (decimals, decimals)
+    return pattern
+
+
+def number(value: float | int | None, decimals: int = 0, lang: str = "fr") -> str:
+    if missing(value):
+        return MISSING
+    return _pattern("decimal", lang, decimals).apply(float(value), lang)
+
+
+def money(
+    value: float | None, lang: str = "fr", decimals: int = 2, currency: str = "EUR"
+) -> str:
+    """An amount in ``currency`` (ISO 4217): 1 234,56 € or 1 234,56 $US in French."""
+    if missing(value):
+        return MISSING
+    return _pattern("currency", lang, decimals).apply(
+        float(value), lang, currency=currency, currency_digits=False
+    )
+
+
+def percent(value: float | None, lang: str = "fr", decimals: int = 1) -> str:
+    """A share (0.125) as 12,5 %."""
+    if missing(value):
+        return MISSING
+    return _pattern("percent", lang, decimals).apply(float(value), lang)
+
+
+def signed_percent(value: float | None, lang: str = "fr") -> str | None:
+    """A change for st.metric's delta: '+12,5 %' (None when there is nothing to compare)."""
+    if missing(value):
+        return None
+    text = percent(value, lang)
+    return text if float(value) < 0 else f"+{text}"
+
+
+def day(value: date | datetime | None, lang: str = "fr") -> str:
+    if missing(value):
+        return MISSING
+    return format_date(value, DATE_FORMATS[lang], locale=lang)
+
+
+def days(values: pd.Series, lang: str = "fr") -> pd.Series:
+    """day() over a column of timestamps, each distinct day written once; "–" where missing."""
+    distinct = values.dropna().unique()
+    shown = values.map(dict(zip(distinct, (day(value, lang) for value in distinct))))
+    return shown.fillna(MISSING).astype("str")
