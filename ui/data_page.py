@@ -100,7 +100,7 @@ def imports_with_rejects(log: pd.DataFrame) -> pd.DataFrame:
 
 def rejects_option(row: pd.Series) -> str:
     return t("data_rejects_option", file=row["file_name"], when=_when(row["started_at"]),
-             count=format.number(row["rows_rejected"], 0, lang()))
+             count=int(row["rows_rejected"]))
 
 
 def rejects_table(rejects: pd.DataFrame, limit: int | None = None) -> pd.DataFrame:

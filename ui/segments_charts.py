@@ -122,7 +122,7 @@ def match_labels(matches: pd.DataFrame, lang: str) -> dict[int, str]:
     names = matches["name"].fillna(t("cust_unnamed"))
     return {
         int(customer_id): t("cust_match", name=name, contact=reach,
-                            orders=format.number(orders, 0, lang))
+                            orders=t("n_orders", count=int(orders)))
         for customer_id, name, reach, orders in zip(
             matches["customer_id"], names, contact, matches["orders"]
         )

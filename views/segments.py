@@ -134,10 +134,10 @@ export_consent = consent_column.checkbox(t("seg_export_consent"), value=True,
                                          key="seg_export_consent")
 fmt, sep = EXPORT_CHOICES[choice]
 export = segments.export_file(segment_filter, as_of, fmt, sep, export_consent, lang(), version)
-st.info(t("seg_export_counts", rows=format.number(export.rows, 0, lang()),
-          left_out=format.number(export.left_out, 0, lang())))
+st.info(t("seg_export_counts", rows=t("seg_export_rows", count=export.rows),
+          left_out=t("seg_export_left_out", count=export.left_out)))
 if export.unusable:
-    st.caption(t("seg_export_unusable", unusable=format.number(export.unusable, 0, lang())))
+    st.caption(t("seg_export_unusable", count=export.unusable))
 if export.rows:
     st.download_button(
         t("seg_export_button", file=export.file_name),

@@ -164,7 +164,8 @@ STRINGS: dict[str, tuple[str, str]] = {
         "How many customers come back to buy, after how long, and after buying what: what you "
         "need to choose when to send a reminder and what to put forward.",
     ),
-    "rep_days_value": ("{days} jours", "{days} days"),
+    "rep_days_value": ({"one": "{count} jour", "other": "{count} jours"},
+                       {"one": "{count} day", "other": "{count} days"}),
     "rep_rate": ("Taux de réachat", "Repeat rate"),
     "rep_rate_help": ("Clients ayant passé au moins deux commandes valides ÷ clients.",
                       "Customers with at least two valid orders ÷ customers."),
@@ -223,7 +224,8 @@ STRINGS: dict[str, tuple[str, str]] = {
         "Customers whose second valid order came at most {days} days after the first ÷ "
         "customers with a second order.",
     ),
-    "rep_within_count": ("{customers} clients", "{customers} customers"),
+    "rep_within_count": ({"one": "{count} client", "other": "{count} clients"},
+                         {"one": "{count} customer", "other": "{count} customers"}),
     "rep_products_header": ("Les premiers achats qui font revenir",
                             "First purchases that bring customers back"),
     "rep_products_caption": (

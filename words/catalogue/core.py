@@ -16,8 +16,12 @@ STRINGS: dict[str, tuple[str, str]] = {
         "demo shop.",
     ),
     "load_demo": ("Charger la boutique de démonstration", "Load the demo shop"),
-    "demo_loaded": ("Boutique de démonstration chargée : {orders} commandes, {customers} clients.",
-                    "Demo shop loaded: {orders} orders, {customers} customers."),
+    "demo_loaded": ("Boutique de démonstration chargée : {orders}, {customers}.",
+                    "Demo shop loaded: {orders}, {customers}."),
+    "n_orders": ({"one": "{count} commande", "other": "{count} commandes"},
+                 {"one": "{count} order", "other": "{count} orders"}),
+    "n_customers": ({"one": "{count} client", "other": "{count} clients"},
+                    {"one": "{count} customer", "other": "{count} customers"}),
     "overview_intro": (
         "Votre semaine en un coup d'œil : ce que vous avez vendu, à qui, et si vos clients "
         "reviennent — comparé à la semaine précédente et à la même semaine l'an dernier.",

@@ -109,14 +109,23 @@ STRINGS: dict[str, tuple[str, str]] = {
         "Recommended (GDPR): only write to those who said yes. Untick for a call list or "
         "internal use.",
     ),
-    "seg_export_counts": (
-        "{rows} personnes dans le fichier ; {left_out} laissées de côté faute de consentement "
-        "aux e-mails.",
-        "{rows} people in the file; {left_out} left out for lack of email consent.",
+    "seg_export_counts": ("{rows} ; {left_out}.", "{rows}; {left_out}."),
+    "seg_export_rows": (
+        {"one": "{count} personne dans le fichier", "other": "{count} personnes dans le fichier"},
+        {"one": "{count} person in the file", "other": "{count} people in the file"},
+    ),
+    "seg_export_left_out": (
+        {"one": "{count} laissée de côté faute de consentement aux e-mails",
+         "other": "{count} laissées de côté faute de consentement aux e-mails"},
+        {"one": "{count} left out for lack of email consent",
+         "other": "{count} left out for lack of email consent"},
     ),
     "seg_export_unusable": (
-        "{unusable} autres laissées de côté : sans coordonnées utilisables par ce service.",
-        "{unusable} others left out: no contact details this service can use.",
+        {"one": "{count} autre laissée de côté : sans coordonnées utilisables par ce service.",
+         "other": "{count} autres laissées de côté : sans coordonnées utilisables par ce "
+                  "service."},
+        {"one": "{count} other left out: no contact details this service can use.",
+         "other": "{count} others left out: no contact details this service can use."},
     ),
     "seg_export_button": ("Télécharger {file}", "Download {file}"),
     "seg_export_help": (
@@ -171,7 +180,7 @@ STRINGS: dict[str, tuple[str, str]] = {
     ),
     "cust_no_match": ("Aucun client ne correspond à « {text} ».", "No customer matches “{text}”."),
     "cust_pick": ("Client", "Customer"),
-    "cust_match": ("{name} — {contact} — {orders} commandes", "{name} — {contact} — {orders} orders"),
+    "cust_match": ("{name} — {contact} — {orders}", "{name} — {contact} — {orders}"),
     "cust_unnamed": ("(sans nom)", "(no name)"),
     "cust_identity": ("Identité", "Identity"),
     "cust_email": ("E-mail", "Email"),
@@ -277,8 +286,12 @@ STRINGS: dict[str, tuple[str, str]] = {
         "Jours écoulés depuis son prochain achat attendu (celui de la Fiche client).",
         "Days since their expected next purchase (the one of the Fiche client).",
     ),
-    "cust_next_overdue": ("en retard de {days} jours", "{days} days late"),
-    "cust_next_gap": ("achète tous les {days} jours environ", "buys about every {days} days"),
+    "cust_next_overdue": ({"one": "en retard de {count} jour", "other": "en retard de {count} jours"},
+                          {"one": "{count} day late", "other": "{count} days late"}),
+    "cust_next_gap": (
+        {"one": "achète tous les jours environ", "other": "achète tous les {count} jours environ"},
+        {"one": "buys about every day", "other": "buys about every {count} days"},
+    ),
     "cust_chart_title": ("Ses commandes dans le temps", "Their orders over time"),
     "cust_chart_valid": ("Commande valide", "Valid order"),
     "cust_chart_invalid": ("Annulée, remboursée ou en attente",
