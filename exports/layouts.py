@@ -17,27 +17,12 @@ from __future__ import annotations
 
 import pandas as pd
 
+from words import text
+
 BREVO_COLUMNS = ["EMAIL", "FIRSTNAME", "LASTNAME", "SMS"]
 MAILCHIMP_COLUMNS = [
     "Email Address", "First Name", "Last Name", "Address", "Phone Number", "Tags"
 ]
-STANDARD_HEADERS: dict[str, tuple[str, str]] = {
-    "customer_id": ("N° client", "Customer no."),
-    "first_name": ("Prénom", "First name"),
-    "last_name": ("Nom", "Last name"),
-    "email": ("E-mail", "Email"),
-    "phone": ("Téléphone", "Phone"),
-    "postal_code": ("Code postal", "Postcode"),
-    "city": ("Ville", "City"),
-    "segment": ("Segment", "Segment"),
-    "orders": ("Commandes", "Orders"),
-    "net_spend": ("Dépense nette (€)", "Net spend (€)"),
-    "last_order": ("Dernière commande", "Last order"),
-    "email_marketing": ("Accepte les e-mails", "Accepts emails"),
-}
-YES_NO = {"fr": ("oui", "non"), "en": ("yes", "no")}
-
-
 def _text(column: pd.Series) -> pd.Series:
     return column.astype("str")
 
@@ -45,7 +30,7 @@ def _text(column: pd.Series) -> pd.Series:
 def standard(people: pd.DataFrame, lang: str = "fr") -> pd.DataFrame:
     """Our list (metrics.segment.segment_customers rows) with headers in ``lang``: numbers stay
     numbers and the last order a date, so a spreadsheet can sort and sum them."""
-    yes, no = YES_NO[lang]
+    yes, no = text("report_yes", lang), text("report_no", lang)
     table = pd.DataFrame(
         {
             "customer_id": people["customer_id"].astype("int64"),
@@ -62,8 +47,7 @@ def standard(people: pd.DataFrame, lang: str = "fr") -> pd.DataFrame:
             "email_marketing": people["email_marketing"].map({True: yes, False: no}).astype("str"),
         }
     )
-    headers = {key: names[lang == "en"] for key, names in STANDARD_HEADERS.items()}
-    return table.rename(columns=headers)
+    return table.rename(columns=lambda key: text(f"export_{key}", lang))
 
 
 def brevo(people: pd.DataFrame) -> pd.DataFrame:

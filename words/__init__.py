@@ -71,3 +71,9 @@ def text(key: str, lang: str = "fr", **values: object) -> str:
         chosen = plural(chosen, count, lang)
         values = {**values, "count": number(count, lang=lang)}
     return chosen.format(**values) if values else chosen
+
+
+def both(key: str, **values: object) -> tuple[str, str]:
+    """The French and the English of ``key``: for a message stored or raised before anyone
+    knows the reader's language (import notes, rejected rows, errors)."""
+    return text(key, "fr", **values), text(key, "en", **values)
