@@ -345,7 +345,7 @@ def test_card_of_a_regular(card_of):
     # too few repeat customers for the models: no P(alive), and the reason in both languages
     assert card.p_alive is None
     assert card.expected_purchases is None
-    assert "Seuls 3 clients sont revenus" in card.prediction_note["fr"]
+    assert "Trop peu de clients sont revenus acheter (3)" in card.prediction_note["fr"]
 
 
 def test_card_of_someone_late(card_of):

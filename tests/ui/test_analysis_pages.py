@@ -279,7 +279,7 @@ def test_value_falls_back_to_historic_figures(shop_db, use_db):
     use_db(shop_db)
     at = open_page(VALUE)
     # 3 repeat customers, fewer than the 20 the models need: the reason, then history only.
-    assert at.warning[0].value.startswith("Seuls 3 clients sont revenus acheter")
+    assert at.warning[0].value.startswith("Trop peu de clients sont revenus acheter (3) ;")
     # A 145, B 52, C 70, D 50, E 70: 387 in all, 77,40 each.
     assert shown_metrics(at) == {
         "Clients": "5",
