@@ -1,0 +1,79 @@
+"""French means French (issue 13): every page read in French in a real browser shows none of the
+English texts owners met (Streamlit's own widget texts included), and no English money."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+from playwright.sync_api import expect
+
+from tests.e2e.conftest import ROOT, SCREENSHOTS
+
+pytestmark = pytest.mark.e2e
+DEMO_FILES = [ROOT / "sample_data" / "ventes_boutique.csv", ROOT / "sample_data" / "clients.xlsx"]
+PAGES = ["", "retention", "repeat", "value", "segments", "customer", "data", "import"]
+ENGLISH = ["Drag and drop", "200MB", "Browse files", "Select all", "No results", "None",
+           "dd / mm / yyyy", "yyyy", "below the allowed range", "are not allowed", "1 commandes",
+           " 1 clients", "Traceback"]
+# English money (€773.74), or "Revenus" used alone for returning customers
+FORBIDDEN = re.compile(r"€\s?\d|(?<!Clients )\bRevenus\b")
+
+
+def english_in(text: str) -> list[str]:
+    return [word for word in ENGLISH if word in text] + FORBIDDEN.findall(text)
+
+
+def settle(page) -> None:
+    """Until the page's script run has finished (Streamlit shows its status widget meanwhile)."""
+    page.wait_for_timeout(1000)
+    page.locator("[data-testid='stStatusWidget']").wait_for(state="detached", timeout=180_000)
+    page.locator("[data-testid='stSkeleton']").first.wait_for(state="detached", timeout=180_000)
+
+
+def test_every_page_in_french(app_url, browser, tmp_path):
+    page = browser.new_page(viewport={"width": 1400, "height": 1000}, locale="en-US")
+    page.goto(app_url + "/import")
+    page.get_by_text("Déposez les fichiers").wait_for(timeout=120_000)
+    settle(page)
+    uploader = page.locator("[data-testid='stFileUploader']")
+    assert "Glissez-déposez vos fichiers ici" in uploader.inner_text()
+    assert english_in(page.inner_text("body")) == []
+    page.screenshot(path=SCREENSHOTS / "fr-0-import-empty.png", full_page=True)
+
+    pdf = tmp_path / "facture.pdf"
+    pdf.write_bytes(b"%PDF-1.4\n%\xe2\xe3\xcf\xd3\n")
+    page.locator("input[type=file]").set_input_files([str(pdf), *map(str, DEMO_FILES)])
+    expect(page.get_by_text("Premières lignes")).to_have_count(2, timeout=180_000)
+    settle(page)
+    assert "« facture.pdf » : Comptoir lit les fichiers CSV, TXT, TSV et Excel" in page.inner_text(
+        "body")
+    assert english_in(uploader.inner_text()) == []
+    assert english_in(page.inner_text("body")) == []
+    page.screenshot(path=SCREENSHOTS / "fr-1-import-preview.png", full_page=True)
+    page.get_by_role("button", name="Importer").click()
+    page.get_by_text("Compte rendu d'import — clients.xlsx").wait_for(timeout=180_000)
+    settle(page)
+    assert english_in(page.inner_text("body")) == []
+    page.screenshot(path=SCREENSHOTS / "fr-2-import-report.png", full_page=True)
+
+    for number, name in enumerate(PAGES, start=3):
+        page.goto(f"{app_url}/{name}")
+        page.locator("[data-testid='stMain'] h1").first.wait_for(timeout=180_000)
+        settle(page)
+        if name == "segments":
+            page.locator("[data-testid='stMultiSelect']").first.click()
+            page.wait_for_timeout(500)
+            assert english_in(page.inner_text("body")) == []
+            page.keyboard.press("Escape")
+            spend = page.get_by_label("Dépense nette minimale (€)")
+            spend.fill("-5")
+            spend.press("Enter")
+            settle(page)
+        if name == "customer":
+            page.get_by_label("Rechercher par nom, e-mail ou téléphone").fill("a")
+            page.get_by_label("Rechercher par nom, e-mail ou téléphone").press("Enter")
+            settle(page)
+        page.screenshot(path=SCREENSHOTS / f"fr-{number}-{name or 'overview'}.png",
+                        full_page=True)
+        assert english_in(page.inner_text("body")) == [], name
