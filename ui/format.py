@@ -1,9 +1,23 @@
 """Numbers and dates the way the reader writes them: 1 234,56 € and 15/03/2024 in French.
 
 The functions live in words/format.py (Babel, no Streamlit) so the files the command line writes
-share them.
+share them; here are the formats Streamlit's widgets and table columns take.
 """
 
-from words.format import NBSP, NNBSP, day, money, number, percent, signed_percent
+from words.format import MISSING, NBSP, NNBSP, day, money, number, percent, signed_percent
 
-__all__ = ["NBSP", "NNBSP", "day", "money", "number", "percent", "signed_percent"]
+__all__ = [
+    "DAY_INPUT", "MISSING", "NBSP", "NNBSP", "day", "money", "money_column", "number", "percent",
+    "signed_percent",
+]
+
+# st.date_input and DatetimeColumn: the day as words.format.day writes it
+DAY_INPUT = {"fr": "DD/MM/YYYY", "en": "YYYY-MM-DD"}
+
+
+def money_column(lang: str, currency: str = "EUR") -> str:
+    """A NumberColumn format for whole amounts of a sortable table: "%d €" in French, "€%d" in
+    English, the currency where Babel puts it. Streamlit's named formats ("euro", "localized")
+    follow the browser's locale, and its printf formats know no decimal comma: amounts are
+    rounded to whole units (the column's values must be rounded, %d truncates)."""
+    return money(0, lang, decimals=0, currency=currency).replace("0", "%d")

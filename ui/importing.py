@@ -10,7 +10,7 @@ from ingest.fields import FIELD_BY_NAME, FIELDS
 from ingest.pipeline import ImportOptions, ImportReport, Preview, import_file, preview
 from store import ComptoirError
 from ui import data
-from ui.i18n import lang, t
+from ui.i18n import lang, pick, t
 
 
 @st.cache_data(max_entries=16, show_spinner=False)
@@ -20,7 +20,7 @@ def cached_preview(content: bytes, file_name: str, options: ImportOptions) -> Pr
 
 def field_label(name: str) -> str:
     spec = FIELD_BY_NAME[name]
-    return spec.label_en if lang() == "en" else spec.label_fr
+    return pick(spec.label_fr, spec.label_en)
 
 
 def mapping_table(found: Preview) -> pd.DataFrame:
@@ -52,7 +52,7 @@ def run_imports(
     bar = st.progress(0.0, text=t("importing"))
     for i, (name, content, options) in enumerate(files):
         def step(fraction: float, fr: str, en: str, i: int = i) -> None:
-            bar.progress((i + fraction) / len(files), text=f"{name} — {en if lang() == 'en' else fr}")
+            bar.progress((i + fraction) / len(files), text=f"{name} — {pick(fr, en)}")
 
         try:
             results.append(import_file(data.connection(), content, name, options, progress=step))
@@ -77,11 +77,15 @@ def order_id_questions(results: list[ImportReport | UnsureImport | str]) -> set[
             and any(d.topic == "order_ids" for d in r.doubts)}
 
 
-def rejects_csv(report: ImportReport) -> bytes:
-    """Rejected rows for Excel: UTF-8 with BOM, ';' separated (French Excel)."""
-    frame = pd.DataFrame({
+def rejects_table(report: ImportReport) -> pd.DataFrame:
+    """Rejected rows with headers and reasons in the session's language."""
+    return pd.DataFrame({
         t("row"): report.rejects["row_number"],
-        t("reason"): report.rejects["reason_en" if lang() == "en" else "reason_fr"],
+        t("reason"): report.rejects[pick("reason_fr", "reason_en")],
         t("raw"): report.rejects["raw"],
     })
-    return frame.to_csv(sep=";", index=False).encode("utf-8-sig")
+
+
+def rejects_csv(report: ImportReport) -> bytes:
+    """Rejected rows for Excel: UTF-8 with BOM, ';' separated (French Excel)."""
+    return rejects_table(report).to_csv(sep=";", index=False).encode("utf-8-sig")

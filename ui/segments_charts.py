@@ -99,7 +99,7 @@ def people_rows(people: pd.DataFrame, lang: str) -> pd.DataFrame:
             t("seg_col_city"): people["city"],
             t("seg_col_segment"): people[f"segment_{lang}"],
             t("seg_col_orders"): people["orders"],
-            t("seg_col_net_spend"): people["net_spend"],
+            t("seg_col_net_spend"): people["net_spend"].round(0),
             t("seg_col_last_order"): people["last_order_at"],
             t("seg_col_email_marketing"): people["email_marketing"],
         }
@@ -107,11 +107,11 @@ def people_rows(people: pd.DataFrame, lang: str) -> pd.DataFrame:
 
 
 def people_columns(lang: str) -> dict:
-    """st.dataframe column_config for people_rows: euros and days in the reader's way."""
-    day = "DD/MM/YYYY" if lang == "fr" else "YYYY-MM-DD"
+    """st.dataframe column_config for people_rows: amounts and days in the reader's way, still
+    sortable (see ui.format.money_column)."""
     return {
-        t("seg_col_net_spend"): st.column_config.NumberColumn(format="euro"),
-        t("seg_col_last_order"): st.column_config.DatetimeColumn(format=day),
+        t("seg_col_net_spend"): st.column_config.NumberColumn(format=format.money_column(lang)),
+        t("seg_col_last_order"): st.column_config.DatetimeColumn(format=format.DAY_INPUT[lang]),
         t("seg_col_email_marketing"): st.column_config.CheckboxColumn(),
     }
 

@@ -80,7 +80,8 @@ if card is not None:
 
     st.plotly_chart(charts.orders_over_time(card.orders, lang()), width="stretch")
     st.subheader(t("cust_orders_title"))
-    st.dataframe(charts.order_rows(card.orders, lang()), hide_index=True, width="stretch")
+    st.dataframe(charts.order_rows(card.orders, lang()), hide_index=True, width="stretch",
+                 placeholder=format.MISSING)
 
 with st.expander(t("definitions")):
     st.markdown(t("cust_definitions"))

@@ -75,7 +75,7 @@ for column, (_, row) in zip(columns, within.iterrows()):
 st.subheader(t("rep_products_header"))
 st.caption(t("rep_products_caption", minimum=analysis.MIN_FIRST_BUYERS))
 st.dataframe(charts.first_products_table(analysis.best_first_products(as_of, version)),
-             hide_index=True, width="stretch")
+             hide_index=True, width="stretch", placeholder=format.MISSING)
 
 with st.expander(t("definitions")):
     st.markdown(t("rep_definitions"))

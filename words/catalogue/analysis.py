@@ -199,7 +199,7 @@ STRINGS: dict[str, tuple[str, str]] = {
     "rep_trend_title": ("Réachat dans les 90 jours, par mois d'arrivée",
                         "Repeat within 90 days, by month of arrival"),
     "rep_trend_axis_month": ("Mois d'arrivée", "Month of arrival"),
-    "rep_trend_axis_rate": ("Revenus dans les 90 jours (%)", "Back within 90 days (%)"),
+    "rep_trend_axis_rate": ("Clients revenus dans les 90 jours (%)", "Back within 90 days (%)"),
     "rep_trend_hover": ("%{customdata[1]} sur %{customdata[0]} clients",
                         "%{customdata[1]} of %{customdata[0]} customers"),
     "rep_orders_title": ("Nombre de commandes par client", "Orders per customer"),
@@ -237,7 +237,7 @@ STRINGS: dict[str, tuple[str, str]] = {
     ),
     "rep_col_product": ("Produit de la 1re commande", "Product of the 1st order"),
     "rep_col_customers": ("Clients", "Customers"),
-    "rep_col_repeat_customers": ("Revenus", "Came back"),
+    "rep_col_repeat_customers": ("Clients revenus", "Came back"),
     "rep_col_repeat_rate": ("Taux de réachat", "Repeat rate"),
     "rep_definitions": (
         _VALID_ORDER[0]
