@@ -41,12 +41,9 @@ from metrics.repeat import (
 from metrics.rfm import NO_SEGMENT, SEGMENT_NAMES, rfm, segment_summary
 from metrics.segment import SegmentFilter, describe, list_summary, segment_customers
 from store.errors import ComptoirError
+from words import both, lang_of, lang_option, text
 
 FORMATS = ("table", "csv", "json")
-EMPTY_DATABASE = (
-    "La base ne contient encore aucune commande : importez un fichier de commandes avec "
-    "« python -m ingest FICHIER », puis relancez cette commande."
-)
 # segment writes its own files (exports package); csv there means the export CSV
 SEGMENT_FORMATS = ("table", "json", *EXPORT_FORMATS)
 SEGMENT_COLUMNS = [
@@ -65,14 +62,14 @@ class Report:
     message: str | None = None  # set by a command that wrote its own file: printed instead
 
 
-def parse_date(text: str) -> date:
-    """argparse type for --as-of and --week: an ISO date, with a French message otherwise."""
-    try:
-        return date.fromisoformat(text)
-    except ValueError:
-        raise argparse.ArgumentTypeError(
-            f"date invalide « {text} » : écrivez-la AAAA-MM-JJ, par exemple 2024-03-31"
-        ) from None
+def date_type(lang: str) -> Callable[[str], date]:
+    """argparse type of --as-of: an ISO date, with a message in ``lang`` otherwise."""
+    def parse(typed: str) -> date:
+        try:
+            return date.fromisoformat(typed)
+        except ValueError:
+            raise argparse.ArgumentTypeError(text("cli_bad_date", lang, text=typed)) from None
+    return parse
 
 
 def kpis_report(con: duckdb.DuckDBPyConnection, args: argparse.Namespace) -> Report:
@@ -134,25 +131,23 @@ def segment_report(con: duckdb.DuckDBPyConnection, args: argparse.Namespace) -> 
     description = describe(segment_filter)
     if args.format in EXPORT_FORMATS:
         if args.out is None:
-            raise ComptoirError(
-                f"Indiquez le fichier à écrire avec --out (format {args.format}).",
-                f"Give the file to write with --out ({args.format} format).",
-            )
+            raise ComptoirError(*both("cli_out_missing", format=args.format))
         export = build_export(
             people, args.format, slug="+".join(segment_filter.segments) or "clients",
             consent_only=args.consent_only, sep=args.sep,
         )
         write_out(args.out, export.data)
         log_export(con, export, description, segment_filter.to_json())
-        message = (
-            f"{export.rows} personnes exportées dans {args.out} ({description}) ; "
-            f"{export.left_out} laissées de côté faute de consentement aux e-mails"
-            + (f" ; {export.unusable} sans coordonnées utilisables" if export.unusable else "")
-            + "."
+        lang = args.lang
+        message = text(
+            "cli_exported", lang, people=text("cli_exported_people", lang, count=export.rows),
+            path=args.out, description=describe(segment_filter, lang),
+            left_out=text("cli_left_out", lang, count=export.left_out),
+            unusable=text("cli_unusable", lang, count=export.unusable) if export.unusable else "",
         )
         return Report({}, pd.DataFrame(), message=message)
     kept, _ = consenting(people, args.consent_only)
-    summary = {"description": description, "consent_only": args.consent_only,
+    summary = {"description": describe(segment_filter, args.lang), "consent_only": args.consent_only,
                **list_summary(people)}
     return Report(summary, kept[SEGMENT_COLUMNS].reset_index(drop=True), "customers")
 
@@ -161,7 +156,6 @@ def weekly_report_file(con: duckdb.DuckDBPyConnection, args: argparse.Namespace)
     """Le rapport du lundi of --week (default: the latest complete week) written to --out, as
     HTML or XLSX from its extension, in --lang; for cron on Monday mornings."""
     import reports  # the report layer (plotly, XlsxWriter): loaded for this command only
-    from reports.format import text
 
     fmt = reports.format_of(args.out)
     week = parse_week(args.week) if args.week else latest_complete_week(con, date.today())
@@ -182,7 +176,7 @@ COMMANDS: dict[str, Callable[[duckdb.DuckDBPyConnection, argparse.Namespace], Re
 }
 
 
-def build_parser() -> argparse.ArgumentParser:
+def build_parser(lang: str = "fr") -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="python -m metrics", description="Indicateurs Comptoir en ligne de commande."
     )
@@ -190,7 +184,7 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument("--db", help="fichier de la base (défaut : $COMPTOIR_DB ou data/)")
     parser.add_argument(
         "--as-of",
-        type=parse_date,
+        type=date_type(lang),
         help="commandes jusqu'à ce jour inclus, AAAA-MM-JJ (défaut : jour de la dernière vente)",
     )
     parser.add_argument(
@@ -198,9 +192,7 @@ def build_parser() -> argparse.ArgumentParser:
         help="kpis, report : semaine ISO AAAA-Wss (2026-W46) ou un de ses jours AAAA-MM-JJ "
         "(défaut kpis : --as-of ; report : la dernière semaine complète)",
     )
-    parser.add_argument(
-        "--lang", choices=("fr", "en"), default="fr", help="report : langue du rapport"
-    )
+    lang_option(parser)
     parser.add_argument("--period", choices=PERIODS, default="month", help="cohortes")
     parser.add_argument(
         "--format", choices=list(dict.fromkeys([*FORMATS, *SEGMENT_FORMATS])), default="table",
@@ -282,24 +274,21 @@ def write_out(path: Path, data: bytes) -> None:
         path.write_bytes(data)
     except OSError as error:
         raise OutputError(
-            f"Impossible d'écrire « {path} » ({error.strerror}) : choisissez un dossier qui "
-            "existe et où vous pouvez écrire.",
-            f"Cannot write “{path}” ({error.strerror}): choose a folder that exists and that you "
-            "can write to.",
+            *both("cli_out_unwritable", path=path, reason=error.strerror)
         ) from error
 
 
 def main(argv: Sequence[str] | None = None) -> int:
     """Run one command; 0 on success (also for an empty database), 2 on a user error."""
-    parser = build_parser()
+    parser = build_parser(lang_of(argv))
     args = parser.parse_args(argv)
     if args.format not in (SEGMENT_FORMATS if args.command == "segment" else FORMATS):
-        parser.error(f"--format {args.format} : réservé à la commande segment")
+        parser.error(text("cli_format_segment_only", args.lang, format=args.format))
     try:
         con = store.connect(args.db)
         try:
             if latest_order_date(con) is None:
-                print(EMPTY_DATABASE)
+                print(text("cli_empty_database", args.lang))
                 return 0
             report = COMMANDS[args.command](con, args)
         finally:
@@ -310,12 +299,12 @@ def main(argv: Sequence[str] | None = None) -> int:
     if report.message is not None:
         print(report.message)
         return 0
-    text = render(report, args.format, with_table=args.out is not None).rstrip("\n") + "\n"
+    shown = render(report, args.format, with_table=args.out is not None).rstrip("\n") + "\n"
     if not args.out:
-        sys.stdout.write(text)
+        sys.stdout.write(shown)
         return 0
     try:
-        write_out(args.out, text.encode("utf-8"))
+        write_out(args.out, shown.encode("utf-8"))
     except ComptoirError as error:
         print(error.message(args.lang), file=sys.stderr)
         return 2

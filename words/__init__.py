@@ -10,9 +10,11 @@ reads the session's language.
 
 from __future__ import annotations
 
+import argparse
 import importlib
 import os
 import pkgutil
+from collections.abc import Sequence
 from functools import cache
 
 from babel import Locale
@@ -71,6 +73,20 @@ def text(key: str, lang: str = "fr", **values: object) -> str:
         chosen = plural(chosen, count, lang)
         values = {**values, "count": number(count, lang=lang)}
     return chosen.format(**values) if values else chosen
+
+
+def lang_option(parser: argparse.ArgumentParser) -> None:
+    """--lang fr|en on a command line, by default $COMPTOIR_LANG or French."""
+    parser.add_argument("--lang", choices=LANGS, default=default_lang(),
+                        help=text("cli_lang_help", default_lang()))
+
+
+def lang_of(argv: Sequence[str] | None) -> str:
+    """The --lang of a command line before the rest is parsed, so that even the messages about
+    its other arguments are in that language."""
+    parser = argparse.ArgumentParser(add_help=False)
+    lang_option(parser)
+    return parser.parse_known_args(argv)[0].lang
 
 
 def both(key: str, **values: object) -> tuple[str, str]:

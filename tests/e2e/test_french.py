@@ -31,24 +31,38 @@ def settle(page) -> None:
     page.locator("[data-testid='stSkeleton']").first.wait_for(state="detached", timeout=180_000)
 
 
+def written_by_style(page, selector: str) -> str:
+    """The text a CSS ::after writes in the first element ``selector`` finds."""
+    return page.locator(selector).first.evaluate(
+        "e => getComputedStyle(e, '::after').content")
+
+
 def test_every_page_in_french(app_url, browser, tmp_path):
     page = browser.new_page(viewport={"width": 1400, "height": 1000}, locale="en-US")
     page.goto(app_url + "/import")
     page.get_by_text("Déposez les fichiers").wait_for(timeout=120_000)
     settle(page)
     uploader = page.locator("[data-testid='stFileUploader']")
-    assert "Glissez-déposez vos fichiers ici" in uploader.inner_text()
+    assert written_by_style(page, "[data-testid='stFileUploaderDropzoneInstructions'] > div") == (
+        '"Glissez-déposez vos fichiers ici · 200 Mo par fichier au plus"')
+    assert written_by_style(page, "[data-testid='stFileUploaderDropzone'] "
+                                  "[data-testid='stMarkdownContainer']") == '"Parcourir"'
+    # "upload" and "add" are the names of the icons drawn (a ligature font), not words shown
+    assert uploader.inner_text().split("\n") == [
+        "Fichiers à importer (CSV, TXT, TSV, XLSX)", "", "upload"]
     assert english_in(page.inner_text("body")) == []
     page.screenshot(path=SCREENSHOTS / "fr-0-import-empty.png", full_page=True)
 
     pdf = tmp_path / "facture.pdf"
-    pdf.write_bytes(b"%PDF-1.4\n%\xe2\xe3\xcf\xd3\n")
+    pdf.write_bytes((ROOT / "tests" / "fixtures" / "bad" / "bin_pdf_named.csv").read_bytes())
     page.locator("input[type=file]").set_input_files([str(pdf), *map(str, DEMO_FILES)])
     expect(page.get_by_text("Premières lignes")).to_have_count(2, timeout=180_000)
     settle(page)
-    assert "« facture.pdf » : Comptoir lit les fichiers CSV, TXT, TSV et Excel" in page.inner_text(
-        "body")
-    assert english_in(uploader.inner_text()) == []
+    assert ("« facture.pdf » : ce n'est pas un fichier texte (CSV) ni un classeur Excel lisible"
+            in page.inner_text("body"))
+    assert uploader.inner_text().split("\n") == [
+        "Fichiers à importer (CSV, TXT, TSV, XLSX)", "", "facture.pdf", "ventes_boutique.csv",
+        "clients.xlsx", "add"]
     assert english_in(page.inner_text("body")) == []
     page.screenshot(path=SCREENSHOTS / "fr-1-import-preview.png", full_page=True)
     page.get_by_role("button", name="Importer").click()

@@ -14,7 +14,7 @@ import pandas as pd
 import pytest
 
 import store
-from metrics.cli import EMPTY_DATABASE, main, neutralise_formulas
+from metrics.cli import main, neutralise_formulas
 from store.errors import ComptoirError
 from sample_data.demo import load_demo
 from tests.metrics.factories import insert_shop
@@ -236,17 +236,27 @@ def test_unreadable_database_exits_2(capsys, tmp_path):
     assert err.startswith("Impossible d'ouvrir la base") and err.count("\n") == 1
 
 
-def test_empty_database(capsys, tmp_path):
+def test_empty_database(capsys, tmp_path, monkeypatch):
+    monkeypatch.delenv("COMPTOIR_LANG", raising=False)
     for command in ("kpis", "cohorts", "repeat", "rfm", "clv"):
         code, out, _ = run(capsys, command, "--db", str(tmp_path / "new.duckdb"))
-        assert (code, out) == (0, EMPTY_DATABASE + "\n")
+        assert (code, out) == (0, "La base ne contient encore aucune commande : importez un "
+                               "fichier de commandes avec « python -m ingest FICHIER », puis "
+                               "relancez cette commande.\n")
+    monkeypatch.setenv("COMPTOIR_LANG", "en")
+    code, out, _ = run(capsys, "kpis", "--db", str(tmp_path / "new.duckdb"))
+    assert (code, out) == (0, "The database holds no order yet: import a file of orders with "
+                           "“python -m ingest FILE”, then run this command again.\n")
 
 
-def test_bad_date_is_rejected(capsys, shop_db):
+def test_bad_date_is_rejected_in_the_language_asked(capsys, shop_db):
     with pytest.raises(SystemExit) as exit_info:
         main(["kpis", "--db", shop_db, "--as-of", "31/03/2024"])
     assert exit_info.value.code == 2
-    assert "date invalide « 31/03/2024 »" in capsys.readouterr().err
+    assert "date invalide « 31/03/2024 » : écrivez-la AAAA-MM-JJ" in capsys.readouterr().err
+    with pytest.raises(SystemExit):
+        main(["kpis", "--db", shop_db, "--as-of", "31/03/2024", "--lang", "en"])
+    assert "invalid date “31/03/2024”: write it YYYY-MM-DD" in capsys.readouterr().err
 
 
 def test_neutralise_formulas():
