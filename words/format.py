@@ -32,12 +32,12 @@ def missing(value: object) -> bool:
 
 
 @cache
-def _pattern(kind: str, lang: str, decimals: int) -> NumberPattern:
-    """The locale's standard pattern of ``kind`` (decimal, currency, percent) with exactly
-    ``decimals`` digits after the decimal mark."""
+def _pattern(kind: str, lang: str, decimals: int, most: int | None = None) -> NumberPattern:
+    """The locale's standard pattern of ``kind`` (decimal, currency, percent) with ``decimals``
+    digits after the decimal mark (up to ``most`` when given, trailing zeros dropped)."""
     formats = getattr(Locale.parse(lang), f"{kind}_formats")
     pattern = copy.copy(parse_pattern(formats["standard" if kind == "currency" else None]))
-    pattern.frac_prec = (decimals, decimals)
+    pattern.frac_prec = (decimals, decimals if most is None else most)
     return pattern
 
 
@@ -45,6 +45,11 @@ def number(value: float | int | None, decimals: int = 0, lang: str = "fr") -> st
     if missing(value):
         return MISSING
     return _pattern("decimal", lang, decimals).apply(float(value), lang)
+
+
+def typed(value: float | int, lang: str = "fr") -> str:
+    """A number as the owner typed it in a filter: 50, 99,5, 1 234,25 (two decimals at most)."""
+    return _pattern("decimal", lang, 0, 2).apply(float(value), lang)
 
 
 def money(

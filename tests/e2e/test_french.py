@@ -27,8 +27,8 @@ def english_in(text: str) -> list[str]:
 def settle(page) -> None:
     """Until the page's script run has finished (Streamlit shows its status widget meanwhile)."""
     page.wait_for_timeout(1000)
-    page.locator("[data-testid='stStatusWidget']").wait_for(state="detached", timeout=180_000)
-    page.locator("[data-testid='stSkeleton']").first.wait_for(state="detached", timeout=180_000)
+    page.locator("[data-testid='stStatusWidget']").wait_for(state="detached", timeout=600_000)
+    page.locator("[data-testid='stSkeleton']").first.wait_for(state="detached", timeout=600_000)
 
 
 def written_by_style(page, selector: str) -> str:

@@ -341,3 +341,39 @@ STRINGS: dict[str, tuple[str, str]] = {
         "person stays unsubscribed.",
     ),
 }
+STRINGS.update({
+    # metrics.segment.describe: a list's filter in one line (page, export file, export log)
+    "describe_everyone": ("Tous les clients", "All customers"),
+    "describe_segments": ("Segments : {names}", "Segments: {names}"),
+    "describe_last_order_between": ("dernière commande du {low} au {high}",
+                                    "last order from {low} to {high}"),
+    "describe_last_order_from": ("dernière commande depuis le {low}", "last order since {low}"),
+    "describe_last_order_to": ("dernière commande au plus tard le {high}",
+                               "last order by {high}"),
+    "describe_spend_between": ("dépense de {low} à {high}", "spent {low} to {high}"),
+    "describe_spend_from": ("dépense d'au moins {low}", "spent at least {low}"),
+    "describe_spend_to": ("dépense d'au plus {high}", "spent at most {high}"),
+    "describe_orders_between": (
+        {"one": "de {low} à {high} commande", "other": "de {low} à {high} commandes"},
+        {"one": "{low} to {high} order", "other": "{low} to {high} orders"},
+    ),
+    "describe_orders_from": (
+        {"one": "au moins {low} commande", "other": "au moins {low} commandes"},
+        {"one": "at least {low} order", "other": "at least {low} orders"},
+    ),
+    "describe_orders_to": (
+        {"one": "au plus {high} commande", "other": "au plus {high} commandes"},
+        {"one": "at most {high} order", "other": "at most {high} orders"},
+    ),
+    "describe_products": ("a acheté : {names}", "bought: {names}"),
+    "describe_places": ("lieu : {names}", "place: {names}"),
+    "describe_consent": ("accepte les e-mails", "accepts emails"),
+    "describe_p_alive": ("probabilité d'être actif d'au moins {value}",
+                         "probability still active at least {value}"),
+    "describe_predicted": ("valeur prévue d'au moins {value}", "predicted value at least {value}"),
+    "describe_overdue": (
+        {"one": "en retard d'au moins {count} jour", "other": "en retard d'au moins {count} jours"},
+        {"one": "at least {count} day late", "other": "at least {count} days late"},
+    ),
+    "describe_separator": (" ; ", "; "),
+})
