@@ -4,6 +4,8 @@ files and the export log are tested in tests/test_exports.py."""
 
 from __future__ import annotations
 
+from datetime import timedelta
+
 import pytest
 from streamlit.testing.v1 import AppTest
 
@@ -117,6 +119,26 @@ def test_segment_builder_says_what_is_wrong(demo_db, use_db):
         "Le minimum (5) dépasse le maximum (2) : inversez le nombre de commandes minimal et le "
         "maximal."
     )
+
+
+def test_builder_inputs_speak_french_and_start_on_the_shops_span(demo_db, demo, use_db):
+    """Streamlit's own range message and empty date fields are English ("Number is below the
+    allowed range", "dd/mm/yyyy"): the bounds are ours and the dates start filled."""
+    span = demo(lambda con, as_of: (
+        as_of - timedelta(days=int(rfm.rfm(con, as_of)["recency_days"].max())), as_of))
+    use_db(demo_db)
+    at = open_page("views/segments.py")
+    assert (at.date_input(key="seg_last_from").value,
+            at.date_input(key="seg_last_to").value) == span
+    assert at.multiselect(key="seg_segments").proto.select_all == 0
+    at.number_input(key="seg_spend_min").set_value(-5.0)
+    at.number_input(key="seg_min_p_alive").set_value(150).run()
+    assert not at.exception
+    assert [w.value for w in at.warning] == [
+        "Écrivez un nombre supérieur ou égal à 0 : ce filtre est ignoré.",
+        "Écrivez un nombre entre 0 et 100 : ce filtre est ignoré.",
+    ]
+    assert "Liste : Tous les clients" in [c.value for c in at.caption]
 
 
 def test_segments_page_in_english(demo_db, demo, use_db):
