@@ -41,7 +41,8 @@ from metrics.repeat import (
 from metrics.rfm import NO_SEGMENT, SEGMENT_NAMES, rfm, segment_summary
 from metrics.segment import SegmentFilter, describe, list_summary, segment_customers
 from store.errors import ComptoirError
-from words import both, lang_of, lang_option, text
+from words import STRINGS, both, lang_of, lang_option, text
+from words.format import MISSING, day, number, typed
 
 FORMATS = ("table", "csv", "json")
 # segment writes its own files (exports package); csv there means the export CSV
@@ -246,7 +247,43 @@ def jsonable(value: object) -> object:
     return value
 
 
-def render(report: Report, fmt: str, with_table: bool) -> str:
+def column_label(name: str, lang: str) -> str:
+    """A table's header in the reader's words; a name the catalogue lacks stays as it is."""
+    key = f"col_{name}"
+    return text(key, lang) if key in STRINGS else name
+
+
+def shown_value(value: object, lang: str) -> str:
+    """A summary value of the table format: days, numbers and yes/no the reader's way."""
+    if isinstance(value, bool | np.bool_):
+        return text("report_yes" if value else "report_no", lang)
+    if isinstance(value, datetime | date):
+        return day(value, lang)
+    if isinstance(value, float | np.floating) and not np.isnan(value):
+        return typed(value, lang, 4)
+    if isinstance(value, int | np.integer):
+        return number(value, 0, lang)
+    plain = jsonable(value)
+    return MISSING if plain is None else str(plain)
+
+
+def table_text(report: Report, lang: str) -> str:
+    """The table format: summary lines then the table, headers and numbers in ``lang``."""
+    keep_index = report.table.index.name is not None
+    scalars = [
+        f"{column_label(key, lang)} : {shown_value(value, lang)}"
+        for key, value in report.summary.items()
+        if not isinstance(value, pd.DataFrame | dict | list)
+    ]
+    table = report.table.rename(columns=lambda name: column_label(name, lang))
+    table = table.rename(index=lambda name: column_label(name, lang) if keep_index else name)
+    table.index.name = column_label(table.index.name, lang) if keep_index else None
+    body = table.to_string(index=keep_index, na_rep=MISSING,
+                           float_format=lambda value: typed(value, lang, 4))
+    return "\n".join([*scalars, body])
+
+
+def render(report: Report, fmt: str, with_table: bool, lang: str = "fr") -> str:
     """The text of a report in ``fmt``; ``with_table`` adds the table to JSON (files only)."""
     keep_index = report.table.index.name is not None
     if fmt == "json":
@@ -256,12 +293,7 @@ def render(report: Report, fmt: str, with_table: bool) -> str:
         return json.dumps(payload, ensure_ascii=False, indent=2)
     if fmt == "csv":
         return neutralise_formulas(report.table).to_csv(index=keep_index)
-    scalars = [
-        f"{key} : {jsonable(value)}"
-        for key, value in report.summary.items()
-        if not isinstance(value, pd.DataFrame | dict | list)
-    ]
-    return "\n".join([*scalars, report.table.to_string(index=keep_index)])
+    return table_text(report, lang)
 
 
 class OutputError(ComptoirError):
@@ -299,7 +331,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     if report.message is not None:
         print(report.message)
         return 0
-    shown = render(report, args.format, with_table=args.out is not None).rstrip("\n") + "\n"
+    shown = render(report, args.format, args.out is not None, args.lang).rstrip("\n") + "\n"
     if not args.out:
         sys.stdout.write(shown)
         return 0

@@ -47,9 +47,10 @@ def number(value: float | int | None, decimals: int = 0, lang: str = "fr") -> st
     return _pattern("decimal", lang, decimals).apply(float(value), lang)
 
 
-def typed(value: float | int, lang: str = "fr") -> str:
-    """A number as the owner typed it in a filter: 50, 99,5, 1 234,25 (two decimals at most)."""
-    return _pattern("decimal", lang, 0, 2).apply(float(value), lang)
+def typed(value: float | int, lang: str = "fr", most: int = 2) -> str:
+    """A number as the owner typed it in a filter: 50, 99,5, 1 234,25 (``most`` decimals at
+    most, trailing zeros dropped)."""
+    return _pattern("decimal", lang, 0, most).apply(float(value), lang)
 
 
 def money(

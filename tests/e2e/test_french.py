@@ -80,13 +80,15 @@ def test_every_page_in_french(app_url, browser, tmp_path):
             page.wait_for_timeout(500)
             assert english_in(page.inner_text("body")) == []
             page.keyboard.press("Escape")
-            spend = page.get_by_label("Dépense nette minimale (€)")
+            spend = page.get_by_role("spinbutton", name="Dépense nette minimale (€)")
             spend.fill("-5")
             spend.press("Enter")
             settle(page)
+            page.get_by_text("Écrivez un nombre supérieur ou égal à 0").wait_for()
         if name == "customer":
-            page.get_by_label("Rechercher par nom, e-mail ou téléphone").fill("a")
-            page.get_by_label("Rechercher par nom, e-mail ou téléphone").press("Enter")
+            search = page.get_by_role("textbox", name="Rechercher par nom, e-mail ou téléphone")
+            search.fill("a")
+            search.press("Enter")
             settle(page)
         page.screenshot(path=SCREENSHOTS / f"fr-{number}-{name or 'overview'}.png",
                         full_page=True)

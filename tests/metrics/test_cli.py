@@ -54,11 +54,18 @@ def test_kpis_json(capsys, shop_db):
     assert report["metrics"]["average_basket"]["last_year"] is None
 
 
-def test_kpis_default_week_and_as_of(capsys, shop_db):
+def test_kpis_default_week_and_as_of(capsys, shop_db, monkeypatch):
+    monkeypatch.delenv("COMPTOIR_LANG", raising=False)
     code, out, _ = run(capsys, "kpis", "--db", shop_db)
     assert code == 0
-    assert out.splitlines()[0] == "week_start : 2024-03-04"  # week of the latest valid order
-    assert "average_basket" in out
+    assert out.splitlines()[0] == "Début de semaine : 04/03/2024"  # week of the latest order
+    assert out.splitlines()[3].split() == ["Chiffre", "d'affaires", "25", "0", "0", "–", "–"]
+    assert out.splitlines()[9].split() == ["Taux", "de", "réachat", "0,6", "0,6", "–", "0", "–"]
+    code, out, _ = run(capsys, "kpis", "--db", shop_db, "--lang", "en")
+    assert out.splitlines()[:2] == [
+        "Week start : 2024-03-04",
+        "                     This week  Last week  Last year  Change on last week  "
+        "Change on last year"]
     code, out, _ = run(capsys, "kpis", "--db", shop_db, "--as-of", "2024-01-14", "--format", "json")
     assert json.loads(out)["week_start"] == "2024-01-08"
 
@@ -299,4 +306,4 @@ def test_segment_win_back_options(capsys, shop_db):
     payload = json.loads(out)
     assert code == 0 and payload["people"] == 0
     assert payload["description"] == ("probabilité d'être actif d'au moins 0,5 ; valeur prévue "
-                                       "d'au moins 100 € ; en retard d'au moins 30 jours")
+                                       "d'au moins 100\u00a0€ ; en retard d'au moins 30 jours")
