@@ -16,10 +16,11 @@ import streamlit as st
 import exports
 import store
 from ingest import identity
+from ingest.sources import SOURCE_BY_NAME
 from metrics import customer, duplicates
 from ui import data, format
 from ui.data import CACHE_ENTRIES, connection
-from ui.i18n import lang, t
+from ui.i18n import lang, pick, t
 from ui.segments_charts import plain
 
 Version = tuple[int, int, int]
@@ -67,6 +68,13 @@ def _when(value: pd.Timestamp) -> str:
     return f"{format.day(value, lang())} {value:%H:%M}"
 
 
+def source_labels(names: pd.Series) -> pd.Series:
+    """Platform names (generic, shopify_orders…) as the owner reads them."""
+    labels = {name: pick(source.label_fr, source.label_en)
+              for name, source in SOURCE_BY_NAME.items()}
+    return names.map(labels).fillna(names)
+
+
 def imports_table(log: pd.DataFrame) -> pd.DataFrame:
     """The imports log as shown: translated headers, French numbers and dates."""
     counts = {
@@ -79,7 +87,7 @@ def imports_table(log: pd.DataFrame) -> pd.DataFrame:
         t("data_col_import"): log["import_id"].map(str),
         t("data_col_file"): log["file_name"],
         t("data_col_when"): log["started_at"].map(_when),
-        t("data_col_source"): log["source"],
+        t("data_col_source"): source_labels(log["source"]),
         t("data_col_kind"): log["file_kind"].map(lambda kind: t(f"data_kind_{kind}")),
     })
     for column, key in counts.items():

@@ -65,9 +65,9 @@ with left:
                               key="seg_last_from")
     last_to = st.date_input(t("seg_f_last_to"), value=latest, format=day_format,
                             key="seg_last_to")
-with middle:
-    spend_min = bounded_number(t("seg_f_spend_min"), "seg_spend_min", 0, step=10.0)
-    spend_max = bounded_number(t("seg_f_spend_max"), "seg_spend_max", 0, step=10.0)
+with middle:  # whole euros: a float input writes its decimals with a point ("99.50")
+    spend_min = bounded_number(t("seg_f_spend_min"), "seg_spend_min", 0, step=10)
+    spend_max = bounded_number(t("seg_f_spend_max"), "seg_spend_max", 0, step=10)
     orders_min = bounded_number(t("seg_f_orders_min"), "seg_orders_min", 0, step=1)
     orders_max = bounded_number(t("seg_f_orders_max"), "seg_orders_max", 0, step=1)
 with right:
@@ -81,7 +81,7 @@ with alive_column:
     min_p_alive = bounded_number(t("seg_f_min_p_alive"), "seg_min_p_alive", 0, 100, step=10,
                                  help=t("seg_f_min_p_alive_help"))
 with value_column:
-    min_value = bounded_number(t("seg_f_min_predicted"), "seg_min_predicted", 0, step=10.0,
+    min_value = bounded_number(t("seg_f_min_predicted"), "seg_min_predicted", 0, step=10,
                                help=t("seg_f_min_predicted_help"))
 with overdue_column:
     min_overdue = bounded_number(t("seg_f_min_overdue"), "seg_min_overdue", 0, step=7,

@@ -85,6 +85,7 @@ def test_every_page_in_french(app_url, browser, tmp_path):
             spend.press("Enter")
             settle(page)
             page.get_by_text("Écrivez un nombre supérieur ou égal à 0").wait_for()
+            expect(spend).to_have_value("-5")  # whole euros: no English "-5.00"
         if name == "customer":
             search = page.get_by_role("textbox", name="Rechercher par nom, e-mail ou téléphone")
             search.fill("a")

@@ -101,7 +101,7 @@ def test_segment_builder_live_count(demo_db, demo, use_db):
     assert shown_metrics(at) == people_figures(counts[0])
     assert "Liste : Segments : À risque" in [c.value for c in at.caption]
     at.multiselect(key="seg_segments").select("cant_lose")
-    at.number_input(key="seg_spend_min").set_value(100.0)
+    at.number_input(key="seg_spend_min").set_value(100)
     at.text_input(key="seg_places").input("69, Paris")
     at.checkbox(key="seg_consent").check().run()
     assert not at.exception
@@ -131,7 +131,7 @@ def test_builder_inputs_speak_french_and_start_on_the_shops_span(demo_db, demo, 
     assert (at.date_input(key="seg_last_from").value,
             at.date_input(key="seg_last_to").value) == span
     assert at.multiselect(key="seg_segments").proto.select_all == 0
-    at.number_input(key="seg_spend_min").set_value(-5.0)
+    at.number_input(key="seg_spend_min").set_value(-5)
     at.number_input(key="seg_min_p_alive").set_value(150).run()
     assert not at.exception
     assert [w.value for w in at.warning] == [
