@@ -232,7 +232,7 @@ def test_cli_segment_export_is_written_and_logged(capsys, shop_db, tmp_path):
                  "--format", "csv", "--out", str(out)])
     assert code == 0
     assert capsys.readouterr().out == (
-        f"1 personnes exportées dans {out} (Segments : À risque, Perdus) ; 1 laissées de côté "
+        f"1 personne exportée dans {out} (Segments : À risque, Perdus) ; 1 laissée de côté "
         "faute de consentement aux e-mails.\n"
     )
     rows = lines(out.read_bytes())
@@ -245,6 +245,12 @@ def test_cli_segment_export_is_written_and_logged(capsys, shop_db, tmp_path):
     assert log[["description", "format", "rows_exported", "rows_left_out"]].values.tolist() == [
         ["Segments : À risque, Perdus", "csv", 1, 1]
     ]
+    assert main(["segment", "--db", shop_db, "--segment", "at_risk", "--format", "csv",
+                 "--out", str(out), "--lang", "en"]) == 0
+    assert capsys.readouterr().out == (
+        f"1 person exported to {out} (Segments: At risk); 0 left out for lack of email "
+        "consent.\n"
+    )
 
 
 def test_cli_segment_everyone_for_mailchimp_and_table(capsys, shop_db, tmp_path):
@@ -255,7 +261,7 @@ def test_cli_segment_everyone_for_mailchimp_and_table(capsys, shop_db, tmp_path)
     assert len(lines(out.read_bytes())) == 8  # header, 6 people, final line end
     assert main(["segment", "--db", shop_db, "--segment", "champions"]) == 0
     printed = capsys.readouterr().out
-    assert "people : 1" in printed
+    assert "Personnes : 1" in printed.splitlines()
     assert "client1@example.fr" in printed
 
 

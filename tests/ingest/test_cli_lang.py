@@ -26,8 +26,7 @@ def summary(capsys) -> list[str]:
     return SECONDS.sub("N", capsys.readouterr().out).splitlines()
 
 
-def test_french_by_default(capsys, sales_file, tmp_path, monkeypatch):
-    monkeypatch.delenv("COMPTOIR_LANG", raising=False)
+def test_french_by_default(capsys, sales_file, tmp_path):
     assert cli.main([str(sales_file), "--db", str(tmp_path / "c.duckdb")]) == 0
     assert summary(capsys) == [
         "ventes.csv : Fichier générique (colonnes reconnues par leur nom) (encodage utf-8, "

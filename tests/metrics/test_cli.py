@@ -54,8 +54,7 @@ def test_kpis_json(capsys, shop_db):
     assert report["metrics"]["average_basket"]["last_year"] is None
 
 
-def test_kpis_default_week_and_as_of(capsys, shop_db, monkeypatch):
-    monkeypatch.delenv("COMPTOIR_LANG", raising=False)
+def test_kpis_default_week_and_as_of(capsys, shop_db):
     code, out, _ = run(capsys, "kpis", "--db", shop_db)
     assert code == 0
     assert out.splitlines()[0] == "Début de semaine : 04/03/2024"  # week of the latest order
@@ -244,7 +243,6 @@ def test_unreadable_database_exits_2(capsys, tmp_path):
 
 
 def test_empty_database(capsys, tmp_path, monkeypatch):
-    monkeypatch.delenv("COMPTOIR_LANG", raising=False)
     for command in ("kpis", "cohorts", "repeat", "rfm", "clv"):
         code, out, _ = run(capsys, command, "--db", str(tmp_path / "new.duckdb"))
         assert (code, out) == (0, "La base ne contient encore aucune commande : importez un "

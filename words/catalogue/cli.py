@@ -56,13 +56,14 @@ STRINGS: dict[str, tuple[str | dict[str, str], str | dict[str, str]]] = {
         "to.",
     ),
     "cli_exported": (
-        "{people} exportées dans {path} ({description}) ; {left_out} faute de consentement aux "
+        "{people} dans {path} ({description}) ; {left_out} faute de consentement aux "
         "e-mails{unusable}.",
-        "{people} exported to {path} ({description}); {left_out} for lack of email "
-        "consent{unusable}.",
+        "{people} to {path} ({description}); {left_out} for lack of email consent{unusable}.",
     ),
-    "cli_exported_people": ({"one": "{count} personne", "other": "{count} personnes"},
-                            {"one": "{count} person", "other": "{count} people"}),
+    "cli_exported_people": (
+        {"one": "{count} personne exportée", "other": "{count} personnes exportées"},
+        {"one": "{count} person exported", "other": "{count} people exported"},
+    ),
     "cli_left_out": ({"one": "{count} laissée de côté", "other": "{count} laissées de côté"},
                      {"one": "{count} left out", "other": "{count} left out"}),
     "cli_unusable": (" ; {count} sans coordonnées utilisables",
