@@ -46,36 +46,29 @@ def status_choice(lang: str) -> Callable[[str], tuple[str, str]]:
 
 def parse_args(argv: list[str] | None) -> argparse.Namespace:
     lang = lang_of(argv)
+
+    def say(key: str) -> str:
+        return text(f"cli_help_{key}", lang)
+
     parser = argparse.ArgumentParser(
-        prog="python -m ingest",
-        description="Importe des exports de boutique (CSV, Excel) dans la base Comptoir.",
+        prog="python -m ingest", description=text("cli_ingest_description", lang)
     )
-    parser.add_argument("files", nargs="+", type=Path, help="fichiers .csv, .txt, .tsv, .xlsx")
-    parser.add_argument("--db", help="fichier de base (défaut : $COMPTOIR_DB ou data/comptoir.duckdb)")
-    parser.add_argument("--source", default="auto", choices=["auto", *SOURCE_BY_NAME])
-    parser.add_argument("--date-order", choices=DATE_ORDERS, help="ordre jour/mois des dates")
-    parser.add_argument("--sheet", help="feuille du classeur à lire")
-    parser.add_argument("--header-row", type=int, help="ligne de l'en-tête (1 = première ligne)")
-    parser.add_argument("--encoding", help="encodage du fichier (utf-8, cp1252, mac_roman, "
-                        "iso8859_15…)")
-    parser.add_argument("--decimal-mark", choices=DECIMAL_MARKS,
-                        help="séparateur décimal des montants comme 1,234 que le fichier ne "
-                        "tranche pas")
+    parser.add_argument("files", nargs="+", type=Path, help=say("files"))
+    parser.add_argument("--db", help=say("db"))
+    parser.add_argument("--source", default="auto", choices=["auto", *SOURCE_BY_NAME],
+                        help=say("source"))
+    parser.add_argument("--date-order", choices=DATE_ORDERS, help=say("date_order"))
+    parser.add_argument("--sheet", help=say("sheet"))
+    parser.add_argument("--header-row", type=int, help=say("header_row"))
+    parser.add_argument("--encoding", help=say("encoding"))
+    parser.add_argument("--decimal-mark", choices=DECIMAL_MARKS, help=say("decimal_mark"))
     parser.add_argument("--map", action="append", default=[], type=column_choice(lang),
-                        metavar="COLONNE=CHAMP",
-                        help="colonne du fichier → champ (order_id, order_date, email… ou "
-                        "ignore), répétable")
-    parser.add_argument("--orders", choices=ORDER_ID_CHOICES,
-                        help="numéros de commande déjà importés avec d'autres dates ou montants : "
-                        "same = les mêmes commandes mises à jour, separate = une autre caisse, "
-                        "gardées à part")
+                        metavar=text("cli_metavar_map", lang), help=say("map"))
+    parser.add_argument("--orders", choices=ORDER_ID_CHOICES, help=say("orders"))
     parser.add_argument("--status", action="append", default=[], type=status_choice(lang),
-                        metavar="MOT=STATUT",
-                        help="ce que veut dire un statut du fichier (paid, cancelled, refunded "
-                        "ou pending), répétable")
-    parser.add_argument("--yes", action="store_true",
-                        help="importer malgré les doutes signalés (choix acceptés tels quels)")
-    lang_option(parser)
+                        metavar=text("cli_metavar_status", lang), help=say("status"))
+    parser.add_argument("--yes", action="store_true", help=say("yes"))
+    lang_option(parser, lang)
     return parser.parse_args(argv)
 
 

@@ -178,47 +178,36 @@ COMMANDS: dict[str, Callable[[duckdb.DuckDBPyConnection, argparse.Namespace], Re
 
 
 def build_parser(lang: str = "fr") -> argparse.ArgumentParser:
+    """The command line's arguments, their help in ``lang``."""
+    def say(key: str) -> str:
+        return text(f"cli_help_{key}", lang)
+
     parser = argparse.ArgumentParser(
-        prog="python -m metrics", description="Indicateurs Comptoir en ligne de commande."
+        prog="python -m metrics", description=text("cli_metrics_description", lang)
     )
     parser.add_argument("command", choices=list(COMMANDS))
-    parser.add_argument("--db", help="fichier de la base (défaut : $COMPTOIR_DB ou data/)")
-    parser.add_argument(
-        "--as-of",
-        type=date_type(lang),
-        help="commandes jusqu'à ce jour inclus, AAAA-MM-JJ (défaut : jour de la dernière vente)",
-    )
-    parser.add_argument(
-        "--week",
-        help="kpis, report : semaine ISO AAAA-Wss (2026-W46) ou un de ses jours AAAA-MM-JJ "
-        "(défaut kpis : --as-of ; report : la dernière semaine complète)",
-    )
-    lang_option(parser)
-    parser.add_argument("--period", choices=PERIODS, default="month", help="cohortes")
+    parser.add_argument("--db", help=say("db"))
+    parser.add_argument("--as-of", type=date_type(lang), help=say("as_of"))
+    parser.add_argument("--week", help=say("week"))
+    lang_option(parser, lang)
+    parser.add_argument("--period", choices=PERIODS, default="month", help=say("period"))
     parser.add_argument(
         "--format", choices=list(dict.fromkeys([*FORMATS, *SEGMENT_FORMATS])), default="table",
-        help="segment accepte aussi xlsx, brevo et mailchimp (fichier --out)",
+        help=say("format"),
     )
     parser.add_argument(
-        "--segment", action="append", choices=[*SEGMENT_NAMES, NO_SEGMENT],
-        help="segment : segment RFM à exporter (répétable ; défaut : tous les clients)",
+        "--segment", action="append", choices=[*SEGMENT_NAMES, NO_SEGMENT], help=say("segment")
     )
     parser.add_argument(
         "--consent-only", action=argparse.BooleanOptionalAction, default=True,
-        help="segment : seulement les personnes qui acceptent les e-mails (défaut : oui)",
+        help=say("consent_only"),
     )
-    parser.add_argument(
-        "--customers", action="store_true",
-        help="clv : une ligne par client (modèle, P(actif), achats attendus, valeur prévue)",
-    )
-    parser.add_argument("--min-p-alive", type=float,
-                        help="segment : probabilité d'être actif d'au moins (0 à 1)")
-    parser.add_argument("--min-predicted-value", type=float,
-                        help="segment : valeur prévue sur 12 mois d'au moins (euros)")
-    parser.add_argument("--min-days-overdue", type=int,
-                        help="segment : en retard d'au moins ce nombre de jours sur l'achat attendu")
-    parser.add_argument("--sep", choices=SEPARATORS, default=";", help="segment : séparateur CSV")
-    parser.add_argument("--out", type=Path, help="écrire le résultat dans ce fichier")
+    parser.add_argument("--customers", action="store_true", help=say("customers"))
+    parser.add_argument("--min-p-alive", type=float, help=say("min_p_alive"))
+    parser.add_argument("--min-predicted-value", type=float, help=say("min_predicted_value"))
+    parser.add_argument("--min-days-overdue", type=int, help=say("min_days_overdue"))
+    parser.add_argument("--sep", choices=SEPARATORS, default=";", help=say("sep"))
+    parser.add_argument("--out", type=Path, help=say("out"))
     return parser
 
 

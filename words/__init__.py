@@ -75,10 +75,11 @@ def text(key: str, lang: str = "fr", **values: object) -> str:
     return chosen.format(**values) if values else chosen
 
 
-def lang_option(parser: argparse.ArgumentParser) -> None:
-    """--lang fr|en on a command line, by default $COMPTOIR_LANG or French."""
+def lang_option(parser: argparse.ArgumentParser, lang: str | None = None) -> None:
+    """--lang fr|en on a command line, by default $COMPTOIR_LANG or French; its help in
+    ``lang``."""
     parser.add_argument("--lang", choices=LANGS, default=default_lang(),
-                        help=text("cli_lang_help", default_lang()))
+                        help=text("cli_lang_help", lang or default_lang()))
 
 
 def lang_of(argv: Sequence[str] | None) -> str:

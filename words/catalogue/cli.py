@@ -69,3 +69,81 @@ STRINGS: dict[str, tuple[str | dict[str, str], str | dict[str, str]]] = {
     "cli_unusable": (" ; {count} sans coordonnées utilisables",
                      "; {count} without usable contact details"),
 }
+STRINGS.update({
+    # python -m metrics --help
+    "cli_metrics_description": ("Indicateurs Comptoir en ligne de commande.",
+                                "Comptoir's figures on the command line."),
+    "cli_help_db": ("fichier de la base (défaut : $COMPTOIR_DB ou data/comptoir.duckdb)",
+                    "database file (default: $COMPTOIR_DB or data/comptoir.duckdb)"),
+    "cli_help_as_of": (
+        "commandes jusqu'à ce jour inclus, AAAA-MM-JJ (défaut : jour de la dernière vente)",
+        "orders up to this day included, YYYY-MM-DD (default: the day of the latest sale)",
+    ),
+    "cli_help_week": (
+        "kpis, report : semaine ISO AAAA-Wss (2026-W46) ou un de ses jours AAAA-MM-JJ (défaut "
+        "kpis : --as-of ; report : la dernière semaine complète)",
+        "kpis, report: ISO week YYYY-Www (2026-W46) or one of its days YYYY-MM-DD (default "
+        "kpis: --as-of; report: the latest complete week)",
+    ),
+    "cli_help_period": ("cohortes : semaine, mois ou trimestre", "cohorts: week, month or quarter"),
+    "cli_help_format": ("segment accepte aussi xlsx, brevo et mailchimp (fichier --out)",
+                        "segment also takes xlsx, brevo and mailchimp (file --out)"),
+    "cli_help_segment": (
+        "segment : segment RFM à exporter (répétable ; défaut : tous les clients)",
+        "segment: RFM segment to export (repeatable; default: every customer)",
+    ),
+    "cli_help_consent_only": (
+        "segment : seulement les personnes qui acceptent les e-mails (défaut : oui)",
+        "segment: only people who accept emails (default: yes)",
+    ),
+    "cli_help_customers": (
+        "clv : une ligne par client (modèle, P(actif), achats attendus, valeur prévue)",
+        "clv: one row per customer (model, P(alive), expected purchases, predicted value)",
+    ),
+    "cli_help_min_p_alive": ("segment : probabilité d'être actif d'au moins (0 à 1)",
+                             "segment: probability of being active at least (0 to 1)"),
+    "cli_help_min_predicted_value": ("segment : valeur prévue sur 12 mois d'au moins (euros)",
+                                     "segment: predicted value over 12 months at least (euros)"),
+    "cli_help_min_days_overdue": (
+        "segment : en retard d'au moins ce nombre de jours sur l'achat attendu",
+        "segment: at least this many days late on the expected purchase",
+    ),
+    "cli_help_sep": ("segment : séparateur CSV", "segment: CSV separator"),
+    "cli_help_out": ("écrire le résultat dans ce fichier", "write the result to this file"),
+    # python -m ingest --help
+    "cli_ingest_description": ("Importe des exports de boutique (CSV, Excel) dans la base "
+                               "Comptoir.",
+                               "Imports shop exports (CSV, Excel) into the Comptoir database."),
+    "cli_help_files": ("fichiers .csv, .txt, .tsv, .xlsx", ".csv, .txt, .tsv, .xlsx files"),
+    "cli_help_source": ("format du fichier (défaut : reconnu tout seul)",
+                        "the file's format (default: recognised by itself)"),
+    "cli_help_date_order": ("ordre jour/mois des dates", "day/month order of the dates"),
+    "cli_help_sheet": ("feuille du classeur à lire", "sheet of the workbook to read"),
+    "cli_help_header_row": ("ligne de l'en-tête (1 = première ligne)",
+                            "header row (1 = first line)"),
+    "cli_help_encoding": ("encodage du fichier (utf-8, cp1252, mac_roman, iso8859_15…)",
+                          "the file's encoding (utf-8, cp1252, mac_roman, iso8859_15…)"),
+    "cli_help_decimal_mark": (
+        "séparateur décimal des montants comme 1,234 que le fichier ne tranche pas",
+        "decimal mark of amounts like 1,234 that the file leaves open",
+    ),
+    "cli_help_map": (
+        "colonne du fichier → champ (order_id, order_date, email… ou ignore), répétable",
+        "file column → field (order_id, order_date, email… or ignore), repeatable",
+    ),
+    "cli_help_orders": (
+        "numéros de commande déjà importés avec d'autres dates ou montants : same = les mêmes "
+        "commandes mises à jour, separate = une autre caisse, gardées à part",
+        "order numbers already imported with other dates or amounts: same = the same orders, "
+        "updated; separate = another till, kept apart",
+    ),
+    "cli_help_status": (
+        "ce que veut dire un statut du fichier (paid, cancelled, refunded ou pending), "
+        "répétable",
+        "what a status of the file means (paid, cancelled, refunded or pending), repeatable",
+    ),
+    "cli_help_yes": ("importer malgré les doutes signalés (choix acceptés tels quels)",
+                     "import despite the doubts raised (choices accepted as they are)"),
+    "cli_metavar_map": ("COLONNE=CHAMP", "COLUMN=FIELD"),
+    "cli_metavar_status": ("MOT=STATUT", "WORD=STATUS"),
+})
