@@ -26,8 +26,9 @@ from reports.format import (
     signed_percent,
     to_call_table,
 )
-from words import text
 from ui.charts import BRAND, MUTED, weekly_trend
+from words import text
+from words.format import chart_separators
 
 CSS = """
 * { box-sizing: border-box; }
@@ -139,7 +140,7 @@ def _segments_chart(table: pd.DataFrame, lang: str) -> go.Figure:
     fig.update_layout(
         title=text("report_segments_chart", lang),
         barmode="group",
-        separators=", " if lang == "fr" else ".,",
+        separators=chart_separators(lang),
         height=120 + 40 * len(table),
         margin={"l": 10, "r": 10, "t": 50, "b": 10},
         yaxis={"autorange": "reversed"},

@@ -8,6 +8,8 @@ import numpy as np
 import pandas as pd
 import plotly.graph_objects as go
 
+from words.format import CHART_DAY, CHART_SHORT_DAY, chart_separators, money_hover
+
 BRAND = "#8a4b2a"
 MUTED = "#c9a98f"
 
@@ -18,15 +20,16 @@ def weekly_trend(trend: pd.DataFrame, highlight: date, labels: dict[str, str], l
     colors = np.where(chosen, BRAND, MUTED)
     fig = go.Figure()
     fig.add_bar(x=trend["week_start"], y=trend["revenue"], marker_color=colors,
-                name=labels["revenue"], hovertemplate="%{x|%d/%m/%Y} : %{y:,.2f} €<extra></extra>")
+                name=labels["revenue"],
+                hovertemplate=f"%{{x|{CHART_DAY[lang]}}} : {money_hover('y', lang)}<extra></extra>")
     fig.add_scatter(x=trend["week_start"], y=trend["orders"], yaxis="y2", mode="lines",
                     line={"color": "#333", "width": 1.5}, name=labels["orders"])
     fig.update_layout(
         title=labels["title"],
-        separators=", " if lang == "fr" else ".,",
+        separators=chart_separators(lang),
         height=360,
         margin={"l": 10, "r": 10, "t": 50, "b": 10},
-        xaxis={"title": labels["week"], "tickformat": "%d/%m/%y" if lang == "fr" else "%Y-%m-%d"},
+        xaxis={"title": labels["week"], "tickformat": CHART_SHORT_DAY[lang]},
         yaxis={"title": labels["revenue_axis"], "rangemode": "tozero"},
         yaxis2={"title": labels["orders"], "overlaying": "y", "side": "right", "showgrid": False,
                 "tickformat": "d", "rangemode": "tozero"},

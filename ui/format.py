@@ -4,11 +4,27 @@ The functions live in words/format.py (Babel, no Streamlit) so the files the com
 share them; here are the formats Streamlit's widgets and table columns take.
 """
 
-from words.format import MISSING, NBSP, NNBSP, day, money, number, percent, signed_percent
+from words.format import (
+    CHART_DAY,
+    CHART_MONTH,
+    CHART_SHORT_DAY,
+    MISSING,
+    NBSP,
+    NNBSP,
+    chart_separators,
+    day,
+    money,
+    money_hover,
+    number,
+    percent,
+    percent_hover,
+    signed_percent,
+)
 
 __all__ = [
-    "DAY_INPUT", "MISSING", "NBSP", "NNBSP", "day", "money", "money_column", "number", "percent",
-    "signed_percent",
+    "CHART_DAY", "CHART_MONTH", "CHART_SHORT_DAY", "DAY_INPUT", "MISSING", "NBSP", "NNBSP",
+    "chart_separators", "day", "money", "money_column", "money_hover", "number", "percent",
+    "percent_hover", "signed_percent",
 ]
 
 # st.date_input and DatetimeColumn: the day as words.format.day writes it

@@ -28,7 +28,7 @@ def plain(text: object) -> str:
 
 def _layout(fig: go.Figure, lang: str, height: int) -> go.Figure:
     fig.update_layout(
-        separators=", " if lang == "fr" else ".,",
+        separators=format.chart_separators(lang),
         height=height,
         margin={"l": 10, "r": 10, "t": 40, "b": 10},
     )
@@ -185,13 +185,13 @@ def orders_over_time(orders: pd.DataFrame, lang: str) -> go.Figure:
             name=name,
             marker_color=color,
             customdata=part[["source_order_id", "products"]].fillna("–").to_numpy(),
-            hovertemplate="%{x|%d/%m/%Y} · %{customdata[0]} : %{y:,.2f} €<br>%{customdata[1]}"
-            "<extra></extra>",
+            hovertemplate=f"%{{x|{format.CHART_DAY[lang]}}} · %{{customdata[0]}} : "
+            f"{format.money_hover('y', lang)}<br>%{{customdata[1]}}<extra></extra>",
         )
     fig.update_layout(
         title=t("cust_chart_title"),
         barmode="overlay",
-        xaxis={"tickformat": "%d/%m/%y" if lang == "fr" else "%Y-%m-%d"},
+        xaxis={"tickformat": format.CHART_SHORT_DAY[lang]},
         yaxis={"title": t("cust_chart_axis"), "rangemode": "tozero"},
         legend={"orientation": "h", "y": -0.2},
     )

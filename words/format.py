@@ -90,3 +90,25 @@ def days(values: pd.Series, lang: str = "fr") -> pd.Series:
     distinct = values.dropna().unique()
     shown = values.map(dict(zip(distinct, (day(value, lang) for value in distinct))))
     return shown.fillna(MISSING).astype("str")
+
+
+# Plotly writes numbers and dates itself (d3 formats): these give it the reader's way.
+CHART_DAY = {"fr": "%d/%m/%Y", "en": "%Y-%m-%d"}
+CHART_SHORT_DAY = {"fr": "%d/%m/%y", "en": "%Y-%m-%d"}
+CHART_MONTH = {"fr": "%m/%Y", "en": "%Y-%m"}
+
+
+def chart_separators(lang: str) -> str:
+    """Plotly's ``separators``: the locale's decimal mark then its thousands separator."""
+    symbols = Locale.parse(lang).number_symbols["latn"]
+    return symbols["decimal"] + symbols["group"]
+
+
+def money_hover(field: str, lang: str, currency: str = "EUR") -> str:
+    """A hover template's amount, the currency where Babel puts it: '%{y:,.2f} €'."""
+    return money(0, lang, decimals=0, currency=currency).replace("0", f"%{{{field}:,.2f}}")
+
+
+def percent_hover(field: str, lang: str) -> str:
+    """A hover template's percentage of a value already in percent: '%{y:.1f} %'."""
+    return percent(0, lang, decimals=0).replace("0", f"%{{{field}:.1f}}")

@@ -84,7 +84,7 @@ def test_retention_on_the_demo_shop(demo_db, use_db):
     matrix = cohorts.retention_matrix(table)
     assert heatmap["data"][0]["y"][0] == "01/2024" and heatmap["data"][0]["y"][-1] == "11/2026"
     assert same(heatmap["data"][0]["z"], matrix.to_numpy() * 100)
-    assert heatmap["layout"]["separators"] == ", "
+    assert heatmap["layout"]["separators"] == ",\u202f"  # Babel: decimal comma, narrow space
     average = cohort_curves.average_curves(table, "month", as_of)
     average = average[average["period_index"] >= 1]
     assert curves["data"][0]["name"] == "Moyenne"
