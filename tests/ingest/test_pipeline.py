@@ -239,7 +239,7 @@ def test_cli_imports_and_refuses_with_one_sentence(tmp_path):
     ok = subprocess.run([sys.executable, "-m", "ingest", str(DEMO / "ventes_boutique.csv"),
                          "--db", str(db)], cwd=ROOT, capture_output=True, text=True)
     assert ok.returncode == 0, ok.stderr
-    assert "6125 nouvelles" in ok.stdout and "cp1252" in ok.stdout
+    assert "commandes : 6\u202f125 nouvelles," in ok.stdout and "cp1252" in ok.stdout
     bad = tmp_path / "vide.csv"
     bad.write_bytes(b"")
     refused = subprocess.run([sys.executable, "-m", "ingest", str(bad), "--db", str(db)],
