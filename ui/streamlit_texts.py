@@ -1,38 +1,30 @@
-"""Streamlit's own texts that no parameter sets, put in the session's language by CSS.
+"""Streamlit's own texts that no parameter sets, kept out of the page.
 
 The file uploader writes "200MB per file", an "Upload" button, each file's size in English
-units ("1.3MB") and an "add icon" label; Streamlit 1.67 offers no parameter for any of them. The
-style below hides those lines (display: none, so they are neither shown nor read) and writes
-our words in their place with CSS ``content``. The texts come from the catalogue, never from a
-user, so writing them into a style is safe.
+units ("1.3MB") and an "add icon" label; Streamlit 1.67 offers no parameter for any of them.
+ui/uploader.css hides those lines (display: none, so they are neither shown nor read) and shows
+the uploader's own label inside the drop zone: that label is ours, from the catalogue. The style
+is a static file without a single word or value, the one piece of HTML the app sends
+(tests/trust/test_safe_defaults.py allows it by name).
 """
 
 from __future__ import annotations
+
+from pathlib import Path
 
 import streamlit as st
 
 from ui.i18n import t
 
-UPLOADER = "[data-testid='stFileUploaderDropzone']"
-UPLOADER_CSS = """<style>
-{zone} [data-testid='stFileUploaderDropzoneInstructions'] span {{ display: none; }}
-{zone} [data-testid='stFileUploaderDropzoneInstructions'] > div::after {{ content: {hint}; }}
-{zone} [data-testid='stBaseButton-secondary'] p {{ display: none; }}
-{zone} [data-testid='stBaseButton-secondary'] [data-testid='stMarkdownContainer']::after {{
-  content: {browse}; }}
-{zone} [data-testid='stFileChip'] > div:nth-child(2) > div:nth-child(2) {{ display: none; }}
-{zone} [data-testid='stBaseButton-borderlessIcon'] span[data-has-shortcut] > span:first-child {{
-  display: none; }}
-</style>"""
+UPLOADER_CSS = Path(__file__).with_name("uploader.css")
 
 
-def css_string(text: str) -> str:
-    """``text`` as a quoted CSS string."""
-    return '"' + text.replace("\\", "\\\\").replace('"', '\\"') + '"'
+def uploader_label() -> str:
+    """What the drop zone says, in the session's language, with the size limit the server
+    applies."""
+    return t("upload_hint", size=st.get_option("server.maxUploadSize"))
 
 
 def uploader_texts() -> None:
-    """Put the file uploader's fixed English texts in the session's language."""
-    size = st.get_option("server.maxUploadSize")
-    st.html(UPLOADER_CSS.format(zone=UPLOADER, hint=css_string(t("upload_hint", size=size)),
-                                browse=css_string(t("upload_browse"))))
+    """Hide the file uploader's fixed English texts and show its label in the drop zone."""
+    st.html(UPLOADER_CSS)

@@ -9,7 +9,7 @@ from ui import data, importing
 from ui.demo import offer_demo
 from ui.format import MISSING, number
 from ui.i18n import lang, pick, t
-from ui.streamlit_texts import uploader_texts
+from ui.streamlit_texts import uploader_label, uploader_texts
 
 st.title(t("page_import"))
 st.caption(t("import_intro"))
@@ -20,7 +20,8 @@ if not data.has_orders() and not st.session_state.get("reports"):
 # No type= filter: Streamlit would refuse other files in English ("application/pdf files are not
 # allowed"); the import reads the bytes and refuses in words what is not a table.
 uploader_texts()
-uploads = st.file_uploader(t("upload"), accept_multiple_files=True)
+uploads = st.file_uploader(uploader_label(), accept_multiple_files=True,
+                           label_visibility="collapsed")
 ready = []
 for upload in uploads or []:
     content = upload.getvalue()

@@ -98,10 +98,10 @@ STRINGS: dict[str, tuple[str, str]] = {
         "Drop the files you already have: your web shop or till export, an Excel customer file. "
         "Comptoir recognises the format, shows you what it understood, then imports.",
     ),
-    "upload": ("Fichiers à importer (CSV, TXT, TSV, XLSX)", "Files to import (CSV, TXT, TSV, XLSX)"),
-    "upload_hint": ("Glissez-déposez vos fichiers ici · {size} Mo par fichier au plus",
-                    "Drag and drop files here · {size} MB per file at most"),
-    "upload_browse": ("Parcourir", "Browse files"),
+    "upload_hint": ("Glissez-déposez vos fichiers ici ou cliquez sur le bouton : CSV, TXT, TSV "
+                    "ou Excel, {size} Mo par fichier au plus",
+                    "Drag and drop your files here or click the button: CSV, TXT, TSV or "
+                    "Excel, {size} MB per file at most"),
     "input_at_least": ("Écrivez un nombre supérieur ou égal à {low} : ce filtre est ignoré.",
                        "Enter a number greater than or equal to {low}: this filter is ignored."),
     "input_between": ("Écrivez un nombre entre {low} et {high} : ce filtre est ignoré.",
