@@ -4,6 +4,7 @@ import streamlit as st
 
 from ui import data
 from ui.auth import require_password
+from ui.currency import warn_uncounted
 from ui.i18n import t
 from ui.state import week_picker
 
@@ -30,5 +31,6 @@ navigation = st.navigation(pages)
 with st.sidebar:
     week_picker()
     st.caption(f"{t('database')} : `{data.database_path()}`")
+warn_uncounted()  # every page: orders in another currency wait for a rate
 
 navigation.run()

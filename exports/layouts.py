@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import pandas as pd
 
+from metrics.currencies import symbol
 from words import text
 
 BREVO_COLUMNS = ["EMAIL", "FIRSTNAME", "LASTNAME", "SMS"]
@@ -27,9 +28,10 @@ def _text(column: pd.Series) -> pd.Series:
     return column.astype("str")
 
 
-def standard(people: pd.DataFrame, lang: str = "fr") -> pd.DataFrame:
+def standard(people: pd.DataFrame, lang: str = "fr", currency: str = "EUR") -> pd.DataFrame:
     """Our list (metrics.segment.segment_customers rows) with headers in ``lang``: numbers stay
-    numbers and the last order a date, so a spreadsheet can sort and sum them."""
+    numbers and the last order a date, so a spreadsheet can sort and sum them; the net spend's
+    header names its currency (the shop's, by its sign: € ; $US in French)."""
     yes, no = text("report_yes", lang), text("report_no", lang)
     table = pd.DataFrame(
         {
@@ -47,7 +49,8 @@ def standard(people: pd.DataFrame, lang: str = "fr") -> pd.DataFrame:
             "email_marketing": people["email_marketing"].map({True: yes, False: no}).astype("str"),
         }
     )
-    return table.rename(columns=lambda key: text(f"export_{key}", lang))
+    sign = symbol(currency, lang)
+    return table.rename(columns=lambda key: text(f"export_{key}", lang, currency=sign))
 
 
 def brevo(people: pd.DataFrame) -> pd.DataFrame:

@@ -11,13 +11,14 @@ service cannot take (no email for Mailchimp, neither email nor phone for Brevo):
 
 from __future__ import annotations
 
-import re
+from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import datetime
 
 import pandas as pd
 
 from exports import layouts
+from exports.names import list_file_name
 from exports.writers import csv_bytes, xlsx_bytes
 from words import text
 
@@ -49,26 +50,20 @@ def consenting(people: pd.DataFrame, consent_only: bool = True) -> tuple[pd.Data
     return kept, len(people) - len(kept)
 
 
-def file_name(slug: str, fmt: str, when: datetime) -> str:
-    """'comptoir-at_risk-2026-11-16.csv', '…-brevo.csv': a safe name from our own words."""
-    safe = re.sub(r"[^a-z0-9_+-]+", "-", slug.lower()).strip("-") or "clients"
-    suffix = f"-{fmt}" if fmt in ("brevo", "mailchimp") else ""
-    extension = "xlsx" if fmt == "xlsx" else "csv"
-    return f"comptoir-{safe}-{when:%Y-%m-%d}{suffix}.{extension}"
-
-
 def build_export(
     people: pd.DataFrame,
     fmt: str,
     *,
-    slug: str = "clients",
+    segments: Sequence[str] = (),
     consent_only: bool = True,
     sep: str = ";",
     lang: str = "fr",
     when: datetime | None = None,
+    currency: str = "EUR",
 ) -> ExportFile:
     """The file for ``people`` (rows of metrics.segment.segment_customers) in ``fmt``: csv
-    (``sep``), xlsx, brevo (``sep``) or mailchimp (always ``,``)."""
+    (``sep``), xlsx, brevo (``sep``) or mailchimp (always ``,``), named after ``segments`` in
+    ``lang`` (exports.names); amounts in ``currency``, the shop's."""
     if fmt not in EXPORT_FORMATS:
         raise ValueError(f"fmt must be one of {EXPORT_FORMATS}, not {fmt!r}")
     when = when or datetime.now()
@@ -78,14 +73,14 @@ def build_export(
     elif fmt == "mailchimp":
         table = layouts.mailchimp(kept, lang)
     else:
-        table = layouts.standard(kept, lang)
+        table = layouts.standard(kept, lang, currency)
     if fmt == "xlsx":
         data, mime = xlsx_bytes(table, text("export_sheet", lang), lang), XLSX_MIME
     else:
         data, mime = csv_bytes(table, "," if fmt == "mailchimp" else sep, lang), CSV_MIME
     return ExportFile(
         data=data,
-        file_name=file_name(slug, fmt, when),
+        file_name=list_file_name(segments, fmt, when, lang),
         mime=mime,
         fmt=fmt,
         consent_only=consent_only,

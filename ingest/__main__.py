@@ -1,5 +1,6 @@
 import sys
 
 from ingest.cli import main
+from metrics.clv import refit_after_change
 
-sys.exit(main())
+sys.exit(main(after_import=refit_after_change))

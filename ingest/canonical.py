@@ -14,7 +14,7 @@ import numpy as np
 import pandas as pd
 
 import words
-from ingest import parse
+from ingest import currency, parse
 from ingest.doubts import Doubt
 from ingest.errors import rejected
 from ingest.fields import FIELD_BY_NAME, IDENTITY_FIELDS, ORDER_VALUE_FIELDS
@@ -191,6 +191,10 @@ def build(
                 rows["order_id"] = rows["order_id"].mask(skipped)
     if has_orders:
         rows["order_key"] = order_keys(rows)
+        if "currency" not in mapping:  # after the keys: they were made without it
+            rows["currency"], found = currency.from_amounts(
+                currency.amount_cells(table.frame, table.headers, mapping), rows.index)
+            notes += found
         group = rows.groupby("order_key", sort=False)
         rows["order_date"] = group["order_date"].transform("first")
         date_invalid = values.invalid("order_date")
@@ -488,8 +492,7 @@ def shape_orders(
     for name in ("shipping", "tax", "refunded_amount"):
         orders[name] = first[name] if name in mapping else np.nan
     orders["refunded_amount"] = orders["refunded_amount"].astype("float64").fillna(0.0)
-    orders["currency"] = first["currency"].str.upper() if "currency" in mapping else "EUR"
-    orders["currency"] = orders["currency"].fillna("EUR")
+    orders["currency"] = first["currency"].str.upper()  # NA: the importer assumes the shop's
     orders["channel"] = channel_values(first, source)
     orders["status"], doubts = status_values(first, source, orders, owner)
     orders = orders.reset_index().rename(columns={"order_key": "source_order_id"})

@@ -9,6 +9,8 @@ import sys
 from collections.abc import Callable
 from pathlib import Path
 
+import duckdb
+
 from ingest.doubts import UnsureImport
 from ingest.fields import FIELD_BY_NAME
 from ingest.load import ORDER_ID_CHOICES
@@ -112,7 +114,13 @@ def progress_line(lang: str) -> Callable[[float, str, str], None]:
     return show
 
 
-def main(argv: list[str] | None = None) -> int:
+def main(
+    argv: list[str] | None = None,
+    after_import: Callable[[duckdb.DuckDBPyConnection], dict[str, str]] | None = None,
+) -> int:
+    """Import the files; then, if any was imported, ``after_import`` (the forecasts' refit,
+    wired by ingest/__main__.py: ingest itself stays below metrics) says its outcome in a line.
+    It runs after the imports are committed and never changes the exit code."""
     args = parse_args(argv)
     options = ImportOptions(
         source=None if args.source == "auto" else args.source,
@@ -131,7 +139,7 @@ def main(argv: list[str] | None = None) -> int:
     except ComptoirError as exc:
         print(exc.message(args.lang), file=sys.stderr)
         return 2
-    failed = 0
+    failed = imported = 0
     try:
         for path in args.files:
             try:
@@ -153,6 +161,9 @@ def main(argv: list[str] | None = None) -> int:
                 failed += 1
                 continue
             print(describe(report, args.lang))
+            imported += 1
+        if imported and after_import is not None:
+            print(after_import(con)[args.lang])
     finally:
         con.execute("checkpoint")
         con.close()

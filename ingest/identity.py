@@ -33,7 +33,7 @@ import duckdb
 import pandas as pd
 
 from ingest.sql_files import sql_text
-from store import WRITE_LOCK, ComptoirError, backup, connect
+from store import WRITE_LOCK, ComptoirError, backup, connect, transaction
 from store.db import quote_identifier
 
 ERASED_REASON = "ligne effacée : droit à l'oubli"
@@ -85,18 +85,9 @@ def _run(cur: duckdb.DuckDBPyConnection, name: str, **params: object) -> int:
 @contextmanager
 def _transaction(con: duckdb.DuckDBPyConnection) -> Iterator[duckdb.DuckDBPyConnection]:
     """A cursor in one transaction under the write lock, with the matcher's name macros."""
-    with WRITE_LOCK:
-        cur = con.cursor()
-        try:
-            cur.execute("begin transaction")
-            cur.execute(sql_text("match_name_key_macro"))
-            yield cur
-            cur.execute("commit")
-        except BaseException:
-            cur.execute("rollback")
-            raise
-        finally:
-            cur.close()
+    with transaction(con) as cur:
+        cur.execute(sql_text("match_name_key_macro"))
+        yield cur
 
 
 def _existing(cur: duckdb.DuckDBPyConnection, ids: list[int]) -> set[int]:
@@ -191,6 +182,7 @@ def forget(con: duckdb.DuckDBPyConnection, customer_id: int,
             "orders_detached": _run(cur, "identity_forget_orders", **params),
             "keys_removed": _run(cur, "identity_forget_customer_keys", **params),
         }
+        _run(cur, "identity_forget_sightings", **params)
         _run(cur, "identity_forget_moves", **params)
         counts["merged_removed"] = _run(cur, "identity_forget_merged", **params)
         _run(cur, "identity_forget_customer", **params)

@@ -54,7 +54,7 @@ from ingest.canonical import CONTENT_KEY_PREFIX, LEGACY_KEY_PREFIX, Canonical
 from ingest.doubts import Doubt, settle
 from ingest.match import match_people
 from ingest.sql_files import sql_text
-from store import WRITE_LOCK, backup
+from store import WRITE_LOCK, backup, transaction
 
 ORDER_COLUMNS = (
     "source_order_id", "customer_id", "ordered_at", "currency", "amount", "discount", "shipping",
@@ -99,9 +99,7 @@ def load(
                                             accept_guesses)
             notes.extend(chosen)
         backup.take(con)  # the file as it was, for the owner to go back to (store/backup.py)
-        cur = con.cursor()
-        try:
-            cur.execute("begin transaction")
+        with transaction(con) as cur:
             import_id = cur.execute(
                 sql_text("load_insert_import"),
                 {
@@ -138,12 +136,6 @@ def load(
                     "now": datetime.now(),
                 },
             )
-            cur.execute("commit")
-        except BaseException:
-            cur.execute("rollback")
-            raise
-        finally:
-            cur.close()
     return LoadCounts(import_id, changes["new"], changes["updated"], changes["unchanged"],
                       matched.created, matched.ambiguous, matched.merged)
 

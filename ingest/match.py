@@ -446,6 +446,7 @@ def match_people(
     strong = strong.assign(customer_id=customer.reindex(strong["person"]).to_numpy())
     cur.register("person_keys", strong)
     cur.execute(sql_text("match_insert_keys"), {"import_id": import_id})
+    cur.execute(sql_text("match_insert_sightings"), {"import_id": import_id})
     stamp = {"file_name": file_name, "now": now}
     cur.execute(sql_text("match_suppressions"), stamp)
     cur.execute(sql_text("match_consent"), stamp)

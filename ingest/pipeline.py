@@ -11,11 +11,12 @@ import hashlib
 import time
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from datetime import datetime
 
 import duckdb
 import pandas as pd
 
-from ingest import canonical
+from ingest import canonical, currency
 from ingest.doubts import settle
 from ingest.errors import FileRejected, rejected
 from ingest.mapping import remapped, validate_mapping
@@ -23,6 +24,7 @@ from ingest.read import RawTable, first_line_cells, read_file
 from ingest.sources import SOURCE_BY_NAME, detect_source
 from ingest.sources.base import Source
 from ingest.load import ORDER_ID_CHOICES, load
+from ingest.sql_files import sql_text
 
 Progress = Callable[[float, str, str], None]
 DATE_ORDERS = ("dmy", "mdy", "ymd")
@@ -106,6 +108,18 @@ def refuse_not_sales(source: Source, file_name: str) -> None:
         )
 
 
+def imported_since(con: duckdb.DuckDBPyConnection, data: bytes, since: datetime) -> int | None:
+    """The import of these very bytes started at or after ``since``: a page whose run was cut
+    short by a second click after the import was saved asks this before importing again."""
+    cur = con.cursor()
+    try:
+        row = cur.execute(sql_text("pipeline_imported_since"),
+                          {"sha256": hashlib.sha256(data).hexdigest(), "since": since}).fetchone()
+    finally:
+        cur.close()
+    return None if row[0] is None else int(row[0])
+
+
 def preview(data: bytes, file_name: str, options: ImportOptions = ImportOptions()) -> Preview:
     """Read the file and detect its source and column mapping, without touching the database."""
     try:
@@ -173,8 +187,9 @@ def import_file(
     result = canonical.build(table, seen.source, seen.mapping, file_name, options.date_order,
                              statuses=options.statuses, decimal_mark=options.decimal_mark)
     rows_loaded = rows_read - len(result.rejects) - result.skipped
-    notes = table.notes + result.notes + settle(
-        file_name, table.doubts + result.doubts, options.accept_guesses)
+    result.orders, currency_notes, currency_doubts = currency.settle_currency(con, result.orders)
+    notes = table.notes + result.notes + currency_notes + settle(
+        file_name, table.doubts + result.doubts + currency_doubts, options.accept_guesses)
     recorded = {
         "encoding": table.encoding,
         "delimiter": table.delimiter,

@@ -8,6 +8,7 @@ Each command builds a Report: ``summary`` is what ``--format json`` prints, ``ta
 from __future__ import annotations
 
 import argparse
+import dataclasses
 import json
 import sys
 from collections.abc import Callable, Sequence
@@ -28,7 +29,9 @@ from exports import (
     log_export,
     neutralise_formulas,
 )
+from metrics.at_risk import SUBLISTS
 from metrics.cohorts import cohorts
+from metrics.currencies import uncounted, uncounted_warning
 from metrics.dates import PERIODS, default_week, latest_order_date, resolve_as_of, week_start
 from metrics.kpis import weekly_kpis
 from metrics.report import latest_complete_week, parse_week, weekly_report
@@ -38,15 +41,28 @@ from metrics.repeat import (
     repeat_summary,
     second_order_within,
 )
-from metrics.rfm import NO_SEGMENT, SEGMENT_NAMES, rfm, segment_summary
+from metrics.rfm import (
+    MIN_RANKED_CUSTOMERS,
+    NO_SEGMENT,
+    SEGMENT_NAMES,
+    enough_for_ranks,
+    rfm,
+    segment_summary,
+)
 from metrics.segment import SegmentFilter, describe, list_summary, segment_customers
+from store.currency import shop_currency
 from store.errors import ComptoirError
-from words import STRINGS, both, lang_of, lang_option, text
+from words import STRINGS, both, choose, lang_of, lang_option, text
 from words.format import MISSING, day, number, typed
 
 FORMATS = ("table", "csv", "json")
+LAST_ORDER_COLUMNS = ["customer_id", "recency_days", "frequency", "monetary"]
 # segment writes its own files (exports package); csv there means the export CSV
 SEGMENT_FORMATS = ("table", "json", *EXPORT_FORMATS)
+# Amount columns (and KPI rows) of the commands' tables: a "currency" column gives their code.
+MONEY_COLUMNS = ("revenue", "average_basket", "cumulative_revenue_per_customer", "monetary",
+                 "historic_value", "expected_spend", "expected_revenue", "net_spend",
+                 "predicted_value", "spend")
 SEGMENT_COLUMNS = [
     "customer_id", "name", "email", "phone", "postal_code", "city", "segment", "orders",
     "net_spend", "last_order_at", "email_marketing", "p_alive", "predicted_value", "days_overdue",
@@ -77,7 +93,7 @@ def kpis_report(con: duckdb.DuckDBPyConnection, args: argparse.Namespace) -> Rep
     """KPIs of --week, else of the week of --as-of, else of the week of the latest order."""
     chosen = parse_week(args.week) if args.week else args.as_of
     week = week_start(chosen) if chosen else default_week(con)
-    table = weekly_kpis(con, week).round(2)
+    table = weekly_kpis(con, week).round(4)
     return Report({"week_start": week, "metrics": table.T.to_dict()}, table)
 
 
@@ -101,9 +117,15 @@ def repeat_report(con: duckdb.DuckDBPyConnection, args: argparse.Namespace) -> R
 
 
 def rfm_report(con: duckdb.DuckDBPyConnection, args: argparse.Namespace) -> Report:
+    """Scores and segments per customer; below MIN_RANKED_CUSTOMERS customers (metrics.rfm), a
+    note instead of segments and the customers by last order, most recent first."""
     as_of = resolve_as_of(con, args.as_of)
     table = rfm(con, as_of)
-    return Report({"as_of": as_of, "segments": segment_summary(table)}, table, "customers")
+    if enough_for_ranks(len(table)):
+        return Report({"as_of": as_of, "segments": segment_summary(table)}, table, "customers")
+    note = text("cli_too_few_segments", args.lang, needed=MIN_RANKED_CUSTOMERS, have=len(table))
+    by_last_order = table.sort_values(["recency_days", "customer_id"], ignore_index=True)
+    return Report({"as_of": as_of, "note": note}, by_last_order[LAST_ORDER_COLUMNS], "customers")
 
 
 def clv_report(con: duckdb.DuckDBPyConnection, args: argparse.Namespace) -> Report:
@@ -127,15 +149,16 @@ def segment_report(con: duckdb.DuckDBPyConnection, args: argparse.Namespace) -> 
     segment_filter = SegmentFilter(
         segments=tuple(args.segment or ()), min_p_alive=args.min_p_alive,
         min_predicted_value=args.min_predicted_value, min_days_overdue=args.min_days_overdue,
+        at_risk=args.at_risk,
     )
     people = segment_customers(con, segment_filter, resolve_as_of(con, args.as_of))
-    description = describe(segment_filter)
+    description = describe(segment_filter, currency=shop_currency(con))
     if args.format in EXPORT_FORMATS:
         if args.out is None:
             raise ComptoirError(*both("cli_out_missing", format=args.format))
         export = build_export(
-            people, args.format, slug="+".join(segment_filter.segments) or "clients",
-            consent_only=args.consent_only, sep=args.sep,
+            people, args.format, segments=segment_filter.segments,
+            consent_only=args.consent_only, sep=args.sep, currency=shop_currency(con),
         )
         write_out(args.out, export.data)
         log_export(con, export, description, segment_filter.to_json())
@@ -206,6 +229,7 @@ def build_parser(lang: str = "fr") -> argparse.ArgumentParser:
     parser.add_argument("--min-p-alive", type=float, help=say("min_p_alive"))
     parser.add_argument("--min-predicted-value", type=float, help=say("min_predicted_value"))
     parser.add_argument("--min-days-overdue", type=int, help=say("min_days_overdue"))
+    parser.add_argument("--at-risk", choices=list(SUBLISTS), help=say("at_risk"))
     parser.add_argument("--sep", choices=SEPARATORS, default=";", help=say("sep"))
     parser.add_argument("--out", type=Path, help=say("out"))
     return parser
@@ -272,6 +296,23 @@ def table_text(report: Report, lang: str) -> str:
     return "\n".join([*scalars, body])
 
 
+def in_currency(report: Report, con: duckdb.DuckDBPyConnection) -> Report:
+    """The report with the shop's currency: a "currency" field, the orders no figure counts for
+    want of a conversion rate ("uncounted_orders", if any), and a last "currency" column in a
+    table with amounts (on the amount rows only of the KPI table, one row per metric)."""
+    currency = shop_currency(con)
+    summary = {**report.summary, "currency": currency}
+    left_out = uncounted(con)
+    if len(left_out):
+        summary["uncounted_orders"] = left_out[["currency", "orders"]]
+    table = report.table
+    if table.columns.isin(MONEY_COLUMNS).any():
+        table = table.assign(currency=currency)
+    elif table.index.isin(MONEY_COLUMNS).any():
+        table = table.assign(currency=np.where(table.index.isin(MONEY_COLUMNS), currency, None))
+    return dataclasses.replace(report, summary=summary, table=table)
+
+
 def render(report: Report, fmt: str, with_table: bool, lang: str = "fr") -> str:
     """The text of a report in ``fmt``; ``with_table`` adds the table to JSON (files only)."""
     keep_index = report.table.index.name is not None
@@ -311,12 +352,15 @@ def main(argv: Sequence[str] | None = None) -> int:
             if latest_order_date(con) is None:
                 print(text("cli_empty_database", args.lang))
                 return 0
-            report = COMMANDS[args.command](con, args)
+            report = in_currency(COMMANDS[args.command](con, args), con)
+            warning = uncounted_warning(uncounted(con), shop_currency(con))
         finally:
             con.close()
     except ComptoirError as error:
         print(error.message(args.lang), file=sys.stderr)
         return 2
+    if warning is not None:
+        print(choose(*warning, args.lang), file=sys.stderr)
     if report.message is not None:
         print(report.message)
         return 0

@@ -17,7 +17,9 @@ from __future__ import annotations
 
 import json
 import operator
-from dataclasses import dataclass
+import time
+from collections.abc import Callable
+from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta
 
 import duckdb
@@ -37,6 +39,10 @@ MIN_REPEAT_CUSTOMERS = 20
 # (note 025) accept the 0.11 correlation of CDNOW; above a moderate 0.3 we do not.
 MAX_SPEND_FREQUENCY_CORRELATION = 0.3
 DEFAULT_HOLDOUT_WEEKS = 26
+# The horizons the app shows: Valeur client and the segments (52 weeks), the Fiche client (13).
+DEFAULT_HORIZON_WEEKS = 52
+CARD_HORIZON_WEEKS = 13
+KEPT_HORIZONS = (DEFAULT_HORIZON_WEEKS, CARD_HORIZON_WEEKS)
 # The shortest forecast a backtest can check with some meaning.
 MIN_HORIZON_WEEKS = 4
 # Purchase models by the key used in summaries and the CLI, with their shown name.
@@ -51,6 +57,9 @@ PARAM_NAMES = {
     "mbg_nbd": ("r", "alpha", "a", "b"),
     "pareto_nbd": ("r", "alpha", "s", "beta"),
 }
+# progress(fraction done, stage, model name): stage "backtest" (fitting on the weeks before the
+# holdout), "fit" (on the whole history) or "ranges"; the model as MODEL_NAMES or "Gamma-Gamma".
+Progress = Callable[[float, str, str], None]
 HISTORIC = ["customer_id", "frequency", "recency_weeks", "T_weeks", "historic_value"]
 PREDICTIONS = ["p_alive", "expected_purchases", "expected_spend", "expected_revenue"]
 # One row per customer for the CLI and exports (customer_rows).
@@ -101,6 +110,24 @@ _EXPLANATIONS = {
         "purchases are shown, expected revenue is not.",
     ),
 }
+
+# Said when a forecast is shown without a range (metrics.uncertainty.forecast_range gives none).
+_NO_RANGE = {
+    "fr": "Pas de fourchette pour cette prévision : vos données ne suffisent pas à mesurer la "
+    "précision du modèle (certains de ses paramètres restent indéterminés).",
+    "en": "No range for this forecast: your data are not enough to measure how precise the "
+    "model is (some of its parameters stay undetermined).",
+}
+
+
+@dataclass
+class WholeFits:
+    """What is fitted on the whole history as of one day, shared by the horizons asked because
+    it does not depend on them, by model key: the purchase models' parameters and the
+    information matrices of their ranges (uncertainty.purchase_information)."""
+
+    params: dict[str, object] = field(default_factory=dict)
+    information: dict[str, NDArray | None] = field(default_factory=dict)
 
 
 class ClvOptionError(ComptoirError):
@@ -193,27 +220,29 @@ def _rfm_summary(con: duckdb.DuckDBPyConnection, as_of: date | None) -> pd.DataF
 
 
 def _purchase_model(
-    summary: pd.DataFrame, horizons: np.ndarray, model: str = "bg_nbd"
-) -> tuple[object | None, np.ndarray | None, str]:
-    """``model`` (a key of PURCHASE_MODELS) fitted on ``summary`` with its conditional
-    expectations over ``horizons`` weeks (a column of horizons gives horizons x customers), or
-    None and the reason there are none."""
+    summary: pd.DataFrame, horizons: np.ndarray, model: str = "bg_nbd", params: object = None
+) -> tuple[object | None, np.ndarray | None, str, str | None]:
+    """``model`` (a key of PURCHASE_MODELS) fitted on ``summary`` (unless its ``params`` are
+    given) with its conditional expectations over ``horizons`` weeks (a column of horizons gives
+    horizons x customers), or None, the status and, for a model that could not be used, why in
+    a few technical words for the summary's JSON ("not converged", "not computable: ...")."""
     if summary.empty:
-        return None, None, "no_data"
+        return None, None, "no_data", None
     if (summary["frequency"] > 0).sum() < MIN_REPEAT_CUSTOMERS:
-        return None, None, "too_few_repeat"
+        return None, None, "too_few_repeat", None
     module = PURCHASE_MODELS[model]
     x, t_x, age = summary["frequency"], summary["recency_weeks"], summary["T_weeks"]
     try:
-        params = module.fit(x, t_x, age)
+        if params is None:
+            params = module.fit(x, t_x, age)
         if not params.converged:
-            return None, None, "purchases_not_converged"
+            return None, None, "purchases_not_converged", "not converged"
         expected = module.expected_purchases(
             params, horizons, x.to_numpy(), t_x.to_numpy(), age.to_numpy()
         )
-    except FloatingPointError:  # rare parameter corners, see bgnbd._expected_while_alive
-        return None, None, "purchases_not_converged"
-    return params, expected, "ok"
+    except FloatingPointError as error:  # scipy's special functions fail in some corners
+        return None, None, "purchases_not_converged", f"not computable: {error}"
+    return params, expected, "ok", None
 
 
 def _model_params(model: str, params: object) -> dict[str, float]:
@@ -250,7 +279,9 @@ def _missing(n: int) -> pd.arrays.FloatingArray:
 def customer_value(
     con: duckdb.DuckDBPyConnection,
     as_of: date | None = None,
-    horizon_weeks: int = 52,
+    horizon_weeks: int = DEFAULT_HORIZON_WEEKS,
+    progress: Progress | None = None,
+    whole_fits: WholeFits | None = None,
 ) -> ClvResult:
     """Historic and predicted value of every customer as of ``as_of`` (default: latest order day).
 
@@ -263,8 +294,16 @@ def customer_value(
     (the shop's expected occasions and revenue over the horizon with their 5th-95th percentile
     ranges from the fits' uncertainty, metrics.uncertainty; None without a model), the
     backtest's figures and its error in words.
+
+    ``progress`` hears which model is being fitted. ``whole_fits`` keeps what is fitted on the
+    whole history as of ``as_of``, reused and completed across calls: a fit on the same
+    customers does not change with the horizon asked, only the model chosen does. If the
+    chosen model cannot be computed on the whole history, the next best of the backtest is
+    used, ``models_not_used`` says why and ``model_reason`` says so in words.
     """
     requested = _whole_weeks(horizon_weeks, "L'horizon", "horizon")
+    report = progress or (lambda fraction, stage, model: None)
+    whole_fits = WholeFits() if whole_fits is None else whole_fits
     as_of = resolve_as_of(con, as_of)
     summary = _rfm_summary(con, as_of)
     n = len(summary)
@@ -280,18 +319,31 @@ def customer_value(
     elif horizon < MIN_HORIZON_WEEKS:
         status = "history_too_short"
     else:
-        test = backtest(con, as_of, horizon)
-        model, status = test.model, test.status
-    if model is not None:
-        purchases, _, status = _purchase_model(summary, np.array(float(horizon)), model)
+        test = backtest(con, as_of, horizon, progress=lambda f, stage, name: report(
+            0.6 * f, stage, name))
+        status = test.status
+    not_used = {}
+    for candidate in [] if test is None or test.figures is None else _ranked(test.figures):
+        report(0.6, "fit", MODEL_NAMES[candidate])
+        purchases, _, status, why = _purchase_model(
+            summary, np.array(float(horizon)), candidate, whole_fits.params.get(candidate))
+        if purchases is not None:
+            model, whole_fits.params[candidate] = candidate, purchases
+            break
+        not_used[candidate] = why
     if purchases is not None:
+        report(0.75, "fit", "Gamma-Gamma")
         spend, status, correlation = _spend_model(summary)
     table = _table(summary, model if purchases is not None else None, purchases, spend, horizon)
     forecast = None
     if purchases is not None:
-        ranges = uncertainty.forecast_range(
-            PURCHASE_MODELS[model], PARAM_NAMES[model], purchases, spend, summary, float(horizon)
-        )
+        report(0.85, "ranges", MODEL_NAMES[model])
+        module, names = PURCHASE_MODELS[model], PARAM_NAMES[model]
+        if model not in whole_fits.information:
+            whole_fits.information[model] = uncertainty.purchase_information(
+                module, names, purchases, summary)
+        ranges = uncertainty.forecast_range(module, names, purchases, spend, summary,
+                                            float(horizon), whole_fits.information[model])
         forecast = _forecast(table, ranges)
 
     explanation = _explain(status, n_repeat, correlation, history)
@@ -310,7 +362,8 @@ def customer_value(
         "horizon_note": _horizon_note(requested, horizon, history) if purchases else None,
         "holdout_weeks": None if test is None else test.holdout_weeks,
         "model": model if purchases is not None else None,
-        "model_reason": None if purchases is None else test.reason,
+        "model_reason": None if purchases is None else _fallback_reason(test.reason, not_used,
+                                                                         model),
         "n_customers": n,
         "n_repeat_customers": n_repeat,
         "params": params,
@@ -322,6 +375,7 @@ def customer_value(
         "forecast": forecast,
         "backtest": None if test is None else test.figures,
         "backtest_words": None if test is None else test.words,
+        "models_not_used": not_used,
     }
     return ClvResult(table, result_summary, status, explanation, test)
 
@@ -356,35 +410,26 @@ def _table(
 def kept_customer_value(
     con: duckdb.DuckDBPyConnection,
     as_of: date | None = None,
-    horizon_weeks: int = 52,
+    horizon_weeks: int = DEFAULT_HORIZON_WEEKS,
 ) -> ClvResult:
     """``customer_value`` with its fits kept in the database (clv_fits, store/migrations/009),
     one row per data version, as-of date and horizon asked.
 
-    The first call of a data version fits, backtests and keeps the summary (chosen model, its
-    parameters, Gamma-Gamma's, the ranges, the backtest's figures, words and weekly series);
-    rows of older data versions are dropped then. Later calls, in this process or the next,
-    read that row and recompute each customer's predictions from the kept parameters
-    (clv_summary.sql and the models' closed forms, ``_table``) rather than storing a row per
-    customer: a second of vectorised arithmetic at a million customers against a table that
-    would grow by a million rows for every week looked at. Read back, the backtest has no
-    per-customer rows (``customers`` is empty): only the fit needs them.
+    The first call of a data version fits, backtests and keeps the summary (``keep_fit``). Later
+    calls, in this process or the next, read that row and recompute each customer's predictions
+    from the kept parameters (clv_summary.sql and the models' closed forms, ``_table``) rather
+    than storing a row per customer: a second of vectorised arithmetic at a million customers
+    against a table that would grow by a million rows for every week looked at. Read back, the
+    backtest has no per-customer rows (``customers`` is empty): only the fit needs them.
     """
     requested = _whole_weeks(horizon_weeks, "L'horizon", "horizon")
     as_of = resolve_as_of(con, as_of)
     if as_of is None:  # nothing to fit or keep
         return customer_value(con, as_of, requested)
-    version = dict(zip(("import_version", "merges", "customers"), data_version(con)))
-    key = {**version, "as_of": as_of, "horizon_weeks": requested}
-    kept = run_sql(con, "clv_fit_kept", **key)
-    if kept.empty:
-        result = customer_value(con, as_of, requested)
-        with WRITE_LOCK:
-            run_sql(con, "clv_fit_forget_older", **version)
-            run_sql(con, "clv_fit_keep", **key, fitted_at=datetime.now(),
-                    summary=json.dumps(result.summary, allow_nan=False),
-                    backtest=json.dumps(_backtest_record(result.backtest), allow_nan=False))
-        return result
+    fitted = keep_fit(con, as_of, requested)
+    if fitted is not None:
+        return fitted
+    kept = run_sql(con, "clv_fit_kept", **_fit_key(con, as_of, requested))
     result_summary = json.loads(kept["summary"].iloc[0])
     model = result_summary["model"]
     purchases, spend = _kept_params(result_summary)
@@ -393,6 +438,84 @@ def kept_customer_value(
     return ClvResult(table, result_summary, result_summary["status"],
                      result_summary["explanation"],
                      _backtest_from(json.loads(kept["backtest"].iloc[0])))
+
+
+def _fit_key(con: duckdb.DuckDBPyConnection, as_of: date, horizon_weeks: int) -> dict:
+    """The columns that identify a kept fit: the data version, the as-of date, the horizon."""
+    version = dict(zip(("import_version", "merges", "customers"), data_version(con)))
+    return {**version, "as_of": as_of, "horizon_weeks": horizon_weeks}
+
+
+def keep_fit(
+    con: duckdb.DuckDBPyConnection,
+    as_of: date | None = None,
+    horizon_weeks: int = DEFAULT_HORIZON_WEEKS,
+    progress: Progress | None = None,
+    whole_fits: WholeFits | None = None,
+) -> ClvResult | None:
+    """Fit and keep ``customer_value``'s summary (chosen model, its parameters, Gamma-Gamma's,
+    the ranges, the backtest's figures, words and weekly series) unless one is kept for this
+    data version, as-of date and horizon; rows of older data versions are dropped then. The
+    fresh result, or None when there was one already or nothing to fit. ``progress`` and
+    ``whole_fits`` as in ``customer_value``."""
+    requested = _whole_weeks(horizon_weeks, "L'horizon", "horizon")
+    as_of = resolve_as_of(con, as_of)
+    if as_of is None:
+        return None
+    key = _fit_key(con, as_of, requested)
+    if not run_sql(con, "clv_fit_kept", **key).empty:
+        return None
+    result = customer_value(con, as_of, requested, progress, whole_fits)
+    with WRITE_LOCK:
+        run_sql(con, "clv_fit_forget_older", **{k: key[k] for k in
+                                                ("import_version", "merges", "customers")})
+        run_sql(con, "clv_fit_keep", **key, fitted_at=datetime.now(),
+                summary=json.dumps(result.summary, allow_nan=False),
+                backtest=json.dumps(_backtest_record(result.backtest), allow_nan=False))
+    return result
+
+
+def refit_after_change(
+    con: duckdb.DuckDBPyConnection, progress: Progress | None = None
+) -> dict[str, str]:
+    """Fit and keep the forecasts the app shows first (as of the latest order day, over each of
+    KEPT_HORIZONS) right after an import, a merge, a split or a forget changed the data, so that
+    Valeur client and the Fiche client only read them (``keep_fit``); what happened in one line,
+    French and English.
+
+    The data change is already committed when this runs, and a fit that fails must not make it
+    look failed: whatever goes wrong is said in the line, nothing is kept, and the pages fit
+    when first shown, as before.
+    """
+    start = time.perf_counter()
+    whole_fits = WholeFits()
+    results = []
+    try:
+        for i, weeks in enumerate(KEPT_HORIZONS):
+            def step(fraction: float, stage: str, model: str, i: int = i) -> None:
+                if progress is not None:
+                    progress((i + fraction) / len(KEPT_HORIZONS), stage, model)
+
+            results.append(keep_fit(con, None, weeks, step, whole_fits))
+    except Exception as error:  # noqa: BLE001 (any failure: see the docstring)
+        return {
+            "fr": "Prévisions non recalculées maintenant : la page Valeur client les calculera "
+            "à son ouverture.",
+            "en": f"Forecasts not refreshed now ({type(error).__name__}: {error}): the Customer "
+            "value page will compute them when opened.",
+        }
+    seconds = time.perf_counter() - start
+    shown = f"{seconds:.1f}"
+    if results[0] is None:  # kept already, or no order at all
+        return {"fr": "Prévisions à jour.", "en": "Forecasts up to date."}
+    model = results[0].summary["model"]
+    if model is None:
+        return {"fr": f"Prévisions recalculées ({shown.replace('.', ',')} s) : valeurs "
+                "historiques seulement.",
+                "en": f"Forecasts refreshed ({shown} s): historic values only."}
+    return {"fr": f"Prévisions recalculées (modèle {MODEL_NAMES[model]}, "
+            f"{shown.replace('.', ',')} s).",
+            "en": f"Forecasts refreshed ({MODEL_NAMES[model]} model, {shown} s)."}
 
 
 def _kept_params(
@@ -459,17 +582,20 @@ def _backtest_from(record: dict | None) -> BacktestResult | None:
 
 def _forecast(table: pd.DataFrame, ranges: uncertainty.ForecastRange | None) -> dict:
     """The shop's expected occasions and revenue over the horizon with their ranges
-    (metrics.uncertainty; None where there is none)."""
+    (metrics.uncertainty; None where there is none, and then ``range_note`` says why)."""
     revenue = table["expected_revenue"]
     has_revenue = ranges is not None and ranges.revenue_low is not None
+    shows_revenue = bool(revenue.notna().all())
     return {
         "expected_purchases": float(table["expected_purchases"].sum()),
         "expected_purchases_range": None if ranges is None else [
             ranges.purchases_low, ranges.purchases_high],
-        "expected_revenue": float(revenue.sum()) if revenue.notna().all() else None,
+        "expected_revenue": float(revenue.sum()) if shows_revenue else None,
         "expected_revenue_range": [ranges.revenue_low, ranges.revenue_high]
-        if has_revenue and revenue.notna().all() else None,
+        if has_revenue and shows_revenue else None,
         "range_percentiles": [uncertainty.LOW_PERCENTILE, uncertainty.HIGH_PERCENTILE],
+        "range_note": None if ranges is not None and (has_revenue or not shows_revenue)
+        else _NO_RANGE,
     }
 
 
@@ -602,10 +728,37 @@ def _model_reason(figures: dict) -> dict[str, str]:
     return {"fr": fr + ").", "en": en + ")."}
 
 
+def _ranked(figures: dict) -> list[str]:
+    """The backtested models, closest total first (by the mean absolute error per customer when
+    nobody bought in the holdout)."""
+    def error(key: str) -> float:
+        score = figures["models"][key]
+        return abs(score["relative_error"]) if figures["actual_total"] else score["mae"]
+
+    return sorted((key for key, score in figures["models"].items() if score is not None),
+                  key=error)
+
+
+def _fallback_reason(
+    reason: dict[str, str], not_used: dict[str, str], model: str
+) -> dict[str, str]:
+    """The backtest's reason, and why another model than its choice predicts if one does."""
+    if not not_used:
+        return reason
+    skipped = ", ".join(MODEL_NAMES[key] for key in not_used)
+    return {
+        "fr": f"{reason['fr']} {skipped} ne se calcule pas sur tout l'historique : "
+        f"{MODEL_NAMES[model]}, le suivant du test, fait les prévisions.",
+        "en": f"{reason['en']} {skipped} cannot be computed on the whole history: "
+        f"{MODEL_NAMES[model]}, next in the backtest, makes the forecasts.",
+    }
+
+
 def backtest(
     con: duckdb.DuckDBPyConnection,
     as_of: date | None = None,
     holdout_weeks: int = DEFAULT_HOLDOUT_WEEKS,
+    progress: Progress | None = None,
 ) -> BacktestResult:
     """Fit on the data up to ``as_of`` - ``holdout_weeks`` weeks, predict the held-out weeks.
 
@@ -617,7 +770,9 @@ def backtest(
     chosen model's per-customer conditional expectations for horizons 1..H weeks against the
     actual cumulative occasions of those customers (not the unconditional "tracking" curve, so
     its last point equals the predicted total). Newcomers of the holdout are left out: no model
-    predicts them.
+    predicts them. A model that cannot be fitted or computed is left out of the choice, and
+    ``figures["not_fitted"]`` says why (``_purchase_model``). ``progress`` as in
+    ``customer_value``.
     """
     weeks = _whole_weeks(holdout_weeks, "La période de test", "holdout")
     as_of = resolve_as_of(con, as_of)
@@ -649,11 +804,15 @@ def backtest(
         }
     )
     actual_total = int(actual.sum())
-    fitted, scores, statuses = {}, {}, []
-    for key in PURCHASE_MODELS:
-        _, expected, status = _purchase_model(summary, week_numbers[:, np.newaxis], key)
+    fitted, scores, statuses, not_fitted = {}, {}, [], {}
+    for i, key in enumerate(PURCHASE_MODELS):
+        if progress is not None:
+            progress(i / (len(PURCHASE_MODELS) + 1), "backtest", MODEL_NAMES[key])
+        _, expected, status, why = _purchase_model(summary, week_numbers[:, np.newaxis], key)
         statuses.append(status)
         scores[key] = None
+        if why is not None:
+            not_fitted[key] = why
         if expected is not None:
             fitted[key] = expected
             scores[key] = {
@@ -666,15 +825,13 @@ def backtest(
         return BacktestResult(statuses[0], _explain(statuses[0], n_repeat), as_of,
                               calibration_end, weeks, customers, weekly, None)
 
-    def error(key: str) -> float:
-        score = scores[key]
-        return abs(score["relative_error"]) if actual_total else score["mae"]
-
-    model = min(fitted, key=error)
+    model = _ranked({"models": scores, "actual_total": actual_total})[0]
     expected = fitted[model]
     customers["predicted"] = pd.array(expected[-1], dtype="Float64")
     weekly["predicted_cumulative"] = pd.array(expected.sum(axis=1), dtype="Float64")
     predicted_total = float(expected[-1].sum())
+    if progress is not None:
+        progress(len(PURCHASE_MODELS) / (len(PURCHASE_MODELS) + 1), "backtest", "Gamma-Gamma")
     spend, _, _ = _spend_model(summary)
     actual_revenue = float(by_customer["revenue"].sum())
     predicted_revenue, revenue_error = None, None
@@ -699,6 +856,7 @@ def backtest(
         "actual_revenue": actual_revenue,
         "revenue_relative_error": revenue_error,
         "models": scores,
+        "not_fitted": not_fitted,
     }
     return BacktestResult(
         status="ok",

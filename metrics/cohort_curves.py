@@ -2,8 +2,18 @@
 
 The last period of every row of ``metrics.cohorts.cohorts`` is the one containing ``as_of``;
 unless ``as_of`` is its last day it is still in progress, and counting it would make every curve
-dip at its end. The average curve pools the cohorts that have reached period k (customers of
-those cohorts active in k / their customers), so big cohorts weigh more, as they should.
+dip at its end.
+
+The average curve (issue 13) pools the cohorts that have reached period k: retention is their
+customers active in k / their customers, so a cohort weighs its size (a mean of the cohorts'
+rates would let a cohort of 3 swing it as much as one of 300). Late periods are reached by few
+cohorts: a period with fewer than MIN_CURVE_COHORTS cohorts or MIN_CURVE_CUSTOMERS customers is
+flagged not significant (one or two acquisition months tell their own story, not an average; and
+under 30 customers a share moves by 3 points or more with each customer). Cumulative revenue per
+customer adds, period after period, the revenue per customer of the cohorts that reached that
+period: dividing each period's cumulated revenue by a shrinking set of cohorts made the curve go
+down when the oldest cohorts happened to spend less; added increments only go down when a
+period's net revenue is negative (credit notes larger than sales).
 """
 
 from __future__ import annotations
@@ -24,7 +34,10 @@ CURVE_COLUMNS = [
     "retention",
     "revenue_retention",
     "cumulative_revenue_per_customer",
+    "significant",
 ]
+MIN_CURVE_COHORTS = 3
+MIN_CURVE_CUSTOMERS = 30
 
 
 def _cohort_keys(table: pd.DataFrame) -> list[str]:
@@ -54,16 +67,14 @@ def average_curves(table: pd.DataFrame, period: str, as_of: date | None) -> pd.D
 
     Columns: period_index, cohorts, customers (sum of their sizes), active_customers,
     retention (active / customers), revenue_retention (their revenue in k / their revenue in
-    period 0), cumulative_revenue_per_customer (their revenue through k / customers).
+    period 0), cumulative_revenue_per_customer (sum over j <= k of the revenue in j / the
+    customers of the cohorts that reached j), significant (at least MIN_CURVE_COHORTS cohorts
+    and MIN_CURVE_CUSTOMERS customers).
     """
     keys = _cohort_keys(table)
     done = table.loc[period_complete(table, period, as_of)].sort_values([*keys, "period_index"])
-    by_cohort = done.groupby(keys)["revenue"]
     pooled = (
-        done.assign(
-            first_revenue=by_cohort.transform("first"),
-            cumulative_revenue=by_cohort.cumsum(),
-        )
+        done.assign(first_revenue=done.groupby(keys)["revenue"].transform("first"))
         .groupby("period_index")
         .agg(
             cohorts=("cohort_size", "size"),
@@ -71,13 +82,15 @@ def average_curves(table: pd.DataFrame, period: str, as_of: date | None) -> pd.D
             active_customers=("active_customers", "sum"),
             revenue=("revenue", "sum"),
             first_revenue=("first_revenue", "sum"),
-            cumulative_revenue=("cumulative_revenue", "sum"),
         )
         .reset_index()
     )
     pooled["retention"] = pooled["active_customers"] / pooled["customers"]
     pooled["revenue_retention"] = pooled["revenue"] / pooled["first_revenue"]
-    pooled["cumulative_revenue_per_customer"] = pooled["cumulative_revenue"] / pooled["customers"]
+    pooled["cumulative_revenue_per_customer"] = (pooled["revenue"] / pooled["customers"]).cumsum()
+    pooled["significant"] = (pooled["cohorts"] >= MIN_CURVE_COHORTS) & (
+        pooled["customers"] >= MIN_CURVE_CUSTOMERS
+    )
     return pooled[CURVE_COLUMNS]
 
 

@@ -94,7 +94,8 @@ def search(con: duckdb.DuckDBPyConnection, text: str, limit: int = 20) -> pd.Dat
 
 def customer_orders(con: duckdb.DuckDBPyConnection, customer_id: int) -> pd.DataFrame:
     """Every order of the customer, newest first: order_id, source_order_id, ordered_at, status,
-    channel, amount, refunded_amount, net_amount, is_valid, products (lines in one text)."""
+    channel, currency, amount, refunded_amount, net_amount (in that currency), is_valid,
+    products (lines in one text)."""
     return run_sql(con, "customer_orders", customer_id=customer_id)
 
 

@@ -24,6 +24,9 @@ METRICS = (
     "repeat_rate",
 )
 COMPARED_WEEKS = ("this_week", "last_week", "last_year")
+# Shares: their change is a difference in percentage points, not a relative change (a repeat
+# rate going from 34.2 % to 34.6 % moved 0.4 point, not 1.2 %).
+RATES = ("repeat_rate",)
 
 
 def relative_change(value: pd.Series, base: pd.Series) -> pd.Series:
@@ -36,14 +39,17 @@ def weekly_kpis(con: duckdb.DuckDBPyConnection, week: date) -> pd.DataFrame:
     """KPIs of the ISO week [week, week + 7 days), one row per metric of METRICS.
 
     ``week`` is moved back to its Monday if needed. Columns: this_week, last_week (7 days
-    earlier), last_year (364 days earlier), change_last_week, change_last_year (relative change).
+    earlier), last_year (364 days earlier), change_last_week, change_last_year: the relative
+    change for amounts and counts, the difference (0.004 = 0.4 point) for the RATES.
     repeat_rate is measured over the 52 weeks ending with each week.
     """
     monday = week_start(week)
     by_period = run_sql(con, "kpi_weekly_kpis", week=monday).set_index("period")
     table = by_period.loc[list(COMPARED_WEEKS), list(METRICS)].astype("float64").T
-    table["change_last_week"] = relative_change(table["this_week"], table["last_week"])
-    table["change_last_year"] = relative_change(table["this_week"], table["last_year"])
+    rate = table.index.isin(RATES)
+    for base in ("last_week", "last_year"):
+        relative = relative_change(table["this_week"], table[base])
+        table[f"change_{base}"] = relative.where(~rate, table["this_week"] - table[base])
     table.index.name = "metric"
     table.columns.name = None
     return table

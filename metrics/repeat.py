@@ -80,15 +80,19 @@ def second_order_within(
     firsts: pd.DataFrame | None = None,
 ) -> pd.DataFrame:
     """For each N in ``days`` (ascending, each once): customers whose second valid order came
-    within N days of the first (days <= N), and their share among all customers with a second
-    order (NaN without any). ``firsts``: first_days(con, as_of) when the caller has it."""
-    gaps = _second_order_days(first_days(con, as_of) if firsts is None else firsts)["days"]
+    within N days of the first (days <= N), their share among the customers with a second
+    order (share, NaN without any) and among all customers (share_of_customers, NaN without
+    any): two different figures a page must not show under one name. ``firsts``:
+    first_days(con, as_of) when the caller has it."""
+    firsts = first_days(con, as_of) if firsts is None else firsts
+    gaps = _second_order_days(firsts)["days"]
     horizons = np.unique(np.asarray(days, dtype=np.int32))
     customers = np.searchsorted(np.sort(gaps.to_numpy()), horizons, side="right")
     return pd.DataFrame({
         "days": horizons,
         "customers": customers.astype("int64"),
         "share": customers / len(gaps) if len(gaps) else np.nan,
+        "share_of_customers": customers / len(firsts) if len(firsts) else np.nan,
     })
 
 

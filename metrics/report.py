@@ -2,8 +2,9 @@
 
 One ISO week (Monday to Sunday): its KPIs against last week and last year (metrics.kpis), how
 customers moved between RFM segments from the end of the previous week to the end of this one
-(metrics.rfm), the customers worth a call, and the customers whose second valid order came this
-week. Rendering is elsewhere (reports/html.py, reports/xlsx.py), so this stays language-free.
+(metrics.rfm), the customers to call this week (metrics.at_risk: the same people as Segments and
+Valeur client), and the customers whose second valid order came this week. Rendering is
+elsewhere (reports/html.py, reports/xlsx.py), so this stays language-free.
 """
 
 from __future__ import annotations
@@ -15,17 +16,16 @@ from datetime import date, timedelta
 import duckdb
 import pandas as pd
 
+from metrics.at_risk import at_risk, counts, sublist
+from metrics.currencies import uncounted
 from metrics.dates import default_week, week_start
 from metrics.kpis import weekly_kpis, weekly_trend
 from metrics.rfm import NO_SEGMENT, rfm, segment_movement
 from metrics.sql_files import run_sql
+from store.currency import shop_currency
 from store.errors import ComptoirError
 
 TREND_WEEKS = 52
-# Segments that mean "a good customer is slipping away" (metrics.rfm grid: R 1-2, F 3-5).
-CALL_SEGMENTS = ("at_risk", "cant_lose")
-# "Valuable": spend in the top two fifths of customers (M score 4 or 5).
-VALUABLE_M_SCORE = 4
 CONTACT = ["customer_id", "name", "email", "phone", "email_consent"]
 TO_CALL = [
     *CONTACT, "orders", "spend", "last_ordered_at", "expected_next_order",
@@ -48,7 +48,10 @@ class WeeklyReport:
     segments: segment, last_week, this_week, change (customers per segment at the end of the
     previous week and of this week). moves: segment_from, segment_to, customers (only real moves,
     most customers first; segment_from "none" = first purchase this week). to_call: TO_CALL
-    columns. new_repeat: NEW_REPEAT columns.
+    columns of the sub-list "to_call" of metrics.at_risk at the end of the week; at_risk: the
+    counts of its sub-lists (metrics.at_risk.counts). new_repeat: NEW_REPEAT columns. currency:
+    the shop's (every amount is in it). uncounted: metrics.currencies.uncounted, the orders no
+    figure counts for want of a rate.
     """
 
     week: date
@@ -57,7 +60,10 @@ class WeeklyReport:
     segments: pd.DataFrame
     moves: pd.DataFrame
     to_call: pd.DataFrame
+    at_risk: dict[str, int]
     new_repeat: pd.DataFrame
+    currency: str
+    uncounted: pd.DataFrame
 
     @property
     def week_end(self) -> date:
@@ -127,35 +133,6 @@ def segment_moves(movement: pd.DataFrame) -> pd.DataFrame:
     return moved.sort_values("customers", ascending=False, kind="stable", ignore_index=True)
 
 
-def customers_to_call(
-    facts: pd.DataFrame, before: pd.DataFrame, after: pd.DataFrame, week: date
-) -> pd.DataFrame:
-    """Valuable customers (M score >= VALUABLE_M_SCORE at the end of the week) who entered
-    CALL_SEGMENTS this week or whose expected next order fell this week; biggest spenders first.
-
-    ``facts``: report_customer_facts.sql at the end of the week; ``before``/``after``: rfm() at
-    the end of the previous week and of this one.
-    """
-    table = facts.merge(
-        after[["customer_id", "segment", "segment_fr", "segment_en", "m_score"]], on="customer_id"
-    ).merge(
-        before[["customer_id", "segment"]].rename(columns={"segment": "segment_before"}),
-        on="customer_id",
-        how="left",
-    )
-    was_at_risk = table["segment_before"].isin(CALL_SEGMENTS)
-    table["became_at_risk"] = table["segment"].isin(CALL_SEGMENTS) & ~was_at_risk
-    monday = pd.Timestamp(week)
-    expected = table["expected_next_order"]
-    table["overdue"] = (expected >= monday) & (expected < monday + pd.Timedelta(days=7))
-    chosen = (table["m_score"] >= VALUABLE_M_SCORE) & (table["became_at_risk"] | table["overdue"])
-    return (
-        table.loc[chosen, TO_CALL]
-        .sort_values(["spend", "customer_id"], ascending=[False, True])
-        .reset_index(drop=True)
-    )
-
-
 def new_repeat_customers(facts: pd.DataFrame, week: date) -> pd.DataFrame:
     """Customers whose second valid order is in the week, in the order it came."""
     monday = pd.Timestamp(week)
@@ -168,16 +145,20 @@ def weekly_report(con: duckdb.DuckDBPyConnection, week: date) -> WeeklyReport:
     """The report of the ISO week containing ``week`` (any day picks its Monday)."""
     monday = week_start(week)
     last_sunday, sunday = monday - timedelta(days=1), monday + timedelta(days=6)
-    movement = segment_movement(con, last_sunday, sunday)
+    after = rfm(con, sunday)
+    movement = segment_movement(con, last_sunday, sunday, after=after)
+    risky = at_risk(con, sunday, scores=after)
     facts = run_sql(con, "report_customer_facts", as_of=sunday)
-    to_call = customers_to_call(facts, rfm(con, last_sunday), rfm(con, sunday), monday)
     return WeeklyReport(
         week=monday,
         kpis=weekly_kpis(con, monday),
         trend=weekly_trend(con, monday, weeks=TREND_WEEKS),
         segments=segment_sizes(movement),
         moves=segment_moves(movement),
-        to_call=to_call,
+        to_call=sublist(risky, "to_call")[TO_CALL].reset_index(drop=True),
+        at_risk=counts(risky),
         new_repeat=new_repeat_customers(facts, monday),
+        currency=shop_currency(con),
+        uncounted=uncounted(con),
     )
 

@@ -1,10 +1,26 @@
 """RFM: recency, frequency and monetary scores, and the named segments a shopkeeper acts on.
 
-Scores 1-5 by quintile: score = 1 + floor(5 x worse / n), where worse is the number of customers
-with a strictly worse value (R: more days since the last order; F, M: lower). Equal values
-therefore get equal scores, the lowest value always scores 1 (a one-time buyer always has F = 1),
-and without ties the scores are exact quintiles; with heavy ties (most F = 1) they are not
-balanced. Segments come from the (R, F) pair through a plain dict: the usual 10-segment
+Rules (issue 13, "one meaning per word": a score means the same thing in a 3-customer shop and in
+a 3,000-customer one, and no score column is empty by construction):
+
+- R, from the calendar first. Days since the last valid order give a calendar score: up to 30
+  days 5, 90 days 4, 180 days 3, 365 days 2, older 1 (the fixed "buy interval" bands of classic
+  direct-marketing scoring, < 1 month = 5, 1-3 months = 4, 3-6 months = 3 ..., stretched to a
+  year for a shop's slower rhythm). From MIN_RANKED_CUSTOMERS customers on, the score is the
+  customer's quintile rank among the shop's customers (Hughes' RFM: 1 + floor(5 x worse / n),
+  worse = customers who bought longer ago), kept within one step of the calendar score: a
+  customer who bought in the last 30 days is R 4 or 5 (never lost, sleeping or at risk), one
+  gone for over a year R 1 or 2 (never a champion, loyal or new). Below that many customers
+  ranks are noise, so R is the calendar score.
+- F, by order counts, never by rank: 1 order F1, 2 F2, 3 F3, 4-5 F4, 6 or more F5. Quintiles of
+  a count with most customers at 1 order collapse (59 % one-order customers leave F2 empty by
+  construction: the 2-order customers rank past the first two fifths); counts fill every score
+  that has customers, and "F2" reads "two orders" in any shop.
+- M, quintile rank of net spend (1 + floor(5 x worse / n), worse = customers who spent less):
+  spend has few ties, and M names no segment.
+
+Equal values get equal scores, and a more recent last order never gets a lower R, more orders
+never a lower F. Segments come from the (R, F) pair through a plain dict: the usual 10-segment
 RFM grid, with Champions widened to R4-5 F4-5 (so Loyal is R3 F4-5) and R1 F1 split off from
 Hibernating as Lost. A shop can pass its own map.
 """
@@ -29,8 +45,9 @@ SEGMENT_NAMES: dict[str, dict[str, str]] = {
     "promising": {"fr": "Prometteurs", "en": "Promising"},
     "need_attention": {"fr": "À surveiller", "en": "Need attention"},
     "about_to_sleep": {"fr": "En train de s'endormir", "en": "About to sleep"},
-    "at_risk": {"fr": "À risque", "en": "At risk"},
-    "cant_lose": {"fr": "À ne pas perdre", "en": "Can't lose them"},
+    # Together they are "À risque" (metrics/at_risk.py), hence the shared first words.
+    "at_risk": {"fr": "À risque — réguliers", "en": "At risk — regulars"},
+    "cant_lose": {"fr": "À risque — à ne pas perdre", "en": "At risk — can't lose them"},
     "hibernating": {"fr": "En hibernation", "en": "Hibernating"},
     "lost": {"fr": "Perdus", "en": "Lost"},
 }
@@ -47,6 +64,12 @@ SEGMENT_MAP: dict[tuple[int, int], str] = {
 }
 NO_SEGMENT = "none"
 SCORE_PAIRS = [(r, f) for r in range(1, 6) for f in range(1, 6)]
+# Below this many customers a rank says nothing (with 3 customers, the one who bought 4 weeks ago
+# ranked last: "Perdus"): R is the calendar score and the Segments page and the CLI list the
+# customers by last order instead of naming segments.
+MIN_RANKED_CUSTOMERS = 20
+RECENCY_DAYS = (30, 90, 180, 365)  # upper bounds of the calendar scores 5, 4, 3, 2; older is 1
+FREQUENCY_ORDERS = (2, 3, 4, 6)  # fewest orders of F2, F3, F4, F5; 1 order is F1
 
 
 class RfmOptionError(ComptoirError):
@@ -84,12 +107,32 @@ def _checked_map(segment_map: dict[tuple[int, int], str] | None) -> dict[tuple[i
     return mapping
 
 
+def enough_for_ranks(customers: int) -> bool:
+    """Are there enough customers for rank scores and named segments (MIN_RANKED_CUSTOMERS)?"""
+    return customers >= MIN_RANKED_CUSTOMERS
+
+
 def _scores(values: np.ndarray) -> np.ndarray:
     """1 + floor(5 x share of values strictly lower), by one sort (three SQL window ranks over
     768k customers took 0.5 s of the 0.9 s RFM took at 10M order lines)."""
     _, position, count = np.unique(values, return_inverse=True, return_counts=True)
     worse = (np.cumsum(count) - count)[position]
     return 1 + (5 * worse) // max(len(values), 1)
+
+
+def recency_scores(days: np.ndarray) -> np.ndarray:
+    """R of each customer from the days since their last valid order (module docstring): the
+    calendar score, or from MIN_RANKED_CUSTOMERS customers on the quintile rank kept within one
+    step of it."""
+    calendar = 5 - np.searchsorted(RECENCY_DAYS, days, side="left")
+    if not enough_for_ranks(len(days)):
+        return calendar
+    return np.clip(_scores(-np.asarray(days)), calendar - 1, calendar + 1)
+
+
+def frequency_scores(orders: np.ndarray) -> np.ndarray:
+    """F of each customer from their valid orders: 1, 2, 3, 4-5, 6+ give F1 to F5."""
+    return 1 + np.searchsorted(FREQUENCY_ORDERS, orders, side="right")
 
 
 def rfm(
@@ -105,8 +148,8 @@ def rfm(
     """
     mapping = _checked_map(segment_map)
     table = run_sql(con, "rfm_totals", as_of=resolve_as_of(con, as_of))
-    table["r_score"] = _scores(-table["recency_days"].to_numpy())
-    table["f_score"] = _scores(table["frequency"].to_numpy())
+    table["r_score"] = recency_scores(table["recency_days"].to_numpy())
+    table["f_score"] = frequency_scores(table["frequency"].to_numpy())
     table["m_score"] = _scores(table["monetary"].to_numpy())
     cells = pd.Series([mapping[pair] for pair in SCORE_PAIRS], dtype="str")  # R1F1, R1F2, ...
     cell = (table["r_score"].to_numpy() - 1) * 5 + table["f_score"].to_numpy() - 1

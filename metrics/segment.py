@@ -18,7 +18,9 @@ import duckdb
 import numpy as np
 import pandas as pd
 
-from metrics.clv import customer_rows, kept_customer_value
+from metrics.at_risk import SUBLIST_NAMES, SUBLISTS, at_risk, sublist
+from metrics.clv import DEFAULT_HORIZON_WEEKS, customer_rows, kept_customer_value
+from metrics.currencies import symbol
 from metrics.dates import resolve_as_of
 from metrics.rfm import (
     NO_SEGMENT,
@@ -38,7 +40,7 @@ from words.format import day, money, number, typed
 NO_PURCHASE = {"fr": "Sans achat", "en": "No purchase"}
 RFM_COLUMNS = ["customer_id", "segment", "r_score", "f_score", "m_score"]
 PREDICTED = ["p_alive", "predicted_value", "days_overdue"]
-PREDICTION_WEEKS = 52  # the horizon of Valeur client's predicted value
+PREDICTION_WEEKS = DEFAULT_HORIZON_WEEKS  # the horizon of Valeur client's predicted value
 
 
 class SegmentFilterError(ComptoirError):
@@ -51,13 +53,15 @@ class SegmentFilter:
 
     segments: segment keys (metrics.rfm.SEGMENT_NAMES, or "none" for people who never bought);
     last_order_from / last_order_to: day of the last valid order, both ends included;
-    spend_min / spend_max: net spend in euros, both ends included; orders_min / orders_max: valid
-    orders; products: bought at least one of them (exact names from order lines); places: city
-    names (accents and case ignored) or postcode prefixes, any of them; consent_only: only people
-    who accept marketing emails and are not on the suppression list. Win-back, from the value
-    models (metrics.clv): min_p_alive (P(alive) from 0 to 1), min_predicted_value (expected
-    revenue over the next 52 weeks, euros), min_days_overdue (days since the expected next
-    purchase); people without a prediction do not pass them.
+    spend_min / spend_max: net spend in the shop's currency, both ends included; orders_min /
+    orders_max: valid orders; products: bought at least one of them (exact names from order
+    lines); places: city names (accents and case ignored) or postcode prefixes, any of them;
+    consent_only: only people who accept marketing emails and are not on the suppression list.
+    Win-back, from the value models (metrics.clv): min_p_alive (P(alive) from 0 to 1),
+    min_predicted_value (expected revenue over the next 52 weeks, in the shop's currency),
+    min_days_overdue (days since the expected next purchase); people without a prediction do not
+    pass them. at_risk: only the people of that sub-list of the one at-risk notion (a key of
+    metrics.at_risk.SUBLISTS).
     """
 
     segments: tuple[str, ...] = ()
@@ -73,6 +77,7 @@ class SegmentFilter:
     min_p_alive: float | None = None
     min_predicted_value: float | None = None
     min_days_overdue: int | None = None
+    at_risk: str | None = None
 
     def predicts(self) -> bool:
         """Whether a question needs the value models' predictions."""
@@ -80,7 +85,8 @@ class SegmentFilter:
             self.min_p_alive, self.min_predicted_value, self.min_days_overdue))
 
     def params(self) -> dict[str, object]:
-        """The bound parameters of segment_customers.sql (empty tuples become NULL)."""
+        """The bound parameters of segment_customers.sql (empty tuples become NULL); at_risk is
+        applied after it, from metrics.at_risk."""
         return {
             "segments": list(self.segments) or None,
             "last_order_from": self.last_order_from,
@@ -108,9 +114,9 @@ def places_from_text(text: str) -> tuple[str, ...]:
     return tuple(part for part in parts if part)
 
 
-def _amount(value: float, lang: str) -> str:
-    """A bound on spend as typed: 50 €, 99,50 €."""
-    return money(value, lang, decimals=0 if float(value).is_integer() else 2)
+def _amount(value: float, lang: str, currency: str) -> str:
+    """A bound on spend as typed, in the shop's currency: 50 €, 99,50 €, 50 $US (fr)."""
+    return money(value, lang, decimals=0 if float(value).is_integer() else 2, currency=currency)
 
 
 def _shown(value: date | float | int, lang: str) -> str:
@@ -142,6 +148,13 @@ def _check(segment_filter: SegmentFilter, known_segments: set[str]) -> None:
             f"The minimum probability of being active ({segment_filter.min_p_alive}) must be "
             "between 0 and 1.",
         )
+    if segment_filter.at_risk is not None and segment_filter.at_risk not in SUBLISTS:
+        choices = ", ".join(SUBLISTS)
+        raise SegmentFilterError(
+            f"Liste « À risque » inconnue : {segment_filter.at_risk}. Choisissez parmi : "
+            f"{choices}.",
+            f"Unknown 'At risk' list: {segment_filter.at_risk}. Choose from: {choices}.",
+        )
     unknown = sorted(set(segment_filter.segments) - known_segments)
     if unknown:
         names = ", ".join(unknown)
@@ -170,6 +183,7 @@ def segment_customers(
     segment_map: dict[tuple[int, int], str] | None = None,
     scores: pd.DataFrame | None = None,
     predictions: pd.DataFrame | None = None,
+    risky: pd.DataFrame | None = None,
 ) -> pd.DataFrame:
     """The people who pass ``segment_filter``, biggest spenders first.
 
@@ -177,6 +191,8 @@ def segment_customers(
     app caches it per data version), so it is not computed again. ``predictions``:
     metrics.clv.customer_rows of the value models over PREDICTION_WEEKS as of ``as_of`` when the
     caller has them; otherwise computed (fits kept in the database) only if the filter asks.
+    ``risky``: metrics.at_risk.at_risk(con, as_of, scores) when the caller has it; otherwise
+    computed only if the filter asks.
 
     One row per person of the customer file (buyers and contacts who never bought): customer_id,
     name, first_name, last_name, email, phone, postal_code, city, country, email_consent,
@@ -189,7 +205,7 @@ def segment_customers(
     as_of = resolve_as_of(con, as_of)
     mapping = SEGMENT_MAP if segment_map is None else segment_map
     _check(segment_filter, {*mapping.values(), NO_SEGMENT})
-    scores = (rfm(con, as_of, segment_map) if scores is None else scores)[RFM_COLUMNS]
+    scores = rfm(con, as_of, segment_map) if scores is None else scores
     if predictions is None and segment_filter.predicts():
         predictions = customer_rows(kept_customer_value(con, as_of, PREDICTION_WEEKS))
     if predictions is None:
@@ -197,13 +213,17 @@ def segment_customers(
                                     **{c: pd.array([], dtype="Float64") for c in PREDICTED}})
     cur = con.cursor()
     try:
-        cur.register("rfm_segments", scores)
+        cur.register("rfm_segments", scores[RFM_COLUMNS])
         cur.register("predictions", predictions[["customer_id", *PREDICTED]])
         table = fetch_frame(
             cur, sql_text("segment_customers"), {"as_of": as_of, **segment_filter.params()}
         )
     finally:
         cur.close()
+    if segment_filter.at_risk is not None:
+        risky = at_risk(con, as_of, scores, segment_map) if risky is None else risky
+        chosen = sublist(risky, segment_filter.at_risk)["customer_id"]
+        table = table[table["customer_id"].isin(chosen)].reset_index(drop=True)
     table["segment_fr"] = segment_names(table["segment"], "fr")
     table["segment_en"] = segment_names(table["segment"], "en")
     return table
@@ -294,15 +314,16 @@ def _between(low: object, high: object, show, key: str, lang: str) -> str | None
     return None
 
 
-def describe(segment_filter: SegmentFilter, lang: str = "fr") -> str:
-    """The filter in one line of plain words, for the page, the file and the export log."""
+def describe(segment_filter: SegmentFilter, lang: str = "fr", currency: str = "EUR") -> str:
+    """The filter in one line of plain words, for the page, the file and the export log;
+    amounts in ``currency``, the shop's."""
     names = segment_names(pd.Series(list(segment_filter.segments), dtype="str"), lang)
     parts = [
         text("describe_segments", lang, names=", ".join(names)) if len(names) else None,
         _between(segment_filter.last_order_from, segment_filter.last_order_to,
                  lambda d: day(d, lang), "describe_last_order", lang),
         _between(segment_filter.spend_min, segment_filter.spend_max,
-                 lambda v: _amount(v, lang), "describe_spend", lang),
+                 lambda v: _amount(v, lang, currency), "describe_spend", lang),
         _between(segment_filter.orders_min, segment_filter.orders_max,
                  lambda n: number(n, 0, lang), "describe_orders", lang),
         text("describe_products", lang, names=", ".join(segment_filter.products))
@@ -314,9 +335,11 @@ def describe(segment_filter: SegmentFilter, lang: str = "fr") -> str:
         else text("describe_p_alive", lang, value=typed(segment_filter.min_p_alive, lang)),
         None if segment_filter.min_predicted_value is None
         else text("describe_predicted", lang,
-                  value=_amount(segment_filter.min_predicted_value, lang)),
+                  value=_amount(segment_filter.min_predicted_value, lang, currency)),
         None if segment_filter.min_days_overdue is None
         else text("describe_overdue", lang, count=segment_filter.min_days_overdue),
+        None if segment_filter.at_risk is None
+        else text("describe_at_risk", lang, name=SUBLIST_NAMES[segment_filter.at_risk][lang]),
     ]
     shown = [part for part in parts if part]
     return text("describe_separator", lang).join(shown) if shown else text("describe_everyone", lang)

@@ -1,7 +1,8 @@
 """Named lists from the customer-value table: who is most worth keeping, who is slipping away.
 
 Both start from ``metrics.clv.customer_value(...).table`` and add who the people are
-(``contacts``), so the owner can write to them or call them.
+(``contacts``), so the owner can write to them or call them. Who is slipping away is not decided
+here: it is the sub-list "valuable" of metrics.at_risk, the same people on every page.
 """
 
 from __future__ import annotations
@@ -16,10 +17,6 @@ from metrics.sql_files import run_sql
 
 # Who customers are, given their ids: contacts() bound to a connection and a date.
 ContactsOf = Callable[[pd.Series], pd.DataFrame]
-# "Valuable": among the top 20 % of customers by spend to date.
-VALUABLE_QUANTILE = 0.8
-# "At risk": the purchase model thinks they are more likely gone than still buying.
-AT_RISK_P_ALIVE = 0.5
 LIST_COLUMNS = [
     "customer_id",
     "name",
@@ -77,24 +74,12 @@ def most_valuable(values: pd.DataFrame, contacts_of: ContactsOf, n: int = 20) ->
     return _named(top.head(n), contacts_of).reset_index(drop=True)
 
 
-def valuable_threshold(values: pd.DataFrame) -> float | None:
-    """Spend to date from which a customer is in the top 20 % (None without customers)."""
-    if values.empty:
-        return None
-    return float(values["historic_value"].quantile(VALUABLE_QUANTILE))
-
-
-def at_risk(values: pd.DataFrame, contacts_of: ContactsOf) -> pd.DataFrame:
-    """Valuable customers (spend to date at or above ``valuable_threshold``) whose P(alive) is
-    below 0.5, biggest spenders first. Empty when the models gave no P(alive).
-
-    BG/NBD lets a customer drop out only after a repeat purchase, so one-time buyers have
-    P(alive) = 1 and never appear here: the list is of regulars who stopped coming.
-    """
-    threshold = valuable_threshold(values) or 0.0
-    risky = values[
-        values["p_alive"].lt(AT_RISK_P_ALIVE).fillna(False)
-        & values["historic_value"].ge(threshold)
-    ]
+def at_risk(
+    values: pd.DataFrame, customer_ids: pd.Series, contacts_of: ContactsOf
+) -> pd.DataFrame:
+    """The customers ``customer_ids`` (a sub-list of metrics.at_risk) with what the models say
+    of them, biggest spenders first: the list is chosen by the one at-risk notion, P(alive) and
+    the predicted value only describe it."""
+    risky = values[values["customer_id"].isin(customer_ids)]
     ordered = risky.sort_values(["historic_value", "customer_id"], ascending=[False, True])
     return _named(ordered, contacts_of).reset_index(drop=True)

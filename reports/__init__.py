@@ -9,6 +9,7 @@ from __future__ import annotations
 from datetime import date
 from pathlib import Path
 
+from exports.names import report_file_name
 from metrics.report import WeeklyReport, iso_week
 from store.errors import ComptoirError
 
@@ -43,9 +44,9 @@ def format_of(path: Path | None) -> str:
     return fmt
 
 
-def file_name(week: date, fmt: str) -> str:
-    """rapport-du-lundi-2026-W46.html for the week containing ``week``."""
-    return f"rapport-du-lundi-{iso_week(week)}.{fmt}"
+def file_name(week: date, fmt: str, lang: str = "fr") -> str:
+    """rapport_semaine_2026-W46.html (weekly_report_… in English) for the week of ``week``."""
+    return report_file_name(iso_week(week), fmt, lang)
 
 
 def render(report: WeeklyReport, fmt: str, lang: str = "fr") -> bytes:

@@ -1,5 +1,6 @@
 """The report's lists and figures as the reader sees them: labelled columns, words for codes,
-numbers and dates written by words.format (Babel).
+numbers and dates written by words.format (Babel). Amounts are written in the currency given
+(the shop's: store.currency.shop_currency), € by default.
 
 Pure functions without Streamlit, shared by the app and by the report files written from the
 command line.
@@ -11,7 +12,7 @@ import pandas as pd
 
 from metrics.rfm import NO_SEGMENT, segment_label
 from words import text
-from words.format import MISSING, day, days, money, number, percent, signed_percent
+from words.format import MISSING, day, days, money, number, percent, signed_percent, signed_points
 
 KPI_KINDS = {"revenue": "money", "average_basket": "money", "repeat_rate": "percent"}
 # A French mobile or landline in E.164, +33 then 9 digits, shown the way the French write it.
@@ -23,19 +24,20 @@ def phones(values: pd.Series) -> pd.Series:
     return values.str.replace(FRENCH_E164, r"0\1 \2 \3 \4 \5", regex=True)
 
 
-def kpi(metric: str, value: float | None, lang: str = "fr") -> str:
-    """A KPI of metrics.kpis.METRICS in its unit (money, percent or a count)."""
+def kpi(metric: str, value: float | None, lang: str = "fr", currency: str = "EUR") -> str:
+    """A KPI of metrics.kpis.METRICS in its unit (money in ``currency``, percent or a count)."""
     kind = KPI_KINDS.get(metric, "count")
     if kind == "money":
-        return money(value, lang)
+        return money(value, lang, currency=currency)
     if kind == "percent":
         return percent(value, lang)
     return number(value, 0, lang)
 
 
-def moneys(values: pd.Series, lang: str = "fr") -> pd.Series:
+def moneys(values: pd.Series, lang: str = "fr", currency: str = "EUR") -> pd.Series:
     """money() over a column (display of short lists)."""
-    return values.map(lambda value: money(value, lang), na_action="ignore").fillna(MISSING)
+    return values.map(lambda value: money(value, lang, currency=currency),
+                      na_action="ignore").fillna(MISSING)
 
 
 def yes_no(values: pd.Series, lang: str = "fr") -> pd.Series:
@@ -96,8 +98,14 @@ def _contact(table: pd.DataFrame, lang: str) -> dict[str, pd.Series]:
     }
 
 
+def at_risk_note(counts: dict[str, int], lang: str = "fr") -> str:
+    """The at-risk counts (metrics.at_risk.counts) and the one definition, for the list to call."""
+    shown = {name: number(count, 0, lang) for name, count in counts.items()}
+    return f"{text('at_risk_counts', lang, **shown)} {text('glossary_at_risk', lang)}"
+
+
 def to_call_table(to_call: pd.DataFrame, lang: str = "fr") -> pd.DataFrame:
-    """metrics.report.customers_to_call with the reason in words."""
+    """The report's list to call (metrics.at_risk sub-list "to_call") with the reason in words."""
     segment = fill("report_why_segment", lang, segment_names(to_call["segment"], lang))
     due = fill("report_why_overdue", lang, days(to_call["expected_next_order"], lang))
     why = segment.where(to_call["became_at_risk"], "") + " ; " + due.where(to_call["overdue"], "")

@@ -12,9 +12,12 @@ from html import escape
 import pandas as pd
 import plotly.graph_objects as go
 
-from metrics.kpis import METRICS
+from metrics.at_risk import SUBLIST_NAMES
+from metrics.currencies import symbol, uncounted_warning
+from metrics.kpis import METRICS, RATES
 from metrics.report import WeeklyReport
 from reports.format import (
+    at_risk_note,
     day,
     days,
     kpi,
@@ -28,7 +31,7 @@ from reports.format import (
 )
 from ui.charts import BRAND, MUTED, weekly_trend
 from words import text
-from words.format import chart_separators
+from words.format import chart_separators, signed_points
 
 CSS = """
 * { box-sizing: border-box; }
@@ -38,6 +41,7 @@ header { border-bottom: 3px solid #8a4b2a; margin-bottom: 16px; }
 h1 { color: #8a4b2a; margin: 0 0 4px; }
 h2 { color: #8a4b2a; border-bottom: 1px solid #e4d3c5; padding-bottom: 4px; margin-top: 32px; }
 .muted { color: #666; font-size: 0.9em; }
+.warning { background: #fff4e5; border-left: 4px solid #b3261e; padding: 8px 12px; }
 .cards { display: grid; grid-template-columns: repeat(auto-fill, minmax(240px, 1fr)); gap: 12px; }
 .card { border: 1px solid #e4d3c5; border-radius: 8px; padding: 12px; }
 .card .label { font-size: 0.9em; color: #555; }
@@ -74,23 +78,23 @@ def _figure(fig: go.Figure, div_id: str, with_library: bool) -> str:
     return f'<div class="chart">{chart}</div>'
 
 
-def _column(values: pd.Series, lang: str) -> tuple[pd.Series, str]:
-    """A column's cells as text (dates as days, floats as money, integers as counts) and the
-    class of its cells ("number" for right-aligned figures)."""
+def _column(values: pd.Series, lang: str, currency: str) -> tuple[pd.Series, str]:
+    """A column's cells as text (dates as days, floats as money in ``currency``, integers as
+    counts) and the class of its cells ("number" for right-aligned figures)."""
     if pd.api.types.is_datetime64_any_dtype(values):
         return days(values, lang), ""
     if pd.api.types.is_float_dtype(values):
-        return moneys(values, lang), ' class="number"'
+        return moneys(values, lang, currency), ' class="number"'
     if pd.api.types.is_integer_dtype(values):
         return values.map(lambda value: number(value, 0, lang)), ' class="number"'
     return values.fillna("–").astype("str"), ""
 
 
-def _table(frame: pd.DataFrame, lang: str) -> str:
+def _table(frame: pd.DataFrame, lang: str, currency: str) -> str:
     """A list as an HTML table, every cell escaped; rows are built column by column."""
     head, rows = "", pd.Series("", index=frame.index, dtype="str")
     for name in frame.columns:
-        cells, css = _column(frame[name], lang)
+        cells, css = _column(frame[name], lang, currency)
         head += f"<th{css}>{escape(name)}</th>"
         rows = rows + f"<td{css}>" + cells.map(escape) + "</td>"
     body = "".join("<tr>" + rows + "</tr>")
@@ -101,18 +105,20 @@ def _cards(report: WeeklyReport, lang: str) -> str:
     cards = []
     for metric in METRICS:
         row = report.kpis.loc[metric]
-        change = signed_percent(row["change_last_week"], lang)
+        signed = signed_points if metric in RATES else signed_percent
+        change = signed(row["change_last_week"], lang)
         delta = ""
         if change is not None:
             direction = "down" if row["change_last_week"] < 0 else "up"
             delta = (f'<div class="{direction}">'
                      f'{escape(text("report_vs_last_week", lang, change=change))}</div>')
-        last_year = text("report_vs_last_year", lang, value=kpi(metric, row["last_year"], lang))
+        last_year = text("report_vs_last_year", lang,
+                         value=kpi(metric, row["last_year"], lang, report.currency))
         cards.append(
             f'<div class="card" title="{escape(text(f"help_{metric}", lang))}">'
             f'<div class="label">{escape(text(f"kpi_{metric}", lang))}</div>'
             f'<div class="value" id="kpi-{metric}">'
-            f"{escape(kpi(metric, row['this_week'], lang))}</div>"
+            f"{escape(kpi(metric, row['this_week'], lang, report.currency))}</div>"
             f'{delta}<div class="muted">{escape(last_year)}</div></div>'
         )
     return f'<div class="cards">{"".join(cards)}</div>'
@@ -124,9 +130,9 @@ def _trend_chart(report: WeeklyReport, lang: str) -> go.Figure:
         "revenue": text("kpi_revenue", lang),
         "orders": text("trend_orders", lang),
         "week": text("trend_axis_week", lang),
-        "revenue_axis": text("trend_axis_revenue", lang),
+        "revenue_axis": text("trend_axis_revenue", lang, unit=symbol(report.currency, lang)),
     }
-    return weekly_trend(report.trend, pd.Timestamp(report.week), labels, lang)
+    return weekly_trend(report.trend, pd.Timestamp(report.week), labels, lang, report.currency)
 
 
 def _segments_chart(table: pd.DataFrame, lang: str) -> go.Figure:
@@ -150,17 +156,26 @@ def _segments_chart(table: pd.DataFrame, lang: str) -> go.Figure:
     return fig
 
 
-def _list_section(key: str, table: pd.DataFrame, definition: str, lang: str) -> str:
-    content = _table(table, lang) if len(table) else f"<p>{escape(text('report_nobody', lang))}</p>"
+def _list_section(key: str, table: pd.DataFrame, note: str, lang: str, currency: str) -> str:
+    content = (_table(table, lang, currency) if len(table)
+               else f"<p>{escape(text('report_nobody', lang))}</p>")
     return (f'<section id="{key}"><h2>{escape(text(f"report_section_{key}", lang))}</h2>'
-            f'<p class="muted">{escape(text(definition, lang))}</p>{content}</section>')
+            f'<p class="muted">{escape(note)}</p>{content}</section>')
+
+
+def _uncounted(report: WeeklyReport, lang: str) -> str:
+    """The warning naming the orders no figure counts for want of a conversion rate, if any."""
+    warning = uncounted_warning(report.uncounted, report.currency)
+    if warning is None:
+        return ""
+    return f'<p class="warning" id="uncounted">{escape(warning[lang == "en"])}</p>'
 
 
 def _definitions(lang: str) -> str:
     terms = [(text(f"kpi_{metric}", lang), text(f"help_{metric}", lang)) for metric in METRICS]
     terms += [
         (text("report_section_segments", lang), text("report_def_segments", lang)),
-        (text("report_section_to_call", lang), text("report_def_to_call", lang)),
+        (SUBLIST_NAMES["all"][lang], text("glossary_at_risk", lang)),
         (text("report_section_new_repeat", lang), text("report_def_new_repeat", lang)),
     ]
     items = "".join(f"<dt>{escape(term)}</dt><dd>{escape(meaning)}</dd>" for term, meaning in terms)
@@ -174,11 +189,12 @@ def render_html(report: WeeklyReport, lang: str = "fr") -> str:
     week = text("report_week", lang, iso=report.iso_week, start=day(report.week, lang),
                 end=day(report.week_end, lang))
     segments = segments_table(report.segments, lang)
-    moves = (_table(moves_table(report.moves, lang), lang) if len(report.moves)
+    moves = (_table(moves_table(report.moves, lang), lang, report.currency) if len(report.moves)
              else f"<p>{escape(text('report_no_moves', lang))}</p>")
     sections = [
         f"<header><h1>{escape(title)}</h1><p><strong>{escape(week)}</strong></p>"
-        f'<p class="muted">{escape(text("report_intro", lang))}</p></header>',
+        f'<p class="muted">{escape(text("report_intro", lang))}</p>{_uncounted(report, lang)}'
+        "</header>",
         f'<section id="kpis"><h2>{escape(text("report_section_kpis", lang))}</h2>'
         f"{_cards(report, lang)}"
         f"{_figure(_trend_chart(report, lang), 'trend-chart', with_library=True)}</section>",
@@ -186,9 +202,10 @@ def render_html(report: WeeklyReport, lang: str = "fr") -> str:
         f'<p class="muted">{escape(text("report_def_segments", lang))}</p>'
         f"{_figure(_segments_chart(segments, lang), 'segments-chart', with_library=False)}"
         f"{moves}</section>",
-        _list_section("to_call", to_call_table(report.to_call, lang), "report_def_to_call", lang),
+        _list_section("to_call", to_call_table(report.to_call, lang),
+                      at_risk_note(report.at_risk, lang), lang, report.currency),
         _list_section("new_repeat", new_repeat_table(report.new_repeat, lang),
-                      "report_def_new_repeat", lang),
+                      text("report_def_new_repeat", lang), lang, report.currency),
         _definitions(lang),
         f'<footer><p class="muted">{escape(text("report_footer", lang))}</p></footer>',
     ]

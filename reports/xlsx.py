@@ -3,8 +3,9 @@
 XlsxWriter with ``strings_to_formulas`` and ``strings_to_urls`` off, so no cell is ever a formula
 or a link; text from the customer file that starts with = + - @ tab or CR is also prefixed with
 an apostrophe (exports.cells.neutralise_formulas, OWASP CSV injection) in case the sheet is saved
-again as CSV. Number formats are French (1 234,56 €, 12,5 %, dd/mm/yyyy) unless ``lang`` is "en";
-Excel shows the separators of the reader's own settings.
+again as CSV. Number formats are French (1 234,56 €, 12,5 %, dd/mm/yyyy) unless ``lang`` is "en",
+amounts with the sign of the shop's currency; Excel shows the separators of the reader's own
+settings.
 """
 
 from __future__ import annotations
@@ -16,24 +17,28 @@ from xlsxwriter.workbook import Workbook
 from xlsxwriter.worksheet import Worksheet
 
 from exports.cells import neutralise_formulas
-from metrics.kpis import METRICS
+from metrics.currencies import symbol, uncounted_warning
+from metrics.kpis import METRICS, RATES
 from metrics.report import WeeklyReport
 from reports.format import (
     KPI_KINDS,
+    at_risk_note,
     day,
     moves_table,
     new_repeat_table,
     segments_table,
     to_call_table,
 )
-from words import text
 from ui.charts import BRAND
+from words import text
 
 WORKBOOK_OPTIONS = {"strings_to_formulas": False, "strings_to_urls": False,
                     "strings_to_numbers": False}
+# A rate's change, written in percentage points (the cell holds 0.4 for +0.4 point).
+POINTS = '+0.0" pt";-0.0" pt";0.0" pt"'
 NUMBER_FORMATS = {
-    "fr": {"money": '#,##0.00\\ "€"', "percent": "0.0%", "count": "#,##0", "day": "dd/mm/yyyy"},
-    "en": {"money": '"€"#,##0.00', "percent": "0.0%", "count": "#,##0", "day": "yyyy-mm-dd"},
+    "fr": {"percent": "0.0%", "count": "#,##0", "day": "dd/mm/yyyy", "points": POINTS},
+    "en": {"percent": "0.0%", "count": "#,##0", "day": "yyyy-mm-dd", "points": POINTS},
 }
 KPI_COLUMNS = ("this_week", "last_week", "change_last_week", "last_year", "change_last_year")
 KPI_HEADERS = ("report_this_week", "report_last_week", "report_change_last_week",
@@ -41,11 +46,19 @@ KPI_HEADERS = ("report_this_week", "report_last_week", "report_change_last_week"
 HEADER_ROW = 2  # row 0: the sheet's title, row 1: what it shows, row 2: the table's header
 
 
-def _formats(workbook: Workbook, lang: str) -> dict:
+def money_format(currency: str, lang: str) -> str:
+    """Excel's number format of an amount in ``currency``: 1 234,56 € or $1,234.56."""
+    sign = symbol(currency, lang).replace('"', "")
+    return f'"{sign}"#,##0.00' if lang == "en" else f'#,##0.00\\ "{sign}"'
+
+
+def _formats(workbook: Workbook, lang: str, currency: str) -> dict:
     formats = {kind: workbook.add_format({"num_format": pattern})
                for kind, pattern in NUMBER_FORMATS[lang].items()}
+    formats["money"] = workbook.add_format({"num_format": money_format(currency, lang)})
     formats["title"] = workbook.add_format({"bold": True, "font_size": 14, "font_color": BRAND})
     formats["note"] = workbook.add_format({"italic": True, "font_color": "#666666"})
+    formats["warning"] = workbook.add_format({"bold": True, "font_color": "#B3261E"})
     formats["header"] = workbook.add_format(
         {"bold": True, "bg_color": "#F6EFE9", "bottom": 1, "text_wrap": True, "valign": "top"}
     )
@@ -54,13 +67,14 @@ def _formats(workbook: Workbook, lang: str) -> dict:
 
 def _sheet(writer: pd.ExcelWriter, report: WeeklyReport, key: str, note: str | None,
            formats: dict, lang: str) -> Worksheet:
-    """A new sheet named after ``key`` with the report's title and week in A1, ``note`` in A2."""
+    """A new sheet named after ``key`` with the report's title and week in A1, ``note`` (text
+    in ``lang``) in A2."""
     sheet = writer.book.add_worksheet(text(key, lang))
     week = text("report_week", lang, iso=report.iso_week, start=day(report.week, lang),
                 end=day(report.week_end, lang))
     sheet.write_string(0, 0, f"{text('report_title', lang)} – {week}", formats["title"])
     if note:
-        sheet.write_string(1, 0, text(note, lang), formats["note"])
+        sheet.write_string(1, 0, note, formats["note"])
     return sheet
 
 
@@ -92,8 +106,13 @@ def _write_table(writer: pd.ExcelWriter, sheet: Worksheet, frame: pd.DataFrame,
 
 
 def _kpi_sheet(writer: pd.ExcelWriter, report: WeeklyReport, formats: dict, lang: str) -> None:
-    """One row per KPI: this week, last week, change, same week last year, change."""
-    sheet = _sheet(writer, report, "report_sheet_kpis", "report_footer", formats, lang)
+    """One row per KPI: this week, last week, change, same week last year, change (a rate's
+    change in percentage points, the others relative)."""
+    sheet = _sheet(writer, report, "report_sheet_kpis", text("report_footer", lang), formats,
+                   lang)
+    warning = uncounted_warning(report.uncounted, report.currency)
+    if warning is not None:  # under the title, in place of the footer note: it matters more
+        sheet.write_string(1, 0, warning[lang == "en"], formats["warning"])
     headers = [text("report_metric", lang), *(text(key, lang) for key in KPI_HEADERS)]
     sheet.write_row(HEADER_ROW, 0, headers, formats["header"])
     sheet.set_column(0, 0, 28)
@@ -101,8 +120,11 @@ def _kpi_sheet(writer: pd.ExcelWriter, report: WeeklyReport, formats: dict, lang
     for row, metric in enumerate(METRICS, start=HEADER_ROW + 1):
         sheet.write_string(row, 0, text(f"kpi_{metric}", lang))
         for column, field in enumerate(KPI_COLUMNS, start=1):
-            kind = "percent" if field.startswith("change") else KPI_KINDS.get(metric, "count")
+            kind = KPI_KINDS.get(metric, "count")
             value = report.kpis.loc[metric, field]
+            if field.startswith("change"):
+                kind = "points" if metric in RATES else "percent"
+                value = 100 * value if metric in RATES else value
             if pd.isna(value):
                 sheet.write_blank(row, column, None, formats[kind])
             else:
@@ -133,7 +155,7 @@ def _trend_sheet(writer: pd.ExcelWriter, report: WeeklyReport, formats: dict, la
     })
     chart.set_title({"name": text("trend_title", lang)})
     chart.set_x_axis({"num_format": NUMBER_FORMATS[lang]["day"], "date_axis": False})
-    chart.set_y_axis({"num_format": NUMBER_FORMATS[lang]["money"]})
+    chart.set_y_axis({"num_format": money_format(report.currency, lang)})
     chart.set_legend({"none": True})
     chart.set_size({"width": 720, "height": 320})
     sheet.insert_chart(HEADER_ROW, len(trend.columns) + 1, chart)
@@ -142,7 +164,8 @@ def _trend_sheet(writer: pd.ExcelWriter, report: WeeklyReport, formats: dict, la
 def _segments_sheet(writer: pd.ExcelWriter, report: WeeklyReport, formats: dict,
                     lang: str) -> None:
     """Customers per segment at both week ends and, to their right, the moves between them."""
-    sheet = _sheet(writer, report, "report_sheet_segments", "report_def_segments", formats, lang)
+    sheet = _sheet(writer, report, "report_sheet_segments", text("report_def_segments", lang),
+                   formats, lang)
     sizes = segments_table(report.segments, lang)
     _write_table(writer, sheet, sizes, formats)
     moves_column = len(sizes.columns) + 1
@@ -170,13 +193,13 @@ def render_xlsx(report: WeeklyReport, lang: str = "fr") -> bytes:
     with pd.ExcelWriter(buffer, engine="xlsxwriter", date_format=day_format,
                         datetime_format=day_format,
                         engine_kwargs={"options": WORKBOOK_OPTIONS}) as writer:
-        formats = _formats(writer.book, lang)
+        formats = _formats(writer.book, lang, report.currency)
         _kpi_sheet(writer, report, formats, lang)
         _trend_sheet(writer, report, formats, lang)
         _segments_sheet(writer, report, formats, lang)
         _list_sheet(writer, report, "report_sheet_to_call", to_call_table(report.to_call, lang),
-                    "report_def_to_call", formats, lang)
+                    at_risk_note(report.at_risk, lang), formats, lang)
         _list_sheet(writer, report, "report_sheet_new_repeat",
-                    new_repeat_table(report.new_repeat, lang), "report_def_new_repeat",
-                    formats, lang)
+                    new_repeat_table(report.new_repeat, lang),
+                    text("report_def_new_repeat", lang), formats, lang)
     return buffer.getvalue()

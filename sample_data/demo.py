@@ -1,14 +1,23 @@
-"""Load the demo shop through the normal importer (``python -m sample_data.demo``: only into an
-empty database, so it never mixes demo sales into a real shop's data)."""
+"""Load or remove the demo shop (``python -m sample_data.demo [--remove] [DB]``).
+
+It is loaded through the normal importer, only into an empty database, and removed with
+ingest.remove: every row its two files brought goes, the owner's own imports stay. Its imports
+are recognised by the files' SHA-256, so a database filled before this module knew how to remove
+it is cleaned too.
+"""
 
 from __future__ import annotations
 
+import argparse
+import hashlib
 import sys
+from functools import cache
 from pathlib import Path
 
 import duckdb
 
 from ingest.pipeline import ImportReport, import_file
+from ingest.remove import Removed, remove_imports
 from store import ComptoirError, connect
 
 DEMO_DIR = Path(__file__).resolve().parent
@@ -23,13 +32,55 @@ def is_empty(con: duckdb.DuckDBPyConnection) -> bool:
     return con.cursor().execute("select count(*) from imports").fetchone()[0] == 0
 
 
-def main() -> int:
+@cache
+def demo_hashes() -> tuple[str, ...]:
+    """SHA-256 of the demo's files, as ``imports.sha256`` records them."""
+    return tuple(hashlib.sha256((DEMO_DIR / name).read_bytes()).hexdigest() for name in DEMO_FILES)
+
+
+def is_demo_file(data: bytes) -> bool:
+    """Whether ``data`` is one of the demo's files (dropped on the Import page by hand)."""
+    return hashlib.sha256(data).hexdigest() in demo_hashes()
+
+
+def demo_imports(con: duckdb.DuckDBPyConnection) -> list[int]:
+    """Ids of the imports of the demo's files (none once it is removed)."""
+    cur = con.cursor()
     try:
-        con = connect(sys.argv[1] if len(sys.argv) > 1 else None)
+        rows = cur.execute("select import_id from imports where list_contains($hashes, sha256)"
+                           " order by import_id", {"hashes": list(demo_hashes())}).fetchall()
+    finally:
+        cur.close()
+    return [int(row[0]) for row in rows]
+
+
+def remove_demo(con: duckdb.DuckDBPyConnection) -> Removed | None:
+    """Remove the demo shop and nothing else; None when it is not loaded."""
+    ids = demo_imports(con)
+    return remove_imports(con, ids) if ids else None
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(
+        prog="python -m sample_data.demo",
+        description="Charge la boutique de démonstration dans une base vide, ou la retire.",
+    )
+    parser.add_argument("--remove", action="store_true",
+                        help="retirer la démonstration (vos propres imports restent)")
+    parser.add_argument("db", nargs="?", help="fichier de base (défaut : $COMPTOIR_DB ou "
+                        "data/comptoir.duckdb)")
+    args = parser.parse_args(argv)
+    try:
+        con = connect(args.db)
     except ComptoirError as exc:
         print(exc.message(), file=sys.stderr)
         return 2
     try:
+        if args.remove:
+            removed = remove_demo(con)
+            print("La boutique de démonstration n'est pas dans cette base : rien à retirer."
+                  if removed is None else removed_sentence(removed))
+            return 0
         if not is_empty(con):
             print("La base contient déjà des imports : boutique de démonstration non chargée.")
             return 0
@@ -40,6 +91,14 @@ def main() -> int:
     finally:
         con.close()
     return 0
+
+
+def removed_sentence(removed: Removed) -> str:
+    """What the removal did, in French (the command line's language)."""
+    kept = (f" ; {removed.customers_kept} clients présents aussi dans vos fichiers gardent vos "
+            "commandes" if removed.customers_kept else "")
+    return (f"Boutique de démonstration retirée : {removed.orders} commandes et "
+            f"{removed.customers} clients inventés supprimés{kept}. Vos imports sont intacts.")
 
 
 if __name__ == "__main__":

@@ -1,6 +1,6 @@
 """The DuckDB file: connection, schema migrations, cursors, write lock."""
 
-from store.db import WRITE_LOCK, connect, data_version, default_path, migrate
+from store.db import WRITE_LOCK, connect, data_version, default_path, migrate, transaction
 from store.errors import ComptoirError, DatabaseBusyError, DatabaseOpenError
 
 __all__ = [
@@ -12,4 +12,5 @@ __all__ = [
     "data_version",
     "default_path",
     "migrate",
+    "transaction",
 ]

@@ -10,6 +10,8 @@ from __future__ import annotations
 import os
 import re
 import threading
+from collections.abc import Iterator
+from contextlib import contextmanager
 from datetime import datetime
 from pathlib import Path
 
@@ -104,6 +106,22 @@ def migrate(con: duckdb.DuckDBPyConnection) -> int:
                 raise
             current = version
         return current
+
+
+@contextmanager
+def transaction(con: duckdb.DuckDBPyConnection) -> Iterator[duckdb.DuckDBPyConnection]:
+    """A cursor of its own in one transaction under the write lock: all of a write or none."""
+    with WRITE_LOCK:
+        cur = con.cursor()
+        try:
+            cur.execute("begin transaction")
+            yield cur
+            cur.execute("commit")
+        except BaseException:
+            cur.execute("rollback")
+            raise
+        finally:
+            cur.close()
 
 
 def data_version(con: duckdb.DuckDBPyConnection) -> tuple[int, int, int]:

@@ -11,7 +11,10 @@ ROOT = Path(__file__).resolve().parent.parent
 if str(ROOT) not in sys.path:
     sys.path.insert(0, str(ROOT))
 
+import duckdb  # noqa: E402
+
 import store  # noqa: E402
+from store.db import migrations  # noqa: E402
 
 
 @pytest.fixture(autouse=True)
@@ -25,3 +28,14 @@ def con():
     connection = store.connect(":memory:")
     yield connection
     connection.close()
+
+
+def database_before(version: int) -> duckdb.DuckDBPyConnection:
+    """An in-memory database as an older Comptoir left it: migrations below ``version`` only."""
+    con = duckdb.connect(":memory:")
+    con.execute("create table schema_version (version integer primary key, applied_at timestamp)")
+    for number, path in migrations():
+        if number < version:
+            con.execute(path.read_text(encoding="utf-8"))
+            con.execute("insert into schema_version values ($v, now())", {"v": number})
+    return con

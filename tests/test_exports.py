@@ -22,6 +22,7 @@ from exports import (
     neutralise_formulas,
     xlsx_bytes,
 )
+from exports.names import rejects_file_name, report_file_name, safe_stem
 from metrics.cli import main
 from metrics.segment import SegmentFilter, describe, segment_customers
 from tests.metrics.test_segment import insert_people
@@ -72,9 +73,9 @@ def test_consent_filter_and_count_left_out(people):
 
 
 def test_csv_utf8_bom_semicolon_consenting_only(people):
-    export = build_export(people, "csv", slug="at_risk", when=WHEN)
+    export = build_export(people, "csv", segments=("at_risk",), when=WHEN)
     assert (export.rows, export.left_out, export.unusable) == (3, 3, 0)
-    assert export.file_name == "comptoir-at_risk-2024-03-11.csv"
+    assert export.file_name == "clients_a_risque_reguliers_2024-03-11.csv"
     assert export.mime == "text/csv"
     rows = lines(export.data)
     assert rows[0] == (
@@ -98,9 +99,34 @@ def test_csv_comma_and_english(people):
     assert (export.rows, export.left_out) == (6, 0)
 
 
+@pytest.mark.parametrize(("segments", "fmt", "lang", "name"), [
+    (("at_risk",), "csv", "fr", "clients_a_risque_reguliers_2026-11-30.csv"),
+    (("at_risk",), "csv", "en", "customers_at_risk_regulars_2026-11-30.csv"),
+    (("cant_lose", "about_to_sleep"), "xlsx", "fr",
+     "clients_a_risque_a_ne_pas_perdre_en_train_de_s_endormir_2026-11-30.xlsx"),
+    (("cant_lose",), "xlsx", "en", "customers_at_risk_can_t_lose_them_2026-11-30.xlsx"),
+    (("need_attention", "none"), "mailchimp", "fr",
+     "clients_a_surveiller_sans_achat_2026-11-30_mailchimp.csv"),
+    ((), "brevo", "en", "customers_2026-11-30_brevo.csv"),
+    (("Fidèles d'été",), "csv", "fr", "clients_fideles_d_ete_2026-11-30.csv"),  # custom segment
+])
+def test_export_file_names_in_the_owners_language(people, segments, fmt, lang, name):
+    export = build_export(people, fmt, segments=segments, lang=lang, when=datetime(2026, 11, 30))
+    assert export.file_name == name
+
+
+def test_file_names_are_plain_ascii_without_spaces():
+    assert report_file_name("2026-W46", "xlsx") == "rapport_semaine_2026-W46.xlsx"
+    assert report_file_name("2026-W46", "html", "en") == "weekly_report_2026-W46.html"
+    assert rejects_file_name("Ventes été 2025 (copie).CSV") == "rejets_ventes_ete_2025_copie.csv"
+    assert rejects_file_name("import 3", "en") == "rejects_import_3.csv"
+    assert rejects_file_name("«».csv") == "rejets_fichier.csv"
+    assert safe_stem("  Œuvres à l’Été — N°2 ") == "oeuvres_a_l_ete_n_2"
+
+
 def test_brevo_layout(people):
-    export = build_export(people, "brevo", slug="clients", when=WHEN)
-    assert export.file_name == "comptoir-clients-2024-03-11-brevo.csv"
+    export = build_export(people, "brevo", when=WHEN)
+    assert export.file_name == "clients_2024-03-11_brevo.csv"
     assert lines(export.data)[:3] == [
         "EMAIL;FIRSTNAME;LASTNAME;SMS",
         "client1@example.fr;Prénom1;Nom1;+33612345671",  # E.164 kept as Brevo requires it
@@ -189,7 +215,7 @@ def test_export_log_rows(shop, people):
     asked = SegmentFilter(segments=("champions", "none"), consent_only=False)
     first = build_export(people, "csv", when=WHEN)
     second = build_export(segment_customers(shop, asked), "brevo", consent_only=False,
-                          slug="champions+none", when=datetime(2024, 3, 12, 8, 0))
+                          segments=asked.segments, when=datetime(2024, 3, 12, 8, 0))
     assert log_export(shop, first, describe(SegmentFilter())) == 1
     assert log_export(shop, second, describe(asked), asked.to_json()) == 2
     log = export_log(shop)
@@ -201,16 +227,16 @@ def test_export_log_rows(shop, people):
             "consent_only": False,
             "rows_exported": 2,
             "rows_left_out": 0,
-            "file_name": "comptoir-champions+none-2024-03-12-brevo.csv",
+            "file_name": "clients_champions_sans_achat_2024-03-12_brevo.csv",
         },
         {
             "exported_at": pd.Timestamp("2024-03-11 09:30"),
-            "description": "Tous les clients",
+            "description": "Toutes les personnes de la base (clients et contacts sans achat)",
             "format": "csv",
             "consent_only": True,
             "rows_exported": 3,
             "rows_left_out": 3,
-            "file_name": "comptoir-clients-2024-03-11.csv",
+            "file_name": "clients_2024-03-11.csv",
         },
     ]
     saved = shop.execute("select filter from export_log where export_id = 2").fetchone()[0]
@@ -228,28 +254,28 @@ def shop_db(tmp_path):
 
 def test_cli_segment_export_is_written_and_logged(capsys, shop_db, tmp_path):
     out = tmp_path / "a_relancer.csv"
-    code = main(["segment", "--db", shop_db, "--segment", "at_risk", "--segment", "lost",
-                 "--format", "csv", "--out", str(out)])
+    code = main(["segment", "--db", shop_db, "--segment", "potential_loyalists", "--segment",
+                 "promising", "--format", "csv", "--out", str(out)])
     assert code == 0
     assert capsys.readouterr().out == (
-        f"1 personne exportée dans {out} (Segments : À risque, Perdus) ; 1 laissée de côté "
-        "faute de consentement aux e-mails.\n"
+        f"1 personne exportée dans {out} (Segments : Fidèles potentiels, Prometteurs) ; 2 "
+        "laissées de côté faute de consentement aux e-mails.\n"
     )
     rows = lines(out.read_bytes())
-    assert [row.split(";")[0] for row in rows[1:-1]] == ["2"]  # 4 is suppressed
+    assert [row.split(";")[0] for row in rows[1:-1]] == ["2"]  # 3 refuses, 4 is suppressed
     connection = store.connect(shop_db)
     try:
         log = export_log(connection)
     finally:
         connection.close()
     assert log[["description", "format", "rows_exported", "rows_left_out"]].values.tolist() == [
-        ["Segments : À risque, Perdus", "csv", 1, 1]
+        ["Segments : Fidèles potentiels, Prometteurs", "csv", 1, 2]
     ]
-    assert main(["segment", "--db", shop_db, "--segment", "at_risk", "--format", "csv",
-                 "--out", str(out), "--lang", "en"]) == 0
+    assert main(["segment", "--db", shop_db, "--segment", "potential_loyalists", "--segment",
+                 "promising", "--format", "csv", "--out", str(out), "--lang", "en"]) == 0
     assert capsys.readouterr().out == (
-        f"1 person exported to {out} (Segments: At risk); 0 left out for lack of email "
-        "consent.\n"
+        f"1 person exported to {out} (Segments: Potential loyalists, Promising); 2 left out for "
+        "lack of email consent.\n"
     )
 
 

@@ -313,6 +313,8 @@ def test_forget_erases_the_person_and_keeps_the_orders_without_a_customer(shop):
     assert len(hashes) == 3  # and the name + postcode of the web record
     assert set(removed.key_hashes) == hashes
     assert shop.execute("select * from forget_log").fetchall() == [(NOW, 2, 2, 1, 1, 1)]
+    assert shop.execute("select kind, value from key_sightings order by all").fetchall() == [
+        ("email", "m1@exemple.fr"), ("email", "m2@exemple.fr")]  # which file carried whom
 
 
 def test_forget_finds_the_person_in_rejected_rows_by_email_phone_or_whole_name(shop):

@@ -24,7 +24,6 @@ from metrics.cli import main
 from metrics.report import (
     TO_CALL,
     WeekFormatError,
-    customers_to_call,
     iso_week,
     latest_complete_week,
     parse_week,
@@ -103,18 +102,18 @@ def test_report_of_the_second_week_of_january(con):
     assert len(report.trend) == 52 and report.trend["week_start"].iloc[-1] == pd.Timestamp(
         "2024-01-08"
     )
-    # End of Sun 7 Jan (n = 3): A R2 F4 at_risk, B R1 F1 lost, C R4 F1 promising.
-    # End of Sun 14 Jan (n = 4): A R2 F4 at_risk, B R4 F3 potential_loyalists, C R1 F1 lost,
-    # D (first order on the 11th) R3 F1 about_to_sleep.
+    # Every last order within 30 days, so R = 5; F counts orders.
+    # End of Sun 7 Jan: A F2 potential_loyalists, B F1 new, C F1 new.
+    # End of Sun 14 Jan: A F4 champions, B F2 potential_loyalists, C F1 new, D (first order on
+    # the 11th) F1 new.
     assert report.moves.to_dict("list") == {
-        "segment_from": ["none", "promising", "lost"],
-        "segment_to": ["about_to_sleep", "lost", "potential_loyalists"],
+        "segment_from": ["none", "potential_loyalists", "new"],
+        "segment_to": ["new", "champions", "potential_loyalists"],
         "customers": [1, 1, 1],
     }
     sizes = report.segments.set_index("segment")
-    assert sizes.loc[["at_risk", "lost", "promising", "potential_loyalists", "about_to_sleep"]
-                     ].to_dict("list") == {
-        "last_week": [1, 1, 1, 0, 0], "this_week": [1, 1, 0, 1, 1], "change": [0, 0, -1, 1, 1]
+    assert sizes.loc[["champions", "potential_loyalists", "new"]].to_dict("list") == {
+        "last_week": [0, 1, 2], "this_week": [1, 1, 2], "change": [1, 0, 0]
     }
     assert sizes["last_week"].sum() == 3 and sizes["this_week"].sum() == 4
     # B's second valid order (the 3 Jan one was cancelled) came on Sunday 14 Jan.
@@ -124,56 +123,18 @@ def test_report_of_the_second_week_of_january(con):
         "first_ordered_at": pd.Timestamp("2023-12-20 15:00"),
         "second_ordered_at": pd.Timestamp("2024-01-14 17:00"),
     }]
-    # Only A has M = 4, and A was already at risk; A's next purchase is due on 27 Jan.
+    # Only A has M = 4, and A is a champion; A's next purchase is due on 27 Jan.
     assert report.to_call.empty and list(report.to_call.columns) == TO_CALL
 
 
-def test_customer_due_this_week_is_to_call(con):
+def test_customer_due_this_week_is_not_called_unless_at_risk(con):
     insert_shop(con)
     # A bought on 4 Dec, 28 Dec and 9 Jan (twice): 36 days over 2 gaps, next purchase due on
-    # 9 Jan + 18 days = Sat 27 Jan, in the week of Mon 22 Jan; no order until 5 Mar.
+    # 9 Jan + 18 days = Sat 27 Jan, in the week of Mon 22 Jan. But 19 days after the last order
+    # A is R5 F4, a champion, not at risk: the call list is part of "À risque" (metrics/at_risk;
+    # in tests/metrics/test_at_risk.py customer 3 is at risk and due, hence called).
     report = weekly_report(con, date(2024, 1, 22))
-    assert report.to_call[["customer_id", "orders", "spend", "expected_next_order", "segment",
-                           "became_at_risk", "overdue"]].to_dict("records") == [{
-        "customer_id": 1, "orders": 4, "spend": 120.0,
-        "expected_next_order": pd.Timestamp("2024-01-27"), "segment": "at_risk",
-        "became_at_risk": False, "overdue": True,
-    }]
-    assert report.to_call["last_ordered_at"].tolist() == [pd.Timestamp("2024-01-09 18:00")]
-    assert weekly_report(con, date(2024, 1, 29)).to_call.empty  # due last week, not this one
-
-
-def test_customers_to_call_rules():
-    # Week of Mon 8 Jan 2024. M >= 4, and either entered at_risk / cant_lose this week or due
-    # between Monday and Sunday included.
-    facts = pd.DataFrame({
-        "customer_id": [1, 2, 3, 4, 5, 6, 7],
-        "name": list("abcdefg"), "email": None, "phone": None, "email_consent": None,
-        "orders": [5, 6, 3, 4, 3, 3, 2],
-        "spend": [300.0, 400.0, 90.0, 500.0, 80.0, 70.0, 95.0],
-        "last_ordered_at": pd.Timestamp("2023-11-01"),
-        "expected_next_order": pd.to_datetime(
-            [None, None, None, None, "2024-01-14", "2024-01-15", "2024-01-08"]
-        ),
-    })
-    before = pd.DataFrame({
-        "customer_id": [1, 2, 4, 5, 6, 7],
-        "segment": ["loyal", "at_risk", "champions", "champions", "loyal", "loyal"],
-    })
-    after = pd.DataFrame({
-        "customer_id": [1, 2, 3, 4, 5, 6, 7],
-        "segment": ["at_risk", "cant_lose", "cant_lose", "at_risk", "champions", "loyal",
-                    "loyal"],
-        "segment_fr": "x", "segment_en": "x",
-        "m_score": [5, 5, 4, 3, 4, 5, 4],
-    })
-    chosen = customers_to_call(facts, before, after, date(2024, 1, 8))
-    # 2: at_risk -> cant_lose is not new; 4: not valuable (M 3); 6: due next Monday.
-    assert chosen[["customer_id", "became_at_risk", "overdue"]].to_dict("list") == {
-        "customer_id": [1, 7, 3, 5],
-        "became_at_risk": [True, False, True, False],
-        "overdue": [False, True, False, True],
-    }
+    assert report.to_call.empty and report.at_risk == {"all": 0, "valuable": 0, "to_call": 0}
 
 
 # Formatting shared with the app
@@ -189,6 +150,11 @@ def test_report_format_helpers():
     assert report_format.kpi("revenue", 1234.5) == f"1{NNBSP}234,50{NBSP}€"
     assert report_format.kpi("repeat_rate", 0.25, "en") == "25.0%"
     assert report_format.kpi("orders", 1234) == f"1{NNBSP}234"
+    # A rate's change is a difference in points: 34.2 % -> 34.6 % is +0.4 pt, not +1.2 %.
+    assert report_format.signed_points(0.346 - 0.342) == f"+0,4{NBSP}pt"
+    assert report_format.signed_points(0.346 - 0.342, "en") == f"+0.4{NBSP}pt"
+    assert report_format.signed_points(-0.125) == f"-12,5{NBSP}pt"
+    assert report_format.signed_points(None) is None
     from ui import format as ui_format
 
     assert ui_format.money is report_format.money  # one implementation, not two
@@ -218,6 +184,7 @@ def test_html_shows_french_figures_and_escapes_customers(con):
     assert f'<div class="value" id="kpi-average_basket">26,80{NBSP}€</div>' in html
     assert '<div class="value" id="kpi-orders">5</div>' in html
     assert f"+235,0{NBSP}% sur une semaine" in html
+    assert f"+16,7{NBSP}pt sur une semaine" in html  # repeat rate 1/3 -> 1/2, in points
     assert f"l&#x27;an dernier : 0,00{NBSP}€" in html
     # B in the new repeat customers: escaped, never a live tag.
     assert "alert(1)</script>" not in html
@@ -285,6 +252,9 @@ def test_xlsx_sheets_kpi_cells_and_no_formula(con):
     assert sheet["B5"].number_format == "#,##0"
     assert sheet["A10"].value == "Taux de réachat (12 mois)"
     assert sheet["B10"].value == pytest.approx(report.kpis.loc["repeat_rate", "this_week"])
+    # The repeat rate went from 1/3 to 1/2: +16.7 points, written in points, not as +50 %.
+    assert sheet["D10"].value == pytest.approx(100 / 6)
+    assert sheet["D10"].number_format == '+0.0" pt";-0.0" pt";0.0" pt"'
     # B's name would be a live link in a spreadsheet: written as text, apostrophe first.
     new_repeat = book["Nouveaux fidèles"]
     assert [cell.value for cell in new_repeat[3]] == [
@@ -299,7 +269,7 @@ def test_xlsx_sheets_kpi_cells_and_no_formula(con):
     assert book["À appeler"]["A3"].value == "Personne cette semaine."
     segments = book["Segments"]
     assert [segments.cell(4, column).value for column in range(6, 9)] == [
-        "Pas encore client", "En train de s'endormir", 1
+        "Pas encore client", "Nouveaux clients", 1
     ]
     for sheet in book.worksheets:
         for cells in sheet.iter_rows():
@@ -400,6 +370,6 @@ def test_overview_offers_the_report_of_the_week(demo_db, monkeypatch):
 
         assert report_data.builder(date(2026, 11, 9), "html", "fr")() == html
         name = report_data.file_name(date(2026, 11, 9), "xlsx")
-        assert name == "rapport-du-lundi-2026-W46.xlsx"
+        assert name == "rapport_semaine_2026-W46.xlsx"
     finally:
         st.cache_resource.clear()

@@ -10,7 +10,7 @@ import numpy as np
 import pandas as pd
 import plotly.graph_objects as go
 
-from ui import format
+from ui import data, format
 from ui.charts import BRAND, MUTED
 from ui.i18n import lang, t
 
@@ -39,7 +39,12 @@ def _percent_hover(field: str) -> str:
 
 
 def _money_hover(field: str) -> str:
-    return format.money_hover(field, lang())
+    return format.money_hover(field, lang(), data.currency())
+
+
+def _unit() -> str:
+    """The shop's currency sign, for axis titles: '($US)'."""
+    return format.symbol(data.currency(), lang())
 
 
 def _day_axis() -> str:
@@ -112,7 +117,7 @@ def cohort_heatmap(matrix: pd.DataFrame, period: str, value: str) -> go.Figure:
             texttemplate="%{z:.0f}" if cells <= MAX_LABELLED_CELLS else None,
             hovertemplate=f"{t('ret_cohort')} %{{y}}<br>{t(f'ret_after_{period}')} %{{x}}"
                           f"<br>{hover}<extra></extra>",
-            colorbar={"title": t(f"ret_unit_{value}")},
+            colorbar={"title": t(f"ret_unit_{value}", unit=_unit())},
         )
     )
     _layout(fig, t(f"ret_heatmap_title_{value}"), t(f"ret_after_{period}"), t("ret_cohort"),
@@ -125,20 +130,36 @@ def cohort_heatmap(matrix: pd.DataFrame, period: str, value: str) -> go.Figure:
 def cohort_curves(
     curves: pd.DataFrame, table: pd.DataFrame, chosen: Sequence, period: str, value: str
 ) -> go.Figure:
-    """The average curve (bold) and the chosen cohorts' own curves, over periods that are over.
+    """The average curve (bold; dotted and grey where too few cohorts or customers reach the
+    period to mean anything, metrics.cohort_curves) and the chosen cohorts' own curves, over
+    periods that are over.
 
     Percent curves start at period 1: period 0 is 100 % by definition and would flatten the rest.
+    The dotted part starts at the last significant point, so the two parts join; a part with
+    no point is left out (its name would still show in the legend).
     """
     first = 1 if value in PERCENT_VALUES else 0
     curves = curves[curves["period_index"] >= first]
     hover = _percent_hover("y") if value in PERCENT_VALUES else _money_hover("y")
+    after = t(f"ret_after_{period}")
+    significant = curves[curves["significant"]]
+    last = significant["period_index"].max() if len(significant) else first
+    thin = curves[curves["period_index"] >= last] if not curves["significant"].all() else None
     fig = go.Figure()
-    fig.add_scatter(
-        x=curves["period_index"], y=_scale(curves[value], value), mode="lines+markers",
-        name=t("ret_average"), line={"color": BRAND, "width": 4},
-        hovertemplate=f"{t('ret_average')}<br>{t(f'ret_after_{period}')} %{{x}} : {hover}"
-                      "<extra></extra>",
-    )
+    for rows, name, line, marker in (
+        (significant, t("ret_average"), {"color": BRAND, "width": 4}, {}),
+        (thin, t("ret_average_thin"), {"color": MUTED, "width": 2, "dash": "dot"},
+         {"symbol": "circle-open"}),
+    ):
+        if rows is None or rows.empty:
+            continue
+        fig.add_scatter(
+            x=rows["period_index"], y=_scale(rows[value], value), mode="lines+markers",
+            name=name, line=line, marker=marker,
+            customdata=rows[["customers", "cohorts"]].to_numpy(),
+            hovertemplate=f"{name}<br>{after} %{{x}} : {hover}<br>{t('ret_average_hover')}"
+                          "<extra></extra>",
+        )
     done = table[table["complete"] & (table["period_index"] >= first)]
     for i, cohort in enumerate(chosen):
         rows = done[done["cohort"] == pd.Timestamp(cohort)]
@@ -146,9 +167,9 @@ def cohort_curves(
         fig.add_scatter(
             x=rows["period_index"], y=_scale(rows[value], value), mode="lines+markers",
             name=name, line={"color": LINE_COLORS[i % len(LINE_COLORS)], "width": 1.5},
-            hovertemplate=f"{name}<br>{t(f'ret_after_{period}')} %{{x}} : {hover}<extra></extra>",
+            hovertemplate=f"{name}<br>{after} %{{x}} : {hover}<extra></extra>",
         )
-    _layout(fig, t(f"ret_curves_title_{value}"), t(f"ret_after_{period}"), t(f"ret_unit_{value}"))
+    _layout(fig, t(f"ret_curves_title_{value}"), after, t(f"ret_unit_{value}", unit=_unit()))
     fig.update_xaxes(dtick=1 if len(curves) <= 24 else None)
     return fig
 
@@ -220,7 +241,8 @@ def forecast_ranges(forecast: dict | None) -> dict[str, str]:
     if forecast is None:
         return {}
     ranges = {}
-    shown = [("val_predicted_total", "expected_revenue_range", lambda v: format.money(v, lang(), 0)),
+    shown = [("val_predicted_total", "expected_revenue_range",
+              lambda v: format.money(v, lang(), 0, currency=data.currency())),
              ("val_expected_purchases", "expected_purchases_range",
               lambda v: format.number(v, 0, lang()))]
     for key, field, show in shown:
@@ -246,7 +268,8 @@ def value_scatter(values: pd.DataFrame) -> go.Figure:
         hovertemplate=f"{t('val_historic_short')} : {_money_hover('x')}<br>"
                       f"{t('val_predicted_short')} : {_money_hover('y')}<extra></extra>",
     )
-    _layout(fig, t("val_scatter_title"), t("val_scatter_x"), t("val_scatter_y"))
+    _layout(fig, t("val_scatter_title"), t("val_scatter_x", unit=_unit()),
+            t("val_scatter_y", unit=_unit()))
     return fig
 
 
@@ -284,10 +307,10 @@ def backtest_chart(weekly: pd.DataFrame) -> go.Figure:
 
 def people_table(people: pd.DataFrame) -> pd.DataFrame:
     """A customer list as the owner reads it: who, how to reach them, what they are worth."""
-    language = lang()
+    language, currency = lang(), data.currency()
 
     def money(column: str) -> pd.Series:
-        return people[column].map(lambda v: format.money(v, language))
+        return people[column].map(lambda v: format.money(v, language, currency=currency))
 
     return pd.DataFrame(
         {

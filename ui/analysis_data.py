@@ -11,6 +11,7 @@ from datetime import date, timedelta
 import pandas as pd
 import streamlit as st
 
+from metrics import at_risk as risk
 from metrics import clv, cohort_curves, cohorts, dates, repeat, value_lists
 from ui.data import CACHE_ENTRIES, cached_frames, connection, version
 
@@ -21,7 +22,7 @@ MAX_COHORTS = {"week": 52, "month": 36, "quarter": 20}
 REMINDER_DAYS = (30, 60, 90)
 # Below this many first buyers a product's repeat rate is mostly luck.
 MIN_FIRST_BUYERS = 10
-HORIZON_WEEKS = 52
+HORIZON_WEEKS = clv.DEFAULT_HORIZON_WEEKS
 TOP_CUSTOMERS = 20
 AT_RISK_SHOWN = 500  # rows of the at-risk list on screen, biggest spenders first
 
@@ -124,16 +125,19 @@ def best_first_products(as_of: date | None, data_version: Version) -> pd.DataFra
 # Valeur client
 
 
+def keep_fit(as_of: date | None, progress: clv.Progress) -> None:
+    """Fit and keep the forecast if nothing is kept for this version and day yet (normally it
+    was, right after the import: ui.forecast), telling ``progress``. Not cached: a cached
+    function may not move a bar drawn outside it."""
+    clv.keep_fit(connection(), as_of, HORIZON_WEEKS, progress)
+
+
 @cached_frames
 def customer_value(as_of: date | None, data_version: Version) -> clv.ClvResult:
-    """The models' predictions, with the backtest over their horizon that chose the model; the
-    fit is kept in the database (metrics.clv.kept_customer_value), so a restart does not redo it."""
+    """The models' predictions, with the backtest over their horizon that chose the model, read
+    from the fit kept in the database (metrics.clv.kept_customer_value), so a page view or a
+    restart does not redo it."""
     return clv.kept_customer_value(connection(), as_of, HORIZON_WEEKS)
-
-
-def backtest(as_of: date | None, data_version: Version) -> clv.BacktestResult | None:
-    """The backtest of ``customer_value`` (None when the history is too short for one)."""
-    return customer_value(as_of, data_version).backtest
 
 
 def _contacts_of(as_of: date | None) -> value_lists.ContactsOf:
@@ -154,12 +158,19 @@ def most_valuable(as_of: date | None, data_version: Version) -> pd.DataFrame:
 
 
 @cached_frames
-def at_risk(as_of: date | None, data_version: Version) -> pd.DataFrame:
-    return value_lists.at_risk(
-        customer_value(as_of, data_version).table, _contacts_of(as_of)
-    )
+def at_risk_table(as_of: date | None, data_version: Version) -> pd.DataFrame:
+    """metrics.at_risk.at_risk: the one at-risk notion, shared by Segments and Valeur client."""
+    return risk.at_risk(connection(), as_of)
 
 
 @st.cache_data(max_entries=CACHE_ENTRIES, show_spinner=False)
-def valuable_threshold(as_of: date | None, data_version: Version) -> float | None:
-    return value_lists.valuable_threshold(customer_value(as_of, data_version).table)
+def at_risk_counts(as_of: date | None, data_version: Version) -> dict[str, int]:
+    return risk.counts(at_risk_table(as_of, data_version))
+
+
+@cached_frames
+def at_risk(as_of: date | None, data_version: Version) -> pd.DataFrame:
+    """The sub-list "À risque — précieux" with the models' figures (Valeur client's list)."""
+    valuable = risk.sublist(at_risk_table(as_of, data_version), "valuable")
+    return value_lists.at_risk(customer_value(as_of, data_version).table,
+                               valuable["customer_id"], _contacts_of(as_of))

@@ -14,14 +14,16 @@ BRAND = "#8a4b2a"
 MUTED = "#c9a98f"
 
 
-def weekly_trend(trend: pd.DataFrame, highlight: date, labels: dict[str, str], lang: str) -> go.Figure:
+def weekly_trend(trend: pd.DataFrame, highlight: date, labels: dict[str, str], lang: str,
+                 currency: str) -> go.Figure:
     """Weekly revenue bars (the chosen week darker) with the order count on a second axis."""
     chosen = pd.to_datetime(trend["week_start"]) == pd.Timestamp(highlight)
     colors = np.where(chosen, BRAND, MUTED)
     fig = go.Figure()
     fig.add_bar(x=trend["week_start"], y=trend["revenue"], marker_color=colors,
                 name=labels["revenue"],
-                hovertemplate=f"%{{x|{CHART_DAY[lang]}}} : {money_hover('y', lang)}<extra></extra>")
+                hovertemplate=f"%{{x|{CHART_DAY[lang]}}} : {money_hover('y', lang, currency)}"
+                              "<extra></extra>")
     fig.add_scatter(x=trend["week_start"], y=trend["orders"], yaxis="y2", mode="lines",
                     line={"color": "#333", "width": 1.5}, name=labels["orders"])
     fig.update_layout(

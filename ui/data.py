@@ -19,7 +19,8 @@ import pandas as pd
 import streamlit as st
 
 import store
-from metrics import dates, kpis
+from metrics import currencies, dates, kpis
+from store.currency import shop_currency
 
 CACHE_ENTRIES = 64
 FRAME_ENTRIES = 8  # results of cached_frames: each may hold a whole customer list
@@ -108,6 +109,22 @@ def weekly_kpis(week: date, data_version: tuple[int, int, int]) -> pd.DataFrame:
 @st.cache_data(max_entries=CACHE_ENTRIES, show_spinner=False)
 def weekly_trend(week: date, data_version: tuple[int, int, int]) -> pd.DataFrame:
     return kpis.weekly_trend(connection(), week, weeks=52)
+
+
+def currency() -> str:
+    """The shop's currency (store.currency): every amount a page shows is in it."""
+    return _currency(version())
+
+
+@st.cache_data(max_entries=CACHE_ENTRIES, show_spinner=False)
+def _currency(data_version: tuple[int, int, int]) -> str:
+    return shop_currency(connection())
+
+
+@st.cache_data(max_entries=CACHE_ENTRIES, show_spinner=False)
+def uncounted(data_version: tuple[int, int, int]) -> pd.DataFrame:
+    """metrics.currencies.uncounted (a rate entered clears the cache: ui.currency)."""
+    return currencies.uncounted(connection())
 
 
 def database_path() -> str:

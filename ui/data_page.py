@@ -15,10 +15,11 @@ import streamlit as st
 
 import exports
 import store
+from exports.names import rejects_file_name
 from ingest import identity
 from ingest.sources import SOURCE_BY_NAME
 from metrics import customer, duplicates
-from ui import data, format
+from ui import data, forecast, format
 from ui.data import CACHE_ENTRIES, connection
 from ui.i18n import lang, pick, t
 from ui.segments_charts import plain
@@ -126,6 +127,11 @@ def rejects_csv(rejects: pd.DataFrame) -> bytes:
     return exports.csv_bytes(rejects_table(rejects), ";", lang())
 
 
+def rejects_name(import_id: int) -> str:
+    """'rejets_import_3.csv' (exports.names)."""
+    return rejects_file_name(f"import {import_id}", lang())
+
+
 def reasons_text(reasons: list[str]) -> str:
     return ", ".join(t(f"data_reason_{reason}") for reason in reasons)
 
@@ -170,7 +176,7 @@ def pair_detail(pair: pd.Series) -> pd.DataFrame:
     def values(side: str) -> list[str]:
         texts = [shown(pair[f"{side}_{field}"]) for field in fields[:6]]
         return [*texts, format.number(pair[f"{side}_orders"], 0, lang()),
-                format.money(pair[f"{side}_spend"], lang())]
+                format.money(pair[f"{side}_spend"], lang(), currency=data.currency())]
 
     return pd.DataFrame(
         {t("data_col_kept"): values("kept"), t("data_col_merged"): values("merged")},
@@ -204,8 +210,9 @@ def customer_option(found: pd.Series) -> str:
              id=found["customer_id"])
 
 
-def _act(action: Callable[[], object], success: str) -> None:
-    """Run a write, drop cached results, leave the outcome for the page to show."""
+def act(action: Callable[[], object], success: str, changes_data: bool = True) -> None:
+    """Run a write, drop cached results, refit the forecasts if the data changed (a merge, a
+    split, a forget, a conversion rate: ui.forecast), leave the outcome for the page to show."""
     try:
         action()
     except store.ComptoirError as exc:
@@ -213,23 +220,25 @@ def _act(action: Callable[[], object], success: str) -> None:
         return
     finally:
         data.clear()
+    if changes_data:
+        st.toast(forecast.refit())
     st.session_state[NOTICE] = ("success", success)
 
 
 def merge(kept: int, merged: int, kept_name: str, merged_name: str) -> None:
-    _act(lambda: identity.merge(connection(), kept, merged),
+    act(lambda: identity.merge(connection(), kept, merged),
          t("data_merged_done", kept=plain(kept_name), kept_id=kept, merged=plain(merged_name),
            merged_id=merged))
 
 
 def keep_apart(first: int, second: int, first_name: str, second_name: str) -> None:
-    _act(lambda: identity.keep_apart(connection(), first, second),
+    act(lambda: identity.keep_apart(connection(), first, second),
          t("data_apart_done", first=plain(first_name), first_id=first,
-           second=plain(second_name), second_id=second))
+           second=plain(second_name), second_id=second), changes_data=False)
 
 
 def split(merged: int, merged_name: str) -> None:
-    _act(lambda: identity.split(connection(), merged),
+    act(lambda: identity.split(connection(), merged),
          t("data_split_done", merged=plain(merged_name), merged_id=merged))
 
 
@@ -248,7 +257,7 @@ def forget(customer_id: int, name: str) -> None:
             copies = identity.forget_in_backups(path, removed.key_hashes) if path else 0
             done.append((removed, copies))
 
-    _act(erase, "")
+    act(erase, "")
     if done:
         removed, copies = done[0]
         st.session_state[NOTICE] = ("success", t(

@@ -4,6 +4,7 @@ The functions live in words/format.py (Babel, no Streamlit) so the files the com
 share them; here are the formats Streamlit's widgets and table columns take.
 """
 
+from metrics.currencies import symbol
 from words.format import (
     CHART_DAY,
     CHART_MONTH,
@@ -19,12 +20,13 @@ from words.format import (
     percent,
     percent_hover,
     signed_percent,
+    signed_points,
 )
 
 __all__ = [
     "CHART_DAY", "CHART_MONTH", "CHART_SHORT_DAY", "DAY_INPUT", "MISSING", "NBSP", "NNBSP",
     "chart_separators", "day", "money", "money_column", "money_hover", "number", "percent",
-    "percent_hover", "signed_percent",
+    "percent_hover", "signed_percent", "signed_points", "symbol",
 ]
 
 # st.date_input and DatetimeColumn: the day as words.format.day writes it

@@ -1,15 +1,33 @@
-"""Import page helpers: cached previews, the editable mapping table, the rejects download."""
+"""Import page helpers: cached previews, the editable mapping table, the Importer button that
+imports once however often it is clicked, the rejects download.
+
+One click, one import: Streamlit runs the page again at each click, and a second click during an
+import cuts the running page short at its next Streamlit call (the progress bar) and runs it
+again. So the button's callback only records the request (the time of the first click, kept by
+later clicks until it is served), each file's report is kept in the session under the file's
+bytes, name and options as soon as it is imported, and a run serving the request first looks for
+each file there and then in the database (``imported_since``: the import was saved but the run
+was cut before keeping its report). The button is disabled once every file shown was imported as
+it is.
+"""
 
 from __future__ import annotations
+
+import hashlib
+from dataclasses import dataclass
+from datetime import datetime
 
 import pandas as pd
 import streamlit as st
 
+from exports.names import rejects_file_name
 from ingest.doubts import UnsureImport
 from ingest.fields import FIELD_BY_NAME, FIELDS
-from ingest.pipeline import ImportOptions, ImportReport, Preview, import_file, preview
+from ingest.pipeline import (
+    ImportOptions, ImportReport, Preview, import_file, imported_since, preview,
+)
 from store import ComptoirError
-from ui import data
+from ui import data, forecast
 from ui.i18n import lang, pick, t
 
 
@@ -43,34 +61,105 @@ def mapping_from_table(edited: pd.DataFrame) -> dict[str, str]:
     return {names[label]: header for header, label in zip(chosen[t("column")], chosen[t("field")])}
 
 
-def run_imports(
-    files: list[tuple[str, bytes, ImportOptions]],
-) -> list[ImportReport | UnsureImport | str]:
-    """Import each file in turn with a progress bar; a rejected file yields its message, a file
-    with doubts to settle its UnsureImport (shown as questions)."""
-    results: list[ImportReport | UnsureImport | str] = []
+Files = list[tuple[str, bytes, ImportOptions]]
+REQUESTED = "import_requested"  # time of the first click not yet served
+IMPORTED = "imported_files"  # file token -> its report, for the files shown that were imported
+
+
+@dataclass(frozen=True)
+class ImportedOnce:
+    """A file whose import the page saved but whose report a second click cut short."""
+
+    file_name: str
+    import_id: int
+
+
+Result = ImportReport | ImportedOnce | UnsureImport | str
+
+
+def file_token(name: str, content: bytes, options: ImportOptions) -> str:
+    """The same bytes under the same name with the same options: the same import."""
+    return hashlib.sha256(hashlib.sha256(content).digest() + repr((name, options)).encode()
+                          ).hexdigest()
+
+
+def _request() -> None:
+    """The button's callback: a click asks for an import; a click while one is pending (the
+    page cut short by it) keeps the first click's time."""
+    st.session_state.setdefault(REQUESTED, datetime.now())
+
+
+def import_button(files: Files) -> None:
+    """The Importer button and, when it was clicked, the import of ``files`` (see the module
+    docstring); the results go to session state for the page to show. A run cut short by a
+    second click leaves the request pending for the run that click starts."""
+    shown = [file_token(*file) for file in files]
+    imported = {token: report for token, report in st.session_state.get(IMPORTED, {}).items()
+                if token in shown}  # files no longer shown are forgotten: memory stays small
+    st.session_state[IMPORTED] = imported
+    done = all(token in imported for token in shown)
+    st.button(t("import_button"), type="primary", disabled=done, on_click=_request)
+    if done:
+        st.caption(t("import_done_once"))
+    clicked = st.session_state.get(REQUESTED)
+    if clicked is None:
+        return
+    if done:  # a click the disabled button had not reached the browser to stop
+        del st.session_state[REQUESTED]
+        return
+    try:
+        results = run_imports(files, clicked)
+    except Exception:
+        del st.session_state[REQUESTED]  # failed: the next run must not try again unasked
+        raise
+    del st.session_state[REQUESTED]
+    st.session_state["reports"] = results
+    st.session_state["unsure"] = unsure_files(results)
+    st.session_state["order_questions"] = order_id_questions(results)
+
+
+def run_imports(files: Files, since: datetime) -> list[Result]:
+    """Import each file in turn with a progress bar, each once (see the module docstring); a
+    rejected file yields its message, a file with doubts to settle its UnsureImport (shown as
+    questions). After any import the forecasts are refitted (ui.forecast), so that Valeur client
+    opens at once."""
+    results: list[Result] = []
+    imported = st.session_state.setdefault(IMPORTED, {})
     bar = st.progress(0.0, text=t("importing"))
     for i, (name, content, options) in enumerate(files):
         def step(fraction: float, fr: str, en: str, i: int = i) -> None:
             bar.progress((i + fraction) / len(files), text=f"{name} — {pick(fr, en)}")
 
+        token = file_token(name, content, options)
+        if token in imported:
+            results.append(imported[token])
+            continue
+        earlier = imported_since(data.connection(), content, since)
+        if earlier is not None:
+            results.append(ImportedOnce(name, earlier))
+            continue
         try:
-            results.append(import_file(data.connection(), content, name, options, progress=step))
+            report = import_file(data.connection(), content, name, options, progress=step)
         except UnsureImport as exc:
             results.append(exc)
         except ComptoirError as exc:
             results.append(exc.message(lang()))
+        else:
+            imported[token] = report
+            results.append(report)
     bar.empty()
     data.clear()
+    if any(isinstance(result, ImportReport) for result in results):
+        st.toast(forecast.refit())
     return results
 
 
-def unsure_files(results: list[ImportReport | UnsureImport | str]) -> set[str]:
+def unsure_files(results: list[Result]) -> set[str]:
     """Names of the files refused until their doubts are settled: their tick box stays shown."""
     return {r.file_name for r in results if isinstance(r, UnsureImport)}
 
 
-def order_id_questions(results: list[ImportReport | UnsureImport | str]) -> set[str]:
+def order_id_questions(results: list[Result]) -> set[str]:
     """Names of the files refused because their order numbers meet stored orders with other
     content: their same/separate choice is shown."""
     return {r.file_name for r in results if isinstance(r, UnsureImport)
@@ -89,3 +178,8 @@ def rejects_table(report: ImportReport) -> pd.DataFrame:
 def rejects_csv(report: ImportReport) -> bytes:
     """Rejected rows for Excel: UTF-8 with BOM, ';' separated (French Excel)."""
     return rejects_table(report).to_csv(sep=";", index=False).encode("utf-8-sig")
+
+
+def rejects_name(report: ImportReport) -> str:
+    """'rejets_ventes_ete.csv' for 'Ventes été.csv' (exports.names)."""
+    return rejects_file_name(report.file_name, lang())

@@ -16,6 +16,7 @@ import streamlit as st
 import reports
 from metrics import report
 from ui.data import connection, version
+from ui.i18n import lang
 
 Version = tuple[int, int, int]
 FORMATS = ("html", "xlsx")
@@ -40,4 +41,4 @@ def builder(week: date, fmt: str, lang: str) -> Callable[[], bytes]:
 
 
 def file_name(week: date, fmt: str) -> str:
-    return reports.file_name(week, fmt)
+    return reports.file_name(week, fmt, lang())

@@ -68,16 +68,18 @@ def _signed(value: int, lang: str) -> str:
     return f"+{text}" if value > 0 else text
 
 
-def segment_rows(table: pd.DataFrame, lang: str) -> pd.DataFrame:
-    """The named segments (metrics.segment.segment_table) as the owner reads them."""
+def segment_rows(table: pd.DataFrame, lang: str, currency: str) -> pd.DataFrame:
+    """The named segments (metrics.segment.segment_table) as the owner reads them, amounts in
+    the shop's ``currency``."""
     return pd.DataFrame(
         {
             t("seg_col_segment"): table[f"segment_{lang}"],
             t("seg_col_customers"): table["customers"].map(lambda v: format.number(v, 0, lang)),
             t("seg_col_share"): table["share"].map(lambda v: format.percent(v, lang)),
-            t("seg_col_revenue"): table["revenue"].map(lambda v: format.money(v, lang, 0)),
+            t("seg_col_revenue"): table["revenue"].map(
+                lambda v: format.money(v, lang, 0, currency=currency)),
             t("seg_col_average_basket"): table["average_basket"].map(
-                lambda v: format.money(v, lang)
+                lambda v: format.money(v, lang, currency=currency)
             ),
             t("seg_col_last_week"): table["last_week"].map(lambda v: format.number(v, 0, lang)),
             t("seg_col_change"): table["change"].map(lambda v: _signed(v, lang)),
@@ -106,11 +108,17 @@ def people_rows(people: pd.DataFrame, lang: str) -> pd.DataFrame:
     )
 
 
-def people_columns(lang: str) -> dict:
-    """st.dataframe column_config for people_rows: amounts and days in the reader's way, still
-    sortable (see ui.format.money_column)."""
+def last_order_rows(people: pd.DataFrame, lang: str) -> pd.DataFrame:
+    """A small shop's customers (no segments yet) with translated headers, for people_columns()."""
+    return people_rows(people, lang).drop(columns=t("seg_col_segment"))
+
+
+def people_columns(lang: str, currency: str) -> dict:
+    """st.dataframe column_config for people_rows: amounts in the shop's ``currency`` and days
+    in the reader's way, still sortable (see ui.format.money_column)."""
     return {
-        t("seg_col_net_spend"): st.column_config.NumberColumn(format=format.money_column(lang)),
+        t("seg_col_net_spend"): st.column_config.NumberColumn(
+            format=format.money_column(lang, currency)),
         t("seg_col_last_order"): st.column_config.DatetimeColumn(format=format.DAY_INPUT[lang]),
         t("seg_col_email_marketing"): st.column_config.CheckboxColumn(),
     }
@@ -152,6 +160,12 @@ def _status(status: str) -> str:
     return t(f"cust_status_{status}") if status in STATUSES else status
 
 
+def _amounts(orders: pd.DataFrame, column: str, lang: str) -> list[str]:
+    """Each order's amount in its own currency (as the file gave it)."""
+    return [format.money(value, lang, currency=code)
+            for value, code in zip(orders[column], orders["currency"])]
+
+
 def order_rows(orders: pd.DataFrame, lang: str) -> pd.DataFrame:
     """One customer's orders (metrics.customer.customer_orders) as the owner reads them."""
     return pd.DataFrame(
@@ -160,17 +174,18 @@ def order_rows(orders: pd.DataFrame, lang: str) -> pd.DataFrame:
             t("cust_col_order"): orders["source_order_id"],
             t("cust_col_status"): orders["status"].map(_status),
             t("cust_col_channel"): orders["channel"].fillna("–"),
-            t("cust_col_amount"): orders["amount"].map(lambda v: format.money(v, lang)),
-            t("cust_col_refunded"): orders["refunded_amount"].map(lambda v: format.money(v, lang)),
-            t("cust_col_net"): orders["net_amount"].map(lambda v: format.money(v, lang)),
+            t("cust_col_amount"): _amounts(orders, "amount", lang),
+            t("cust_col_refunded"): _amounts(orders, "refunded_amount", lang),
+            t("cust_col_net"): _amounts(orders, "net_amount", lang),
             t("cust_col_products"): orders["products"].fillna("–"),
         }
     )
 
 
-def orders_over_time(orders: pd.DataFrame, lang: str) -> go.Figure:
+def orders_over_time(orders: pd.DataFrame, lang: str, currency: str) -> go.Figure:
     """One bar per order at its date: net amount of valid orders in the brand colour, the amount
-    of the others (cancelled, refunded, pending) in a muted one."""
+    of the others (cancelled, refunded, pending, or in a currency without a rate) in a muted one.
+    Amounts as paid; the axis is named in the shop's ``currency``."""
     fig = go.Figure()
     for is_valid, name, color, column in (
         (True, t("cust_chart_valid"), BRAND, "net_amount"),
@@ -184,15 +199,16 @@ def orders_over_time(orders: pd.DataFrame, lang: str) -> go.Figure:
             y=part[column],
             name=name,
             marker_color=color,
-            customdata=part[["source_order_id", "products"]].fillna("–").to_numpy(),
+            customdata=part[["source_order_id", "products", "currency"]].fillna("–").to_numpy(),
             hovertemplate=f"%{{x|{format.CHART_DAY[lang]}}} · %{{customdata[0]}} : "
-            f"{format.money_hover('y', lang)}<br>%{{customdata[1]}}<extra></extra>",
+            "%{y:,.2f} %{customdata[2]}<br>%{customdata[1]}<extra></extra>",
         )
     fig.update_layout(
         title=t("cust_chart_title"),
         barmode="overlay",
         xaxis={"tickformat": format.CHART_SHORT_DAY[lang]},
-        yaxis={"title": t("cust_chart_axis"), "rangemode": "tozero"},
+        yaxis={"title": t("cust_chart_axis", unit=format.symbol(currency, lang)),
+               "rangemode": "tozero"},
         legend={"orientation": "h", "y": -0.2},
     )
     return _layout(fig, lang, 320)

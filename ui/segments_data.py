@@ -18,11 +18,11 @@ import streamlit as st
 import exports
 from metrics import clv, customer, rfm, segment
 from ui import analysis_data
-from ui.data import CACHE_ENTRIES, cached_frames, connection
+from ui.data import CACHE_ENTRIES, cached_frames, connection, currency
 
 Version = tuple[int, int, int]
 # The Fiche client shows expected purchases over about three months: 13 weeks = 91 days.
-CARD_HORIZON_WEEKS = 13
+CARD_HORIZON_WEEKS = clv.CARD_HORIZON_WEEKS
 SEARCH_RESULTS = 20
 LIST_SHOWN = 5_000  # rows of the builder's list on screen; its export has everyone
 EXPORT_ENTRIES = 8
@@ -62,9 +62,20 @@ def people(
     """The builder's list (metrics.segment.segment_customers); raises SegmentFilterError."""
     predictions = (clv.customer_rows(analysis_data.customer_value(as_of, data_version))
                    if segment_filter.predicts() else None)
+    risky = (analysis_data.at_risk_table(as_of, data_version)
+             if segment_filter.at_risk is not None else None)
     return segment.segment_customers(connection(), segment_filter, as_of,
                                      scores=rfm_table(as_of, data_version),
-                                     predictions=predictions)
+                                     predictions=predictions, risky=risky)
+
+
+@st.cache_data(max_entries=CACHE_ENTRIES, show_spinner=False)
+def by_last_order(as_of: date | None, data_version: Version) -> pd.DataFrame:
+    """Every customer (at least one valid order), the most recent last order first: what the
+    Segments page shows below rfm.MIN_RANKED_CUSTOMERS customers instead of segments."""
+    buyers = people(segment.SegmentFilter(orders_min=1), as_of, data_version)
+    return buyers.sort_values(["last_order_at", "customer_id"], ascending=[False, True],
+                              ignore_index=True)
 
 
 @st.cache_data(max_entries=CACHE_ENTRIES, show_spinner=False)
@@ -88,10 +99,11 @@ def export_file(
     return exports.build_export(
         people(segment_filter, as_of, data_version),
         fmt,
-        slug="+".join(segment_filter.segments) or "clients",
+        segments=segment_filter.segments,
         consent_only=consent_only,
         sep=sep,
         lang=lang,
+        currency=currency(),
     )
 
 
@@ -99,13 +111,13 @@ def on_download(
     export: exports.ExportFile, segment_filter: segment.SegmentFilter, lang: str
 ) -> Callable[[], bytes]:
     """The download button's data: logs the export at the click, then hands the file over."""
-    con = connection()  # taken now: the function runs outside the page's script thread
+    con, shop = connection(), currency()  # taken now: deliver runs outside the script thread
 
     def deliver() -> bytes:
         exports.log_export(
             con,
             dataclasses.replace(export, created_at=datetime.now()),
-            segment.describe(segment_filter, lang),
+            segment.describe(segment_filter, lang, shop),
             segment_filter.to_json(),
         )
         return export.data

@@ -49,8 +49,10 @@ if card is not None:
     segment_name = pick(card.segment_fr, card.segment_en)
     figures = [
         ("cust_orders", format.number(profile["orders"], 0, lang()), t("cust_orders_help")),
-        ("cust_net_spend", format.money(profile["net_spend"], lang()), t("cust_net_spend_help")),
-        ("cust_average_basket", format.money(profile["average_basket"], lang()),
+        ("cust_net_spend", format.money(profile["net_spend"], lang(), currency=data.currency()),
+         t("cust_net_spend_help")),
+        ("cust_average_basket",
+         format.money(profile["average_basket"], lang(), currency=data.currency()),
          t("cust_average_basket_help")),
         ("cust_first_order", format.day(profile["first_order_at"], lang()), t("cust_orders_help")),
         ("cust_last_order", format.day(profile["last_order_at"], lang()), t("cust_orders_help")),
@@ -78,7 +80,8 @@ if card is not None:
     if card.prediction_note is not None:
         st.caption(t("cust_model_missing", reason=card.prediction_note[lang()]))
 
-    st.plotly_chart(charts.orders_over_time(card.orders, lang()), width="stretch")
+    st.plotly_chart(charts.orders_over_time(card.orders, lang(), data.currency()),
+                    width="stretch")
     st.subheader(t("cust_orders_title"))
     st.dataframe(charts.order_rows(card.orders, lang()), hide_index=True, width="stretch",
                  placeholder=format.MISSING)

@@ -1,11 +1,12 @@
-"""Données: the imports log, rejected rows, duplicates to merge or split, forgetting a customer."""
+"""Données: the imports log, rejected rows, duplicates to merge or split, forgetting a customer,
+the shop's currency and the conversion rates the owner enters."""
 
 import streamlit as st
 
-from ui import data, data_page
+from ui import currency, data, data_page
 from ui.format import MISSING
 from ui.cut_lists import say_if_cut
-from ui.demo import offer_demo
+from ui.demo import offer_demo, offer_removal
 from ui.i18n import t
 from ui.segments_charts import plain
 
@@ -14,6 +15,7 @@ st.caption(t("data_intro"))
 
 version = data.version()
 log = data_page.imports_log(version)
+offer_removal("data")
 if log.empty:
     offer_demo("data")
     st.stop()
@@ -29,8 +31,9 @@ figures = data_page.figures(log, pairs_total, merges)
 for column, (key, value) in zip(st.columns(len(figures)), figures):
     column.metric(t(key), value, help=t(f"{key}_help"), border=True)
 
-imports_tab, rejects_tab, duplicates_tab, forget_tab = st.tabs([
+imports_tab, rejects_tab, duplicates_tab, forget_tab, currencies_tab = st.tabs([
     t("data_tab_imports"), t("data_tab_rejects"), t("data_tab_duplicates"), t("data_tab_forget"),
+    t("data_tab_currencies"),
 ])
 
 with imports_tab:
@@ -52,7 +55,7 @@ with rejects_tab:
         say_if_cut("data_rejects_shown", data_page.REJECTS_SHOWN, len(rejects))
         st.download_button(
             t("data_rejects_download"), data_page.rejects_csv(rejects),
-            file_name=f"rejets-import-{import_id}.csv", mime="text/csv",
+            file_name=data_page.rejects_name(import_id), mime="text/csv",
         )
 
 with duplicates_tab:
@@ -103,6 +106,29 @@ with forget_tab:
         st.button(t("data_forget_button"), type="primary", disabled=not confirmed,
                   on_click=data_page.forget, args=(int(person["customer_id"]), name))
     st.caption(t("data_forget_outside"))
+
+with currencies_tab:
+    shop = data.currency()
+    st.markdown(t("cur_shop", currency=shop))
+    left_out = data.uncounted(version)
+    if left_out.empty:
+        st.success(t("cur_all_counted"))
+    else:
+        st.dataframe(currency.uncounted_table(left_out), hide_index=True)
+    code_column, rate_column = st.columns(2)
+    code_column.text_input(t("cur_rate_currency"), max_chars=3, key=currency.CODE_KEY,
+                           value=left_out["currency"].iloc[0] if len(left_out) else "")
+    rate_column.number_input(t("cur_rate_value", shop=shop), min_value=0.0, value=None,
+                             format="%.6f", help=t("cur_rate_help"), key=currency.RATE_KEY)
+    st.button(t("cur_rate_save"), type="primary", on_click=currency.save_rate)
+    st.subheader(t("cur_rates_title"))
+    rates = currency.rates(version)
+    if rates.empty:
+        st.caption(t("cur_no_rates"))
+    else:
+        st.dataframe(currency.rates_table(rates), hide_index=True)
+        removed = st.selectbox(t("cur_rate_remove"), rates["currency"])
+        st.button(t("cur_rate_remove_button"), on_click=currency.remove_rate, args=(removed,))
 
 with st.expander(t("definitions")):
     st.markdown(t("data_definitions_body"))

@@ -6,7 +6,7 @@ from ingest.doubts import UnsureImport
 from ingest.pipeline import DATE_ORDERS, ImportOptions
 from store import ComptoirError
 from ui import data, importing
-from ui.demo import offer_demo
+from ui.demo import offer_demo, offer_removal_before_import
 from ui.format import MISSING, number
 from ui.i18n import lang, pick, t
 from ui.streamlit_texts import uploader_label, uploader_texts
@@ -22,6 +22,7 @@ if not data.has_orders() and not st.session_state.get("reports"):
 uploader_texts()
 uploads = st.file_uploader(uploader_label(), accept_multiple_files=True,
                            label_visibility="collapsed")
+offer_removal_before_import([upload.getvalue() for upload in uploads or []])
 ready = []
 for upload in uploads or []:
     content = upload.getvalue()
@@ -88,10 +89,8 @@ for upload in uploads or []:
         order_ids=order_ids,
     )))
 
-if ready and st.button(t("import_button"), type="primary"):
-    st.session_state["reports"] = importing.run_imports(ready)
-    st.session_state["unsure"] = importing.unsure_files(st.session_state["reports"])
-    st.session_state["order_questions"] = importing.order_id_questions(st.session_state["reports"])
+if ready:
+    importing.import_button(ready)
 
 for result in st.session_state.get("reports", []):
     st.divider()
@@ -101,6 +100,9 @@ for result in st.session_state.get("reports", []):
         continue
     if isinstance(result, str):
         st.error(result)
+        continue
+    if isinstance(result, importing.ImportedOnce):
+        st.info(t("import_once", file=result.file_name, import_id=result.import_id))
         continue
     st.subheader(f"{t('report')} — {result.file_name}")
     cols = st.columns(7)
@@ -115,6 +117,6 @@ for result in st.session_state.get("reports", []):
         st.dataframe(importing.rejects_table(result).head(200), hide_index=True,
                      placeholder=MISSING)
         st.download_button(t("download_rejects"), importing.rejects_csv(result),
-                           file_name=f"rejets-{result.file_name}.csv", mime="text/csv")
+                           file_name=importing.rejects_name(result), mime="text/csv")
 if st.session_state.get("reports"):
     st.page_link("views/overview.py", label=t("see_overview"), icon=":material/dashboard:")

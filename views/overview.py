@@ -4,6 +4,7 @@ from datetime import timedelta
 
 import streamlit as st
 
+from metrics.kpis import RATES
 from ui import charts, data, format, report_data
 from ui.demo import offer_demo
 from ui.i18n import lang, t
@@ -22,13 +23,12 @@ st.subheader(t("week_of", start=format.day(week, lang()),
 table = data.weekly_kpis(week, data.version())
 
 MONEY = {"revenue", "average_basket"}
-RATE = {"repeat_rate"}
 
 
 def shown(metric: str, value) -> str:
     if metric in MONEY:
-        return format.money(value, lang())
-    if metric in RATE:
+        return format.money(value, lang(), currency=data.currency())
+    if metric in RATES:
         return format.percent(value, lang())
     return format.number(value, 0, lang())
 
@@ -40,7 +40,8 @@ for i, metric in enumerate(table.index):
         st.metric(
             t(f"kpi_{metric}"),
             shown(metric, row["this_week"]),
-            delta=format.signed_percent(row["change_last_week"], lang()),
+            delta=(format.signed_points if metric in RATES else format.signed_percent)(
+                row["change_last_week"], lang()),
             help=t(f"help_{metric}"),
             border=True,
         )
@@ -66,10 +67,10 @@ labels = {
     "revenue": t("kpi_revenue"),
     "orders": t("trend_orders"),
     "week": t("trend_axis_week"),
-    "revenue_axis": t("trend_axis_revenue"),
+    "revenue_axis": t("trend_axis_revenue", unit=format.symbol(data.currency(), lang())),
 }
 st.plotly_chart(
-    charts.weekly_trend(trend, week, labels, lang()),
+    charts.weekly_trend(trend, week, labels, lang(), data.currency()),
     width="stretch",
 )
 

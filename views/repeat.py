@@ -41,7 +41,8 @@ columns[3].metric(t("rep_median_second"), days(summary["median_days_first_to_sec
                   help=t("rep_median_second_help"), border=True)
 st.info(
     t("rep_reading", n=format.number(100 * summary["repeat_rate"], 0, lang()),
-      between=days(summary["median_days_between_orders"])),
+      between=days(summary["median_days_between_orders"]),
+      second=days(summary["median_days_first_to_second"])),
     icon=":material/lightbulb:",
 )
 
@@ -70,7 +71,8 @@ for column, (_, row) in zip(columns, within.iterrows()):
         t("rep_within", days=within_days), format.percent(row["share"], lang()),
         help=t("rep_within_help", days=within_days), border=True,
     )
-    column.caption(t("rep_within_count", count=int(row["customers"])))
+    column.caption(t("rep_within_count", count=int(row["customers"]),
+                     share=format.percent(row["share_of_customers"], lang())))
 
 st.subheader(t("rep_products_header"))
 st.caption(t("rep_products_caption", minimum=analysis.MIN_FIRST_BUYERS))

@@ -2,6 +2,7 @@
 
 import streamlit as st
 
+from metrics.cohort_curves import MIN_CURVE_COHORTS, MIN_CURVE_CUSTOMERS
 from ui import analysis_charts as charts
 from ui import analysis_data as analysis
 from ui import data, format
@@ -65,7 +66,8 @@ st.plotly_chart(
                          value),
     width="stretch",
 )
-st.caption(t("ret_curves_caption"))
+thin = {"cohorts": MIN_CURVE_COHORTS, "customers": MIN_CURVE_CUSTOMERS}
+st.caption(t("ret_curves_caption", **thin))
 
 with st.expander(t("definitions")):
-    st.markdown(t("ret_definitions"))
+    st.markdown(t("ret_definitions", **thin))

@@ -3,11 +3,14 @@ builder with its live count and the export of the list."""
 
 import streamlit as st
 
+from metrics.at_risk import SUBLIST_NAMES
+from metrics.rfm import MIN_RANKED_CUSTOMERS, enough_for_ranks
 from metrics.segment import SegmentFilter, describe, places_from_text, segment_choices
 from store.errors import ComptoirError
 from ui import analysis_data, data, format
 from ui import segments_charts as charts
 from ui import segments_data as segments
+from ui.at_risk import show_counts
 from ui.cut_lists import say_if_cut
 from ui.demo import offer_demo
 from ui.i18n import lang, t
@@ -34,25 +37,41 @@ version = data.version()
 as_of = analysis_data.as_of(selected_week())
 st.caption(t("seg_as_of", day=format.day(as_of, lang())))
 
-st.subheader(t("seg_grid_title"))
-st.caption(t("seg_grid_caption"))
-st.plotly_chart(charts.rfm_grid(segments.rfm_grid(as_of, version), lang()), width="stretch")
+customers = len(segments.rfm_table(as_of, version))
+if enough_for_ranks(customers):
+    st.subheader(t("seg_grid_title"))
+    st.caption(t("seg_grid_caption"))
+    st.plotly_chart(charts.rfm_grid(segments.rfm_grid(as_of, version), lang()), width="stretch")
 
-st.subheader(t("seg_table_title"))
-st.caption(t("seg_table_caption"))
-st.dataframe(
-    charts.segment_rows(segments.segment_table(as_of, version), lang()),
-    hide_index=True,
-    width="stretch",
-    placeholder=format.MISSING,
-)
+    st.subheader(t("seg_table_title"))
+    st.caption(t("seg_table_caption"))
+    st.dataframe(
+        charts.segment_rows(segments.segment_table(as_of, version), lang(), data.currency()),
+        hide_index=True,
+        width="stretch",
+        placeholder=format.MISSING,
+    )
+else:
+    st.info(t("seg_too_few", needed=format.number(MIN_RANKED_CUSTOMERS, 0, lang()),
+              have=format.number(customers, 0, lang())))
+    st.dataframe(
+        charts.last_order_rows(segments.by_last_order(as_of, version), lang()),
+        column_config=charts.people_columns(lang(), data.currency()),
+        hide_index=True,
+        width="stretch",
+        placeholder=format.MISSING,
+    )
 with st.expander(t("definitions")):
-    st.markdown(t("seg_definitions"))
+    st.markdown(t("seg_definitions", needed=MIN_RANKED_CUSTOMERS))
+
+st.subheader(t("val_risk_header"))
+show_counts(analysis_data.at_risk_counts(as_of, version))
 
 st.subheader(t("seg_builder_title"))
 st.caption(t("seg_builder_caption"))
 names = segment_choices(lang())
 day_format = format.DAY_INPUT[lang()]
+sign = format.symbol(data.currency(), lang())  # amounts in the shop's currency
 # The date inputs start on the shop's span of last orders: an empty one shows Streamlit's fixed
 # English "dd/mm/yyyy"; a day left on its end of the span is no filter.
 earliest, latest = segments.last_order_span(as_of, version)
@@ -65,9 +84,9 @@ with left:
                               key="seg_last_from")
     last_to = st.date_input(t("seg_f_last_to"), value=latest, format=day_format,
                             key="seg_last_to")
-with middle:  # whole euros: a float input writes its decimals with a point ("99.50")
-    spend_min = bounded_number(t("seg_f_spend_min"), "seg_spend_min", 0, step=10)
-    spend_max = bounded_number(t("seg_f_spend_max"), "seg_spend_max", 0, step=10)
+with middle:  # whole units: a float input writes its decimals with a point ("99.50")
+    spend_min = bounded_number(t("seg_f_spend_min", unit=sign), "seg_spend_min", 0, step=10)
+    spend_max = bounded_number(t("seg_f_spend_max", unit=sign), "seg_spend_max", 0, step=10)
     orders_min = bounded_number(t("seg_f_orders_min"), "seg_orders_min", 0, step=1)
     orders_max = bounded_number(t("seg_f_orders_max"), "seg_orders_max", 0, step=1)
 with right:
@@ -75,14 +94,18 @@ with right:
                             placeholder=t("seg_f_choose"), select_all=False, key="seg_products")
     places = st.text_input(t("seg_f_places"), help=t("seg_f_places_help"), key="seg_places")
     consent_only = st.checkbox(t("seg_f_consent"), key="seg_consent")
+    at_risk = st.selectbox(t("seg_f_at_risk"), options=[None, *SUBLIST_NAMES],
+                           format_func=lambda key: t("seg_f_anyone") if key is None
+                           else SUBLIST_NAMES[key][lang()],
+                           help=t("seg_f_at_risk_help"), key="seg_at_risk")
 st.caption(t("seg_winback_caption"))
 alive_column, value_column, overdue_column = st.columns(3)
 with alive_column:
     min_p_alive = bounded_number(t("seg_f_min_p_alive"), "seg_min_p_alive", 0, 100, step=10,
                                  help=t("seg_f_min_p_alive_help"))
 with value_column:
-    min_value = bounded_number(t("seg_f_min_predicted"), "seg_min_predicted", 0, step=10,
-                               help=t("seg_f_min_predicted_help"))
+    min_value = bounded_number(t("seg_f_min_predicted", unit=sign), "seg_min_predicted", 0,
+                               step=10, help=t("seg_f_min_predicted_help"))
 with overdue_column:
     min_overdue = bounded_number(t("seg_f_min_overdue"), "seg_min_overdue", 0, step=7,
                                  help=t("seg_f_min_overdue_help"))
@@ -101,6 +124,7 @@ segment_filter = SegmentFilter(
     min_p_alive=None if min_p_alive is None else min_p_alive / 100,
     min_predicted_value=min_value,
     min_days_overdue=min_overdue,
+    at_risk=at_risk,
 )
 try:
     people = segments.people(segment_filter, as_of, version)
@@ -110,17 +134,18 @@ except ComptoirError as error:
 
 summary = segments.list_summary(segment_filter, as_of, version)
 figures = [
-    ("seg_m_people", format.number(summary["people"], 0, lang())),
+    ("seg_m_people_all" if segment_filter == SegmentFilter() else "seg_m_people",
+     format.number(summary["people"], 0, lang())),
     ("seg_m_reachable", format.number(summary["reachable"], 0, lang())),
-    ("seg_m_spend", format.money(summary["net_spend"], lang())),
+    ("seg_m_spend", format.money(summary["net_spend"], lang(), currency=data.currency())),
 ]
 for column, (key, shown) in zip(st.columns(len(figures)), figures):
     column.metric(t(key), shown, help=t(f"{key}_help"), border=True)
-st.caption(t("seg_list_description", description=describe(segment_filter, lang())))
+st.caption(t("seg_list_description", description=describe(segment_filter, lang(), data.currency())))
 say_if_cut("seg_list_shown", segments.LIST_SHOWN, len(people))
 st.dataframe(
     charts.people_rows(people.head(segments.LIST_SHOWN), lang()),
-    column_config=charts.people_columns(lang()),
+    column_config=charts.people_columns(lang(), data.currency()),
     hide_index=True,
     width="stretch",
     height=320,

@@ -5,7 +5,8 @@ import streamlit as st
 
 from ui import analysis_charts as charts
 from ui import analysis_data as analysis
-from ui import data, format
+from ui import data, forecast, format
+from ui.at_risk import show_counts
 from ui.cut_lists import say_if_cut
 from ui.demo import offer_demo
 from ui.i18n import lang, t
@@ -22,11 +23,11 @@ as_of = analysis.as_of(selected_week())
 version = data.version()
 st.caption(t("an_as_of", day=format.day(as_of, lang())))
 
-bar = st.progress(0.0, text=t("val_fitting"))  # (cached steps: the bar stays outside them)
-result = analysis.customer_value(as_of, version)
-bar.progress(0.5, text=t("val_backtesting"))
-test = analysis.backtest(as_of, version)
+bar, show_progress = forecast.progress_bar()  # moves only if nothing is kept yet
+analysis.keep_fit(as_of, show_progress)
 bar.empty()
+result = analysis.customer_value(as_of, version)
+test = result.backtest
 
 if result.explanation is not None:
     st.warning(result.explanation[lang()], icon=":material/info:")
@@ -34,15 +35,16 @@ if result.status == "no_data":
     st.stop()
 
 totals = analysis.value_totals(as_of, version)
+shop = data.currency()
 figures = [
     ("val_customers", format.number(totals["customers"], 0, lang())),
-    ("val_historic_total", format.money(totals["historic_total"], lang(), 0)),
-    ("val_historic_mean", format.money(totals["historic_mean"], lang())),
+    ("val_historic_total", format.money(totals["historic_total"], lang(), 0, currency=shop)),
+    ("val_historic_mean", format.money(totals["historic_mean"], lang(), currency=shop)),
 ]
 if totals["predicted_total"] is not None:
     figures += [
-        ("val_predicted_total", format.money(totals["predicted_total"], lang(), 0)),
-        ("val_predicted_mean", format.money(totals["predicted_mean"], lang())),
+        ("val_predicted_total", format.money(totals["predicted_total"], lang(), 0, currency=shop)),
+        ("val_predicted_mean", format.money(totals["predicted_mean"], lang(), currency=shop)),
     ]
 if totals["expected_purchases"] is not None:
     figures.append(
@@ -54,6 +56,8 @@ for start in range(0, len(figures), 3):
         column.metric(t(key), shown, help=t(f"{key}_help"), border=True)
         if key in ranges:
             column.caption(ranges[key], help=t("val_range_help"))
+if (result.summary["forecast"] or {}).get("range_note"):
+    st.caption(result.summary["forecast"]["range_note"][lang()])
 
 if totals["predicted_total"] is not None:
     st.plotly_chart(charts.value_scatter(result.table), width="stretch")
@@ -65,22 +69,18 @@ st.caption(t("val_top_caption_predicted" if totals["predicted_total"] is not Non
 st.dataframe(charts.people_table(analysis.most_valuable(as_of, version)), hide_index=True,
              width="stretch", placeholder=format.MISSING)
 
+st.subheader(t("val_risk_header"))
+show_counts(analysis.at_risk_counts(as_of, version))
 if totals["expected_purchases"] is not None:
-    st.subheader(t("val_risk_header"))
-    risky = analysis.at_risk(as_of, version)
-    threshold = analysis.valuable_threshold(as_of, version)
-    left, right = st.columns([3, 2], vertical_alignment="center")
-    with left:
-        st.plotly_chart(charts.p_alive_histogram(result.table), width="stretch")
-        st.caption(t("val_p_alive_caption"))
-    with right:
-        st.metric(t("val_risk_count"), format.number(len(risky), 0, lang()),
-                  help=t("val_risk_help", threshold=format.money(threshold, lang())), border=True)
-        st.caption(t("val_risk_caption", threshold=format.money(threshold, lang())))
-    say_if_cut("val_risk_shown", analysis.AT_RISK_SHOWN, len(risky))
-    st.dataframe(charts.people_table(risky.head(analysis.AT_RISK_SHOWN)), hide_index=True,
-                 width="stretch", height=320, placeholder=format.MISSING)
+    st.plotly_chart(charts.p_alive_histogram(result.table), width="stretch")
+    st.caption(t("val_p_alive_caption"))
+risky = analysis.at_risk(as_of, version)
+st.caption(t("val_risk_caption"))
+say_if_cut("val_risk_shown", analysis.AT_RISK_SHOWN, len(risky))
+st.dataframe(charts.people_table(risky.head(analysis.AT_RISK_SHOWN)), hide_index=True,
+             width="stretch", height=320, placeholder=format.MISSING)
 
+if totals["expected_purchases"] is not None:
     st.subheader(t("val_bt_header"))
     if test is None or test.figures is None:
         weeks = analysis.HORIZON_WEEKS if test is None else test.holdout_weeks

@@ -79,6 +79,15 @@ def signed_percent(value: float | None, lang: str = "fr") -> str | None:
     return text if float(value) < 0 else f"+{text}"
 
 
+def signed_points(value: float | None, lang: str = "fr") -> str | None:
+    """A rate's change as a difference in percentage points: 0.004 -> '+0,4 pt' (None when
+    there is nothing to compare); a share's relative change would read as a jump."""
+    if missing(value):
+        return None
+    text = f"{number(100 * float(value), 1, lang)}{NBSP}pt"
+    return text if float(value) < 0 else f"+{text}"
+
+
 def day(value: date | datetime | None, lang: str = "fr") -> str:
     if missing(value):
         return MISSING

@@ -5,9 +5,9 @@ What rests on a real file [real, via a public note quoted in FORMATS.md]: the En
 Customer ID,Customer Name,…`), ISO dates, `21:50:48` times and money like `$22.50` / `-$0.95`.
 From third-party fixtures [fixture]: `Event Type` = Payment or Refund, `Transaction Status` =
 Complete, `Source` = Point of Sale, Square Online, eCommerce Integrations. Guessed [likely]: the
-French headers (`Fuseau horaire`, `Ventes brutes`, `Type d'événement`, `Total encaissé`…) and the
-currency read from the amount's symbol ($ is taken as USD though Square also writes it for CAD
-and AUD).
+French headers (`Fuseau horaire`, `Ventes brutes`, `Type d'événement`, `Total encaissé`…). The
+currency is read from the amount's sign like any file's ($ is taken as USD though Square also
+writes it for CAD and AUD, and the import report says so).
 
 Rules decided here:
 - one order per `Transaction ID`; its amount is `Total Collected` (sales, tax and tip, after
@@ -46,12 +46,10 @@ HEADERS = {
 EXTRAS = {
     "event_type": ("event type", "type d evenement"),
     "payment_id": ("payment id", "id de paiement", "identifiant de paiement"),
-    "collected_text": ("total collected", "total encaisse", "total percu"),
 }
 PAYMENT_EVENTS = ("payment", "paiement")
 REFUND_EVENTS = ("refund", "remboursement")
 ONLINE_SOURCES = r"online|en ligne|ecommerce|e-commerce"
-CURRENCY_SIGNS = (("€", "EUR"), ("£", "GBP"), ("$", "USD"))
 STATUSES = {**COMMON_STATUSES, "complete": "paid", "termine": "paid", "pending": "pending",
             "en attente": "pending", "failed": "cancelled", "echoue": "cancelled"}
 
@@ -71,7 +69,8 @@ def refund_targets(transaction: pd.Series, payment_id: pd.Series, sale: pd.Serie
 
 
 def payments_and_refunds(rows: pd.DataFrame) -> pd.DataFrame:
-    """Fold refund rows into their sale, skip other events, set channel and currency."""
+    """Fold refund rows into their sale, skip other events, and set the channel (the currency
+    is read from the amounts' signs like any file's: ingest/currency.py)."""
     event = extra(rows, "event_type").str.casefold()
     payment = event.isin(PAYMENT_EVENTS)
     refund = event.isin(REFUND_EVENTS)
@@ -83,9 +82,6 @@ def payments_and_refunds(rows: pd.DataFrame) -> pd.DataFrame:
     rows = fold_refund_rows(rows)
     online = rows["channel"].str.casefold().str.contains(ONLINE_SOURCES, regex=True)
     rows["channel"] = np.where(online.fillna(False).astype(bool), "web", "shop")
-    text = extra(rows, "collected_text").fillna("")
-    signs = [text.str.contains(sign, regex=False) for sign, _ in CURRENCY_SIGNS]
-    rows["currency"] = np.select(signs, [code for _, code in CURRENCY_SIGNS], default="EUR")
     return rows
 
 

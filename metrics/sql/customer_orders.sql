@@ -1,10 +1,12 @@
 -- Every order of one customer, newest first, whatever its status (is_valid says whether it
--- counts), with its lines in one text: "2 × Savon lavande, Bougie figue".
+-- counts: valid, in the shop's currency or one with a rate), its amounts in its own currency,
+-- with its lines in one text: "2 × Savon lavande, Bougie figue".
 with
 
 customer_orders as (
     select
-        order_id, source, source_order_id, ordered_at, amount, refunded_amount, status, channel
+        order_id, source, source_order_id, ordered_at, currency, amount, refunded_amount, status,
+        channel
     from orders
     where customer_id = $customer_id
 ),
@@ -39,6 +41,7 @@ final as (
         customer_orders.ordered_at,
         customer_orders.status,
         customer_orders.channel,
+        customer_orders.currency,
         customer_orders.amount::double as amount,
         customer_orders.refunded_amount::double as refunded_amount,
         (customer_orders.amount - customer_orders.refunded_amount)::double as net_amount,

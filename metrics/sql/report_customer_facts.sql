@@ -1,5 +1,6 @@
 -- Every customer with a valid order by the end of day $as_of: contact details, orders and
--- purchase rhythm, for the weekly report's lists (customers to call, new repeat customers).
+-- purchase rhythm, for the weekly report's new repeat customers and the at-risk lists
+-- (metrics.at_risk). suppressed: their email is on the suppression list (asked to be left alone).
 -- expected_next_order = last purchase day + the average gap between the customer's purchase
 -- days (several orders on one day are one purchase occasion, DESIGN.md); NULL with one day only.
 -- orders counts valid orders; spend is net of the customer's credit notes (customer_money_until).
@@ -40,14 +41,24 @@ spend as (
     group by customer_id
 ),
 
+suppressed as (
+    select email
+    from suppressions
+),
+
 contacts as (
     select
-        customer_id,
-        coalesce(nullif(concat_ws(' ', first_name, last_name), ''), full_name) as name,
-        email,
-        phone,
-        email_consent
+        customers.customer_id,
+        coalesce(
+            nullif(concat_ws(' ', customers.first_name, customers.last_name), ''),
+            customers.full_name
+        ) as name,
+        customers.email,
+        customers.phone,
+        customers.email_consent,
+        suppressed.email is not null as suppressed
     from customers
+    left join suppressed on suppressed.email = customers.email
 ),
 
 final as (
@@ -57,6 +68,7 @@ final as (
         contacts.email,
         contacts.phone,
         contacts.email_consent,
+        contacts.suppressed,
         totals.orders,
         spend.spend::double as spend,
         totals.first_ordered_at,

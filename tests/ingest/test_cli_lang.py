@@ -38,6 +38,8 @@ def test_french_by_default(capsys, sales_file, tmp_path):
         "  durée : N s",
         "  - dates de « Date » lues en jour/mois/année",
         "  - 1 téléphone illisible laissé vide",
+        "  - 1 commande sans devise dans le fichier : lue en EUR (par défaut pour un premier "
+        "fichier) ; si c'est faux, ajoutez une colonne Devise au fichier",
         "  ! ligne 3 : « Montant » illisible",
     ]
 
@@ -55,6 +57,8 @@ def test_english_from_the_environment(capsys, sales_file, tmp_path, monkeypatch)
         "  time: N s",
         "  - dates in “Date” read as day/month/year",
         "  - 1 unreadable phone number left blank",
+        "  - 1 order with no currency in the file: read as EUR (the default for a first file); "
+        "if that is wrong, add a Currency column to the file",
         "  ! row 3: “Montant” unreadable",
     ]
 

@@ -10,7 +10,6 @@ import subprocess
 import sys
 from decimal import Decimal
 
-import duckdb
 import openpyxl
 import pytest
 
@@ -19,8 +18,7 @@ from ingest.doubts import Doubt, UnsureImport
 from ingest import load as load_module
 from ingest.errors import FileRejected
 from ingest.pipeline import ImportOptions, import_file
-from store.db import migrations
-from tests.conftest import ROOT
+from tests.conftest import ROOT, database_before
 
 TILL_A = ("N° commande;Date;E-mail;Montant\n"
           "1001;02/03/2024;marie@exemple.fr;12,50\n"
@@ -172,12 +170,7 @@ def test_an_unknown_order_ids_choice_is_refused(con):
 
 
 def test_migration_keeps_the_orders_stored_before_lineages():
-    con = duckdb.connect(":memory:")
-    con.execute("create table schema_version (version integer primary key, applied_at timestamp)")
-    for version, path in migrations():
-        if version < 7:
-            con.execute(path.read_text(encoding="utf-8"))
-            con.execute("insert into schema_version values ($v, now())", {"v": version})
+    con = database_before(7)
     con.execute("insert into orders (source, source_order_id, ordered_at, amount, status, "
                 "import_id) values ('generic', '1001', '2024-03-02', 12.50, 'paid', 1)")
     store.migrate(con)

@@ -6,6 +6,7 @@ import subprocess
 import sys
 from decimal import Decimal
 
+import duckdb
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
@@ -240,6 +241,10 @@ def test_cli_imports_and_refuses_with_one_sentence(tmp_path):
                          "--db", str(db)], cwd=ROOT, capture_output=True, text=True)
     assert ok.returncode == 0, ok.stderr
     assert "commandes : 6\u202f125 nouvelles," in ok.stdout and "cp1252" in ok.stdout
+    assert ok.stdout.splitlines()[-1].startswith("Prévisions recalculées (modèle ")
+    with duckdb.connect(str(db), read_only=True) as check:
+        assert check.execute("select horizon_weeks from clv_fits order by 1").fetchall() == [
+            (13,), (52,)]
     bad = tmp_path / "vide.csv"
     bad.write_bytes(b"")
     refused = subprocess.run([sys.executable, "-m", "ingest", str(bad), "--db", str(db)],

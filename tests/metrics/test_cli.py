@@ -17,7 +17,7 @@ import store
 from metrics.cli import main, neutralise_formulas
 from store.errors import ComptoirError
 from sample_data.demo import load_demo
-from tests.metrics.factories import insert_shop
+from tests.metrics.factories import insert_orders, insert_shop
 
 ROOT = Path(__file__).resolve().parents[2]
 
@@ -50,7 +50,9 @@ def test_kpis_json(capsys, shop_db):
         "this_week": 134.0, "last_week": 40.0, "last_year": 0.0,
         "change_last_week": 2.35, "change_last_year": None,
     }
-    assert report["metrics"]["repeat_rate"]["last_week"] == 0.33  # 1/3 rounded to 2 decimals
+    assert report["metrics"]["repeat_rate"]["last_week"] == 0.3333  # 1/3 rounded to 4 decimals
+    # a rate's change is a difference (1/2 - 1/3), 4 decimals so a 0.4 point move shows
+    assert report["metrics"]["repeat_rate"]["change_last_week"] == 0.1667
     assert report["metrics"]["average_basket"]["last_year"] is None
 
 
@@ -58,13 +60,16 @@ def test_kpis_default_week_and_as_of(capsys, shop_db):
     code, out, _ = run(capsys, "kpis", "--db", shop_db)
     assert code == 0
     assert out.splitlines()[0] == "Début de semaine : 04/03/2024"  # week of the latest order
-    assert out.splitlines()[3].split() == ["Chiffre", "d'affaires", "25", "0", "0", "–", "–"]
-    assert out.splitlines()[9].split() == ["Taux", "de", "réachat", "0,6", "0,6", "–", "0", "–"]
+    assert out.splitlines()[4].split() == [
+        "Chiffre", "d'affaires", "25", "0", "0", "–", "–", "EUR"]
+    assert out.splitlines()[10].split() == [
+        "Taux", "de", "réachat", "0,6", "0,6", "–", "0", "–", "–"]
     code, out, _ = run(capsys, "kpis", "--db", shop_db, "--lang", "en")
-    assert out.splitlines()[:2] == [
+    assert out.splitlines()[:3] == [
         "Week start : 2024-03-04",
+        "Currency : EUR",
         "                     This week  Last week  Last year  Change on last week  "
-        "Change on last year"]
+        "Change on last year Currency"]
     code, out, _ = run(capsys, "kpis", "--db", shop_db, "--as-of", "2024-01-14", "--format", "json")
     assert json.loads(out)["week_start"] == "2024-01-08"
 
@@ -94,29 +99,45 @@ def test_repeat_json(capsys, shop_db):
     }
 
 
-def test_rfm_json_carries_customers_only_in_a_file(capsys, shop_db, tmp_path):
-    code, out, _ = run(capsys, "rfm", "--db", shop_db, "--format", "json")
+@pytest.fixture
+def twenty_db(tmp_path):
+    """20 customers (MIN_RANKED_CUSTOMERS), one order each, on 20 days of March 2024."""
+    path = tmp_path / "twenty.duckdb"
+    con = store.connect(path)
+    insert_orders(con, [{"customer_id": i, "ordered_at": f"2024-03-{i:02d} 10:00", "amount": 10.0}
+                        for i in range(1, 21)])
+    con.close()
+    return str(path)
+
+
+def test_rfm_json_carries_customers_only_in_a_file(capsys, twenty_db, tmp_path):
+    code, out, _ = run(capsys, "rfm", "--db", twenty_db, "--format", "json")
     assert code == 0
     report = json.loads(out)
-    assert "customers" not in report
+    assert "customers" not in report and "note" not in report
     assert len(report["segments"]) == 11
     out_file = tmp_path / "rfm.json"
-    code, out, _ = run(capsys, "rfm", "--db", shop_db, "--format", "json", "--out", str(out_file))
+    code, out, _ = run(capsys, "rfm", "--db", twenty_db, "--format", "json", "--out", str(out_file))
     assert (code, out) == (0, "")
     customers = json.loads(out_file.read_text(encoding="utf-8"))["customers"]
-    assert [row["segment"] for row in customers] == [
-        "champions", "at_risk", "need_attention", "lost", "promising"
-    ]
-    assert customers[1]["segment_fr"] == "À risque"
+    # As of 20 March everyone bought within 30 days: R 4 or 5 by rank, one order: F1.
+    assert {row["segment"] for row in customers} == {"new", "promising"}
+    assert customers[0]["segment_fr"] == "Prometteurs"
 
 
-def test_rfm_csv_to_file(capsys, shop_db, tmp_path):
+def test_rfm_of_a_small_shop_lists_customers_by_last_order(capsys, shop_db, tmp_path):
+    code, out, _ = run(capsys, "rfm", "--db", shop_db)
+    assert code == 0
+    assert ("Note : Pas encore assez de clients pour des segments par rang (il en faut 20, vous "
+            "en avez 5) : voici vos clients par date du dernier achat.") in out
     out_file = tmp_path / "rfm.csv"
     code, _, _ = run(capsys, "rfm", "--db", shop_db, "--format", "csv", "--out", str(out_file))
     assert code == 0
     table = pd.read_csv(out_file)
-    assert table["customer_id"].tolist() == [1, 2, 3, 4, 5]
-    assert table["r_score"].tolist() == [5, 2, 3, 1, 4]
+    assert table.columns.tolist() == [
+        "customer_id", "recency_days", "frequency", "monetary", "currency"]
+    assert table["customer_id"].tolist() == [1, 5, 3, 2, 4]
+    assert table["recency_days"].tolist() == [0, 14, 19, 51, 54]
 
 
 @pytest.fixture
@@ -141,7 +162,7 @@ def fake_clv(monkeypatch):
 
 def test_clv_formats(capsys, shop_db, tmp_path, fake_clv):
     code, out, _ = run(capsys, "clv", "--db", shop_db, "--as-of", "2024-02-01", "--format", "json")
-    assert (code, json.loads(out)) == (0, {"status": "ok", "n_customers": 2})
+    assert (code, json.loads(out)) == (0, {"status": "ok", "n_customers": 2, "currency": "EUR"})
     assert fake_clv == [date(2024, 2, 1)]
     out_file = tmp_path / "clv.json"
     run(capsys, "clv", "--db", shop_db, "--format", "json", "--out", str(out_file))
@@ -159,7 +180,7 @@ def test_clv_customers_without_predictions_keep_the_historic_values(capsys, shop
     assert list(rows.columns) == [
         "customer_id", "model", "p_alive", "expected_purchases", "expected_spend",
         "predicted_value", "days_overdue", "historic_value", "frequency", "recency_weeks",
-        "T_weeks",
+        "T_weeks", "currency",
     ]
     assert rows["customer_id"].tolist() == [1, 2, 3, 4, 5]
     assert rows["historic_value"].tolist() == [145.0, 52.0, 70.0, 50.0, 70.0]

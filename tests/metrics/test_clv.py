@@ -11,11 +11,14 @@ import pandas as pd
 import pytest
 
 import store
+from ingest import cli
 from metrics import bgnbd, clv, gamma_gamma, pareto_nbd
 from metrics.sql_files import run_sql
+from tests.conftest import ROOT
 from tests.metrics.factories import insert_orders, insert_shop
 from tests.metrics.test_bgnbd import CALIBRATION_END, CDNOW, cdnow_occasions, rfm_summary
 
+DEMO_SALES = ROOT / "sample_data" / "ventes_boutique.csv"
 SUMMARY_COLUMNS = [
     "customer_id", "frequency", "recency_weeks", "T_weeks", "monetary_value", "historic_value"
 ]
@@ -372,3 +375,121 @@ def test_fits_are_kept_per_data_version_and_predictions_recomputed_from_them():
     versions = connection.execute("select distinct import_version from clv_fits").fetchall()
     assert versions == [(store.data_version(connection)[0],)]
     connection.close()
+
+
+def not_computable(*args, **kwargs):
+    """What metrics.pareto_nbd raises where scipy's hyp2f1 gives NaN (pareto_nbd._check_tail)."""
+    raise FloatingPointError("Pareto/NBD likelihood not computable for these parameters and "
+                             "histories (r=0.5, alpha=10, s=0.6, beta=12)")
+
+
+def test_a_model_that_cannot_be_computed_is_left_out_of_the_backtest_with_its_reason(cdnow_db):
+    """The paper's holdout, where Pareto/NBD would be chosen (test above): with its likelihood
+    not computable, the backtest chooses among the two others and says why in its JSON."""
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(pareto_nbd, "fit", not_computable)
+        result = clv.backtest(cdnow_db, as_of=date(1998, 6, 30), holdout_weeks=39)
+
+    assert result.status == "ok" and result.model in ("bg_nbd", "mbg_nbd")
+    assert result.figures["models"]["pareto_nbd"] is None
+    assert result.figures["not_fitted"] == {
+        "pareto_nbd": "not computable: Pareto/NBD likelihood not computable for these "
+        "parameters and histories (r=0.5, alpha=10, s=0.6, beta=12)"}
+    assert "Pareto/NBD" not in result.reason["fr"]
+    json.dumps(result.figures, allow_nan=False)
+
+
+def test_the_next_model_predicts_when_the_chosen_one_cannot_be_computed_on_the_whole_history(
+        cdnow_db):
+    """As of 1998-06-30 over 39 weeks the backtest chooses Pareto/NBD; made not computable on
+    the whole history (its second fit), the model next in the backtest predicts, and the
+    summary says so instead of showing no forecast."""
+    real_fit, calls = pareto_nbd.fit, []
+
+    def second_fails(*args, **kwargs):
+        calls.append(1)
+        return real_fit(*args, **kwargs) if len(calls) == 1 else not_computable()
+
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(pareto_nbd, "fit", second_fails)
+        result = clv.customer_value(cdnow_db, as_of=date(1998, 6, 30), horizon_weeks=39)
+
+    assert result.backtest.model == "pareto_nbd"
+    ranked = sorted(("bg_nbd", "mbg_nbd"),
+                    key=lambda k: abs(result.backtest.figures["models"][k]["relative_error"]))
+    assert result.status == "ok" and result.summary["model"] == ranked[0]
+    assert result.table["expected_purchases"].notna().all()
+    assert list(result.summary["models_not_used"]) == ["pareto_nbd"]
+    assert result.summary["models_not_used"]["pareto_nbd"].startswith("not computable: ")
+    assert result.summary["model_reason"]["fr"].endswith(
+        f"Pareto/NBD ne se calcule pas sur tout l'historique : {clv.MODEL_NAMES[ranked[0]]}, "
+        "le suivant du test, fait les prévisions.")
+    json.dumps(result.summary, allow_nan=False)
+
+
+def test_forecasts_are_refitted_and_kept_for_both_horizons_after_a_change():
+    """refit_after_change keeps the fits of the latest day over 52 and 13 weeks (CDNOW's 78
+    weeks: 39 and 13 checked), which the pages then read without fitting; a failure says so in
+    one line and keeps nothing."""
+    connection = store.connect(":memory:")
+    insert_orders(connection, cdnow_orders())
+
+    words = clv.refit_after_change(connection)
+
+    assert words["fr"].startswith("Prévisions recalculées (modèle ")
+    assert words["en"].startswith("Forecasts refreshed (")
+    assert connection.execute(
+        "select as_of, horizon_weeks from clv_fits order by horizon_weeks").fetchall() == [
+        (date(1998, 6, 30), 13), (date(1998, 6, 30), 52)]
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(clv, "customer_value", not_computable)
+        for weeks in clv.KEPT_HORIZONS:
+            assert clv.kept_customer_value(connection, None, weeks).status == "ok"
+
+    connection.execute("delete from clv_fits")
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(clv, "customer_value", not_computable)
+        failed = clv.refit_after_change(connection)
+    assert failed["fr"] == ("Prévisions non recalculées maintenant : la page Valeur client les "
+                            "calculera à son ouverture.")
+    assert failed["en"].startswith("Forecasts not refreshed now (FloatingPointError: ")
+    assert connection.execute("select count(*) from clv_fits").fetchone()[0] == 0
+    connection.close()
+
+
+def test_a_failed_refit_leaves_the_import_done_and_its_exit_code_zero(tmp_path, capsys):
+    db = tmp_path / "refit.duckdb"
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(clv, "customer_value", not_computable)
+        code = cli.main([str(DEMO_SALES), "--db", str(db)], after_import=clv.refit_after_change)
+
+    assert code == 0
+    assert capsys.readouterr().out.splitlines()[-1].startswith("Prévisions non recalculées")
+    with store.connect(db) as connection:
+        assert connection.execute("select count(*) from orders").fetchone()[0] == 6125
+        assert connection.execute("select count(*) from clv_fits").fetchone()[0] == 0
+
+
+def test_a_missing_range_is_said_in_a_sentence():
+    table = pd.DataFrame({"expected_purchases": [1.0, 2.0], "expected_revenue": [10.0, 20.0]})
+    forecast = clv._forecast(table, None)
+    assert forecast["expected_purchases_range"] is None
+    assert forecast["range_note"]["fr"].startswith("Pas de fourchette pour cette prévision : ")
+    assert forecast["range_note"]["en"].startswith("No range for this forecast: ")
+
+
+def test_progress_names_each_model_as_it_is_fitted(cdnow_db):
+    """What the page's bar says while nothing is kept: the three purchase models and
+    Gamma-Gamma on the backtest's weeks, then the chosen one on the whole history, then its
+    ranges, at growing fractions of the work."""
+    heard = []
+    result = clv.customer_value(cdnow_db, as_of=date(1997, 9, 30), horizon_weeks=39,
+                                progress=lambda fraction, stage, model: heard.append(
+                                    (fraction, stage, model)))
+    assert [(stage, model) for _, stage, model in heard] == [
+        ("backtest", "BG/NBD"), ("backtest", "MBG/NBD"), ("backtest", "Pareto/NBD"),
+        ("backtest", "Gamma-Gamma"), ("fit", "BG/NBD"), ("fit", "Gamma-Gamma"),
+        ("ranges", "BG/NBD")]
+    assert result.summary["model"] == "bg_nbd"
+    fractions = [fraction for fraction, _, _ in heard]
+    assert fractions == sorted(fractions) and 0.0 <= fractions[0] and fractions[-1] < 1.0

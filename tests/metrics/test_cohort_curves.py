@@ -8,6 +8,7 @@ import pandas as pd
 import pandas.testing as pdt
 import pytest
 from hypothesis import given
+from hypothesis import strategies as st
 
 from metrics.cohort_curves import (
     CURVE_COLUMNS,
@@ -27,7 +28,9 @@ from tests.metrics.factories import (
 
 
 def curve_frame(rows: list[tuple]) -> pd.DataFrame:
-    frame = pd.DataFrame(rows, columns=CURVE_COLUMNS)
+    """Curve rows without the last column: the hand-computed shop never has enough customers
+    for a significant period."""
+    frame = pd.DataFrame([(*row, False) for row in rows], columns=CURVE_COLUMNS)
     return frame.astype({"retention": "float64", "revenue_retention": "float64",
                          "cumulative_revenue_per_customer": "float64"})
 
@@ -68,15 +71,15 @@ def test_average_curves_skip_the_month_in_progress(con):
     insert_shop(con)
     # As of 5 March, March is not over. Complete rows: Dec (A, B) k0 100 | k1 72 (2 active) |
     # k2 0; Jan (C, D) k0 90 | k1 30 (1 active); Feb (E) k0 70.
-    # k0: 5 customers of 3 cohorts, all active; revenue 260 / 260; cumulative 260 / 5 = 52.
-    # k1: Dec + Jan, 4 customers, 3 active; revenue 102 / 190; cumulative (172 + 120) / 4 = 73.
-    # k2: Dec, 2 customers, 0 active; 0 / 100; cumulative 172 / 2 = 86.
+    # k0: 5 customers of 3 cohorts, all active; revenue 260 / 260; 260 / 5 = 52 per customer.
+    # k1: Dec + Jan, 4 customers, 3 active; revenue 102 / 190; + 102 / 4 = 25.5 -> 77.5.
+    # k2: Dec, 2 customers, 0 active; 0 / 100; + 0 -> 77.5.
     table = cohorts(con, "month", as_of=date(2024, 3, 5))
     expected = curve_frame(
         [
             (0, 3, 5, 5, 1.0, 1.0, 52.0),
-            (1, 2, 4, 3, 0.75, 102 / 190, 73.0),
-            (2, 1, 2, 0, 0.0, 0.0, 86.0),
+            (1, 2, 4, 3, 0.75, 102 / 190, 77.5),
+            (2, 1, 2, 0, 0.0, 0.0, 77.5),
         ]
     )
     check(average_curves(table, "month", date(2024, 3, 5)), expected)
@@ -85,16 +88,16 @@ def test_average_curves_skip_the_month_in_progress(con):
 def test_average_curves_once_the_month_is_over(con):
     insert_shop(con)
     # As of 31 March every row counts; A's 25 in March is Dec k3.
-    # k1: Dec 72 + Jan 30 + Feb 0 = 102 over 260; 3 of 5 active; (172 + 120 + 70) / 5 = 72.4.
-    # k2: Dec + Jan, 0 of 4 active, 0 / 190; (172 + 120) / 4 = 73.
-    # k3: Dec, 1 of 2 active, 25 / 100; 197 / 2 = 98.5.
+    # k1: Dec 72 + Jan 30 + Feb 0 = 102 over 260; 3 of 5 active; 52 + 102 / 5 = 72.4.
+    # k2: Dec + Jan, 0 of 4 active, 0 / 190; + 0 -> 72.4.
+    # k3: Dec, 1 of 2 active, 25 / 100; + 25 / 2 -> 84.9.
     table = cohorts(con, "month", as_of=date(2024, 3, 31))
     expected = curve_frame(
         [
             (0, 3, 5, 5, 1.0, 1.0, 52.0),
             (1, 3, 5, 3, 0.6, 102 / 260, 72.4),
-            (2, 2, 4, 0, 0.0, 0.0, 73.0),
-            (3, 1, 2, 1, 0.5, 0.25, 98.5),
+            (2, 2, 4, 0, 0.0, 0.0, 72.4),
+            (3, 1, 2, 1, 0.5, 0.25, 84.9),
         ]
     )
     check(average_curves(table, "month", date(2024, 3, 31)), expected)
@@ -106,10 +109,74 @@ def test_quarterly_curves_leave_out_a_cohort_still_in_its_first_quarter(con):
     table = cohorts(con, "quarter", as_of=date(2024, 3, 5))
     check(average_curves(table, "quarter", date(2024, 3, 5)),
           curve_frame([(0, 1, 2, 2, 1.0, 1.0, 50.0)]))
-    # As of 31 March: k0 pools Q4 2023 (100, 2 customers) and Q1 2024 (190, 3) -> 290 / 5 = 58.
+    # As of 31 March: k0 pools Q4 2023 (100, 2 customers) and Q1 2024 (190, 3) -> 290 / 5 = 58;
+    # k1 is Q4 2023's Q1 2024: A 35 + 15 + 25 and B 22 = 97 over 2 customers -> 58 + 48.5.
     table = cohorts(con, "quarter", as_of=date(2024, 3, 31))
     check(average_curves(table, "quarter", date(2024, 3, 31)),
-          curve_frame([(0, 2, 5, 5, 1.0, 1.0, 58.0), (1, 1, 2, 2, 1.0, 0.97, 98.5)]))
+          curve_frame([(0, 2, 5, 5, 1.0, 1.0, 58.0), (1, 1, 2, 2, 1.0, 0.97, 106.5)]))
+
+
+def cohort_rows(sizes: list[int], periods: list[list[tuple[int, float]]]) -> pd.DataFrame:
+    """A cohorts() table from each cohort's size and its (active customers, revenue) per k."""
+    return pd.DataFrame(
+        [
+            {"cohort": pd.Timestamp(2024, 1 + i, 1), "period_index": k, "cohort_size": size,
+             "active_customers": active, "revenue": revenue}
+            for i, (size, rows) in enumerate(zip(sizes, periods, strict=True))
+            for k, (active, revenue) in enumerate(rows)
+        ]
+    )
+
+
+def test_average_is_weighted_by_cohort_size_and_thin_periods_are_flagged():
+    # Cohorts of 20, 10 and 5 customers, each period over (as_of None).
+    #  k0: 3 cohorts, 35 customers, 700 / 35 = 20 per customer -> significant (3 and >= 30).
+    #  k1: 20 and 10: 4 + 1 = 5 of 30 back = 1/6 (the cohorts' mean, (0.2 + 0.1) / 2 = 0.15,
+    #      would let the small cohort weigh as much); revenue 120 / 600 = 0.2; + 120 / 30 = 4
+    #      -> 24; 2 cohorts: not significant.
+    #  k2: 20 alone: 2 back = 0.1; 60 / 400 = 0.15; + 60 / 20 = 3 -> 27 (revenue through k2 over
+    #      the cohorts still there, 460 / 20 = 23, went down from 24).
+    table = cohort_rows(
+        [20, 10, 5],
+        [[(20, 400.0), (4, 100.0), (2, 60.0)], [(10, 200.0), (1, 20.0)], [(5, 100.0)]],
+    )
+    expected = pd.DataFrame(
+        [
+            (0, 3, 35, 35, 1.0, 1.0, 20.0, True),
+            (1, 2, 30, 5, 1 / 6, 0.2, 24.0, False),
+            (2, 1, 20, 2, 0.1, 0.15, 27.0, False),
+        ],
+        columns=CURVE_COLUMNS,
+    )
+    check(average_curves(table, "month", None), expected)
+
+
+def test_thirty_customers_in_three_cohorts_are_the_least_significant_period():
+    def significant(sizes: list[int]) -> list[bool]:
+        table = cohort_rows(sizes, [[(size, 1.0)] for size in sizes])
+        return average_curves(table, "month", None)["significant"].tolist()
+
+    assert significant([10, 10, 10]) == [True]
+    assert significant([10, 10, 9]) == [False]  # 29 customers
+    assert significant([100, 100]) == [False]  # 2 cohorts
+
+
+cohort = st.integers(1, 60).flatmap(
+    lambda size: st.tuples(
+        st.just(size),
+        st.lists(st.tuples(st.integers(0, size), st.integers(0, 5_000).map(float)),
+                 min_size=1, max_size=8),
+    )
+)
+
+
+@given(cohorts_drawn=st.lists(cohort, min_size=1, max_size=8))
+def test_weighted_retention_is_a_share_and_cumulative_revenue_never_decreases(cohorts_drawn):
+    sizes = [size for size, _ in cohorts_drawn]
+    curves = average_curves(cohort_rows(sizes, [rows for _, rows in cohorts_drawn]), "month", None)
+    assert curves["retention"].between(0, 1).all()
+    assert curves["cumulative_revenue_per_customer"].is_monotonic_increasing
+    assert curves["significant"].is_monotonic_decreasing  # once thin, thin to the end
 
 
 def test_latest_first_return_is_the_newest_cohort_whose_next_period_is_over(con):
@@ -148,6 +215,7 @@ def test_curves_are_shares_and_cohorts_thin_out(con, rows):
         assert curves["retention"].between(0, 1).all()
         assert (curves["active_customers"] <= curves["customers"]).all()
         assert curves["customers"].is_monotonic_decreasing
+        assert curves["cumulative_revenue_per_customer"].is_monotonic_increasing
         assert curves["period_index"].tolist() == list(range(len(curves)))
         if not curves.empty:
             assert curves["retention"].iloc[0] == 1.0

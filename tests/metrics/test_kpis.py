@@ -42,13 +42,13 @@ def test_weekly_kpis_hand_computed(con):
     #   repeat rate over [2023-01-09, 2024-01-08): A 2, B 1, C 1 -> 1 / 3.
     # last year [2023-01-09, 01-16): nothing -> zeros, basket and repeat rate NA.
     # changes vs last week: revenue 94 / 40 = 2.35, orders 4, customers 2, new 0, returning NA
-    #   (base 0), basket (26.8 - 40) / 40 = -0.33, repeat rate (0.5 - 1/3) / (1/3) = 0.5.
+    #   (base 0), basket (26.8 - 40) / 40 = -0.33; a rate changes in points: 0.5 - 1/3 = 1/6.
     expected = kpi_frame(
         {
             "this_week": [134.0, 5, 3, 1, 2, 26.8, 0.5],
             "last_week": [40.0, 1, 1, 1, 0, 40.0, 1 / 3],
             "last_year": [0.0, 0, 0, 0, 0, NA, NA],
-            "change_last_week": [2.35, 4.0, 2.0, 0.0, NA, -0.33, 0.5],
+            "change_last_week": [2.35, 4.0, 2.0, 0.0, NA, -0.33, 1 / 6],
             "change_last_year": [NA] * 7,
         }
     )
@@ -74,7 +74,7 @@ def test_last_year_is_the_same_iso_week_364_days_earlier(con):
     # last week [2024-01-01, 01-08): nothing; repeat window [2023-01-09, 2024-01-08): customer 1
     #   with 3 orders -> 1.0.
     # changes vs last year: revenue -70/120, orders -0.5, customers 0, new 0, returning NA,
-    #   basket -10/60, repeat rate -1.
+    #   basket -10/60, repeat rate 0 - 1 = -1 (100 points).
     expected = kpi_frame(
         {
             "this_week": [50.0, 1, 1, 1, 0, 50.0, 0.0],

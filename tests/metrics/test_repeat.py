@@ -103,9 +103,11 @@ def test_days_between_and_to_second_order(con):
 
 def test_second_order_within(con):
     insert_shop(con)
-    # Second orders after 24 (A), 25 (B), 44 (C) days; "within N" means days <= N.
+    # Second orders after 24 (A), 25 (B), 44 (C) days; "within N" means days <= N. share: of
+    # the 3 repeat customers; share_of_customers: of all 5 customers (D and E never came back).
     expected = pd.DataFrame(
-        {"days": [7, 24, 30, 60], "customers": [0, 1, 2, 3], "share": [0.0, 1 / 3, 2 / 3, 1.0]}
+        {"days": [7, 24, 30, 60], "customers": [0, 1, 2, 3], "share": [0.0, 1 / 3, 2 / 3, 1.0],
+         "share_of_customers": [0.0, 0.2, 0.4, 0.6]}
     )
     pdt.assert_frame_equal(
         second_order_within(con, days=[7, 24, 30, 60]), expected, check_dtype=False
@@ -113,7 +115,8 @@ def test_second_order_within(con):
     assert second_order_within(con)["days"].tolist() == [30, 60, 90, 180, 365]
     # Horizons asked twice or out of order: each once, ascending (30 was counted twice).
     again = second_order_within(con, days=[30, 7, 30])
-    assert again.to_dict("list") == {"days": [7, 30], "customers": [0, 2], "share": [0.0, 2 / 3]}
+    assert again.to_dict("list") == {"days": [7, 30], "customers": [0, 2], "share": [0.0, 2 / 3],
+                                     "share_of_customers": [0.0, 0.4]}
 
 
 def test_repeat_rate_by_cohort(con):

@@ -2,12 +2,13 @@
 the hand-computed shop.
 
 RFM as of 2024-03-05 (the latest valid order), worked out by hand from factories.SHOP:
+(fewer than 20 customers: R from the calendar, <= 30 days 5, <= 90 days 4; F counts orders)
   id  orders  net    last order   recency  R  F  M  segment
-   1    5    145.00  2024-03-05      0     5  5  5  champions
-   2    2     52.00  2024-01-14     51     2  3  2  at_risk
-   3    2     70.00  2024-02-15     19     3  3  3  need_attention
-   4    1     50.00  2024-01-11     54     1  1  1  lost
-   5    1     70.00  2024-02-20     14     4  1  3  promising
+   1    5    145.00  2024-03-05      0     5  4  5  champions
+   2    2     52.00  2024-01-14     51     4  2  2  potential_loyalists
+   3    2     70.00  2024-02-15     19     5  2  3  potential_loyalists
+   4    1     50.00  2024-01-11     54     4  1  1  promising
+   5    1     70.00  2024-02-20     14     5  1  3  new
    6    0      0     (pending only)          none
 Valid product buyers: Savon 1, 2, 3 (4's Savon order was refunded); Bougie 1, 2, 3;
 Coffret 3, 4, 5 (6's order is pending). Contact details and consent added by insert_people:
@@ -95,10 +96,11 @@ def test_everyone_biggest_spenders_first(shop):
     assert people["orders"].tolist() == [5, 2, 1, 2, 1, 0]
     assert people["net_spend"].tolist() == [145.0, 70.0, 70.0, 52.0, 50.0, 0.0]
     assert people["segment"].tolist() == [
-        "champions", "need_attention", "promising", "at_risk", "lost", "none"
+        "champions", "potential_loyalists", "new", "potential_loyalists", "promising", "none"
     ]
     assert people["segment_fr"].tolist() == [
-        "Champions", "À surveiller", "Prometteurs", "À risque", "Perdus", "Sans achat"
+        "Champions", "Fidèles potentiels", "Nouveaux clients", "Fidèles potentiels",
+        "Prometteurs", "Sans achat"
     ]
     assert people["email_marketing"].tolist() == [True, False, False, True, False, True]
     assert people["suppressed"].tolist() == [False, False, False, False, True, False]
@@ -109,8 +111,8 @@ def test_everyone_biggest_spenders_first(shop):
 @pytest.mark.parametrize(
     ("questions", "expected"),
     [
-        ({"segments": ("at_risk",)}, [2]),
-        ({"segments": ("champions", "lost")}, [1, 4]),
+        ({"segments": ("potential_loyalists",)}, [3, 2]),
+        ({"segments": ("champions", "promising")}, [1, 4]),
         ({"segments": ("none",)}, [6]),
         ({"segments": ("cant_lose",)}, []),
         ({"last_order_from": date(2024, 2, 15)}, [1, 3, 5]),  # 02-15 10:00 counts: ends included
@@ -139,7 +141,7 @@ def test_each_filter_alone(shop, questions, expected):
 
 def test_filters_combined(shop):
     asked = {
-        "segments": ("champions", "at_risk", "none"),
+        "segments": ("champions", "potential_loyalists", "none"),
         "products": ("Savon",),
         "places": ("69",),
         "consent_only": True,
@@ -179,7 +181,7 @@ def test_list_summary(shop):
     assert list_summary(segment_customers(shop)) == {
         "people": 6, "reachable": 3, "left_out": 3, "net_spend": 387.0
     }
-    assert list_summary(segment_customers(shop, SegmentFilter(segments=("lost",)))) == {
+    assert list_summary(segment_customers(shop, SegmentFilter(segments=("promising",)))) == {
         "people": 1, "reachable": 0, "left_out": 1, "net_spend": 50.0
     }
 
@@ -196,8 +198,8 @@ def test_rfm_grid(shop):
     assert grid[["r_score", "f_score"]].iloc[0].tolist() == [5, 1]
     filled = grid[grid["customers"] > 0]
     assert list(zip(filled["r_score"], filled["f_score"], filled["segment"])) == [
-        (5, 5, "champions"), (4, 1, "promising"), (3, 3, "need_attention"),
-        (2, 3, "at_risk"), (1, 1, "lost"),
+        (5, 1, "new"), (5, 2, "potential_loyalists"), (5, 4, "champions"), (4, 1, "promising"),
+        (4, 2, "potential_loyalists"),
     ]
     assert filled["customers"].tolist() == [1, 1, 1, 1, 1]
     assert grid["share"].sum() == pytest.approx(1.0)
@@ -215,23 +217,23 @@ def test_a_given_rfm_table_gives_the_same_results(shop):
 
 
 def test_segment_table_and_week_movement(shop):
-    # As of 2024-02-27 (a week earlier): 1 cant_lose (R1 F5), 2 need_attention (R3 F3),
-    # 3 potential_loyalists (R4 F3), 4 hibernating (R2 F1), 5 new (R5 F1).
-    table = segment_table(shop, date(2024, 3, 5)).set_index("segment")
+    # As of 2024-02-15 (C's second order): 1 champions (37 days: R4, 4 orders: F4), 2 and 3
+    # potential_loyalists (R4 F2, R5 F2), 4 promising (35 days: R4 F1).
+    # A week earlier, 2024-02-08: 1 champions (R5 F4), 2 potential_loyalists (R5 F2),
+    # 3 promising (37 days: R4, one order), 4 new (28 days: R5 F1); 5 had not bought yet.
+    table = segment_table(shop, date(2024, 2, 15)).set_index("segment")
     moved = table[["customers", "last_week", "change", "moved_in", "moved_out"]]
-    assert moved.loc["champions"].tolist() == [1, 0, 1, 1, 0]
-    assert moved.loc["need_attention"].tolist() == [1, 1, 0, 1, 1]
-    assert moved.loc["cant_lose"].tolist() == [0, 1, -1, 0, 1]
-    assert moved.loc["potential_loyalists"].tolist() == [0, 1, -1, 0, 1]
-    assert moved.loc["at_risk"].tolist() == [1, 0, 1, 1, 0]
-    assert moved.loc["lost"].tolist() == [1, 0, 1, 1, 0]
+    assert moved.loc["champions"].tolist() == [1, 1, 0, 0, 0]
+    assert moved.loc["potential_loyalists"].tolist() == [2, 1, 1, 1, 0]
+    assert moved.loc["promising"].tolist() == [1, 1, 0, 1, 1]
+    assert moved.loc["new"].tolist() == [0, 1, -1, 0, 1]
     assert moved.loc["loyal"].tolist() == [0, 0, 0, 0, 0]
-    assert table.loc["champions", "revenue"] == 145.0
-    assert table.loc["champions", "orders"] == 5
-    assert table.loc["champions", "average_basket"] == 29.0
-    assert table.loc["need_attention", "average_basket"] == 35.0
+    assert table.loc["champions", "revenue"] == 120.0
+    assert table.loc["champions", "orders"] == 4
+    assert table.loc["champions", "average_basket"] == 30.0
+    assert table.loc["potential_loyalists", "average_basket"] == 30.5  # (52 + 70) / 4
     assert pd.isna(table.loc["loyal", "average_basket"])
-    assert table["customers"].sum() == 5
+    assert table["customers"].sum() == 4
 
 
 def test_a_new_customer_counts_as_moved_in(shop):
@@ -255,15 +257,16 @@ def test_describe_in_both_languages():
         consent_only=True,
     )
     assert describe(asked) == (
-        "Segments : À risque, Sans achat ; dernière commande depuis le 01/01/2024 ; dépense de "
-        "50\u00a0€ à 99,50\u00a0€ ; au plus 3 commandes ; a acheté : Savon ; lieu : 69, Lyon ; accepte les "
-        "e-mails"
+        "Segments : À risque — réguliers, Sans achat ; dernière commande depuis le 01/01/2024 ; "
+        "dépense de 50\u00a0€ à 99,50\u00a0€ ; au plus 3 commandes ; a acheté : Savon ; lieu : 69, "
+        "Lyon ; accepte les e-mails"
     )
     assert describe(asked, "en") == (
-        "Segments: At risk, No purchase; last order since 2024-01-01; spent €50 to €99.50; at "
-        "most 3 orders; bought: Savon; place: 69, Lyon; accepts emails"
+        "Segments: At risk — regulars, No purchase; last order since 2024-01-01; spent €50 to "
+        "€99.50; at most 3 orders; bought: Savon; place: 69, Lyon; accepts emails"
     )
-    assert describe(SegmentFilter()) == "Tous les clients"
+    assert describe(SegmentFilter()) == (
+        "Toutes les personnes de la base (clients et contacts sans achat)")
 
 
 def test_places_from_text_and_choices():
@@ -336,7 +339,7 @@ def test_card_of_a_regular(card_of):
     assert profile["email_consent"] is True
     assert profile["suppressed"] is False
     assert (card.segment, card.segment_fr) == ("champions", "Champions")
-    assert card.scores == {"r_score": 5, "f_score": 5, "m_score": 5}
+    assert card.scores == {"r_score": 5, "f_score": 4, "m_score": 5}
     # 4 purchase days from 2023-12-04 to 2024-03-05: 92 days / 3 gaps
     assert card.usual_gap_days == pytest.approx(92 / 3)
     assert card.next_purchase == date(2024, 4, 5)
@@ -352,14 +355,14 @@ def test_card_of_someone_late(card_of):
     card = card_of(2)  # 2023-12-20 and 2024-01-14: 25 days apart
     assert card.next_purchase == date(2024, 2, 8)
     assert card.overdue_days == 26  # on 2024-03-05
-    assert card.segment == "at_risk"
+    assert card.segment == "potential_loyalists"  # 51 days: R4; the model says late
     assert card.profile["suppressed"] is False
 
 
 @pytest.fixture
 def fitted_values(shop):
     """The shop's value table as if BG/NBD had been fitted with r = 1, alpha = 3 weeks, and
-    these P(alive): 0.2 for the champion (1), 0.9 for the lost customer (4)."""
+    these P(alive): 0.2 for the champion (1), 0.9 for the promising customer (4)."""
     values = customer_value(shop)
     summary = {**values.summary, "model": "bg_nbd", "params": {
         "time_unit": "week", "bg_nbd": {"r": 1.0, "alpha": 3.0, "a": 1.0, "b": 1.0},
@@ -389,11 +392,11 @@ def test_next_purchase_from_the_model(shop, fitted_values):
 
 
 def test_segment_and_model_disagree_with_a_reason(shop, fitted_values):
-    """The champion (1) at P(alive) 0.2, the lost customer (4) at 0.9; customer 2, at risk at
-    0.6, and the promising 5 at 0.7 are in no disagreement."""
+    """The champion (1) at P(alive) 0.2 disagrees; the promising 4 at 0.9, the potential loyalist
+    2 at 0.6 and the new 5 at 0.7 do not (no segment of the small shop says gone)."""
     cards = {i: customer_card(shop, i, rfm(shop), fitted_values) for i in (1, 2, 4, 5)}
     assert (cards[1].segment, cards[1].disagreement) == ("champions", "best_but_gone")
-    assert (cards[4].segment, cards[4].disagreement) == ("lost", "gone_but_alive")
+    assert (cards[4].segment, cards[4].disagreement) == ("promising", None)
     assert cards[2].disagreement is None and cards[5].disagreement is None
     assert disagreement("hibernating", 0.7) == "gone_but_alive"
     assert disagreement("loyal", 0.3) == "best_but_gone"

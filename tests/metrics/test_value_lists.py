@@ -13,7 +13,6 @@ from metrics.value_lists import (
     contacts,
     most_valuable,
     totals,
-    valuable_threshold,
 )
 from tests.metrics.factories import insert_shop
 
@@ -105,23 +104,23 @@ def test_most_valuable_falls_back_to_spend_to_date_without_predictions():
     assert most_valuable(table, people_of, n=3)["customer_id"].tolist() == [1, 3, 5]
 
 
-def test_at_risk_valuable_customers_below_one_chance_in_two():
-    # 11 customers: the 80th percentile of spend is the 9th smallest value, 200.
-    historic = [300, 250, 200, 180, 150, 10, 20, 30, 40, 50, 60]
-    p_alive = [0.40, 0.50, 0.49, 0.05, None, 1.0, 1.0, 1.0, 1.0, 1.0, 1.0]
-    table = values(historic, [1.0] * 11, p_alive)
-    assert valuable_threshold(table) == 200.0
-    risky = at_risk(table, people_of)
-    # 1 (300, 0.40) and 3 (200, 0.49) qualify; 2 is at exactly 0.5, 4 spent too little.
-    assert risky["customer_id"].tolist() == [1, 3]
-    assert risky["email"].tolist() == ["c1@example.fr", "c3@example.fr"]
-    assert risky["p_alive"].tolist() == [0.40, 0.49]
+def test_at_risk_is_the_chosen_people_with_the_models_figures():
+    # metrics.at_risk chose 4, 1 and 3; P(alive) does not choose (3 is at 0.9, 2 at 0.05 is not
+    # chosen): the list is theirs, biggest spenders first, with what the models say.
+    historic = [300, 250, 200, 180, 150]
+    p_alive = [0.40, 0.05, 0.90, None, 1.0]
+    table = values(historic, [1.0, 2.0, 3.0, None, 5.0], p_alive)
+    risky = at_risk(table, pd.Series([4, 1, 3]), people_of)
+    assert risky["customer_id"].tolist() == [1, 3, 4]
+    assert risky["email"].tolist() == ["c1@example.fr", "c3@example.fr", "c4@example.fr"]
+    assert risky["p_alive"].tolist() == [0.40, 0.90, pd.NA]
+    assert list(risky.columns) == LIST_COLUMNS
 
 
-def test_at_risk_is_empty_without_p_alive_or_customers():
-    assert at_risk(values([300, 10], [None, None], [None, None]), people_of).empty
-    assert at_risk(values([], [], []), people_of).empty
-    assert valuable_threshold(values([], [], [])) is None
+def test_at_risk_is_empty_without_anyone_chosen_or_customers():
+    assert at_risk(values([300, 10], [None, None], [None, None]), pd.Series([], dtype="int64"),
+                   people_of).empty
+    assert at_risk(values([], [], []), pd.Series([1]), people_of).empty
 
 
 def test_totals_with_and_without_predictions():

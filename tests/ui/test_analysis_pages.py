@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import base64
 import json
+import shutil
 from datetime import date, timedelta
 
 import numpy as np
@@ -14,7 +15,8 @@ import pandas as pd
 import pytest
 from streamlit.testing.v1 import AppTest
 
-from metrics import clv, cohort_curves, cohorts, dates, repeat, value_lists
+from metrics import at_risk as risk
+from metrics import clv, cohort_curves, cohorts, dates, repeat, report, value_lists
 from tests.metrics.factories import insert_orders, insert_shop
 from tests.ui.conftest import app, connected, shown_metrics
 from ui import analysis_charts, analysis_data, format
@@ -87,9 +89,16 @@ def test_retention_on_the_demo_shop(demo_db, use_db):
     assert heatmap["layout"]["separators"] == ",\u202f"  # Babel: decimal comma, narrow space
     average = cohort_curves.average_curves(table, "month", as_of)
     average = average[average["period_index"] >= 1]
-    assert curves["data"][0]["name"] == "Moyenne"
-    assert same(curves["data"][0]["y"], average["retention"] * 100)
-    assert curves["data"][1]["name"] == "09/2026"
+    # Months 1-31 are reached by at least 3 cohorts and 30 customers; 32 (2 cohorts) and 33
+    # (1 cohort) are dotted, joined to 31.
+    assert [trace["name"] for trace in curves["data"]] == [
+        "Moyenne", "Moyenne, non significative", "09/2026"
+    ]
+    assert same(curves["data"][0]["x"], range(1, 32))
+    assert same(curves["data"][0]["y"], average["retention"].iloc[:31] * 100)
+    assert same(curves["data"][1]["x"], [31, 32, 33])
+    assert same(curves["data"][1]["y"], average["retention"].iloc[30:] * 100)
+    assert curves["data"][1]["line"]["dash"] == "dot"
     assert at.multiselect[0].value == [pd.Timestamp("2026-09-01")]
     assert at.expander[0].label == "Définitions"
 
@@ -108,8 +117,11 @@ def test_retention_by_quarter_and_cumulative_revenue(demo_db, use_db):
         f"Sur 100 clients arrivés au 2e trimestre 2026, {round(100 * row['retention'])} ont "
         "recommandé le trimestre suivant"
     )
-    heatmap, _ = figures(at)
+    heatmap, curves = figures(at)
     assert heatmap["data"][0]["y"][:2] == ["T1 2024", "T2 2024"]
+    average = np.concatenate([numbers(trace["y"]) for trace in curves["data"]
+                              if trace["name"].startswith("Moyenne")])
+    assert (np.diff(average) >= 0).all()  # what a customer brings in never goes down
     matrix = cohorts.retention_matrix(table, "cumulative_revenue_per_customer")
     assert same(heatmap["data"][0]["z"], matrix.to_numpy())
 
@@ -134,7 +146,9 @@ def test_retention_on_the_hand_computed_shop(shop_db, use_db):
     # Dec: 100 % | 100 % | 0 % | 50 %; Jan: 100 % | 50 % | 0 %; Feb: 100 % | 0 %.
     assert same(heatmap["data"][0]["z"],
                 np.array([[100, 100, 0, 50], [100, 50, 0, np.nan], [100, 0, np.nan, np.nan]]))
-    # Average over periods that are over: k1 = 3 back of 4 (Dec, Jan), k2 = 0 of 2 (Dec).
+    # Average over periods that are over: k1 = 3 back of 4 (Dec, Jan), k2 = 0 of 2 (Dec); with
+    # 5 customers no period is significant: the whole average is dotted.
+    assert curves["data"][0]["name"] == "Moyenne, non significative"
     assert same(curves["data"][0]["x"], [1, 2])
     assert same(curves["data"][0]["y"], [75.0, 0.0])
 
@@ -153,16 +167,27 @@ def test_repeat_on_the_demo_shop(demo_db, use_db):
         per_customer = repeat.orders_per_customer(con)
         second = repeat.days_to_second_order(con)
     shown = shown_metrics(at)
-    assert shown["Taux de réachat"] == format.percent(summary["repeat_rate"])
-    assert shown["Clients"] == format.number(summary["customers"])
-    assert shown["Clients revenus"] == format.number(summary["repeat_customers"])
-    assert shown["2e commande : délai médian"] == (
+    assert shown["Taux de réachat (depuis le début)"] == format.percent(summary["repeat_rate"])
+    assert shown["Clients (depuis le début)"] == format.number(summary["customers"])
+    assert shown["Clients revenus (depuis le début)"] == format.number(summary["repeat_customers"])
+    assert shown["Délai médian avant la 2e commande"] == (
         f"{format.number(summary['median_days_first_to_second'])} jours"
     )
+    captions = [caption.value for caption in at.caption]
     for _, row in within.iterrows():
-        assert shown[f"2e commande en {int(row['days'])} jours"] == format.percent(row["share"])
-    assert at.info[0].value.startswith(
-        f"Sur 100 clients, {round(100 * summary['repeat_rate'])} ont commandé au moins deux fois"
+        label = f"2e commande en {int(row['days'])} jours (part des clients revenus)"
+        assert shown[label] == format.percent(row["share"])
+        count = format.number(row["customers"])
+        assert f"{count} clients, soit {format.percent(row['share_of_customers'])} de tous les " \
+            "clients" in captions
+    # Two delays, two names: between any two orders (the banner), before the 2nd (the card).
+    between = format.number(summary["median_days_between_orders"])
+    before_second = format.number(summary["median_days_first_to_second"])
+    assert at.info[0].value == (
+        f"Depuis le début, sur 100 clients, {round(100 * summary['repeat_rate'])} ont commandé "
+        "au moins deux fois. Délai médian entre deux commandes successives d'un même client, "
+        f"toutes commandes comprises : {between} jours (avant la 2e commande seulement : "
+        f"{before_second} jours)."
     )
     trend_chart, orders_chart, days_chart = figures(at)
     assert same(trend_chart["data"][0]["y"], trend["repeat_rate"] * 100)
@@ -184,13 +209,17 @@ def test_repeat_on_the_hand_computed_shop(shop_db, use_db):
     shown = shown_metrics(at)
     # Customers A..E; A, B, C ordered again: 3 / 5. First to second order: A 24 days
     # (4 -> 28 Dec), B 25 (20 Dec -> 14 Jan), C 44 (2 Jan -> 15 Feb): median 25.
-    assert shown["Taux de réachat"] == f"60,0{NBSP}%"
-    assert shown["Clients"] == "5"
-    assert shown["Clients revenus"] == "3"
-    assert shown["2e commande : délai médian"] == "25 jours"
+    assert shown["Taux de réachat (depuis le début)"] == f"60,0{NBSP}%"
+    assert shown["Clients (depuis le début)"] == "5"
+    assert shown["Clients revenus (depuis le début)"] == "3"
+    assert shown["Délai médian avant la 2e commande"] == "25 jours"
     # Every second order came within 30 days except C's (44): 2 / 3, then 3 / 3.
-    assert shown["2e commande en 30 jours"] == f"66,7{NBSP}%"
-    assert shown["2e commande en 60 jours"] == f"100,0{NBSP}%"
+    assert shown["2e commande en 30 jours (part des clients revenus)"] == f"66,7{NBSP}%"
+    assert shown["2e commande en 60 jours (part des clients revenus)"] == f"100,0{NBSP}%"
+    # ... of all 5 customers (D and E never came back): 2 / 5, then 3 / 5.
+    captions = [caption.value for caption in at.caption]
+    assert f"2 clients, soit 40,0{NBSP}% de tous les clients" in captions
+    assert f"3 clients, soit 60,0{NBSP}% de tous les clients" in captions
     # No product was the first purchase of 10 customers.
     assert at.dataframe[0].value.empty
 
@@ -202,10 +231,18 @@ def test_the_week_chosen_in_the_sidebar_sets_the_date(demo_db, use_db):
     assert at.caption[1].value.startswith(f"Chiffres au {sunday:%d/%m/%Y}")
     with connected(demo_db) as con:
         summary = repeat.repeat_summary(con, as_of=sunday)
-    assert shown_metrics(at)["Clients"] == format.number(summary["customers"])
+    assert shown_metrics(at)["Clients (depuis le début)"] == format.number(summary["customers"])
 
 
 # Valeur client
+
+
+def valuable_at_risk(con, result: clv.ClvResult) -> pd.DataFrame:
+    """Valeur client's list: the sub-list "À risque — précieux" with the models' figures."""
+    as_of = date(2026, 11, 15)
+    valuable = risk.sublist(risk.at_risk(con, as_of), "valuable")["customer_id"]
+    return value_lists.at_risk(result.table, valuable,
+                               lambda ids: value_lists.contacts(con, as_of, ids))
 
 
 def test_value_on_the_demo_shop(demo_db, use_db):
@@ -215,20 +252,24 @@ def test_value_on_the_demo_shop(demo_db, use_db):
         result = clv.customer_value(con)
         test = result.backtest
         people = value_lists.contacts(con, date(2026, 11, 15))
-        risky = value_lists.at_risk(result.table,
-                                    lambda ids: value_lists.contacts(con, date(2026, 11, 15), ids))
+        risky = valuable_at_risk(con, result)
+        # the Monday report of the same week (Mon 9 - Sun 15 November 2026)
+        report_counts = report.weekly_report(con, date(2026, 11, 9)).at_risk
     table = result.table
     assert result.status == "ok"
     assert not at.warning
     shown = shown_metrics(at)
-    assert shown["Clients"] == format.number(len(table))
+    assert shown["Clients (depuis le début)"] == format.number(len(table))
     assert shown["Valeur historique"] == format.money(table["historic_value"].sum(), "fr", 0)
     assert shown["Valeur historique par client"] == format.money(table["historic_value"].mean())
     assert shown["Valeur prévue (12 mois)"] == format.money(
         table["expected_revenue"].astype(float).sum(), "fr", 0)
     assert shown["Achats attendus (12 mois)"] == format.number(
         table["expected_purchases"].astype(float).sum())
-    assert shown["Clients précieux à risque"] == format.number(len(risky))
+    # One at-risk notion: the counts the report writes, the list is the "précieux" one.
+    assert {name: shown[words["fr"]] for name, words in risk.SUBLIST_NAMES.items()} == {
+        name: format.number(count) for name, count in report_counts.items()}
+    assert shown["À risque — précieux"] == format.number(len(risky))
     captions = [caption.value for caption in at.caption]
     low, high = result.summary["forecast"]["expected_revenue_range"]
     assert f"entre {format.money(low, 'fr', 0)} et {format.money(high, 'fr', 0)}" in captions
@@ -260,14 +301,35 @@ def test_value_on_the_demo_shop(demo_db, use_db):
     assert same(backtest["data"][1]["y"], test.weekly["predicted_cumulative"])
 
 
+def test_value_reads_the_forecast_kept_after_the_import(demo_file, tmp_path, use_db,
+                                                        monkeypatch):
+    """After the refit that follows an import (ui.forecast), opening the page fits nothing:
+    with fitting made to fail it shows the kept forecast."""
+    path = tmp_path / "kept.duckdb"
+    shutil.copy(demo_file, path)
+    with connected(path) as con:
+        assert clv.refit_after_change(con)["fr"].startswith("Prévisions recalculées (modèle ")
+        kept = clv.kept_customer_value(con)
+
+    def no_fit(*args, **kwargs):
+        raise AssertionError("refitted")
+
+    monkeypatch.setattr(clv, "customer_value", no_fit)
+    use_db(path)
+    at = open_page(VALUE)
+    assert not at.exception
+    assert shown_metrics(at)["Valeur prévue (12 mois)"] == format.money(
+        kept.summary["forecast"]["expected_revenue"], "fr", 0)
+    assert at.info[0].value == kept.backtest.words["fr"]
+
+
 def test_a_long_at_risk_list_shows_its_biggest_spenders(demo_db, use_db, monkeypatch):
     """Tens of thousands at risk in a big shop: the first AT_RISK_SHOWN, and how many in all."""
     monkeypatch.setattr(analysis_data, "AT_RISK_SHOWN", 2)
     use_db(demo_db)
     at = open_page(VALUE)
     with connected(demo_db) as con:
-        risky = value_lists.at_risk(clv.customer_value(con).table,
-                                    lambda ids: value_lists.contacts(con, date(2026, 11, 15), ids))
+        risky = valuable_at_risk(con, clv.customer_value(con))
     assert len(risky) > 2
     shown = at.dataframe[1].value["E-mail"].tolist()
     assert shown == risky["email"].fillna("–").head(2).tolist()
@@ -282,14 +344,19 @@ def test_value_falls_back_to_historic_figures(shop_db, use_db):
     assert at.warning[0].value.startswith("Trop peu de clients sont revenus acheter (3) ;")
     # A 145, B 52, C 70, D 50, E 70: 387 in all, 77,40 each.
     assert shown_metrics(at) == {
-        "Clients": "5",
+        "Clients (depuis le début)": "5",
         "Valeur historique": f"387{NBSP}€",
         "Valeur historique par client": f"77,40{NBSP}€",
+        # Fewer than 20 customers, R from the calendar: B (51 days, 2 orders) is R4 F2, nobody's
+        # last order is over 180 days old, so nobody is at risk.
+        "À risque": "0",
+        "À risque — précieux": "0",
+        "À appeler cette semaine": "0",
     }
     top = at.dataframe[0].value
     assert top["E-mail"].tolist() == [f"client{i}@example.fr" for i in (1, 3, 5, 2, 4)]
     assert top["Valeur prévue (12 mois)"].tolist() == ["–"] * 5
-    assert len(at.dataframe) == 1
+    assert len(at.dataframe) == 2 and at.dataframe[1].value.empty  # nobody precious at risk
     assert len(figures(at)) == 0
 
 

@@ -166,7 +166,7 @@ def test_forget_a_customer_from_the_page(own_copy, demo_facts):
     assert pick.value is not None and pick.options == [f"{name} — {email} — n° {customer_id}"]
     button = next(b for b in at.button if b.label == "Oublier ce client")
     assert button.disabled
-    at.checkbox[0].check().run()
+    at.checkbox(key=f"data_forget_ok_{customer_id}").check().run()
     next(b for b in at.button if b.label == "Oublier ce client").click().run()
     assert not at.exception
     assert at.success[0].value.startswith(f"Effacement terminé pour {name} : ")
@@ -185,7 +185,7 @@ def test_a_search_that_finds_nobody_says_so(demo_db, use_db):
     use_db(demo_db)
     at = data_page_run()
     at.text_input(key="data_forget_text").input("personne.inconnue@nulle-part.fr").run()
-    assert at.info[0].value == "Aucun client ne correspond à « personne.inconnue@nulle-part.fr »."
+    assert at.info[-1].value == "Aucun client ne correspond à « personne.inconnue@nulle-part.fr »."
 
 
 def test_rejected_rows_of_an_import_and_their_csv(own_copy):
@@ -209,6 +209,30 @@ def test_rejected_rows_of_an_import_and_their_csv(own_copy):
     assert rows[1][:2] == ["3", "date illisible"]
     assert rows[1][2].startswith("'=1+2;31/02/2024;")  # neutralised: no spreadsheet runs it
     assert [row[0] for row in rows[1:]] == ["3", "4"]
+
+
+def test_remove_the_demo_from_the_page_keeps_the_owners_import(own_copy):
+    con = store.connect(own_copy)
+    import_file(con, BAD_FILE, "mauvais.csv")
+    con.close()
+    at = data_page_run()
+    assert at.info[0].value.startswith("La boutique de démonstration (Savonnerie du Marais")
+    button = at.button(key="demo_remove_data")
+    assert button.label == "Retirer la démo" and button.disabled
+    at.checkbox(key="demo_remove_ok_data").check().run()
+    at.button(key="demo_remove_data").click().run()
+    assert not at.exception
+    said = at.success[0].value
+    assert said.startswith(
+        "Boutique de démonstration retirée : 6\u202f125 commandes et 3\u202f306 clients inventés "
+        "supprimés. Vos imports sont intacts. Prévisions recalculées (")
+    assert said.endswith(" s) : valeurs historiques seulement.")  # one order: too few to model
+    assert shown_metrics(at)["Fichiers importés"] == "1"
+    assert not [b for b in at.button if b.label == "Retirer la démo"]
+    con = store.connect(own_copy)
+    assert con.execute("select file_name from imports").fetchall() == [("mauvais.csv",)]
+    assert con.execute("select source_order_id from orders").fetchall() == [("X-1",)]
+    con.close()
 
 
 def test_the_page_in_english(demo_db, use_db):

@@ -29,11 +29,20 @@ def test_overview_shows_the_same_figures_as_the_metrics(demo_db, demo_figures, u
     shown = shown_metrics(at)
     assert shown["Chiffre d'affaires"] == format.money(expected.loc["revenue", "this_week"])
     assert shown["Commandes"] == format.number(expected.loc["orders", "this_week"])
-    assert shown["Clients"] == format.number(expected.loc["customers", "this_week"])
-    assert shown["Nouveaux clients"] == format.number(expected.loc["new_customers", "this_week"])
+    assert shown["Clients (semaine)"] == format.number(expected.loc["customers", "this_week"])
+    assert shown["Nouveaux clients (semaine)"] == format.number(
+        expected.loc["new_customers", "this_week"])
     assert shown["Panier moyen"] == format.money(expected.loc["average_basket", "this_week"])
     assert shown["Taux de réachat (12 mois)"] == format.percent(expected.loc["repeat_rate", "this_week"])
     assert shown["Chiffre d'affaires"].endswith("\u00a0€")
+    # A rate's change is shown in points, an amount's as a relative change.
+    deltas = {m.label: m.delta for m in at.metric}
+    rate = expected.loc["repeat_rate"]
+    assert deltas["Taux de réachat (12 mois)"] == format.signed_points(
+        rate["this_week"] - rate["last_week"])
+    assert deltas["Taux de réachat (12 mois)"].endswith("\u00a0pt")
+    assert deltas["Chiffre d'affaires"] == format.signed_percent(
+        expected.loc["revenue", "change_last_week"])
 
 
 def test_overview_in_english(demo_db, demo_figures, use_db):
@@ -82,4 +91,4 @@ def test_empty_database_offers_the_demo_shop(tmp_path, use_db, page):
     button.click().run()
     assert not at.exception
     at.switch_page("views/overview.py").run()
-    assert {m.label for m in at.metric} >= {"Chiffre d'affaires", "Commandes", "Clients"}
+    assert {m.label for m in at.metric} >= {"Chiffre d'affaires", "Commandes", "Clients (semaine)"}

@@ -10,9 +10,11 @@ import pytest
 from streamlit.testing.v1 import AppTest
 
 from exports import build_export
-from metrics import clv, dates, rfm
+from metrics import at_risk as risk
+from metrics import clv, dates, report, rfm
 from metrics.customer import customer_card, search
 from metrics.segment import SegmentFilter, list_summary, segment_customers, segment_table
+from tests.metrics.factories import insert_orders
 from tests.ui.conftest import app, connected, shown_metrics
 from ui import format, segments_data
 
@@ -26,9 +28,13 @@ def demo(demo_db):
     return expected
 
 
-def people_figures(summary: dict, lang: str = "fr") -> dict[str, str]:
+def people_figures(summary: dict, lang: str = "fr", everyone: bool = False) -> dict[str, str]:
+    """The builder's three figures; without any criterion the list is the whole base, contacts
+    who never bought included, and says so ("Personnes dans la base", not "clients")."""
     labels = {"fr": ("Personnes dans la liste", "Acceptent les e-mails", "Dépense nette cumulée"),
               "en": ("People in the list", "Accept emails", "Total net spend")}[lang]
+    if everyone:
+        labels = ({"fr": "Personnes dans la base", "en": "People in the base"}[lang], *labels[1:])
     return {
         labels[0]: format.number(summary["people"], 0, lang),
         labels[1]: format.number(summary["reachable"], 0, lang),
@@ -56,13 +62,14 @@ def test_segments_page_shows_the_metrics_figures(demo_db, demo, use_db):
     use_db(demo_db)
     at = open_page("views/segments.py")
     assert at.title[0].value == "Segments"
-    assert shown_metrics(at) == people_figures(summary)
+    assert people_figures(summary, everyone=True).items() <= shown_metrics(at).items()
     shown = at.dataframe[0].value
     assert shown["Segment"].tolist() == table["segment_fr"].tolist()
-    assert shown["Clients"].tolist() == [format.number(n) for n in table["customers"]]
+    assert shown["Clients (depuis le début)"].tolist() == [
+        format.number(n) for n in table["customers"]]
     assert shown["Il y a 7 jours"].tolist() == [format.number(n) for n in table["last_week"]]
     assert shown["Arrivés"].tolist() == [format.number(n) for n in table["moved_in"]]
-    assert shown["Chiffre d'affaires"].tolist() == [
+    assert shown["Chiffre d'affaires (depuis le début)"].tolist() == [
         format.money(v, "fr", 0) for v in table["revenue"]
     ]
     assert len(at.dataframe[1].value) == summary["people"]  # fewer than LIST_SHOWN
@@ -84,7 +91,7 @@ def test_a_big_list_shows_its_biggest_spenders_and_says_so(demo_db, demo, use_db
     assert len(at.dataframe[1].value) == 3
     said = f"Les 3 plus gros acheteurs sur {format.number(summary['people'])} personnes"
     assert any(caption.value.startswith(said) for caption in at.caption)
-    assert shown_metrics(at) == people_figures(summary)
+    assert people_figures(summary, everyone=True).items() <= shown_metrics(at).items()
 
 
 def test_segment_builder_live_count(demo_db, demo, use_db):
@@ -98,15 +105,41 @@ def test_segment_builder_live_count(demo_db, demo, use_db):
     at = open_page("views/segments.py")
     at.multiselect(key="seg_segments").select("at_risk").run()
     assert not at.exception
-    assert shown_metrics(at) == people_figures(counts[0])
-    assert "Liste : Segments : À risque" in [c.value for c in at.caption]
+    assert people_figures(counts[0]).items() <= shown_metrics(at).items()
+    assert "Liste : Segments : À risque — réguliers" in [c.value for c in at.caption]
     at.multiselect(key="seg_segments").select("cant_lose")
     at.number_input(key="seg_spend_min").set_value(100)
     at.text_input(key="seg_places").input("69, Paris")
     at.checkbox(key="seg_consent").check().run()
     assert not at.exception
-    assert shown_metrics(at) == people_figures(counts[1])
+    assert people_figures(counts[1]).items() <= shown_metrics(at).items()
     assert counts[1]["people"] == counts[1]["reachable"] > 0
+
+
+def test_segments_shows_the_one_at_risk_notion(demo_db, demo, use_db):
+    """The three at-risk counts are metrics.at_risk's and the Monday report's of the same week,
+    and the builder's "À risque" lists have as many people (issue 13: 289, 211 and 16 were three
+    lists for one worry)."""
+    counts, report_counts = demo(lambda con, as_of: (
+        risk.counts(risk.at_risk(con, as_of)),
+        report.weekly_report(con, as_of).at_risk,
+    ))
+    assert counts == report_counts and counts["all"] > counts["valuable"] > 0
+    use_db(demo_db)
+    at = open_page("views/segments.py")
+    shown = shown_metrics(at)
+    assert {name: shown[words["fr"]] for name, words in risk.SUBLIST_NAMES.items()} == {
+        name: format.number(count) for name, count in counts.items()}
+    # The two RFM segments that make up "À risque" add up to it, and say so in their names.
+    table = at.dataframe[0].value.set_index("Segment")["Clients (depuis le début)"]
+    parts = table[["À risque — réguliers", "À risque — à ne pas perdre"]]
+    assert sum(int(v.replace("\u202f", "")) for v in parts) == counts["all"]
+    for name in risk.SUBLISTS:
+        at.selectbox(key="seg_at_risk").set_value(name).run()
+        assert not at.exception
+        assert shown_metrics(at)["Personnes dans la liste"] == format.number(counts[name])
+    assert f"Liste : liste « {risk.SUBLIST_NAMES['to_call']['fr']} »" in [
+        c.value for c in at.caption]
 
 
 def test_segment_builder_says_what_is_wrong(demo_db, use_db):
@@ -138,7 +171,31 @@ def test_builder_inputs_speak_french_and_start_on_the_shops_span(demo_db, demo, 
         "Écrivez un nombre supérieur ou égal à 0 : ce filtre est ignoré.",
         "Écrivez un nombre entre 0 et 100 : ce filtre est ignoré.",
     ]
-    assert "Liste : Tous les clients" in [c.value for c in at.caption]
+    assert "Liste : Toutes les personnes de la base (clients et contacts sans achat)" in [
+        c.value for c in at.caption]
+def test_a_three_customer_shop_gets_its_customers_by_last_order(tmp_path, use_db):
+    """Issue 13: no segments by rank below 20 customers, the customers by last order instead."""
+    path = tmp_path / "small.duckdb"
+    with connected(path) as con:
+        insert_orders(con, [
+            {"customer_id": 1, "ordered_at": "2022-06-30 10:00", "amount": 30.0},
+            {"customer_id": 2, "ordered_at": "2024-06-30 10:00", "amount": 45.0},
+            {"customer_id": 3, "ordered_at": "2024-06-02 10:00", "amount": 20.0},
+            {"customer_id": 3, "ordered_at": "2024-06-10 10:00", "amount": 20.0},
+        ])
+    use_db(path)
+    at = open_page("views/segments.py")
+    assert at.info[0].value == (
+        "Pas encore assez de clients pour des segments par rang (il en faut 20, vous en avez 3) "
+        ": voici vos clients par date du dernier achat."
+    )
+    assert not at.get("plotly_chart")  # no RFM grid
+    shown = at.dataframe[0].value
+    assert shown["E-mail"].tolist() == [
+        "client2@example.fr", "client3@example.fr", "client1@example.fr"
+    ]
+    assert shown["Commandes"].tolist() == [1, 2, 1]
+    assert "Segment" not in shown.columns
 
 
 def test_segments_page_in_english(demo_db, demo, use_db):
@@ -146,7 +203,7 @@ def test_segments_page_in_english(demo_db, demo, use_db):
     use_db(demo_db)
     at = open_page("views/segments.py", "en")
     assert at.title[0].value == "Segments"
-    assert shown_metrics(at) == people_figures(summary, "en")
+    assert people_figures(summary, "en", everyone=True).items() <= shown_metrics(at).items()
     assert at.dataframe[0].value["Segment"].iloc[0] == "Champions"
 
 

@@ -83,8 +83,8 @@ STRINGS: dict[str, tuple[str, str]] = {
     "ret_after_quarter": ("Trimestres après l'arrivée", "Quarters after arrival"),
     "ret_unit_retention": ("Clients revenus (%)", "Customers back (%)"),
     "ret_unit_revenue_retention": ("CA (% de l'arrivée)", "Revenue (% of arrival)"),
-    "ret_unit_cumulative_revenue_per_customer": ("CA cumulé par client (€)",
-                                                 "Cumulative revenue per customer (€)"),
+    "ret_unit_cumulative_revenue_per_customer": ("CA cumulé par client ({unit})",
+                                                 "Cumulative revenue per customer ({unit})"),
     "ret_heatmap_title_retention": ("Part des clients de chaque cohorte qui ont commandé",
                                     "Share of each cohort's customers who ordered"),
     "ret_heatmap_title_revenue_retention": (
@@ -111,11 +111,17 @@ STRINGS: dict[str, tuple[str, str]] = {
     ),
     "ret_curves_caption": (
         "Seules les périodes terminées comptent. En pourcentage, les courbes partent de la "
-        "première période après l'arrivée (la période d'arrivée vaut toujours 100 %).",
+        "première période après l'arrivée (la période d'arrivée vaut toujours 100 %). En "
+        "pointillés gris : les périodes atteintes par moins de {cohorts} cohortes ou moins de "
+        "{customers} clients, trop peu pour une moyenne.",
         "Only periods that are over count. In percent, the curves start at the first period "
-        "after arrival (the arrival period is always 100%).",
+        "after arrival (the arrival period is always 100%). Dotted grey: periods reached by "
+        "fewer than {cohorts} cohorts or fewer than {customers} customers, too few for an average.",
     ),
     "ret_average": ("Moyenne", "Average"),
+    "ret_average_thin": ("Moyenne, non significative", "Average, not significant"),
+    "ret_average_hover": ("%{customdata[0]} clients de %{customdata[1]} cohortes",
+                          "%{customdata[0]} customers in %{customdata[1]} cohorts"),
     "ret_curves_title_retention": ("Clients revenus, période après période",
                                    "Customers back, period after period"),
     "ret_curves_title_revenue_retention": ("Chiffre d'affaires, période après période",
@@ -138,7 +144,12 @@ STRINGS: dict[str, tuple[str, str]] = {
         "- **CA cumulé par client** : chiffre d'affaires net de la cohorte de la période 0 à "
         "la période k ÷ nombre de clients de la cohorte.\n"
         "- **Moyenne** : toutes les cohortes qui ont atteint la période k, chacune pesant son "
-        "nombre de clients (clients revenus de ces cohortes ÷ leurs clients).\n"
+        "nombre de clients (clients revenus de ces cohortes ÷ leurs clients). Pour le CA cumulé "
+        "par client, la moyenne additionne période après période le CA par client des cohortes "
+        "qui l'ont atteinte : elle ne baisse jamais, sauf si les avoirs d'une période dépassent "
+        "ses ventes.\n"
+        "- **Non significative** : une période atteinte par moins de {cohorts} cohortes ou moins "
+        "de {customers} clients (en pointillés gris sur la courbe).\n"
         "- **Période en cours** : la dernière case de chaque ligne du tableau ; elle n'est pas "
         "finie, les courbes et la phrase d'exemple ne la comptent pas.",
         _VALID_ORDER[1]
@@ -153,7 +164,12 @@ STRINGS: dict[str, tuple[str, str]] = {
         "- **Cumulative revenue per customer**: the cohort's net revenue from period 0 to "
         "period k ÷ the cohort's customers.\n"
         "- **Average**: every cohort that has reached period k, each weighing its number of "
-        "customers (customers back in those cohorts ÷ their customers).\n"
+        "customers (customers back in those cohorts ÷ their customers). For cumulative revenue "
+        "per customer, the average adds, period after period, the revenue per customer of the "
+        "cohorts that reached it: it never goes down, unless a period's credit notes exceed its "
+        "sales.\n"
+        "- **Not significant**: a period reached by fewer than {cohorts} cohorts or fewer than "
+        "{customers} customers (dotted grey on the curve).\n"
         "- **Period in progress**: the last cell of each row of the table; it is not over, so "
         "the curves and the example sentence leave it out.",
     ),
@@ -166,16 +182,17 @@ STRINGS: dict[str, tuple[str, str]] = {
     ),
     "rep_days_value": ({"one": "{count} jour", "other": "{count} jours"},
                        {"one": "{count} day", "other": "{count} days"}),
-    "rep_rate": ("Taux de réachat", "Repeat rate"),
+    "rep_rate": ("Taux de réachat (depuis le début)", "Repeat rate (since the start)"),
     "rep_rate_help": ("Clients ayant passé au moins deux commandes valides ÷ clients.",
                       "Customers with at least two valid orders ÷ customers."),
-    "rep_customers": ("Clients", "Customers"),
+    "rep_customers": ("Clients (depuis le début)", "Customers (since the start)"),
     "rep_customers_help": ("Personnes identifiées ayant au moins une commande valide.",
                            "Identified people with at least one valid order."),
-    "rep_repeat_customers": ("Clients revenus", "Repeat customers"),
+    "rep_repeat_customers": ("Clients revenus (depuis le début)",
+                             "Repeat customers (since the start)"),
     "rep_repeat_customers_help": ("Clients ayant passé au moins deux commandes valides.",
                                   "Customers with at least two valid orders."),
-    "rep_median_second": ("2e commande : délai médian", "2nd order: median time"),
+    "rep_median_second": ("Délai médian avant la 2e commande", "Median time to the 2nd order"),
     "rep_median_second_help": (
         "La moitié des clients revenus ont passé leur deuxième commande dans ce délai après la "
         "première (jours du calendrier).",
@@ -183,10 +200,12 @@ STRINGS: dict[str, tuple[str, str]] = {
         "first (calendar days).",
     ),
     "rep_reading": (
-        "Sur 100 clients, {n} ont commandé au moins deux fois ; entre deux commandes d'un même "
-        "client il s'écoule en général (médiane) {between}.",
-        "Of 100 customers, {n} ordered at least twice; between two orders of the same customer "
-        "there are typically (median) {between}.",
+        "Depuis le début, sur 100 clients, {n} ont commandé au moins deux fois. Délai médian "
+        "entre deux commandes successives d'un même client, toutes commandes comprises : "
+        "{between} (avant la 2e commande seulement : {second}).",
+        "Since the start, of 100 customers, {n} ordered at least twice. Median time between two "
+        "successive orders of the same customer, all orders included: {between} (before the "
+        "2nd order only: {second}).",
     ),
     "rep_trend_header": ("Les nouveaux clients reviennent-ils plus qu'avant ?",
                          "Do new customers come back more than before?"),
@@ -217,15 +236,20 @@ STRINGS: dict[str, tuple[str, str]] = {
         "Among customers who placed a second order, the share who did so within 30, 60 and 90 "
         "days of the first: a reminder e-mail sent before reaches those still hesitating.",
     ),
-    "rep_within": ("2e commande en {days} jours", "2nd order within {days} days"),
+    "rep_within": ("2e commande en {days} jours (part des clients revenus)",
+                   "2nd order within {days} days (share of repeat customers)"),
     "rep_within_help": (
         "Clients dont la deuxième commande valide est arrivée au plus {days} jours après la "
         "première ÷ clients ayant une deuxième commande.",
         "Customers whose second valid order came at most {days} days after the first ÷ "
         "customers with a second order.",
     ),
-    "rep_within_count": ({"one": "{count} client", "other": "{count} clients"},
-                         {"one": "{count} customer", "other": "{count} customers"}),
+    "rep_within_count": (
+        {"one": "{count} client, soit {share} de tous les clients",
+         "other": "{count} clients, soit {share} de tous les clients"},
+        {"one": "{count} customer, {share} of all customers",
+         "other": "{count} customers, {share} of all customers"},
+    ),
     "rep_products_header": ("Les premiers achats qui font revenir",
                             "First purchases that bring customers back"),
     "rep_products_caption": (
@@ -238,37 +262,44 @@ STRINGS: dict[str, tuple[str, str]] = {
     "rep_col_product": ("Produit de la 1re commande", "Product of the 1st order"),
     "rep_col_customers": ("Clients", "Customers"),
     "rep_col_repeat_customers": ("Clients revenus", "Came back"),
-    "rep_col_repeat_rate": ("Taux de réachat", "Repeat rate"),
+    "rep_col_repeat_rate": ("Taux de réachat (depuis le début)",
+                            "Repeat rate (since the start)"),
     "rep_definitions": (
         _VALID_ORDER[0]
         + "- **Clients** : personnes identifiées (e-mail, téléphone ou nom et code postal) avec "
         "au moins une commande valide jusqu'à la date ; les ventes anonymes n'y sont pas.\n"
-        "- **Taux de réachat** : clients avec au moins deux commandes valides ÷ clients, depuis "
-        "le début de l'historique.\n"
-        "- **Délai avant la 2e commande** : jours du calendrier entre la première et la deuxième "
-        "commande valide (deux commandes le même jour : 0 jour). Médiane : la moitié des "
+        "- **Taux de réachat (depuis le début)** : clients avec au moins deux commandes valides "
+        "÷ clients, depuis le début de l'historique (celui de la Vue d'ensemble, « 12 mois », ne "
+        "compte que les clients des 52 dernières semaines).\n"
+        "- **Délai médian avant la 2e commande** : jours du calendrier entre la première et la "
+        "deuxième commande valide (deux commandes le même jour : 0 jour). Médiane : la moitié des "
         "clients revenus sont en dessous.\n"
-        "- **Intervalle entre commandes** : médiane des jours entre deux commandes valides "
-        "successives d'un même client.\n"
+        "- **Délai médian entre deux commandes** : médiane des jours entre deux commandes "
+        "valides successives d'un même client, de la 1re à la 2e comme de la 5e à la 6e (les "
+        "clients réguliers, qui commandent plus souvent, y pèsent plus).\n"
         "- **Réachat dans les 90 jours par mois d'arrivée** : pour les clients dont la première "
         "commande valide est de ce mois, la part dont la deuxième est arrivée dans les 90 jours.\n"
-        "- **2e commande en 30 / 60 / 90 jours** : parmi les clients qui ont une deuxième "
-        "commande, la part pour qui elle est arrivée dans ce délai.\n"
+        "- **2e commande en 30 / 60 / 90 jours** : parmi les clients revenus (ceux qui ont une "
+        "deuxième commande), la part pour qui elle est arrivée dans ce délai ; dessous, la même "
+        "part rapportée à tous les clients.\n"
         "- **Premiers achats qui font revenir** : un client compte pour chaque produit différent "
         "de sa première commande valide ; taux = clients revenus ÷ clients.",
         _VALID_ORDER[1]
         + "- **Customers**: identified people (email, phone or name and postcode) with at least "
         "one valid order up to the date; anonymous sales are not in.\n"
-        "- **Repeat rate**: customers with at least two valid orders ÷ customers, since the "
-        "start of the history.\n"
-        "- **Time to 2nd order**: calendar days between the first and the second valid order "
-        "(two orders on the same day: 0 days). Median: half of the repeat customers are below.\n"
-        "- **Time between orders**: median of the days between two successive valid orders of "
-        "the same customer.\n"
+        "- **Repeat rate (since the start)**: customers with at least two valid orders ÷ "
+        "customers, since the start of the history (the Overview's, \"12 months\", counts only "
+        "the customers of the last 52 weeks).\n"
+        "- **Median time to the 2nd order**: calendar days between the first and the second "
+        "valid order (two orders on the same day: 0 days). Median: half of the repeat customers are below.\n"
+        "- **Median time between two orders**: median of the days between two successive valid "
+        "orders of the same customer, from the 1st to the 2nd as from the 5th to the 6th "
+        "(regular customers, who order more often, weigh more in it).\n"
         "- **Repeat within 90 days by month of arrival**: for the customers whose first valid "
         "order is from that month, the share whose second came within 90 days.\n"
-        "- **2nd order within 30 / 60 / 90 days**: among customers with a second order, the "
-        "share for whom it came within that time.\n"
+        "- **2nd order within 30 / 60 / 90 days**: among repeat customers (those with a second "
+        "order), the share for whom it came within that time; below it, the same count as a "
+        "share of all customers.\n"
         "- **First purchases that bring customers back**: a customer counts once for each "
         "distinct product of their first valid order; rate = repeat customers ÷ customers.",
     ),
@@ -280,17 +311,19 @@ STRINGS: dict[str, tuple[str, str]] = {
         "What each customer has brought you and should bring in the next 12 months, those who "
         "matter most, those drifting away, and how far to trust the predictions.",
     ),
-    "val_fitting": (
-        "Prévisions : ajustement des modèles d'achat (BG/NBD, MBG/NBD, Pareto/NBD) et de "
-        "dépense (Gamma-Gamma)…",
-        "Predictions: fitting the purchase (BG/NBD, MBG/NBD, Pareto/NBD) and spend "
-        "(Gamma-Gamma) models…",
+    "val_progress_backtest": (
+        "Prévisions : test du modèle {model} sur les dernières semaines passées…",
+        "Forecasts: testing the {model} model on the last past weeks…",
     ),
-    "val_backtesting": (
-        "Test : les modèles d'achat ajustés sans les dernières semaines, comparés à la réalité…",
-        "Backtest: the purchase models fitted without the last weeks, compared with reality…",
+    "val_progress_fit": (
+        "Prévisions : ajustement du modèle {model} sur tout l'historique…",
+        "Forecasts: fitting the {model} model on the whole history…",
     ),
-    "val_customers": ("Clients", "Customers"),
+    "val_progress_ranges": (
+        "Prévisions : fourchettes du modèle {model}…",
+        "Forecasts: ranges of the {model} model…",
+    ),
+    "val_customers": ("Clients (depuis le début)", "Customers (since the start)"),
     "val_customers_help": ("Personnes identifiées ayant au moins une commande valide.",
                            "Identified people with at least one valid order."),
     "val_historic_total": ("Valeur historique", "Historic value"),
@@ -309,10 +342,10 @@ STRINGS: dict[str, tuple[str, str]] = {
     ),
     "val_range": ("entre {low} et {high}", "between {low} and {high}"),
     "val_range_help": (
-        "La fourchette dit l'incertitude des modèles ajustés sur vos clients : des paramètres "
-        "tirés autour de ceux estimés, 9 prévisions sur 10 tombent dedans.",
-        "The range says how uncertain the models fitted on your customers are: with parameters "
-        "drawn around the estimated ones, 9 forecasts in 10 fall inside it.",
+        "La fourchette dit l'incertitude des modèles ajustés sur vos clients : estimés sur "
+        "d'autres clients comme les vôtres, 9 prévisions sur 10 tomberaient dedans.",
+        "The range says how uncertain the models fitted on your customers are: fitted on other "
+        "customers like yours, 9 forecasts in 10 would fall inside it.",
     ),
     "val_predicted_mean": ("Valeur prévue par client", "Predicted value per customer"),
     "val_predicted_mean_help": ("Valeur prévue (12 mois) ÷ clients.",
@@ -326,8 +359,9 @@ STRINGS: dict[str, tuple[str, str]] = {
     ),
     "val_scatter_title": ("Déjà dépensé et attendu, client par client",
                           "Spent so far and expected, customer by customer"),
-    "val_scatter_x": ("Valeur historique (€)", "Historic value (€)"),
-    "val_scatter_y": ("Valeur prévue sur 12 mois (€)", "Predicted value over 12 months (€)"),
+    "val_scatter_x": ("Valeur historique ({unit})", "Historic value ({unit})"),
+    "val_scatter_y": ("Valeur prévue sur 12 mois ({unit})",
+                      "Predicted value over 12 months ({unit})"),
     "val_scatter_caption": (
         "Chaque point est un client : à droite ceux qui ont beaucoup dépensé, en haut ceux qui "
         "devraient beaucoup dépenser ; plus la couleur est claire, plus il est probable qu'ils "
@@ -364,18 +398,13 @@ STRINGS: dict[str, tuple[str, str]] = {
         "Customers who came at least twice. A one-time customer counts as active (100%): the "
         "model lets a customer leave only after a repeat purchase.",
     ),
-    "val_risk_count": ("Clients précieux à risque", "Valuable customers at risk"),
-    "val_risk_help": (
-        "Parmi les 20 % de clients qui ont le plus dépensé (au moins {threshold}), ceux dont la "
-        "probabilité d'être encore client est sous 50 % : à appeler ou à relancer.",
-        "Among the top 20% of customers by spend (at least {threshold}), those whose "
-        "probability of still being a customer is below 50%: worth a call or a reminder.",
-    ),
     "val_risk_caption": (
-        "Ils ont dépensé au moins {threshold} chez vous mais ne sont probablement plus clients : "
-        "un appel ou un message personnel peut les faire revenir. Les plus gros clients en tête.",
-        "They spent at least {threshold} with you but are probably no longer customers: a call "
-        "or a personal message may bring them back. Biggest spenders first.",
+        "La liste « À risque — précieux », la même que sur la page Segments : un appel ou un "
+        "message personnel peut les faire revenir. P(actif) et la valeur prévue disent ce qu'en "
+        "pense le modèle. Les plus gros clients en tête.",
+        "The list 'At risk — valuable', the same as on the Segments page: a call or a personal "
+        "message may bring them back. P(alive) and the predicted value say what the model "
+        "thinks of them. Biggest spenders first.",
     ),
     "val_risk_shown": (
         "Les {shown} plus gros clients sur {total} sont affichés : commencez par eux.",
@@ -421,8 +450,9 @@ STRINGS: dict[str, tuple[str, str]] = {
         "- **P(actif)** : probabilité, selon le modèle, que le client achète encore chez vous. "
         "Avec BG/NBD, un client venu une seule fois est à 100 % ; avec MBG/NBD et Pareto/NBD, "
         "elle baisse avec le temps écoulé depuis son achat.\n"
-        "- **Clients précieux à risque** : parmi les 20 % de clients qui ont le plus dépensé, "
-        "ceux dont P(actif) est sous 50 %.\n"
+        "- **À risque — précieux** : la liste « À risque » de toute l'application (sa "
+        "définition est sous les chiffres), réduite aux deux cinquièmes qui dépensent le plus ; "
+        "P(actif) ne la choisit pas, il la décrit.\n"
         "- **Test des prévisions** : chaque modèle est réestimé sans les dernières semaines, "
         "autant que l'horizon des prévisions (52, ou moins si l'historique est court) ; ses "
         "prévisions d'achats et de chiffre d'affaires pour ces semaines sont comparées à la "
@@ -447,8 +477,9 @@ STRINGS: dict[str, tuple[str, str]] = {
         "- **P(alive)**: probability, according to the model, that the customer still buys "
         "from you. With BG/NBD a one-time customer is at 100%; with MBG/NBD and Pareto/NBD it "
         "falls with the time since their purchase.\n"
-        "- **Valuable customers at risk**: among the top 20% of customers by spend, those whose "
-        "P(alive) is below 50%.\n"
+        "- **At risk — valuable**: the app's one 'At risk' list (its definition is under the "
+        "figures), narrowed to the two fifths who spend most; P(alive) does not choose it, it "
+        "describes it.\n"
         "- **Prediction test**: each model is refitted without the last weeks, as many as the "
         "forecast's horizon (52, or fewer when the history is short); its purchase and revenue "
         "predictions for those weeks are compared with what the customers already known did "

@@ -43,6 +43,12 @@ STRINGS: dict[str, tuple[str | dict[str, str], str | dict[str, str]]] = {
         "The database holds no order yet: import a file of orders with "
         "“python -m ingest FILE”, then run this command again.",
     ),
+    "cli_too_few_segments": (
+        "Pas encore assez de clients pour des segments par rang (il en faut {needed}, vous en "
+        "avez {have}) : voici vos clients par date du dernier achat.",
+        "Not enough customers yet for segments by rank ({needed} needed, you have {have}): "
+        "here are your customers by date of last purchase.",
+    ),
     "cli_bad_date": ("date invalide « {text} » : écrivez-la AAAA-MM-JJ, par exemple 2024-03-31",
                      "invalid date “{text}”: write it YYYY-MM-DD, for example 2024-03-31"),
     "cli_format_segment_only": ("--format {format} : réservé à la commande segment",
@@ -102,11 +108,19 @@ STRINGS.update({
     ),
     "cli_help_min_p_alive": ("segment : probabilité d'être actif d'au moins (0 à 1)",
                              "segment: probability of being active at least (0 to 1)"),
-    "cli_help_min_predicted_value": ("segment : valeur prévue sur 12 mois d'au moins (euros)",
-                                     "segment: predicted value over 12 months at least (euros)"),
+    "cli_help_min_predicted_value": (
+        "segment : valeur prévue sur 12 mois d'au moins (dans la devise de la boutique)",
+        "segment: predicted value over 12 months at least (in the shop's currency)",
+    ),
     "cli_help_min_days_overdue": (
         "segment : en retard d'au moins ce nombre de jours sur l'achat attendu",
         "segment: at least this many days late on the expected purchase",
+    ),
+    "cli_help_at_risk": (
+        "segment : seulement une liste « À risque » (all : À risque ; valuable : À risque — "
+        "précieux ; to_call : À appeler cette semaine), les mêmes que l'application et le rapport",
+        "segment: only an 'At risk' list (all: At risk; valuable: At risk — valuable; to_call: "
+        "To call this week), the same as the app's and the report's",
     ),
     "cli_help_sep": ("segment : séparateur CSV", "segment: CSV separator"),
     "cli_help_out": ("écrire le résultat dans ce fichier", "write the result to this file"),

@@ -77,4 +77,6 @@ STRINGS: dict[str, tuple[str, str]] = {
     "col_city": ("Ville", "City"),
     "col_last_order_at": ("Dernière commande", "Last order"),
     "col_email_marketing": ("Accepte les e-mails", "Accepts emails"),
+    "col_currency": ("Devise", "Currency"),
+    "col_note": ("Note", "Note"),
 }

@@ -30,9 +30,9 @@ STRINGS: dict[str, tuple[str, str]] = {
     ),
     "kpi_revenue": ("Chiffre d'affaires", "Revenue"),
     "kpi_orders": ("Commandes", "Orders"),
-    "kpi_customers": ("Clients", "Customers"),
-    "kpi_new_customers": ("Nouveaux clients", "New customers"),
-    "kpi_returning_customers": ("Clients revenus", "Returning customers"),
+    "kpi_customers": ("Clients (semaine)", "Customers (week)"),
+    "kpi_new_customers": ("Nouveaux clients (semaine)", "New customers (week)"),
+    "kpi_returning_customers": ("Clients revenus (semaine)", "Returning customers (week)"),
     "kpi_average_basket": ("Panier moyen", "Average basket"),
     "kpi_repeat_rate": ("Taux de réachat (12 mois)", "Repeat rate (12 months)"),
     "help_revenue": ("Montants nets (payé − remboursé) des commandes valides de la semaine, TTC.",
@@ -55,7 +55,7 @@ STRINGS: dict[str, tuple[str, str]] = {
     "last_year": ("Même semaine l'an dernier : {value}", "Same week last year: {value}"),
     "trend_title": ("Chiffre d'affaires par semaine (12 mois)", "Revenue per week (12 months)"),
     "trend_axis_week": ("Semaine", "Week"),
-    "trend_axis_revenue": ("Chiffre d'affaires (€)", "Revenue (€)"),
+    "trend_axis_revenue": ("Chiffre d'affaires ({unit})", "Revenue ({unit})"),
     "trend_orders": ("Commandes", "Orders"),
     "week_of": ("Semaine du {start} au {end}", "Week of {start} to {end}"),
     "definitions": ("Définitions", "Definitions"),
@@ -70,9 +70,11 @@ STRINGS: dict[str, tuple[str, str]] = {
         "listes, chiffre d'affaires de sa cohorte dans la période de l'avoir) mais n'est ni une "
         "commande ni un client ; un avoir sans client ne diminue que le chiffre d'affaires de "
         "la boutique.\n"
-        "- **Clients** : personnes ayant au moins une commande valide dans la semaine.\n"
-        "- **Nouveaux clients** : leur toute première commande valide est dans la semaine ; "
-        "**clients revenus** : ils avaient déjà commandé avant.\n"
+        "- **Clients (semaine)** : personnes ayant au moins une commande valide dans la semaine "
+        "(les personnes du fichier clients qui n'ont jamais acheté sont des contacts, pas des "
+        "clients).\n"
+        "- **Nouveaux clients (semaine)** : leur toute première commande valide est dans la "
+        "semaine ; **clients revenus (semaine)** : ils avaient déjà commandé avant.\n"
         "- **Panier moyen** : chiffre d'affaires ÷ commandes.\n"
         "- **Taux de réachat (12 mois)** : parmi les clients ayant commandé au cours des 52 "
         "semaines finissant avec cette semaine, la part qui a commandé au moins deux fois.",
@@ -84,9 +86,10 @@ STRINGS: dict[str, tuple[str, str]] = {
         "amount): it lowers their net spend (M score, historic value, lists, their cohort's "
         "revenue in the credit note's period) but is neither an order nor a customer; a credit "
         "note without a customer only lowers the shop's revenue.\n"
-        "- **Customers**: people with at least one valid order in the week.\n"
-        "- **New customers**: their very first valid order is in the week; **returning "
-        "customers**: they had ordered before.\n"
+        "- **Customers (week)**: people with at least one valid order in the week (people in the "
+        "customer file who never bought are contacts, not customers).\n"
+        "- **New customers (week)**: their very first valid order is in the week; **returning "
+        "customers (week)**: they had ordered before.\n"
         "- **Average basket**: revenue ÷ orders.\n"
         "- **Repeat rate (12 months)**: among customers who ordered in the 52 weeks ending with "
         "this week, the share who ordered at least twice.",
@@ -129,6 +132,18 @@ STRINGS: dict[str, tuple[str, str]] = {
     "ignored": ("—", "—"),
     "preview_rows": ("Premières lignes", "First rows"),
     "import_button": ("Importer", "Import"),
+    "import_done_once": (
+        "Ces fichiers sont importés tels quels : changez un réglage ou déposez un autre fichier "
+        "pour importer à nouveau.",
+        "These files are imported as they are: change a setting or drop another file to import "
+        "again.",
+    ),
+    "import_once": (
+        "« {file} » est importé une seule fois (import n° {import_id}) : le second clic n'a "
+        "rien refait. Son compte rendu est dans Données.",
+        "“{file}” is imported once (import no. {import_id}): the second click did not do it "
+        "again. Its report is in Data.",
+    ),
     "doubts": ("À vérifier avant d'importer", "To check before importing"),
     "accept_guesses": ("J'ai vérifié : importer avec ces choix",
                        "I have checked: import with these choices"),

@@ -10,7 +10,7 @@ STRINGS: dict[str, tuple[str, str]] = {
     "export_city": ("Ville", "City"),
     "export_segment": ("Segment", "Segment"),
     "export_orders": ("Commandes", "Orders"),
-    "export_net_spend": ("Dépense nette (€)", "Net spend (€)"),
+    "export_net_spend": ("Dépense nette ({currency})", "Net spend ({currency})"),
     "export_last_order": ("Dernière commande", "Last order"),
     "export_email_marketing": ("Accepte les e-mails", "Accepts emails"),
     "export_sheet": ("Clients", "Customers"),

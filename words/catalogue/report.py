@@ -22,7 +22,7 @@ STRINGS: dict[str, tuple[str, str]] = {
     "report_section_kpis": ("Indicateurs de la semaine", "The week's figures"),
     "report_section_trend": ("Tendance", "Trend"),
     "report_section_segments": ("Mouvements entre segments", "Movements between segments"),
-    "report_section_to_call": ("Clients à appeler cette semaine", "Customers to call this week"),
+    "report_section_to_call": ("À appeler cette semaine", "To call this week"),
     "report_section_new_repeat": ("Nouveaux clients fidèles", "New repeat customers"),
     "report_section_definitions": ("Définitions", "Definitions"),
     "report_metric": ("Indicateur", "Figure"),
@@ -66,22 +66,40 @@ STRINGS: dict[str, tuple[str, str]] = {
     "report_sheet_new_repeat": ("Nouveaux fidèles", "New repeat"),
     "report_trend_week": ("Semaine du", "Week of"),
     "report_def_segments": (
-        "Segments RFM calculés à la fin de chaque semaine (dimanche soir) : récence, fréquence "
-        "et montant notés de 1 à 5 par quintile parmi tous vos clients ; un client peut changer "
-        "de segment sans acheter, parce que le temps passe ou que les autres achètent.",
-        "RFM segments computed at the end of each week (Sunday night): recency, frequency and "
-        "spend scored 1 to 5 by quintile among all your customers; a customer can change "
-        "segment without buying, because time passes or others buy.",
+        "Segments RFM calculés à la fin de chaque semaine (dimanche soir) : récence notée de 1 "
+        "à 5 d'après les jours depuis le dernier achat (et, dès 20 clients, le rang parmi vos "
+        "clients), fréquence d'après le nombre de commandes ; un client peut changer de segment "
+        "sans acheter, parce que le temps passe ou que les autres achètent.",
+        "RFM segments computed at the end of each week (Sunday night): recency scored 1 to 5 "
+        "from the days since the last purchase (and, from 20 customers on, the rank among your "
+        "customers), frequency from the number of orders; a customer can change segment "
+        "without buying, because time passes or others buy.",
     ),
-    "report_def_to_call": (
-        "Parmi vos meilleurs clients en dépenses (note M de 4 ou 5, les deux cinquièmes qui "
-        "dépensent le plus), ceux qui sont passés cette semaine en « À risque » ou « À ne pas "
-        "perdre », et ceux dont l'achat attendu tombait cette semaine sans qu'ils reviennent. "
-        "Achat attendu = dernier jour d'achat + l'intervalle moyen entre leurs jours d'achat.",
-        "Among your best customers by spend (M score 4 or 5, the two fifths who spend most), "
-        "those who moved to 'At risk' or 'Can't lose them' this week, and those whose expected "
-        "purchase fell this week without them coming back. Expected purchase = last purchase "
-        "day + the average gap between their purchase days.",
+    # One at-risk notion (metrics/at_risk.py, which names its sub-lists) for Segments, Valeur
+    # client, this report and the command line: its definition and counts. Read by the app too.
+    "glossary_at_risk": (
+        "À risque : les clients revenus plusieurs fois (note F de 3 à 5) dont la dernière "
+        "commande valide est maintenant parmi les plus anciennes (note R de 1 ou 2), soit les "
+        "segments « À risque — réguliers » et « À risque — à ne pas perdre ». Parmi eux, "
+        "« À risque — précieux » : ceux qui sont aussi parmi les deux cinquièmes qui dépensent "
+        "le plus (note M de 4 ou 5) ; et, parmi les précieux, « À appeler cette semaine » : "
+        "ceux entrés dans « À risque » ces 7 derniers jours ou dont l'achat attendu (dernier "
+        "jour d'achat + l'intervalle moyen entre leurs jours d'achat) tombait ces 7 jours, "
+        "sauf ceux qui ont demandé à ne plus être sollicités. Segments, Valeur client, le "
+        "rapport du lundi et la ligne de commande comptent les mêmes personnes.",
+        "At risk: customers who came back several times (F score 3 to 5) whose last valid order "
+        "is now among the oldest (R score 1 or 2), that is the segments 'At risk — regulars' "
+        "and 'At risk — can't lose them'. Among them, 'At risk — valuable': those who are also "
+        "among the two fifths who spend most (M score 4 or 5); and, among the valuable ones, "
+        "'To call this week': those who became at risk in the last 7 days or whose expected "
+        "purchase (last purchase day + the average gap between their purchase days) fell in "
+        "those 7 days, except those who asked not to be contacted. Segments, Customer value, "
+        "the Monday report and the command line count the same people.",
+    ),
+    "at_risk_counts": (
+        "À risque : {all} clients, dont {valuable} précieux ; à appeler cette semaine : "
+        "{to_call}.",
+        "At risk: {all} customers, {valuable} of them valuable; to call this week: {to_call}.",
     ),
     "report_def_new_repeat": (
         "Clients dont la deuxième commande valide date de cette semaine : ils sont devenus "

@@ -15,11 +15,17 @@ STRINGS: dict[str, tuple[str, str]] = {
     "seg_grid_title": ("La grille RFM", "The RFM grid"),
     "seg_grid_caption": (
         "Chaque case compte les clients d'un couple de notes : récence (R, de 1 = il y a "
-        "longtemps à 5 = tout récemment) et fréquence (F, de 1 = une commande à 5 = les plus "
-        "fidèles). Le nom écrit dans la case est son segment.",
+        "longtemps à 5 = tout récemment) et fréquence (F, de 1 = une commande à 5 = six "
+        "commandes ou plus). Le nom écrit dans la case est son segment.",
         "Each cell counts the customers with one pair of scores: recency (R, from 1 = long ago "
-        "to 5 = very recently) and frequency (F, from 1 = one order to 5 = the most loyal). The "
-        "name in the cell is its segment.",
+        "to 5 = very recently) and frequency (F, from 1 = one order to 5 = six orders or more). "
+        "The name in the cell is its segment.",
+    ),
+    "seg_too_few": (
+        "Pas encore assez de clients pour des segments par rang (il en faut {needed}, vous en "
+        "avez {have}) : voici vos clients par date du dernier achat.",
+        "Not enough customers yet for segments by rank ({needed} needed, you have {have}): here "
+        "are your customers by date of last purchase.",
     ),
     "seg_grid_r": ("Récence (R)", "Recency (R)"),
     "seg_grid_f": ("Fréquence (F)", "Frequency (F)"),
@@ -32,9 +38,9 @@ STRINGS: dict[str, tuple[str, str]] = {
         "count customers who entered the segment or left it for another.",
     ),
     "seg_col_segment": ("Segment", "Segment"),
-    "seg_col_customers": ("Clients", "Customers"),
+    "seg_col_customers": ("Clients (depuis le début)", "Customers (since the start)"),
     "seg_col_share": ("Part", "Share"),
-    "seg_col_revenue": ("Chiffre d'affaires", "Revenue"),
+    "seg_col_revenue": ("Chiffre d'affaires (depuis le début)", "Revenue (since the start)"),
     "seg_col_average_basket": ("Panier moyen", "Average basket"),
     "seg_col_last_week": ("Il y a 7 jours", "7 days ago"),
     "seg_col_change": ("Évolution", "Change"),
@@ -53,8 +59,8 @@ STRINGS: dict[str, tuple[str, str]] = {
                             "Empty: every segment, customers without a purchase included."),
     "seg_f_last_from": ("Dernière commande à partir du", "Last order from"),
     "seg_f_last_to": ("Dernière commande jusqu'au", "Last order until"),
-    "seg_f_spend_min": ("Dépense nette minimale (€)", "Minimum net spend (€)"),
-    "seg_f_spend_max": ("Dépense nette maximale (€)", "Maximum net spend (€)"),
+    "seg_f_spend_min": ("Dépense nette minimale ({unit})", "Minimum net spend ({unit})"),
+    "seg_f_spend_max": ("Dépense nette maximale ({unit})", "Maximum net spend ({unit})"),
     "seg_f_orders_min": ("Commandes au minimum", "Minimum orders"),
     "seg_f_orders_max": ("Commandes au maximum", "Maximum orders"),
     "seg_f_products": ("A acheté l'un de ces produits", "Bought one of these products"),
@@ -63,7 +69,20 @@ STRINGS: dict[str, tuple[str, str]] = {
                           "Several allowed, comma-separated: “69, 01, Paris”."),
     "seg_f_consent": ("Seulement ceux qui acceptent les e-mails",
                       "Only those who accept emails"),
+    "seg_f_at_risk": ("Liste « À risque »", "'At risk' list"),
+    "seg_f_anyone": ("Peu importe", "Any"),
+    "seg_f_at_risk_help": (
+        "Les mêmes listes que sous « Qui risque de partir ? » et dans le rapport du lundi.",
+        "The same lists as under 'Who may be leaving?' and in the Monday report.",
+    ),
     "seg_m_people": ("Personnes dans la liste", "People in the list"),
+    "seg_m_people_all": ("Personnes dans la base", "People in the base"),
+    "seg_m_people_all_help": (
+        "Tout le fichier clients : les clients (au moins une commande valide) et les contacts "
+        "qui n'ont jamais acheté.",
+        "The whole customer file: customers (at least one valid order) and contacts who never "
+        "bought.",
+    ),
     "seg_m_people_help": (
         "Personnes du fichier clients qui remplissent tous les critères (clients sans achat "
         "compris si aucun critère d'achat n'est posé).",
@@ -137,10 +156,19 @@ STRINGS: dict[str, tuple[str, str]] = {
     "seg_export_empty": ("Personne à exporter avec ces critères.",
                          "Nobody to export with these criteria."),
     "seg_definitions": (
-        "- **R (récence)** : jours depuis la dernière commande valide ; **F (fréquence)** : "
-        "nombre de commandes valides ; **M (montant)** : dépense nette. Chaque note va de 1 à 5 "
-        "par quintile : 5 = le cinquième des clients le plus récent, le plus fidèle ou le plus "
-        "dépensier.\n"
+        "- **R (récence)** : jours depuis la dernière commande valide. Note du calendrier : "
+        "5 jusqu'à 30 jours, 4 jusqu'à 90, 3 jusqu'à 180, 2 jusqu'à 365, 1 au-delà. À partir "
+        "de {needed} clients, la note est le rang parmi vos clients (5 = le cinquième le plus "
+        "récent), à un cran au plus de la note du calendrier : un client venu dans les 30 "
+        "derniers jours n'est jamais perdu, un client absent depuis plus d'un an jamais "
+        "champion.\n"
+        "- **F (fréquence)** : nombre de commandes valides, 1 commande = 1, 2 = 2, 3 = 3, 4 ou "
+        "5 = 4, 6 et plus = 5 (un rang laisserait des notes vides quand la plupart des clients "
+        "n'ont commandé qu'une fois).\n"
+        "- **M (montant)** : dépense nette, notée de 1 à 5 par rang (5 = le cinquième des "
+        "clients qui dépense le plus).\n"
+        "- **Moins de {needed} clients** : pas de segments par rang ; la page liste vos "
+        "clients par date du dernier achat.\n"
         "- **Segment** : nommé d'après le couple (R, F), comme dans la grille.\n"
         "- **Part** : clients du segment ÷ tous les clients.\n"
         "- **Chiffre d'affaires** : dépense nette cumulée des clients du segment ; **panier "
@@ -151,9 +179,17 @@ STRINGS: dict[str, tuple[str, str]] = {
         "- **Accepte les e-mails** : a une adresse e-mail, a accepté les e-mails commerciaux "
         "et n'a jamais demandé à ne plus en recevoir.\n"
         "- **Sans achat** : personnes du fichier clients sans commande valide.",
-        "- **R (recency)**: days since the last valid order; **F (frequency)**: number of valid "
-        "orders; **M (monetary)**: net spend. Each score goes from 1 to 5 by quintile: 5 = the "
-        "fifth of customers who bought most recently, most often or spent most.\n"
+        "- **R (recency)**: days since the last valid order. Calendar score: 5 up to 30 days, 4 "
+        "up to 90, 3 up to 180, 2 up to 365, 1 beyond. From {needed} customers on, the score is "
+        "the rank among your customers (5 = the fifth who bought most recently), at most one "
+        "step from the calendar score: a customer seen in the last 30 days is never lost, one "
+        "away for over a year never a champion.\n"
+        "- **F (frequency)**: number of valid orders, 1 order = 1, 2 = 2, 3 = 3, 4 or 5 = 4, 6 "
+        "and more = 5 (a rank would leave scores empty when most customers ordered once).\n"
+        "- **M (monetary)**: net spend, scored 1 to 5 by rank (5 = the fifth of customers who "
+        "spent most).\n"
+        "- **Fewer than {needed} customers**: no segments by rank; the page lists your "
+        "customers by date of last purchase.\n"
         "- **Segment**: named after the (R, F) pair, as in the grid.\n"
         "- **Share**: the segment's customers ÷ all customers.\n"
         "- **Revenue**: total net spend of the segment's customers; **average basket**: revenue "
@@ -275,8 +311,8 @@ STRINGS: dict[str, tuple[str, str]] = {
         "P(actif) du modèle d'achat retenu sur Valeur client.",
         "P(alive) from the purchase model chosen on Valeur client.",
     ),
-    "seg_f_min_predicted": ("Valeur prévue 12 mois, au moins (€)",
-                            "Predicted value over 12 months, at least (€)"),
+    "seg_f_min_predicted": ("Valeur prévue 12 mois, au moins ({unit})",
+                            "Predicted value over 12 months, at least ({unit})"),
     "seg_f_min_predicted_help": (
         "Chiffre d'affaires attendu du client dans les 52 prochaines semaines.",
         "Revenue expected from the customer over the next 52 weeks.",
@@ -296,7 +332,7 @@ STRINGS: dict[str, tuple[str, str]] = {
     "cust_chart_valid": ("Commande valide", "Valid order"),
     "cust_chart_invalid": ("Annulée, remboursée ou en attente",
                            "Cancelled, refunded or pending"),
-    "cust_chart_axis": ("Montant net (€)", "Net amount (€)"),
+    "cust_chart_axis": ("Montant net ({unit})", "Net amount ({unit})"),
     "cust_orders_title": ("Ses commandes", "Their orders"),
     "cust_col_date": ("Date", "Date"),
     "cust_col_order": ("N° de commande", "Order no."),
@@ -343,7 +379,8 @@ STRINGS: dict[str, tuple[str, str]] = {
 }
 STRINGS.update({
     # metrics.segment.describe: a list's filter in one line (page, export file, export log)
-    "describe_everyone": ("Tous les clients", "All customers"),
+    "describe_everyone": ("Toutes les personnes de la base (clients et contacts sans achat)",
+                          "Everyone in the base (customers and contacts without a purchase)"),
     "describe_segments": ("Segments : {names}", "Segments: {names}"),
     "describe_last_order_between": ("dernière commande du {low} au {high}",
                                     "last order from {low} to {high}"),
@@ -375,5 +412,6 @@ STRINGS.update({
         {"one": "en retard d'au moins {count} jour", "other": "en retard d'au moins {count} jours"},
         {"one": "at least {count} day late", "other": "at least {count} days late"},
     ),
+    "describe_at_risk": ("liste « {name} »", "list “{name}”"),
     "describe_separator": (" ; ", "; "),
 })

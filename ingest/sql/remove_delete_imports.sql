@@ -1,0 +1,1 @@
+delete from imports where list_contains($ids, import_id)

@@ -1,0 +1,1 @@
+delete from rejects where list_contains($ids, import_id)

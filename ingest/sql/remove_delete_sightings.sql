@@ -1,0 +1,1 @@
+delete from key_sightings where list_contains($ids, import_id)

@@ -1,0 +1,3 @@
+delete from currency_rates
+where currency = $currency
+returning currency
