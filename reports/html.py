@@ -30,7 +30,7 @@ from reports.format import (
     to_call_table,
 )
 from ui.charts import BRAND, MUTED, weekly_trend
-from words import text
+from words import choose, text
 from words.format import chart_separators, signed_points
 
 CSS = """
@@ -168,7 +168,7 @@ def _uncounted(report: WeeklyReport, lang: str) -> str:
     warning = uncounted_warning(report.uncounted, report.currency)
     if warning is None:
         return ""
-    return f'<p class="warning" id="uncounted">{escape(warning[lang == "en"])}</p>'
+    return f'<p class="warning" id="uncounted">{escape(choose(*warning, lang))}</p>'
 
 
 def _definitions(lang: str) -> str:

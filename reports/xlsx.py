@@ -30,7 +30,7 @@ from reports.format import (
     to_call_table,
 )
 from ui.charts import BRAND
-from words import text
+from words import choose, text
 
 WORKBOOK_OPTIONS = {"strings_to_formulas": False, "strings_to_urls": False,
                     "strings_to_numbers": False}
@@ -112,7 +112,7 @@ def _kpi_sheet(writer: pd.ExcelWriter, report: WeeklyReport, formats: dict, lang
                    lang)
     warning = uncounted_warning(report.uncounted, report.currency)
     if warning is not None:  # under the title, in place of the footer note: it matters more
-        sheet.write_string(1, 0, warning[lang == "en"], formats["warning"])
+        sheet.write_string(1, 0, choose(*warning, lang), formats["warning"])
     headers = [text("report_metric", lang), *(text(key, lang) for key in KPI_HEADERS)]
     sheet.write_row(HEADER_ROW, 0, headers, formats["header"])
     sheet.set_column(0, 0, 28)
