@@ -18,28 +18,12 @@ from __future__ import annotations
 import pandas as pd
 
 from metrics.currencies import symbol
+from words import text
 
 BREVO_COLUMNS = ["EMAIL", "FIRSTNAME", "LASTNAME", "SMS"]
 MAILCHIMP_COLUMNS = [
     "Email Address", "First Name", "Last Name", "Address", "Phone Number", "Tags"
 ]
-STANDARD_HEADERS: dict[str, tuple[str, str]] = {
-    "customer_id": ("N° client", "Customer no."),
-    "first_name": ("Prénom", "First name"),
-    "last_name": ("Nom", "Last name"),
-    "email": ("E-mail", "Email"),
-    "phone": ("Téléphone", "Phone"),
-    "postal_code": ("Code postal", "Postcode"),
-    "city": ("Ville", "City"),
-    "segment": ("Segment", "Segment"),
-    "orders": ("Commandes", "Orders"),
-    "net_spend": ("Dépense nette ({currency})", "Net spend ({currency})"),
-    "last_order": ("Dernière commande", "Last order"),
-    "email_marketing": ("Accepte les e-mails", "Accepts emails"),
-}
-YES_NO = {"fr": ("oui", "non"), "en": ("yes", "no")}
-
-
 def _text(column: pd.Series) -> pd.Series:
     return column.astype("str")
 
@@ -48,7 +32,7 @@ def standard(people: pd.DataFrame, lang: str = "fr", currency: str = "EUR") -> p
     """Our list (metrics.segment.segment_customers rows) with headers in ``lang``: numbers stay
     numbers and the last order a date, so a spreadsheet can sort and sum them; the net spend's
     header names its currency (the shop's, by its sign: € ; $US in French)."""
-    yes, no = YES_NO[lang]
+    yes, no = text("report_yes", lang), text("report_no", lang)
     table = pd.DataFrame(
         {
             "customer_id": people["customer_id"].astype("int64"),
@@ -65,9 +49,8 @@ def standard(people: pd.DataFrame, lang: str = "fr", currency: str = "EUR") -> p
             "email_marketing": people["email_marketing"].map({True: yes, False: no}).astype("str"),
         }
     )
-    headers = {key: names[lang == "en"].format(currency=symbol(currency, lang))
-               for key, names in STANDARD_HEADERS.items()}
-    return table.rename(columns=headers)
+    sign = symbol(currency, lang)
+    return table.rename(columns=lambda key: text(f"export_{key}", lang, currency=sign))
 
 
 def brevo(people: pd.DataFrame) -> pd.DataFrame:

@@ -20,11 +20,11 @@ import pandas as pd
 from exports import layouts
 from exports.names import list_file_name
 from exports.writers import csv_bytes, xlsx_bytes
+from words import text
 
 EXPORT_FORMATS = ("csv", "xlsx", "brevo", "mailchimp")
 CSV_MIME = "text/csv"
 XLSX_MIME = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
-SHEET = {"fr": "Clients", "en": "Customers"}
 
 
 @dataclass(frozen=True)
@@ -75,7 +75,7 @@ def build_export(
     else:
         table = layouts.standard(kept, lang, currency)
     if fmt == "xlsx":
-        data, mime = xlsx_bytes(table, SHEET[lang], lang), XLSX_MIME
+        data, mime = xlsx_bytes(table, text("export_sheet", lang), lang), XLSX_MIME
     else:
         data, mime = csv_bytes(table, "," if fmt == "mailchimp" else sep, lang), CSV_MIME
     return ExportFile(

@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 import numpy as np
 import pandas as pd
 
+import words
 from ingest import currency, parse
 from ingest.doubts import Doubt
 from ingest.errors import rejected
@@ -145,10 +146,7 @@ def build(
     for name in ("email", "phone"):
         if values.invalid(name).any():
             count = int(values.invalid(name).sum())
-            notes.append((
-                f"{count} {FIELD_BY_NAME[name].label_fr.lower()} illisibles laissés vides",
-                f"{count} unreadable {FIELD_BY_NAME[name].label_en.lower()} values left blank",
-            ))
+            notes.append(words.both(f"import_unreadable_{name}", count=count))
     for name in mapping:  # an Excel error (#DIV/0!) is no value: never a blank, never a 0
         if FIELD_BY_NAME[name].kind in STRICT_KINDS and (has_orders or name == "signup_date"):
             for error, cells in values.errors(name):
@@ -386,28 +384,16 @@ class ParsedColumns:
         if filled == 0 or count / filled <= INVALID_SHARE_FOR_FILE_REJECT:
             return
         example = raw[invalid].iloc[0]
-        header = self.mapping[name]
-        if FIELD_BY_NAME[name].kind == "date":
-            fr_what, en_what = "des dates", "dates"
-            fr_do = "choisissez l'ordre jour/mois, vérifiez la correspondance ou corrigez le fichier"
-            en_do = "choose the day/month order, check the mapping or fix the file"
-        else:
-            fr_what, en_what = "des nombres", "numbers"
-            fr_do = "vérifiez la correspondance des colonnes ou corrigez le fichier"
-            en_do = "check the column mapping or fix the file"
-        raise rejected(
-            self.file_name,
-            f"la colonne « {header} » a {count} valeurs sur {filled} comme « {example} » qui ne "
-            f"sont pas {fr_what} : {fr_do}.",
-            f"column “{header}” has {count} of {filled} values like “{example}” that are not "
-            f"{en_what}: {en_do}.",
-        )
+        key = "import_not_dates" if FIELD_BY_NAME[name].kind == "date" else "import_not_numbers"
+        raise rejected(self.file_name, *words.both(
+            key, header=self.mapping[name], count=count, filled=filled, example=example))
 
 
 def skip_notes(skipped: pd.DataFrame) -> list[tuple[str, str]]:
     """One note per reason a platform gave for rows that are not sales, with their count."""
     counts = skipped.groupby(["skip_fr", "skip_en"], sort=False).size()
-    return [(f"{n} lignes ignorées : {fr}", f"{n} rows skipped: {en}")
+    return [(words.text("import_skipped_rows", "fr", count=n, reason=fr),
+             words.text("import_skipped_rows", "en", count=n, reason=en))
             for (fr, en), n in counts.items()]
 
 
@@ -539,10 +525,10 @@ def status_values(
     doubts: list[Doubt] = []
     if "status" in first:
         codes, uniques = pd.factorize(first["status"])
-        words = pd.Series([parse.normalise_header(str(u)) for u in uniques], dtype="object")
-        meant = words.map(owner).combine_first(words.map(source.statuses))
-        meant = meant.combine_first(status_by_meaning(words))
-        unknown = meant.isna() & (words != "")
+        normalised = pd.Series([parse.normalise_header(str(u)) for u in uniques], dtype="object")
+        meant = normalised.map(owner).combine_first(normalised.map(source.statuses))
+        meant = meant.combine_first(status_by_meaning(normalised))
+        unknown = meant.isna() & (normalised != "")
         if unknown.any():
             doubts.append(unknown_status_doubt(uniques, np.bincount(codes[codes >= 0],
                                                                     minlength=len(uniques)),
@@ -568,19 +554,18 @@ def status_values(
     return status, doubts
 
 
-def unknown_status_doubt(words: pd.Index, counts: np.ndarray, unknown: np.ndarray) -> Doubt:
+def unknown_status_doubt(
+    status_words: pd.Index, counts: np.ndarray, unknown: np.ndarray
+) -> Doubt:
     """The question about status words nothing explains, the most frequent first, with counts."""
     order = np.argsort(-counts[unknown], kind="stable")
-    shown, many = words[unknown][order], counts[unknown][order]
-    plural = ["s" if n > 1 else "" for n in many[:5]]
-    fr = ", ".join(f"{n} commande{s} « {w} »" for w, n, s in zip(shown, many, plural))
-    en = ", ".join(f"{n} order{s} “{w}”" for w, n, s in zip(shown, many, plural))
+    shown, many = status_words[unknown][order], counts[unknown][order]
+    fr, en = (", ".join(words.text("import_status_word", lang, count=int(n), word=w)
+                        for w, n in zip(shown[:5], many[:5])) for lang in words.LANGS)
     return Doubt(
         "status_words",
-        f"{fr} : statut inconnu, hors chiffre d'affaires (compté en attente) tant que vous ne "
-        "dites pas ce qu'il veut dire",
-        f"{en}: unknown status, left out of revenue (counted as pending) until you say what it "
-        "means",
+        words.text("import_status_unknown", "fr", words=fr),
+        words.text("import_status_unknown", "en", words=en),
         f'--status "{shown[0]}=paid|cancelled|refunded|pending"',
     )
 

@@ -1,6 +1,6 @@
 """``python -m ingest FILE... [--db PATH] [--source ...] [--date-order dmy|mdy|ymd] [--sheet NAME]
 [--header-row N] [--encoding NAME] [--decimal-mark ,|.] [--map "COLONNE=CHAMP"]...
-[--status "MOT=STATUT"]... [--orders same|separate] [--yes]``."""
+[--status "MOT=STATUT"]... [--orders same|separate] [--yes] [--lang fr|en]``."""
 
 from __future__ import annotations
 
@@ -18,103 +18,100 @@ from ingest.pipeline import DATE_ORDERS, DECIMAL_MARKS, ImportOptions, ImportRep
 from ingest.sources import SOURCE_BY_NAME
 from ingest.sources.base import OWNER_STATUSES
 from store import ComptoirError, connect
+from words import choose, lang_of, lang_option, text
+from words.format import number
 
 
-def column_choice(text: str) -> tuple[str, str]:
-    """``"N° de commande=order_id"`` → (column, field); the column may itself hold "="."""
-    column, sep, name = text.rpartition("=")
-    if not sep or not column.strip() or name.strip() not in (*FIELD_BY_NAME, "ignore"):
-        raise argparse.ArgumentTypeError(
-            f"« {text} » : écrivez COLONNE=CHAMP, le champ parmi {', '.join(FIELD_BY_NAME)} "
-            "ou ignore")
-    return column.strip(), name.strip()
+def column_choice(lang: str) -> Callable[[str], tuple[str, str]]:
+    """argparse type of --map: ``"N° de commande=order_id"`` → (column, field); the column may
+    itself hold "="."""
+    def parse(choice: str) -> tuple[str, str]:
+        column, sep, name = choice.rpartition("=")
+        if not sep or not column.strip() or name.strip() not in (*FIELD_BY_NAME, "ignore"):
+            raise argparse.ArgumentTypeError(
+                text("cli_map_invalid", lang, text=choice, fields=", ".join(FIELD_BY_NAME)))
+        return column.strip(), name.strip()
+    return parse
 
 
-def status_choice(text: str) -> tuple[str, str]:
-    """``"Expédiée partiellement=paid"`` → (word, status): what a status word of the file means."""
-    word, sep, status = text.rpartition("=")
-    if not sep or not word.strip() or status.strip() not in OWNER_STATUSES:
-        raise argparse.ArgumentTypeError(
-            f"« {text} » : écrivez MOT=STATUT, le statut parmi {', '.join(OWNER_STATUSES)}")
-    return word.strip(), status.strip()
+def status_choice(lang: str) -> Callable[[str], tuple[str, str]]:
+    """argparse type of --status: ``"Expédiée partiellement=paid"`` → (word, status), what a
+    status word of the file means."""
+    def parse(choice: str) -> tuple[str, str]:
+        word, sep, status = choice.rpartition("=")
+        if not sep or not word.strip() or status.strip() not in OWNER_STATUSES:
+            raise argparse.ArgumentTypeError(
+                text("cli_status_invalid", lang, text=choice, statuses=", ".join(OWNER_STATUSES)))
+        return word.strip(), status.strip()
+    return parse
 
 
 def parse_args(argv: list[str] | None) -> argparse.Namespace:
+    lang = lang_of(argv)
+
+    def say(key: str) -> str:
+        return text(f"cli_help_{key}", lang)
+
     parser = argparse.ArgumentParser(
-        prog="python -m ingest",
-        description="Importe des exports de boutique (CSV, Excel) dans la base Comptoir.",
+        prog="python -m ingest", description=text("cli_ingest_description", lang)
     )
-    parser.add_argument("files", nargs="+", type=Path, help="fichiers .csv, .txt, .tsv, .xlsx")
-    parser.add_argument("--db", help="fichier de base (défaut : $COMPTOIR_DB ou data/comptoir.duckdb)")
-    parser.add_argument("--source", default="auto", choices=["auto", *SOURCE_BY_NAME])
-    parser.add_argument("--date-order", choices=DATE_ORDERS, help="ordre jour/mois des dates")
-    parser.add_argument("--sheet", help="feuille du classeur à lire")
-    parser.add_argument("--header-row", type=int, help="ligne de l'en-tête (1 = première ligne)")
-    parser.add_argument("--encoding", help="encodage du fichier (utf-8, cp1252, mac_roman, "
-                        "iso8859_15…)")
-    parser.add_argument("--decimal-mark", choices=DECIMAL_MARKS,
-                        help="séparateur décimal des montants comme 1,234 que le fichier ne "
-                        "tranche pas")
-    parser.add_argument("--map", action="append", default=[], type=column_choice,
-                        metavar="COLONNE=CHAMP",
-                        help="colonne du fichier → champ (order_id, order_date, email… ou "
-                        "ignore), répétable")
-    parser.add_argument("--orders", choices=ORDER_ID_CHOICES,
-                        help="numéros de commande déjà importés avec d'autres dates ou montants : "
-                        "same = les mêmes commandes mises à jour, separate = une autre caisse, "
-                        "gardées à part")
-    parser.add_argument("--status", action="append", default=[], type=status_choice,
-                        metavar="MOT=STATUT",
-                        help="ce que veut dire un statut du fichier (paid, cancelled, refunded "
-                        "ou pending), répétable")
-    parser.add_argument("--yes", action="store_true",
-                        help="importer malgré les doutes signalés (choix acceptés tels quels)")
-    parser.add_argument("--lang", default="fr", choices=["fr", "en"])
+    parser.add_argument("files", nargs="+", type=Path, help=say("files"))
+    parser.add_argument("--db", help=say("db"))
+    parser.add_argument("--source", default="auto", choices=["auto", *SOURCE_BY_NAME],
+                        help=say("source"))
+    parser.add_argument("--date-order", choices=DATE_ORDERS, help=say("date_order"))
+    parser.add_argument("--sheet", help=say("sheet"))
+    parser.add_argument("--header-row", type=int, help=say("header_row"))
+    parser.add_argument("--encoding", help=say("encoding"))
+    parser.add_argument("--decimal-mark", choices=DECIMAL_MARKS, help=say("decimal_mark"))
+    parser.add_argument("--map", action="append", default=[], type=column_choice(lang),
+                        metavar=text("cli_metavar_map", lang), help=say("map"))
+    parser.add_argument("--orders", choices=ORDER_ID_CHOICES, help=say("orders"))
+    parser.add_argument("--status", action="append", default=[], type=status_choice(lang),
+                        metavar=text("cli_metavar_status", lang), help=say("status"))
+    parser.add_argument("--yes", action="store_true", help=say("yes"))
+    lang_option(parser, lang)
     return parser.parse_args(argv)
 
 
 def describe(report: ImportReport, lang: str) -> str:
-    fr = lang != "en"
-    source = report.source.label_fr if fr else report.source.label_en
+    """The summary of one imported file, in ``lang``."""
     where = []
     if report.encoding:
-        where.append(f"encodage {report.encoding}" if fr else f"encoding {report.encoding}")
+        where.append(text("cli_encoding", lang, value=report.encoding))
     if report.delimiter:
         shown = "tab" if report.delimiter == "\t" else report.delimiter
-        where.append(f"séparateur « {shown} »" if fr else f"delimiter “{shown}”")
+        where.append(text("cli_delimiter", lang, value=shown))
     if report.sheet:
-        where.append(f"feuille « {report.sheet} »" if fr else f"sheet “{report.sheet}”")
-    where.append(f"en-tête ligne {report.header_row}" if fr else f"header on row {report.header_row}")
+        where.append(text("cli_sheet", lang, value=report.sheet))
+    where.append(text("cli_header_row", lang, value=report.header_row))
     mapping = ", ".join(f"{h} → {f}" for f, h in report.mapping.items())
-    if fr:
-        lines = [
-            f"{report.file_name} : {source} ({', '.join(where)})",
-            f"  colonnes : {mapping}",
-            f"  {report.rows_read} lignes lues, {report.rows_loaded} importées, "
-            f"{report.rows_rejected} rejetées",
-            f"  commandes : {report.orders_new} nouvelles, {report.orders_updated} mises à jour, "
-            f"{report.orders_unchanged} inchangées ; clients nouveaux : {report.customers_new}",
-            f"  durée : {report.seconds:.1f} s",
-        ]
-    else:
-        lines = [
-            f"{report.file_name}: {source} ({', '.join(where)})",
-            f"  columns: {mapping}",
-            f"  {report.rows_read} rows read, {report.rows_loaded} imported, "
-            f"{report.rows_rejected} rejected",
-            f"  orders: {report.orders_new} new, {report.orders_updated} updated, "
-            f"{report.orders_unchanged} unchanged; new customers: {report.customers_new}",
-            f"  time: {report.seconds:.1f} s",
-        ]
-    lines += [f"  - {fr_note if fr else en_note}" for fr_note, en_note in report.notes]
-    for row in report.rejects.head(5).itertuples():
-        reason = row.reason_fr if fr else row.reason_en
-        lines.append(f"  ! {'ligne' if fr else 'row'} {row.row_number} : {reason}")
+    lines = [
+        text("cli_file_summary", lang, file=report.file_name,
+             source=choose(report.source.label_fr, report.source.label_en, lang),
+             where=", ".join(where)),
+        text("cli_columns", lang, mapping=mapping),
+        text("cli_rows", lang, read=text("cli_rows_read", lang, count=report.rows_read),
+             loaded=text("cli_rows_loaded", lang, count=report.rows_loaded),
+             rejected=text("cli_rows_rejected", lang, count=report.rows_rejected)),
+        text("cli_orders", lang, new=text("cli_orders_new", lang, count=report.orders_new),
+             updated=text("cli_orders_updated", lang, count=report.orders_updated),
+             unchanged=text("cli_orders_unchanged", lang, count=report.orders_unchanged),
+             customers=number(report.customers_new, 0, lang)),
+        text("cli_time", lang, seconds=number(report.seconds, 1, lang)),
+    ]
+    lines += [f"  - {choose(fr, en, lang)}" for fr, en in report.notes]
+    reason = choose("reason_fr", "reason_en", lang)
+    lines += [text("cli_reject_row", lang, row=row, reason=why) for row, why in
+              zip(report.rejects["row_number"].head(5), report.rejects[reason].head(5))]
     return "\n".join(lines)
 
 
-def progress_line(fraction: float, fr: str, en: str) -> None:
-    print(f"  [{fraction:4.0%}] {fr}", file=sys.stderr, flush=True)
+def progress_line(lang: str) -> Callable[[float, str, str], None]:
+    """The import's progress on stderr, in ``lang``."""
+    def show(fraction: float, fr: str, en: str) -> None:
+        print(f"  [{fraction:4.0%}] {choose(fr, en, lang)}", file=sys.stderr, flush=True)
+    return show
 
 
 def main(
@@ -148,17 +145,15 @@ def main(
             try:
                 data = path.read_bytes()
             except OSError as exc:
-                print(f"« {path} » : fichier introuvable ou illisible ({exc.strerror}).",
+                print(text("cli_file_unreadable", args.lang, path=path, reason=exc.strerror),
                       file=sys.stderr)
                 failed += 1
                 continue
             try:
-                report = import_file(con, data, path.name, options, progress=progress_line)
+                report = import_file(con, data, path.name, options, progress=progress_line(args.lang))
             except UnsureImport as exc:
                 print(exc.message(args.lang), file=sys.stderr)
-                print(f"  Précisez-le ({exc.options()}) ou relancez avec --yes pour accepter ces "
-                      "choix." if args.lang != "en" else f"  Say so ({exc.options()}) or run "
-                      "again with --yes to accept these choices.", file=sys.stderr)
+                print(text("cli_unsure_hint", args.lang, options=exc.options()), file=sys.stderr)
                 failed += 1
                 continue
             except ComptoirError as exc:

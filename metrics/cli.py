@@ -52,16 +52,10 @@ from metrics.rfm import (
 from metrics.segment import SegmentFilter, describe, list_summary, segment_customers
 from store.currency import shop_currency
 from store.errors import ComptoirError
+from words import STRINGS, both, choose, lang_of, lang_option, text
+from words.format import MISSING, day, number, typed
 
 FORMATS = ("table", "csv", "json")
-EMPTY_DATABASE = (
-    "La base ne contient encore aucune commande : importez un fichier de commandes avec "
-    "« python -m ingest FICHIER », puis relancez cette commande."
-)
-TOO_FEW_FOR_SEGMENTS = (
-    "Pas encore assez de clients pour des segments par rang (il en faut {needed}, vous en avez "
-    "{have}) : voici vos clients par date du dernier achat."
-)
 LAST_ORDER_COLUMNS = ["customer_id", "recency_days", "frequency", "monetary"]
 # segment writes its own files (exports package); csv there means the export CSV
 SEGMENT_FORMATS = ("table", "json", *EXPORT_FORMATS)
@@ -85,14 +79,14 @@ class Report:
     message: str | None = None  # set by a command that wrote its own file: printed instead
 
 
-def parse_date(text: str) -> date:
-    """argparse type for --as-of and --week: an ISO date, with a French message otherwise."""
-    try:
-        return date.fromisoformat(text)
-    except ValueError:
-        raise argparse.ArgumentTypeError(
-            f"date invalide « {text} » : écrivez-la AAAA-MM-JJ, par exemple 2024-03-31"
-        ) from None
+def date_type(lang: str) -> Callable[[str], date]:
+    """argparse type of --as-of: an ISO date, with a message in ``lang`` otherwise."""
+    def parse(typed: str) -> date:
+        try:
+            return date.fromisoformat(typed)
+        except ValueError:
+            raise argparse.ArgumentTypeError(text("cli_bad_date", lang, text=typed)) from None
+    return parse
 
 
 def kpis_report(con: duckdb.DuckDBPyConnection, args: argparse.Namespace) -> Report:
@@ -129,7 +123,7 @@ def rfm_report(con: duckdb.DuckDBPyConnection, args: argparse.Namespace) -> Repo
     table = rfm(con, as_of)
     if enough_for_ranks(len(table)):
         return Report({"as_of": as_of, "segments": segment_summary(table)}, table, "customers")
-    note = TOO_FEW_FOR_SEGMENTS.format(needed=MIN_RANKED_CUSTOMERS, have=len(table))
+    note = text("cli_too_few_segments", args.lang, needed=MIN_RANKED_CUSTOMERS, have=len(table))
     by_last_order = table.sort_values(["recency_days", "customer_id"], ignore_index=True)
     return Report({"as_of": as_of, "note": note}, by_last_order[LAST_ORDER_COLUMNS], "customers")
 
@@ -161,25 +155,23 @@ def segment_report(con: duckdb.DuckDBPyConnection, args: argparse.Namespace) -> 
     description = describe(segment_filter, currency=shop_currency(con))
     if args.format in EXPORT_FORMATS:
         if args.out is None:
-            raise ComptoirError(
-                f"Indiquez le fichier à écrire avec --out (format {args.format}).",
-                f"Give the file to write with --out ({args.format} format).",
-            )
+            raise ComptoirError(*both("cli_out_missing", format=args.format))
         export = build_export(
             people, args.format, segments=segment_filter.segments,
             consent_only=args.consent_only, sep=args.sep, currency=shop_currency(con),
         )
         write_out(args.out, export.data)
         log_export(con, export, description, segment_filter.to_json())
-        message = (
-            f"{export.rows} personnes exportées dans {args.out} ({description}) ; "
-            f"{export.left_out} laissées de côté faute de consentement aux e-mails"
-            + (f" ; {export.unusable} sans coordonnées utilisables" if export.unusable else "")
-            + "."
+        lang = args.lang
+        message = text(
+            "cli_exported", lang, people=text("cli_exported_people", lang, count=export.rows),
+            path=args.out, description=describe(segment_filter, lang),
+            left_out=text("cli_left_out", lang, count=export.left_out),
+            unusable=text("cli_unusable", lang, count=export.unusable) if export.unusable else "",
         )
         return Report({}, pd.DataFrame(), message=message)
     kept, _ = consenting(people, args.consent_only)
-    summary = {"description": description, "consent_only": args.consent_only,
+    summary = {"description": describe(segment_filter, args.lang), "consent_only": args.consent_only,
                **list_summary(people)}
     return Report(summary, kept[SEGMENT_COLUMNS].reset_index(drop=True), "customers")
 
@@ -188,7 +180,6 @@ def weekly_report_file(con: duckdb.DuckDBPyConnection, args: argparse.Namespace)
     """Le rapport du lundi of --week (default: the latest complete week) written to --out, as
     HTML or XLSX from its extension, in --lang; for cron on Monday mornings."""
     import reports  # the report layer (plotly, XlsxWriter): loaded for this command only
-    from reports.format import text
 
     fmt = reports.format_of(args.out)
     week = parse_week(args.week) if args.week else latest_complete_week(con, date.today())
@@ -209,56 +200,38 @@ COMMANDS: dict[str, Callable[[duckdb.DuckDBPyConnection, argparse.Namespace], Re
 }
 
 
-def build_parser() -> argparse.ArgumentParser:
+def build_parser(lang: str = "fr") -> argparse.ArgumentParser:
+    """The command line's arguments, their help in ``lang``."""
+    def say(key: str) -> str:
+        return text(f"cli_help_{key}", lang)
+
     parser = argparse.ArgumentParser(
-        prog="python -m metrics", description="Indicateurs Comptoir en ligne de commande."
+        prog="python -m metrics", description=text("cli_metrics_description", lang)
     )
     parser.add_argument("command", choices=list(COMMANDS))
-    parser.add_argument("--db", help="fichier de la base (défaut : $COMPTOIR_DB ou data/)")
-    parser.add_argument(
-        "--as-of",
-        type=parse_date,
-        help="commandes jusqu'à ce jour inclus, AAAA-MM-JJ (défaut : jour de la dernière vente)",
-    )
-    parser.add_argument(
-        "--week",
-        help="kpis, report : semaine ISO AAAA-Wss (2026-W46) ou un de ses jours AAAA-MM-JJ "
-        "(défaut kpis : --as-of ; report : la dernière semaine complète)",
-    )
-    parser.add_argument(
-        "--lang", choices=("fr", "en"), default="fr", help="report : langue du rapport"
-    )
-    parser.add_argument("--period", choices=PERIODS, default="month", help="cohortes")
+    parser.add_argument("--db", help=say("db"))
+    parser.add_argument("--as-of", type=date_type(lang), help=say("as_of"))
+    parser.add_argument("--week", help=say("week"))
+    lang_option(parser, lang)
+    parser.add_argument("--period", choices=PERIODS, default="month", help=say("period"))
     parser.add_argument(
         "--format", choices=list(dict.fromkeys([*FORMATS, *SEGMENT_FORMATS])), default="table",
-        help="segment accepte aussi xlsx, brevo et mailchimp (fichier --out)",
+        help=say("format"),
     )
     parser.add_argument(
-        "--segment", action="append", choices=[*SEGMENT_NAMES, NO_SEGMENT],
-        help="segment : segment RFM à exporter (répétable ; défaut : tous les clients)",
+        "--segment", action="append", choices=[*SEGMENT_NAMES, NO_SEGMENT], help=say("segment")
     )
     parser.add_argument(
         "--consent-only", action=argparse.BooleanOptionalAction, default=True,
-        help="segment : seulement les personnes qui acceptent les e-mails (défaut : oui)",
+        help=say("consent_only"),
     )
-    parser.add_argument(
-        "--customers", action="store_true",
-        help="clv : une ligne par client (modèle, P(actif), achats attendus, valeur prévue)",
-    )
-    parser.add_argument("--min-p-alive", type=float,
-                        help="segment : probabilité d'être actif d'au moins (0 à 1)")
-    parser.add_argument("--min-predicted-value", type=float,
-                        help="segment : valeur prévue sur 12 mois d'au moins (dans la devise de "
-                        "la boutique)")
-    parser.add_argument("--min-days-overdue", type=int,
-                        help="segment : en retard d'au moins ce nombre de jours sur l'achat attendu")
-    parser.add_argument(
-        "--at-risk", choices=list(SUBLISTS),
-        help="segment : seulement une liste « À risque » (all : À risque ; valuable : À risque — "
-        "précieux ; to_call : À appeler cette semaine), les mêmes que l'application et le rapport",
-    )
-    parser.add_argument("--sep", choices=SEPARATORS, default=";", help="segment : séparateur CSV")
-    parser.add_argument("--out", type=Path, help="écrire le résultat dans ce fichier")
+    parser.add_argument("--customers", action="store_true", help=say("customers"))
+    parser.add_argument("--min-p-alive", type=float, help=say("min_p_alive"))
+    parser.add_argument("--min-predicted-value", type=float, help=say("min_predicted_value"))
+    parser.add_argument("--min-days-overdue", type=int, help=say("min_days_overdue"))
+    parser.add_argument("--at-risk", choices=list(SUBLISTS), help=say("at_risk"))
+    parser.add_argument("--sep", choices=SEPARATORS, default=";", help=say("sep"))
+    parser.add_argument("--out", type=Path, help=say("out"))
     return parser
 
 
@@ -287,6 +260,42 @@ def jsonable(value: object) -> object:
     return value
 
 
+def column_label(name: str, lang: str) -> str:
+    """A table's header in the reader's words; a name the catalogue lacks stays as it is."""
+    key = f"col_{name}"
+    return text(key, lang) if key in STRINGS else name
+
+
+def shown_value(value: object, lang: str) -> str:
+    """A summary value of the table format: days, numbers and yes/no the reader's way."""
+    if isinstance(value, bool | np.bool_):
+        return text("report_yes" if value else "report_no", lang)
+    if isinstance(value, datetime | date):
+        return day(value, lang)
+    if isinstance(value, float | np.floating) and not np.isnan(value):
+        return typed(value, lang, 4)
+    if isinstance(value, int | np.integer):
+        return number(value, 0, lang)
+    plain = jsonable(value)
+    return MISSING if plain is None else str(plain)
+
+
+def table_text(report: Report, lang: str) -> str:
+    """The table format: summary lines then the table, headers and numbers in ``lang``."""
+    keep_index = report.table.index.name is not None
+    scalars = [
+        f"{column_label(key, lang)} : {shown_value(value, lang)}"
+        for key, value in report.summary.items()
+        if not isinstance(value, pd.DataFrame | dict | list)
+    ]
+    table = report.table.rename(columns=lambda name: column_label(name, lang))
+    table = table.rename(index=lambda name: column_label(name, lang) if keep_index else name)
+    table.index.name = column_label(table.index.name, lang) if keep_index else None
+    body = table.to_string(index=keep_index, na_rep=MISSING,
+                           float_format=lambda value: typed(value, lang, 4))
+    return "\n".join([*scalars, body])
+
+
 def in_currency(report: Report, con: duckdb.DuckDBPyConnection) -> Report:
     """The report with the shop's currency: a "currency" field, the orders no figure counts for
     want of a conversion rate ("uncounted_orders", if any), and a last "currency" column in a
@@ -304,7 +313,7 @@ def in_currency(report: Report, con: duckdb.DuckDBPyConnection) -> Report:
     return dataclasses.replace(report, summary=summary, table=table)
 
 
-def render(report: Report, fmt: str, with_table: bool) -> str:
+def render(report: Report, fmt: str, with_table: bool, lang: str = "fr") -> str:
     """The text of a report in ``fmt``; ``with_table`` adds the table to JSON (files only)."""
     keep_index = report.table.index.name is not None
     if fmt == "json":
@@ -314,12 +323,7 @@ def render(report: Report, fmt: str, with_table: bool) -> str:
         return json.dumps(payload, ensure_ascii=False, indent=2)
     if fmt == "csv":
         return neutralise_formulas(report.table).to_csv(index=keep_index)
-    scalars = [
-        f"{key} : {jsonable(value)}"
-        for key, value in report.summary.items()
-        if not isinstance(value, pd.DataFrame | dict | list)
-    ]
-    return "\n".join([*scalars, report.table.to_string(index=keep_index)])
+    return table_text(report, lang)
 
 
 class OutputError(ComptoirError):
@@ -332,24 +336,21 @@ def write_out(path: Path, data: bytes) -> None:
         path.write_bytes(data)
     except OSError as error:
         raise OutputError(
-            f"Impossible d'écrire « {path} » ({error.strerror}) : choisissez un dossier qui "
-            "existe et où vous pouvez écrire.",
-            f"Cannot write “{path}” ({error.strerror}): choose a folder that exists and that you "
-            "can write to.",
+            *both("cli_out_unwritable", path=path, reason=error.strerror)
         ) from error
 
 
 def main(argv: Sequence[str] | None = None) -> int:
     """Run one command; 0 on success (also for an empty database), 2 on a user error."""
-    parser = build_parser()
+    parser = build_parser(lang_of(argv))
     args = parser.parse_args(argv)
     if args.format not in (SEGMENT_FORMATS if args.command == "segment" else FORMATS):
-        parser.error(f"--format {args.format} : réservé à la commande segment")
+        parser.error(text("cli_format_segment_only", args.lang, format=args.format))
     try:
         con = store.connect(args.db)
         try:
             if latest_order_date(con) is None:
-                print(EMPTY_DATABASE)
+                print(text("cli_empty_database", args.lang))
                 return 0
             report = in_currency(COMMANDS[args.command](con, args), con)
             warning = uncounted_warning(uncounted(con), shop_currency(con))
@@ -359,16 +360,16 @@ def main(argv: Sequence[str] | None = None) -> int:
         print(error.message(args.lang), file=sys.stderr)
         return 2
     if warning is not None:
-        print(warning[args.lang == "en"], file=sys.stderr)
+        print(choose(*warning, args.lang), file=sys.stderr)
     if report.message is not None:
         print(report.message)
         return 0
-    text = render(report, args.format, with_table=args.out is not None).rstrip("\n") + "\n"
+    shown = render(report, args.format, args.out is not None, args.lang).rstrip("\n") + "\n"
     if not args.out:
-        sys.stdout.write(text)
+        sys.stdout.write(shown)
         return 0
     try:
-        write_out(args.out, text.encode("utf-8"))
+        write_out(args.out, shown.encode("utf-8"))
     except ComptoirError as error:
         print(error.message(args.lang), file=sys.stderr)
         return 2

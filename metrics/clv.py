@@ -76,10 +76,10 @@ _EXPLANATIONS = {
         "compute. Import orders that carry the customers' email or number.",
     ),
     "too_few_repeat": (
-        "Seuls {n_repeat} clients sont revenus acheter ; il en faut au moins {minimum} pour "
-        "estimer les modèles. Seules les valeurs historiques sont affichées : importez un "
+        "Trop peu de clients sont revenus acheter ({n_repeat}) ; il en faut au moins {minimum} "
+        "pour estimer les modèles. Seules les valeurs historiques sont affichées : importez un "
         "historique plus long ou revenez plus tard.",
-        "Only {n_repeat} customers came back to buy; the models need at least {minimum}. Only "
+        "Too few customers came back to buy ({n_repeat}); the models need at least {minimum}. Only "
         "historic values are shown: import a longer history or come back later.",
     ),
     "purchases_not_converged": (

@@ -36,6 +36,8 @@ from metrics.rfm import (
 from metrics.sql_files import run_sql, sql_text
 from store.errors import ComptoirError
 from store.frames import relation_frame
+from words import text
+from words.format import day, money, number, typed
 
 NO_PURCHASE = {"fr": "Sans achat", "en": "No purchase"}
 RFM_COLUMNS = ["customer_id", "segment", "r_score", "f_score", "m_score"]
@@ -115,25 +117,14 @@ def places_from_text(text: str) -> tuple[str, ...]:
     return tuple(part for part in parts if part)
 
 
-def _number(value: float, lang: str) -> str:
-    """50.0 -> '50', 99.5 -> '99,5' (fr): a bound as the owner typed it."""
-    text = f"{value:.2f}".rstrip("0").rstrip(".")
-    return text.replace(".", ",") if lang == "fr" else text
-
-
 def _amount(value: float, lang: str, currency: str) -> str:
-    """A bound in the shop's currency: '50 €', '50 $US' (fr), '€50', '$50' (en)."""
-    sign = symbol(currency, lang)
-    return f"{_number(value, lang)} {sign}" if lang == "fr" else f"{sign}{_number(value, lang)}"
-
-
-def _day(value: date, lang: str) -> str:
-    return value.strftime("%d/%m/%Y") if lang == "fr" else value.isoformat()
+    """A bound on spend as typed, in the shop's currency: 50 €, 99,50 €, 50 $US (fr)."""
+    return money(value, lang, decimals=0 if float(value).is_integer() else 2, currency=currency)
 
 
 def _shown(value: date | float | int, lang: str) -> str:
     """A bound of the filter in a message: a day or a number."""
-    return _day(value, lang) if isinstance(value, date) else _number(value, lang)
+    return day(value, lang) if isinstance(value, date) else typed(value, lang)
 
 
 def _check(segment_filter: SegmentFilter, known_segments: set[str]) -> None:
@@ -154,7 +145,7 @@ def _check(segment_filter: SegmentFilter, known_segments: set[str]) -> None:
                 f"swap {what_en}.",
             )
     if segment_filter.min_p_alive is not None and not 0 <= segment_filter.min_p_alive <= 1:
-        shown = _number(segment_filter.min_p_alive, "fr")
+        shown = typed(segment_filter.min_p_alive, "fr")
         raise SegmentFilterError(
             f"La probabilité d'être actif minimale ({shown}) doit être entre 0 et 1.",
             f"The minimum probability of being active ({segment_filter.min_p_alive}) must be "
@@ -358,84 +349,44 @@ def segment_table(
     return table
 
 
-def _between(low: object, high: object, show, words: dict[str, str]) -> str | None:
-    """'de 2 à 5' / 'au moins 2' / 'au plus 5' in the caller's words, None when both are open."""
+def _between(low: object, high: object, show, key: str, lang: str) -> str | None:
+    """'de 2 à 5' / 'au moins 2' / 'au plus 5' (catalogue entries ``key``_between, _from, _to),
+    None when both ends are open; the bound given is the count of a plural entry."""
     if low is not None and high is not None:
-        return words["between"].format(low=show(low), high=show(high))
+        return text(f"{key}_between", lang, low=show(low), high=show(high), count=high)
     if low is not None:
-        return words["from"].format(low=show(low))
+        return text(f"{key}_from", lang, low=show(low), count=low)
     if high is not None:
-        return words["to"].format(high=show(high))
+        return text(f"{key}_to", lang, high=show(high), count=high)
     return None
-
-
-_WORDS = {
-    "fr": {
-        "everyone": "Toutes les personnes de la base (clients et contacts sans achat)",
-        "segments": "Segments : {names}",
-        "last_order": {"between": "dernière commande du {low} au {high}",
-                       "from": "dernière commande depuis le {low}",
-                       "to": "dernière commande au plus tard le {high}"},
-        "spend": {"between": "dépense de {low} à {high}", "from": "dépense d'au moins {low}",
-                  "to": "dépense d'au plus {high}"},
-        "orders": {"between": "de {low} à {high} commandes", "from": "au moins {low} commandes",
-                   "to": "au plus {high} commandes"},
-        "products": "a acheté : {names}",
-        "places": "lieu : {names}",
-        "consent": "accepte les e-mails",
-        "p_alive": "probabilité d'être actif d'au moins {value}",
-        "predicted": "valeur prévue d'au moins {value}",
-        "overdue": "en retard d'au moins {value} jours",
-        "at_risk": "liste « {name} »",
-        "separator": " ; ",
-    },
-    "en": {
-        "everyone": "Everyone in the base (customers and contacts without a purchase)",
-        "segments": "Segments: {names}",
-        "last_order": {"between": "last order from {low} to {high}",
-                       "from": "last order since {low}", "to": "last order by {high}"},
-        "spend": {"between": "spent {low} to {high}", "from": "spent at least {low}",
-                  "to": "spent at most {high}"},
-        "orders": {"between": "{low} to {high} orders", "from": "at least {low} orders",
-                   "to": "at most {high} orders"},
-        "products": "bought: {names}",
-        "places": "place: {names}",
-        "consent": "accepts emails",
-        "p_alive": "probability still active at least {value}",
-        "predicted": "predicted value at least {value}",
-        "overdue": "at least {value} days late",
-        "at_risk": "list '{name}'",
-        "separator": "; ",
-    },
-}
 
 
 def describe(segment_filter: SegmentFilter, lang: str = "fr", currency: str = "EUR") -> str:
     """The filter in one line of plain words, for the page, the file and the export log;
     amounts in ``currency``, the shop's."""
-    words = _WORDS[lang]
     names = segment_names(pd.Series(list(segment_filter.segments), dtype="str"), lang)
     parts = [
-        words["segments"].format(names=", ".join(names)) if len(names) else None,
+        text("describe_segments", lang, names=", ".join(names)) if len(names) else None,
         _between(segment_filter.last_order_from, segment_filter.last_order_to,
-                 lambda d: _day(d, lang), words["last_order"]),
+                 lambda d: day(d, lang), "describe_last_order", lang),
         _between(segment_filter.spend_min, segment_filter.spend_max,
-                 lambda v: _amount(v, lang, currency), words["spend"]),
-        _between(segment_filter.orders_min, segment_filter.orders_max, str, words["orders"]),
-        words["products"].format(names=", ".join(segment_filter.products))
+                 lambda v: _amount(v, lang, currency), "describe_spend", lang),
+        _between(segment_filter.orders_min, segment_filter.orders_max,
+                 lambda n: number(n, 0, lang), "describe_orders", lang),
+        text("describe_products", lang, names=", ".join(segment_filter.products))
         if segment_filter.products else None,
-        words["places"].format(names=", ".join(segment_filter.places))
+        text("describe_places", lang, names=", ".join(segment_filter.places))
         if segment_filter.places else None,
-        words["consent"] if segment_filter.consent_only else None,
+        text("describe_consent", lang) if segment_filter.consent_only else None,
         None if segment_filter.min_p_alive is None
-        else words["p_alive"].format(value=_number(segment_filter.min_p_alive, lang)),
+        else text("describe_p_alive", lang, value=typed(segment_filter.min_p_alive, lang)),
         None if segment_filter.min_predicted_value is None
-        else words["predicted"].format(
-            value=_amount(segment_filter.min_predicted_value, lang, currency)),
+        else text("describe_predicted", lang,
+                  value=_amount(segment_filter.min_predicted_value, lang, currency)),
         None if segment_filter.min_days_overdue is None
-        else words["overdue"].format(value=segment_filter.min_days_overdue),
+        else text("describe_overdue", lang, count=segment_filter.min_days_overdue),
         None if segment_filter.at_risk is None
-        else words["at_risk"].format(name=SUBLIST_NAMES[segment_filter.at_risk][lang]),
+        else text("describe_at_risk", lang, name=SUBLIST_NAMES[segment_filter.at_risk][lang]),
     ]
     shown = [part for part in parts if part]
-    return words["separator"].join(shown) if shown else words["everyone"]
+    return text("describe_separator", lang).join(shown) if shown else text("describe_everyone", lang)

@@ -1,100 +1,27 @@
-"""Numbers, dates and words the way the reader writes them: 1 234,56 € and 15/03/2024 in French.
+"""The report's lists and figures as the reader sees them: labelled columns, words for codes,
+numbers and dates written by words.format (Babel). Amounts are written in the currency given
+(the shop's: store.currency.shop_currency), € by default.
 
-Amounts are written in the currency given (the shop's: store.currency.shop_currency), € by default.
-
-Pure functions without Streamlit, shared by the app (ui/format.py re-exports them) and by the
-report files written from the command line.
+Pure functions without Streamlit, shared by the app and by the report files written from the
+command line.
 """
 
 from __future__ import annotations
 
-import math
-from datetime import date, datetime
-
 import pandas as pd
 
-from metrics.currencies import symbol
 from metrics.rfm import NO_SEGMENT, segment_label
-from ui.strings import core, glossary, report
+from words import text
+from words.format import MISSING, day, days, money, number, percent, signed_percent, signed_points
 
-NNBSP = "\u202f"  # French thousands separator (narrow no-break space)
-NBSP = "\u00a0"  # before the euro sign and the percent sign
-# The report uses the Overview page's KPI labels (core), the glossary and its own strings.
-STRINGS = {**core.STRINGS, **glossary.STRINGS, **report.STRINGS}
 KPI_KINDS = {"revenue": "money", "average_basket": "money", "repeat_rate": "percent"}
 # A French mobile or landline in E.164, +33 then 9 digits, shown the way the French write it.
 FRENCH_E164 = r"^\+33(\d)(\d{2})(\d{2})(\d{2})(\d{2})$"
 
 
-def _missing(value: object) -> bool:
-    return (
-        value is None
-        or (isinstance(value, float) and math.isnan(value))
-        or str(value) in ("<NA>", "NaT")
-    )
-
-
-def number(value: float | int | None, decimals: int = 0, lang: str = "fr") -> str:
-    if _missing(value):
-        return "–"
-    text = f"{float(value):,.{decimals}f}"
-    if lang == "en":
-        return text
-    return text.replace(",", NNBSP).replace(".", ",")
-
-
-def money(value: float | None, lang: str = "fr", decimals: int = 2, *,
-          currency: str = "EUR") -> str:
-    if _missing(value):
-        return "–"
-    sign = symbol(currency, lang)
-    if lang == "en":
-        minus = "-" if float(value) < 0 else ""
-        gap = NBSP if sign[-1].isalpha() else ""
-        return f"{minus}{sign}{gap}{number(abs(float(value)), decimals, 'en')}"
-    return f"{number(value, decimals, 'fr')}{NBSP}{sign}"
-
-
-def percent(value: float | None, lang: str = "fr", decimals: int = 1) -> str:
-    if _missing(value):
-        return "–"
-    text = number(100 * float(value), decimals, lang)
-    return f"{text}{NBSP}%" if lang != "en" else f"{text}%"
-
-
-def signed_percent(value: float | None, lang: str = "fr") -> str | None:
-    """A change for st.metric's delta: '+12,5 %' (None when there is nothing to compare)."""
-    if _missing(value):
-        return None
-    text = percent(value, lang)
-    return text if float(value) < 0 else f"+{text}"
-
-
-def signed_points(value: float | None, lang: str = "fr") -> str | None:
-    """A rate's change as a difference in percentage points: 0.004 -> '+0,4 pt' (None when
-    there is nothing to compare); a share's relative change would read as a jump."""
-    if _missing(value):
-        return None
-    text = f"{number(100 * float(value), 1, lang)}{NBSP}pt"
-    return text if float(value) < 0 else f"+{text}"
-
-
-def day(value: date | datetime | None, lang: str = "fr") -> str:
-    if _missing(value):
-        return "–"
-    return value.strftime("%d/%m/%Y" if lang != "en" else "%Y-%m-%d")
-
-
 def phones(values: pd.Series) -> pd.Series:
     """French numbers as 06 12 34 56 78 (what the owner dials); other numbers unchanged."""
     return values.str.replace(FRENCH_E164, r"0\1 \2 \3 \4 \5", regex=True)
-
-
-def text(key: str, lang: str, **values: object) -> str:
-    """A string of ui/strings/ (core or report) in ``lang``, outside Streamlit's session."""
-    fr, en = STRINGS[key]
-    chosen = en if lang == "en" else fr
-    return chosen.format(**values) if values else chosen
 
 
 def kpi(metric: str, value: float | None, lang: str = "fr", currency: str = "EUR") -> str:
@@ -110,18 +37,13 @@ def kpi(metric: str, value: float | None, lang: str = "fr", currency: str = "EUR
 def moneys(values: pd.Series, lang: str = "fr", currency: str = "EUR") -> pd.Series:
     """money() over a column (display of short lists)."""
     return values.map(lambda value: money(value, lang, currency=currency),
-                      na_action="ignore").fillna("–")
-
-
-def days(values: pd.Series, lang: str = "fr") -> pd.Series:
-    """day() over a column of timestamps, '–' where missing."""
-    return values.dt.strftime("%d/%m/%Y" if lang != "en" else "%Y-%m-%d").fillna("–")
+                      na_action="ignore").fillna(MISSING)
 
 
 def yes_no(values: pd.Series, lang: str = "fr") -> pd.Series:
     """A true/false/unknown column as oui / non / –."""
     answer = values.astype("boolean")
-    shown = pd.Series("–", index=values.index, dtype="str")
+    shown = pd.Series(MISSING, index=values.index, dtype="str")
     shown[answer.fillna(False)] = text("report_yes", lang)
     shown[(~answer).fillna(False)] = text("report_no", lang)
     return shown

@@ -13,7 +13,7 @@ import pandas as pd
 import plotly.graph_objects as go
 
 from metrics.at_risk import SUBLIST_NAMES
-from metrics.currencies import uncounted_warning
+from metrics.currencies import symbol, uncounted_warning
 from metrics.kpis import METRICS, RATES
 from metrics.report import WeeklyReport
 from reports.format import (
@@ -27,12 +27,11 @@ from reports.format import (
     number,
     segments_table,
     signed_percent,
-    signed_points,
-    symbol,
-    text,
     to_call_table,
 )
 from ui.charts import BRAND, MUTED, weekly_trend
+from words import choose, text
+from words.format import chart_separators, signed_points
 
 CSS = """
 * { box-sizing: border-box; }
@@ -147,7 +146,7 @@ def _segments_chart(table: pd.DataFrame, lang: str) -> go.Figure:
     fig.update_layout(
         title=text("report_segments_chart", lang),
         barmode="group",
-        separators=", " if lang == "fr" else ".,",
+        separators=chart_separators(lang),
         height=120 + 40 * len(table),
         margin={"l": 10, "r": 10, "t": 50, "b": 10},
         yaxis={"autorange": "reversed"},
@@ -169,7 +168,7 @@ def _uncounted(report: WeeklyReport, lang: str) -> str:
     warning = uncounted_warning(report.uncounted, report.currency)
     if warning is None:
         return ""
-    return f'<p class="warning" id="uncounted">{escape(warning[lang == "en"])}</p>'
+    return f'<p class="warning" id="uncounted">{escape(choose(*warning, lang))}</p>'
 
 
 def _definitions(lang: str) -> str:

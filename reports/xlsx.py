@@ -17,7 +17,7 @@ from xlsxwriter.workbook import Workbook
 from xlsxwriter.worksheet import Worksheet
 
 from exports.cells import neutralise_formulas
-from metrics.currencies import uncounted_warning
+from metrics.currencies import symbol, uncounted_warning
 from metrics.kpis import METRICS, RATES
 from metrics.report import WeeklyReport
 from reports.format import (
@@ -27,11 +27,10 @@ from reports.format import (
     moves_table,
     new_repeat_table,
     segments_table,
-    symbol,
-    text,
     to_call_table,
 )
 from ui.charts import BRAND
+from words import choose, text
 
 WORKBOOK_OPTIONS = {"strings_to_formulas": False, "strings_to_urls": False,
                     "strings_to_numbers": False}
@@ -113,7 +112,7 @@ def _kpi_sheet(writer: pd.ExcelWriter, report: WeeklyReport, formats: dict, lang
                    lang)
     warning = uncounted_warning(report.uncounted, report.currency)
     if warning is not None:  # under the title, in place of the footer note: it matters more
-        sheet.write_string(1, 0, warning[lang == "en"], formats["warning"])
+        sheet.write_string(1, 0, choose(*warning, lang), formats["warning"])
     headers = [text("report_metric", lang), *(text(key, lang) for key in KPI_HEADERS)]
     sheet.write_row(HEADER_ROW, 0, headers, formats["header"])
     sheet.set_column(0, 0, 28)

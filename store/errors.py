@@ -1,5 +1,7 @@
 """Errors a user can cause, with a message that says what happened and what to do."""
 
+import words
+
 
 class ComptoirError(Exception):
     """Base of every error shown to the user as a plain sentence (French first, English too)."""
@@ -10,7 +12,7 @@ class ComptoirError(Exception):
         self.en = en or fr
 
     def message(self, lang: str = "fr") -> str:
-        return self.en if lang == "en" else self.fr
+        return words.choose(self.fr, self.en, lang)
 
 
 class DatabaseBusyError(ComptoirError):

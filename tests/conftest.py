@@ -17,6 +17,12 @@ import store  # noqa: E402
 from store.db import migrations  # noqa: E402
 
 
+@pytest.fixture(autouse=True)
+def french_command_lines(monkeypatch):
+    """The command lines speak $COMPTOIR_LANG: tests start from its absence (French)."""
+    monkeypatch.delenv("COMPTOIR_LANG", raising=False)
+
+
 @pytest.fixture
 def con():
     connection = store.connect(":memory:")

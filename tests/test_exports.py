@@ -258,7 +258,7 @@ def test_cli_segment_export_is_written_and_logged(capsys, shop_db, tmp_path):
                  "promising", "--format", "csv", "--out", str(out)])
     assert code == 0
     assert capsys.readouterr().out == (
-        f"1 personnes exportées dans {out} (Segments : Fidèles potentiels, Prometteurs) ; 2 "
+        f"1 personne exportée dans {out} (Segments : Fidèles potentiels, Prometteurs) ; 2 "
         "laissées de côté faute de consentement aux e-mails.\n"
     )
     rows = lines(out.read_bytes())
@@ -271,6 +271,12 @@ def test_cli_segment_export_is_written_and_logged(capsys, shop_db, tmp_path):
     assert log[["description", "format", "rows_exported", "rows_left_out"]].values.tolist() == [
         ["Segments : Fidèles potentiels, Prometteurs", "csv", 1, 2]
     ]
+    assert main(["segment", "--db", shop_db, "--segment", "potential_loyalists", "--segment",
+                 "promising", "--format", "csv", "--out", str(out), "--lang", "en"]) == 0
+    assert capsys.readouterr().out == (
+        f"1 person exported to {out} (Segments: Potential loyalists, Promising); 2 left out for "
+        "lack of email consent.\n"
+    )
 
 
 def test_cli_segment_everyone_for_mailchimp_and_table(capsys, shop_db, tmp_path):
@@ -281,7 +287,7 @@ def test_cli_segment_everyone_for_mailchimp_and_table(capsys, shop_db, tmp_path)
     assert len(lines(out.read_bytes())) == 8  # header, 6 people, final line end
     assert main(["segment", "--db", shop_db, "--segment", "champions"]) == 0
     printed = capsys.readouterr().out
-    assert "people : 1" in printed
+    assert "Personnes : 1" in printed.splitlines()
     assert "client1@example.fr" in printed
 
 

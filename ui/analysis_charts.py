@@ -11,7 +11,7 @@ import pandas as pd
 import plotly.graph_objects as go
 
 from ui import data, format
-from ui.charts import BRAND, MUTED, money_hover
+from ui.charts import BRAND, MUTED
 from ui.i18n import lang, t
 
 PERCENT_VALUES = {"retention", "revenue_retention"}
@@ -24,7 +24,7 @@ LINE_COLORS = ["#2a6f8a", "#6a8a2a", "#8a2a6f", "#c77d1a", "#4b4b4b", "#2a8a6a"]
 def _layout(fig: go.Figure, title: str, x_title: str, y_title: str, height: int = 380) -> go.Figure:
     fig.update_layout(
         title=title,
-        separators=", " if lang() == "fr" else ".,",
+        separators=format.chart_separators(lang()),
         height=height,
         margin={"l": 10, "r": 10, "t": 50, "b": 10},
         xaxis={"title": x_title},
@@ -35,11 +35,11 @@ def _layout(fig: go.Figure, title: str, x_title: str, y_title: str, height: int 
 
 
 def _percent_hover(field: str) -> str:
-    return f"%{{{field}:.1f}} %" if lang() == "fr" else f"%{{{field}:.1f}}%"
+    return format.percent_hover(field, lang())
 
 
 def _money_hover(field: str) -> str:
-    return money_hover(field, lang(), data.currency())
+    return format.money_hover(field, lang(), data.currency())
 
 
 def _unit() -> str:
@@ -48,7 +48,7 @@ def _unit() -> str:
 
 
 def _day_axis() -> str:
-    return "%d/%m/%Y" if lang() == "fr" else "%Y-%m-%d"
+    return format.CHART_DAY[lang()]
 
 
 # Rétention
@@ -60,7 +60,7 @@ def cohort_labels(cohorts: pd.Series, period: str) -> list[str]:
     if period == "week":
         return stamps.dt.strftime(_day_axis()).tolist()
     if period == "month":
-        return stamps.dt.strftime("%m/%Y" if lang() == "fr" else "%Y-%m").tolist()
+        return stamps.dt.strftime(format.CHART_MONTH[lang()]).tolist()
     quarters = t("ret_quarter_short") + stamps.dt.quarter.astype(str)
     return (quarters + " " + stamps.dt.year.astype(str)).tolist()
 
@@ -182,11 +182,11 @@ def repeat_trend(trend: pd.DataFrame) -> go.Figure:
     fig.add_scatter(
         x=trend["month"], y=trend["repeat_rate"] * 100, mode="lines+markers",
         line={"color": BRAND, "width": 2.5}, customdata=trend[["customers", "repeat_customers"]],
-        hovertemplate=f"%{{x|%m/%Y}} : {_percent_hover('y')}<br>"
+        hovertemplate=f"%{{x|{format.CHART_MONTH[lang()]}}} : {_percent_hover('y')}<br>"
                       f"{t('rep_trend_hover')}<extra></extra>",
     )
     _layout(fig, t("rep_trend_title"), t("rep_trend_axis_month"), t("rep_trend_axis_rate"))
-    fig.update_xaxes(tickformat="%m/%Y" if lang() == "fr" else "%Y-%m")
+    fig.update_xaxes(tickformat=format.CHART_MONTH[lang()])
     return fig
 
 

@@ -8,18 +8,10 @@ import numpy as np
 import pandas as pd
 import plotly.graph_objects as go
 
-from reports.format import NBSP, symbol
+from words.format import CHART_DAY, CHART_SHORT_DAY, chart_separators, money_hover
 
 BRAND = "#8a4b2a"
 MUTED = "#c9a98f"
-
-
-def money_hover(field: str, lang: str, currency: str) -> str:
-    """A plotly hover template of an amount in ``currency``: 1 234,56 € or $1,234.56."""
-    sign = symbol(currency, lang)
-    if lang == "en":
-        return f"{sign}{NBSP if sign[-1].isalpha() else ''}%{{{field}:,.2f}}"
-    return f"%{{{field}:,.2f}}{NBSP}{sign}"
 
 
 def weekly_trend(trend: pd.DataFrame, highlight: date, labels: dict[str, str], lang: str,
@@ -30,16 +22,16 @@ def weekly_trend(trend: pd.DataFrame, highlight: date, labels: dict[str, str], l
     fig = go.Figure()
     fig.add_bar(x=trend["week_start"], y=trend["revenue"], marker_color=colors,
                 name=labels["revenue"],
-                hovertemplate=f"%{{x|%d/%m/%Y}} : {money_hover('y', lang, currency)}"
+                hovertemplate=f"%{{x|{CHART_DAY[lang]}}} : {money_hover('y', lang, currency)}"
                               "<extra></extra>")
     fig.add_scatter(x=trend["week_start"], y=trend["orders"], yaxis="y2", mode="lines",
                     line={"color": "#333", "width": 1.5}, name=labels["orders"])
     fig.update_layout(
         title=labels["title"],
-        separators=", " if lang == "fr" else ".,",
+        separators=chart_separators(lang),
         height=360,
         margin={"l": 10, "r": 10, "t": 50, "b": 10},
-        xaxis={"title": labels["week"], "tickformat": "%d/%m/%y" if lang == "fr" else "%Y-%m-%d"},
+        xaxis={"title": labels["week"], "tickformat": CHART_SHORT_DAY[lang]},
         yaxis={"title": labels["revenue_axis"], "rangemode": "tozero"},
         yaxis2={"title": labels["orders"], "overlaying": "y", "side": "right", "showgrid": False,
                 "tickformat": "d", "rangemode": "tozero"},

@@ -10,7 +10,7 @@ from metrics import currencies
 from ui import data, format
 from ui.data import CACHE_ENTRIES
 from ui.data_page import act
-from ui.i18n import lang, t
+from ui.i18n import lang, pick, t
 
 CODE_KEY, RATE_KEY = "cur_rate_code", "cur_rate_value"
 
@@ -19,7 +19,7 @@ def warn_uncounted() -> None:
     """st.warning naming the orders no figure counts for want of a conversion rate, if any."""
     warning = currencies.uncounted_warning(data.uncounted(data.version()), data.currency())
     if warning is not None:
-        st.warning(warning[lang() == "en"], icon=":material/currency_exchange:")
+        st.warning(pick(*warning), icon=":material/currency_exchange:")
 
 
 @st.cache_data(max_entries=CACHE_ENTRIES, show_spinner=False)

@@ -17,10 +17,11 @@ import exports
 import store
 from exports.names import rejects_file_name
 from ingest import identity
+from ingest.sources import SOURCE_BY_NAME
 from metrics import customer, duplicates
 from ui import data, forecast, format
 from ui.data import CACHE_ENTRIES, connection
-from ui.i18n import lang, t
+from ui.i18n import lang, pick, t
 from ui.segments_charts import plain
 
 Version = tuple[int, int, int]
@@ -68,6 +69,13 @@ def _when(value: pd.Timestamp) -> str:
     return f"{format.day(value, lang())} {value:%H:%M}"
 
 
+def source_labels(names: pd.Series) -> pd.Series:
+    """Platform names (generic, shopify_orders…) as the owner reads them."""
+    labels = {name: pick(source.label_fr, source.label_en)
+              for name, source in SOURCE_BY_NAME.items()}
+    return names.map(labels).fillna(names)
+
+
 def imports_table(log: pd.DataFrame) -> pd.DataFrame:
     """The imports log as shown: translated headers, French numbers and dates."""
     counts = {
@@ -80,7 +88,7 @@ def imports_table(log: pd.DataFrame) -> pd.DataFrame:
         t("data_col_import"): log["import_id"].map(str),
         t("data_col_file"): log["file_name"],
         t("data_col_when"): log["started_at"].map(_when),
-        t("data_col_source"): log["source"],
+        t("data_col_source"): source_labels(log["source"]),
         t("data_col_kind"): log["file_kind"].map(lambda kind: t(f"data_kind_{kind}")),
     })
     for column, key in counts.items():
@@ -101,7 +109,7 @@ def imports_with_rejects(log: pd.DataFrame) -> pd.DataFrame:
 
 def rejects_option(row: pd.Series) -> str:
     return t("data_rejects_option", file=row["file_name"], when=_when(row["started_at"]),
-             count=format.number(row["rows_rejected"], 0, lang()))
+             count=int(row["rows_rejected"]))
 
 
 def rejects_table(rejects: pd.DataFrame, limit: int | None = None) -> pd.DataFrame:

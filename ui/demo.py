@@ -23,7 +23,8 @@ def offer_demo(where: str) -> None:
         orders = sum(r.orders_new for r in reports)
         customers = sum(r.customers_new - r.customers_merged for r in reports)
         st.session_state.pop("week", None)
-        st.toast(t("demo_loaded", orders=orders, customers=customers))
+        st.toast(t("demo_loaded", orders=t("n_orders", count=orders),
+                   customers=t("n_customers", count=customers)))
         st.toast(refitted)
         st.rerun()
 

@@ -1,5 +1,5 @@
 """The glossary on screen: a page's "Définitions" panel and the Définitions page both list entries
-of ui/strings/glossary.py, so each term reads the same everywhere."""
+of words/catalogue/glossary.py, so each term reads the same everywhere."""
 
 from __future__ import annotations
 
@@ -8,7 +8,7 @@ from collections.abc import Iterable
 import streamlit as st
 
 from ui.i18n import t
-from ui.strings.glossary import GLOSSARY
+from words.catalogue.glossary import GLOSSARY
 
 
 def show(keys: Iterable[str] = GLOSSARY) -> None:

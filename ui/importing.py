@@ -28,7 +28,7 @@ from ingest.pipeline import (
 )
 from store import ComptoirError
 from ui import data, forecast
-from ui.i18n import lang, t
+from ui.i18n import lang, pick, t
 
 
 @st.cache_data(max_entries=16, show_spinner=False)
@@ -38,7 +38,7 @@ def cached_preview(content: bytes, file_name: str, options: ImportOptions) -> Pr
 
 def field_label(name: str) -> str:
     spec = FIELD_BY_NAME[name]
-    return spec.label_en if lang() == "en" else spec.label_fr
+    return pick(spec.label_fr, spec.label_en)
 
 
 def mapping_table(found: Preview) -> pd.DataFrame:
@@ -128,7 +128,7 @@ def run_imports(files: Files, since: datetime) -> list[Result]:
     bar = st.progress(0.0, text=t("importing"))
     for i, (name, content, options) in enumerate(files):
         def step(fraction: float, fr: str, en: str, i: int = i) -> None:
-            bar.progress((i + fraction) / len(files), text=f"{name} — {en if lang() == 'en' else fr}")
+            bar.progress((i + fraction) / len(files), text=f"{name} — {pick(fr, en)}")
 
         token = file_token(name, content, options)
         if token in imported:
@@ -166,14 +166,18 @@ def order_id_questions(results: list[Result]) -> set[str]:
             and any(d.topic == "order_ids" for d in r.doubts)}
 
 
-def rejects_csv(report: ImportReport) -> bytes:
-    """Rejected rows for Excel: UTF-8 with BOM, ';' separated (French Excel)."""
-    frame = pd.DataFrame({
+def rejects_table(report: ImportReport) -> pd.DataFrame:
+    """Rejected rows with headers and reasons in the session's language."""
+    return pd.DataFrame({
         t("row"): report.rejects["row_number"],
-        t("reason"): report.rejects["reason_en" if lang() == "en" else "reason_fr"],
+        t("reason"): report.rejects[pick("reason_fr", "reason_en")],
         t("raw"): report.rejects["raw"],
     })
-    return frame.to_csv(sep=";", index=False).encode("utf-8-sig")
+
+
+def rejects_csv(report: ImportReport) -> bytes:
+    """Rejected rows for Excel: UTF-8 with BOM, ';' separated (French Excel)."""
+    return rejects_table(report).to_csv(sep=";", index=False).encode("utf-8-sig")
 
 
 def rejects_name(report: ImportReport) -> str:

@@ -28,7 +28,7 @@ def plain(text: object) -> str:
 
 def _layout(fig: go.Figure, lang: str, height: int) -> go.Figure:
     fig.update_layout(
-        separators=", " if lang == "fr" else ".,",
+        separators=format.chart_separators(lang),
         height=height,
         margin={"l": 10, "r": 10, "t": 40, "b": 10},
     )
@@ -101,7 +101,7 @@ def people_rows(people: pd.DataFrame, lang: str) -> pd.DataFrame:
             t("seg_col_city"): people["city"],
             t("seg_col_segment"): people[f"segment_{lang}"],
             t("seg_col_orders"): people["orders"],
-            t("seg_col_net_spend"): people["net_spend"],
+            t("seg_col_net_spend"): people["net_spend"].round(0),
             t("seg_col_last_order"): people["last_order_at"],
             t("seg_col_email_marketing"): people["email_marketing"],
         }
@@ -115,13 +115,11 @@ def last_order_rows(people: pd.DataFrame, lang: str) -> pd.DataFrame:
 
 def people_columns(lang: str, currency: str) -> dict:
     """st.dataframe column_config for people_rows: amounts in the shop's ``currency`` and days
-    in the reader's way."""
-    day = "DD/MM/YYYY" if lang == "fr" else "YYYY-MM-DD"
-    sign = format.symbol(currency, lang).replace("%", "%%")
-    money = f"{sign}%.2f" if lang == "en" else f"%.2f {sign}"
+    in the reader's way, still sortable (see ui.format.money_column)."""
     return {
-        t("seg_col_net_spend"): st.column_config.NumberColumn(format=money),
-        t("seg_col_last_order"): st.column_config.DatetimeColumn(format=day),
+        t("seg_col_net_spend"): st.column_config.NumberColumn(
+            format=format.money_column(lang, currency)),
+        t("seg_col_last_order"): st.column_config.DatetimeColumn(format=format.DAY_INPUT[lang]),
         t("seg_col_email_marketing"): st.column_config.CheckboxColumn(),
     }
 
@@ -132,7 +130,7 @@ def match_labels(matches: pd.DataFrame, lang: str) -> dict[int, str]:
     names = matches["name"].fillna(t("cust_unnamed"))
     return {
         int(customer_id): t("cust_match", name=name, contact=reach,
-                            orders=format.number(orders, 0, lang))
+                            orders=t("n_orders", count=int(orders)))
         for customer_id, name, reach, orders in zip(
             matches["customer_id"], names, contact, matches["orders"]
         )
@@ -202,13 +200,13 @@ def orders_over_time(orders: pd.DataFrame, lang: str, currency: str) -> go.Figur
             name=name,
             marker_color=color,
             customdata=part[["source_order_id", "products", "currency"]].fillna("–").to_numpy(),
-            hovertemplate="%{x|%d/%m/%Y} · %{customdata[0]} : %{y:,.2f} %{customdata[2]}<br>"
-            "%{customdata[1]}<extra></extra>",
+            hovertemplate=f"%{{x|{format.CHART_DAY[lang]}}} · %{{customdata[0]}} : "
+            "%{y:,.2f} %{customdata[2]}<br>%{customdata[1]}<extra></extra>",
         )
     fig.update_layout(
         title=t("cust_chart_title"),
         barmode="overlay",
-        xaxis={"tickformat": "%d/%m/%y" if lang == "fr" else "%Y-%m-%d"},
+        xaxis={"tickformat": format.CHART_SHORT_DAY[lang]},
         yaxis={"title": t("cust_chart_axis", unit=format.symbol(currency, lang)),
                "rangemode": "tozero"},
         legend={"orientation": "h", "y": -0.2},

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import dataclasses
 from collections.abc import Callable
-from datetime import date, datetime
+from datetime import date, datetime, timedelta
 
 import pandas as pd
 import streamlit as st
@@ -41,6 +41,13 @@ def rfm_grid(as_of: date | None, data_version: Version) -> pd.DataFrame:
 @st.cache_data(max_entries=CACHE_ENTRIES, show_spinner=False)
 def segment_table(as_of: date | None, data_version: Version) -> pd.DataFrame:
     return segment.segment_table(connection(), as_of, current=rfm_table(as_of, data_version))
+
+
+def last_order_span(as_of: date, data_version: Version) -> tuple[date, date]:
+    """The first and the last day a customer's last valid order falls on, as of ``as_of``."""
+    recency = rfm_table(as_of, data_version)["recency_days"]
+    oldest = int(recency.max()) if len(recency) else 0
+    return as_of - timedelta(days=oldest), as_of
 
 
 @st.cache_data(max_entries=CACHE_ENTRIES, show_spinner=False)

@@ -8,7 +8,7 @@ from ui import data, format
 from ui import segments_charts as charts
 from ui import segments_data as segments
 from ui.demo import offer_demo
-from ui.i18n import lang, t
+from ui.i18n import lang, pick, t
 
 st.title(t("page_customer"))
 st.caption(t("cust_intro"))
@@ -46,7 +46,7 @@ if card is not None:
         if profile["suppressed"]:
             st.warning(t("cust_suppressed"), icon=":material/unsubscribe:")
 
-    segment_name = card.segment_fr if lang() == "fr" else card.segment_en
+    segment_name = pick(card.segment_fr, card.segment_en)
     figures = [
         ("cust_orders", format.number(profile["orders"], 0, lang()), t("cust_orders_help")),
         ("cust_net_spend", format.money(profile["net_spend"], lang(), currency=data.currency()),
@@ -71,9 +71,9 @@ if card is not None:
         columns[5].caption(t("cust_scores", r=card.scores["r_score"], f=card.scores["f_score"],
                              m=card.scores["m_score"]))
     if card.usual_gap_days is not None:
-        columns[8].caption(t("cust_next_gap", days=format.number(card.usual_gap_days, 0, lang())))
+        columns[8].caption(t("cust_next_gap", count=round(card.usual_gap_days)))
     if card.overdue_days is not None:
-        columns[8].caption(t("cust_next_overdue", days=format.number(card.overdue_days, 0, lang())))
+        columns[8].caption(t("cust_next_overdue", count=round(card.overdue_days)))
     if card.disagreement is not None:
         st.info(t(f"cust_disagree_{card.disagreement}", segment=segment_name,
                   p_alive=format.percent(card.p_alive, lang(), 0)), icon=":material/help:")
@@ -83,7 +83,8 @@ if card is not None:
     st.plotly_chart(charts.orders_over_time(card.orders, lang(), data.currency()),
                     width="stretch")
     st.subheader(t("cust_orders_title"))
-    st.dataframe(charts.order_rows(card.orders, lang()), hide_index=True, width="stretch")
+    st.dataframe(charts.order_rows(card.orders, lang()), hide_index=True, width="stretch",
+                 placeholder=format.MISSING)
 
 with st.expander(t("definitions")):
     st.markdown(t("cust_definitions"))

@@ -4,6 +4,7 @@ the shop's currency and the conversion rates the owner enters."""
 import streamlit as st
 
 from ui import currency, data, data_page
+from ui.format import MISSING
 from ui.cut_lists import say_if_cut
 from ui.demo import offer_demo, offer_removal
 from ui.i18n import t
@@ -36,7 +37,7 @@ imports_tab, rejects_tab, duplicates_tab, forget_tab, currencies_tab = st.tabs([
 ])
 
 with imports_tab:
-    st.dataframe(data_page.imports_table(log), hide_index=True)
+    st.dataframe(data_page.imports_table(log), hide_index=True, placeholder=MISSING)
 
 with rejects_tab:
     with_rejects = data_page.imports_with_rejects(log)
@@ -49,7 +50,8 @@ with rejects_tab:
         )
         import_id = int(with_rejects.loc[chosen, "import_id"])
         rejects = data_page.import_rejects(import_id, version)
-        st.dataframe(data_page.rejects_table(rejects, data_page.REJECTS_SHOWN), hide_index=True)
+        st.dataframe(data_page.rejects_table(rejects, data_page.REJECTS_SHOWN), hide_index=True,
+                     placeholder=MISSING)
         say_if_cut("data_rejects_shown", data_page.REJECTS_SHOWN, len(rejects))
         st.download_button(
             t("data_rejects_download"), data_page.rejects_csv(rejects),
@@ -60,12 +62,12 @@ with duplicates_tab:
     if pairs.empty:
         st.success(t("data_no_pairs"))
     else:
-        st.dataframe(data_page.pairs_table(pairs), hide_index=True)
+        st.dataframe(data_page.pairs_table(pairs), hide_index=True, placeholder=MISSING)
         say_if_cut("data_pairs_shown", len(pairs), pairs_total)
         options = data_page.pair_options(pairs)
         chosen = st.selectbox(t("data_pair_pick"), pairs.index, format_func=options.get)
         pair = pairs.loc[chosen]
-        st.dataframe(data_page.pair_detail(pair))
+        st.dataframe(data_page.pair_detail(pair), placeholder=MISSING)
         kept, merged = int(pair["kept_id"]), int(pair["merged_id"])
         names = (data_page.shown(pair["kept_name"]), data_page.shown(pair["merged_name"]))
         left, right = st.columns(2)
@@ -78,7 +80,7 @@ with duplicates_tab:
     if merges.empty:
         st.caption(t("data_no_merges"))
     else:
-        st.dataframe(data_page.merges_table(merges), hide_index=True)
+        st.dataframe(data_page.merges_table(merges), hide_index=True, placeholder=MISSING)
         chosen = st.selectbox(t("data_merge_pick"), merges.index,
                               format_func=lambda i: data_page.merge_option(merges.loc[i]))
         merge = merges.loc[chosen]

@@ -1,5 +1,5 @@
 """Définitions: every term the app, the rapport du lundi, the exports and the command line show,
-one entry each (ui/strings/glossary.py)."""
+one entry each (words/catalogue/glossary.py)."""
 
 import streamlit as st
 

@@ -7,7 +7,9 @@ from ingest.pipeline import DATE_ORDERS, ImportOptions
 from store import ComptoirError
 from ui import data, importing
 from ui.demo import offer_demo, offer_removal_before_import
-from ui.i18n import lang, t
+from ui.format import MISSING, number
+from ui.i18n import lang, pick, t
+from ui.streamlit_texts import uploader_label, uploader_texts
 
 st.title(t("page_import"))
 st.caption(t("import_intro"))
@@ -15,9 +17,11 @@ st.caption(t("import_intro"))
 if not data.has_orders() and not st.session_state.get("reports"):
     offer_demo("import")
 
-uploads = st.file_uploader(
-    t("upload"), type=["csv", "txt", "tsv", "xlsx", "xlsm", "xls"], accept_multiple_files=True
-)
+# No type= filter: Streamlit would refuse other files in English ("application/pdf files are not
+# allowed"); the import reads the bytes and refuses in words what is not a table.
+uploader_texts()
+uploads = st.file_uploader(uploader_label(), accept_multiple_files=True,
+                           label_visibility="collapsed")
 offer_removal_before_import([upload.getvalue() for upload in uploads or []])
 ready = []
 for upload in uploads or []:
@@ -36,7 +40,7 @@ for upload in uploads or []:
     left, right = st.columns([1, 2])
     with left:
         st.markdown(f"**{t('detected')}**")
-        source_label = found.source.label_en if lang() == "en" else found.source.label_fr
+        source_label = pick(found.source.label_fr, found.source.label_en)
         facts = [f"{t('source')} : {source_label}", f"{t('header_row')} : {found.table.header_row}"]
         if found.table.encoding:
             facts.append(f"{t('encoding')} : {found.table.encoding}")
@@ -45,9 +49,9 @@ for upload in uploads or []:
             facts.append(f"{t('delimiter')} : « {shown} »")
         st.markdown("\n".join(f"- {fact}" for fact in facts))
         for fr, en in found.table.notes:
-            st.caption(en if lang() == "en" else fr)
+            st.caption(pick(fr, en))
         for doubt in found.table.doubts:
-            st.warning(doubt.en if lang() == "en" else doubt.fr, icon=":material/help:")
+            st.warning(pick(doubt.fr, doubt.en), icon=":material/help:")
         if len(found.table.sheets) > 1:
             st.selectbox(t("sheet"), found.table.sheets,
                          index=found.table.sheets.index(found.table.sheet), key=f"sheet-{key}")
@@ -68,7 +72,7 @@ for upload in uploads or []:
             width="stretch",
         )
     with st.expander(t("preview_rows")):
-        st.dataframe(found.sample(), hide_index=True)
+        st.dataframe(found.sample(), hide_index=True, placeholder=MISSING)
     accepted = False
     if found.table.doubts or upload.name in st.session_state.get("unsure", ()):
         accepted = st.checkbox(t("accept_guesses"), key=f"accept-{key}")
@@ -105,13 +109,13 @@ for result in st.session_state.get("reports", []):
     figures = ["rows_read", "rows_loaded", "rows_rejected", "orders_new", "orders_updated",
                "orders_unchanged", "customers_new"]
     for col, name in zip(cols, figures):
-        col.metric(t(name), f"{getattr(result, name):,}".replace(",", "\u202f"))
+        col.metric(t(name), number(getattr(result, name), 0, lang()))
     for fr, en in result.notes:
-        st.caption(en if lang() == "en" else fr)
+        st.caption(pick(fr, en))
     if result.rows_rejected:
         st.markdown(f"**{t('rejects_title')}**")
-        st.dataframe(result.rejects[["row_number", "reason_en" if lang() == "en" else "reason_fr",
-                                     "raw"]].head(200), hide_index=True)
+        st.dataframe(importing.rejects_table(result).head(200), hide_index=True,
+                     placeholder=MISSING)
         st.download_button(t("download_rejects"), importing.rejects_csv(result),
                            file_name=importing.rejects_name(result), mime="text/csv")
 if st.session_state.get("reports"):

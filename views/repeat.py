@@ -27,7 +27,7 @@ if summary["customers"] == 0:
 
 
 def days(value: float | None) -> str:
-    return "–" if value is None else t("rep_days_value", days=format.number(value, 0, lang()))
+    return "–" if value is None else t("rep_days_value", count=round(value))
 
 
 columns = st.columns(4)
@@ -71,13 +71,13 @@ for column, (_, row) in zip(columns, within.iterrows()):
         t("rep_within", days=within_days), format.percent(row["share"], lang()),
         help=t("rep_within_help", days=within_days), border=True,
     )
-    column.caption(t("rep_within_count", customers=format.number(row["customers"], 0, lang()),
+    column.caption(t("rep_within_count", count=int(row["customers"]),
                      share=format.percent(row["share_of_customers"], lang())))
 
 st.subheader(t("rep_products_header"))
 st.caption(t("rep_products_caption", minimum=analysis.MIN_FIRST_BUYERS))
 st.dataframe(charts.first_products_table(analysis.best_first_products(as_of, version)),
-             hide_index=True, width="stretch")
+             hide_index=True, width="stretch", placeholder=format.MISSING)
 
 with st.expander(t("definitions")):
     glossary.show(["valid_order", "customers", "repeat_customers", "repeat_rate",

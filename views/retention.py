@@ -58,6 +58,8 @@ chosen = st.multiselect(
     format_func=lambda c: charts.cohort_label(c, period),
     key=f"ret_chosen_{period}",
     help=t("ret_compare_help"),
+    placeholder=t("seg_f_choose"),
+    select_all=False,
 )
 st.plotly_chart(
     charts.cohort_curves(analysis.average_curves(period, as_of, version), table, chosen, period,

@@ -14,6 +14,7 @@ from ui.at_risk import show_counts
 from ui.cut_lists import say_if_cut
 from ui.demo import offer_demo
 from ui.i18n import lang, t
+from ui.inputs import bounded_number
 from ui.state import selected_week
 
 # Export choice -> (format, CSV separator)
@@ -48,6 +49,7 @@ if enough_for_ranks(customers):
         charts.segment_rows(segments.segment_table(as_of, version), lang(), data.currency()),
         hide_index=True,
         width="stretch",
+        placeholder=format.MISSING,
     )
 else:
     st.info(t("seg_too_few", needed=format.number(MIN_RANKED_CUSTOMERS, 0, lang()),
@@ -57,6 +59,7 @@ else:
         column_config=charts.people_columns(lang(), data.currency()),
         hide_index=True,
         width="stretch",
+        placeholder=format.MISSING,
     )
 with st.expander(t("definitions")):
     st.markdown(t("seg_definitions", needed=MIN_RANKED_CUSTOMERS))
@@ -67,28 +70,28 @@ show_counts(analysis_data.at_risk_counts(as_of, version))
 st.subheader(t("seg_builder_title"))
 st.caption(t("seg_builder_caption"))
 names = segment_choices(lang())
-day_format = "DD/MM/YYYY" if lang() == "fr" else "YYYY-MM-DD"
+day_format = format.DAY_INPUT[lang()]
 sign = format.symbol(data.currency(), lang())  # amounts in the shop's currency
+# The date inputs start on the shop's span of last orders: an empty one shows Streamlit's fixed
+# English "dd/mm/yyyy"; a day left on its end of the span is no filter.
+earliest, latest = segments.last_order_span(as_of, version)
 left, middle, right = st.columns(3)
 with left:
     chosen = st.multiselect(t("seg_f_segments"), options=list(names), format_func=names.get,
                             placeholder=t("seg_f_choose"), help=t("seg_f_segments_help"),
-                            key="seg_segments")
-    last_from = st.date_input(t("seg_f_last_from"), value=None, format=day_format,
+                            select_all=False, key="seg_segments")
+    last_from = st.date_input(t("seg_f_last_from"), value=earliest, format=day_format,
                               key="seg_last_from")
-    last_to = st.date_input(t("seg_f_last_to"), value=None, format=day_format, key="seg_last_to")
-with middle:
-    spend_min = st.number_input(t("seg_f_spend_min", unit=sign), min_value=0.0, value=None,
-                                step=10.0, key="seg_spend_min")
-    spend_max = st.number_input(t("seg_f_spend_max", unit=sign), min_value=0.0, value=None,
-                                step=10.0, key="seg_spend_max")
-    orders_min = st.number_input(t("seg_f_orders_min"), min_value=0, value=None, step=1,
-                                 key="seg_orders_min")
-    orders_max = st.number_input(t("seg_f_orders_max"), min_value=0, value=None, step=1,
-                                 key="seg_orders_max")
+    last_to = st.date_input(t("seg_f_last_to"), value=latest, format=day_format,
+                            key="seg_last_to")
+with middle:  # whole units: a float input writes its decimals with a point ("99.50")
+    spend_min = bounded_number(t("seg_f_spend_min", unit=sign), "seg_spend_min", 0, step=10)
+    spend_max = bounded_number(t("seg_f_spend_max", unit=sign), "seg_spend_max", 0, step=10)
+    orders_min = bounded_number(t("seg_f_orders_min"), "seg_orders_min", 0, step=1)
+    orders_max = bounded_number(t("seg_f_orders_max"), "seg_orders_max", 0, step=1)
 with right:
     bought = st.multiselect(t("seg_f_products"), options=segments.products(version),
-                            placeholder=t("seg_f_choose"), key="seg_products")
+                            placeholder=t("seg_f_choose"), select_all=False, key="seg_products")
     places = st.text_input(t("seg_f_places"), help=t("seg_f_places_help"), key="seg_places")
     consent_only = st.checkbox(t("seg_f_consent"), key="seg_consent")
     at_risk = st.selectbox(t("seg_f_at_risk"), options=[None, *SUBLIST_NAMES],
@@ -97,20 +100,20 @@ with right:
                            help=t("seg_f_at_risk_help"), key="seg_at_risk")
 st.caption(t("seg_winback_caption"))
 alive_column, value_column, overdue_column = st.columns(3)
-min_p_alive = alive_column.number_input(t("seg_f_min_p_alive"), min_value=0, max_value=100,
-                                        value=None, step=10, help=t("seg_f_min_p_alive_help"),
-                                        key="seg_min_p_alive")
-min_value = value_column.number_input(t("seg_f_min_predicted", unit=sign), min_value=0.0,
-                                      value=None, step=10.0, help=t("seg_f_min_predicted_help"),
-                                      key="seg_min_predicted")
-min_overdue = overdue_column.number_input(t("seg_f_min_overdue"), min_value=0, value=None,
-                                          step=7, help=t("seg_f_min_overdue_help"),
-                                          key="seg_min_overdue")
+with alive_column:
+    min_p_alive = bounded_number(t("seg_f_min_p_alive"), "seg_min_p_alive", 0, 100, step=10,
+                                 help=t("seg_f_min_p_alive_help"))
+with value_column:
+    min_value = bounded_number(t("seg_f_min_predicted", unit=sign), "seg_min_predicted", 0,
+                               step=10, help=t("seg_f_min_predicted_help"))
+with overdue_column:
+    min_overdue = bounded_number(t("seg_f_min_overdue"), "seg_min_overdue", 0, step=7,
+                                 help=t("seg_f_min_overdue_help"))
 
 segment_filter = SegmentFilter(
     segments=tuple(chosen),
-    last_order_from=last_from,
-    last_order_to=last_to,
+    last_order_from=None if last_from == earliest else last_from,
+    last_order_to=None if last_to == latest else last_to,
     spend_min=spend_min,
     spend_max=spend_max,
     orders_min=orders_min,
@@ -148,6 +151,7 @@ st.dataframe(
     hide_index=True,
     width="stretch",
     height=320,
+    placeholder=format.MISSING,
 )
 
 st.subheader(t("seg_export_title"))
@@ -160,10 +164,10 @@ export_consent = consent_column.checkbox(t("seg_export_consent"), value=True,
                                          key="seg_export_consent")
 fmt, sep = EXPORT_CHOICES[choice]
 export = segments.export_file(segment_filter, as_of, fmt, sep, export_consent, lang(), version)
-st.info(t("seg_export_counts", rows=format.number(export.rows, 0, lang()),
-          left_out=format.number(export.left_out, 0, lang())))
+st.info(t("seg_export_counts", rows=t("seg_export_rows", count=export.rows),
+          left_out=t("seg_export_left_out", count=export.left_out)))
 if export.unusable:
-    st.caption(t("seg_export_unusable", unusable=format.number(export.unusable, 0, lang())))
+    st.caption(t("seg_export_unusable", count=export.unusable))
 if export.rows:
     st.download_button(
         t("seg_export_button", file=export.file_name),

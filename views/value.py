@@ -67,7 +67,7 @@ st.subheader(t("val_top_header"))
 st.caption(t("val_top_caption_predicted" if totals["predicted_total"] is not None
              else "val_top_caption_historic", n=analysis.TOP_CUSTOMERS))
 st.dataframe(charts.people_table(analysis.most_valuable(as_of, version)), hide_index=True,
-             width="stretch")
+             width="stretch", placeholder=format.MISSING)
 
 st.subheader(t("val_risk_header"))
 show_counts(analysis.at_risk_counts(as_of, version))
@@ -78,7 +78,7 @@ risky = analysis.at_risk(as_of, version)
 st.caption(t("val_risk_caption"))
 say_if_cut("val_risk_shown", analysis.AT_RISK_SHOWN, len(risky))
 st.dataframe(charts.people_table(risky.head(analysis.AT_RISK_SHOWN)), hide_index=True,
-             width="stretch", height=320)
+             width="stretch", height=320, placeholder=format.MISSING)
 
 if totals["expected_purchases"] is not None:
     st.subheader(t("val_bt_header"))

@@ -157,7 +157,7 @@ def test_a_us_shops_phones_are_read_and_its_people_counted_once(con):
     row ('821022558154' seven times, '07720945234')."""
     name = "shopify_enavant_orders.csv"
     report = import_file(con, (REAL / name).read_bytes(), name, ImportOptions(accept_guesses=True))
-    assert "17 unreadable phone values left blank" in [en for _, en in report.notes]
+    assert "17 unreadable phone numbers left blank" in [en for _, en in report.notes]
     assert con.execute("select count(*) from customers").fetchone()[0] == 306
 
 

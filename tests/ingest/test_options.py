@@ -76,7 +76,7 @@ def test_cli_options_reach_the_import(tmp_path):
     )
     assert run.returncode == 0, run.stderr
     assert "en-tête ligne 3" in run.stdout
-    assert "2 lignes lues, 2 importées, 0 rejetées" in run.stdout
+    assert "2 lignes lues, 2 importées, 0 rejetée" in run.stdout.splitlines()[2]
     bad = subprocess.run(
         [sys.executable, "-m", "ingest", str(path), "--db", str(db), "--map", "Commande"],
         cwd=ROOT, capture_output=True, text=True, timeout=120,

@@ -196,7 +196,7 @@ def test_cli_orders_option_settles_the_question(tmp_path):
     assert asked.returncode == 1 and "Précisez-le (--orders)" in asked.stderr
     settled = run(str(tmp_path / "caisse2.csv"), "--orders", "separate")
     assert settled.returncode == 0, settled.stderr
-    assert "commandes : 2 nouvelles, 0 mises à jour, 0 inchangées" in settled.stdout
+    assert "commandes : 2 nouvelles, 0 mise à jour, 0 inchangée" in settled.stdout
 
 
 def test_the_import_page_asks_same_or_separate_only_for_files_asked_about_order_numbers(con):

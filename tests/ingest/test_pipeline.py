@@ -240,7 +240,7 @@ def test_cli_imports_and_refuses_with_one_sentence(tmp_path):
     ok = subprocess.run([sys.executable, "-m", "ingest", str(DEMO / "ventes_boutique.csv"),
                          "--db", str(db)], cwd=ROOT, capture_output=True, text=True)
     assert ok.returncode == 0, ok.stderr
-    assert "6125 nouvelles" in ok.stdout and "cp1252" in ok.stdout
+    assert "commandes : 6\u202f125 nouvelles," in ok.stdout and "cp1252" in ok.stdout
     assert ok.stdout.splitlines()[-1].startswith("Prévisions recalculées (modèle ")
     with duckdb.connect(str(db), read_only=True) as check:
         assert check.execute("select horizon_weeks from clv_fits order by 1").fetchall() == [

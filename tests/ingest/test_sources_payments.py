@@ -22,7 +22,7 @@ from tests.ingest.test_sources_marketplaces import (
     FIXTURES, assert_detected_alone, count, d, imported, net_revenue, orders,
 )
 
-MEMO_NOTE_FR = ("1 lignes ignorées : mémos PayPal (autorisations, réserves) qui ne déplacent "
+MEMO_NOTE_FR = ("1 ligne ignorée : mémos PayPal (autorisations, réserves) qui ne déplacent "
                     "pas d'argent")
 OTHER_NOTE_FR = ("lignes ignorées : mouvements PayPal qui ne sont ni des ventes ni des "
                  "remboursements (retraits, virements, conversions de devises, paiements "
@@ -146,7 +146,7 @@ def test_paypal_english_activity(con):
     (report,) = imported(con, "paypal_activity_en.csv")
     assert (report.source.name, report.rows_read, report.rows_rejected) == ("paypal", 5, 0)
     notes = [en for _, en in report.notes]
-    assert "1 rows skipped: PayPal memos (authorisations, holds) that move no money" in notes
+    assert "1 row skipped: PayPal memos (authorisations, holds) that move no money" in notes
     assert orders(con) == [
         ("1AB", d("2024-10-01 10:00:00"), Decimal("1250.00"), Decimal("250.00"),
          "partially_refunded", "web"),

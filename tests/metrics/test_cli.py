@@ -14,7 +14,7 @@ import pandas as pd
 import pytest
 
 import store
-from metrics.cli import EMPTY_DATABASE, main, neutralise_formulas
+from metrics.cli import main, neutralise_formulas
 from store.errors import ComptoirError
 from sample_data.demo import load_demo
 from tests.metrics.factories import insert_orders, insert_shop
@@ -59,8 +59,17 @@ def test_kpis_json(capsys, shop_db):
 def test_kpis_default_week_and_as_of(capsys, shop_db):
     code, out, _ = run(capsys, "kpis", "--db", shop_db)
     assert code == 0
-    assert out.splitlines()[0] == "week_start : 2024-03-04"  # week of the latest valid order
-    assert "average_basket" in out
+    assert out.splitlines()[0] == "Début de semaine : 04/03/2024"  # week of the latest order
+    assert out.splitlines()[4].split() == [
+        "Chiffre", "d'affaires", "25", "0", "0", "–", "–", "EUR"]
+    assert out.splitlines()[10].split() == [
+        "Taux", "de", "réachat", "0,6", "0,6", "–", "0", "–", "–"]
+    code, out, _ = run(capsys, "kpis", "--db", shop_db, "--lang", "en")
+    assert out.splitlines()[:3] == [
+        "Week start : 2024-03-04",
+        "Currency : EUR",
+        "                     This week  Last week  Last year  Change on last week  "
+        "Change on last year Currency"]
     code, out, _ = run(capsys, "kpis", "--db", shop_db, "--as-of", "2024-01-14", "--format", "json")
     assert json.loads(out)["week_start"] == "2024-01-08"
 
@@ -119,7 +128,7 @@ def test_rfm_json_carries_customers_only_in_a_file(capsys, twenty_db, tmp_path):
 def test_rfm_of_a_small_shop_lists_customers_by_last_order(capsys, shop_db, tmp_path):
     code, out, _ = run(capsys, "rfm", "--db", shop_db)
     assert code == 0
-    assert ("note : Pas encore assez de clients pour des segments par rang (il en faut 20, vous "
+    assert ("Note : Pas encore assez de clients pour des segments par rang (il en faut 20, vous "
             "en avez 5) : voici vos clients par date du dernier achat.") in out
     out_file = tmp_path / "rfm.csv"
     code, _, _ = run(capsys, "rfm", "--db", shop_db, "--format", "csv", "--out", str(out_file))
@@ -254,17 +263,26 @@ def test_unreadable_database_exits_2(capsys, tmp_path):
     assert err.startswith("Impossible d'ouvrir la base") and err.count("\n") == 1
 
 
-def test_empty_database(capsys, tmp_path):
+def test_empty_database(capsys, tmp_path, monkeypatch):
     for command in ("kpis", "cohorts", "repeat", "rfm", "clv"):
         code, out, _ = run(capsys, command, "--db", str(tmp_path / "new.duckdb"))
-        assert (code, out) == (0, EMPTY_DATABASE + "\n")
+        assert (code, out) == (0, "La base ne contient encore aucune commande : importez un "
+                               "fichier de commandes avec « python -m ingest FICHIER », puis "
+                               "relancez cette commande.\n")
+    monkeypatch.setenv("COMPTOIR_LANG", "en")
+    code, out, _ = run(capsys, "kpis", "--db", str(tmp_path / "new.duckdb"))
+    assert (code, out) == (0, "The database holds no order yet: import a file of orders with "
+                           "“python -m ingest FILE”, then run this command again.\n")
 
 
-def test_bad_date_is_rejected(capsys, shop_db):
+def test_bad_date_is_rejected_in_the_language_asked(capsys, shop_db):
     with pytest.raises(SystemExit) as exit_info:
         main(["kpis", "--db", shop_db, "--as-of", "31/03/2024"])
     assert exit_info.value.code == 2
-    assert "date invalide « 31/03/2024 »" in capsys.readouterr().err
+    assert "date invalide « 31/03/2024 » : écrivez-la AAAA-MM-JJ" in capsys.readouterr().err
+    with pytest.raises(SystemExit):
+        main(["kpis", "--db", shop_db, "--as-of", "31/03/2024", "--lang", "en"])
+    assert "invalid date “31/03/2024”: write it YYYY-MM-DD" in capsys.readouterr().err
 
 
 def test_neutralise_formulas():
@@ -307,4 +325,4 @@ def test_segment_win_back_options(capsys, shop_db):
     payload = json.loads(out)
     assert code == 0 and payload["people"] == 0
     assert payload["description"] == ("probabilité d'être actif d'au moins 0,5 ; valeur prévue "
-                                       "d'au moins 100 € ; en retard d'au moins 30 jours")
+                                       "d'au moins 100\u00a0€ ; en retard d'au moins 30 jours")

@@ -86,7 +86,7 @@ def test_too_few_repeat_customers_fall_back_to_historic_figures(con):
 
     assert result.status == "too_few_repeat"
     assert "3" in result.explanation["fr"] and "20" in result.explanation["fr"]
-    assert "Only 3 customers came back" in result.explanation["en"]
+    assert "Too few customers came back to buy (3)" in result.explanation["en"]
     assert result.table["historic_value"].tolist() == [145.0, 52.0, 70.0, 50.0, 70.0]
     for column in clv.PREDICTIONS:
         assert result.table[column].dtype == "Float64"

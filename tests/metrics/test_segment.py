@@ -272,12 +272,12 @@ def test_describe_in_both_languages():
     )
     assert describe(asked) == (
         "Segments : À risque — réguliers, Sans achat ; dernière commande depuis le 01/01/2024 ; "
-        "dépense de 50 € à 99,5 € ; au plus 3 commandes ; a acheté : Savon ; lieu : 69, Lyon ; "
-        "accepte les e-mails"
+        "dépense de 50\u00a0€ à 99,50\u00a0€ ; au plus 3 commandes ; a acheté : Savon ; lieu : 69, "
+        "Lyon ; accepte les e-mails"
     )
     assert describe(asked, "en") == (
         "Segments: At risk — regulars, No purchase; last order since 2024-01-01; spent €50 to "
-        "€99.5; at most 3 orders; bought: Savon; place: 69, Lyon; accepts emails"
+        "€99.50; at most 3 orders; bought: Savon; place: 69, Lyon; accepts emails"
     )
     assert describe(SegmentFilter()) == (
         "Toutes les personnes de la base (clients et contacts sans achat)")
@@ -362,7 +362,7 @@ def test_card_of_a_regular(card_of):
     # too few repeat customers for the models: no P(alive), and the reason in both languages
     assert card.p_alive is None
     assert card.expected_purchases is None
-    assert "Seuls 3 clients sont revenus" in card.prediction_note["fr"]
+    assert "Trop peu de clients sont revenus acheter (3)" in card.prediction_note["fr"]
 
 
 def test_card_of_someone_late(card_of):
@@ -461,7 +461,14 @@ def test_win_back_filters_on_the_predictions(shop, fitted_values):
     assert people(min_days_overdue=33) == [4]
     assert people(min_predicted_value=1.0) == []  # no spend model: no predicted value
     assert describe(SegmentFilter(min_p_alive=0.5, min_predicted_value=100, min_days_overdue=30)) \
-        == ("probabilité d'être actif d'au moins 0,5 ; valeur prévue d'au moins 100 € ; "
+        == ("probabilité d'être actif d'au moins 0,5 ; valeur prévue d'au moins 100\u00a0€ ; "
             "en retard d'au moins 30 jours")
     with pytest.raises(SegmentFilterError):
         segment_customers(shop, SegmentFilter(min_p_alive=50))
+
+
+def test_describe_agrees_with_the_counts():
+    """'au moins 1 commandes' was written: the count takes its plural form."""
+    assert describe(SegmentFilter(orders_min=1, min_days_overdue=1)) == (
+        "au moins 1 commande ; en retard d'au moins 1 jour")
+    assert describe(SegmentFilter(orders_min=1, orders_max=1), "en") == "1 to 1 order"

@@ -220,15 +220,23 @@ def calls(path):
             if isinstance(node, ast.Call)]
 
 
+# The one HTML the app sends: a static style sheet, no word or value in it (file uploader texts).
+STATIC_STYLE = ("ui/streamlit_texts.py", "st.html(UPLOADER_CSS)")
+
+
 def test_no_html_rendering_of_anything_in_the_app():
     found = []
     for path in APP_CODE:
         for call in calls(path):
             name = ast.unparse(call.func)
+            if (str(path.relative_to(ROOT)), ast.unparse(call)) == STATIC_STYLE:
+                continue
             if any(k.arg == "unsafe_allow_html" for k in call.keywords) or name.endswith(
                     ("st.html", "components.html", "components.v1.html")):
                 found.append(f"{path.relative_to(ROOT)}:{call.lineno} {name}")
     assert found == []
+    style = (ROOT / "ui" / "uploader.css").read_text(encoding="utf-8")
+    assert style.count("content:") == style.count("content: attr(aria-label);") == 1
 
 
 def test_sql_text_is_never_built_from_values():

@@ -86,7 +86,7 @@ def test_retention_on_the_demo_shop(demo_db, use_db):
     matrix = cohorts.retention_matrix(table)
     assert heatmap["data"][0]["y"][0] == "01/2024" and heatmap["data"][0]["y"][-1] == "11/2026"
     assert same(heatmap["data"][0]["z"], matrix.to_numpy() * 100)
-    assert heatmap["layout"]["separators"] == ", "
+    assert heatmap["layout"]["separators"] == ",\u202f"  # Babel: decimal comma, narrow space
     average = cohort_curves.average_curves(table, "month", as_of)
     average = average[average["period_index"] >= 1]
     # Months 1-31 are reached by at least 3 cohorts and 30 customers; 32 (2 cohorts) and 33
@@ -341,7 +341,7 @@ def test_value_falls_back_to_historic_figures(shop_db, use_db):
     use_db(shop_db)
     at = open_page(VALUE)
     # 3 repeat customers, fewer than the 20 the models need: the reason, then history only.
-    assert at.warning[0].value.startswith("Seuls 3 clients sont revenus acheter")
+    assert at.warning[0].value.startswith("Trop peu de clients sont revenus acheter (3) ;")
     # A 145, B 52, C 70, D 50, E 70: 387 in all, 77,40 each.
     assert shown_metrics(at) == {
         "Clients (depuis le début)": "5",

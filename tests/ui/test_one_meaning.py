@@ -26,7 +26,7 @@ from reports.html import render_html
 from reports.xlsx import render_xlsx
 from tests.ui.conftest import app, connected, shown_metrics
 from ui import format
-from ui.strings.glossary import COMPUTED_BY, GLOSSARY
+from words.catalogue.glossary import COMPUTED_BY, GLOSSARY
 
 WEEKS_BACK = (0, 10)  # the latest week and the one ten weeks earlier (sidebar options 0 and 10)
 WEEK_LABELS = {  # Vue d'ensemble and the report: the week, except the 12-month repeat rate

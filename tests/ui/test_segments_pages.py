@@ -4,6 +4,8 @@ files and the export log are tested in tests/test_exports.py."""
 
 from __future__ import annotations
 
+from datetime import timedelta
+
 import pytest
 from streamlit.testing.v1 import AppTest
 
@@ -106,7 +108,7 @@ def test_segment_builder_live_count(demo_db, demo, use_db):
     assert people_figures(counts[0]).items() <= shown_metrics(at).items()
     assert "Liste : Segments : À risque — réguliers" in [c.value for c in at.caption]
     at.multiselect(key="seg_segments").select("cant_lose")
-    at.number_input(key="seg_spend_min").set_value(100.0)
+    at.number_input(key="seg_spend_min").set_value(100)
     at.text_input(key="seg_places").input("69, Paris")
     at.checkbox(key="seg_consent").check().run()
     assert not at.exception
@@ -152,6 +154,25 @@ def test_segment_builder_says_what_is_wrong(demo_db, use_db):
     )
 
 
+def test_builder_inputs_speak_french_and_start_on_the_shops_span(demo_db, demo, use_db):
+    """Streamlit's own range message and empty date fields are English ("Number is below the
+    allowed range", "dd/mm/yyyy"): the bounds are ours and the dates start filled."""
+    span = demo(lambda con, as_of: (
+        as_of - timedelta(days=int(rfm.rfm(con, as_of)["recency_days"].max())), as_of))
+    use_db(demo_db)
+    at = open_page("views/segments.py")
+    assert (at.date_input(key="seg_last_from").value,
+            at.date_input(key="seg_last_to").value) == span
+    assert at.multiselect(key="seg_segments").proto.select_all == 0
+    at.number_input(key="seg_spend_min").set_value(-5)
+    at.number_input(key="seg_min_p_alive").set_value(150).run()
+    assert not at.exception
+    assert [w.value for w in at.warning] == [
+        "Écrivez un nombre supérieur ou égal à 0 : ce filtre est ignoré.",
+        "Écrivez un nombre entre 0 et 100 : ce filtre est ignoré.",
+    ]
+    assert "Liste : Toutes les personnes de la base (clients et contacts sans achat)" in [
+        c.value for c in at.caption]
 def test_a_three_customer_shop_gets_its_customers_by_last_order(tmp_path, use_db):
     """Issue 13: no segments by rank below 20 customers, the customers by last order instead."""
     path = tmp_path / "small.duckdb"

@@ -114,14 +114,23 @@ STRINGS: dict[str, tuple[str, str]] = {
         "Recommended (GDPR): only write to those who said yes. Untick for a call list or "
         "internal use.",
     ),
-    "seg_export_counts": (
-        "{rows} personnes dans le fichier ; {left_out} laissées de côté faute de consentement "
-        "aux e-mails.",
-        "{rows} people in the file; {left_out} left out for lack of email consent.",
+    "seg_export_counts": ("{rows} ; {left_out}.", "{rows}; {left_out}."),
+    "seg_export_rows": (
+        {"one": "{count} personne dans le fichier", "other": "{count} personnes dans le fichier"},
+        {"one": "{count} person in the file", "other": "{count} people in the file"},
+    ),
+    "seg_export_left_out": (
+        {"one": "{count} laissée de côté faute de consentement aux e-mails",
+         "other": "{count} laissées de côté faute de consentement aux e-mails"},
+        {"one": "{count} left out for lack of email consent",
+         "other": "{count} left out for lack of email consent"},
     ),
     "seg_export_unusable": (
-        "{unusable} autres laissées de côté : sans coordonnées utilisables par ce service.",
-        "{unusable} others left out: no contact details this service can use.",
+        {"one": "{count} autre laissée de côté : sans coordonnées utilisables par ce service.",
+         "other": "{count} autres laissées de côté : sans coordonnées utilisables par ce "
+                  "service."},
+        {"one": "{count} other left out: no contact details this service can use.",
+         "other": "{count} others left out: no contact details this service can use."},
     ),
     "seg_export_button": ("Télécharger {file}", "Download {file}"),
     "seg_export_help": (
@@ -193,7 +202,7 @@ STRINGS: dict[str, tuple[str, str]] = {
     ),
     "cust_no_match": ("Aucun client ne correspond à « {text} ».", "No customer matches “{text}”."),
     "cust_pick": ("Client", "Customer"),
-    "cust_match": ("{name} — {contact} — {orders} commandes", "{name} — {contact} — {orders} orders"),
+    "cust_match": ("{name} — {contact} — {orders}", "{name} — {contact} — {orders}"),
     "cust_unnamed": ("(sans nom)", "(no name)"),
     "cust_identity": ("Identité", "Identity"),
     "cust_email": ("E-mail", "Email"),
@@ -299,8 +308,12 @@ STRINGS: dict[str, tuple[str, str]] = {
         "Jours écoulés depuis son prochain achat attendu (celui de la Fiche client).",
         "Days since their expected next purchase (the one of the Fiche client).",
     ),
-    "cust_next_overdue": ("en retard de {days} jours", "{days} days late"),
-    "cust_next_gap": ("achète tous les {days} jours environ", "buys about every {days} days"),
+    "cust_next_overdue": ({"one": "en retard de {count} jour", "other": "en retard de {count} jours"},
+                          {"one": "{count} day late", "other": "{count} days late"}),
+    "cust_next_gap": (
+        {"one": "achète tous les jours environ", "other": "achète tous les {count} jours environ"},
+        {"one": "buys about every day", "other": "buys about every {count} days"},
+    ),
     "cust_chart_title": ("Ses commandes dans le temps", "Their orders over time"),
     "cust_chart_valid": ("Commande valide", "Valid order"),
     "cust_chart_invalid": ("Annulée, remboursée ou en attente",
@@ -350,3 +363,41 @@ STRINGS: dict[str, tuple[str, str]] = {
         "person stays unsubscribed.",
     ),
 }
+STRINGS.update({
+    # metrics.segment.describe: a list's filter in one line (page, export file, export log)
+    "describe_everyone": ("Toutes les personnes de la base (clients et contacts sans achat)",
+                          "Everyone in the base (customers and contacts without a purchase)"),
+    "describe_segments": ("Segments : {names}", "Segments: {names}"),
+    "describe_last_order_between": ("dernière commande du {low} au {high}",
+                                    "last order from {low} to {high}"),
+    "describe_last_order_from": ("dernière commande depuis le {low}", "last order since {low}"),
+    "describe_last_order_to": ("dernière commande au plus tard le {high}",
+                               "last order by {high}"),
+    "describe_spend_between": ("dépense de {low} à {high}", "spent {low} to {high}"),
+    "describe_spend_from": ("dépense d'au moins {low}", "spent at least {low}"),
+    "describe_spend_to": ("dépense d'au plus {high}", "spent at most {high}"),
+    "describe_orders_between": (
+        {"one": "de {low} à {high} commande", "other": "de {low} à {high} commandes"},
+        {"one": "{low} to {high} order", "other": "{low} to {high} orders"},
+    ),
+    "describe_orders_from": (
+        {"one": "au moins {low} commande", "other": "au moins {low} commandes"},
+        {"one": "at least {low} order", "other": "at least {low} orders"},
+    ),
+    "describe_orders_to": (
+        {"one": "au plus {high} commande", "other": "au plus {high} commandes"},
+        {"one": "at most {high} order", "other": "at most {high} orders"},
+    ),
+    "describe_products": ("a acheté : {names}", "bought: {names}"),
+    "describe_places": ("lieu : {names}", "place: {names}"),
+    "describe_consent": ("accepte les e-mails", "accepts emails"),
+    "describe_p_alive": ("probabilité d'être actif d'au moins {value}",
+                         "probability still active at least {value}"),
+    "describe_predicted": ("valeur prévue d'au moins {value}", "predicted value at least {value}"),
+    "describe_overdue": (
+        {"one": "en retard d'au moins {count} jour", "other": "en retard d'au moins {count} jours"},
+        {"one": "at least {count} day late", "other": "at least {count} days late"},
+    ),
+    "describe_at_risk": ("liste « {name} »", "list “{name}”"),
+    "describe_separator": (" ; ", "; "),
+})

@@ -16,8 +16,12 @@ STRINGS: dict[str, tuple[str, str]] = {
         "demo shop.",
     ),
     "load_demo": ("Charger la boutique de démonstration", "Load the demo shop"),
-    "demo_loaded": ("Boutique de démonstration chargée : {orders} commandes, {customers} clients.",
-                    "Demo shop loaded: {orders} orders, {customers} customers."),
+    "demo_loaded": ("Boutique de démonstration chargée : {orders}, {customers}.",
+                    "Demo shop loaded: {orders}, {customers}."),
+    "n_orders": ({"one": "{count} commande", "other": "{count} commandes"},
+                 {"one": "{count} order", "other": "{count} orders"}),
+    "n_customers": ({"one": "{count} client", "other": "{count} clients"},
+                    {"one": "{count} customer", "other": "{count} customers"}),
     "overview_intro": (
         "Votre semaine en un coup d'œil : ce que vous avez vendu, à qui, et si vos clients "
         "reviennent — comparé à la semaine précédente et à la même semaine l'an dernier.",
@@ -56,7 +60,14 @@ STRINGS: dict[str, tuple[str, str]] = {
         "Drop the files you already have: your web shop or till export, an Excel customer file. "
         "Comptoir recognises the format, shows you what it understood, then imports.",
     ),
-    "upload": ("Fichiers à importer (CSV, TXT, TSV, XLSX)", "Files to import (CSV, TXT, TSV, XLSX)"),
+    "upload_hint": ("Glissez-déposez vos fichiers ici ou cliquez sur le bouton : CSV, TXT, TSV "
+                    "ou Excel, {size} Mo par fichier au plus",
+                    "Drag and drop your files here or click the button: CSV, TXT, TSV or "
+                    "Excel, {size} MB per file at most"),
+    "input_at_least": ("Écrivez un nombre supérieur ou égal à {low} : ce filtre est ignoré.",
+                       "Enter a number greater than or equal to {low}: this filter is ignored."),
+    "input_between": ("Écrivez un nombre entre {low} et {high} : ce filtre est ignoré.",
+                      "Enter a number between {low} and {high}: this filter is ignored."),
     "detected": ("Ce que Comptoir a compris", "What Comptoir understood"),
     "source": ("Format", "Format"),
     "encoding": ("Encodage", "Encoding"),

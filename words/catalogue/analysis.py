@@ -180,7 +180,8 @@ STRINGS: dict[str, tuple[str, str]] = {
         "How many customers come back to buy, after how long, and after buying what: what you "
         "need to choose when to send a reminder and what to put forward.",
     ),
-    "rep_days_value": ("{days} jours", "{days} days"),
+    "rep_days_value": ({"one": "{count} jour", "other": "{count} jours"},
+                       {"one": "{count} day", "other": "{count} days"}),
     "rep_rate": ("Taux de réachat (depuis le début)", "Repeat rate (since the start)"),
     "rep_customers": ("Clients (depuis le début)", "Customers (since the start)"),
     "rep_repeat_customers": ("Clients fidèles (depuis le début)",
@@ -205,7 +206,7 @@ STRINGS: dict[str, tuple[str, str]] = {
     "rep_trend_title": ("Réachat dans les 90 jours, par mois d'arrivée",
                         "Repeat within 90 days, by month of arrival"),
     "rep_trend_axis_month": ("Mois d'arrivée", "Month of arrival"),
-    "rep_trend_axis_rate": ("Revenus dans les 90 jours (%)", "Back within 90 days (%)"),
+    "rep_trend_axis_rate": ("Clients revenus dans les 90 jours (%)", "Back within 90 days (%)"),
     "rep_trend_hover": ("%{customdata[1]} sur %{customdata[0]} clients",
                         "%{customdata[1]} of %{customdata[0]} customers"),
     "rep_orders_title": ("Nombre de commandes par client", "Orders per customer"),
@@ -231,8 +232,12 @@ STRINGS: dict[str, tuple[str, str]] = {
         "Customers whose second valid order came at most {days} days after the first ÷ "
         "customers with a second order.",
     ),
-    "rep_within_count": ("{customers} clients, soit {share} de tous les clients",
-                         "{customers} customers, {share} of all customers"),
+    "rep_within_count": (
+        {"one": "{count} client, soit {share} de tous les clients",
+         "other": "{count} clients, soit {share} de tous les clients"},
+        {"one": "{count} customer, {share} of all customers",
+         "other": "{count} customers, {share} of all customers"},
+    ),
     "rep_products_header": ("Les premiers achats qui font revenir",
                             "First purchases that bring customers back"),
     "rep_products_caption": (
@@ -244,7 +249,7 @@ STRINGS: dict[str, tuple[str, str]] = {
     ),
     "rep_col_product": ("Produit de la 1re commande", "Product of the 1st order"),
     "rep_col_customers": ("Clients", "Customers"),
-    "rep_col_repeat_customers": ("Revenus", "Came back"),
+    "rep_col_repeat_customers": ("Clients revenus", "Came back"),
     "rep_col_repeat_rate": ("Taux de réachat (depuis le début)",
                             "Repeat rate (since the start)"),
     "rep_definitions": (

@@ -1,6 +1,6 @@
 """Strings of "Le rapport du lundi", the weekly report file (French, English).
 
-Also read outside Streamlit by reports/format.text(), for the files the command line writes.
+Also read outside Streamlit (words.text), for the files the command line writes.
 """
 
 STRINGS: dict[str, tuple[str, str]] = {
