@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import pandas as pd
 
-from metrics.rfm import NO_SEGMENT, segment_label
+from metrics.rfm import MIN_RANKED_CUSTOMERS, NO_SEGMENT, segment_label
 from words import text
 from words.format import MISSING, day, days, money, number, percent, signed_percent, signed_points
 
@@ -117,6 +117,25 @@ def to_call_table(to_call: pd.DataFrame, lang: str = "fr") -> pd.DataFrame:
             text("report_spend", lang): to_call["spend"],
             text("report_segment", lang): segment_names(to_call["segment"], lang),
             text("report_why", lang): why.str.strip(" ;"),
+        }
+    )
+
+
+def too_few_note(customers: int, lang: str = "fr") -> str:
+    """What a shop below metrics.rfm.MIN_RANKED_CUSTOMERS reads instead of segments: the
+    Segments page's sentence."""
+    too_few = text("too_few_segments", lang, needed=number(MIN_RANKED_CUSTOMERS, 0, lang),
+                   have=number(customers, 0, lang))
+    return text("seg_too_few", lang, too_few=too_few)
+
+
+def by_last_order_table(by_last_order: pd.DataFrame, lang: str = "fr") -> pd.DataFrame:
+    return pd.DataFrame(
+        {
+            **_contact(by_last_order, lang),
+            text("report_last_order", lang): by_last_order["last_ordered_at"],
+            text("report_orders", lang): by_last_order["orders"],
+            text("report_spend", lang): by_last_order["spend"],
         }
     )
 

@@ -52,8 +52,9 @@ if enough_for_ranks(customers):
         placeholder=format.MISSING,
     )
 else:
-    st.info(t("seg_too_few", needed=format.number(MIN_RANKED_CUSTOMERS, 0, lang()),
-              have=format.number(customers, 0, lang())))
+    st.info(t("seg_too_few", too_few=t("too_few_segments",
+                                       needed=format.number(MIN_RANKED_CUSTOMERS, 0, lang()),
+                                       have=format.number(customers, 0, lang()))))
     st.dataframe(
         charts.last_order_rows(segments.by_last_order(as_of, version), lang()),
         column_config=charts.people_columns(lang(), data.currency()),

@@ -186,8 +186,8 @@ def test_a_three_customer_shop_gets_its_customers_by_last_order(tmp_path, use_db
     use_db(path)
     at = open_page("views/segments.py")
     assert at.info[0].value == (
-        "Pas encore assez de clients pour des segments par rang (il en faut 20, vous en avez 3) "
-        ": voici vos clients par date du dernier achat."
+        "Pas encore assez de clients pour des segments par rang (il en faut 20, vous en avez 3)."
+        " Voici vos clients par date du dernier achat."
     )
     assert not at.get("plotly_chart")  # no RFM grid
     shown = at.dataframe[0].value

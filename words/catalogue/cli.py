@@ -43,12 +43,6 @@ STRINGS: dict[str, tuple[str | dict[str, str], str | dict[str, str]]] = {
         "The database holds no order yet: import a file of orders with "
         "“python -m ingest FILE”, then run this command again.",
     ),
-    "cli_too_few_segments": (
-        "Pas encore assez de clients pour des segments par rang (il en faut {needed}, vous en "
-        "avez {have}) : voici vos clients par date du dernier achat.",
-        "Not enough customers yet for segments by rank ({needed} needed, you have {have}): "
-        "here are your customers by date of last purchase.",
-    ),
     "cli_bad_date": ("date invalide « {text} » : écrivez-la AAAA-MM-JJ, par exemple 2024-03-31",
                      "invalid date “{text}”: write it YYYY-MM-DD, for example 2024-03-31"),
     "cli_format_segment_only": ("--format {format} : réservé à la commande segment",

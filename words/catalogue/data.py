@@ -45,7 +45,7 @@ STRINGS: dict[str, tuple[str, str]] = {
     "data_col_new": ("Commandes nouvelles", "New orders"),
     "data_col_updated": ("Mises à jour", "Updated"),
     "data_col_unchanged": ("Inchangées", "Unchanged"),
-    "data_col_customers_new": ("Nouveaux clients", "New customers"),
+    "data_col_customers_new": ("Nouvelles fiches clients", "New customer records"),
     "data_kind_orders": ("commandes", "orders"),
     "data_kind_customers": ("clients", "customers"),
     "data_kind_both": ("commandes et clients", "orders and customers"),
@@ -191,7 +191,7 @@ STRINGS: dict[str, tuple[str, str]] = {
         "- **Commandes nouvelles / mises à jour / inchangées** : une commande déjà connue (même "
         "source, même numéro) est mise à jour si quelque chose a changé (statut, "
         "remboursement…).\n"
-        "- **Nouveaux clients** : personnes qu'aucun identifiant connu (e-mail, téléphone, n° "
+        "- **Nouvelles fiches clients** : personnes qu'aucun identifiant connu (e-mail, téléphone, n° "
         "client, nom et code postal) ne reliait à une fiche existante.\n"
         "- **Ressemblance** : 1 − le produit des (1 − poids) des raisons : même e-mail 95 %, "
         "même téléphone 90 %, même nom et code postal avec un seul e-mail 80 %, même nom et même "
@@ -206,7 +206,7 @@ STRINGS: dict[str, tuple[str, str]] = {
         "with its reason.\n"
         "- **New / updated / unchanged orders**: an order already known (same source, same "
         "number) is updated if something changed (status, refund…).\n"
-        "- **New customers**: people no known identifier (email, phone, customer number, name "
+        "- **New customer records**: people no known identifier (email, phone, customer number, name "
         "and postcode) linked to an existing record.\n"
         "- **Likeness**: 1 − the product of (1 − weight) of the reasons: same email 95%, same "
         "phone 90%, same name and postcode with one email at most 80%, same name and same email "

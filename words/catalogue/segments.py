@@ -21,12 +21,15 @@ STRINGS: dict[str, tuple[str, str]] = {
         "to 5 = very recently) and frequency (F, from 1 = one order to 5 = six orders or more). "
         "The name in the cell is its segment.",
     ),
-    "seg_too_few": (
+    # Below metrics.rfm.MIN_RANKED_CUSTOMERS: every surface that would name segments says this
+    # (Segments, Fiche client, the rapport du lundi, python -m metrics rfm).
+    "too_few_segments": (
         "Pas encore assez de clients pour des segments par rang (il en faut {needed}, vous en "
-        "avez {have}) : voici vos clients par date du dernier achat.",
-        "Not enough customers yet for segments by rank ({needed} needed, you have {have}): here "
-        "are your customers by date of last purchase.",
+        "avez {have}).",
+        "Not enough customers yet for segments by rank ({needed} needed, you have {have}).",
     ),
+    "seg_too_few": ("{too_few} Voici vos clients par date du dernier achat.",
+                    "{too_few} Here are your customers by date of last purchase."),
     "seg_grid_r": ("Récence (R)", "Recency (R)"),
     "seg_grid_f": ("Fréquence (F)", "Frequency (F)"),
     "seg_grid_hover": ("{customers} clients", "{customers} customers"),
