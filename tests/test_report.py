@@ -205,7 +205,8 @@ def test_html_shows_french_figures_and_escapes_customers(con):
     # Nobody to call this week, and the definitions are there.
     assert "Personne cette semaine." in html
     assert ("<dt>Panier moyen</dt><dd>Chiffre d&#x27;affaires net ÷ commandes valides de la "
-            "période.</dd>") in html
+            "période ; sur la Fiche client, dépense nette du client ÷ ses commandes "
+            "valides.</dd>") in html
 
 
 def test_html_in_english(con):

@@ -7,7 +7,7 @@ from metrics.at_risk import SUBLIST_NAMES
 from metrics.rfm import MIN_RANKED_CUSTOMERS, enough_for_ranks
 from metrics.segment import SegmentFilter, describe, places_from_text, segment_choices
 from store.errors import ComptoirError
-from ui import analysis_data, data, format
+from ui import analysis_data, data, format, glossary
 from ui import segments_charts as charts
 from ui import segments_data as segments
 from ui.at_risk import show_counts
@@ -63,6 +63,8 @@ else:
         placeholder=format.MISSING,
     )
 with st.expander(t("definitions")):
+    glossary.show(["valid_order", "customers", "people", "rfm_segment", "net_spend", "at_risk",
+                   "lost"])
     st.markdown(t("seg_definitions", needed=MIN_RANKED_CUSTOMERS))
 
 st.subheader(t("val_risk_header"))

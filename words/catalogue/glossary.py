@@ -38,9 +38,10 @@ GLOSSARY: dict[str, tuple[tuple[str, str], tuple[str, str]]] = {
     "orders": (
         ("Commandes", "Orders"),
         ("Commandes valides de la période, ventes anonymes comprises (la semaine sur la Vue "
-         "d'ensemble et dans le rapport du lundi).",
+         "d'ensemble et dans le rapport du lundi) ; sur la Fiche client, toutes les commandes "
+         "valides du client.",
          "Valid orders of the period, anonymous sales included (the week on the Overview and in "
-         "the Monday report)."),
+         "the Monday report); on the Customer page, all the customer's valid orders."),
     ),
     "customers": (
         ("Clients", "Customers"),
@@ -73,8 +74,10 @@ GLOSSARY: dict[str, tuple[tuple[str, str], tuple[str, str]]] = {
     ),
     "average_basket": (
         ("Panier moyen", "Average basket"),
-        ("Chiffre d'affaires net ÷ commandes valides de la période.",
-         "Net revenue ÷ valid orders of the period."),
+        ("Chiffre d'affaires net ÷ commandes valides de la période ; sur la Fiche client, "
+         "dépense nette du client ÷ ses commandes valides.",
+         "Net revenue ÷ valid orders of the period; on the Customer page, the customer's net "
+         "spend ÷ their valid orders."),
     ),
     "repeat_customers": (
         ("Clients fidèles", "Repeat customers"),
