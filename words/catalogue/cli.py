@@ -17,8 +17,9 @@ STRINGS: dict[str, tuple[str | dict[str, str], str | dict[str, str]]] = {
                         {"one": "{count} imported", "other": "{count} imported"}),
     "cli_rows_rejected": ({"one": "{count} rejetée", "other": "{count} rejetées"},
                           {"one": "{count} rejected", "other": "{count} rejected"}),
-    "cli_orders": ("  commandes : {new}, {updated}, {unchanged} ; clients nouveaux : {customers}",
-                   "  orders: {new}, {updated}, {unchanged}; new customers: {customers}"),
+    "cli_orders": ("  commandes : {new}, {updated}, {unchanged} ; nouvelles fiches clients : "
+                   "{customers}",
+                   "  orders: {new}, {updated}, {unchanged}; new customer records: {customers}"),
     "cli_orders_new": ({"one": "{count} nouvelle", "other": "{count} nouvelles"},
                        {"one": "{count} new", "other": "{count} new"}),
     "cli_orders_updated": ({"one": "{count} mise à jour", "other": "{count} mises à jour"},
