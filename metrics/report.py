@@ -3,8 +3,8 @@
 One ISO week (Monday to Sunday): its KPIs against last week and last year (metrics.kpis), how
 customers moved between RFM segments from the end of the previous week to the end of this one
 (metrics.rfm; below metrics.rfm.MIN_RANKED_CUSTOMERS customers, no segments but the customers
-by last order, as on the Segments page), the customers to call this week (metrics.at_risk: the same people as Segments and
-Valeur client), and the customers whose second valid order came this week. Rendering is
+by last order, as on the Segments page), the customers to call this week (metrics.at_risk: the
+same people as Segments and Valeur client), and the customers whose second valid order came this week. Rendering is
 elsewhere (reports/html.py, reports/xlsx.py), so this stays language-free.
 """
 

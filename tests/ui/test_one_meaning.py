@@ -110,6 +110,21 @@ def terms(demo_db) -> list[dict]:
     return found
 
 
+def page_of_week(use_db, demo_db, page: str, monday: date, timeout: float = 120):
+    """The app run on ``page`` with the sidebar's week starting on ``monday``."""
+    use_db(demo_db)
+    at = app(timeout=timeout)
+    at.session_state["week"] = monday
+    at.switch_page(page).run()
+    assert not at.exception
+    return at
+
+
+def cli_json(capsys, demo_db, *args: str) -> dict:
+    assert main([*args, "--db", str(demo_db), "--format", "json"]) == 0
+    return json.loads(capsys.readouterr().out)
+
+
 def shown_week(metric: str, value: float) -> str:
     return report_format.kpi(metric, value, "fr")
 
@@ -159,11 +174,7 @@ def test_the_definitions_page_lists_every_term(demo_db, use_db):
 def test_repeat_and_segments_pages_show_the_history_terms(demo_db, terms, use_db, index):
     week = terms[index]
     history = week["history"]
-    use_db(demo_db)
-    at = app(timeout=120)
-    at.session_state["week"] = week["monday"]
-    at.switch_page("views/repeat.py").run()
-    assert not at.exception
+    at = page_of_week(use_db, demo_db, "views/repeat.py", week["monday"])
     shown = shown_metrics(at)
     days = format.number(history["days_to_second_order"], 0)
     assert {label: shown[label] for label in HISTORY_LABELS.values()} == {
@@ -217,16 +228,12 @@ def test_the_monday_report_shows_each_term_of_its_week(demo_db, terms, index):
 def test_the_command_line_json_shows_each_term(demo_db, terms, capsys, index):
     week = terms[index]
 
-    def cli(*args: str) -> dict:
-        assert main([*args, "--db", str(demo_db), "--format", "json"]) == 0
-        return json.loads(capsys.readouterr().out)
-
-    kpis = cli("kpis", "--week", week["monday"].isoformat())["metrics"]
+    kpis = cli_json(capsys, demo_db, "kpis", "--week", week["monday"].isoformat())["metrics"]
     assert {metric: kpis[metric]["this_week"] for metric in METRICS} == {
         metric: pytest.approx(round(value, 4 if metric == "repeat_rate" else 2), abs=1e-9)
         for metric, value in week["week"].items()
     }
-    repeat = cli("repeat", "--as-of", week["as_of"].isoformat())
+    repeat = cli_json(capsys, demo_db, "repeat", "--as-of", week["as_of"].isoformat())
     history = week["history"]
     assert {key: repeat[key] for key in ("customers", "repeat_customers", "repeat_rate",
                                          "median_days_first_to_second")} == {
@@ -234,16 +241,11 @@ def test_the_command_line_json_shows_each_term(demo_db, terms, capsys, index):
         "repeat_rate": pytest.approx(history["repeat_rate"]),
         "median_days_first_to_second": history["days_to_second_order"],
     }
-    segments = {row["segment"]: row["customers"]
-                for row in cli("rfm", "--as-of", week["as_of"].isoformat())["segments"]}
+    rfm_json = cli_json(capsys, demo_db, "rfm", "--as-of", week["as_of"].isoformat())
+    segments = {row["segment"]: row["customers"] for row in rfm_json["segments"]}
     assert sum(segments.get(key, 0) for key in AT_RISK_SEGMENTS) == history["at_risk"]
     assert segments.get("lost", 0) == history["lost"]
     assert sum(segments.values()) == history["customers"]
-
-
-def cli_json(capsys, demo_db, *args: str) -> dict:
-    assert main([*args, "--db", str(demo_db), "--format", "json"]) == 0
-    return json.loads(capsys.readouterr().out)
 
 
 @pytest.mark.parametrize("index", range(len(WEEKS_BACK)))
@@ -261,11 +263,7 @@ def test_customer_value_page_agrees_with_the_clv_command_and_the_definitions(
         risky = counts(at_risk(con, week["as_of"]))
     assert summary["status"] == "ok" and summary["n_customers"] == history["customers"]
     assert sum(row["historic_value"] for row in rows) == pytest.approx(historic, abs=1e-6)
-    use_db(demo_db)
-    at = app(timeout=180)
-    at.session_state["week"] = week["monday"]
-    at.switch_page("views/value.py").run()
-    assert not at.exception
+    at = page_of_week(use_db, demo_db, "views/value.py", week["monday"], timeout=180)
     shown = shown_metrics(at)
     at_risk_labels = {name: words["fr"] for name, words in SUBLIST_NAMES.items()}
     assert {label: shown[label] for label in (
@@ -307,11 +305,7 @@ def test_retention_page_names_its_measures_by_the_glossary(demo_db, terms, use_d
             {"start": start, "next": start + pd.DateOffset(months=1),
              "after": start + pd.DateOffset(months=2)},
         ).fetchone()
-    use_db(demo_db)
-    at = app(timeout=120)
-    at.session_state["week"] = week["monday"]
-    at.switch_page("views/retention.py").run()
-    assert not at.exception
+    at = page_of_week(use_db, demo_db, "views/retention.py", week["monday"])
     measures = at.button_group(key="ret_value")
     terms_fr = [GLOSSARY[key][0][0] for key in RETENTION_MEASURES]
     assert list(measures.options) == terms_fr
