@@ -207,7 +207,8 @@ def render_xlsx(report: WeeklyReport, lang: str = "fr") -> bytes:
         _kpi_sheet(writer, report, formats, lang)
         _trend_sheet(writer, report, formats, lang)
         _segments_sheet(writer, report, formats, lang)
-        _list_sheet(writer, report, "report_sheet_to_call", to_call_table(report.to_call, lang),
+        _list_sheet(writer, report, "report_sheet_to_call",
+                    to_call_table(report.to_call, lang, report.ranked),
                     at_risk_note(report.at_risk, lang), formats, lang)
         _list_sheet(writer, report, "report_sheet_new_repeat",
                     new_repeat_table(report.new_repeat, lang),

@@ -269,6 +269,27 @@ def test_a_three_customer_shop_gets_no_segment_but_its_customers_by_last_order(c
             assert not names & set(cells), worksheet.title
 
 
+def test_a_small_shop_calls_its_customers_at_risk_without_naming_a_segment(con):
+    """Customer 1 ordered three times, the last 184 days before Sunday 30 June 2024 (177 a week
+    earlier): over 6 months, at risk this week, the biggest spender of 3: to call."""
+    insert_orders(con, [
+        {"customer_id": 1, "ordered_at": f"2023-12-{day} 10:00", "amount": 100.0}
+        for day in (1, 15, 29)
+    ] + [
+        {"customer_id": 2, "ordered_at": "2024-06-02 10:00", "amount": 20.0},
+        {"customer_id": 3, "ordered_at": "2024-06-30 10:00", "amount": 45.0},
+    ])
+    report = weekly_report(con, date(2024, 6, 24))
+    assert report.to_call["customer_id"].tolist() == [1] and not report.ranked
+    html = render_html(report)
+    section = re.search(r'<section id="to_call">(.*?)</section>', html).group(1)
+    assert "<th>Segment</th>" not in section
+    assert "<td>passé·e en « À risque »</td>" in section
+    sheet = _workbook(render_xlsx(report))["À appeler"]
+    assert [cell.value for cell in sheet[3]][-2:] == ["Dépense totale", "Pourquoi"]
+    assert sheet.cell(4, sheet.max_column).value == "passé·e en « À risque »"
+
+
 # XLSX
 
 
