@@ -123,7 +123,8 @@ def rfm_report(con: duckdb.DuckDBPyConnection, args: argparse.Namespace) -> Repo
     table = rfm(con, as_of)
     if enough_for_ranks(len(table)):
         return Report({"as_of": as_of, "segments": segment_summary(table)}, table, "customers")
-    note = text("cli_too_few_segments", args.lang, needed=MIN_RANKED_CUSTOMERS, have=len(table))
+    too_few = text("too_few_segments", args.lang, needed=MIN_RANKED_CUSTOMERS, have=len(table))
+    note = text("seg_too_few", args.lang, too_few=too_few)
     by_last_order = table.sort_values(["recency_days", "customer_id"], ignore_index=True)
     return Report({"as_of": as_of, "note": note}, by_last_order[LAST_ORDER_COLUMNS], "customers")
 

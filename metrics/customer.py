@@ -14,6 +14,7 @@ import pandas as pd
 
 from metrics.clv import ClvResult, weeks_to_next_purchase
 from metrics.dates import resolve_as_of
+from metrics.rfm import enough_for_ranks
 from metrics.segment import segment_names
 from metrics.sql_files import run_sql
 from store.errors import ComptoirError
@@ -41,6 +42,8 @@ class CustomerCard:
     country, first_seen, email_consent, consent_source, consent_at, suppressed, orders,
     occasions, net_spend, first_order_at, last_order_at, average_basket, orders_all_statuses.
     ``orders``: see customer_orders. ``segment`` is None for someone without a valid order.
+    ``customers``: the customers ranked in ``rfm_df``; below metrics.rfm.MIN_RANKED_CUSTOMERS
+    (``ranked`` False) the page names no segment, as the Segments page.
     ``p_alive`` and ``expected_purchases`` (over the horizon of the value table) are None when
     the model could not be fitted, and ``prediction_note`` ({"fr", "en"}) then says why.
     ``next_purchase``: with a fitted model, the last purchase day plus the median wait to the
@@ -66,8 +69,13 @@ class CustomerCard:
     next_purchase: date | None
     overdue_days: int | None
     as_of: date | None
+    customers: int
     next_from_model: bool = False
     disagreement: str | None = None
+
+    @property
+    def ranked(self) -> bool:
+        return enough_for_ranks(self.customers)
 
 
 def phone_digits(text: str) -> str | None:
@@ -168,6 +176,7 @@ def customer_card(
         next_purchase=next_purchase,
         overdue_days=overdue,
         as_of=as_of,
+        customers=len(rfm_df),
         next_from_model=wait is not None,
         disagreement=disagreement(segment, p_alive),
     )

@@ -2,8 +2,9 @@
 
 One ISO week (Monday to Sunday): its KPIs against last week and last year (metrics.kpis), how
 customers moved between RFM segments from the end of the previous week to the end of this one
-(metrics.rfm), the customers to call this week (metrics.at_risk: the same people as Segments and
-Valeur client), and the customers whose second valid order came this week. Rendering is
+(metrics.rfm; below metrics.rfm.MIN_RANKED_CUSTOMERS customers, no segments but the customers
+by last order, as on the Segments page), the customers to call this week (metrics.at_risk: the
+same people as Segments and Valeur client), and the customers whose second valid order came this week. Rendering is
 elsewhere (reports/html.py, reports/xlsx.py), so this stays language-free.
 """
 
@@ -20,7 +21,7 @@ from metrics.at_risk import at_risk, counts, sublist
 from metrics.currencies import uncounted
 from metrics.dates import default_week, facts_as_of, week_start
 from metrics.kpis import weekly_kpis, weekly_trend
-from metrics.rfm import NO_SEGMENT, rfm, segment_movement
+from metrics.rfm import NO_SEGMENT, enough_for_ranks, rfm, segment_movement
 from metrics.sql_files import run_sql
 from store.currency import shop_currency
 from store.errors import ComptoirError
@@ -32,6 +33,7 @@ TO_CALL = [
     "segment", "segment_fr", "segment_en", "became_at_risk", "overdue",
 ]
 NEW_REPEAT = [*CONTACT, "orders", "spend", "first_ordered_at", "second_ordered_at"]
+BY_LAST_ORDER = [*CONTACT, "last_ordered_at", "orders", "spend"]
 ISO_WEEK = re.compile(r"(\d{4})-W(\d{2})")
 ISO_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
 
@@ -51,7 +53,10 @@ class WeeklyReport:
     columns of the sub-list "to_call" of metrics.at_risk at the end of the week; at_risk: the
     counts of its sub-lists (metrics.at_risk.counts). new_repeat: NEW_REPEAT columns. currency:
     the shop's (every amount is in it). uncounted: metrics.currencies.uncounted, the orders no
-    figure counts for want of a rate.
+    figure counts for want of a rate. customers: customers at the end of the week; below
+    metrics.rfm.MIN_RANKED_CUSTOMERS (``ranked`` False) the report names no segment and shows
+    by_last_order instead (BY_LAST_ORDER columns, the most recent last order first; empty when
+    ranked).
     """
 
     week: date
@@ -64,6 +69,12 @@ class WeeklyReport:
     new_repeat: pd.DataFrame
     currency: str
     uncounted: pd.DataFrame
+    customers: int
+    by_last_order: pd.DataFrame
+
+    @property
+    def ranked(self) -> bool:
+        return enough_for_ranks(self.customers)
 
     @property
     def week_end(self) -> date:
@@ -141,6 +152,13 @@ def new_repeat_customers(facts: pd.DataFrame, week: date) -> pd.DataFrame:
     return facts.loc[chosen, NEW_REPEAT].sort_values("second_ordered_at").reset_index(drop=True)
 
 
+def customers_by_last_order(facts: pd.DataFrame) -> pd.DataFrame:
+    """Every customer, the most recent last order first (what a shop too small for segments
+    reads instead, as on the Segments page)."""
+    return facts.sort_values(["last_ordered_at", "customer_id"], ascending=[False, True],
+                             ignore_index=True)[BY_LAST_ORDER]
+
+
 def weekly_report(con: duckdb.DuckDBPyConnection, week: date) -> WeeklyReport:
     """The report of the ISO week containing ``week`` (any day picks its Monday)."""
     monday = week_start(week)
@@ -149,6 +167,7 @@ def weekly_report(con: duckdb.DuckDBPyConnection, week: date) -> WeeklyReport:
     movement = segment_movement(con, last_sunday, sunday, after=after)
     risky = at_risk(con, sunday, scores=after)
     facts = run_sql(con, "report_customer_facts", **facts_as_of(con, sunday))
+    ranked = enough_for_ranks(len(after))
     return WeeklyReport(
         week=monday,
         kpis=weekly_kpis(con, monday),
@@ -160,5 +179,7 @@ def weekly_report(con: duckdb.DuckDBPyConnection, week: date) -> WeeklyReport:
         new_repeat=new_repeat_customers(facts, monday),
         currency=shop_currency(con),
         uncounted=uncounted(con),
+        customers=len(after),
+        by_last_order=customers_by_last_order(facts.iloc[:0] if ranked else facts),
     )
 

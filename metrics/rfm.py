@@ -39,9 +39,9 @@ from store.errors import ComptoirError
 
 SEGMENT_NAMES: dict[str, dict[str, str]] = {
     "champions": {"fr": "Champions", "en": "Champions"},
-    "loyal": {"fr": "Clients fidèles", "en": "Loyal customers"},
+    "loyal": {"fr": "Habitués", "en": "Regulars"},
     "potential_loyalists": {"fr": "Fidèles potentiels", "en": "Potential loyalists"},
-    "new": {"fr": "Nouveaux clients", "en": "New customers"},
+    "new": {"fr": "Nouveaux venus", "en": "Newcomers"},
     "promising": {"fr": "Prometteurs", "en": "Promising"},
     "need_attention": {"fr": "À surveiller", "en": "Need attention"},
     "about_to_sleep": {"fr": "En train de s'endormir", "en": "About to sleep"},

@@ -10,7 +10,8 @@ from __future__ import annotations
 
 import pandas as pd
 
-from metrics.rfm import NO_SEGMENT, segment_label
+from metrics.at_risk import SUBLIST_NAMES
+from metrics.rfm import MIN_RANKED_CUSTOMERS, NO_SEGMENT, segment_label
 from words import text
 from words.format import MISSING, day, days, money, number, percent, signed_percent, signed_points
 
@@ -104,19 +105,42 @@ def at_risk_note(counts: dict[str, int], lang: str = "fr") -> str:
     return f"{text('at_risk_counts', lang, **shown)} {text('def_at_risk', lang)}"
 
 
-def to_call_table(to_call: pd.DataFrame, lang: str = "fr") -> pd.DataFrame:
-    """The report's list to call (metrics.at_risk sub-list "to_call") with the reason in words."""
-    segment = fill("report_why_segment", lang, segment_names(to_call["segment"], lang))
+def to_call_table(to_call: pd.DataFrame, lang: str = "fr", ranked: bool = True) -> pd.DataFrame:
+    """The report's list to call (metrics.at_risk sub-list "to_call") with the reason in words;
+    a shop too small for segments (``ranked`` False) reads "À risque", not a segment name."""
+    names = (segment_names(to_call["segment"], lang) if ranked
+             else pd.Series(SUBLIST_NAMES["all"][lang], index=to_call.index, dtype="str"))
+    moved = fill("report_why_segment", lang, names)
     due = fill("report_why_overdue", lang, days(to_call["expected_next_order"], lang))
-    why = segment.where(to_call["became_at_risk"], "") + " ; " + due.where(to_call["overdue"], "")
+    why = moved.where(to_call["became_at_risk"], "") + " ; " + due.where(to_call["overdue"], "")
+    segment = {text("report_segment", lang): names} if ranked else {}
     return pd.DataFrame(
         {
             **_contact(to_call, lang),
             text("report_last_order", lang): to_call["last_ordered_at"],
             text("report_orders", lang): to_call["orders"],
             text("report_spend", lang): to_call["spend"],
-            text("report_segment", lang): segment_names(to_call["segment"], lang),
+            **segment,
             text("report_why", lang): why.str.strip(" ;"),
+        }
+    )
+
+
+def too_few_note(customers: int, lang: str = "fr") -> str:
+    """What a shop below metrics.rfm.MIN_RANKED_CUSTOMERS reads instead of segments: the
+    Segments page's sentence."""
+    too_few = text("too_few_segments", lang, needed=number(MIN_RANKED_CUSTOMERS, 0, lang),
+                   have=number(customers, 0, lang))
+    return text("seg_too_few", lang, too_few=too_few)
+
+
+def by_last_order_table(by_last_order: pd.DataFrame, lang: str = "fr") -> pd.DataFrame:
+    return pd.DataFrame(
+        {
+            **_contact(by_last_order, lang),
+            text("report_last_order", lang): by_last_order["last_ordered_at"],
+            text("report_orders", lang): by_last_order["orders"],
+            text("report_spend", lang): by_last_order["spend"],
         }
     )
 

@@ -18,6 +18,7 @@ from metrics.kpis import METRICS, RATES
 from metrics.report import WeeklyReport
 from reports.format import (
     at_risk_note,
+    by_last_order_table,
     day,
     days,
     kpi,
@@ -28,6 +29,7 @@ from reports.format import (
     segments_table,
     signed_percent,
     to_call_table,
+    too_few_note,
 )
 from ui.charts import BRAND, MUTED, weekly_trend
 from words import choose, text
@@ -171,10 +173,11 @@ def _uncounted(report: WeeklyReport, lang: str) -> str:
     return f'<p class="warning" id="uncounted">{escape(choose(*warning, lang))}</p>'
 
 
-def _definitions(lang: str) -> str:
+def _definitions(report: WeeklyReport, lang: str) -> str:
     terms = [(text(f"kpi_{metric}", lang), text(f"def_{metric}", lang)) for metric in METRICS]
+    if report.ranked:
+        terms.append((text("report_section_segments", lang), text("report_def_segments", lang)))
     terms += [
-        (text("report_section_segments", lang), text("report_def_segments", lang)),
         (SUBLIST_NAMES["all"][lang], text("def_at_risk", lang)),
         (text("report_section_new_repeat", lang), text("report_def_new_repeat", lang)),
     ]
@@ -183,14 +186,28 @@ def _definitions(lang: str) -> str:
             f"</h2><dl>{items}</dl></section>")
 
 
+def _segments_section(report: WeeklyReport, lang: str) -> str:
+    """Customers per segment and their moves; a shop too small for segments (metrics.rfm) reads
+    the Segments page's sentence and its customers by last order instead."""
+    if not report.ranked:
+        return _list_section("customers", by_last_order_table(report.by_last_order, lang),
+                             too_few_note(report.customers, lang), lang, report.currency)
+    segments = segments_table(report.segments, lang)
+    moves = (_table(moves_table(report.moves, lang), lang, report.currency) if len(report.moves)
+             else f"<p>{escape(text('report_no_moves', lang))}</p>")
+    return (
+        f'<section id="segments"><h2>{escape(text("report_section_segments", lang))}</h2>'
+        f'<p class="muted">{escape(text("report_def_segments", lang))}</p>'
+        f"{_figure(_segments_chart(segments, lang), 'segments-chart', with_library=False)}"
+        f"{moves}</section>"
+    )
+
+
 def render_html(report: WeeklyReport, lang: str = "fr") -> str:
     """The whole report as one HTML document (UTF-8 text)."""
     title = text("report_title", lang)
     week = text("report_week", lang, iso=report.iso_week, start=day(report.week, lang),
                 end=day(report.week_end, lang))
-    segments = segments_table(report.segments, lang)
-    moves = (_table(moves_table(report.moves, lang), lang, report.currency) if len(report.moves)
-             else f"<p>{escape(text('report_no_moves', lang))}</p>")
     sections = [
         f"<header><h1>{escape(title)}</h1><p><strong>{escape(week)}</strong></p>"
         f'<p class="muted">{escape(text("report_intro", lang))}</p>{_uncounted(report, lang)}'
@@ -198,15 +215,12 @@ def render_html(report: WeeklyReport, lang: str = "fr") -> str:
         f'<section id="kpis"><h2>{escape(text("report_section_kpis", lang))}</h2>'
         f"{_cards(report, lang)}"
         f"{_figure(_trend_chart(report, lang), 'trend-chart', with_library=True)}</section>",
-        f'<section id="segments"><h2>{escape(text("report_section_segments", lang))}</h2>'
-        f'<p class="muted">{escape(text("report_def_segments", lang))}</p>'
-        f"{_figure(_segments_chart(segments, lang), 'segments-chart', with_library=False)}"
-        f"{moves}</section>",
-        _list_section("to_call", to_call_table(report.to_call, lang),
+        _segments_section(report, lang),
+        _list_section("to_call", to_call_table(report.to_call, lang, report.ranked),
                       at_risk_note(report.at_risk, lang), lang, report.currency),
         _list_section("new_repeat", new_repeat_table(report.new_repeat, lang),
                       text("report_def_new_repeat", lang), lang, report.currency),
-        _definitions(lang),
+        _definitions(report, lang),
         f'<footer><p class="muted">{escape(text("report_footer", lang))}</p></footer>',
     ]
     return (

@@ -23,11 +23,13 @@ from metrics.report import WeeklyReport
 from reports.format import (
     KPI_KINDS,
     at_risk_note,
+    by_last_order_table,
     day,
     moves_table,
     new_repeat_table,
     segments_table,
     to_call_table,
+    too_few_note,
 )
 from ui.charts import BRAND
 from words import choose, text
@@ -163,7 +165,14 @@ def _trend_sheet(writer: pd.ExcelWriter, report: WeeklyReport, formats: dict, la
 
 def _segments_sheet(writer: pd.ExcelWriter, report: WeeklyReport, formats: dict,
                     lang: str) -> None:
-    """Customers per segment at both week ends and, to their right, the moves between them."""
+    """Customers per segment at both week ends and, to their right, the moves between them; a
+    shop too small for segments (metrics.rfm) gets the Segments page's sentence and its customers
+    by last order instead."""
+    if not report.ranked:
+        _list_sheet(writer, report, "report_sheet_customers",
+                    by_last_order_table(report.by_last_order, lang),
+                    too_few_note(report.customers, lang), formats, lang)
+        return
     sheet = _sheet(writer, report, "report_sheet_segments", text("report_def_segments", lang),
                    formats, lang)
     sizes = segments_table(report.segments, lang)
@@ -187,7 +196,8 @@ def _list_sheet(writer: pd.ExcelWriter, report: WeeklyReport, key: str, frame: p
 
 
 def render_xlsx(report: WeeklyReport, lang: str = "fr") -> bytes:
-    """The workbook's bytes: Indicateurs, Tendance, Segments, À appeler, Nouveaux fidèles."""
+    """The workbook's bytes: Indicateurs, Tendance, Segments (Clients below
+    metrics.rfm.MIN_RANKED_CUSTOMERS customers), À appeler, Nouveaux fidèles."""
     buffer = io.BytesIO()
     day_format = NUMBER_FORMATS[lang]["day"]
     with pd.ExcelWriter(buffer, engine="xlsxwriter", date_format=day_format,
@@ -197,7 +207,8 @@ def render_xlsx(report: WeeklyReport, lang: str = "fr") -> bytes:
         _kpi_sheet(writer, report, formats, lang)
         _trend_sheet(writer, report, formats, lang)
         _segments_sheet(writer, report, formats, lang)
-        _list_sheet(writer, report, "report_sheet_to_call", to_call_table(report.to_call, lang),
+        _list_sheet(writer, report, "report_sheet_to_call",
+                    to_call_table(report.to_call, lang, report.ranked),
                     at_risk_note(report.at_risk, lang), formats, lang)
         _list_sheet(writer, report, "report_sheet_new_repeat",
                     new_repeat_table(report.new_repeat, lang),

@@ -19,7 +19,7 @@ from streamlit.testing.v1 import AppTest
 
 import reports
 import store
-from metrics import dates, kpis
+from metrics import dates, kpis, rfm
 from metrics.cli import main
 from metrics.report import (
     TO_CALL,
@@ -34,12 +34,16 @@ from reports.html import render_html
 from reports.xlsx import render_xlsx
 from sample_data.demo import load_demo
 from tests.conftest import ROOT
-from tests.metrics.factories import insert_shop
+from tests.metrics.factories import insert_orders, insert_shop
 
 NBSP, NNBSP = "\u00a0", "\u202f"
 SCRIPT = "<script>alert(1)</script>"
 FORMULA = '=HYPERLINK("http://evil.example","clic")'
 SHEETS = ["Indicateurs", "Tendance", "Segments", "À appeler", "Nouveaux fidèles"]
+# Below metrics.rfm.MIN_RANKED_CUSTOMERS customers (the hand-computed shop has 4): no segments.
+SMALL_SHEETS = ["Indicateurs", "Tendance", "Clients", "À appeler", "Nouveaux fidèles"]
+TOO_FEW = ("Pas encore assez de clients pour des segments par rang (il en faut 20, vous en avez "
+           "{have}). Voici vos clients par date du dernier achat.")
 
 
 # Weeks
@@ -194,13 +198,15 @@ def test_html_shows_french_figures_and_escapes_customers(con):
     assert f'<td class="number">52,00{NBSP}€</td>' in html
     # Self-contained: plotly.js inlined once, nothing loaded from elsewhere.
     assert html.count("* plotly.js v") == 1
-    assert html.count('class="plotly-graph-div"') == 2
+    assert html.count('class="plotly-graph-div"') == 1  # the trend: 4 customers, no segments
+    assert TOO_FEW.format(have=4) in html
     assert not re.search(r"""src\s*=\s*["']?\s*(https?:)?//""", html, re.IGNORECASE)
     assert "<link" not in html
     # Nobody to call this week, and the definitions are there.
     assert "Personne cette semaine." in html
     assert ("<dt>Panier moyen</dt><dd>Chiffre d&#x27;affaires net ÷ commandes valides de la "
-            "période.</dd>") in html
+            "période ; sur la Fiche client, dépense nette du client ÷ ses commandes "
+            "valides.</dd>") in html
 
 
 def test_html_in_english(con):
@@ -218,12 +224,70 @@ def test_a_week_before_any_order_still_gives_both_files(con):
     assert report.kpis["this_week"].tolist()[:5] == [0.0, 0.0, 0.0, 0.0, 0.0]
     assert (len(report.moves), len(report.to_call), len(report.new_repeat)) == (0, 0, 0)
     html = render_html(report)
-    assert html.count("Personne cette semaine.") == 2
-    assert "Aucun client n&#x27;a changé de segment." in html
+    assert html.count("Personne cette semaine.") == 3  # no customer yet, none to call, none new
+    assert TOO_FEW.format(have=0) in html
     assert '<div class="value" id="kpi-average_basket">–</div>' in html
     book = _workbook(render_xlsx(report))
-    assert book["Segments"]["F3"].value == "Aucun client n'a changé de segment."
+    assert book["Clients"]["A3"].value == "Personne cette semaine."
     assert book["Indicateurs"]["B9"].value is None  # no average basket without orders
+
+
+def _three_customers(con) -> None:
+    """A shop of 3 customers on Sunday 30 June 2024: one bought that day, one 4 weeks earlier,
+    one 2 years earlier (with 3 customers a rank would call the second "Perdus")."""
+    insert_orders(con, [
+        {"customer_id": 3, "ordered_at": "2022-06-30 10:00", "amount": 30.0},
+        {"customer_id": 2, "ordered_at": "2024-06-02 10:00", "amount": 20.0},
+        {"customer_id": 1, "ordered_at": "2024-06-30 10:00", "amount": 45.0},
+    ])
+
+
+def test_a_three_customer_shop_gets_no_segment_but_its_customers_by_last_order(con):
+    _three_customers(con)
+    report = weekly_report(con, date(2024, 6, 24))
+    assert (report.customers, report.ranked) == (3, False)
+    html = render_html(report)
+    section = re.search(r'<section id="customers">(.*?)</section>', html).group(1)
+    assert f'<p class="muted">{TOO_FEW.format(have=3)}</p>' in section
+    assert re.findall(r"<td>(client\d@example\.fr)</td>", section) == [
+        "client1@example.fr", "client2@example.fr", "client3@example.fr"
+    ]
+    assert 'id="segments"' not in html and "segments-chart" not in html
+    for name in ("Perdus", "Nouveaux venus", "Prometteurs", "En hibernation",
+                 "Mouvements entre segments"):
+        assert name not in html
+    book = _workbook(render_xlsx(report))
+    assert book.sheetnames == SMALL_SHEETS
+    sheet = book["Clients"]
+    assert sheet["A2"].value == TOO_FEW.format(have=3)
+    assert [row[2] for row in sheet.iter_rows(min_row=4, values_only=True)] == [
+        "client1@example.fr", "client2@example.fr", "client3@example.fr"
+    ]
+    names = {name["fr"] for name in rfm.SEGMENT_NAMES.values()}
+    for worksheet in book.worksheets:
+        for cells in worksheet.iter_rows(values_only=True):
+            assert not names & set(cells), worksheet.title
+
+
+def test_a_small_shop_calls_its_customers_at_risk_without_naming_a_segment(con):
+    """Customer 1 ordered three times, the last 184 days before Sunday 30 June 2024 (177 a week
+    earlier): over 6 months, at risk this week, the biggest spender of 3: to call."""
+    insert_orders(con, [
+        {"customer_id": 1, "ordered_at": f"2023-12-{day} 10:00", "amount": 100.0}
+        for day in (1, 15, 29)
+    ] + [
+        {"customer_id": 2, "ordered_at": "2024-06-02 10:00", "amount": 20.0},
+        {"customer_id": 3, "ordered_at": "2024-06-30 10:00", "amount": 45.0},
+    ])
+    report = weekly_report(con, date(2024, 6, 24))
+    assert report.to_call["customer_id"].tolist() == [1] and not report.ranked
+    html = render_html(report)
+    section = re.search(r'<section id="to_call">(.*?)</section>', html).group(1)
+    assert "<th>Segment</th>" not in section
+    assert "<td>passé·e en « À risque »</td>" in section
+    sheet = _workbook(render_xlsx(report))["À appeler"]
+    assert [cell.value for cell in sheet[3]][-2:] == ["Dépense totale", "Pourquoi"]
+    assert sheet.cell(4, sheet.max_column).value == "passé·e en « À risque »"
 
 
 # XLSX
@@ -237,7 +301,7 @@ def test_xlsx_sheets_kpi_cells_and_no_formula(con):
     _shop_with_tricky_customer(con, FORMULA)
     report = weekly_report(con, date(2024, 1, 8))
     book = _workbook(render_xlsx(report))
-    assert book.sheetnames == SHEETS
+    assert book.sheetnames == SMALL_SHEETS
     sheet = book["Indicateurs"]
     assert [cell.value for cell in sheet[3]] == [
         "Indicateur", "Cette semaine", "Semaine précédente", "Évolution sur une semaine",
@@ -268,9 +332,11 @@ def test_xlsx_sheets_kpi_cells_and_no_formula(con):
     assert new_repeat["F4"].number_format == "dd/mm/yyyy"
     assert row[6:] == [2, 52.0]
     assert book["À appeler"]["A3"].value == "Personne cette semaine."
-    segments = book["Segments"]
-    assert [segments.cell(4, column).value for column in range(6, 9)] == [
-        "Pas encore client", "Nouveaux clients", 1
+    customers = book["Clients"]
+    assert customers["A2"].value == TOO_FEW.format(have=4)
+    assert [cell.value for cell in customers[3]] == [
+        "Nom", "Téléphone", "E-mail", "Accepte les e-mails", "Dernière commande", "Commandes",
+        "Dépense totale",
     ]
     for sheet in book.worksheets:
         for cells in sheet.iter_rows():
@@ -282,7 +348,7 @@ def test_xlsx_sheets_kpi_cells_and_no_formula(con):
 def test_xlsx_in_english(con):
     insert_shop(con)
     book = _workbook(render_xlsx(weekly_report(con, date(2024, 1, 8)), "en"))
-    assert book.sheetnames == ["Figures", "Trend", "Segments", "To call", "New repeat"]
+    assert book.sheetnames == ["Figures", "Trend", "Customers", "To call", "New repeat"]
     assert book["Figures"]["B4"].value == 134.0
     assert book["Figures"]["B4"].number_format == '"€"#,##0.00'
 
@@ -315,6 +381,12 @@ def test_cli_writes_both_formats(demo_db, tmp_path, capsys):
     assert f'id="kpi-revenue">{report_format.money(revenue)}</div>' in html.decode("utf-8")
     book = _workbook((tmp_path / "rapport.xlsx").read_bytes())
     assert book.sheetnames == SHEETS
+    moves = book["Segments"]
+    assert [moves.cell(3, column).value for column in range(6, 9)] == [
+        "Avant", "Maintenant", "Clients"
+    ]
+    assert moves.cell(4, 6).value in {name["fr"] for name in rfm.SEGMENT_NAMES.values()} | {
+        "Pas encore client"}
     assert book["Indicateurs"]["B4"].value == revenue
     assert book["Indicateurs"]["B5"].value == expected.loc["orders", "this_week"]
 

@@ -3,8 +3,9 @@ and consent, figures, segment, the model's view of their future, and every order
 
 import streamlit as st
 
+from metrics.rfm import MIN_RANKED_CUSTOMERS
 from store.errors import ComptoirError
-from ui import data, format
+from ui import data, format, glossary
 from ui import segments_charts as charts
 from ui import segments_data as segments
 from ui.demo import offer_demo
@@ -47,34 +48,40 @@ if card is not None:
             st.warning(t("cust_suppressed"), icon=":material/unsubscribe:")
 
     segment_name = pick(card.segment_fr, card.segment_en)
-    figures = [
-        ("cust_orders", format.number(profile["orders"], 0, lang()), t("cust_orders_help")),
+    figures = [  # label, figure, its help (a glossary entry where the term has one)
+        ("cust_orders", format.number(profile["orders"], 0, lang()), t("def_orders")),
         ("cust_net_spend", format.money(profile["net_spend"], lang(), currency=data.currency()),
-         t("cust_net_spend_help")),
+         t("def_net_spend")),
         ("cust_average_basket",
          format.money(profile["average_basket"], lang(), currency=data.currency()),
-         t("cust_average_basket_help")),
-        ("cust_first_order", format.day(profile["first_order_at"], lang()), t("cust_orders_help")),
-        ("cust_last_order", format.day(profile["last_order_at"], lang()), t("cust_orders_help")),
-        ("cust_segment", segment_name or t("cust_no_segment"),
-         t("cust_segment_help", day=format.day(card.as_of, lang()))),
-        ("cust_p_alive", format.percent(card.p_alive, lang(), 0), t("cust_p_alive_help")),
+         t("def_average_basket")),
+        ("cust_first_order", format.day(profile["first_order_at"], lang()), t("def_valid_order")),
+        ("cust_last_order", format.day(profile["last_order_at"], lang()), t("def_valid_order")),
+        ("cust_segment",
+         (segment_name or t("cust_no_segment")) if card.ranked else format.MISSING,
+         t("cust_segment_help", definition=t("def_rfm_segment"),
+           day=format.day(card.as_of, lang()))),
+        ("cust_p_alive", format.percent(card.p_alive, lang(), 0), t("def_p_alive")),
         ("cust_expected", format.number(card.expected_purchases, 1, lang()),
-         t("cust_expected_help")),
+         t("def_expected_purchases")),
         ("cust_next", format.day(card.next_purchase, lang()),
          t("cust_next_help_model" if card.next_from_model else "cust_next_help")),
     ]
     columns = [column for _ in range(3) for column in st.columns(3)]
     for column, (key, shown, help_text) in zip(columns, figures):
         column.metric(t(key), shown, help=help_text, border=True)
-    if card.scores is not None:
+    if not card.ranked:
+        columns[5].caption(t("too_few_segments",
+                             needed=format.number(MIN_RANKED_CUSTOMERS, 0, lang()),
+                             have=format.number(card.customers, 0, lang())))
+    if card.ranked and card.scores is not None:
         columns[5].caption(t("cust_scores", r=card.scores["r_score"], f=card.scores["f_score"],
                              m=card.scores["m_score"]))
     if card.usual_gap_days is not None:
         columns[8].caption(t("cust_next_gap", count=round(card.usual_gap_days)))
     if card.overdue_days is not None:
         columns[8].caption(t("cust_next_overdue", count=round(card.overdue_days)))
-    if card.disagreement is not None:
+    if card.ranked and card.disagreement is not None:
         st.info(t(f"cust_disagree_{card.disagreement}", segment=segment_name,
                   p_alive=format.percent(card.p_alive, lang(), 0)), icon=":material/help:")
     if card.prediction_note is not None:
@@ -87,4 +94,6 @@ if card is not None:
                  placeholder=format.MISSING)
 
 with st.expander(t("definitions")):
+    glossary.show(["valid_order", "orders", "net_spend", "average_basket", "rfm_segment",
+                   "p_alive", "expected_purchases"])
     st.markdown(t("cust_definitions"))

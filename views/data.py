@@ -3,7 +3,7 @@ the shop's currency and the conversion rates the owner enters."""
 
 import streamlit as st
 
-from ui import currency, data, data_page
+from ui import currency, data, data_page, glossary
 from ui.format import MISSING
 from ui.cut_lists import say_if_cut
 from ui.demo import offer_demo, offer_removal
@@ -131,4 +131,5 @@ with currencies_tab:
         st.button(t("cur_rate_remove_button"), on_click=currency.remove_rate, args=(removed,))
 
 with st.expander(t("definitions")):
+    glossary.show(["import_rows", "import_orders", "new_customer_records", "likeness"])
     st.markdown(t("data_definitions_body"))

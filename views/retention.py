@@ -5,13 +5,13 @@ import streamlit as st
 from metrics.cohort_curves import MIN_CURVE_COHORTS, MIN_CURVE_CUSTOMERS
 from ui import analysis_charts as charts
 from ui import analysis_data as analysis
-from ui import data, format
+from ui import data, format, glossary
 from ui.demo import offer_demo
 from ui.i18n import lang, t
 from ui.state import selected_week
 
 PERIODS = ["week", "month", "quarter"]
-VALUES = ["retention", "revenue_retention", "cumulative_revenue_per_customer"]
+VALUES = ["retention", "revenue_retention", "cumulative_revenue_per_customer"]  # glossary keys
 
 st.title(t("page_retention"))
 st.caption(t("ret_intro"))
@@ -33,7 +33,7 @@ with left:
 with right:
     value = st.segmented_control(
         t("ret_measure"), VALUES, default="retention", required=True, key="ret_value",
-        format_func=lambda v: t(f"ret_measure_{v}"), help=t("ret_measure_help"),
+        format_func=lambda v: t(f"term_{v}"), help=glossary.entries(VALUES),
     )
 
 table = analysis.cohort_table(period, as_of, version)
@@ -70,4 +70,5 @@ thin = {"cohorts": MIN_CURVE_COHORTS, "customers": MIN_CURVE_CUSTOMERS}
 st.caption(t("ret_curves_caption", **thin))
 
 with st.expander(t("definitions")):
+    glossary.show(["valid_order", "cohort", *VALUES])
     st.markdown(t("ret_definitions", **thin))

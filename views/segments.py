@@ -7,7 +7,7 @@ from metrics.at_risk import SUBLIST_NAMES
 from metrics.rfm import MIN_RANKED_CUSTOMERS, enough_for_ranks
 from metrics.segment import SegmentFilter, describe, places_from_text, segment_choices
 from store.errors import ComptoirError
-from ui import analysis_data, data, format
+from ui import analysis_data, data, format, glossary
 from ui import segments_charts as charts
 from ui import segments_data as segments
 from ui.at_risk import show_counts
@@ -52,8 +52,9 @@ if enough_for_ranks(customers):
         placeholder=format.MISSING,
     )
 else:
-    st.info(t("seg_too_few", needed=format.number(MIN_RANKED_CUSTOMERS, 0, lang()),
-              have=format.number(customers, 0, lang())))
+    st.info(t("seg_too_few", too_few=t("too_few_segments",
+                                       needed=format.number(MIN_RANKED_CUSTOMERS, 0, lang()),
+                                       have=format.number(customers, 0, lang()))))
     st.dataframe(
         charts.last_order_rows(segments.by_last_order(as_of, version), lang()),
         column_config=charts.people_columns(lang(), data.currency()),
@@ -62,6 +63,8 @@ else:
         placeholder=format.MISSING,
     )
 with st.expander(t("definitions")):
+    glossary.show(["valid_order", "customers", "people", "rfm_segment", "net_spend", "at_risk",
+                   "lost"])
     st.markdown(t("seg_definitions", needed=MIN_RANKED_CUSTOMERS))
 
 st.subheader(t("val_risk_header"))

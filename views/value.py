@@ -5,7 +5,7 @@ import streamlit as st
 
 from ui import analysis_charts as charts
 from ui import analysis_data as analysis
-from ui import data, forecast, format
+from ui import data, forecast, format, glossary
 from ui.at_risk import show_counts
 from ui.cut_lists import say_if_cut
 from ui.demo import offer_demo
@@ -36,24 +36,29 @@ if result.status == "no_data":
 
 totals = analysis.value_totals(as_of, version)
 shop = data.currency()
-figures = [
-    ("val_customers", format.number(totals["customers"], 0, lang())),
-    ("val_historic_total", format.money(totals["historic_total"], lang(), 0, currency=shop)),
-    ("val_historic_mean", format.money(totals["historic_mean"], lang(), currency=shop)),
+figures = [  # label, figure, its help (a glossary entry where the term has one)
+    ("val_customers", format.number(totals["customers"], 0, lang()), "def_customers"),
+    ("val_historic_total", format.money(totals["historic_total"], lang(), 0, currency=shop),
+     "def_historic_value"),
+    ("val_historic_mean", format.money(totals["historic_mean"], lang(), currency=shop),
+     "val_historic_mean_help"),
 ]
 if totals["predicted_total"] is not None:
     figures += [
-        ("val_predicted_total", format.money(totals["predicted_total"], lang(), 0, currency=shop)),
-        ("val_predicted_mean", format.money(totals["predicted_mean"], lang(), currency=shop)),
+        ("val_predicted_total", format.money(totals["predicted_total"], lang(), 0, currency=shop),
+         "def_predicted_value"),
+        ("val_predicted_mean", format.money(totals["predicted_mean"], lang(), currency=shop),
+         "val_predicted_mean_help"),
     ]
 if totals["expected_purchases"] is not None:
     figures.append(
-        ("val_expected_purchases", format.number(totals["expected_purchases"], 0, lang()))
+        ("val_expected_purchases", format.number(totals["expected_purchases"], 0, lang()),
+         "def_expected_purchases")
     )
 ranges = charts.forecast_ranges(result.summary["forecast"])
 for start in range(0, len(figures), 3):
-    for column, (key, shown) in zip(st.columns(3), figures[start:start + 3]):
-        column.metric(t(key), shown, help=t(f"{key}_help"), border=True)
+    for column, (key, shown, help_key) in zip(st.columns(3), figures[start:start + 3]):
+        column.metric(t(key), shown, help=t(help_key), border=True)
         if key in ranges:
             column.caption(ranges[key], help=t("val_range_help"))
 if (result.summary["forecast"] or {}).get("range_note"):
@@ -92,4 +97,6 @@ if totals["expected_purchases"] is not None:
                      mae=format.number(test.figures["mae"], 2, lang())))
 
 with st.expander(t("definitions")):
+    glossary.show(["valid_order", "customers", "historic_value", "expected_purchases",
+                   "predicted_value", "p_alive", "at_risk"])
     st.markdown(t("val_definitions"))

@@ -34,7 +34,7 @@ def test_french_by_default(capsys, sales_file, tmp_path):
         "  colonnes : N° de commande → order_id, E-mail → email, Téléphone → phone, "
         "Montant → line_amount, Date → order_date",
         "  2 lignes lues, 1 importée, 1 rejetée",
-        "  commandes : 1 nouvelle, 0 mise à jour, 0 inchangée ; clients nouveaux : 1",
+        "  commandes : 1 nouvelle, 0 mise à jour, 0 inchangée ; nouvelles fiches clients : 1",
         "  durée : N s",
         "  - dates de « Date » lues en jour/mois/année",
         "  - 1 téléphone illisible laissé vide",
@@ -53,7 +53,7 @@ def test_english_from_the_environment(capsys, sales_file, tmp_path, monkeypatch)
         "  columns: N° de commande → order_id, E-mail → email, Téléphone → phone, "
         "Montant → line_amount, Date → order_date",
         "  2 rows read, 1 imported, 1 rejected",
-        "  orders: 1 new, 0 updated, 0 unchanged; new customers: 1",
+        "  orders: 1 new, 0 updated, 0 unchanged; new customer records: 1",
         "  time: N s",
         "  - dates in “Date” read as day/month/year",
         "  - 1 unreadable phone number left blank",

@@ -129,7 +129,7 @@ def test_rfm_of_a_small_shop_lists_customers_by_last_order(capsys, shop_db, tmp_
     code, out, _ = run(capsys, "rfm", "--db", shop_db)
     assert code == 0
     assert ("Note : Pas encore assez de clients pour des segments par rang (il en faut 20, vous "
-            "en avez 5) : voici vos clients par date du dernier achat.") in out
+            "en avez 5). Voici vos clients par date du dernier achat.") in out
     out_file = tmp_path / "rfm.csv"
     code, _, _ = run(capsys, "rfm", "--db", shop_db, "--format", "csv", "--out", str(out_file))
     assert code == 0

@@ -53,9 +53,9 @@ SHOP_RFM = pd.DataFrame(
         "m_score": [5, 2, 3, 1, 3],
         "segment": ["champions", "potential_loyalists", "potential_loyalists", "promising", "new"],
         "segment_fr": ["Champions", "Fidèles potentiels", "Fidèles potentiels", "Prometteurs",
-                       "Nouveaux clients"],
+                       "Nouveaux venus"],
         "segment_en": ["Champions", "Potential loyalists", "Potential loyalists", "Promising",
-                       "New customers"],
+                       "Newcomers"],
     }
 )
 
@@ -95,7 +95,7 @@ def test_three_customer_shop_gets_no_absurd_segment(con):
     table = rfm(con)
     assert table["recency_days"].tolist() == [0, 28, 731]
     assert table["r_score"].tolist() == [5, 5, 1]
-    assert table["segment_fr"].tolist() == ["Nouveaux clients", "Nouveaux clients", "Perdus"]
+    assert table["segment_fr"].tolist() == ["Nouveaux venus", "Nouveaux venus", "Perdus"]
     assert not enough_for_ranks(len(table))
 
 

@@ -100,7 +100,7 @@ def test_everyone_biggest_spenders_first(shop):
         "champions", "potential_loyalists", "new", "potential_loyalists", "promising", "none"
     ]
     assert people["segment_fr"].tolist() == [
-        "Champions", "Fidèles potentiels", "Nouveaux clients", "Fidèles potentiels",
+        "Champions", "Fidèles potentiels", "Nouveaux venus", "Fidèles potentiels",
         "Prometteurs", "Sans achat"
     ]
     assert people["email_marketing"].tolist() == [True, False, False, True, False, True]
@@ -217,7 +217,7 @@ def test_rfm_grid(shop):
     ]
     assert filled["customers"].tolist() == [1, 1, 1, 1, 1]
     assert grid["share"].sum() == pytest.approx(1.0)
-    assert grid.loc[grid["segment"] == "new", "segment_fr"].tolist() == ["Nouveaux clients"]
+    assert grid.loc[grid["segment"] == "new", "segment_fr"].tolist() == ["Nouveaux venus"]
 
 
 def test_a_given_rfm_table_gives_the_same_results(shop):

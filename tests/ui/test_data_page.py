@@ -74,7 +74,8 @@ def test_figures_and_imports_log_are_the_database_s(demo_db, demo_facts, use_db)
     assert table["Fichier"].tolist() == ["clients.xlsx", "ventes_boutique.csv"]
     assert table["Lignes lues"].tolist() == [format.number(n) for n in log["rows_read"]]
     assert table["Commandes nouvelles"].tolist() == [format.number(n) for n in log["orders_new"]]
-    assert table["Nouveaux clients"].tolist() == [format.number(n) for n in log["customers_new"]]
+    assert table["Nouvelles fiches clients"].tolist() == [
+        format.number(n) for n in log["customers_new"]]
     assert table["Contenu"].tolist() == ["clients", "commandes"]
     assert table["Source"].tolist() == ["Fichier générique (colonnes reconnues par leur nom)"] * 2
     assert "9\u202f194" in table["Lignes lues"].tolist()

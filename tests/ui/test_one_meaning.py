@@ -14,10 +14,11 @@ from datetime import date, timedelta
 from html import unescape
 
 import openpyxl
+import pandas as pd
 import pytest
 
-from metrics import dates, rfm
-from metrics.at_risk import AT_RISK_SEGMENTS, at_risk, counts
+from metrics import cohort_curves, cohorts, dates, rfm
+from metrics.at_risk import AT_RISK_SEGMENTS, SUBLIST_NAMES, at_risk, counts
 from metrics.cli import main
 from metrics.kpis import METRICS
 from metrics.report import weekly_report
@@ -27,6 +28,8 @@ from reports.xlsx import render_xlsx
 from tests.ui.conftest import app, connected, shown_metrics
 from ui import format
 from words.catalogue.glossary import COMPUTED_BY, GLOSSARY
+
+RETENTION_MEASURES = ["retention", "revenue_retention", "cumulative_revenue_per_customer"]
 
 WEEKS_BACK = (0, 10)  # the latest week and the one ten weeks earlier (sidebar options 0 and 10)
 WEEK_LABELS = {  # Vue d'ensemble and the report: the week, except the 12-month repeat rate
@@ -107,6 +110,21 @@ def terms(demo_db) -> list[dict]:
     return found
 
 
+def page_of_week(use_db, demo_db, page: str, monday: date, timeout: float = 120):
+    """The app run on ``page`` with the sidebar's week starting on ``monday``."""
+    use_db(demo_db)
+    at = app(timeout=timeout)
+    at.session_state["week"] = monday
+    at.switch_page(page).run()
+    assert not at.exception
+    return at
+
+
+def cli_json(capsys, demo_db, *args: str) -> dict:
+    assert main([*args, "--db", str(demo_db), "--format", "json"]) == 0
+    return json.loads(capsys.readouterr().out)
+
+
 def shown_week(metric: str, value: float) -> str:
     return report_format.kpi(metric, value, "fr")
 
@@ -156,11 +174,7 @@ def test_the_definitions_page_lists_every_term(demo_db, use_db):
 def test_repeat_and_segments_pages_show_the_history_terms(demo_db, terms, use_db, index):
     week = terms[index]
     history = week["history"]
-    use_db(demo_db)
-    at = app(timeout=120)
-    at.session_state["week"] = week["monday"]
-    at.switch_page("views/repeat.py").run()
-    assert not at.exception
+    at = page_of_week(use_db, demo_db, "views/repeat.py", week["monday"])
     shown = shown_metrics(at)
     days = format.number(history["days_to_second_order"], 0)
     assert {label: shown[label] for label in HISTORY_LABELS.values()} == {
@@ -214,16 +228,12 @@ def test_the_monday_report_shows_each_term_of_its_week(demo_db, terms, index):
 def test_the_command_line_json_shows_each_term(demo_db, terms, capsys, index):
     week = terms[index]
 
-    def cli(*args: str) -> dict:
-        assert main([*args, "--db", str(demo_db), "--format", "json"]) == 0
-        return json.loads(capsys.readouterr().out)
-
-    kpis = cli("kpis", "--week", week["monday"].isoformat())["metrics"]
+    kpis = cli_json(capsys, demo_db, "kpis", "--week", week["monday"].isoformat())["metrics"]
     assert {metric: kpis[metric]["this_week"] for metric in METRICS} == {
         metric: pytest.approx(round(value, 4 if metric == "repeat_rate" else 2), abs=1e-9)
         for metric, value in week["week"].items()
     }
-    repeat = cli("repeat", "--as-of", week["as_of"].isoformat())
+    repeat = cli_json(capsys, demo_db, "repeat", "--as-of", week["as_of"].isoformat())
     history = week["history"]
     assert {key: repeat[key] for key in ("customers", "repeat_customers", "repeat_rate",
                                          "median_days_first_to_second")} == {
@@ -231,8 +241,114 @@ def test_the_command_line_json_shows_each_term(demo_db, terms, capsys, index):
         "repeat_rate": pytest.approx(history["repeat_rate"]),
         "median_days_first_to_second": history["days_to_second_order"],
     }
-    segments = {row["segment"]: row["customers"]
-                for row in cli("rfm", "--as-of", week["as_of"].isoformat())["segments"]}
+    rfm_json = cli_json(capsys, demo_db, "rfm", "--as-of", week["as_of"].isoformat())
+    segments = {row["segment"]: row["customers"] for row in rfm_json["segments"]}
     assert sum(segments.get(key, 0) for key in AT_RISK_SEGMENTS) == history["at_risk"]
     assert segments.get("lost", 0) == history["lost"]
     assert sum(segments.values()) == history["customers"]
+
+
+@pytest.mark.parametrize("index", range(len(WEEKS_BACK)))
+def test_customer_value_page_agrees_with_the_clv_command_and_the_definitions(
+        demo_db, terms, use_db, capsys, index):
+    week = terms[index]
+    history = week["history"]
+    as_of = week["as_of"].isoformat()
+    summary = cli_json(capsys, demo_db, "clv", "--as-of", as_of)
+    rows = cli_json(capsys, demo_db, "clv", "--as-of", as_of, "--customers")["customers"]
+    with connected(demo_db) as con:
+        historic = float(con.execute(
+            "select sum(net_spend) from customer_facts_until($as_of) where valid_orders > 0",
+            {"as_of": week["as_of"]}).fetchone()[0])
+        risky = counts(at_risk(con, week["as_of"]))
+    assert summary["status"] == "ok" and summary["n_customers"] == history["customers"]
+    assert sum(row["historic_value"] for row in rows) == pytest.approx(historic, abs=1e-6)
+    at = page_of_week(use_db, demo_db, "views/value.py", week["monday"], timeout=180)
+    shown = shown_metrics(at)
+    at_risk_labels = {name: words["fr"] for name, words in SUBLIST_NAMES.items()}
+    assert {label: shown[label] for label in (
+        "Clients (depuis le début)", "Valeur historique", "Valeur prévue (12 mois)",
+        "Achats attendus (12 mois)", *at_risk_labels.values())} == {
+        "Clients (depuis le début)": format.number(history["customers"]),
+        "Valeur historique": format.money(historic, "fr", 0),
+        "Valeur prévue (12 mois)": format.money(summary["forecast"]["expected_revenue"], "fr", 0),
+        "Achats attendus (12 mois)": format.number(summary["forecast"]["expected_purchases"]),
+        **{label: format.number(risky[name]) for name, label in at_risk_labels.items()},
+    }
+    assert risky["all"] == history["at_risk"]
+    helps = {m.label: m.proto.help for m in at.metric}
+    assert {label: helps[label] for label in (
+        "Clients (depuis le début)", "Valeur historique", "Valeur prévue (12 mois)",
+        "Achats attendus (12 mois)")} == {
+        "Clients (depuis le début)": GLOSSARY["customers"][1][0],
+        "Valeur historique": GLOSSARY["historic_value"][1][0],
+        "Valeur prévue (12 mois)": GLOSSARY["predicted_value"][1][0],
+        "Achats attendus (12 mois)": GLOSSARY["expected_purchases"][1][0],
+    }
+
+
+@pytest.mark.parametrize("index", range(len(WEEKS_BACK)))
+def test_retention_page_names_its_measures_by_the_glossary(demo_db, terms, use_db, index):
+    week = terms[index]
+    with connected(demo_db) as con:
+        table = cohorts.cohorts(con, "month", week["as_of"])
+        table = table.assign(complete=cohort_curves.period_complete(table, "month", week["as_of"]))
+        row = cohort_curves.latest_first_return(table, "month", week["as_of"])  # which cohort
+        start = pd.Timestamp(row["cohort"])
+        size, active = con.execute(  # the cohort's customers, and those who ordered in k = 1
+            "with firsts as (select customer_id, min(ordered_at) as first_at from valid_orders"
+            " where customer_id is not null group by customer_id)"
+            " select count(*), count(*) filter (where exists (select 1 from valid_orders as o"
+            "  where o.customer_id = firsts.customer_id and o.ordered_at >= $next"
+            "  and o.ordered_at < $after))"
+            " from firsts where first_at >= $start and first_at < $next",
+            {"start": start, "next": start + pd.DateOffset(months=1),
+             "after": start + pd.DateOffset(months=2)},
+        ).fetchone()
+    at = page_of_week(use_db, demo_db, "views/retention.py", week["monday"])
+    measures = at.button_group(key="ret_value")
+    terms_fr = [GLOSSARY[key][0][0] for key in RETENTION_MEASURES]
+    assert list(measures.options) == terms_fr
+    assert measures.help == "\n".join(
+        f"- **{GLOSSARY[key][0][0]}** : {GLOSSARY[key][1][0]}" for key in RETENTION_MEASURES)
+    sentence = at.info[0].value
+    assert f", {format.number(100 * active / size, 0)} ont recommandé le mois suivant" in sentence
+    assert sentence.endswith(f"({format.number(active)} sur {format.number(size)}).")
+    panel = "\n".join(block.value for block in at.expander[-1].markdown)
+    for key in ["valid_order", "cohort", *RETENTION_MEASURES]:
+        assert f"- **{GLOSSARY[key][0][0]}** : {GLOSSARY[key][1][0]}" in panel
+
+
+def test_the_customer_page_agrees_with_customer_summary(demo_db, use_db):
+    with connected(demo_db) as con:
+        customer_id, email, orders, spend, first, last = con.execute(
+            "select customer_id, email, valid_orders, net_spend, first_ordered_at,"
+            " last_ordered_at from customer_summary join customers using (customer_id)"
+            " where valid_orders >= 3 and email is not null order by customer_id limit 1"
+        ).fetchone()
+    use_db(demo_db)
+    at = app(timeout=120)
+    at.switch_page("views/customer.py").run()
+    at.text_input(key="cust_search").input(email).run()
+    assert not at.exception
+    shown = shown_metrics(at)
+    assert {label: shown[label] for label in ("Commandes", "Dépense nette", "Première commande",
+                                               "Dernière commande")} == {
+        "Commandes": format.number(orders), "Dépense nette": format.money(float(spend)),
+        "Première commande": format.day(first), "Dernière commande": format.day(last),
+    }
+    helps = {m.label: m.proto.help for m in at.metric}
+    assert (helps["Commandes"], helps["Dépense nette"]) == (
+        GLOSSARY["orders"][1][0], GLOSSARY["net_spend"][1][0])
+    assert helps["Probabilité d'être actif"] == GLOSSARY["p_alive"][1][0]
+
+
+def test_the_glossary_line_follows_each_language(demo_db, use_db):
+    use_db(demo_db)
+    at = app()
+    at.session_state["lang"] = "en"
+    at.switch_page("views/definitions.py").run()
+    assert not at.exception
+    text = "\n".join(block.value for block in at.markdown)
+    for (_, term), (_, meaning) in GLOSSARY.values():
+        assert f"- **{term}**: {meaning}" in text

@@ -69,7 +69,7 @@ def test_segments_page_shows_the_metrics_figures(demo_db, demo, use_db):
         format.number(n) for n in table["customers"]]
     assert shown["Il y a 7 jours"].tolist() == [format.number(n) for n in table["last_week"]]
     assert shown["Arrivés"].tolist() == [format.number(n) for n in table["moved_in"]]
-    assert shown["Chiffre d'affaires (depuis le début)"].tolist() == [
+    assert shown["Dépense nette cumulée"].tolist() == [
         format.money(v, "fr", 0) for v in table["revenue"]
     ]
     assert len(at.dataframe[1].value) == summary["people"]  # fewer than LIST_SHOWN
@@ -173,8 +173,14 @@ def test_builder_inputs_speak_french_and_start_on_the_shops_span(demo_db, demo, 
     ]
     assert "Liste : Toutes les personnes de la base (clients et contacts sans achat)" in [
         c.value for c in at.caption]
-def test_a_three_customer_shop_gets_its_customers_by_last_order(tmp_path, use_db):
-    """Issue 13: no segments by rank below 20 customers, the customers by last order instead."""
+TOO_FEW = ("Pas encore assez de clients pour des segments par rang (il en faut 20, vous en avez "
+           "3).")
+
+
+@pytest.fixture
+def three_customers(tmp_path):
+    """A shop of 3 customers on 30 June 2024: one bought that day, one 4 weeks earlier (and
+    again on the 10th), one 2 years earlier."""
     path = tmp_path / "small.duckdb"
     with connected(path) as con:
         insert_orders(con, [
@@ -183,12 +189,14 @@ def test_a_three_customer_shop_gets_its_customers_by_last_order(tmp_path, use_db
             {"customer_id": 3, "ordered_at": "2024-06-02 10:00", "amount": 20.0},
             {"customer_id": 3, "ordered_at": "2024-06-10 10:00", "amount": 20.0},
         ])
-    use_db(path)
+    return path
+
+
+def test_a_three_customer_shop_gets_its_customers_by_last_order(three_customers, use_db):
+    """Issue 13: no segments by rank below 20 customers, the customers by last order instead."""
+    use_db(three_customers)
     at = open_page("views/segments.py")
-    assert at.info[0].value == (
-        "Pas encore assez de clients pour des segments par rang (il en faut 20, vous en avez 3) "
-        ": voici vos clients par date du dernier achat."
-    )
+    assert at.info[0].value == f"{TOO_FEW} Voici vos clients par date du dernier achat."
     assert not at.get("plotly_chart")  # no RFM grid
     shown = at.dataframe[0].value
     assert shown["E-mail"].tolist() == [
@@ -196,6 +204,35 @@ def test_a_three_customer_shop_gets_its_customers_by_last_order(tmp_path, use_db
     ]
     assert shown["Commandes"].tolist() == [1, 2, 1]
     assert "Segment" not in shown.columns
+
+
+@pytest.mark.parametrize("customer_id", [1, 2, 3])
+def test_the_customer_page_of_a_three_customer_shop_names_no_segment(three_customers, use_db,
+                                                                     customer_id):
+    use_db(three_customers)
+    at = open_page("views/customer.py")
+    at.text_input(key="cust_search").input(f"client{customer_id}@").run()
+    assert not at.exception
+    shown = shown_metrics(at)
+    assert shown["Segment"] == "–"
+    captions = [caption.value for caption in at.caption]
+    assert TOO_FEW in captions
+    assert not [text for text in captions if text.startswith("R") and " F" in text]  # no scores
+    names = {name["fr"] for name in rfm.SEGMENT_NAMES.values()}
+    assert not names & set(shown.values())
+    assert not [block for block in at.info if any(name in block.value for name in names)]
+
+
+def test_customer_value_of_a_three_customer_shop_says_predictions_need_more(three_customers,
+                                                                           use_db):
+    use_db(three_customers)
+    at = open_page("views/value.py")
+    assert [w.value for w in at.warning] == [
+        "Trop peu de clients sont revenus acheter (1) ; il en faut au moins 20 pour estimer les "
+        "modèles. Seules les valeurs historiques sont affichées : importez un historique plus "
+        "long ou revenez plus tard."
+    ]
+    assert "Valeur prévue (12 mois)" not in shown_metrics(at)
 
 
 def test_segments_page_in_english(demo_db, demo, use_db):

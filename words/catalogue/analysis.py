@@ -1,12 +1,5 @@
 """Strings of the Rétention, Réachat and Valeur client pages (French, English)."""
 
-_VALID_ORDER = (
-    "- **Commande valide** : ni annulée, ni entièrement remboursée, ni en attente, montant net "
-    "(payé − remboursé) > 0.\n",
-    "- **Valid order**: not cancelled, not fully refunded, not pending, net amount (paid − "
-    "refunded) > 0.\n",
-)
-
 STRINGS: dict[str, tuple[str, str]] = {
     "page_retention": ("Rétention", "Retention"),
     "page_repeat": ("Réachat", "Repeat purchase"),
@@ -35,18 +28,6 @@ STRINGS: dict[str, tuple[str, str]] = {
         "The period of the first valid order that forms a cohort, and the step of the follow-up.",
     ),
     "ret_measure": ("Afficher", "Show"),
-    "ret_measure_retention": ("Clients revenus", "Customers back"),
-    "ret_measure_revenue_retention": ("CA (% de l'arrivée)", "Revenue (% of arrival)"),
-    "ret_measure_cumulative_revenue_per_customer": ("CA cumulé par client",
-                                                    "Revenue per customer"),
-    "ret_measure_help": (
-        "Clients revenus : part de la cohorte qui a commandé dans la période. Chiffre "
-        "d'affaires : CA de la période ÷ CA de la période d'arrivée. CA cumulé : CA depuis "
-        "l'arrivée ÷ clients de la cohorte.",
-        "Customers back: share of the cohort who ordered in the period. Revenue: the period's "
-        "revenue ÷ the arrival period's revenue. Cumulative: revenue since arrival ÷ customers "
-        "of the cohort.",
-    ),
     "ret_month_names": (
         "janvier,février,mars,avril,mai,juin,juillet,août,septembre,octobre,novembre,décembre",
         "January,February,March,April,May,June,July,August,September,October,November,December",
@@ -81,7 +62,7 @@ STRINGS: dict[str, tuple[str, str]] = {
     "ret_after_week": ("Semaines après l'arrivée", "Weeks after arrival"),
     "ret_after_month": ("Mois après l'arrivée", "Months after arrival"),
     "ret_after_quarter": ("Trimestres après l'arrivée", "Quarters after arrival"),
-    "ret_unit_retention": ("Clients revenus (%)", "Customers back (%)"),
+    "ret_unit_retention": ("Rétention (%)", "Retention (%)"),
     "ret_unit_revenue_retention": ("CA (% de l'arrivée)", "Revenue (% of arrival)"),
     "ret_unit_cumulative_revenue_per_customer": ("CA cumulé par client ({unit})",
                                                  "Cumulative revenue per customer ({unit})"),
@@ -122,8 +103,8 @@ STRINGS: dict[str, tuple[str, str]] = {
     "ret_average_thin": ("Moyenne, non significative", "Average, not significant"),
     "ret_average_hover": ("%{customdata[0]} clients de %{customdata[1]} cohortes",
                           "%{customdata[0]} customers in %{customdata[1]} cohorts"),
-    "ret_curves_title_retention": ("Clients revenus, période après période",
-                                   "Customers back, period after period"),
+    "ret_curves_title_retention": ("Rétention, période après période",
+                                   "Retention, period after period"),
     "ret_curves_title_revenue_retention": ("Chiffre d'affaires, période après période",
                                            "Revenue, period after period"),
     "ret_curves_title_cumulative_revenue_per_customer": (
@@ -131,43 +112,24 @@ STRINGS: dict[str, tuple[str, str]] = {
         "What a customer brings in since arriving",
     ),
     "ret_definitions": (
-        _VALID_ORDER[0]
-        + "- **Cohorte** : les clients dont la première commande valide tombe dans la même "
-        "semaine (du lundi au dimanche), le même mois ou le même trimestre.\n"
         "- **Période k** : la k-ième période du calendrier après celle de l'arrivée (k = 0 : "
         "la période d'arrivée). Un client arrivé le 31 décembre est en k = 1 dès janvier.\n"
-        "- **Clients revenus (%)** : part des clients de la cohorte qui ont passé au moins une "
-        "commande valide pendant la période k.\n"
-        "- **Chiffre d'affaires (% de l'arrivée)** : chiffre d'affaires net de la cohorte en "
-        "période k ÷ son chiffre d'affaires de la période d'arrivée ; l'avoir d'un client "
-        "diminue celui de la période où il tombe.\n"
-        "- **CA cumulé par client** : chiffre d'affaires net de la cohorte de la période 0 à "
-        "la période k ÷ nombre de clients de la cohorte.\n"
         "- **Moyenne** : toutes les cohortes qui ont atteint la période k, chacune pesant son "
-        "nombre de clients (clients revenus de ces cohortes ÷ leurs clients). Pour le CA cumulé "
-        "par client, la moyenne additionne période après période le CA par client des cohortes "
-        "qui l'ont atteinte : elle ne baisse jamais, sauf si les avoirs d'une période dépassent "
-        "ses ventes.\n"
+        "nombre de clients (clients de ces cohortes qui ont commandé ÷ leurs clients). Pour le "
+        "CA cumulé par client, la moyenne additionne période après période le CA par client des "
+        "cohortes qui l'ont atteinte : elle ne baisse jamais, sauf si les avoirs d'une période "
+        "dépassent ses ventes.\n"
         "- **Non significative** : une période atteinte par moins de {cohorts} cohortes ou moins "
         "de {customers} clients (en pointillés gris sur la courbe).\n"
         "- **Période en cours** : la dernière case de chaque ligne du tableau ; elle n'est pas "
         "finie, les courbes et la phrase d'exemple ne la comptent pas.",
-        _VALID_ORDER[1]
-        + "- **Cohort**: the customers whose first valid order falls in the same week (Monday "
-        "to Sunday), month or quarter.\n"
         "- **Period k**: the k-th calendar period after the arrival one (k = 0: the arrival "
         "period). A customer who arrived on 31 December is in k = 1 from January.\n"
-        "- **Customers back (%)**: share of the cohort's customers with at least one valid "
-        "order in period k.\n"
-        "- **Revenue (% of arrival)**: the cohort's net revenue in period k ÷ its revenue in "
-        "the arrival period; a customer's credit note lowers that of the period it falls in.\n"
-        "- **Cumulative revenue per customer**: the cohort's net revenue from period 0 to "
-        "period k ÷ the cohort's customers.\n"
         "- **Average**: every cohort that has reached period k, each weighing its number of "
-        "customers (customers back in those cohorts ÷ their customers). For cumulative revenue "
-        "per customer, the average adds, period after period, the revenue per customer of the "
-        "cohorts that reached it: it never goes down, unless a period's credit notes exceed its "
-        "sales.\n"
+        "customers (customers of those cohorts who ordered ÷ their customers). For cumulative "
+        "revenue per customer, the average adds, period after period, the revenue per customer "
+        "of the cohorts that reached it: it never goes down, unless a period's credit notes "
+        "exceed its sales.\n"
         "- **Not significant**: a period reached by fewer than {cohorts} cohorts or fewer than "
         "{customers} customers (dotted grey on the curve).\n"
         "- **Period in progress**: the last cell of each row of the table; it is not over, so "
@@ -206,7 +168,7 @@ STRINGS: dict[str, tuple[str, str]] = {
     "rep_trend_title": ("Réachat dans les 90 jours, par mois d'arrivée",
                         "Repeat within 90 days, by month of arrival"),
     "rep_trend_axis_month": ("Mois d'arrivée", "Month of arrival"),
-    "rep_trend_axis_rate": ("Clients revenus dans les 90 jours (%)", "Back within 90 days (%)"),
+    "rep_trend_axis_rate": ("Réachat dans les 90 jours (%)", "Repeat within 90 days (%)"),
     "rep_trend_hover": ("%{customdata[1]} sur %{customdata[0]} clients",
                         "%{customdata[1]} of %{customdata[0]} customers"),
     "rep_orders_title": ("Nombre de commandes par client", "Orders per customer"),
@@ -249,7 +211,7 @@ STRINGS: dict[str, tuple[str, str]] = {
     ),
     "rep_col_product": ("Produit de la 1re commande", "Product of the 1st order"),
     "rep_col_customers": ("Clients", "Customers"),
-    "rep_col_repeat_customers": ("Clients revenus", "Came back"),
+    "rep_col_repeat_customers": ("Clients fidèles", "Repeat customers"),
     "rep_col_repeat_rate": ("Taux de réachat (depuis le début)",
                             "Repeat rate (since the start)"),
     "rep_definitions": (
@@ -293,22 +255,10 @@ STRINGS: dict[str, tuple[str, str]] = {
         "Forecasts: ranges of the {model} model…",
     ),
     "val_customers": ("Clients (depuis le début)", "Customers (since the start)"),
-    "val_customers_help": ("Personnes identifiées ayant au moins une commande valide.",
-                           "Identified people with at least one valid order."),
     "val_historic_total": ("Valeur historique", "Historic value"),
-    "val_historic_total_help": (
-        "Somme des montants nets de leurs commandes valides à ce jour, moins leurs avoirs.",
-        "Sum of the net amounts of their valid orders to date, less their credit notes.",
-    ),
     "val_historic_mean": ("Valeur historique par client", "Historic value per customer"),
     "val_historic_mean_help": ("Valeur historique ÷ clients.", "Historic value ÷ customers."),
     "val_predicted_total": ("Valeur prévue (12 mois)", "Predicted value (12 months)"),
-    "val_predicted_total_help": (
-        "Chiffre d'affaires attendu de ces clients dans les 52 prochaines semaines : achats "
-        "attendus × panier attendu (modèle d'achat choisi par le test et Gamma-Gamma).",
-        "Revenue expected from these customers over the next 52 weeks: expected purchases × "
-        "expected spend (the purchase model the backtest chose, and Gamma-Gamma).",
-    ),
     "val_range": ("entre {low} et {high}", "between {low} and {high}"),
     "val_range_help": (
         "La fourchette dit l'incertitude des modèles ajustés sur vos clients : estimés sur "
@@ -320,12 +270,6 @@ STRINGS: dict[str, tuple[str, str]] = {
     "val_predicted_mean_help": ("Valeur prévue (12 mois) ÷ clients.",
                                 "Predicted value (12 months) ÷ customers."),
     "val_expected_purchases": ("Achats attendus (12 mois)", "Expected purchases (12 months)"),
-    "val_expected_purchases_help": (
-        "Nombre de jours d'achat attendus de ces clients dans les 52 prochaines semaines "
-        "(modèle d'achat choisi par le test).",
-        "Purchase days expected from these customers over the next 52 weeks (the purchase "
-        "model the backtest chose).",
-    ),
     "val_scatter_title": ("Déjà dépensé et attendu, client par client",
                           "Spent so far and expected, customer by customer"),
     "val_scatter_x": ("Valeur historique ({unit})", "Historic value ({unit})"),
@@ -358,8 +302,8 @@ STRINGS: dict[str, tuple[str, str]] = {
     "val_col_predicted": ("Valeur prévue (12 mois)", "Predicted value (12 months)"),
     "val_col_p_alive": ("P(actif)", "P(alive)"),
     "val_risk_header": ("Qui risque de partir ?", "Who may be leaving?"),
-    "val_p_alive_title": ("Probabilité d'être encore client (clients revenus)",
-                          "Probability of still being a customer (repeat customers)"),
+    "val_p_alive_title": ("Probabilité d'être actif (clients fidèles)",
+                          "Probability still active (repeat customers)"),
     "val_p_alive_axis": ("P(actif) (%)", "P(alive) (%)"),
     "val_p_alive_caption": (
         "Clients venus au moins deux fois. Un client venu une seule fois est compté actif "
@@ -401,54 +345,23 @@ STRINGS: dict[str, tuple[str, str]] = {
         "purchase.",
     ),
     "val_definitions": (
-        _VALID_ORDER[0]
-        + "- **Valeur historique** : somme des montants nets des commandes valides du client "
-        "jusqu'à la date, moins ses avoirs.\n"
-        "- **Achat** : un jour où le client a dépensé (plusieurs commandes le même jour = un "
-        "achat).\n"
-        "- **Achats attendus** : le modèle d'achat que le test des prévisions favorise pour "
-        "votre boutique, parmi BG/NBD (Fader, Hardie & Lee, 2005, « Counting Your Customers the "
+        "- **Les modèles** : BG/NBD (Fader, Hardie & Lee, 2005, « Counting Your Customers the "
         "Easy Way »), MBG/NBD (Batislam, Denizel & Filiztekin, 2007) et Pareto/NBD "
-        "(Schmittlein, Morrison & Colombo, 1987), estimé sur vos données jusqu'à la date ; il "
-        "tient compte du rythme d'achat de chaque client et du temps écoulé depuis son dernier "
-        "achat.\n"
-        "- **Panier attendu** : modèle Gamma-Gamma (Fader, Hardie & Lee, 2005, « RFM and "
-        "CLV »), qui rapproche le panier moyen du client de celui de l'ensemble des clients.\n"
-        "- **Valeur prévue (12 mois)** : achats attendus dans les 52 prochaines semaines × "
-        "panier attendu.\n"
-        "- **P(actif)** : probabilité, selon le modèle, que le client achète encore chez vous. "
-        "Avec BG/NBD, un client venu une seule fois est à 100 % ; avec MBG/NBD et Pareto/NBD, "
-        "elle baisse avec le temps écoulé depuis son achat.\n"
-        "- **À risque — précieux** : la liste « À risque » de toute l'application (sa "
-        "définition est sous les chiffres), réduite aux deux cinquièmes qui dépensent le plus ; "
-        "P(actif) ne la choisit pas, il la décrit.\n"
+        "(Schmittlein, Morrison & Colombo, 1987) pour les achats ; Gamma-Gamma (Fader, Hardie & "
+        "Lee, 2005, « RFM and CLV ») pour le panier attendu.\n"
+        "- **À risque — précieux** : P(actif) ne choisit pas cette liste, il la décrit.\n"
         "- **Test des prévisions** : chaque modèle est réestimé sans les dernières semaines, "
         "autant que l'horizon des prévisions (52, ou moins si l'historique est court) ; ses "
         "prévisions d'achats et de chiffre d'affaires pour ces semaines sont comparées à la "
         "réalité des clients déjà connus (les nouveaux venus n'y sont pas). Écart = prévus ÷ "
         "réels − 1 ; le modèle à l'écart le plus faible est retenu.\n"
-        "- Quand les données ne suffisent pas (moins de 20 clients revenus, modèle instable), "
-        "seules les valeurs historiques sont affichées, avec la raison.",
-        _VALID_ORDER[1]
-        + "- **Historic value**: sum of the net amounts of the customer's valid orders up to "
-        "the date, less their credit notes.\n"
-        "- **Purchase**: a day on which the customer spent (several orders on one day = one "
-        "purchase).\n"
-        "- **Expected purchases**: the purchase model the prediction test favours for your "
-        "shop, among BG/NBD (Fader, Hardie & Lee, 2005, \"Counting Your Customers the Easy "
-        "Way\"), MBG/NBD (Batislam, Denizel & Filiztekin, 2007) and Pareto/NBD (Schmittlein, "
-        "Morrison & Colombo, 1987), fitted on your data up to the date; it accounts for each "
-        "customer's buying pace and the time since their last purchase.\n"
-        "- **Expected spend**: Gamma-Gamma model (Fader, Hardie & Lee, 2005, \"RFM and CLV\"), "
-        "which pulls the customer's average basket towards that of all customers.\n"
-        "- **Predicted value (12 months)**: expected purchases over the next 52 weeks × "
-        "expected spend.\n"
-        "- **P(alive)**: probability, according to the model, that the customer still buys "
-        "from you. With BG/NBD a one-time customer is at 100%; with MBG/NBD and Pareto/NBD it "
-        "falls with the time since their purchase.\n"
-        "- **At risk — valuable**: the app's one 'At risk' list (its definition is under the "
-        "figures), narrowed to the two fifths who spend most; P(alive) does not choose it, it "
-        "describes it.\n"
+        "- Quand les données ne suffisent pas (moins de 20 clients revenus plusieurs fois, "
+        "modèle instable), seules les valeurs historiques sont affichées, avec la raison.",
+        "- **The models**: BG/NBD (Fader, Hardie & Lee, 2005, \"Counting Your Customers the "
+        "Easy Way\"), MBG/NBD (Batislam, Denizel & Filiztekin, 2007) and Pareto/NBD "
+        "(Schmittlein, Morrison & Colombo, 1987) for purchases; Gamma-Gamma (Fader, Hardie & "
+        "Lee, 2005, \"RFM and CLV\") for the expected spend.\n"
+        "- **At risk — valuable**: P(alive) does not choose this list, it describes it.\n"
         "- **Prediction test**: each model is refitted without the last weeks, as many as the "
         "forecast's horizon (52, or fewer when the history is short); its purchase and revenue "
         "predictions for those weeks are compared with what the customers already known did "

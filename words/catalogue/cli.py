@@ -17,8 +17,9 @@ STRINGS: dict[str, tuple[str | dict[str, str], str | dict[str, str]]] = {
                         {"one": "{count} imported", "other": "{count} imported"}),
     "cli_rows_rejected": ({"one": "{count} rejetée", "other": "{count} rejetées"},
                           {"one": "{count} rejected", "other": "{count} rejected"}),
-    "cli_orders": ("  commandes : {new}, {updated}, {unchanged} ; clients nouveaux : {customers}",
-                   "  orders: {new}, {updated}, {unchanged}; new customers: {customers}"),
+    "cli_orders": ("  commandes : {new}, {updated}, {unchanged} ; nouvelles fiches clients : "
+                   "{customers}",
+                   "  orders: {new}, {updated}, {unchanged}; new customer records: {customers}"),
     "cli_orders_new": ({"one": "{count} nouvelle", "other": "{count} nouvelles"},
                        {"one": "{count} new", "other": "{count} new"}),
     "cli_orders_updated": ({"one": "{count} mise à jour", "other": "{count} mises à jour"},
@@ -42,12 +43,6 @@ STRINGS: dict[str, tuple[str | dict[str, str], str | dict[str, str]]] = {
         "« python -m ingest FICHIER », puis relancez cette commande.",
         "The database holds no order yet: import a file of orders with "
         "“python -m ingest FILE”, then run this command again.",
-    ),
-    "cli_too_few_segments": (
-        "Pas encore assez de clients pour des segments par rang (il en faut {needed}, vous en "
-        "avez {have}) : voici vos clients par date du dernier achat.",
-        "Not enough customers yet for segments by rank ({needed} needed, you have {have}): "
-        "here are your customers by date of last purchase.",
     ),
     "cli_bad_date": ("date invalide « {text} » : écrivez-la AAAA-MM-JJ, par exemple 2024-03-31",
                      "invalid date “{text}”: write it YYYY-MM-DD, for example 2024-03-31"),

@@ -124,7 +124,7 @@ STRINGS: dict[str, tuple[str, str]] = {
     "orders_new": ("Commandes nouvelles", "New orders"),
     "orders_updated": ("Mises à jour", "Updated"),
     "orders_unchanged": ("Inchangées", "Unchanged"),
-    "customers_new": ("Nouveaux clients", "New customers"),
+    "customers_new": ("Nouvelles fiches clients", "New customer records"),
     "download_rejects": ("Télécharger les lignes rejetées (CSV)", "Download rejected rows (CSV)"),
     "rejects_title": ("Lignes rejetées", "Rejected rows"),
     "row": ("Ligne", "Row"),

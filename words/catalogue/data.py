@@ -45,7 +45,7 @@ STRINGS: dict[str, tuple[str, str]] = {
     "data_col_new": ("Commandes nouvelles", "New orders"),
     "data_col_updated": ("Mises à jour", "Updated"),
     "data_col_unchanged": ("Inchangées", "Unchanged"),
-    "data_col_customers_new": ("Nouveaux clients", "New customers"),
+    "data_col_customers_new": ("Nouvelles fiches clients", "New customer records"),
     "data_kind_orders": ("commandes", "orders"),
     "data_kind_customers": ("clients", "customers"),
     "data_kind_both": ("commandes et clients", "orders and customers"),
@@ -186,32 +186,11 @@ STRINGS: dict[str, tuple[str, str]] = {
     ),
     # definitions
     "data_definitions_body": (
-        "- **Lignes lues / importées / rejetées** : chaque ligne du fichier est soit importée, "
-        "soit rejetée avec son motif.\n"
-        "- **Commandes nouvelles / mises à jour / inchangées** : une commande déjà connue (même "
-        "source, même numéro) est mise à jour si quelque chose a changé (statut, "
-        "remboursement…).\n"
-        "- **Nouveaux clients** : personnes qu'aucun identifiant connu (e-mail, téléphone, n° "
-        "client, nom et code postal) ne reliait à une fiche existante.\n"
-        "- **Ressemblance** : 1 − le produit des (1 − poids) des raisons : même e-mail 95 %, "
-        "même téléphone 90 %, même nom et code postal avec un seul e-mail 80 %, même nom et même "
-        "e-mail avant le @ 70 %, même nom et code postal mais e-mails différents 50 %, même nom "
-        "sans e-mail ni code postal en commun 40 %.\n"
         "- **Fusionner** : la fiche fusionnée disparaît des listes et des chiffres, ses commandes "
         "comptent pour la fiche gardée ; tout est noté pour pouvoir **séparer** à nouveau.\n"
         "- **Oublier** : efface la personne de la base et réécrit le fichier pour qu'il n'en "
         "garde aucune trace ; ses commandes restent comptées dans le chiffre d'affaires, comme "
         "des ventes anonymes.",
-        "- **Rows read / loaded / rejected**: every row of the file is either loaded or rejected "
-        "with its reason.\n"
-        "- **New / updated / unchanged orders**: an order already known (same source, same "
-        "number) is updated if something changed (status, refund…).\n"
-        "- **New customers**: people no known identifier (email, phone, customer number, name "
-        "and postcode) linked to an existing record.\n"
-        "- **Likeness**: 1 − the product of (1 − weight) of the reasons: same email 95%, same "
-        "phone 90%, same name and postcode with one email at most 80%, same name and same email "
-        "before the @ 70%, same name and postcode but different emails 50%, same name with no "
-        "email or postcode in common 40%.\n"
         "- **Merge**: the merged record leaves the lists and figures, its orders count for the "
         "kept record; everything is recorded so you can **split** again.\n"
         "- **Forget**: erases the person from the database and rewrites the file so it keeps no "

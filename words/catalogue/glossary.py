@@ -38,9 +38,10 @@ GLOSSARY: dict[str, tuple[tuple[str, str], tuple[str, str]]] = {
     "orders": (
         ("Commandes", "Orders"),
         ("Commandes valides de la période, ventes anonymes comprises (la semaine sur la Vue "
-         "d'ensemble et dans le rapport du lundi).",
+         "d'ensemble et dans le rapport du lundi) ; sur la Fiche client, toutes les commandes "
+         "valides du client.",
          "Valid orders of the period, anonymous sales included (the week on the Overview and in "
-         "the Monday report)."),
+         "the Monday report); on the Customer page, all the customer's valid orders."),
     ),
     "customers": (
         ("Clients", "Customers"),
@@ -73,8 +74,10 @@ GLOSSARY: dict[str, tuple[tuple[str, str], tuple[str, str]]] = {
     ),
     "average_basket": (
         ("Panier moyen", "Average basket"),
-        ("Chiffre d'affaires net ÷ commandes valides de la période.",
-         "Net revenue ÷ valid orders of the period."),
+        ("Chiffre d'affaires net ÷ commandes valides de la période ; sur la Fiche client, "
+         "dépense nette du client ÷ ses commandes valides.",
+         "Net revenue ÷ valid orders of the period; on the Customer page, the customer's net "
+         "spend ÷ their valid orders."),
     ),
     "repeat_customers": (
         ("Clients fidèles", "Repeat customers"),
@@ -134,6 +137,121 @@ GLOSSARY: dict[str, tuple[tuple[str, str], tuple[str, str]]] = {
          "longtemps (R 1).",
          "RFM segment of one-order customers (F 1) who have not bought for the longest (R 1)."),
     ),
+    "cohort": (
+        ("Cohorte", "Cohort"),
+        ("Les clients dont la première commande valide tombe dans la même semaine (du lundi au "
+         "dimanche), le même mois ou le même trimestre.",
+         "The customers whose first valid order falls in the same week (Monday to Sunday), "
+         "month or quarter."),
+    ),
+    "retention": (
+        ("Rétention (% de la cohorte)", "Retention (% of the cohort)"),
+        ("Part des clients d'une cohorte qui ont passé au moins une commande valide pendant la "
+         "k-ième période après celle de leur arrivée.",
+         "Share of a cohort's customers with at least one valid order in the k-th period after "
+         "their arrival one."),
+    ),
+    "revenue_retention": (
+        ("CA (% de l'arrivée)", "Revenue (% of arrival)"),
+        ("Chiffre d'affaires net d'une cohorte pendant la période k ÷ son chiffre d'affaires de "
+         "la période d'arrivée ; l'avoir d'un client diminue celui de la période où il tombe.",
+         "A cohort's net revenue in period k ÷ its revenue in the arrival period; a customer's "
+         "credit note lowers that of the period it falls in."),
+    ),
+    "cumulative_revenue_per_customer": (
+        ("CA cumulé par client", "Cumulative revenue per customer"),
+        ("Chiffre d'affaires net d'une cohorte de sa période d'arrivée à la période k ÷ nombre "
+         "de clients de la cohorte.",
+         "A cohort's net revenue from its arrival period to period k ÷ the cohort's "
+         "customers."),
+    ),
+    "historic_value": (
+        ("Valeur historique", "Historic value"),
+        ("Ce qu'un client a déjà rapporté : sa dépense nette (montants nets de ses commandes "
+         "valides moins ses avoirs) jusqu'à la date ; sur Valeur client, le total de tous les "
+         "clients.",
+         "What a customer has brought in so far: their net spend (net amounts of their valid "
+         "orders less their credit notes) up to the date; on Customer value, the total over "
+         "every customer."),
+    ),
+    "expected_purchases": (
+        ("Achats attendus", "Expected purchases"),
+        ("Nombre de jours d'achat (plusieurs commandes le même jour = un achat) attendus dans la "
+         "fenêtre que le libellé dit (12 mois sur Valeur client, 13 semaines sur la Fiche "
+         "client), selon le modèle d'achat que le test des prévisions retient pour la boutique "
+         "(BG/NBD, MBG/NBD ou Pareto/NBD), estimé sur l'historique jusqu'à la date : il tient "
+         "compte du rythme d'achat de chaque client et du temps écoulé depuis son dernier achat.",
+         "Purchase days (several orders on one day = one purchase) expected in the window the "
+         "label says (12 months on Customer value, 13 weeks on the Customer page), from the "
+         "purchase model the prediction test keeps for the shop (BG/NBD, MBG/NBD or Pareto/NBD), "
+         "fitted on the history up to the date: it accounts for each customer's buying pace and "
+         "the time since their last purchase."),
+    ),
+    "predicted_value": (
+        ("Valeur prévue (12 mois)", "Predicted value (12 months)"),
+        ("Chiffre d'affaires attendu d'un client dans les 52 prochaines semaines : achats "
+         "attendus × panier attendu (modèle Gamma-Gamma, qui rapproche le panier moyen du client "
+         "de celui de tous les clients) ; sur Valeur client, le total de tous les clients.",
+         "Revenue expected from a customer over the next 52 weeks: expected purchases × "
+         "expected spend (Gamma-Gamma model, which pulls the customer's average basket towards "
+         "that of all customers); on Customer value, the total over every customer."),
+    ),
+    "p_alive": (
+        ("Probabilité d'être actif (P(actif))", "Probability still active (P(alive))"),
+        ("Probabilité, selon le modèle d'achat retenu, que le client achète encore chez vous, "
+         "d'après le rythme de ses achats et le temps écoulé depuis le dernier. Avec BG/NBD, un "
+         "client venu une seule fois est à 100 % ; avec MBG/NBD et Pareto/NBD, elle baisse avec "
+         "le temps écoulé depuis son achat.",
+         "Probability, under the purchase model kept, that the customer still buys from you, "
+         "from the pace of their purchases and the time since the last one. With BG/NBD a "
+         "one-time customer is at 100%; with MBG/NBD and Pareto/NBD it falls with the time "
+         "since their purchase."),
+    ),
+    "rfm_segment": (
+        ("Segment", "Segment"),
+        ("Segment RFM d'un client à la date, nommé d'après ses notes de récence (R, jours "
+         "depuis sa dernière commande valide) et de fréquence (F, nombre de commandes valides), "
+         "de 1 à 5, comme dans la grille de la page Segments ; la note M (dépense nette) ne "
+         "nomme pas de segment. Sous 20 clients, pas de segments : un rang entre si peu de "
+         "clients ne dit rien.",
+         "A customer's RFM segment at the date, named after their recency (R, days since their "
+         "last valid order) and frequency (F, number of valid orders) scores, 1 to 5, as in the "
+         "Segments page's grid; the M score (net spend) names no segment. Below 20 customers, "
+         "no segments: a rank among so few customers says nothing."),
+    ),
+    "import_rows": (
+        ("Lignes lues, importées, rejetées", "Rows read, loaded, rejected"),
+        ("Chaque ligne d'un fichier importé est soit importée, soit rejetée avec son motif.",
+         "Every row of an imported file is either loaded or rejected with its reason."),
+    ),
+    "import_orders": (
+        ("Commandes nouvelles, mises à jour, inchangées", "New, updated, unchanged orders"),
+        ("Une commande déjà connue (même source, même numéro) est mise à jour si quelque chose "
+         "a changé (statut, remboursement…), sinon inchangée.",
+         "An order already known (same source, same number) is updated if something changed "
+         "(status, refund…), otherwise unchanged."),
+    ),
+    "new_customer_records": (
+        ("Nouvelles fiches clients", "New customer records"),
+        ("Personnes d'un fichier importé qu'aucun identifiant connu (e-mail, téléphone, n° "
+         "client, nom et code postal) ne reliait à une fiche existante : des fiches créées, pas "
+         "des « nouveaux clients » (ceux-ci ont passé leur première commande valide dans la "
+         "semaine).",
+         "People of an imported file no known identifier (email, phone, customer number, name "
+         "and postcode) linked to an existing record: records created, not 'new customers' "
+         "(those placed their first valid order in the week)."),
+    ),
+    "likeness": (
+        ("Ressemblance", "Likeness"),
+        ("1 − le produit des (1 − poids) des raisons de croire que deux fiches sont la même "
+         "personne : même e-mail 95 %, même téléphone 90 %, même nom et code postal avec un seul "
+         "e-mail 80 %, même nom et même e-mail avant le @ 70 %, même nom et code postal mais "
+         "e-mails différents 50 %, même nom sans e-mail ni code postal en commun 40 %.",
+         "1 − the product of (1 − weight) of the reasons to think two records are one person: "
+         "same email 95%, same phone 90%, same name and postcode with one email at most 80%, "
+         "same name and same email before the @ 70%, same name and postcode but different "
+         "emails 50%, same name with no email or postcode in common 40%."),
+    ),
 }
 
 # The one definition behind each term (store/definitions/ or a metrics function).
@@ -153,9 +271,24 @@ COMPUTED_BY: dict[str, str] = {
     "net_spend": "macro customer_money_until, customer_facts_until.net_spend",
     "at_risk": "metrics.at_risk.at_risk",
     "lost": "metrics.rfm.SEGMENT_MAP",
+    "cohort": "metrics/sql/cohort_retention.sql (cohort of the first valid order)",
+    "retention": "metrics/sql/cohort_retention.sql (retention)",
+    "revenue_retention": "metrics/sql/cohort_retention.sql (revenue_retention)",
+    "cumulative_revenue_per_customer": ("metrics/sql/cohort_retention.sql "
+                                        "(cumulative_revenue_per_customer)"),
+    "historic_value": "macro customer_facts_until.net_spend, metrics.clv historic_value",
+    "expected_purchases": "metrics.clv.customer_value (expected_purchases)",
+    "predicted_value": "metrics.clv.customer_value (expected_revenue)",
+    "p_alive": "metrics.clv.customer_value (p_alive)",
+    "rfm_segment": "metrics.rfm.rfm, metrics.rfm.SEGMENT_MAP",
+    "import_rows": "table imports (rows_read, rows_loaded, rows_rejected)",
+    "import_orders": "table imports (orders_new, orders_updated, orders_unchanged)",
+    "new_customer_records": "table imports (customers_new)",
+    "likeness": "metrics.duplicates.suspected_pairs",
 }
 
 STRINGS: dict[str, tuple[str, str]] = {
+    "glossary_line": ("- **{term}** : {meaning}", "- **{term}**: {meaning}"),
     **{f"term_{key}": term for key, (term, _) in GLOSSARY.items()},
     **{f"def_{key}": meaning for key, (_, meaning) in GLOSSARY.items()},
 }

@@ -21,12 +21,15 @@ STRINGS: dict[str, tuple[str, str]] = {
         "to 5 = very recently) and frequency (F, from 1 = one order to 5 = six orders or more). "
         "The name in the cell is its segment.",
     ),
-    "seg_too_few": (
+    # Below metrics.rfm.MIN_RANKED_CUSTOMERS: every surface that would name segments says this
+    # (Segments, Fiche client, the rapport du lundi, python -m metrics rfm).
+    "too_few_segments": (
         "Pas encore assez de clients pour des segments par rang (il en faut {needed}, vous en "
-        "avez {have}) : voici vos clients par date du dernier achat.",
-        "Not enough customers yet for segments by rank ({needed} needed, you have {have}): here "
-        "are your customers by date of last purchase.",
+        "avez {have}).",
+        "Not enough customers yet for segments by rank ({needed} needed, you have {have}).",
     ),
+    "seg_too_few": ("{too_few} Voici vos clients par date du dernier achat.",
+                    "{too_few} Here are your customers by date of last purchase."),
     "seg_grid_r": ("Récence (R)", "Recency (R)"),
     "seg_grid_f": ("Fréquence (F)", "Frequency (F)"),
     "seg_grid_hover": ("{customers} clients", "{customers} customers"),
@@ -40,7 +43,7 @@ STRINGS: dict[str, tuple[str, str]] = {
     "seg_col_segment": ("Segment", "Segment"),
     "seg_col_customers": ("Clients (depuis le début)", "Customers (since the start)"),
     "seg_col_share": ("Part", "Share"),
-    "seg_col_revenue": ("Chiffre d'affaires (depuis le début)", "Revenue (since the start)"),
+    "seg_col_revenue": ("Dépense nette cumulée", "Total net spend"),
     "seg_col_average_basket": ("Panier moyen", "Average basket"),
     "seg_col_last_week": ("Il y a 7 jours", "7 days ago"),
     "seg_col_change": ("Évolution", "Change"),
@@ -155,10 +158,9 @@ STRINGS: dict[str, tuple[str, str]] = {
         "clients qui dépense le plus).\n"
         "- **Moins de {needed} clients** : pas de segments par rang ; la page liste vos "
         "clients par date du dernier achat.\n"
-        "- **Segment** : nommé d'après le couple (R, F), comme dans la grille.\n"
         "- **Part** : clients du segment ÷ tous les clients.\n"
-        "- **Chiffre d'affaires** : dépense nette cumulée des clients du segment ; **panier "
-        "moyen** : chiffre d'affaires ÷ commandes.\n"
+        "- **Dépense nette cumulée** : dépense nette des clients du segment, additionnée ; "
+        "**panier moyen** : cette dépense ÷ leurs commandes valides.\n"
         "- **Il y a 7 jours, évolution, arrivés, partis** : le même calcul fait une semaine plus "
         "tôt, et les clients qui ont changé de segment depuis (un nouveau client compte comme "
         "arrivé).\n"
@@ -176,17 +178,15 @@ STRINGS: dict[str, tuple[str, str]] = {
         "spent most).\n"
         "- **Fewer than {needed} customers**: no segments by rank; the page lists your "
         "customers by date of last purchase.\n"
-        "- **Segment**: named after the (R, F) pair, as in the grid.\n"
         "- **Share**: the segment's customers ÷ all customers.\n"
-        "- **Revenue**: total net spend of the segment's customers; **average basket**: revenue "
-        "÷ orders.\n"
+        "- **Total net spend**: the net spend of the segment's customers, added up; **average "
+        "basket**: that spend ÷ their valid orders.\n"
         "- **7 days ago, change, moved in, moved out**: the same computation a week earlier, and "
         "the customers who changed segment since (a new customer counts as moved in).\n"
         "- **Accepts emails**: has an email address, accepted marketing emails and never asked "
         "to stop receiving them.\n"
         "- **No purchase**: people in the customer file without a valid order.",
     ),
-    # Fiche client
     "cust_intro": (
         "Tout sur un client : qui il est, ce qu'il a accepté, ce qu'il a acheté et s'il a des "
         "chances de revenir.",
@@ -220,38 +220,16 @@ STRINGS: dict[str, tuple[str, str]] = {
         "On the unsubscribed list: no export will include them, even if a newer file says yes.",
     ),
     "cust_orders": ("Commandes", "Orders"),
-    "cust_orders_help": ("Commandes valides (ni annulées, ni remboursées, ni en attente).",
-                         "Valid orders (neither cancelled, refunded nor pending)."),
     "cust_net_spend": ("Dépense nette", "Net spend"),
-    "cust_net_spend_help": ("Somme des montants payés moins les remboursements et les avoirs.",
-                            "Sum of amounts paid minus refunds and credit notes."),
     "cust_average_basket": ("Panier moyen", "Average basket"),
-    "cust_average_basket_help": ("Dépense nette ÷ commandes.", "Net spend ÷ orders."),
     "cust_first_order": ("Première commande", "First order"),
     "cust_last_order": ("Dernière commande", "Last order"),
     "cust_segment": ("Segment", "Segment"),
-    "cust_segment_help": (
-        "Segment RFM au {day} (R = récence, F = fréquence, M = montant, de 1 à 5).",
-        "RFM segment as of {day} (R = recency, F = frequency, M = monetary, 1 to 5).",
-    ),
+    "cust_segment_help": ("{definition} Date : {day}.", "{definition} Date: {day}."),
     "cust_scores": ("R{r} F{f} M{m}", "R{r} F{f} M{m}"),
     "cust_no_segment": ("Sans achat", "No purchase"),
     "cust_p_alive": ("Probabilité d'être actif", "Probability still active"),
-    "cust_p_alive_help": (
-        "P(actif) du modèle d'achat choisi (page Valeur client) : la probabilité qu'il achète "
-        "encore chez vous, d'après le "
-        "rythme de ses achats et le temps écoulé depuis le dernier.",
-        "P(alive) from the chosen purchase model (Customer value page): the probability they "
-        "still buy from you, from the "
-        "pace of their purchases and the time since the last one.",
-    ),
     "cust_expected": ("Achats attendus (13 sem.)", "Expected purchases (13 wk)"),
-    "cust_expected_help": (
-        "Nombre de jours d'achat attendus dans les 13 prochaines semaines (≈ 90 jours), "
-        "selon le modèle d'achat choisi.",
-        "Expected purchase days in the next 13 weeks (≈ 90 days), from the chosen purchase "
-        "model.",
-    ),
     "cust_model_missing": ("Prévisions indisponibles : {reason}", "No predictions: {reason}"),
     "cust_next": ("Prochain achat attendu", "Expected next purchase"),
     "cust_next_help": (
@@ -335,26 +313,12 @@ STRINGS: dict[str, tuple[str, str]] = {
     "cust_status_partially_refunded": ("remboursée en partie", "partially refunded"),
     "cust_status_credit_note": ("avoir", "credit note"),
     "cust_definitions": (
-        "- **Commandes, dépense nette, panier moyen** : sur les commandes valides (ni annulées, "
-        "ni entièrement remboursées, ni en attente) ; net = payé − remboursé ; la dépense "
-        "nette déduit aussi les avoirs du client.\n"
-        "- **Segment** : segment RFM du client (voir la page Segments).\n"
-        "- **Probabilité d'être actif** et **achats attendus** : le modèle d'achat choisi pour "
-        "la boutique (BG/NBD, MBG/NBD ou Pareto/NBD, voir Valeur client) ajusté sur tout "
-        "l'historique ; un « achat » est un jour avec au moins une commande valide.\n"
         "- **Prochain achat attendu** : dernier jour d'achat + l'attente médiane jusqu'au "
         "prochain achat d'un client qui achète encore, selon ce modèle ; sans modèle, + l'écart "
         "moyen entre ses jours d'achat (au moins deux jours d'achat, probabilité d'être actif "
         "d'au moins 50 %). « En retard » quand cette date est passée.\n"
         "- **Consentement** : la réponse du dernier fichier importé qui en parle ; une personne "
         "désinscrite le reste.",
-        "- **Orders, net spend, average basket**: over valid orders (neither cancelled, fully "
-        "refunded nor pending); net = paid − refunded; net spend also deducts the customer's "
-        "credit notes.\n"
-        "- **Segment**: the customer's RFM segment (see the Segments page).\n"
-        "- **Probability still active** and **expected purchases**: the purchase model chosen "
-        "for the shop (BG/NBD, MBG/NBD or Pareto/NBD, see Customer value) fitted on the whole "
-        "history; a “purchase” is a day with at least one valid order.\n"
         "- **Expected next purchase**: last purchase day + the median wait to the next purchase "
         "of a customer still buying, under that model; without a model, + the average gap "
         "between their purchase days (two purchase days or more, probability still active at "
