@@ -288,6 +288,25 @@ def segment_totals(
         return _totals(people)
 
 
+def segment_contacts(
+    con: duckdb.DuckDBPyConnection,
+    segment_filter: SegmentFilter = SegmentFilter(),
+    as_of: date | None = None,
+    segment_map: dict[tuple[int, int], str] | None = None,
+    scores: pd.DataFrame | None = None,
+    predictions: pd.DataFrame | None = None,
+    risky: pd.DataFrame | None = None,
+) -> dict[str, int]:
+    """How many people segment_customers would list have an email (with_email), and an email or
+    a phone (with_email_or_phone): whom a mailing service can take (exports.export_counts),
+    counted in the database (arguments as segment_customers')."""
+    with _people(con, segment_filter, as_of, segment_map, scores, predictions, risky) as people:
+        [(with_email, with_either)] = people.aggregate(
+            "count(email), count(*) filter (where email is not null or phone is not null)"
+        ).fetchall()
+    return {"with_email": int(with_email), "with_email_or_phone": int(with_either)}
+
+
 def products(con: duckdb.DuckDBPyConnection) -> list[str]:
     """Products bought by identified customers, the most often bought (order lines) first."""
     return run_sql(con, "segment_products")["product"].tolist()
