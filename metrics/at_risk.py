@@ -74,12 +74,17 @@ def at_risk(
     as_of: date | None = None,
     scores: pd.DataFrame | None = None,
     segment_map: dict[tuple[int, int], str] | None = None,
+    week_before: pd.DataFrame | None = None,
 ) -> pd.DataFrame:
-    """at_risk_table as of ``as_of`` (default: the latest valid order). ``scores``: rfm(con,
-    as_of, segment_map) when the caller already has it."""
+    """at_risk_table as of ``as_of`` (default: the latest valid order). ``scores`` and
+    ``week_before``: rfm(con, as_of, segment_map) and rfm(con, as_of - WEEK, segment_map) when
+    the caller already has them."""
     as_of = resolve_as_of(con, as_of)
     after = rfm(con, as_of, segment_map) if scores is None else scores
-    before = after if as_of is None else rfm(con, as_of - WEEK, segment_map)  # None: nobody
+    if as_of is None:  # no valid order: nobody
+        before = after
+    else:
+        before = rfm(con, as_of - WEEK, segment_map) if week_before is None else week_before
     facts = run_sql(con, "report_customer_facts", **facts_as_of(con, as_of))
     return at_risk_table(facts, before, after, as_of)
 

@@ -17,7 +17,7 @@ import streamlit as st
 
 import exports
 from exports.names import list_file_name
-from metrics import clv, customer, rfm, segment
+from metrics import clv, customer, segment
 from ui import analysis_data
 from ui.data import CACHE_ENTRIES, cached_frames, connection, currency
 
@@ -28,24 +28,21 @@ SEARCH_RESULTS = 20
 LIST_SHOWN = 5_000  # rows of the builder's list on screen; its export has everyone
 
 
-@cached_frames
-def rfm_table(as_of: date | None, data_version: Version) -> pd.DataFrame:
-    return rfm.rfm(connection(), as_of)
-
-
 @st.cache_data(max_entries=CACHE_ENTRIES, show_spinner=False)
 def rfm_grid(as_of: date | None, data_version: Version) -> pd.DataFrame:
-    return segment.rfm_grid(rfm_table(as_of, data_version))
+    return segment.rfm_grid(analysis_data.rfm_table(as_of, data_version))
 
 
 @st.cache_data(max_entries=CACHE_ENTRIES, show_spinner=False)
 def segment_table(as_of: date | None, data_version: Version) -> pd.DataFrame:
-    return segment.segment_table(connection(), as_of, current=rfm_table(as_of, data_version))
+    return segment.segment_table(connection(), as_of,
+                                 current=analysis_data.rfm_table(as_of, data_version),
+                                 week_before=analysis_data.week_before(as_of, data_version))
 
 
 def last_order_span(as_of: date, data_version: Version) -> tuple[date, date]:
     """The first and the last day a customer's last valid order falls on, as of ``as_of``."""
-    recency = rfm_table(as_of, data_version)["recency_days"]
+    recency = analysis_data.rfm_table(as_of, data_version)["recency_days"]
     oldest = int(recency.max()) if len(recency) else 0
     return as_of - timedelta(days=oldest), as_of
 
@@ -81,7 +78,7 @@ def people(
     """The builder's list (metrics.segment.segment_customers), its first ``limit`` rows
     (everyone when None: an export); raises SegmentFilterError."""
     return segment.segment_customers(connection(), segment_filter, as_of,
-                                     scores=rfm_table(as_of, data_version),
+                                     scores=analysis_data.rfm_table(as_of, data_version),
                                      predictions=_predictions(segment_filter, as_of, data_version),
                                      risky=_risky(segment_filter, as_of, data_version),
                                      limit=limit)
@@ -102,7 +99,7 @@ def list_summary(
 ) -> dict[str, float | int]:
     """The whole list's totals, counted in the database (the page fetches LIST_SHOWN rows)."""
     return segment.segment_totals(connection(), segment_filter, as_of,
-                                  scores=rfm_table(as_of, data_version),
+                                  scores=analysis_data.rfm_table(as_of, data_version),
                                   predictions=_predictions(segment_filter, as_of, data_version),
                                   risky=_risky(segment_filter, as_of, data_version))
 
@@ -120,7 +117,7 @@ def export_counts(
     contacts = None
     if exports.needs_contacts(fmt, consent_only):
         contacts = segment.segment_contacts(
-            connection(), segment_filter, as_of, scores=rfm_table(as_of, data_version),
+            connection(), segment_filter, as_of, scores=analysis_data.rfm_table(as_of, data_version),
             predictions=_predictions(segment_filter, as_of, data_version),
             risky=_risky(segment_filter, as_of, data_version))
     return exports.export_counts(fmt, consent_only,
@@ -150,7 +147,7 @@ def download(
     never fetches everyone (768,000 people in a 10M-line shop)."""
     when = datetime.now()
     con, shop = connection(), currency()  # taken now: deliver runs outside the script thread
-    scores = rfm_table(as_of, data_version)
+    scores = analysis_data.rfm_table(as_of, data_version)
     predictions = _predictions(segment_filter, as_of, data_version)
     risky = _risky(segment_filter, as_of, data_version)
 
@@ -189,7 +186,7 @@ def customer_card(customer_id: int, data_version: Version) -> customer.CustomerC
     return customer.customer_card(
         connection(),
         customer_id,
-        rfm_table(latest, data_version),
+        analysis_data.rfm_table(latest, data_version),
         customer_values(latest, data_version),
         latest,
     )

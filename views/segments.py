@@ -37,7 +37,7 @@ version = data.version()
 as_of = analysis_data.as_of(selected_week())
 st.caption(t("seg_as_of", day=format.day(as_of, lang())))
 
-customers = len(segments.rfm_table(as_of, version))
+customers = len(analysis_data.rfm_table(as_of, version))
 if enough_for_ranks(customers):
     st.subheader(t("seg_grid_title"))
     st.caption(t("seg_grid_caption"))
