@@ -23,7 +23,8 @@ import pandas as pd
 
 from metrics.dates import facts_as_of, resolve_as_of
 from metrics.rfm import rfm
-from metrics.sql_files import run_sql
+from metrics.sql_files import sql_text
+from store.frames import relation_frame
 
 AT_RISK_SEGMENTS = ("at_risk", "cant_lose")
 VALUABLE_M_SCORE = 4
@@ -85,8 +86,19 @@ def at_risk(
         before = after
     else:
         before = rfm(con, as_of - WEEK, segment_map) if week_before is None else week_before
-    facts = run_sql(con, "report_customer_facts", **facts_as_of(con, as_of))
-    return at_risk_table(facts, before, after, as_of)
+    chosen = after.loc[after["segment"].isin(AT_RISK_SEGMENTS), ["customer_id"]]
+    return at_risk_table(_facts_of(con, chosen, as_of), before, after, as_of)
+
+
+def _facts_of(con: duckdb.DuckDBPyConnection, people: pd.DataFrame, as_of: date) -> pd.DataFrame:
+    """report_customer_facts.sql as of ``as_of`` for ``people`` (customer_id) only: the at-risk
+    few, not every customer's contact details turned into a DataFrame."""
+    cur = con.cursor()
+    try:
+        facts = cur.sql(sql_text("report_customer_facts"), params=facts_as_of(con, as_of))
+        return relation_frame(facts.join(cur.from_df(people), "customer_id", how="semi"))
+    finally:
+        cur.close()
 
 
 def sublist(table: pd.DataFrame, name: str) -> pd.DataFrame:
