@@ -2,19 +2,32 @@
 neutralisation and the export log. No Streamlit here: the page and the command line both use it."""
 
 from exports.cells import neutralise_formulas
-from exports.lists import EXPORT_FORMATS, ExportFile, build_export, consenting
+from exports.lists import (
+    EXPORT_FORMATS,
+    ExportCounts,
+    ExportFile,
+    build_export,
+    consenting,
+    export_counts,
+    export_mime,
+    needs_contacts,
+)
 from exports.log import export_log, log_export
 from exports.writers import SEPARATORS, csv_bytes, xlsx_bytes
 
 __all__ = [
     "EXPORT_FORMATS",
     "SEPARATORS",
+    "ExportCounts",
     "ExportFile",
     "build_export",
     "consenting",
     "csv_bytes",
+    "export_counts",
     "export_log",
+    "export_mime",
     "log_export",
+    "needs_contacts",
     "neutralise_formulas",
     "xlsx_bytes",
 ]

@@ -11,14 +11,15 @@ service cannot take (no email for Mailchimp, neither email nor phone for Brevo):
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from datetime import datetime
+from typing import NamedTuple
 
 import pandas as pd
 
 from exports import layouts
-from exports.names import list_file_name
+from exports.names import SERVICES, list_file_name
 from exports.writers import csv_bytes, xlsx_bytes
 from words import text
 
@@ -40,6 +41,45 @@ class ExportFile:
     rows: int
     left_out: int
     unusable: int
+
+
+class ExportCounts(NamedTuple):
+    """Who an export holds: rows in the file, left_out for lack of consent, unusable (dropped by
+    the service: exports.layouts)."""
+
+    rows: int
+    left_out: int
+    unusable: int
+
+
+def export_mime(fmt: str) -> str:
+    """The file type of an export in ``fmt``."""
+    return XLSX_MIME if fmt == "xlsx" else CSV_MIME
+
+
+def needs_contacts(fmt: str, consent_only: bool) -> bool:
+    """Whether export_counts needs the list's contact counts: only a Brevo or Mailchimp file of
+    everyone drops people (a consenting person has an email, which both services take)."""
+    return fmt in SERVICES and not consent_only
+
+
+def export_counts(
+    fmt: str,
+    consent_only: bool,
+    totals: Mapping[str, int],
+    contacts: Mapping[str, int] | None = None,
+) -> ExportCounts:
+    """build_export's rows, left_out and unusable, from the list's totals counted in the database
+    (metrics.segment.segment_totals, and segment_contacts when needs_contacts), so a page can
+    say them without fetching the list: the rules of consenting and exports.layouts."""
+    if consent_only:
+        return ExportCounts(totals["reachable"], totals["left_out"], 0)
+    if not needs_contacts(fmt, consent_only):
+        return ExportCounts(totals["people"], 0, 0)
+    if contacts is None:
+        raise ValueError(f"a {fmt} file of everyone needs the list's contact counts")
+    kept = contacts["with_email"] if fmt == "mailchimp" else contacts["with_email_or_phone"]
+    return ExportCounts(kept, 0, totals["people"] - kept)
 
 
 def consenting(people: pd.DataFrame, consent_only: bool = True) -> tuple[pd.DataFrame, int]:
@@ -75,13 +115,13 @@ def build_export(
     else:
         table = layouts.standard(kept, lang, currency)
     if fmt == "xlsx":
-        data, mime = xlsx_bytes(table, text("export_sheet", lang), lang), XLSX_MIME
+        data = xlsx_bytes(table, text("export_sheet", lang), lang)
     else:
-        data, mime = csv_bytes(table, "," if fmt == "mailchimp" else sep, lang), CSV_MIME
+        data = csv_bytes(table, "," if fmt == "mailchimp" else sep, lang)
     return ExportFile(
         data=data,
         file_name=list_file_name(segments, fmt, when, lang),
-        mime=mime,
+        mime=export_mime(fmt),
         fmt=fmt,
         consent_only=consent_only,
         created_at=when,

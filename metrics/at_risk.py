@@ -23,7 +23,8 @@ import pandas as pd
 
 from metrics.dates import facts_as_of, resolve_as_of
 from metrics.rfm import rfm
-from metrics.sql_files import run_sql
+from metrics.sql_files import sql_text
+from store.frames import relation_frame
 
 AT_RISK_SEGMENTS = ("at_risk", "cant_lose")
 VALUABLE_M_SCORE = 4
@@ -74,14 +75,30 @@ def at_risk(
     as_of: date | None = None,
     scores: pd.DataFrame | None = None,
     segment_map: dict[tuple[int, int], str] | None = None,
+    week_before: pd.DataFrame | None = None,
 ) -> pd.DataFrame:
-    """at_risk_table as of ``as_of`` (default: the latest valid order). ``scores``: rfm(con,
-    as_of, segment_map) when the caller already has it."""
+    """at_risk_table as of ``as_of`` (default: the latest valid order). ``scores`` and
+    ``week_before``: rfm(con, as_of, segment_map) and rfm(con, as_of - WEEK, segment_map) when
+    the caller already has them."""
     as_of = resolve_as_of(con, as_of)
     after = rfm(con, as_of, segment_map) if scores is None else scores
-    before = after if as_of is None else rfm(con, as_of - WEEK, segment_map)  # None: nobody
-    facts = run_sql(con, "report_customer_facts", **facts_as_of(con, as_of))
-    return at_risk_table(facts, before, after, as_of)
+    if as_of is None:  # no valid order: nobody
+        before = after
+    else:
+        before = rfm(con, as_of - WEEK, segment_map) if week_before is None else week_before
+    chosen = after.loc[after["segment"].isin(AT_RISK_SEGMENTS), ["customer_id"]]
+    return at_risk_table(_facts_of(con, chosen, as_of), before, after, as_of)
+
+
+def _facts_of(con: duckdb.DuckDBPyConnection, people: pd.DataFrame, as_of: date) -> pd.DataFrame:
+    """report_customer_facts.sql as of ``as_of`` for ``people`` (customer_id) only: the at-risk
+    few, not every customer's contact details turned into a DataFrame."""
+    cur = con.cursor()
+    try:
+        facts = cur.sql(sql_text("report_customer_facts"), params=facts_as_of(con, as_of))
+        return relation_frame(facts.join(cur.from_df(people), "customer_id", how="semi"))
+    finally:
+        cur.close()
 
 
 def sublist(table: pd.DataFrame, name: str) -> pd.DataFrame:

@@ -163,9 +163,9 @@ def weekly_report(con: duckdb.DuckDBPyConnection, week: date) -> WeeklyReport:
     """The report of the ISO week containing ``week`` (any day picks its Monday)."""
     monday = week_start(week)
     last_sunday, sunday = monday - timedelta(days=1), monday + timedelta(days=6)
-    after = rfm(con, sunday)
-    movement = segment_movement(con, last_sunday, sunday, after=after)
-    risky = at_risk(con, sunday, scores=after)
+    after, before = rfm(con, sunday), rfm(con, last_sunday)
+    movement = segment_movement(con, last_sunday, sunday, after=after, before=before)
+    risky = at_risk(con, sunday, scores=after, week_before=before)
     facts = run_sql(con, "report_customer_facts", **facts_as_of(con, sunday))
     ranked = enough_for_ranks(len(after))
     return WeeklyReport(

@@ -192,12 +192,14 @@ def segment_movement(
     date_to: date,
     segment_map: dict[tuple[int, int], str] | None = None,
     after: pd.DataFrame | None = None,
+    before: pd.DataFrame | None = None,
 ) -> pd.DataFrame:
     """Customers by segment at ``date_from`` (rows) and at ``date_to`` (columns).
 
     Customers who had not bought yet at ``date_from`` are in the row "none". Every known
-    segment appears, so the table keeps its shape from one period to the next. ``after``:
-    rfm(con, date_to, segment_map) when the caller already has it.
+    segment appears, so the table keeps its shape from one period to the next. ``after`` and
+    ``before``: rfm(con, date_to, segment_map) and rfm(con, date_from, segment_map) when the
+    caller already has them.
     """
     if date_from > date_to:
         raise RfmOptionError(
@@ -205,7 +207,8 @@ def segment_movement(
             "inversez-les.",
             f"The start date ({date_from}) is after the end date ({date_to}): swap them.",
         )
-    before = rfm(con, date_from, segment_map)[["customer_id", "segment"]]
+    before = (rfm(con, date_from, segment_map) if before is None else before)[
+        ["customer_id", "segment"]]
     after = (rfm(con, date_to, segment_map) if after is None else after)[["customer_id", "segment"]]
     moves = after.merge(before, on="customer_id", how="left", suffixes=("_to", "_from"))
     moves["segment_from"] = moves["segment_from"].fillna(NO_SEGMENT)

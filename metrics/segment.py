@@ -288,6 +288,25 @@ def segment_totals(
         return _totals(people)
 
 
+def segment_contacts(
+    con: duckdb.DuckDBPyConnection,
+    segment_filter: SegmentFilter = SegmentFilter(),
+    as_of: date | None = None,
+    segment_map: dict[tuple[int, int], str] | None = None,
+    scores: pd.DataFrame | None = None,
+    predictions: pd.DataFrame | None = None,
+    risky: pd.DataFrame | None = None,
+) -> dict[str, int]:
+    """How many people segment_customers would list have an email (with_email), and an email or
+    a phone (with_email_or_phone): whom a mailing service can take (exports.export_counts),
+    counted in the database (arguments as segment_customers')."""
+    with _people(con, segment_filter, as_of, segment_map, scores, predictions, risky) as people:
+        [(with_email, with_either)] = people.aggregate(
+            "count(email), count(*) filter (where email is not null or phone is not null)"
+        ).fetchall()
+    return {"with_email": int(with_email), "with_email_or_phone": int(with_either)}
+
+
 def products(con: duckdb.DuckDBPyConnection) -> list[str]:
     """Products bought by identified customers, the most often bought (order lines) first."""
     return run_sql(con, "segment_products")["product"].tolist()
@@ -316,6 +335,7 @@ def segment_table(
     as_of: date | None = None,
     segment_map: dict[tuple[int, int], str] | None = None,
     current: pd.DataFrame | None = None,
+    week_before: pd.DataFrame | None = None,
 ) -> pd.DataFrame:
     """The named segments as of ``as_of`` and how they moved in the week before.
 
@@ -324,7 +344,8 @@ def segment_table(
     empty), last_week (customers in the segment 7 days earlier), change (customers -
     last_week), moved_in (customers now in it who were elsewhere or had not bought yet) and
     moved_out (customers of last week now in another segment), from segment_movement.
-    ``current``: metrics.rfm.rfm(con, as_of, segment_map) when the caller already has it.
+    ``current`` and ``week_before``: metrics.rfm.rfm(con, as_of, segment_map) and 7 days
+    earlier when the caller already has them (the week before is also metrics.at_risk's).
     """
     as_of = resolve_as_of(con, as_of)
     if current is None:
@@ -338,7 +359,8 @@ def segment_table(
     if as_of is None:
         moves = pd.DataFrame(0, index=[NO_SEGMENT, *order], columns=order)
     else:
-        moves = segment_movement(con, as_of - timedelta(days=7), as_of, segment_map, current)
+        moves = segment_movement(con, as_of - timedelta(days=7), as_of, segment_map, current,
+                                 week_before)
         moves = moves.reindex(index=[NO_SEGMENT, *order], columns=order, fill_value=0)
     stayed = pd.Series(np.diag(moves.loc[order, order]), index=order)
     last_week = moves.loc[order].sum(axis=1)

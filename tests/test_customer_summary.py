@@ -141,3 +141,21 @@ def test_metrics_read_the_summary_only_when_it_covers_their_date(shop):
         "customer_id")
     assert rfm.loc[by_email(shop)["ana@exemple.fr"], ["frequency", "monetary"]].tolist() == [
         2, 50.0]
+
+
+def test_every_day_reads_the_definition_from_the_summary_and_the_later_buyers(shop):
+    """customer_facts_as_of on any day is customer_facts_until on that day: the summary's rows
+    of those without money after it, the others computed again from their orders (a week back,
+    the few who bought since instead of every order)."""
+    from datetime import date, timedelta
+
+    from metrics.dates import facts_as_of
+
+    import_file(shop, LATER, "ventes_mars.csv")
+    for offset in range(-1, 27):  # 4 February to 2 March 2024
+        params = facts_as_of(shop, date(2024, 2, 5) + timedelta(days=offset))
+        read = shop.execute("select * from customer_facts_as_of($as_of, $summary_current)"
+                            " order by customer_id", params).df()
+        defined = shop.execute("select * from customer_facts_until($as_of) order by customer_id",
+                               {"as_of": params["as_of"]}).df()
+        pd.testing.assert_frame_equal(read, defined)

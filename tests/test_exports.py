@@ -14,17 +14,26 @@ import pytest
 
 import store
 from exports import (
+    EXPORT_FORMATS,
     build_export,
     consenting,
     csv_bytes,
+    export_counts,
     export_log,
     log_export,
+    needs_contacts,
     neutralise_formulas,
     xlsx_bytes,
 )
 from exports.names import rejects_file_name, report_file_name, safe_stem
 from metrics.cli import main
-from metrics.segment import SegmentFilter, describe, segment_customers
+from metrics.segment import (
+    SegmentFilter,
+    describe,
+    segment_contacts,
+    segment_customers,
+    segment_totals,
+)
 from tests.metrics.test_segment import insert_people
 
 BOM = b"\xef\xbb\xbf"
@@ -153,6 +162,23 @@ def test_services_drop_who_they_cannot_take(people):
     assert (brevo.rows, brevo.unusable) == (5, 1)  # 5 keeps a phone for SMS
     standard = build_export(people, "csv", consent_only=False, when=WHEN)
     assert (standard.rows, standard.unusable) == (6, 0)
+
+
+@pytest.mark.parametrize("fmt", EXPORT_FORMATS)
+@pytest.mark.parametrize("consent_only", [True, False])
+def test_the_counts_said_before_the_file_are_the_files(shop, fmt, consent_only):
+    """The Segments page says who the file will hold before it is built (at the click), from
+    the list's totals counted in the database."""
+    shop.execute("update customers set email = null, phone = null where customer_id = 3")
+    shop.execute("update customers set email = null where customer_id = 5")
+    contacts = segment_contacts(shop)
+    assert contacts == {"with_email": 4, "with_email_or_phone": 5}
+    built = build_export(segment_customers(shop), fmt, consent_only=consent_only, when=WHEN)
+    said = export_counts(fmt, consent_only, segment_totals(shop),
+                         contacts if needs_contacts(fmt, consent_only) else None)
+    everyone = {"csv": (6, 0, 0), "xlsx": (6, 0, 0), "brevo": (5, 0, 1), "mailchimp": (4, 0, 2)}
+    assert said == (built.rows, built.left_out, built.unusable) == (
+        (3, 3, 0) if consent_only else everyone[fmt])
 
 
 def test_neutralise_formulas():

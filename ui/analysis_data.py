@@ -12,7 +12,7 @@ import pandas as pd
 import streamlit as st
 
 from metrics import at_risk as risk
-from metrics import clv, cohort_curves, cohorts, dates, repeat, value_lists
+from metrics import clv, cohort_curves, cohorts, dates, repeat, rfm, value_lists
 from ui.data import CACHE_ENTRIES, cached_frames, connection, version
 
 Version = tuple[int, int, int]
@@ -158,9 +158,23 @@ def most_valuable(as_of: date | None, data_version: Version) -> pd.DataFrame:
 
 
 @cached_frames
+def rfm_table(as_of: date | None, data_version: Version) -> pd.DataFrame:
+    """metrics.rfm.rfm, shared by Segments (grid, table, builder), the at-risk lists and the
+    Fiche client."""
+    return rfm.rfm(connection(), as_of)
+
+
+def week_before(as_of: date | None, data_version: Version) -> pd.DataFrame | None:
+    """rfm_table 7 days before ``as_of``: the segment table's movement and the at-risk lists'
+    "became at risk" read the same one."""
+    return None if as_of is None else rfm_table(as_of - risk.WEEK, data_version)
+
+
+@cached_frames
 def at_risk_table(as_of: date | None, data_version: Version) -> pd.DataFrame:
     """metrics.at_risk.at_risk: the one at-risk notion, shared by Segments and Valeur client."""
-    return risk.at_risk(connection(), as_of)
+    return risk.at_risk(connection(), as_of, rfm_table(as_of, data_version),
+                        week_before=week_before(as_of, data_version))
 
 
 @st.cache_data(max_entries=CACHE_ENTRIES, show_spinner=False)

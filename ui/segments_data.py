@@ -1,9 +1,9 @@
 """Cached data for the Segments and Fiche client pages (the pattern of ui/data.py).
 
 Every query function takes the data version, so a new import shows at once; the as-of date is
-ui.analysis_data.as_of (the end of the sidebar's week), as on the analysis pages. Exports are built
-from the cached list and logged only when the owner clicks the download button: the button's
-data is a function that Streamlit runs at the click.
+ui.analysis_data.as_of (the end of the sidebar's week), as on the analysis pages. An export is
+built and logged only when the owner clicks the download button (its data is a function that
+Streamlit runs at the click); until then the page only counts the people it will hold.
 """
 
 from __future__ import annotations
@@ -16,7 +16,8 @@ import pandas as pd
 import streamlit as st
 
 import exports
-from metrics import clv, customer, rfm, segment
+from exports.names import list_file_name
+from metrics import clv, customer, segment
 from ui import analysis_data
 from ui.data import CACHE_ENTRIES, cached_frames, connection, currency
 
@@ -25,27 +26,23 @@ Version = tuple[int, int, int]
 CARD_HORIZON_WEEKS = clv.CARD_HORIZON_WEEKS
 SEARCH_RESULTS = 20
 LIST_SHOWN = 5_000  # rows of the builder's list on screen; its export has everyone
-EXPORT_ENTRIES = 8
-
-
-@cached_frames
-def rfm_table(as_of: date | None, data_version: Version) -> pd.DataFrame:
-    return rfm.rfm(connection(), as_of)
 
 
 @st.cache_data(max_entries=CACHE_ENTRIES, show_spinner=False)
 def rfm_grid(as_of: date | None, data_version: Version) -> pd.DataFrame:
-    return segment.rfm_grid(rfm_table(as_of, data_version))
+    return segment.rfm_grid(analysis_data.rfm_table(as_of, data_version))
 
 
 @st.cache_data(max_entries=CACHE_ENTRIES, show_spinner=False)
 def segment_table(as_of: date | None, data_version: Version) -> pd.DataFrame:
-    return segment.segment_table(connection(), as_of, current=rfm_table(as_of, data_version))
+    return segment.segment_table(connection(), as_of,
+                                 current=analysis_data.rfm_table(as_of, data_version),
+                                 week_before=analysis_data.week_before(as_of, data_version))
 
 
 def last_order_span(as_of: date, data_version: Version) -> tuple[date, date]:
     """The first and the last day a customer's last valid order falls on, as of ``as_of``."""
-    recency = rfm_table(as_of, data_version)["recency_days"]
+    recency = analysis_data.rfm_table(as_of, data_version)["recency_days"]
     oldest = int(recency.max()) if len(recency) else 0
     return as_of - timedelta(days=oldest), as_of
 
@@ -81,7 +78,7 @@ def people(
     """The builder's list (metrics.segment.segment_customers), its first ``limit`` rows
     (everyone when None: an export); raises SegmentFilterError."""
     return segment.segment_customers(connection(), segment_filter, as_of,
-                                     scores=rfm_table(as_of, data_version),
+                                     scores=analysis_data.rfm_table(as_of, data_version),
                                      predictions=_predictions(segment_filter, as_of, data_version),
                                      risky=_risky(segment_filter, as_of, data_version),
                                      limit=limit)
@@ -102,13 +99,41 @@ def list_summary(
 ) -> dict[str, float | int]:
     """The whole list's totals, counted in the database (the page fetches LIST_SHOWN rows)."""
     return segment.segment_totals(connection(), segment_filter, as_of,
-                                  scores=rfm_table(as_of, data_version),
+                                  scores=analysis_data.rfm_table(as_of, data_version),
                                   predictions=_predictions(segment_filter, as_of, data_version),
                                   risky=_risky(segment_filter, as_of, data_version))
 
 
-@st.cache_data(max_entries=EXPORT_ENTRIES, show_spinner=False)
-def export_file(
+@st.cache_data(max_entries=CACHE_ENTRIES, show_spinner=False)
+def export_counts(
+    segment_filter: segment.SegmentFilter,
+    as_of: date | None,
+    fmt: str,
+    consent_only: bool,
+    data_version: Version,
+) -> exports.ExportCounts:
+    """Who the export will hold, from the list's totals (list_summary) and, for a Brevo or
+    Mailchimp file of everyone, its contact counts: the page says it before building the file."""
+    contacts = None
+    if exports.needs_contacts(fmt, consent_only):
+        contacts = segment.segment_contacts(
+            connection(), segment_filter, as_of, scores=analysis_data.rfm_table(as_of, data_version),
+            predictions=_predictions(segment_filter, as_of, data_version),
+            risky=_risky(segment_filter, as_of, data_version))
+    return exports.export_counts(fmt, consent_only,
+                                 list_summary(segment_filter, as_of, data_version), contacts)
+
+
+@dataclasses.dataclass(frozen=True)
+class Download:
+    """The download button's file: its name and type now, its bytes at the click."""
+
+    file_name: str
+    mime: str
+    data: Callable[[], bytes]
+
+
+def download(
     segment_filter: segment.SegmentFilter,
     as_of: date | None,
     fmt: str,
@@ -116,26 +141,22 @@ def export_file(
     consent_only: bool,
     lang: str,
     data_version: Version,
-) -> exports.ExportFile:
-    """The export of the builder's list, built but not yet logged."""
-    return exports.build_export(
-        people(segment_filter, as_of, data_version, limit=None),
-        fmt,
-        segments=segment_filter.segments,
-        consent_only=consent_only,
-        sep=sep,
-        lang=lang,
-        currency=currency(),
-    )
-
-
-def on_download(
-    export: exports.ExportFile, segment_filter: segment.SegmentFilter, lang: str
-) -> Callable[[], bytes]:
-    """The download button's data: logs the export at the click, then hands the file over."""
+) -> Download:
+    """The export of the builder's list as a deferred download: Streamlit runs ``data`` when the
+    owner clicks, which fetches the whole list, builds the file and logs it. Opening the page
+    never fetches everyone (768,000 people in a 10M-line shop)."""
+    when = datetime.now()
     con, shop = connection(), currency()  # taken now: deliver runs outside the script thread
+    scores = analysis_data.rfm_table(as_of, data_version)
+    predictions = _predictions(segment_filter, as_of, data_version)
+    risky = _risky(segment_filter, as_of, data_version)
 
     def deliver() -> bytes:
+        people = segment.segment_customers(con, segment_filter, as_of, scores=scores,
+                                           predictions=predictions, risky=risky)
+        export = exports.build_export(people, fmt, segments=segment_filter.segments,
+                                      consent_only=consent_only, sep=sep, lang=lang, when=when,
+                                      currency=shop)
         exports.log_export(
             con,
             dataclasses.replace(export, created_at=datetime.now()),
@@ -144,7 +165,8 @@ def on_download(
         )
         return export.data
 
-    return deliver
+    return Download(list_file_name(segment_filter.segments, fmt, when, lang),
+                    exports.export_mime(fmt), deliver)
 
 
 @st.cache_data(max_entries=CACHE_ENTRIES, show_spinner=False)
@@ -164,7 +186,7 @@ def customer_card(customer_id: int, data_version: Version) -> customer.CustomerC
     return customer.customer_card(
         connection(),
         customer_id,
-        rfm_table(latest, data_version),
+        analysis_data.rfm_table(latest, data_version),
         customer_values(latest, data_version),
         latest,
     )

@@ -37,7 +37,7 @@ version = data.version()
 as_of = analysis_data.as_of(selected_week())
 st.caption(t("seg_as_of", day=format.day(as_of, lang())))
 
-customers = len(segments.rfm_table(as_of, version))
+customers = len(analysis_data.rfm_table(as_of, version))
 if enough_for_ranks(customers):
     st.subheader(t("seg_grid_title"))
     st.caption(t("seg_grid_caption"))
@@ -166,15 +166,16 @@ export_consent = consent_column.checkbox(t("seg_export_consent"), value=True,
                                          help=t("seg_export_consent_help"),
                                          key="seg_export_consent")
 fmt, sep = EXPORT_CHOICES[choice]
-export = segments.export_file(segment_filter, as_of, fmt, sep, export_consent, lang(), version)
-st.info(t("seg_export_counts", rows=t("seg_export_rows", count=export.rows),
-          left_out=t("seg_export_left_out", count=export.left_out)))
-if export.unusable:
-    st.caption(t("seg_export_unusable", count=export.unusable))
-if export.rows:
+counts = segments.export_counts(segment_filter, as_of, fmt, export_consent, version)
+st.info(t("seg_export_counts", rows=t("seg_export_rows", count=counts.rows),
+          left_out=t("seg_export_left_out", count=counts.left_out)))
+if counts.unusable:
+    st.caption(t("seg_export_unusable", count=counts.unusable))
+if counts.rows:
+    export = segments.download(segment_filter, as_of, fmt, sep, export_consent, lang(), version)
     st.download_button(
         t("seg_export_button", file=export.file_name),
-        data=segments.on_download(export, segment_filter, lang()),
+        data=export.data,
         file_name=export.file_name,
         mime=export.mime,
         type="primary",

@@ -24,12 +24,14 @@ Coffret 3, 4, 5 (6's order is pending). Contact details and consent added by ins
 from __future__ import annotations
 
 import dataclasses
-from datetime import date
+from datetime import date, timedelta
 
 import duckdb
 import pandas as pd
 import pytest
 
+import metrics.rfm
+from metrics.at_risk import at_risk
 from metrics.clv import customer_rows, customer_value, days_overdue, weeks_to_next_purchase
 from metrics.customer import (
     disagreement,
@@ -228,6 +230,22 @@ def test_a_given_rfm_table_gives_the_same_results(shop):
                                   segment_table(shop, day))
     pd.testing.assert_frame_equal(segment_customers(shop, SegmentFilter(), day, scores=scores),
                                   segment_customers(shop, SegmentFilter(), day))
+
+
+def test_the_rfm_tables_given_are_read_not_computed_again(shop, monkeypatch):
+    """The app computes the RFM table of the week before once, for the segment table's movement
+    and the at-risk lists alike."""
+    day = date(2024, 2, 15)
+    table, risky = segment_table(shop, day), at_risk(shop, day)
+    now, week_before = rfm(shop, day), rfm(shop, day - timedelta(days=7))
+
+    def no_query(*args, **kwargs):
+        raise AssertionError("the RFM table was computed again")
+
+    monkeypatch.setattr(metrics.rfm, "run_sql", no_query)
+    pd.testing.assert_frame_equal(
+        segment_table(shop, day, current=now, week_before=week_before), table)
+    pd.testing.assert_frame_equal(at_risk(shop, day, now, week_before=week_before), risky)
 
 
 def test_segment_table_and_week_movement(shop):

@@ -1,15 +1,19 @@
 """The Segments and Fiche client pages run by AppTest on the demo shop (figures shown = metrics
 results) and on an empty database. Downloads cannot be clicked in AppTest (PITFALLS.md): the
-files and the export log are tested in tests/test_exports.py."""
+files and the export log are tested in tests/test_exports.py, and the Segments export's button
+data (the function Streamlit runs at the click) is run by the test itself."""
 
 from __future__ import annotations
 
 from datetime import timedelta
 
 import pytest
+import streamlit as st
+
+import exports
 from streamlit.testing.v1 import AppTest
 
-from exports import build_export
+from exports import build_export, export_log
 from metrics import at_risk as risk
 from metrics import clv, dates, report, rfm
 from metrics.customer import customer_card, search
@@ -17,6 +21,7 @@ from metrics.segment import SegmentFilter, list_summary, segment_customers, segm
 from tests.metrics.factories import insert_orders
 from tests.ui.conftest import app, connected, shown_metrics
 from ui import format, segments_data
+from ui.data import connection
 
 
 @pytest.fixture
@@ -79,6 +84,41 @@ def test_segments_page_shows_the_metrics_figures(demo_db, demo, use_db):
     )
     assert export.rows == summary["reachable"]
     assert len(at.get("download_button")) == 1
+
+
+def test_the_export_is_built_and_logged_at_the_click(demo_db, demo, use_db, monkeypatch):
+    """Opening the page builds no file and logs nothing (fetching a 10M-line shop's 768,000
+    people for the file took 2 s); the button's data, which Streamlit runs at the click, builds
+    the file the page counted and logs it, once per click."""
+    buttons, built = [], []
+    real_button, real_build = st.download_button, exports.build_export
+
+    def button_spy(*args, **kwargs):
+        buttons.append(kwargs)
+        return real_button(*args, **kwargs)
+
+    def build_spy(*args, **kwargs):
+        built.append(len(args[0]))
+        return real_build(*args, **kwargs)
+
+    monkeypatch.setattr(st, "download_button", button_spy)
+    monkeypatch.setattr(exports, "build_export", build_spy)
+    summary = demo(lambda con, as_of: list_summary(segment_customers(con, SegmentFilter(), as_of)))
+    use_db(demo_db)
+    at = open_page("views/segments.py")
+    assert at.info[0].value.startswith(f"{format.number(summary['reachable'])} personnes")
+    [button] = buttons
+    assert not built and export_log(connection()).empty
+    rows = button["data"]().decode("utf-8-sig").split("\r\n")
+    assert built == [summary["people"]]
+    assert len(rows) == 1 + summary["reachable"] + 1  # the header, the people, the last newline
+    assert rows[0].startswith("N° client;Prénom;Nom;E-mail;")
+    log = export_log(connection())
+    assert log[["format", "consent_only", "rows_exported", "rows_left_out", "file_name"]].to_dict(
+        "records") == [{"format": "csv", "consent_only": True,
+                        "rows_exported": summary["reachable"],
+                        "rows_left_out": summary["left_out"],
+                        "file_name": button["file_name"]}]
 
 
 def test_a_big_list_shows_its_biggest_spenders_and_says_so(demo_db, demo, use_db, monkeypatch):
