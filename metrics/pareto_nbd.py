@@ -78,8 +78,8 @@ def _log_tail(p: NDArray, q: float, alpha: float, beta: float, y: NDArray) -> ND
     (40 digits) at 3,000 random points with p up to 155, q up to 7, alpha from 0.01 to 1,000,
     beta/alpha from 0.001 to 1,000 and y up to 1,000: relative error below 1e-9 everywhere.
     Beyond (hundreds of purchases and alpha/beta past 1e4), scipy's hyp2f1 may give NaN.
-    Where z is near 1 and c small scipy sums slowly (25 us a value at 1 - z = 1e-4, against
-    0.2 us elsewhere): there ``_log_tail_near_one`` gives the same integral from 1 - z.
+    Where z is near 1 and c small, scipy's evaluation is slow (the no-dropout edge of a fit, with
+    beta far above alpha, sits there): ``_log_tail_near_one`` gives the same integral from 1 - z.
     """
     c = p + q
     if alpha >= beta:

@@ -227,7 +227,7 @@ def test_the_tail_near_z_one_matches_mpmath():
 
 def test_the_tail_near_z_one_is_where_scipy_was_slow():
     """The 1M bench shop's whole-history fit (r = 0.58, alpha = 41.4, s = 6.4e-7, beta = 4.7e5
-    weeks): few purchases and z = 1 - 1e-4, where scipy's hyp2f1 took 25 us a value. There
+    weeks): few purchases and z = 1 - 1e-4, where scipy's hyp2f1 is slow. There
     ``_log_tail`` goes through ``_log_tail_near_one`` and agrees with scipy's value."""
     p = 0.58 + np.arange(6.0)
     y = np.array([0.0, 10.0, 60.0, 100.0, 140.0, 150.0])
