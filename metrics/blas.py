@@ -4,7 +4,8 @@ The purchase and spend models' optimiser (scipy's L-BFGS-B) and likelihoods do l
 a handful of parameters or one long vector, where OpenBLAS's threads cost more than they save:
 on two cores its threads took most of each L-BFGS-B iteration's CPU (bench/RESULTS.md).
 threadpoolctl sets the thread count of the BLAS libraries numpy and scipy load, for the length
-of a ``with`` block.
+of a ``with`` block. The count is the process's: two sessions fitting at once may leave BLAS on
+one thread, which only slows large matrix products, and the app does none.
 """
 
 from __future__ import annotations
