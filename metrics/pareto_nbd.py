@@ -81,7 +81,6 @@ def _log_tail(p: NDArray, q: float, alpha: float, beta: float, y: NDArray) -> ND
     Where z is near 1 and c small, scipy's evaluation is slow (the no-dropout edge of a fit, with
     beta far above alpha, sits there): ``_log_tail_near_one`` gives the same integral from 1 - z.
     """
-    c = p + q
     if alpha >= beta:
         big, small, e_big, e_small = alpha, beta, p, q
     else:
@@ -108,13 +107,13 @@ def _log_tail_near_one(
     beta and e_big, e_small their exponents (P, Q below), c = P + Q.
 
     The connection formula from z to 1 - z (Abramowitz & Stegun 15.3.6) applied to
-    2F1(1, P; c; z), with 2F1(c-1, Q; Q; z) = (1-z)^(1-c), gives
+    2F1(1, P; c; z), with 2F1(c-1, Q; Q; 1-z) = z^(1-c), gives
     G = (big-small)^(1-c) Gamma(c-1) Gamma(1-Q) / Gamma(P)
       + (big+y)^-P (small+y)^(1-Q) / (Q-1) F,  F = sum over k of (P)_k / (2-Q)_k w^k,
-    the first term being the whole integral from tau = -small (continued to Q >= 1). With
-    P w <= NEAR_ONE_W the terms of F fall at least 20-fold each after k = Q-2; both terms have
-    poles at whole Q that cancel, so Q within NEAR_ONE_POLE_DISTANCE of a whole number is left
-    to scipy. Checked against mpmath in tests/metrics/test_pareto_nbd.py.
+    the first term being the whole integral from tau = -small (continued to Q >= 1). The ratio
+    of F's successive terms, w (P+k) / (2-Q+k), tends to w <= NEAR_ONE_W, so a few terms do;
+    both terms of G have poles at whole Q that cancel, so Q within NEAR_ONE_POLE_DISTANCE of a
+    whole number is left to scipy. Checked against mpmath in tests/metrics/test_pareto_nbd.py.
     """
     log_front = -e_big * np.log(big + y) + (1.0 - e_small) * np.log(small + y)
     log_whole = ((1.0 - e_big - e_small) * np.log(big - small) + gammaln(e_big + e_small - 1.0)
