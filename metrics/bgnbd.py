@@ -20,6 +20,8 @@ from numpy.typing import ArrayLike, NDArray
 from scipy.optimize import minimize
 from scipy.special import betaln, digamma, expit, gammaln, hyp2f1
 
+from metrics import blas
+
 # Log-parameters are searched in [-LOG_BOUND, LOG_BOUND]; an optimum on that edge means the data
 # do not identify the model (e.g. nobody ever came back), so the fit is reported as not converged.
 LOG_BOUND = 20.0
@@ -244,7 +246,7 @@ def maximise(
 ) -> tuple[NDArray[np.float64], bool]:
     """The parameters maximising a log-likelihood, and whether the search converged inside the
     box: L-BFGS-B on the log-parameters from 0 (all parameters 1) with the analytic gradient,
-    on the mean over ``total`` customers. A point where a special function cannot be computed
+    on the mean over ``total`` customers, BLAS on one thread (metrics.blas). A point where a special function cannot be computed
     (FloatingPointError) counts as infinitely bad, so the line search steps back from it."""
 
     def objective(log_params: NDArray[np.float64]) -> tuple[float, NDArray[np.float64]]:
@@ -255,14 +257,15 @@ def maximise(
             return np.inf, np.zeros(n_params)
         return -value / total, -gradient * params / total
 
-    result = minimize(
-        objective,
-        x0=np.zeros(n_params),
-        jac=True,
-        method="L-BFGS-B",
-        bounds=[(-LOG_BOUND, LOG_BOUND)] * n_params,
-        options={"maxiter": 2000, "ftol": 1e-13, "gtol": 1e-9},
-    )
+    with blas.one_thread():
+        result = minimize(
+            objective,
+            x0=np.zeros(n_params),
+            jac=True,
+            method="L-BFGS-B",
+            bounds=[(-LOG_BOUND, LOG_BOUND)] * n_params,
+            options={"maxiter": 2000, "ftol": 1e-13, "gtol": 1e-9},
+        )
     interior = bool((np.abs(result.x) < LOG_BOUND - 1.0).all())
     return np.exp(result.x), bool(result.success) and interior
 

@@ -123,11 +123,13 @@ _NO_RANGE = {
 @dataclass
 class WholeFits:
     """What is fitted on the whole history as of one day, shared by the horizons asked because
-    it does not depend on them, by model key: the purchase models' parameters and the
-    information matrices of their ranges (uncertainty.purchase_information)."""
+    it does not depend on them: the customers' histories (clv_summary.sql) and, by model key,
+    the purchase models' parameters and the information matrices of their ranges
+    (uncertainty.purchase_information)."""
 
     params: dict[str, object] = field(default_factory=dict)
     information: dict[str, NDArray | None] = field(default_factory=dict)
+    summary: pd.DataFrame | None = None
 
 
 class ClvOptionError(ComptoirError):
@@ -305,7 +307,9 @@ def customer_value(
     report = progress or (lambda fraction, stage, model: None)
     whole_fits = WholeFits() if whole_fits is None else whole_fits
     as_of = resolve_as_of(con, as_of)
-    summary = _rfm_summary(con, as_of)
+    if whole_fits.summary is None:
+        whole_fits.summary = _rfm_summary(con, as_of)
+    summary = whole_fits.summary
     n = len(summary)
     n_repeat = int((summary["frequency"] > 0).sum())
     history = int(summary["T_weeks"].max()) if n else 0

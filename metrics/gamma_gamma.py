@@ -17,6 +17,8 @@ from numpy.typing import ArrayLike, NDArray
 from scipy.optimize import minimize
 from scipy.special import digamma, gammaln
 
+from metrics import blas
+
 # Same meaning as in metrics.bgnbd: an optimum on the edge of the search box is not a fit.
 LOG_BOUND = 20.0
 
@@ -120,14 +122,15 @@ def fit(frequency: ArrayLike, monetary_value: ArrayLike) -> GammaGammaParams:
         value, gradient = _log_likelihood_and_gradient(params, *scaled)
         return -value / len(x), -gradient * params / len(x)
 
-    result = minimize(
-        objective,
-        x0=np.zeros(3),
-        jac=True,
-        method="L-BFGS-B",
-        bounds=[(-LOG_BOUND, LOG_BOUND)] * 3,
-        options={"maxiter": 2000, "ftol": 1e-13, "gtol": 1e-9},
-    )
+    with blas.one_thread():
+        result = minimize(
+            objective,
+            x0=np.zeros(3),
+            jac=True,
+            method="L-BFGS-B",
+            bounds=[(-LOG_BOUND, LOG_BOUND)] * 3,
+            options={"maxiter": 2000, "ftol": 1e-13, "gtol": 1e-9},
+        )
     p, q, gamma_scaled = np.exp(result.x)
     gamma = gamma_scaled * scale
     log_likelihood, _ = _log_likelihood_and_gradient(np.array([p, q, gamma]), *_prepared(x, m))

@@ -25,12 +25,18 @@ from typing import NamedTuple
 import numpy as np
 import pandas as pd
 from numpy.typing import ArrayLike, NDArray
-from scipy.special import digamma, expit, gammaln, hyp2f1
+from scipy.special import digamma, expit, gammaln, gammasgn, hyp2f1
 
 from metrics import bgnbd
 
 # Relative step of the central differences of ln G in r and s (error ~1e-10, see _pair_terms).
 SHAPE_STEP = 1e-5
+# Where _log_tail sums its series from 1 - z (``_log_tail_near_one``): 1 - z and P (1 - z) at
+# most NEAR_ONE_W, the other exponent Q at most NEAR_ONE_MAX_EXPONENT and this far from a whole
+# number (larger Q, more purchases, are fast in scipy).
+NEAR_ONE_W = 0.05
+NEAR_ONE_MAX_EXPONENT = 10.0
+NEAR_ONE_POLE_DISTANCE = 0.01
 
 
 @dataclass(frozen=True)
@@ -72,15 +78,55 @@ def _log_tail(p: NDArray, q: float, alpha: float, beta: float, y: NDArray) -> ND
     (40 digits) at 3,000 random points with p up to 155, q up to 7, alpha from 0.01 to 1,000,
     beta/alpha from 0.001 to 1,000 and y up to 1,000: relative error below 1e-9 everywhere.
     Beyond (hundreds of purchases and alpha/beta past 1e4), scipy's hyp2f1 may give NaN.
+    Where z is near 1 and c small, scipy's evaluation is slow (the no-dropout edge of a fit, with
+    beta far above alpha, sits there): ``_log_tail_near_one`` gives the same integral from 1 - z.
     """
-    c = p + q
     if alpha >= beta:
-        z = (alpha - beta) / (alpha + y)
-        log_2f1 = np.log(hyp2f1(1.0, p, c, z))
-        return -p * np.log(alpha + y) + (1.0 - q) * np.log(beta + y) + log_2f1 - np.log(c - 1.0)
-    z = (beta - alpha) / (beta + y)
-    log_2f1 = np.log(hyp2f1(1.0, q, c, z))
-    return -q * np.log(beta + y) + (1.0 - p) * np.log(alpha + y) + log_2f1 - np.log(c - 1.0)
+        big, small, e_big, e_small = alpha, beta, p, q
+    else:
+        big, small, e_big, e_small = beta, alpha, q, p
+    e_big, e_small, y = np.broadcast_arrays(
+        np.asarray(e_big, dtype=float), np.asarray(e_small, dtype=float), np.asarray(y, dtype=float))
+    w = (small + y) / (big + y)
+    near = (w <= NEAR_ONE_W) & (e_big * w <= NEAR_ONE_W) & (e_small <= NEAR_ONE_MAX_EXPONENT) & (
+        np.abs(e_small - np.round(e_small)) >= NEAR_ONE_POLE_DISTANCE)
+    out = np.empty(w.shape)
+    far = ~near
+    b, s, yf = e_big[far], e_small[far], y[far]
+    out[far] = (-b * np.log(big + yf) + (1.0 - s) * np.log(small + yf)
+                + np.log(hyp2f1(1.0, b, b + s, (big - small) / (big + yf))) - np.log(b + s - 1.0))
+    if near.any():
+        out[near] = _log_tail_near_one(e_big[near], e_small[near], big, small, y[near], w[near])
+    return out
+
+
+def _log_tail_near_one(
+    e_big: NDArray, e_small: NDArray, big: float, small: float, y: NDArray, w: NDArray
+) -> NDArray:
+    """``_log_tail`` where w = (small+y)/(big+y) = 1 - z is small, big >= small being alpha and
+    beta and e_big, e_small their exponents (P, Q below), c = P + Q.
+
+    The connection formula from z to 1 - z (Abramowitz & Stegun 15.3.6) applied to
+    2F1(1, P; c; z), with 2F1(c-1, Q; Q; 1-z) = z^(1-c), gives
+    G = (big-small)^(1-c) Gamma(c-1) Gamma(1-Q) / Gamma(P)
+      + (big+y)^-P (small+y)^(1-Q) / (Q-1) F,  F = sum over k of (P)_k / (2-Q)_k w^k,
+    the first term being the whole integral from tau = -small (continued to Q >= 1). The ratio
+    of F's successive terms, w (P+k) / (2-Q+k), tends to w <= NEAR_ONE_W, so a few terms do;
+    both terms of G have poles at whole Q that cancel, so Q within NEAR_ONE_POLE_DISTANCE of a
+    whole number is left to scipy. Checked against mpmath in tests/metrics/test_pareto_nbd.py.
+    """
+    log_front = -e_big * np.log(big + y) + (1.0 - e_small) * np.log(small + y)
+    log_whole = ((1.0 - e_big - e_small) * np.log(big - small) + gammaln(e_big + e_small - 1.0)
+                 + gammaln(1.0 - e_small) - gammaln(e_big))
+    term = np.ones_like(w)
+    series = np.ones_like(w)
+    k = 0
+    while (np.abs(term) > 1e-17 * np.abs(series)).any():
+        term = term * (e_big + k) / (2.0 - e_small + k) * w
+        series = series + term
+        k += 1
+    whole = gammasgn(1.0 - e_small) * np.exp(log_whole - log_front)
+    return log_front + np.log(whole + series / (e_small - 1.0))
 
 
 def _log_odds_alive(

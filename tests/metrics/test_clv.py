@@ -457,6 +457,27 @@ def test_forecasts_are_refitted_and_kept_for_both_horizons_after_a_change():
     connection.close()
 
 
+def test_a_refit_reads_the_whole_history_once_for_both_horizons():
+    """The customers' histories as of the latest day are the same for 52 and 13 weeks: one
+    clv_summary query serves both (the backtests read theirs at their calibration dates)."""
+    connection = store.connect(":memory:")
+    insert_orders(connection, cdnow_orders())
+    read, real = [], clv._rfm_summary
+
+    def recording(con, as_of):
+        read.append(as_of)
+        return real(con, as_of)
+
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(clv, "_rfm_summary", recording)
+        clv.refit_after_change(connection)
+
+    assert read.count(date(1998, 6, 30)) == 1
+    assert len(read) == 3
+    assert date(1998, 6, 30) - timedelta(weeks=13) in read
+    connection.close()
+
+
 def test_a_failed_refit_leaves_the_import_done_and_its_exit_code_zero(tmp_path, capsys):
     db = tmp_path / "refit.duckdb"
     with pytest.MonkeyPatch.context() as patch:

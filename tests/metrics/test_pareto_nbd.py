@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import mpmath
 import numpy as np
 import pytest
 from hypothesis import example, given, settings
@@ -191,3 +192,49 @@ def test_predictions_are_probabilities_and_growing_counts(params, x, T, where, h
     assert 0.0 <= alive <= 1.0
     assert np.isfinite([soon, later]).all()
     assert 0.0 <= soon <= later * (1 + 1e-9) + 1e-12
+
+
+def test_the_tail_near_z_one_matches_mpmath():
+    """``_log_tail_near_one`` against the hypergeometric form at 40 digits (mpmath) at 300 random
+    points of the region where ``_log_tail`` uses it (1 - z and P (1 - z) up to NEAR_ONE_W, Q up
+    to NEAR_ONE_MAX_EXPONENT), a fifth of them right at the pole guard (Q a whole number +/-
+    NEAR_ONE_POLE_DISTANCE), in both branches (alpha >= beta: P = p, Q = q > 1; alpha < beta:
+    P = q > 1, Q = p). Over 6,000 such points the worst error in ln G was 1.2e-14 of
+    max(1, |ln G|)."""
+    rng = np.random.default_rng(1987)
+    worst = 0.0
+    for _ in range(300):
+        small, y = 10 ** rng.uniform(-2, 3), rng.choice([0.0, rng.uniform(0, 1000)])
+        w = 10 ** rng.uniform(-8, np.log10(pareto_nbd.NEAR_ONE_W))
+        big = (small + y) / w - y
+        most = np.log10(pareto_nbd.NEAR_ONE_W / w)
+        if rng.random() < 0.5:
+            P, Q = 10 ** rng.uniform(-2, most), rng.uniform(1, pareto_nbd.NEAR_ONE_MAX_EXPONENT)
+        else:
+            P, Q = 10 ** rng.uniform(0, most), rng.uniform(0.001, pareto_nbd.NEAR_ONE_MAX_EXPONENT)
+        if rng.random() < 0.2 or abs(Q - round(Q)) < pareto_nbd.NEAR_ONE_POLE_DISTANCE:
+            Q = np.floor(Q) + rng.choice([pareto_nbd.NEAR_ONE_POLE_DISTANCE,
+                                          1 - pareto_nbd.NEAR_ONE_POLE_DISTANCE])
+        ours = pareto_nbd._log_tail_near_one(
+            np.array([P]), np.array([Q]), big, small, np.array([y]), np.array([w]))[0]
+        with mpmath.workdps(40):
+            Pm, Qm, bm, sm, ym = (mpmath.mpf(float(v)) for v in (P, Q, big, small, y))
+            exact = float(mpmath.log((bm + ym) ** -Pm * (sm + ym) ** (1 - Qm) / (Pm + Qm - 1)
+                                     * mpmath.hyp2f1(1, Pm, Pm + Qm, (bm - sm) / (bm + ym))))
+        worst = max(worst, abs(ours - exact) / max(1.0, abs(exact)))
+    assert worst < 1e-12
+
+
+def test_the_tail_near_z_one_is_where_scipy_was_slow():
+    """The 1M bench shop's whole-history fit (r = 0.58, alpha = 41.4, s = 6.4e-7, beta = 4.7e5
+    weeks): few purchases and z = 1 - 1e-4, where scipy's hyp2f1 is slow. There
+    ``_log_tail`` goes through ``_log_tail_near_one`` and agrees with scipy's value."""
+    p = 0.58 + np.arange(6.0)
+    y = np.array([0.0, 10.0, 60.0, 100.0, 140.0, 150.0])
+    alpha, q, beta = 41.4, 1.0 + 6.4e-7, 4.7e5
+    w = (alpha + y) / (beta + y)
+    near = pareto_nbd._log_tail_near_one(np.full(6, q), p, beta, alpha, y, w)
+    np.testing.assert_array_equal(pareto_nbd._log_tail(p, q, alpha, beta, y), near)
+    scipy_form = (-q * np.log(beta + y) + (1 - p) * np.log(alpha + y)
+                  + np.log(hyp2f1(1.0, q, p + q, 1 - w)) - np.log(p + q - 1))
+    np.testing.assert_allclose(near, scipy_form, rtol=1e-13)
