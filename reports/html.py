@@ -29,7 +29,7 @@ from reports.format import (
     signed_percent,
     to_call_table,
 )
-from ui.charts import BRAND, MUTED, weekly_trend
+from reports.charts import BRAND, MUTED, weekly_trend
 from words import choose, text
 from words.format import chart_separators, signed_points
 

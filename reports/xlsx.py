@@ -29,7 +29,7 @@ from reports.format import (
     segments_table,
     to_call_table,
 )
-from ui.charts import BRAND
+from reports.charts import BRAND
 from words import choose, text
 
 WORKBOOK_OPTIONS = {"strings_to_formulas": False, "strings_to_urls": False,
