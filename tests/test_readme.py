@@ -39,10 +39,10 @@ def help_text(target: str) -> subprocess.CompletedProcess:
 def project_commands() -> list[str]:
     """Every runnable module of the project outside bench/ and tests/, as README would write it."""
     found = []
-    for path in sorted(ROOT.glob("*/**/*.py")):
+    folders = [f for f in ROOT.iterdir()
+               if f.is_dir() and f.name not in {"bench", "tests"} and not f.name.startswith(".")]
+    for path in sorted(p for folder in folders for p in folder.rglob("*.py")):
         parts = path.relative_to(ROOT).with_suffix("").parts
-        if parts[0] in {"bench", "tests"} or parts[0].startswith("."):
-            continue
         text = path.read_text(encoding="utf-8")
         if parts[-1] == "__main__":
             found.append("-m " + ".".join(parts[:-1]))
