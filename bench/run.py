@@ -16,6 +16,7 @@ shop (bench/generate_big.py, cached in bench/data/), then times:
 
 from __future__ import annotations
 
+import argparse
 import os
 import platform
 import resource
@@ -157,7 +158,13 @@ def machine() -> str:
 
 
 def main() -> None:
-    lines = int(next((a for a in sys.argv[1:] if a.isdigit()), 1_000_000))
+    parser = argparse.ArgumentParser(prog="python bench/run.py",
+                                     description="Measure Comptoir against its speed targets.")
+    parser.add_argument("lines", nargs="?", type=int, default=1_000_000,
+                        help="order lines of the generated shop (default 1,000,000)")
+    parser.add_argument("--write", action="store_true", help="add the table to bench/RESULTS.md")
+    args = parser.parse_args()
+    lines = args.lines
     csv_path, xlsx_path = files(lines)
     out = [f"## {lines:,} order lines — {machine()}", "", "| what | measured | target |", "|---|---:|---|"]
     with tempfile.TemporaryDirectory() as tmp:
@@ -181,7 +188,7 @@ def main() -> None:
     out.append(f"| BG/NBD, MBG/NBD, Pareto/NBD + Gamma-Gamma fits + predictions, 1M customers | {clv_timing():.2f} s | ≤ 2 s per model |")
     table = "\n".join(out)
     print(table)
-    if "--write" in sys.argv:
+    if args.write:
         results = ROOT / "bench" / "RESULTS.md"
         previous = results.read_text(encoding="utf-8") if results.exists() else "# Benchmark results\n"
         results.write_text(previous.rstrip() + "\n\n" + table + "\n", encoding="utf-8")

@@ -9,7 +9,7 @@ April or the 4th of March?) is decided once for the whole column.
 The work runs in Arrow compute kernels (RE2 regular expressions) and numpy, never in a Python loop
 over values. The kernels are called directly because pandas 3.1 runs `str.extract`, `\\d` and
 non-ASCII `str.find` through Python's `re` one value at a time, and `pd.to_datetime` with a
-non-ISO `format=` takes seconds per million cells. Date and time columns hold few distinct values
+non-ISO `format=` is slow on big columns. Date and time columns hold few distinct values
 (some thousand days, 86,400 seconds a day), so those are parsed once per distinct value. Phone
 numbers are the one exception to the kernels: every country's numbering plan is a solved problem
 (Google's libphonenumber, as `phonenumbers`), read in Python once per distinct number.

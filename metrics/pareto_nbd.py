@@ -62,7 +62,7 @@ class _Pairs(NamedTuple):
 
 
 def _pairs(x: NDArray, t_x: NDArray, T: NDArray) -> _Pairs:
-    # (x, y) as one complex number: pandas hashes 2M of them in 0.07 s, np.unique sorts in 0.44 s.
+    # (x, y) as one complex number: pandas hashes them, where np.unique would sort (bench/RESULTS.md).
     codes, distinct = pd.factorize(np.concatenate([x + 1j * t_x, x + 1j * T]))
     return _Pairs(distinct.real, distinct.imag, codes[: len(x)], codes[len(x) :])
 

@@ -31,7 +31,7 @@ from reports.format import (
     to_call_table,
     too_few_note,
 )
-from ui.charts import BRAND, MUTED, weekly_trend
+from reports.charts import BRAND, MUTED, weekly_trend
 from words import choose, text
 from words.format import chart_separators, signed_points
 

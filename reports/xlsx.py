@@ -31,7 +31,7 @@ from reports.format import (
     to_call_table,
     too_few_note,
 )
-from ui.charts import BRAND
+from reports.charts import BRAND
 from words import choose, text
 
 WORKBOOK_OPTIONS = {"strings_to_formulas": False, "strings_to_urls": False,

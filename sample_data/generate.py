@@ -15,6 +15,7 @@ Seasonality and the weekly pattern enter through a change of time scale: purchas
 
 from __future__ import annotations
 
+import argparse
 import io
 import re
 import zipfile
@@ -626,6 +627,10 @@ def generate(out_dir: Path) -> dict[str, int | Decimal]:
 
 def main() -> None:
     """Rewrite the demo files next to this module and the figures table of its README."""
+    argparse.ArgumentParser(
+        prog="python -m sample_data.generate",
+        description="Rewrite the demo shop's files and the figures table of sample_data/README.md "
+                    "(deterministic: the same bytes every time).").parse_args()
     here = Path(__file__).resolve().parent
     table = figures_table(generate(here))
     readme = here / "README.md"

@@ -38,8 +38,8 @@ def fetch_frame(
     cur: duckdb.DuckDBPyConnection, query: str, params: dict[str, object] | None = None
 ) -> pd.DataFrame:
     """The result of ``query`` as a DataFrame, through Arrow: DuckDB's .df() makes a Python
-    object of every text cell before pandas turns it into a string again, which took half of
-    the 2.7 s a list of 768,000 customers took to fetch."""
+    object of every text cell before pandas turns it into a string again, half the time of
+    fetching a long list of customers (bench/RESULTS.md)."""
     return relation_frame(cur.sql(query, params=params or None))
 
 

@@ -11,7 +11,7 @@ import pandas as pd
 import plotly.graph_objects as go
 
 from ui import data, format
-from ui.charts import BRAND, MUTED
+from reports.charts import BRAND, MUTED
 from ui.i18n import lang, t
 
 PERCENT_VALUES = {"retention", "revenue_retention"}

@@ -72,8 +72,8 @@ def _shallow(result: Result) -> Result:
 def cached_frames(func: Callable[..., Result]) -> Callable[..., Result]:
     """Cache a result holding big frames (a DataFrame, or a dataclass of them) without copying it.
 
-    st.cache_data pickles every result it stores and unpickles it at every hit: with the 768,000
-    customers of a 10M-line shop that took 1.3 s of the Segments page. st.cache_resource keeps
+    st.cache_data pickles every result it stores and unpickles it at every hit, a large share of
+    a big shop's Segments page (bench/RESULTS.md). st.cache_resource keeps
     the object itself; each caller gets shallow copies of its frames, which pandas' copy-on-write
     keeps from changing the cached ones. Keyed like st.cache_data, by the arguments.
     """

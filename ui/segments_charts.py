@@ -10,7 +10,7 @@ import plotly.graph_objects as go
 import streamlit as st
 
 from ui import format
-from ui.charts import BRAND, MUTED
+from reports.charts import BRAND, MUTED
 from ui.i18n import t
 
 GRID_COLORS = [[0.0, "#fbf5f0"], [1.0, "#d9a77f"]]

@@ -5,7 +5,8 @@ from datetime import timedelta
 import streamlit as st
 
 from metrics.kpis import RATES
-from ui import charts, data, format, glossary, report_data
+from reports import charts
+from ui import data, format, glossary, report_data
 from ui.demo import offer_demo
 from ui.i18n import lang, t
 from ui.state import selected_week

@@ -4,7 +4,7 @@ from datetime import date
 
 import pandas as pd
 
-from ui import charts
+from reports import charts
 
 LABELS = {"title": "t", "revenue": "r", "orders": "o", "week": "w", "revenue_axis": "a"}
 

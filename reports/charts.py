@@ -1,4 +1,5 @@
-"""Plotly figures the pages draw; labels come translated from the caller."""
+"""The weekly trend figure, drawn by the rapport du lundi and the Overview page; the brand colours
+of every figure. Labels come translated from the caller."""
 
 from __future__ import annotations
 
