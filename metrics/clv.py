@@ -30,7 +30,7 @@ from numpy.typing import ArrayLike, NDArray
 from metrics import bgnbd, gamma_gamma, mbgnbd, pareto_nbd, uncertainty
 from metrics.dates import resolve_as_of
 from metrics.sql_files import run_sql
-from store.db import WRITE_LOCK, data_version
+from store.db import data_version, transaction
 from store.errors import ComptoirError
 
 # Below this many returning customers the fitted parameters are mostly noise.
@@ -450,6 +450,37 @@ def _fit_key(con: duckdb.DuckDBPyConnection, as_of: date, horizon_weeks: int) ->
     return {**version, "as_of": as_of, "horizon_weeks": horizon_weeks}
 
 
+def _fit_to_keep(
+    con: duckdb.DuckDBPyConnection,
+    as_of: date | None,
+    horizon_weeks: int,
+    progress: Progress | None,
+    whole_fits: WholeFits | None,
+) -> tuple[dict, ClvResult] | None:
+    """``customer_value`` and the key it is kept under, or None when one is kept for this data
+    version, as-of date and horizon already, or there is nothing to fit."""
+    requested = _whole_weeks(horizon_weeks, "L'horizon", "horizon")
+    as_of = resolve_as_of(con, as_of)
+    if as_of is None:
+        return None
+    key = _fit_key(con, as_of, requested)
+    if not run_sql(con, "clv_fit_kept", **key).empty:
+        return None
+    return key, customer_value(con, as_of, requested, progress, whole_fits)
+
+
+def _keep(con: duckdb.DuckDBPyConnection, fits: list[tuple[dict, ClvResult]]) -> None:
+    """Keep ``fits`` in one transaction, dropping rows of older data versions: a process killed
+    meanwhile leaves all of them kept or none."""
+    with transaction(con) as cur:
+        for key, result in fits:
+            run_sql(cur, "clv_fit_forget_older", **{k: key[k] for k in
+                                                    ("import_version", "merges", "customers")})
+            run_sql(cur, "clv_fit_keep", **key, fitted_at=datetime.now(),
+                    summary=json.dumps(result.summary, allow_nan=False),
+                    backtest=json.dumps(_backtest_record(result.backtest), allow_nan=False))
+
+
 def keep_fit(
     con: duckdb.DuckDBPyConnection,
     as_of: date | None = None,
@@ -462,21 +493,11 @@ def keep_fit(
     data version, as-of date and horizon; rows of older data versions are dropped then. The
     fresh result, or None when there was one already or nothing to fit. ``progress`` and
     ``whole_fits`` as in ``customer_value``."""
-    requested = _whole_weeks(horizon_weeks, "L'horizon", "horizon")
-    as_of = resolve_as_of(con, as_of)
-    if as_of is None:
+    fit = _fit_to_keep(con, as_of, horizon_weeks, progress, whole_fits)
+    if fit is None:
         return None
-    key = _fit_key(con, as_of, requested)
-    if not run_sql(con, "clv_fit_kept", **key).empty:
-        return None
-    result = customer_value(con, as_of, requested, progress, whole_fits)
-    with WRITE_LOCK:
-        run_sql(con, "clv_fit_forget_older", **{k: key[k] for k in
-                                                ("import_version", "merges", "customers")})
-        run_sql(con, "clv_fit_keep", **key, fitted_at=datetime.now(),
-                summary=json.dumps(result.summary, allow_nan=False),
-                backtest=json.dumps(_backtest_record(result.backtest), allow_nan=False))
-    return result
+    _keep(con, [fit])
+    return fit[1]
 
 
 def refit_after_change(
@@ -493,14 +514,15 @@ def refit_after_change(
     """
     start = time.perf_counter()
     whole_fits = WholeFits()
-    results = []
+    fits = []
     try:
         for i, weeks in enumerate(KEPT_HORIZONS):
             def step(fraction: float, stage: str, model: str, i: int = i) -> None:
                 if progress is not None:
                     progress((i + fraction) / len(KEPT_HORIZONS), stage, model)
 
-            results.append(keep_fit(con, None, weeks, step, whole_fits))
+            fits.append(_fit_to_keep(con, None, weeks, step, whole_fits))
+        _keep(con, [fit for fit in fits if fit is not None])  # both horizons, or none
     except Exception as error:  # noqa: BLE001 (any failure: see the docstring)
         return {
             "fr": "Prévisions non recalculées maintenant : la page Valeur client les calculera "
@@ -510,9 +532,9 @@ def refit_after_change(
         }
     seconds = time.perf_counter() - start
     shown = f"{seconds:.1f}"
-    if results[0] is None:  # kept already, or no order at all
+    if fits[0] is None:  # kept already, or no order at all
         return {"fr": "Prévisions à jour.", "en": "Forecasts up to date."}
-    model = results[0].summary["model"]
+    model = fits[0][1].summary["model"]
     if model is None:
         return {"fr": f"Prévisions recalculées ({shown.replace('.', ',')} s) : valeurs "
                 "historiques seulement.",

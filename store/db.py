@@ -114,12 +114,15 @@ def define(con: duckdb.DuckDBPyConnection, fill_summary: bool = False) -> None:
 
 
 def migrate(con: duckdb.DuckDBPyConnection) -> int:
-    """Apply, each in its own transaction, the migrations newer than the database, then the
-    definitions."""
+    """Apply, each in its own transaction, every migration the database has not had (not only
+    those above its newest: branches merged in another order leave gaps, such as a base at 012
+    without 010), then the definitions; the newest version."""
     with WRITE_LOCK:
-        current = before = schema_version(con)
+        schema_version(con)
+        applied = {v for (v,) in con.execute("select version from schema_version").fetchall()}
+        added = []
         for version, path in migrations():
-            if version <= current:
+            if version in applied:
                 continue
             con.execute("begin transaction")
             try:
@@ -132,9 +135,9 @@ def migrate(con: duckdb.DuckDBPyConnection) -> int:
             except Exception:
                 con.execute("rollback")
                 raise
-            current = version
-        define(con, fill_summary=before < SUMMARY_VERSION <= current)
-        return current
+            added.append(version)
+        define(con, fill_summary=SUMMARY_VERSION in added)
+        return max(applied | set(added), default=0)
 
 
 @contextmanager
