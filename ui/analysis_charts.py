@@ -10,7 +10,7 @@ import numpy as np
 import pandas as pd
 import plotly.graph_objects as go
 
-from ui import data, format
+from ui import format
 from reports.charts import BRAND, MUTED
 from ui.i18n import lang, t
 
@@ -38,13 +38,13 @@ def _percent_hover(field: str) -> str:
     return format.percent_hover(field, lang())
 
 
-def _money_hover(field: str) -> str:
-    return format.money_hover(field, lang(), data.currency())
+def _money_hover(field: str, currency: str) -> str:
+    return format.money_hover(field, lang(), currency)
 
 
-def _unit() -> str:
+def _unit(currency: str) -> str:
     """The shop's currency sign, for axis titles: '($US)'."""
-    return format.symbol(data.currency(), lang())
+    return format.symbol(currency, lang())
 
 
 def _day_axis() -> str:
@@ -95,7 +95,7 @@ def _scale(values: pd.DataFrame | pd.Series, value: str) -> pd.DataFrame | pd.Se
     return values * 100 if value in PERCENT_VALUES else values
 
 
-def cohort_heatmap(matrix: pd.DataFrame, period: str, value: str) -> go.Figure:
+def cohort_heatmap(matrix: pd.DataFrame, period: str, value: str, currency: str) -> go.Figure:
     """Cohorts (oldest on top) x periods since arrival, coloured by ``value``.
 
     Percent measures start at 100 % in period 0; the colour scale stops at the highest later
@@ -104,7 +104,7 @@ def cohort_heatmap(matrix: pd.DataFrame, period: str, value: str) -> go.Figure:
     z = _scale(matrix, value)
     later = z.loc[:, z.columns > 0] if value in PERCENT_VALUES else z
     top = later.max().max() if later.notna().any().any() else None
-    hover = _percent_hover("z") if value in PERCENT_VALUES else _money_hover("z")
+    hover = _percent_hover("z") if value in PERCENT_VALUES else _money_hover("z", currency)
     cells = z.shape[0] * z.shape[1]
     fig = go.Figure(
         go.Heatmap(
@@ -117,7 +117,7 @@ def cohort_heatmap(matrix: pd.DataFrame, period: str, value: str) -> go.Figure:
             texttemplate="%{z:.0f}" if cells <= MAX_LABELLED_CELLS else None,
             hovertemplate=f"{t('ret_cohort')} %{{y}}<br>{t(f'ret_after_{period}')} %{{x}}"
                           f"<br>{hover}<extra></extra>",
-            colorbar={"title": t(f"ret_unit_{value}", unit=_unit())},
+            colorbar={"title": t(f"ret_unit_{value}", unit=_unit(currency))},
         )
     )
     _layout(fig, t(f"ret_heatmap_title_{value}"), t(f"ret_after_{period}"), t("ret_cohort"),
@@ -128,7 +128,8 @@ def cohort_heatmap(matrix: pd.DataFrame, period: str, value: str) -> go.Figure:
 
 
 def cohort_curves(
-    curves: pd.DataFrame, table: pd.DataFrame, chosen: Sequence, period: str, value: str
+    curves: pd.DataFrame, table: pd.DataFrame, chosen: Sequence, period: str, value: str,
+    currency: str,
 ) -> go.Figure:
     """The average curve (bold; dotted and grey where too few cohorts or customers reach the
     period to mean anything, metrics.cohort_curves) and the chosen cohorts' own curves, over
@@ -140,7 +141,7 @@ def cohort_curves(
     """
     first = 1 if value in PERCENT_VALUES else 0
     curves = curves[curves["period_index"] >= first]
-    hover = _percent_hover("y") if value in PERCENT_VALUES else _money_hover("y")
+    hover = _percent_hover("y") if value in PERCENT_VALUES else _money_hover("y", currency)
     after = t(f"ret_after_{period}")
     significant = curves[curves["significant"]]
     last = significant["period_index"].max() if len(significant) else first
@@ -169,7 +170,8 @@ def cohort_curves(
             name=name, line={"color": LINE_COLORS[i % len(LINE_COLORS)], "width": 1.5},
             hovertemplate=f"{name}<br>{after} %{{x}} : {hover}<extra></extra>",
         )
-    _layout(fig, t(f"ret_curves_title_{value}"), after, t(f"ret_unit_{value}", unit=_unit()))
+    _layout(fig, t(f"ret_curves_title_{value}"), after,
+            t(f"ret_unit_{value}", unit=_unit(currency)))
     fig.update_xaxes(dtick=1 if len(curves) <= 24 else None)
     return fig
 
@@ -235,14 +237,14 @@ def first_products_table(table: pd.DataFrame) -> pd.DataFrame:
 # Valeur client
 
 
-def forecast_ranges(forecast: dict | None) -> dict[str, str]:
+def forecast_ranges(forecast: dict | None, currency: str) -> dict[str, str]:
     """'entre 30 171 € et 34 159 €' by the key of the Valeur client figure it qualifies (the
     predicted revenue and purchases), for the figures that have a range."""
     if forecast is None:
         return {}
     ranges = {}
     shown = [("val_predicted_total", "expected_revenue_range",
-              lambda v: format.money(v, lang(), 0, currency=data.currency())),
+              lambda v: format.money(v, lang(), 0, currency=currency)),
              ("val_expected_purchases", "expected_purchases_range",
               lambda v: format.number(v, 0, lang()))]
     for key, field, show in shown:
@@ -252,7 +254,7 @@ def forecast_ranges(forecast: dict | None) -> dict[str, str]:
     return ranges
 
 
-def value_scatter(values: pd.DataFrame) -> go.Figure:
+def value_scatter(values: pd.DataFrame, currency: str) -> go.Figure:
     """One dot per customer: spent so far (x) against expected over 12 months (y); beyond
     SCATTER_POINTS customers a fixed random sample of them (a browser cannot draw a million dots,
     and the shape of the cloud is the same)."""
@@ -265,11 +267,11 @@ def value_scatter(values: pd.DataFrame) -> go.Figure:
                 "colorscale": [[0, "#d9d9d9"], [1, BRAND]], "cmin": 0, "cmax": 100, "size": 6,
                 "opacity": 0.7,
                 "colorbar": {"title": t("val_p_alive_short")}},
-        hovertemplate=f"{t('val_historic_short')} : {_money_hover('x')}<br>"
-                      f"{t('val_predicted_short')} : {_money_hover('y')}<extra></extra>",
+        hovertemplate=f"{t('val_historic_short')} : {_money_hover('x', currency)}<br>"
+                      f"{t('val_predicted_short')} : {_money_hover('y', currency)}<extra></extra>",
     )
-    _layout(fig, t("val_scatter_title"), t("val_scatter_x", unit=_unit()),
-            t("val_scatter_y", unit=_unit()))
+    _layout(fig, t("val_scatter_title"), t("val_scatter_x", unit=_unit(currency)),
+            t("val_scatter_y", unit=_unit(currency)))
     return fig
 
 
@@ -305,9 +307,10 @@ def backtest_chart(weekly: pd.DataFrame) -> go.Figure:
     return fig
 
 
-def people_table(people: pd.DataFrame) -> pd.DataFrame:
-    """A customer list as the owner reads it: who, how to reach them, what they are worth."""
-    language, currency = lang(), data.currency()
+def people_table(people: pd.DataFrame, currency: str) -> pd.DataFrame:
+    """A customer list as the owner reads it: who, how to reach them, what they are worth (in
+    the shop's ``currency``)."""
+    language = lang()
 
     def money(column: str) -> pd.Series:
         return people[column].map(lambda v: format.money(v, language, currency=currency))

@@ -45,7 +45,8 @@ example = analysis.first_return(period, as_of, version)
 st.info(charts.reading_aid(example, period), icon=":material/lightbulb:")
 
 st.plotly_chart(
-    charts.cohort_heatmap(analysis.cohort_matrix(period, value, as_of, version), period, value),
+    charts.cohort_heatmap(analysis.cohort_matrix(period, value, as_of, version), period, value,
+                          data.currency()),
     width="stretch",
 )
 st.caption(t("ret_heatmap_caption", n=analysis.MAX_COHORTS[period]))
@@ -63,7 +64,7 @@ chosen = st.multiselect(
 )
 st.plotly_chart(
     charts.cohort_curves(analysis.average_curves(period, as_of, version), table, chosen, period,
-                         value),
+                         value, data.currency()),
     width="stretch",
 )
 thin = {"cohorts": MIN_CURVE_COHORTS, "customers": MIN_CURVE_CUSTOMERS}

@@ -55,7 +55,7 @@ if totals["expected_purchases"] is not None:
         ("val_expected_purchases", format.number(totals["expected_purchases"], 0, lang()),
          "def_expected_purchases")
     )
-ranges = charts.forecast_ranges(result.summary["forecast"])
+ranges = charts.forecast_ranges(result.summary["forecast"], shop)
 for start in range(0, len(figures), 3):
     for column, (key, shown, help_key) in zip(st.columns(3), figures[start:start + 3]):
         column.metric(t(key), shown, help=t(help_key), border=True)
@@ -65,13 +65,13 @@ if (result.summary["forecast"] or {}).get("range_note"):
     st.caption(result.summary["forecast"]["range_note"][lang()])
 
 if totals["predicted_total"] is not None:
-    st.plotly_chart(charts.value_scatter(result.table), width="stretch")
+    st.plotly_chart(charts.value_scatter(result.table, shop), width="stretch")
     st.caption(t("val_scatter_caption"))
 
 st.subheader(t("val_top_header"))
 st.caption(t("val_top_caption_predicted" if totals["predicted_total"] is not None
              else "val_top_caption_historic", n=analysis.TOP_CUSTOMERS))
-st.dataframe(charts.people_table(analysis.most_valuable(as_of, version)), hide_index=True,
+st.dataframe(charts.people_table(analysis.most_valuable(as_of, version), shop), hide_index=True,
              width="stretch", placeholder=format.MISSING)
 
 st.subheader(t("val_risk_header"))
@@ -82,7 +82,7 @@ if totals["expected_purchases"] is not None:
 risky = analysis.at_risk(as_of, version)
 st.caption(t("val_risk_caption"))
 say_if_cut("val_risk_shown", analysis.AT_RISK_SHOWN, len(risky))
-st.dataframe(charts.people_table(risky.head(analysis.AT_RISK_SHOWN)), hide_index=True,
+st.dataframe(charts.people_table(risky.head(analysis.AT_RISK_SHOWN), shop), hide_index=True,
              width="stretch", height=320, placeholder=format.MISSING)
 
 if totals["expected_purchases"] is not None:

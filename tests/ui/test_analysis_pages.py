@@ -413,8 +413,9 @@ def test_the_value_scatter_samples_a_big_shop(monkeypatch):
     monkeypatch.setattr(analysis_charts, "SCATTER_POINTS", 4)
     values = pd.DataFrame({"historic_value": np.arange(10.0), "expected_revenue": np.arange(10.0),
                            "p_alive": np.full(10, 0.5)})
-    drawn = analysis_charts.value_scatter(values).data[0].x
+    drawn = analysis_charts.value_scatter(values, "EUR").data[0].x
     assert len(drawn) == 4 and set(drawn) <= set(values["historic_value"])
-    assert list(analysis_charts.value_scatter(values).data[0].x) == list(drawn)  # same sample
+    same_sample = analysis_charts.value_scatter(values, "EUR").data[0].x
+    assert list(same_sample) == list(drawn)
     monkeypatch.setattr(analysis_charts, "SCATTER_POINTS", 10)
-    assert list(analysis_charts.value_scatter(values).data[0].x) == list(range(10))
+    assert list(analysis_charts.value_scatter(values, "EUR").data[0].x) == list(range(10))
