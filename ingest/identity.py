@@ -22,7 +22,6 @@ and ``forget_in_backups`` does the same in the pre-import copies of store/backup
 from __future__ import annotations
 
 import os
-import re
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
@@ -32,7 +31,7 @@ from pathlib import Path
 import duckdb
 import pandas as pd
 
-from ingest.sql_files import sql_text
+from ingest.sql_files import run, sql_text
 from store import WRITE_LOCK, ComptoirError, backup, connect, summary, transaction
 from store.db import quote_identifier
 
@@ -70,10 +69,7 @@ class Forgotten:
 
 
 def _rows(cur: duckdb.DuckDBPyConnection, name: str, **params: object) -> list[tuple]:
-    """Run ``ingest/sql/<name>.sql`` with the parameters it uses (DuckDB wants exactly those)."""
-    text = sql_text(name)
-    used = {k: v for k, v in params.items() if re.search(rf"\${k}\b", text)}
-    return cur.execute(text, used or None).fetchall()
+    return run(cur, name, **params).fetchall()
 
 
 def _run(cur: duckdb.DuckDBPyConnection, name: str, **params: object) -> int:

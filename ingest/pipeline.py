@@ -113,7 +113,7 @@ def imported_since(con: duckdb.DuckDBPyConnection, data: bytes, since: datetime)
     short by a second click after the import was saved asks this before importing again."""
     cur = con.cursor()
     try:
-        row = cur.execute(sql_text("pipeline_imported_since"),
+        row = cur.execute(sql_text("load_imported_since"),
                           {"sha256": hashlib.sha256(data).hexdigest(), "since": since}).fetchone()
     finally:
         cur.close()

@@ -19,7 +19,7 @@ from dataclasses import dataclass
 
 import duckdb
 
-from ingest.sql_files import sql_text
+from ingest.sql_files import run, sql_text
 from store import WRITE_LOCK, backup, summary, transaction
 
 PLAN = ("remove_plan_orders", "remove_plan_keys", "remove_plan_customers", "remove_plan_merged",
@@ -59,5 +59,4 @@ def remove_imports(con: duckdb.DuckDBPyConnection, import_ids: list[int]) -> Rem
 
 def _steps(cur: duckdb.DuckDBPyConnection, names: tuple[str, ...], ids: list[int]) -> None:
     for name in names:
-        text = sql_text(name)
-        cur.execute(text, {"ids": ids} if "$ids" in text else None)
+        run(cur, name, ids=ids)

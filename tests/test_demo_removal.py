@@ -11,7 +11,7 @@ import pytest
 
 import store
 from ingest import identity, remove
-from ingest.sql_files import sql_text
+from ingest.sql_files import run
 from ingest.pipeline import import_file
 from metrics import kpis
 from sample_data import demo
@@ -170,12 +170,12 @@ def test_a_removal_that_fails_midway_changes_nothing(with_demo, monkeypatch) -> 
     import_file(with_demo, SHARED_FILE, "ventes.csv")
     before = database_state(with_demo)
 
-    def failing(name: str) -> str:
+    def failing(cur, name: str, **params):
         if name == "remove_delete_customers":  # after orders, keys and merges are deleted
             raise OSError("disk gone")
-        return sql_text(name)
+        return run(cur, name, **params)
 
-    monkeypatch.setattr(remove, "sql_text", failing)
+    monkeypatch.setattr(remove, "run", failing)
     with pytest.raises(OSError, match="disk gone"):
         demo.remove_demo(with_demo)
     assert database_state(with_demo) == before

@@ -1,1 +1,0 @@
-delete from customers where customer_id in (select customer_id from forget_chain)

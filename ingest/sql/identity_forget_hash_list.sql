@@ -1,1 +1,0 @@
-select key_sha256 from forget_hashes order by key_sha256

@@ -1,1 +1,0 @@
-delete from key_sightings where (kind, value) in (select kind, value from forget_keys)

@@ -1,4 +1,0 @@
-select row_number, reason, raw
-from rejects
-where import_id = $import_id
-order by row_number

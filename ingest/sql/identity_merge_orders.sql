@@ -1,1 +1,0 @@
-update orders set customer_id = $kept where customer_id = $merged

@@ -1,1 +1,0 @@
-delete from customer_merge_moves where merged_customer_id = $merged

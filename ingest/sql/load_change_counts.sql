@@ -1,1 +1,0 @@
-select change, count(*) from order_changes group by change

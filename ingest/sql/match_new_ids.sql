@@ -1,1 +1,0 @@
-select nextval('customers_seq') as id from range($n)

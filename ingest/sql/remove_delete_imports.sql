@@ -1,1 +1,0 @@
-delete from imports where list_contains($ids, import_id)

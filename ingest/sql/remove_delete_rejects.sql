@@ -1,1 +1,0 @@
-delete from rejects where list_contains($ids, import_id)

@@ -1,1 +1,0 @@
-delete from key_sightings where list_contains($ids, import_id)
