@@ -1,6 +1,6 @@
 """The per-customer tables kept as of the latest data: customer_summary (migration 010), the
 definition customer_facts_until over every order, and customer_repeat_spend (migration 015), the
-definition customer_repeat_spend_until, so that "as of today" figures and forecasts read 1 row per
+definition customer_occasions_until, so that "as of today" figures and forecasts read 1 row per
 person instead of every order. Every write that changes a person's orders or identity (import,
 merge, split, forget) calls ``refresh`` inside its own transaction."""
 

@@ -181,8 +181,9 @@ def repeat_spend(con) -> pd.DataFrame:
 
 def repeat_spend_from_scratch(con) -> pd.DataFrame:
     return con.execute(
-        "select customer_id, repeat_spend::decimal(18, 2) as repeat_spend"
-        " from customer_repeat_spend_until(date '9999-12-30') order by customer_id").df()
+        "select customer_id, repeat_spend"
+        " from customer_occasions_until(date '9999-12-30') where occasions > 1"
+        " order by customer_id").df()
 
 
 def repeat_spend_by_email(con) -> dict[str, float]:

@@ -2,5 +2,6 @@
 -- definition over every order (up to the last day a date can name): no row for a customer with
 -- a single purchase occasion.
 insert into customer_repeat_spend
-select customer_id, repeat_spend::decimal(18, 2) as repeat_spend
-from customer_repeat_spend_until(date '9999-12-30', customer_ids := $customer_ids)
+select customer_id, repeat_spend
+from customer_occasions_until(date '9999-12-30', customer_ids := $customer_ids)
+where occasions > 1
