@@ -173,6 +173,11 @@ class Source:
     field (PayPal's ``Type``): name -> header; their text reaches the transform under that name.
     ``not_sales`` says, French and English, what a file that is neither sales nor customers is
     (reviews, tickets…: not_sales.py): such a file is refused, named, until Comptoir imports it.
+    ``consent``, when given, makes the file a consent file (suppression lists: consent.py): it
+    receives the parsed rows (email, phone, consent_at and the bool fields as mapped, plus the
+    extras) and returns the consent they state, one row per statement: ``row`` (the index of
+    the row), ``channel`` (email, sms or phone), ``consent`` (bool) and ``stated_at`` (NaT when
+    the file gives no date); nothing else of the file is loaded (ingest/consent.py).
     Functions must be module-level (not lambdas) or frozen dataclasses (``ByName``,
     ``CancelledWhen``): previews are cached by pickling.
     """
@@ -188,3 +193,4 @@ class Source:
     transform: Callable[[pd.DataFrame], pd.DataFrame] | None = None
     extras: Callable[[list[str]], dict[str, str]] | None = None
     not_sales: tuple[str, str] | None = None
+    consent: Callable[[pd.DataFrame], pd.DataFrame] | None = None
