@@ -115,13 +115,14 @@ def export_counts(
     """Who the export will hold, from the list's totals (list_summary) and, for a Brevo or
     Mailchimp file of everyone, its contact counts: the page says it before building the file."""
     contacts = None
-    if exports.needs_contacts(fmt, consent_only):
+    if exports.needs_contacts(fmt, consent_only, segment_filter.channel):
         contacts = segment.segment_contacts(
             connection(), segment_filter, as_of, scores=analysis_data.rfm_table(as_of, data_version),
             predictions=_predictions(segment_filter, as_of, data_version),
-            risky=_risky(segment_filter, as_of, data_version))
+            risky=_risky(segment_filter, as_of, data_version), consent_only=consent_only)
     return exports.export_counts(fmt, consent_only,
-                                 list_summary(segment_filter, as_of, data_version), contacts)
+                                 list_summary(segment_filter, as_of, data_version), contacts,
+                                 segment_filter.channel)
 
 
 @dataclasses.dataclass(frozen=True)
@@ -156,7 +157,7 @@ def download(
                                            predictions=predictions, risky=risky)
         export = exports.build_export(people, fmt, segments=segment_filter.segments,
                                       consent_only=consent_only, sep=sep, lang=lang, when=when,
-                                      currency=shop)
+                                      currency=shop, channel=segment_filter.channel)
         exports.log_export(
             con,
             dataclasses.replace(export, created_at=datetime.now()),
