@@ -59,6 +59,10 @@ FIELDS: tuple[Field, ...] = (
         "montant rembourse", "rembourse", "remboursement", "montant du remboursement",
         "refunded amount", "amount refunded", "refunded", "refund",
     )),
+    Field("refunded_at", "date", "Date de remboursement", "Refunded at", (
+        "date de remboursement", "date du remboursement", "rembourse le", "remboursee le",
+        "refunded at", "refund date", "refunded date", "date refunded", "refunded on",
+    )),
     Field("discount", "money", "Remise", "Discount", (
         "remise", "reduction", "montant remise", "discount", "discount amount",
     )),

@@ -32,7 +32,7 @@ from pathlib import Path
 import duckdb
 import pandas as pd
 
-from ingest.sql_files import run, sql_text
+from identity.sql_files import run, sql_text
 from store import WRITE_LOCK, ComptoirError, backup, connect, summary, transaction
 from store.db import quote_identifier
 
@@ -253,7 +253,7 @@ def rewrite_file(con: duckdb.DuckDBPyConnection) -> Path | None:
 def apply_decisions(
     cur: duckdb.DuckDBPyConnection, people: pd.DataFrame, keys: pd.DataFrame
 ) -> tuple[pd.DataFrame, pd.DataFrame, pd.Series]:
-    """The owner's decisions applied to a file's people and their identity keys (``ingest.match``).
+    """The owner's decisions applied to a file's people and their identity keys (``identity.match``).
 
     People carrying a forgotten key lose their keys and every identifying value, so their rows
     load without a customer whatever matching comes next. People known only by a name + postcode
@@ -272,20 +272,3 @@ def apply_decisions(
                         dtype="Int64")
     return people, keys[~drop].reset_index(drop=True), settled
 
-
-def imports_log(con: duckdb.DuckDBPyConnection) -> pd.DataFrame:
-    """Every imported file, newest first, with its counts."""
-    cur = con.cursor()
-    try:
-        return cur.execute(sql_text("identity_imports_log")).df()
-    finally:
-        cur.close()
-
-
-def import_rejects(con: duckdb.DuckDBPyConnection, import_id: int) -> pd.DataFrame:
-    """The rejected rows of one import: row number, reason, the row as written."""
-    cur = con.cursor()
-    try:
-        return cur.execute(sql_text("identity_import_rejects"), {"import_id": import_id}).df()
-    finally:
-        cur.close()
