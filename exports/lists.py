@@ -16,6 +16,7 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import NamedTuple
 
+import numpy as np
 import pandas as pd
 
 from exports import layouts
@@ -88,6 +89,16 @@ def consenting(people: pd.DataFrame, consent_only: bool = True) -> tuple[pd.Data
         return people, 0
     kept = people[people["email_marketing"]]
     return kept, len(people) - len(kept)
+
+
+def without_open_complaints(
+    people: pd.DataFrame, open_ids: np.ndarray
+) -> tuple[pd.DataFrame, int]:
+    """The people of a marketing list but those with an open complaint (``open_ids``:
+    metrics.aftersales.open_complaints), and how many those were: a customer waiting for an
+    answer should not receive a promotion. The owner may include them."""
+    held = people["customer_id"].isin(open_ids)
+    return people[~held], int(held.sum())
 
 
 def build_export(
