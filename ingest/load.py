@@ -50,9 +50,9 @@ from datetime import datetime
 import duckdb
 import pandas as pd
 
+from identity.match import match_people
 from ingest.canonical import CONTENT_KEY_PREFIX, LEGACY_KEY_PREFIX, Canonical
 from ingest.doubts import Doubt, settle
-from ingest.match import match_people
 from ingest.sql_files import sql_text
 from store import WRITE_LOCK, backup, summary, transaction
 

@@ -176,7 +176,9 @@ class Source:
     the notes. ``extras`` names the platform columns the transform needs that are no canonical
     field (PayPal's ``Type``): name -> header; their text reaches the transform under that name.
     ``not_sales`` says, French and English, what a file that is neither sales nor customers is
-    (reviews, tickets…: not_sales.py): such a file is refused, named, until Comptoir imports it.
+    (a form without a score question, an e-mail tool's audience: not_sales.py): such a file is
+    refused, named, until Comptoir imports it. ``after_sale`` names what a review, survey or
+    ticket file holds (reviews.py, surveys.py, tickets.py): it is imported by ingest/aftersale.py.
     Functions must be module-level (not lambdas) or frozen dataclasses (``ByName``,
     ``CancelledWhen``): previews are cached by pickling.
     """
@@ -192,3 +194,4 @@ class Source:
     transform: Callable[[pd.DataFrame], pd.DataFrame] | None = None
     extras: Callable[[list[str]], dict[str, str]] | None = None
     not_sales: tuple[str, str] | None = None
+    after_sale: str | None = None  # 'reviews', 'survey' or 'tickets': ingest/aftersale.py

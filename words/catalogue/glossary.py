@@ -286,7 +286,7 @@ COMPUTED_BY: dict[str, str] = {
     "import_rows": "table imports (rows_read, rows_loaded, rows_rejected)",
     "import_orders": "table imports (orders_new, orders_updated, orders_unchanged)",
     "new_customer_records": "table imports (customers_new)",
-    "likeness": "metrics.duplicates.suspected_pairs",
+    "likeness": "identity.duplicates.suspected_pairs",
 }
 
 GLOSSARY.update(AFTERSALES_GLOSSARY)
