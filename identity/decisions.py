@@ -39,7 +39,7 @@ from store.db import quote_identifier
 ERASED_REASON = "ligne effacée : droit à l'oubli"
 IDENTITY_COLUMNS = [
     "email", "phone", "first_name", "last_name", "full_name", "postal_code", "city", "country",
-    "customer_id", "opt_in",
+    "customer_id", "opt_in", "sms_opt_in", "call_opt_in",
 ]
 AFTER_SALE_TABLES = ("reviews", "survey_answers", "tickets")  # migration 014
 MERGE_STEPS = (

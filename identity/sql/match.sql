@@ -27,6 +27,31 @@ set
 from stated as s
 where c.customer_id = s.customer
 
+-- name: channel_flags
+-- SMS and call consent as this file states it (its last row per phone), as undated statements
+-- of consent_channels (store/definitions/10_channel_consent.sql); the same statement already
+-- stored is not stored twice.
+with stated as (
+    select phone as address, 'sms' as channel, arg_max(sms_opt_in, consent_rank) as consent
+    from matched_people
+    where sms_opt_in is not null and phone is not null
+    group by phone
+    union all
+    select phone, 'phone', arg_max(call_opt_in, consent_rank)
+    from matched_people
+    where call_opt_in is not null and phone is not null
+    group by phone
+)
+
+insert into consent_channels (address, channel, consent, stated_at, source, import_id)
+select s.address, s.channel, s.consent, null, $file_name, $import_id
+from stated as s
+where not exists (
+    select 1 from consent_channels as c
+    where c.address = s.address and c.channel = s.channel and c.consent = s.consent
+      and c.stated_at is null
+)
+
 -- name: insert_customers
 -- New customers, each attribute from the most recent row that has it.
 insert into customers (
