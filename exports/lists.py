@@ -19,6 +19,7 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import NamedTuple
 
+import numpy as np
 import pandas as pd
 
 from exports import layouts
@@ -104,6 +105,16 @@ def consenting(people: pd.DataFrame,
     kept = people[people["reachable"]] if consent_only else people
     recent = kept["recently_contacted"].astype(bool)
     return kept[~recent], len(people) - len(kept), int(recent.sum())
+
+
+def without_open_complaints(
+    people: pd.DataFrame, open_ids: np.ndarray
+) -> tuple[pd.DataFrame, int]:
+    """The people of a marketing list but those with an open complaint (``open_ids``:
+    metrics.aftersales.open_complaints), and how many those were: a customer waiting for an
+    answer should not receive a promotion. The owner may include them."""
+    held = people["customer_id"].isin(open_ids)
+    return people[~held], int(held.sum())
 
 
 def build_export(

@@ -29,6 +29,7 @@ from exports import (
     consenting,
     log_export,
     neutralise_formulas,
+    without_open_complaints,
 )
 from metrics import aftersales
 from metrics.at_risk import SUBLISTS
@@ -274,12 +275,6 @@ def aftersales_report(con: duckdb.DuckDBPyConnection, args: argparse.Namespace) 
            else value for key, value in figures.items()}
     row["currency"] = shop_currency(con)  # of revenue_placed and refunded_value
     return Report({**figures, "loyalty": links}, pd.DataFrame([row]), message=message)
-
-
-def without_open_complaints(people: pd.DataFrame, open_ids: np.ndarray) -> tuple[pd.DataFrame, int]:
-    """The people of a marketing list but those with an open complaint, and how many those were."""
-    held = people["customer_id"].isin(open_ids)
-    return people[~held], int(held.sum())
 
 
 COMMANDS: dict[str, Callable[[duckdb.DuckDBPyConnection, argparse.Namespace], Report]] = {

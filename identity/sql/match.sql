@@ -146,7 +146,7 @@ create or replace temp macro initial_name_key(given, family) as
     end;
 
 -- Known customers with whether an email, a phone or a platform's customer number identifies
--- them: a name joins nothing to a customer so identified (ingest.match.name_attachments).
+-- them: a name joins nothing to a customer so identified (identity.match.name_attachments).
 create or replace temp macro customer_strength() as table
     select
         c.customer_id,
@@ -179,7 +179,7 @@ order by person
 -- when it is more than initials and the postcode (two different ones under a key: two people).
 -- `relevant`: the key is carried by a person of the file with no email, phone or customer number,
 -- or by a known customer with none: only such keys can join anything (a key whose carriers are
--- all strongly identified designates one of them at most, see ingest.match.sound_components).
+-- all strongly identified designates one of them at most, see identity.match.sound_components).
 with names as (
     select person, strong, name_text(first_name) as given, name_text(last_name) as family,
         postal_code
