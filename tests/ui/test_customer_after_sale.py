@@ -54,4 +54,5 @@ def test_the_customer_page_shows_it(tmp_path, use_db):
     tables = [frame.value for frame in at.dataframe]
     assert any("Colis abîmé" in list(table.get("Motif", [])) for table in tables)
     assert any("10/10" in list(table.get("Recommandation", [])) for table in tables)
-    assert any("★★★★★" in list(table.get("Note", [])) for table in tables)
+    assert any(text.startswith("- ★★☆☆☆ 12/03/2026 — **Colis abîmé** Le flacon est arrivé cassé\\.")
+               and "\n- ★★★★★ 09/03/2026 — **Très bon savon**" in text for text in titles)
