@@ -156,4 +156,8 @@ STRINGS: dict[str, tuple[str | dict[str, str], str | dict[str, str]]] = {
         "  rows: {new} new, {updated} updated, {unchanged} unchanged; linked to a customer: "
         "{linked}, without a customer: {unmatched}",
     ),
+    # The Données page's import log names each file's kind as data_kind_<imports.file_kind>.
+    "data_kind_reviews": ("avis clients", "customer reviews"),
+    "data_kind_survey": ("réponses à une enquête", "survey answers"),
+    "data_kind_tickets": ("tickets SAV", "support tickets"),
 }
