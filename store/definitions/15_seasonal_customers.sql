@@ -1,0 +1,68 @@
+-- Seasons (saisons d'achat): the gift seasons of a small French shop, by calendar month. A season
+-- lies within one calendar year (seasonal_customers counts on it). Their names are in
+-- words/catalogue/products.py (products_season_<season>).
+create or replace view seasons as
+select *
+from (
+    values
+        ('year_end', 11), ('year_end', 12),
+        ('mothers_day', 5), ('mothers_day', 6)
+) as season_months (season, month);
+
+-- Seasonal buyer (acheteur saisonnier): a customer whose every valid order by the end of day as_of
+-- falls in the months of one season (one order is enough: the gift bought in December). years:
+-- the calendar years they bought in. season_ends: the last day of their season in the year after
+-- their last order; until then (as_of <= season_ends) they are waiting for their season, not lost
+-- (waiting); after it their season came round without them. Glossary: seasonal_buyers.
+create or replace macro seasonal_customers(as_of) as table
+    with
+
+    customer_orders as (
+        select customer_id, ordered_at, month(ordered_at) as month
+        from customer_orders_until(as_of)
+    ),
+
+    customer_totals as (
+        select
+            customer_id,
+            count(*) as orders,
+            count(distinct year(ordered_at)) as years,
+            max(ordered_at) as last_ordered_at
+        from customer_orders
+        group by customer_id
+    ),
+
+    season_orders as (
+        select customer_orders.customer_id, seasons.season, count(*) as orders
+        from customer_orders
+        inner join seasons on seasons.month = customer_orders.month
+        group by customer_orders.customer_id, seasons.season
+    ),
+
+    season_last_months as (
+        select season, max(month) as last_month
+        from seasons
+        group by season
+    ),
+
+    final as (
+        select
+            customer_totals.customer_id,
+            season_orders.season,
+            customer_totals.orders,
+            customer_totals.years,
+            customer_totals.last_ordered_at,
+            last_day(make_date(
+                year(customer_totals.last_ordered_at)::integer + 1,
+                season_last_months.last_month::integer,
+                1
+            )) as season_ends,
+            as_of::date <= season_ends as waiting
+        from customer_totals
+        inner join season_orders
+            on season_orders.customer_id = customer_totals.customer_id
+            and season_orders.orders = customer_totals.orders
+        inner join season_last_months on season_last_months.season = season_orders.season
+    )
+
+    select * from final;
