@@ -4,7 +4,9 @@ earlier.
 For a week, a year earlier is 364 days back (52 weeks), not the same calendar date, so the
 compared weeks have the same weekdays: a shop's Saturday is never compared with a Sunday. A
 month, quarter or year is compared with the same calendar period a year earlier (for a year, the
-year before: both comparisons are the same period).
+year before: both comparisons are the same period), and while it is in progress, to date: the
+same number of days from the start of each compared period (the first 46 days of this quarter
+against the first 46 of the last one), so that half a quarter is never set against a whole one.
 """
 
 from __future__ import annotations
@@ -73,7 +75,8 @@ def _shift(start: date, months: int) -> date:
 
 def compared_periods(period: str, day: date) -> dict[str, tuple[date, date]]:
     """[start, end) of the period containing ``day``, of the one before it and of the same period
-    a year earlier (a week: 364 days back)."""
+    a year earlier (a week: 364 days back, whole weeks). A month, quarter or year is cut at the
+    end of ``day``, and the compared ones at as many days from their start."""
     start = period_start(period, day)
     if period == "week":
         step, year_back = timedelta(days=7), timedelta(days=364)
@@ -81,14 +84,16 @@ def compared_periods(period: str, day: date) -> dict[str, tuple[date, date]]:
                 "previous_period": (start - step, start),
                 "last_year": (start - year_back, start - year_back + step)}
     months = {"month": 1, "quarter": 3, "year": 12}[period]
-    return {"this_period": (start, _shift(start, months)),
-            "previous_period": (_shift(start, -months), start),
-            "last_year": (_shift(start, -12), _shift(start, months - 12))}
+    whole = {"this_period": (start, _shift(start, months)),
+             "previous_period": (_shift(start, -months), start),
+             "last_year": (_shift(start, -12), _shift(start, months - 12))}
+    elapsed = day - start + timedelta(days=1)
+    return {name: (first, min(end, first + elapsed)) for name, (first, end) in whole.items()}
 
 
 def period_kpis(con: duckdb.DuckDBPyConnection, period: str, day: date) -> pd.DataFrame:
-    """KPIs of the ``period`` (week, month, quarter, year) containing ``day``, one row per metric of
-    PERIOD_METRICS. Columns: this_period, previous_period, last_year (compared_periods),
+    """KPIs of the ``period`` (week, month, quarter, year) containing ``day`` (a month, quarter or
+    year up to the end of ``day``), one row per metric of PERIOD_METRICS. Columns: this_period, previous_period, last_year (compared_periods),
     change_previous_period, change_last_year: the relative change for amounts and counts, the
     difference (0.004 = 0.4 point) for the RATES. repeat_rate is measured over the 52 weeks
     ending with each period.

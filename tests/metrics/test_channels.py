@@ -3,6 +3,7 @@ hand-computed shop of channels_shop.py: every expected figure is worked out in t
 
 from __future__ import annotations
 
+import json
 from datetime import date
 
 import numpy as np
@@ -10,7 +11,9 @@ import pandas as pd
 import pandas.testing as pdt
 import pytest
 
+import store
 from metrics.channels import both_channels, channel_customers, channel_figures
+from metrics.cli import main
 from metrics.first_cohorts import FirstCohortOptionError, first_cohorts
 from metrics.kpis import UnknownKpiPeriodError, compared_periods, period_kpis
 from metrics.repeat import days_between_orders, order_gaps
@@ -137,18 +140,22 @@ def test_order_gaps_stop_at_max_gap(shop):
         ("week", date(2025, 6, 30), {"this_period": (date(2025, 6, 30), date(2025, 7, 7)),
                                      "previous_period": (date(2025, 6, 23), date(2025, 6, 30)),
                                      "last_year": (date(2024, 7, 1), date(2024, 7, 8))}),
+        # In progress: the first 5 days of each compared month.
+        ("month", date(2025, 1, 5), {"this_period": (date(2025, 1, 1), date(2025, 1, 6)),
+                                     "previous_period": (date(2024, 12, 1), date(2024, 12, 6)),
+                                     "last_year": (date(2024, 1, 1), date(2024, 1, 6))}),
+        # 31 March is the whole of March; February has 28 days only.
         ("month", date(2025, 3, 31), {"this_period": (date(2025, 3, 1), date(2025, 4, 1)),
                                       "previous_period": (date(2025, 2, 1), date(2025, 3, 1)),
                                       "last_year": (date(2024, 3, 1), date(2024, 4, 1))}),
-        ("month", date(2025, 1, 5), {"this_period": (date(2025, 1, 1), date(2025, 2, 1)),
-                                     "previous_period": (date(2024, 12, 1), date(2025, 1, 1)),
-                                     "last_year": (date(2024, 1, 1), date(2024, 2, 1))}),
-        ("quarter", date(2025, 11, 15), {"this_period": (date(2025, 10, 1), date(2026, 1, 1)),
-                                         "previous_period": (date(2025, 7, 1), date(2025, 10, 1)),
-                                         "last_year": (date(2024, 10, 1), date(2025, 1, 1))}),
-        ("year", date(2025, 6, 30), {"this_period": (date(2025, 1, 1), date(2026, 1, 1)),
-                                     "previous_period": (date(2024, 1, 1), date(2025, 1, 1)),
-                                     "last_year": (date(2024, 1, 1), date(2025, 1, 1))}),
+        # 46 days of the quarter: 1 October to 15 November.
+        ("quarter", date(2025, 11, 15), {"this_period": (date(2025, 10, 1), date(2025, 11, 16)),
+                                         "previous_period": (date(2025, 7, 1), date(2025, 8, 16)),
+                                         "last_year": (date(2024, 10, 1), date(2024, 11, 16))}),
+        # 181 days of 2025; in leap 2024 they end on 29 June.
+        ("year", date(2025, 6, 30), {"this_period": (date(2025, 1, 1), date(2025, 7, 1)),
+                                     "previous_period": (date(2024, 1, 1), date(2024, 6, 30)),
+                                     "last_year": (date(2024, 1, 1), date(2024, 6, 30))}),
     ],
 )
 def test_compared_periods(period, day, bounds):
@@ -179,10 +186,10 @@ def test_quarter_and_year_kpis(shop):
     assert kpi(quarter, "new_customers") == [1, 1, 2]
     assert kpi(quarter, "new_customer_revenue") == [50.0, 60.0, 105.0]
     assert kpi(quarter, "returning_customer_revenue") == [0.0, 0.0, 40.0]
-    # 2025: 4 (40 + 20) and 5 (15 + 35), both new. 2024: 280, of which 270 from its four new
-    # customers and 10 from the anonymous sale (neither new nor returning).
+    # 2025 to 30 June: 4 (40 + 20) and 5 (15 + 35), both new. The first 181 days of 2024 (to 29
+    # June): 270 from its four new customers; the anonymous sale of 1 July is after them.
     year = period_kpis(shop, "year", AS_OF)
-    assert kpi(year, "revenue") == [110.0, 280.0, 280.0]
+    assert kpi(year, "revenue") == [110.0, 270.0, 270.0]
     assert kpi(year, "customers") == [2, 4, 4]
     assert kpi(year, "new_customer_revenue") == [110.0, 270.0, 270.0]
     assert kpi(year, "returning_customer_revenue") == [0.0, 0.0, 0.0]
@@ -191,3 +198,45 @@ def test_quarter_and_year_kpis(shop):
 def test_unknown_kpi_period_is_refused(shop):
     with pytest.raises(UnknownKpiPeriodError):
         period_kpis(shop, "decade", AS_OF)
+
+
+@pytest.fixture
+def shop_db(tmp_path):
+    path = tmp_path / "shop.duckdb"
+    con = store.connect(path)
+    insert_channels_shop(con)
+    con.close()
+    return str(path)
+
+
+def run_json(capsys, *argv: str) -> dict:
+    assert main([*argv, "--format", "json", "--as-of", AS_OF.isoformat()]) == 0
+    return json.loads(capsys.readouterr().out)
+
+
+def test_cli_cohorts_by_discount_names_the_cohorts_without_a_code(capsys, shop_db):
+    report = run_json(capsys, "cohorts", "--db", shop_db, "--by", "discount")
+    assert report["by"] == "discount"
+    assert [row["segment"] for row in report["cohorts"]] == [
+        "Sans remise", "BIENVENUE", "Remise sans code", "MERCI"]
+    assert main(["cohorts", "--db", shop_db, "--by", "channel", "--lang", "en"]) == 0
+    assert "Shop" in capsys.readouterr().out
+
+
+def test_cli_channels_and_gaps(capsys, shop_db):
+    report = run_json(capsys, "channels", "--db", shop_db)
+    assert report["both_channels"] == 2
+    assert [row["channel_use"] for row in report["customers"]] == [
+        "Web seulement", "Boutique seulement", "Web et boutique"]
+    report = run_json(capsys, "gaps", "--db", shop_db)
+    assert [(row["gap_number"], row["median_days"]) for row in report["gaps"]] == [
+        (1, 25.0), (2, 102.0), (3, None)]
+
+
+def test_cli_kpis_by_quarter(capsys, shop_db):
+    report = run_json(capsys, "kpis", "--db", shop_db, "--period", "quarter")
+    assert (report["period_start"], report["period_end"]) == ("2025-04-01", "2025-06-30")
+    assert report["metrics"]["new_customer_revenue"]["last_year"] == 105.0
+    # Cohorts have no year: a message, not a traceback.
+    assert main(["cohorts", "--db", shop_db, "--period", "year"]) == 2
+    assert "choisissez week, month ou quarter" in capsys.readouterr().err

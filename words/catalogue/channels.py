@@ -1,0 +1,57 @@
+"""Words of the channels and first-order cohorts (page « Canaux et cohortes », its CLI commands,
+its part of the rapport du lundi). Keys start with ``channels_``; table headers of the command
+line are ``col_<column>`` as every command's."""
+
+STRINGS = {
+    # Command line
+    "cli_help_by": (
+        "cohorts : cohortes par premier produit, canal ou code de réduction de la première "
+        "commande (first_product, channel, discount)",
+        "cohorts: cohorts by the first order's first product, channel or discount code "
+        "(first_product, channel, discount)",
+    ),
+    "col_by": ("Cohortes par", "Cohorts by"),
+    "col_period_start": ("Début de période", "Period start"),
+    "col_period_end": ("Fin de période (incluse)", "Period end (included)"),
+    "col_this_period": ("Cette période", "This period"),
+    "col_previous_period": ("Période précédente", "Previous period"),
+    "col_change_previous_period": ("Évolution sur la période précédente",
+                                   "Change on previous period"),
+    "col_new_customer_revenue": ("CA des nouveaux clients", "Revenue from new customers"),
+    "col_returning_customer_revenue": ("CA des clients revenus",
+                                       "Revenue from returning customers"),
+    "col_both_channels": ("Clients web et boutique", "Web and shop customers"),
+    "col_channel": ("Canal", "Channel"),
+    "col_revenue_share": ("Part du CA", "Revenue share"),
+    "col_channel_use": ("Canaux utilisés", "Channels used"),
+    "col_orders_per_customer": ("Commandes par client", "Orders per customer"),
+    "col_net_spend_per_customer": ("Dépense nette par client", "Net spend per customer"),
+    "col_median_net_spend": ("Dépense nette médiane", "Median net spend"),
+    "col_net_spend_per_repeat_customer": ("Dépense nette par client fidèle",
+                                          "Net spend per repeat customer"),
+    "col_segment_kind": ("Type", "Kind"),
+    "col_customers_90d": ("Clients suivis 90 jours", "Customers followed 90 days"),
+    "col_back_within_90d": ("Revenus sous 90 jours", "Back within 90 days"),
+    "col_back_within_90d_rate": ("Part revenue sous 90 jours", "Share back within 90 days"),
+    "col_customers_12m": ("Clients suivis 12 mois", "Customers followed 12 months"),
+    "col_value_12m": ("Valeur à 12 mois", "12-month value"),
+    "col_gap_number": ("Étape", "Step"),
+    "col_next_customers": ("Ont repassé commande", "Ordered again"),
+    "col_share_next": ("Part", "Share"),
+    "col_days_q1": ("Délai, 1er quartile (jours)", "Delay, 1st quartile (days)"),
+    "col_median_days": ("Délai médian (jours)", "Median delay (days)"),
+    "col_days_q3": ("Délai, 3e quartile (jours)", "Delay, 3rd quartile (days)"),
+    # Values
+    "channels_channel_web": ("Web", "Web"),
+    "channels_channel_shop": ("Boutique", "Shop"),
+    "channels_channel_marketplace": ("Place de marché", "Marketplace"),
+    "channels_channel_unknown": ("Canal non précisé", "Channel not given"),
+    "channels_use_web_only": ("Web seulement", "Web only"),
+    "channels_use_shop_only": ("Boutique seulement", "Shop only"),
+    "channels_use_both": ("Web et boutique", "Web and shop"),
+    "channels_use_other": ("Autres canaux", "Other channels"),
+    "channels_kind_value": ("", ""),
+    "channels_kind_unknown": ("Non précisé", "Not given"),
+    "channels_kind_discount_without_code": ("Remise sans code", "Discount without a code"),
+    "channels_kind_no_discount": ("Sans remise", "No discount"),
+}
