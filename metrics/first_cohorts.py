@@ -16,7 +16,7 @@ from datetime import date
 import duckdb
 import pandas as pd
 
-from metrics.dates import facts_as_of
+from metrics.dates import facts_as_of, resolve_as_of
 from metrics.sql_files import run_sql
 from store.errors import ComptoirError
 
@@ -42,3 +42,11 @@ def first_cohorts(
         )
     return run_sql(con, "first_cohorts", by=by, early_days=EARLY_RETURN_DAYS,
                    **facts_as_of(con, as_of))
+
+
+def discount_codes_seen(con: duckdb.DuckDBPyConnection, as_of: date | None = None) -> dict[str, int]:
+    """Orders (any status) by the end of ``as_of``: ``without_code``, those with a discount amount
+    but no code, and ``with_code``. The cohorts by discount code can only split what was
+    imported: the page and the report say how much was not."""
+    row = run_sql(con, "discount_without_code", as_of=resolve_as_of(con, as_of)).iloc[0]
+    return {"without_code": int(row["without_code"]), "with_code": int(row["with_code"])}

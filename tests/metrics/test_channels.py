@@ -14,7 +14,7 @@ import pytest
 import store
 from metrics.channels import both_channels, channel_customers, channel_figures
 from metrics.cli import main
-from metrics.first_cohorts import FirstCohortOptionError, first_cohorts
+from metrics.first_cohorts import FirstCohortOptionError, discount_codes_seen, first_cohorts
 from metrics.kpis import UnknownKpiPeriodError, compared_periods, period_kpis
 from metrics.repeat import days_between_orders, order_gaps
 from tests.metrics.channels_shop import AS_OF, insert_channels_shop
@@ -108,6 +108,12 @@ def test_cohorts_by_first_product(shop):
         ("value", "Coffret", 1, 0, 0.0, 1, 0, 0.0, 1, 60.0, 60.0),
     ])
     check(first_cohorts(shop, "first_product", AS_OF), expected)
+
+
+def test_discount_codes_seen(shop):
+    # Codes on orders 1, 7 and 12; order 4's 3 without a code; before 2024-03-05, order 1 only.
+    assert discount_codes_seen(shop, AS_OF) == {"without_code": 1, "with_code": 3}
+    assert discount_codes_seen(shop, date(2024, 3, 4)) == {"without_code": 0, "with_code": 1}
 
 
 def test_unknown_first_order_split_is_refused(shop):

@@ -54,4 +54,88 @@ STRINGS = {
     "channels_kind_unknown": ("Non précisé", "Not given"),
     "channels_kind_discount_without_code": ("Remise sans code", "Discount without a code"),
     "channels_kind_no_discount": ("Sans remise", "No discount"),
+    # Page « Canaux et cohortes »
+    "page_channels": ("Canaux et cohortes", "Channels and cohorts"),
+    "channels_intro": (
+        "Le site et la boutique, les clients qui passent par les deux, ce que la première "
+        "commande dit de la suite, le délai entre deux commandes, et le chiffre d'affaires des "
+        "nouveaux et des anciens clients.",
+        "The web shop and the boutique, the customers who use both, what the first order tells "
+        "of what follows, the delay between orders, and the revenue of new and returning "
+        "customers.",
+    ),
+    "channels_header_channels": ("Web et boutique", "Web and boutique"),
+    "channels_both_reading": (
+        {"one": "{count} client achète sur le site et en boutique : {spend} nets en moyenne, "
+                "contre {others}.",
+         "other": "{count} clients achètent sur le site et en boutique : {spend} nets en "
+                  "moyenne, contre {others}."},
+        {"one": "{count} customer buys both on the web and in the boutique: {spend} net on "
+                "average, against {others}.",
+         "other": "{count} customers buy both on the web and in the boutique: {spend} net on "
+                  "average, against {others}."},
+    ),
+    "channels_alone": ("{spend} pour les clients fidèles {who}",
+                       "{spend} for the repeat customers {who}"),
+    "channels_and": (" et ", " and "),
+    "channels_header_cohorts": ("Cohortes par première commande", "Cohorts by first order"),
+    "channels_by": ("Cohortes par", "Cohorts by"),
+    "channels_by_first_product": ("Premier produit", "First product"),
+    "channels_by_channel": ("Canal", "Channel"),
+    "channels_by_discount": ("Code de réduction", "Discount code"),
+    "channels_codes_missing": (
+        {"one": "{count} commande porte une remise sans code de réduction : le fichier importé "
+                "n'en donne pas (une colonne « Code promo », « Discount Code » ou « Coupon » "
+                "l'apporterait). Elle compte dans « Remise sans code ».",
+         "other": "{count} commandes portent une remise sans code de réduction : le fichier "
+                  "importé n'en donne pas (une colonne « Code promo », « Discount Code » ou "
+                  "« Coupon » l'apporterait). Elles comptent dans « Remise sans code »."},
+        {"one": "{count} order carries a discount without a discount code: the imported file "
+                "gives none (a 'Code promo', 'Discount Code' or 'Coupon' column would bring "
+                "it). It counts in 'Discount without a code'.",
+         "other": "{count} orders carry a discount without a discount code: the imported file "
+                  "gives none (a 'Code promo', 'Discount Code' or 'Coupon' column would bring "
+                  "it). They count in 'Discount without a code'."},
+    ),
+    "channels_codes_none": (
+        "Aucun code de réduction importé : réimportez l'export de votre boutique en ligne "
+        "(Shopify, WooCommerce, PrestaShop…) pour suivre les clients venus avec un code.",
+        "No discount code imported: import your web shop's export again (Shopify, WooCommerce, "
+        "PrestaShop…) to follow the customers who came with a code.",
+    ),
+    "channels_gap_step": ("{n}ᵉ → {next}ᵉ commande", "Order {n} → {next}"),
+    "channels_col_quartiles": ("La moitié des clients (jours)", "Half of the customers (days)"),
+    "channels_days_between": ("entre {low} et {high}", "between {low} and {high}"),
+    "channels_header_periods": ("Nouveaux et anciens clients", "New and returning customers"),
+    "channels_period": ("Période", "Period"),
+    "channels_period_week": ("Semaine", "Week"),
+    "channels_period_month": ("Mois", "Month"),
+    "channels_period_quarter": ("Trimestre", "Quarter"),
+    "channels_period_year": ("Année", "Year"),
+    "channels_period_compared_week": (
+        "La semaine choisie, comparée à la précédente (flèche) et à la même semaine un an plus "
+        "tôt.",
+        "The chosen week, against the one before (arrow) and the same week a year earlier.",
+    ),
+    "channels_period_compared_month": (
+        "Le mois jusqu'au jour affiché, comparé aux mêmes jours du mois précédent (flèche) et du "
+        "même mois un an plus tôt.",
+        "The month up to the day shown, against the same days of the month before (arrow) and "
+        "of the same month a year earlier.",
+    ),
+    "channels_period_compared_quarter": (
+        "Le trimestre jusqu'au jour affiché, comparé au même nombre de jours du trimestre "
+        "précédent (flèche) et du même trimestre un an plus tôt.",
+        "The quarter up to the day shown, against as many days of the quarter before (arrow) "
+        "and of the same quarter a year earlier.",
+    ),
+    "channels_period_compared_year": (
+        "L'année jusqu'au jour affiché, comparée au même nombre de jours de l'année précédente.",
+        "The year up to the day shown, against as many days of the year before.",
+    ),
+    "channels_kpi_revenue": ("Chiffre d'affaires", "Revenue"),
+    "channels_kpi_new_customer_revenue": ("CA des nouveaux clients", "Revenue from new customers"),
+    "channels_kpi_returning_customer_revenue": ("CA des clients revenus",
+                                                "Revenue from returning customers"),
+    "channels_last_year": ("Il y a un an : {value} ({change})", "A year earlier: {value} ({change})"),
 }
