@@ -7,6 +7,8 @@ described once. A label on a page says the window when it is not the page's week
 
 from __future__ import annotations
 
+from words.catalogue.aftersales import AFTERSALES_COMPUTED_BY, AFTERSALES_GLOSSARY
+
 # key -> (term fr, term en), (definition fr, definition en)
 GLOSSARY: dict[str, tuple[tuple[str, str], tuple[str, str]]] = {
     "valid_order": (
@@ -342,7 +344,7 @@ COMPUTED_BY: dict[str, str] = {
     "import_rows": "table imports (rows_read, rows_loaded, rows_rejected)",
     "import_orders": "table imports (orders_new, orders_updated, orders_unchanged)",
     "new_customer_records": "table imports (customers_new)",
-    "likeness": "metrics.duplicates.suspected_pairs",
+    "likeness": "identity.duplicates.suspected_pairs",
     "channels_both": "metrics/sql/channels_customers.sql (channel_use 'both')",
     "channels_first_order_cohorts": "macro customer_first_orders, metrics.first_cohorts",
     "channels_back_within_90d": "metrics/sql/first_cohorts.sql (back_within_90d_rate)",
@@ -352,6 +354,9 @@ COMPUTED_BY: dict[str, str] = {
     "channels_returning_customer_revenue": ("metrics/sql/kpi_period_kpis.sql "
                                             "(returning_customer_revenue)"),
 }
+
+GLOSSARY.update(AFTERSALES_GLOSSARY)
+COMPUTED_BY.update(AFTERSALES_COMPUTED_BY)
 
 STRINGS: dict[str, tuple[str, str]] = {
     "glossary_line": ("- **{term}** : {meaning}", "- **{term}**: {meaning}"),
