@@ -1,5 +1,5 @@
 -- Figures per sales channel (web, shop, marketplace; NULL: the file did not say) up to the end of
--- day $as_of: valid orders, the known customers who bought there (a customer of both channels
+-- day $as_of, from the day $since if given (the report's week): valid orders, the known customers who bought there (a customer of both channels
 -- counts in each), net revenue (credit notes included, as everywhere), its share of the shop's,
 -- and the average basket (net revenue / valid orders).
 with
@@ -8,6 +8,7 @@ orders_by_channel as (
     select channel, count(*) as orders, count(distinct customer_id) as customers
     from valid_orders
     where ordered_at < $as_of::date + 1
+        and ($since::date is null or ordered_at >= $since::date)
     group by channel
 ),
 
@@ -15,6 +16,7 @@ revenue_by_channel as (
     select channel, sum(net_amount) as revenue
     from net_revenue
     where ordered_at < $as_of::date + 1
+        and ($since::date is null or ordered_at >= $since::date)
     group by channel
 ),
 

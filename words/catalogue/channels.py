@@ -138,4 +138,15 @@ STRINGS = {
     "channels_kpi_returning_customer_revenue": ("CA des clients revenus",
                                                 "Revenue from returning customers"),
     "channels_last_year": ("Il y a un an : {value} ({change})", "A year earlier: {value} ({change})"),
+    # Rapport du lundi
+    "channels_report_header": ("Canaux et nouveaux clients", "Channels and new customers"),
+    "channels_sheet": ("Canaux", "Channels"),
+    "channels_report_note": (
+        "CA des nouveaux clients : {new} (semaine précédente : {new_before}) ; CA des clients "
+        "revenus : {returning} (semaine précédente : {returning_before}). Clients web et "
+        "boutique à la fin de la semaine : {both}.",
+        "Revenue from new customers: {new} (last week: {new_before}); revenue from returning "
+        "customers: {returning} (last week: {returning_before}). Web and shop customers at the "
+        "end of the week: {both}.",
+    ),
 }
