@@ -164,9 +164,11 @@ def test_a_bad_row_is_rejected_with_its_line_and_the_rest_loaded(shop):
         [5, "date illisible dans « Date »"]]
     assert shop.execute("select row_number, reason from rejects").fetchall() == [
         (5, "date illisible dans « Date »")]
-    assert shop.execute("select status, resolved_at from tickets order by ticket_id"
-                        ).fetchall() == [("solved", datetime(2026, 3, 4)), ("open", None),
-                                         ("closed", datetime(2026, 3, 9)), ("open", None)]
+    assert shop.execute("select status, resolved_at, order_ref from tickets order by ticket_id"
+                        ).fetchall() == [("solved", datetime(2026, 3, 4), None),
+                                         ("open", None, "W-1003"),
+                                         ("closed", datetime(2026, 3, 9), None),  # C-0002: a client
+                                         ("open", None, None)]
 
 
 def test_all_or_nothing(shop, monkeypatch):
