@@ -38,6 +38,7 @@ FORMATS = {
     "google_forms_nps_en.csv": ("google_forms", "survey", ["Léa", "Marc", "Paul"]),
     "google_forms_recommend_1_5_fr.csv": ("google_forms", "survey", ["Léa", "Marc"]),
     "typeform_nps.csv": ("typeform", "survey", ["Léa", "Paul", None]),
+    "tally_nps.csv": ("tally", "survey", ["Léa", "Marc"]),
     "zendesk_tickets.csv": ("zendesk", "tickets", ["Léa", "Paul", None]),
     "freshdesk_tickets.csv": ("freshdesk", "tickets", ["Léa", "Paul", None]),
     "gorgias_tickets.csv": ("gorgias", "tickets", ["Marc", "Léa"]),
