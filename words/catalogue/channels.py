@@ -11,6 +11,8 @@ STRINGS = {
         "(first_product, channel, discount)",
     ),
     "col_by": ("Cohortes par", "Cohorts by"),
+    "col_orders_discount_without_code": ("Commandes avec remise sans code",
+                                         "Orders with a discount without a code"),
     "col_period_start": ("Début de période", "Period start"),
     "col_period_end": ("Fin de période (incluse)", "Period end (included)"),
     "col_this_period": ("Cette période", "This period"),
