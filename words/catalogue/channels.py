@@ -105,7 +105,7 @@ STRINGS = {
         "No discount code imported: import your web shop's export again (Shopify, WooCommerce, "
         "PrestaShop…) to follow the customers who came with a code.",
     ),
-    "channels_gap_step": ("{n}ᵉ → {next}ᵉ commande", "Order {n} → {next}"),
+    "channels_gap_step": ("Commande {n} → {next}", "Order {n} → {next}"),
     "channels_col_quartiles": ("La moitié des clients (jours)", "Half of the customers (days)"),
     "channels_days_between": ("entre {low} et {high}", "between {low} and {high}"),
     "channels_header_periods": ("Nouveaux et anciens clients", "New and returning customers"),
