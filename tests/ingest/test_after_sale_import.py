@@ -247,3 +247,17 @@ def test_the_real_exports_import(con, name, source, rows):
     if rows is not None:
         assert report.rows_read == rows
     assert report.after_sale.unmatched == report.rows_loaded
+
+
+def test_rows_without_an_id_are_the_same_rows_from_the_workbook_copy(shop):
+    """A Google Forms sheet has no answer id: its rows are keyed by their content, so the same
+    answers downloaded again as XLSX are recognised, not added twice."""
+    name = "google_forms_nps_en.csv"
+    import_file(shop, (FIXTURES / name).read_bytes(), name)
+    book = openpyxl.Workbook()
+    for row in csv.reader((FIXTURES / name).read_text(encoding="utf-8").splitlines()):
+        book.active.append([int(cell) if cell.isdigit() else cell for cell in row])  # numbers
+    buffer = BytesIO()
+    book.save(buffer)
+    again = import_file(shop, buffer.getvalue(), "reponses.xlsx")
+    assert (again.after_sale.new, again.after_sale.unchanged) == (0, 3)
