@@ -247,7 +247,7 @@ def survey_columns(rows: pd.DataFrame, table: RawTable, values: ParsedColumns,
         chosen = scale or scale_in_words(header)
         if chosen is None:
             chosen = "10" if (given.values > 5).any() else "5"
-            if chosen == "5" and given.values.notna().any():
+            if answered_up_to_5(given.values):
                 doubts.append(scale_doubt(header))
         low = 0 if chosen == "10" else 1
         reasons.flag(out_of(given.values, low, int(chosen)), "aftersale_score_out_of_scale",
@@ -271,6 +271,21 @@ def survey_columns(rows: pd.DataFrame, table: RawTable, values: ParsedColumns,
     answered |= rows["comment"].notna()
     reasons.flag(~answered, "aftersale_no_answer")
     return doubts
+
+
+def answered_up_to_5(values: pd.Series) -> bool:
+    """Answers that do not tell a 1-5 question from a 0-10 one: some, none above 5."""
+    return bool(values.notna().any() and not (values > 5).any())
+
+
+def scale_unsure(table: RawTable, source: Source, mapping: dict[str, str]) -> bool:
+    """Whether importing this file will ask the recommendation question's scale: for the
+    preview, which asks it before the import."""
+    if source.after_sale != "survey" or "nps_score" not in mapping:
+        return False
+    if scale_in_words(mapping["nps_score"]) is not None:
+        return False
+    return answered_up_to_5(score(table, mapping, "nps_score").values)
 
 
 def out_of(values: pd.Series, low: int, high: int) -> pd.Series:

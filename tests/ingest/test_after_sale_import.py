@@ -14,6 +14,7 @@ import openpyxl
 import pytest
 
 from ingest import aftersale_load
+from ingest.aftersale import scale_unsure
 from ingest.doubts import UnsureImport
 from ingest.errors import FileRejected
 from ingest.pipeline import ImportOptions, import_file, preview
@@ -130,6 +131,8 @@ def test_survey_scales_and_words(shop):
 def test_a_recommendation_answered_only_from_0_to_5_asks_its_scale(con):
     data = ("Horodateur,Adresse e-mail,Recommanderiez-vous notre boutique ?\n"
             "20/03/2026 10:00:00,a@x.fr,4\n20/03/2026 11:00:00,b@x.fr,2\n").encode()
+    found = preview(data, "avis.csv")
+    assert scale_unsure(found.table, found.source, found.mapping)  # the preview asks already
     with pytest.raises(UnsureImport) as unsure:
         import_file(con, data, "avis.csv")
     assert [d.topic for d in unsure.value.doubts] == ["scale"]
@@ -137,6 +140,13 @@ def test_a_recommendation_answered_only_from_0_to_5_asks_its_scale(con):
     import_file(con, data, "avis.csv", ImportOptions(scale="10"))
     assert con.execute("select nps_score, recommend_5 from survey_answers order by 1"
                        ).fetchall() == [(2, None), (4, None)]
+
+
+@pytest.mark.parametrize("name", ["google_forms_nps_fr.csv", "google_forms_recommend_1_5_fr.csv",
+                                  "trustpilot_reviews.csv"])
+def test_the_preview_asks_no_scale_when_the_file_tells(name):
+    found = preview((FIXTURES / name).read_bytes(), name)
+    assert not scale_unsure(found.table, found.source, found.mapping)
 
 
 def test_ticket_values_and_first_contact(shop):
