@@ -11,6 +11,7 @@ from io import BytesIO
 from pathlib import Path
 
 import openpyxl
+from python_calamine import CalamineWorkbook
 import pytest
 
 from ingest import aftersale_load
@@ -271,3 +272,24 @@ def test_rows_without_an_id_are_the_same_rows_from_the_workbook_copy(shop):
     book.save(buffer)
     again = import_file(shop, buffer.getvalue(), "reponses.xlsx")
     assert (again.after_sale.new, again.after_sale.unchanged) == (0, 3)
+
+
+@pytest.mark.skipif(not AFTER_SALE.is_dir(), reason=f"{AFTER_SALE} missing")
+def test_the_real_trustpilot_export_as_a_plain_read_sees_it(con):
+    """Its reviews, stars and replies counted by a plain read of the workbook: 5 reviews are
+    listed twice, identical; the second copy of each is rejected with the line of the first."""
+    path = AFTER_SALE / "trustpilot_puregym_reviews.xlsx"
+    header, *body = CalamineWorkbook.from_path(str(path)).get_sheet_by_index(0).to_python()
+    first: dict = {}
+    for row in body:
+        first.setdefault(row[header.index("Review ID")], row)
+    stars = [float(row[header.index("Review Stars")]) for row in first.values()]
+    replied = sum(row[header.index("Company Reply Date (UTC)")] not in ("", None)
+                  for row in first.values())
+    report = import_file(con, path.read_bytes(), path.name)
+    assert (report.rows_loaded, report.rows_rejected) == (len(first), len(body) - len(first))
+    assert report.rejects["reason_fr"].str.startswith("même identifiant qu'à la ligne").all()
+    count, mean, replies = con.execute(
+        "select count(*), avg(rating)::double, count(replied_at) from reviews").fetchone()
+    assert (count, replies) == (len(first), replied)
+    assert mean == pytest.approx(sum(stars) / len(stars), abs=1e-12)
