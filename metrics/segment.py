@@ -20,10 +20,12 @@ import duckdb
 import numpy as np
 import pandas as pd
 
+from ingest.canonical import CHANNELS
 from metrics.at_risk import SUBLIST_NAMES, SUBLISTS, at_risk, sublist
 from metrics.clv import DEFAULT_HORIZON_WEEKS, customer_rows, kept_customer_value
 from metrics.currencies import symbol
 from metrics.dates import facts_as_of, resolve_as_of
+from metrics.replenishment import due
 from metrics.rfm import (
     NO_SEGMENT,
     SEGMENT_MAP,
@@ -43,6 +45,7 @@ NO_PURCHASE = {"fr": "Sans achat", "en": "No purchase"}
 RFM_COLUMNS = ["customer_id", "segment", "r_score", "f_score", "m_score"]
 PREDICTED = ["p_alive", "predicted_value", "days_overdue"]
 PREDICTION_WEEKS = DEFAULT_HORIZON_WEEKS  # the horizon of Valeur client's predicted value
+SALES_CHANNELS = tuple(dict.fromkeys(CHANNELS.values()))  # web, shop, marketplace
 
 
 class SegmentFilterError(ComptoirError):
@@ -64,6 +67,9 @@ class SegmentFilter:
     min_days_overdue (days since the expected next purchase); people without a prediction do not
     pass them. at_risk: only the people of that sub-list of the one at-risk notion (a key of
     metrics.at_risk.SUBLISTS).
+    Products and seasons (metrics.replenishment, metrics.seasonal): sales_channels: bought at
+    least once on one of them (web, shop, marketplace); due_for: due now for that product's
+    replenishment; leave_out_seasonal: leave out the seasonal buyers waiting for their season.
     """
 
     segments: tuple[str, ...] = ()
@@ -80,6 +86,9 @@ class SegmentFilter:
     min_predicted_value: float | None = None
     min_days_overdue: int | None = None
     at_risk: str | None = None
+    sales_channels: tuple[str, ...] = ()
+    due_for: str | None = None
+    leave_out_seasonal: bool = False
 
     def predicts(self) -> bool:
         """Whether a question needs the value models' predictions."""
@@ -88,7 +97,8 @@ class SegmentFilter:
 
     def params(self) -> dict[str, object]:
         """The bound parameters of segment_customers.sql (empty tuples become NULL); at_risk
-        keeps the people of the table at_risk_ids (metrics.at_risk's sub-list, see _people)."""
+        keeps the people of the table at_risk_ids (metrics.at_risk's sub-list, see _people),
+        due_for those of due_ids (metrics.replenishment.due)."""
         return {
             "at_risk_only": self.at_risk is not None,
             "segments": list(self.segments) or None,
@@ -104,6 +114,9 @@ class SegmentFilter:
             "min_p_alive": self.min_p_alive,
             "min_predicted_value": self.min_predicted_value,
             "min_days_overdue": self.min_days_overdue,
+            "sales_channels": list(self.sales_channels) or None,
+            "due_for": self.due_for,
+            "leave_out_seasonal": self.leave_out_seasonal,
         }
 
     def to_json(self) -> str:
@@ -158,6 +171,13 @@ def _check(segment_filter: SegmentFilter, known_segments: set[str]) -> None:
             f"{choices}.",
             f"Unknown 'At risk' list: {segment_filter.at_risk}. Choose from: {choices}.",
         )
+    unknown_channels = sorted(set(segment_filter.sales_channels) - set(SALES_CHANNELS))
+    if unknown_channels:
+        names, choices = ", ".join(unknown_channels), ", ".join(SALES_CHANNELS)
+        raise SegmentFilterError(
+            f"Canal de vente inconnu : {names}. Choisissez parmi : {choices}.",
+            f"Unknown sales channel: {names}. Choose from: {choices}.",
+        )
     unknown = sorted(set(segment_filter.segments) - known_segments)
     if unknown:
         names = ", ".join(unknown)
@@ -200,6 +220,9 @@ def _people(
     if segment_filter.at_risk is not None:
         risky = at_risk(con, as_of, scores, segment_map) if risky is None else risky
         chosen = sublist(risky, segment_filter.at_risk)[["customer_id"]]
+    due_ids = pd.DataFrame({"customer_id": pd.Series(dtype="int64")})
+    if segment_filter.due_for is not None:
+        due_ids = due(con, segment_filter.due_for, as_of)[["customer_id"]]
     if predictions is None and segment_filter.predicts():
         predictions = customer_rows(kept_customer_value(con, as_of, PREDICTION_WEEKS))
     if predictions is None:
@@ -210,6 +233,7 @@ def _people(
         cur.register("rfm_segments", scores[RFM_COLUMNS])
         cur.register("predictions", predictions[["customer_id", *PREDICTED]])
         cur.register("at_risk_ids", chosen)
+        cur.register("due_ids", due_ids)
         yield cur.sql(sql_text("segment_customers"),
                       params={**facts_as_of(con, as_of), **segment_filter.params()})
     finally:
@@ -409,6 +433,13 @@ def describe(segment_filter: SegmentFilter, lang: str = "fr", currency: str = "E
         else text("describe_overdue", lang, count=segment_filter.min_days_overdue),
         None if segment_filter.at_risk is None
         else text("describe_at_risk", lang, name=SUBLIST_NAMES[segment_filter.at_risk][lang]),
+        text("products_describe_channels", lang, names=", ".join(
+            text(f"products_channel_{channel}", lang) for channel in segment_filter.sales_channels))
+        if segment_filter.sales_channels else None,
+        None if segment_filter.due_for is None
+        else text("products_describe_due", lang, product=segment_filter.due_for),
+        text("products_describe_not_seasonal", lang) if segment_filter.leave_out_seasonal
+        else None,
     ]
     shown = [part for part in parts if part]
     return text("describe_separator", lang).join(shown) if shown else text("describe_everyone", lang)
