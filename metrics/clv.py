@@ -28,7 +28,7 @@ import pandas as pd
 from numpy.typing import ArrayLike, NDArray
 
 from metrics import bgnbd, gamma_gamma, mbgnbd, pareto_nbd, uncertainty
-from metrics.dates import resolve_as_of
+from metrics.dates import facts_as_of, resolve_as_of
 from metrics.sql_files import run_sql
 from store.db import data_version, transaction
 from store.errors import ComptoirError
@@ -212,12 +212,16 @@ def _explain(
 
 
 def _rfm_summary(con: duckdb.DuckDBPyConnection, as_of: date | None) -> pd.DataFrame:
-    """clv_summary.sql as of ``as_of``, by customer_id.
+    """clv_summary.sql as of ``as_of``, by customer_id: the same rows read from the per-customer
+    tables (clv_summary_current.sql) when no order is later than ``as_of``, as on the pages'
+    "today", instead of every order.
 
     ``as_of`` is None only on a database without any valid order, where every date gives the
     same empty frame.
     """
-    frame = run_sql(con, "clv_summary", as_of=as_of or date.min)
+    as_of = as_of or date.min
+    current = facts_as_of(con, as_of)["summary_current"]
+    frame = run_sql(con, "clv_summary_current" if current else "clv_summary", as_of=as_of)
     return frame.sort_values("customer_id", ignore_index=True)
 
 

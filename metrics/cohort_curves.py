@@ -53,11 +53,14 @@ def period_is_over(period: str, as_of: date) -> bool:
 def period_complete(table: pd.DataFrame, period: str, as_of: date | None) -> pd.Series:
     """Boolean per row of a cohorts() table: is that period over as of ``as_of``?
 
-    Only each cohort's last row (the period containing ``as_of``) can be in progress.
+    Only each cohort's last row (the period containing ``as_of``) can be in progress. A split
+    table's cohorts without a segment (first product or channel unknown) are cohorts too: grouped
+    with their missing key, not dropped by the group-by (which counted their period in progress
+    as over).
     """
     if table.empty or as_of is None:
         return pd.Series(True, index=table.index, dtype=bool)
-    latest = table.groupby(_cohort_keys(table))["period_index"].transform("max")
+    latest = table.groupby(_cohort_keys(table), dropna=False)["period_index"].transform("max")
     last = table["period_index"] == latest
     return ~last | period_is_over(period, as_of)
 
@@ -74,7 +77,7 @@ def average_curves(table: pd.DataFrame, period: str, as_of: date | None) -> pd.D
     keys = _cohort_keys(table)
     done = table.loc[period_complete(table, period, as_of)].sort_values([*keys, "period_index"])
     pooled = (
-        done.assign(first_revenue=done.groupby(keys)["revenue"].transform("first"))
+        done.assign(first_revenue=done.groupby(keys, dropna=False)["revenue"].transform("first"))
         .groupby("period_index")
         .agg(
             cohorts=("cohort_size", "size"),

@@ -13,6 +13,7 @@ from datetime import date
 import duckdb
 import pandas as pd
 
+from metrics.dates import facts_as_of
 from metrics.sql_files import run_sql
 
 # Who customers are, given their ids: contacts() bound to a connection and a date.
@@ -36,7 +37,8 @@ def contacts(
     """customer_id, name, email, phone, last_order_on of the customers ``customer_ids`` (None:
     all) with a valid order up to ``as_of`` (None: a database without orders, hence no one)."""
     wanted = None if customer_ids is None else customer_ids.astype("int64").unique().tolist()
-    return run_sql(con, "value_contacts", as_of=as_of or date.min, customer_ids=wanted)
+    return run_sql(con, "value_contacts", **facts_as_of(con, as_of or date.min),
+                   customer_ids=wanted)
 
 
 def totals(values: pd.DataFrame) -> dict:

@@ -24,6 +24,7 @@ PROJECT_DIR = Path(__file__).resolve().parent.parent
 MIGRATIONS_DIR = Path(__file__).resolve().parent / "migrations"
 DEFINITIONS_DIR = Path(__file__).resolve().parent / "definitions"
 SUMMARY_VERSION = 10  # the migration that created customer_summary: filled once after it
+REPEAT_SPEND_VERSION = 15  # the migration that created customer_repeat_spend: filled once after it
 DB_ENV_VAR = "COMPTOIR_DB"
 WRITE_LOCK = threading.RLock()
 
@@ -95,18 +96,23 @@ def definitions() -> list[Path]:
     return sorted(DEFINITIONS_DIR.glob("*.sql"))
 
 
-def define(con: duckdb.DuckDBPyConnection, fill_summary: bool = False) -> None:
+def define(
+    con: duckdb.DuckDBPyConnection, fill_summary: bool = False, fill_repeat_spend: bool = False
+) -> None:
     """(Re)create every definition in one transaction, so that the live views and macros are
     those of store/definitions/ whatever migrations created them first (migrations 001-008 still
     create the old ones, as history). A migration holds tables only: a view or macro it defined
     would be replaced here, so change its file in store/definitions/ instead. ``fill_summary``
-    computes customer_summary from them (a database that has just gained the table)."""
+    computes customer_summary and customer_repeat_spend from them, ``fill_repeat_spend`` the
+    latter only (a database that has just gained the table)."""
     con.execute("begin transaction")
     try:
         for path in definitions():
             con.execute(path.read_text(encoding="utf-8"))
         if fill_summary:
             summary.refresh(con)
+        elif fill_repeat_spend:
+            summary.refresh_repeat_spend(con)
         con.execute("commit")
     except Exception:
         con.execute("rollback")
@@ -136,7 +142,8 @@ def migrate(con: duckdb.DuckDBPyConnection) -> int:
                 con.execute("rollback")
                 raise
             added.append(version)
-        define(con, fill_summary=SUMMARY_VERSION in added)
+        define(con, fill_summary=SUMMARY_VERSION in added,
+               fill_repeat_spend=REPEAT_SPEND_VERSION in added)
         return max(applied | set(added), default=0)
 
 

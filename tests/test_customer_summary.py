@@ -173,3 +173,56 @@ def test_a_database_migrated_past_a_gap_gains_the_missing_migration(shop):
     shop.execute("drop table customer_summary")
     assert store.migrate(shop) == max(version for version, _ in store.db.migrations())
     pd.testing.assert_frame_equal(summary(shop), expected)
+
+
+def repeat_spend(con) -> pd.DataFrame:
+    return con.execute("select * from customer_repeat_spend order by customer_id").df()
+
+
+def repeat_spend_from_scratch(con) -> pd.DataFrame:
+    return con.execute(
+        "select customer_id, repeat_spend"
+        " from customer_occasions_until(date '9999-12-30') where occasions > 1"
+        " order by customer_id").df()
+
+
+def repeat_spend_by_email(con) -> dict[str, float]:
+    names = {customer_id: email for email, customer_id in by_email(con).items()}
+    table = repeat_spend(con)
+    return {names[c]: float(s) for c, s in zip(table["customer_id"], table["repeat_spend"])}
+
+
+def test_repeat_spend_is_the_spend_after_the_first_purchase_day(shop):
+    """Ana's days after 5 February (20.00, then 15.00 less 5.00 refunded; her refund-only order
+    is none); Ben and Cléo (two orders on one day, then a credit note) have one occasion: no row."""
+    pd.testing.assert_frame_equal(repeat_spend(shop), repeat_spend_from_scratch(shop))
+    assert repeat_spend_by_email(shop) == {"ana@exemple.fr": 30.0}
+
+
+def test_repeat_spend_follows_import_merge_split_and_forget(shop):
+    import_file(shop, LATER, "ventes_mars.csv")
+    pd.testing.assert_frame_equal(repeat_spend(shop), repeat_spend_from_scratch(shop))
+    assert repeat_spend_by_email(shop) == {"ana@exemple.fr": 30.0, "ben@exemple.fr": 18.5}
+    ids = by_email(shop)
+    ana, ben = ids["ana@exemple.fr"], ids["ben@exemple.fr"]
+    before = repeat_spend(shop)
+    # Merged, Ana's days are 5, 7, 10, 20 February and 1 March: all but the 30.00 of the first.
+    identity.merge(shop, ana, ben, now=NOW)
+    pd.testing.assert_frame_equal(repeat_spend(shop), repeat_spend_from_scratch(shop))
+    assert repeat_spend_by_email(shop) == {"ana@exemple.fr": 30.0 + 40.0 + 18.5}
+    identity.split(shop, ben, now=NOW)
+    pd.testing.assert_frame_equal(repeat_spend(shop), before)
+    identity.forget(shop, ana, now=NOW)
+    pd.testing.assert_frame_equal(repeat_spend(shop), repeat_spend_from_scratch(shop))
+    assert repeat_spend_by_email(shop) == {"ben@exemple.fr": 18.5}
+
+
+def test_a_database_gains_a_filled_repeat_spend_when_migrated(shop):
+    import store
+
+    expected = repeat_spend(shop)
+    shop.execute("delete from schema_version where version = $v",
+                 {"v": store.db.REPEAT_SPEND_VERSION})
+    shop.execute("drop table customer_repeat_spend")
+    store.migrate(shop)
+    pd.testing.assert_frame_equal(repeat_spend(shop), expected)

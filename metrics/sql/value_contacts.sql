@@ -1,7 +1,9 @@
 -- Who each customer is, for the value lists: display name, email, phone, and the day of their
 -- latest valid order up to the end of day $as_of. Only people with a valid order by then (the
 -- customers of DESIGN.md), so a list never shows a contact who never bought. $customer_ids: the
--- people wanted (NULL: everyone); a list names 20 or a few thousand of 768,000 customers.
+-- people wanted (NULL: everyone); a list names 20 or a few thousand of 768,000 customers. The
+-- last order comes from the store's definition customer_facts_as_of (the customer_summary table
+-- when $as_of covers every order), not from every order.
 with
 
 wanted as (
@@ -14,16 +16,11 @@ customers as (
     where $customer_ids is null or customer_id in (select customer_id from wanted)
 ),
 
-customer_orders as (
-    select customer_id, ordered_at
-    from customer_orders_until($as_of)
-    where customer_id in (select customer_id from customers)
-),
-
 last_orders as (
-    select customer_id, max(ordered_at)::date as last_order_on
-    from customer_orders
-    group by customer_id
+    select customer_id, last_ordered_at::date as last_order_on
+    from customer_facts_as_of($as_of, $summary_current)
+    where valid_orders > 0
+        and customer_id in (select customer_id from customers)
 ),
 
 final as (

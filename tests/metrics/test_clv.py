@@ -79,6 +79,36 @@ def test_as_of_keeps_the_whole_day_and_nothing_after(con):
     pd.testing.assert_frame_equal(summary[SUMMARY_COLUMNS], expected, check_dtype=False)
 
 
+def test_histories_from_the_per_customer_tables_equal_those_from_the_orders(con):
+    """clv_summary_current.sql (customer_summary and customer_repeat_spend) gives exactly the
+    rows of clv_summary.sql whenever no order is later than the day: the shared shop (two orders
+    on one day, a cancelled, a refunded, a pending and an anonymous one) with a credit note of A's
+    and one of a contact who never bought, on the last order's day and a month later. Earlier,
+    _rfm_summary reads the orders (the tables know only the latest data)."""
+    insert_shop(con)
+    insert_orders(con, [
+        {"customer_id": 1, "ordered_at": "2024-03-05 12:00", "amount": -7.5,
+         "status": "credit_note"},
+        {"customer_id": 6, "ordered_at": "2024-02-01 12:00", "amount": -3.0,
+         "status": "credit_note"},
+    ])
+    for day in (date(2024, 3, 5), date(2024, 4, 5)):
+        from_orders = clv_summary(con, day)
+        from_tables = run_sql(con, "clv_summary_current", as_of=day).sort_values(
+            "customer_id", ignore_index=True)
+        pd.testing.assert_frame_equal(from_tables, from_orders)
+        pd.testing.assert_frame_equal(clv._rfm_summary(con, day), from_orders)
+    assert from_orders["monetary_value"].tolist()[:3] == [95 / 3, 22.0, 30.0]
+    assert from_orders["historic_value"].tolist() == [137.5, 52.0, 70.0, 50.0, 70.0]
+    read = []
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(clv, "run_sql", lambda con, name, **params: read.append(name) or run_sql(
+            con, name, **params))
+        clv._rfm_summary(con, date(2024, 3, 4))
+        clv._rfm_summary(con, date(2024, 3, 5))
+    assert read == ["clv_summary", "clv_summary_current"]
+
+
 def test_too_few_repeat_customers_fall_back_to_historic_figures(con):
     insert_shop(con)
 

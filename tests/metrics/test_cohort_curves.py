@@ -67,6 +67,26 @@ def test_only_the_period_containing_as_of_can_be_in_progress(con):
     assert period_complete(table, "month", date(2024, 3, 31)).all()
 
 
+def test_a_cohort_without_segment_has_its_month_in_progress_too():
+    # Split by first product: February's customers whose first product is unknown (segment
+    # missing) and those who bought a soap, both followed into March, in progress on 5 March.
+    # The group-by dropped the missing key and counted the unknown cohort's March as over, and
+    # its revenue in k1 over a period-0 revenue of nothing.
+    table = pd.DataFrame({
+        "segment": [None, None, "Savon", "Savon"],
+        "cohort": [pd.Timestamp(2024, 2, 1)] * 4,
+        "period_index": [0, 1, 0, 1],
+        "cohort_size": [2, 2, 1, 1],
+        "active_customers": [2, 1, 1, 0],
+        "revenue": [50.0, 20.0, 10.0, 0.0],
+    })
+    assert period_complete(table, "month", date(2024, 3, 5)).tolist() == [True, False, True, False]
+    # On 31 March both Marches are over: k1 pools 1 of 3 back, 20 / (50 + 10) of the revenue.
+    curves = average_curves(table, "month", date(2024, 3, 31))
+    assert curves["active_customers"].tolist() == [3, 1]
+    assert curves["revenue_retention"].tolist() == [1.0, 20 / 60]
+
+
 def test_average_curves_skip_the_month_in_progress(con):
     insert_shop(con)
     # As of 5 March, March is not over. Complete rows: Dec (A, B) k0 100 | k1 72 (2 active) |

@@ -17,6 +17,7 @@ from metrics.rfm import (
     RfmOptionError,
     enough_for_ranks,
     frequency_scores,
+    rank_scores,
     recency_scores,
     rfm,
     segment_movement,
@@ -140,6 +141,14 @@ def test_scores_are_monotone(days, orders):
     assert (r[days <= 30] >= 4).all() and (r[days > 365] <= 2).all()
     f = frequency_scores(np.sort(np.array(orders)))
     assert (np.diff(f) >= 0).all() and ((f >= 1) & (f <= 5)).all()
+
+
+@given(values=st.lists(st.integers(-30, 30).map(lambda v: v / 4), max_size=80))
+def test_rank_scores_follow_their_definition(values):
+    """1 + floor(5 x the values strictly lower / n), ties and all, as a pairwise count says."""
+    values = np.array(values, dtype=float)
+    worse = (values[np.newaxis, :] < values[:, np.newaxis]).sum(axis=1)
+    assert rank_scores(values).tolist() == (1 + 5 * worse // max(len(values), 1)).tolist()
 
 
 def test_segment_map_covers_the_grid():
