@@ -14,4 +14,12 @@ STRINGS: dict[str, tuple[str, str] | tuple[dict[str, str], dict[str, str]]] = {
     "products_describe_due": ("à relancer pour {product}", "due for {product}"),
     "products_describe_not_seasonal": ("sans les acheteurs saisonniers qui attendent leur saison",
                                        "without the seasonal buyers waiting for their season"),
+    "products_saved_no_name": ("Donnez un nom à la liste avant de l'enregistrer.",
+                               "Give the list a name before saving it."),
+    "products_saved_too_long": ("Ce nom est trop long : {limit} caractères au plus.",
+                                "This name is too long: {limit} characters at most."),
+    "products_saved_unknown": (
+        "Aucune liste enregistrée ne s'appelle « {name} ». Listes enregistrées : {names}.",
+        "No saved list is called '{name}'. Saved lists: {names}.",
+    ),
 }
