@@ -433,7 +433,7 @@ def describe(segment_filter: SegmentFilter, lang: str = "fr", currency: str = "E
         else text("describe_overdue", lang, count=segment_filter.min_days_overdue),
         None if segment_filter.at_risk is None
         else text("describe_at_risk", lang, name=SUBLIST_NAMES[segment_filter.at_risk][lang]),
-        text("products_describe_channels", lang, names=", ".join(
+        text("products_describe_channels", lang, names=text("products_channel_or", lang).join(
             text(f"products_channel_{channel}", lang) for channel in segment_filter.sales_channels))
         if segment_filter.sales_channels else None,
         None if segment_filter.due_for is None
