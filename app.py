@@ -22,6 +22,7 @@ pages = [
     st.Page("views/repeat.py", title=t("page_repeat"), icon=":material/replay:"),
     st.Page("views/value.py", title=t("page_value"), icon=":material/savings:"),
     st.Page("views/segments.py", title=t("page_segments"), icon=":material/groups:"),
+    st.Page("views/products.py", title=t("page_products"), icon=":material/inventory_2:"),
     st.Page("views/customer.py", title=t("page_customer"), icon=":material/person_search:"),
     st.Page("views/data.py", title=t("page_data"), icon=":material/database:"),
     st.Page("views/import.py", title=t("page_import"), icon=":material/upload_file:"),

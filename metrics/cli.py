@@ -222,7 +222,8 @@ PRODUCT_VIEWS = ("replenishment", "affinity")
 def replenishment_report(con: duckdb.DuckDBPyConnection, args: argparse.Namespace) -> Report:
     """Per product, the usual delay before it is bought again and who is due for it now; with
     --product, the people due for that product (their contact details and consent)."""
-    from metrics.replenishment import DUE_WINDOW_DAYS, MIN_REPURCHASES, due, replenishment
+    from metrics.due_lists import DUE_FACTS, due_people
+    from metrics.replenishment import DUE_WINDOW_DAYS, MIN_REPURCHASES, replenishment
 
     as_of = resolve_as_of(con, args.as_of)
     table = replenishment(con, as_of)
@@ -231,10 +232,8 @@ def replenishment_report(con: duckdb.DuckDBPyConnection, args: argparse.Namespac
     if args.product is None:  # "usual" is in JSON; the table says it by a missing median
         return Report({**summary, "products": table}, table.drop(columns="usual"))
     row = table[table["product"] == args.product]
-    due_now = due(con, args.product, as_of, table)
-    people = segment_customers(con, SegmentFilter(due_for=args.product), as_of)
-    people = due_now[["customer_id", "last_bought", "times_bought", "days_since"]].merge(
-        people[SEGMENT_COLUMNS], on="customer_id")
+    people = due_people(con, args.product, as_of, table)
+    people = people[[*DUE_FACTS, *SEGMENT_COLUMNS[1:]]]
     median = row["median_days"].iloc[0] if len(row) else None
     return Report({**summary, "product": args.product, "median_days": median,
                    "due": len(people)}, people, "customers")

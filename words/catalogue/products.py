@@ -83,4 +83,92 @@ STRINGS: dict[str, tuple[str, str] | tuple[dict[str, str], dict[str, str]]] = {
     "col_years": ("Années", "Years"),
     "col_last_ordered_at": ("Dernière commande", "Last order"),
     "col_season_ends": ("Fin de la saison suivante", "End of the next season"),
+    # Produits et saisons
+    "page_products": ("Produits et saisons", "Products and seasons"),
+    "products_intro": (
+        "Au bout de combien de temps chaque produit est racheté et qui relancer maintenant, ce "
+        "qui s'achète ensemble ou ensuite, et les clients qui n'achètent qu'à une saison.",
+        "How long before each product is bought again and whom to remind now, what is bought "
+        "together or next, and the customers who buy in one season only.",
+    ),
+    "products_no_lines": (
+        "Vos fichiers n'ont pas de lignes de produits : importez un export avec le détail des "
+        "articles (une ligne par article) pour voir cette page.",
+        "Your files have no product lines: import an export with the items (one row per item) "
+        "to see this page.",
+    ),
+    "products_replenishment_header": ("Rachat par produit", "Repurchase by product"),
+    "products_no_usual": (
+        "Aucun produit n'a encore été racheté {minimum} fois : pas encore de délai habituel.",
+        "No product has been bought again {minimum} times yet: no usual delay yet.",
+    ),
+    "products_reading": (
+        "« {product} » est racheté en général au bout de {days} jours ({repurchases}) ; "
+        "{due} maintenant.",
+        "'{product}' is usually bought again after {days} days ({repurchases}); {due} now.",
+    ),
+    "products_n_repurchases": ({"one": "{count} rachat", "other": "{count} rachats"},
+                               {"one": "{count} repurchase", "other": "{count} repurchases"}),
+    "products_n_due": ({"one": "{count} client à relancer", "other": "{count} clients à relancer"},
+                       {"one": "{count} customer due", "other": "{count} customers due"}),
+    "products_replenishment_caption": (
+        "Délai habituel : la médiane des délais entre deux achats du même produit par le même "
+        "client, donnée à partir de {minimum} rachats ; la moitié des rachats tombe entre les "
+        "deux quartiles.",
+        "Usual delay: the median of the delays between two purchases of the same product by the "
+        "same customer, given from {minimum} repurchases; half the repurchases fall between the "
+        "two quartiles.",
+    ),
+    "products_col_product": ("Produit", "Product"),
+    "products_col_buyers": ("Acheteurs", "Buyers"),
+    "products_col_repurchases": ("Rachats", "Repurchases"),
+    "products_col_median_days": ("Délai habituel (jours)", "Usual delay (days)"),
+    "products_col_quartiles": ("Moitié des rachats entre (jours)",
+                               "Half the repurchases between (days)"),
+    "products_col_due": ("À relancer", "Due"),
+    "products_col_last_bought": ("Dernier achat du produit", "Last bought"),
+    "products_col_days_since": ("Jours depuis", "Days since"),
+    "products_col_times_bought": ("Achats du produit", "Times bought"),
+    "products_col_with": ("Produit", "Product"),
+    "products_col_count": ("Fois", "Times"),
+    "products_col_base": ("Sur", "Out of"),
+    "products_col_share": ("Part", "Share"),
+    "products_col_lift": ("Lift", "Lift"),
+    "products_lift_help": (
+        "Au-dessus de 1 : plus souvent que par hasard ; en dessous : moins souvent.",
+        "Above 1: more often than by chance; below: less often.",
+    ),
+    "products_pick": ("Produit", "Product"),
+    "products_due_header": ("À relancer pour « {product} »", "Due for '{product}'"),
+    "products_due_none": (
+        "Personne à relancer pour ce produit aujourd'hui (ou pas encore de délai habituel).",
+        "Nobody is due for this product today (or no usual delay yet).",
+    ),
+    "products_due_shown": (
+        "Les {shown} derniers arrivés à échéance sur {total} sont affichés.",
+        "The {shown} most recently due of {total} are shown.",
+    ),
+    "products_due_export": (
+        "Pour exporter cette liste (CSV, Brevo, Mailchimp), choisissez « {product} » dans "
+        "« À relancer pour » sur la page Segments.",
+        "To export this list (CSV, Brevo, Mailchimp), choose '{product}' in 'Due for' on the "
+        "Segments page.",
+    ),
+    "products_affinity_header": ("Avec et après « {product} »", "With and after '{product}'"),
+    "products_affinity_none": ("Rien de vu au moins 3 fois.", "Nothing seen 3 times or more."),
+    "products_seasonal_header": ("Acheteurs saisonniers", "Seasonal buyers"),
+    "products_n_waiting": (
+        {"one": "{count} attend sa saison", "other": "{count} attendent leur saison"},
+        {"one": "{count} waiting for their season", "other": "{count} waiting for their season"},
+    ),
+    "products_season_detail": (
+        "{waiting} ; {repeat} ont acheté plusieurs fois, {years} sur plusieurs années.",
+        "{waiting}; {repeat} bought several times, {years} in several years.",
+    ),
+    "products_seasonal_caption": (
+        "Un client qui n'achète qu'en fin d'année n'est pas perdu en mars : sur la page "
+        "Segments, « Sans les saisonniers qui attendent leur saison » les laisse de côté.",
+        "A customer who only buys at the year's end is not lost in March: on the Segments page, "
+        "'Without seasonal buyers waiting for their season' leaves them out.",
+    ),
 }
