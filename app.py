@@ -24,6 +24,7 @@ pages = [
     st.Page("views/segments.py", title=t("page_segments"), icon=":material/groups:"),
     st.Page("views/products.py", title=t("page_products"), icon=":material/inventory_2:"),
     st.Page("views/customer.py", title=t("page_customer"), icon=":material/person_search:"),
+    st.Page("views/aftersales.py", title=t("aftersales_page"), icon=":material/support_agent:"),
     st.Page("views/data.py", title=t("page_data"), icon=":material/database:"),
     st.Page("views/import.py", title=t("page_import"), icon=":material/upload_file:"),
     st.Page("views/definitions.py", title=t("page_definitions"), icon=":material/menu_book:"),

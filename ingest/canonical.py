@@ -32,7 +32,7 @@ PLAUSIBLE_ORDER_DATES = (pd.Timestamp("1980-01-01"), pd.Timestamp("2099-12-31 23
 ORDER_FIELDS = (
     "order_id", "order_date", "order_total", "line_amount", "unit_price", "quantity", "product",
     "sku", "status", "refunded_amount", "discount", "shipping", "tax", "currency", "channel",
-    "cancelled_at",
+    "cancelled_at", "refunded_at",
 )
 # Columns that only a sales file has: two of them and no date is a sales file misread.
 SALE_LINE_FIELDS = ("quantity", "unit_price", "product", "sku")
@@ -492,9 +492,16 @@ def shape_orders(
     for name in ("shipping", "tax", "refunded_amount"):
         orders[name] = first[name] if name in mapping else np.nan
     orders["refunded_amount"] = orders["refunded_amount"].astype("float64").fillna(0.0)
+    orders["refunded_at"] = (
+        pd.to_datetime(group["refunded_at"].max()).astype("datetime64[us]")
+        if "refunded_at" in mapping
+        else pd.Series(pd.NaT, index=first.index, dtype="datetime64[us]"))
     orders["currency"] = first["currency"].str.upper()  # NA: the importer assumes the shop's
     orders["channel"] = channel_values(first, source)
     orders["status"], doubts = status_values(first, source, orders, owner)
+    # a refund's date only on a refunded order (a date column may be filled on every row)
+    orders["refunded_at"] = orders["refunded_at"].where(
+        orders["status"].isin(["refunded", "partially_refunded"]))
     orders = orders.reset_index().rename(columns={"order_key": "source_order_id"})
     orders["person"] = np.arange(len(orders))
     people = people_frame(first.reset_index(drop=True), seen=orders["ordered_at"])

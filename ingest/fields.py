@@ -12,7 +12,7 @@ from dataclasses import dataclass
 @dataclass(frozen=True)
 class Field:
     name: str
-    kind: str  # text, email, phone, postcode, bool, date, time, money, quantity
+    kind: str  # text, email, phone, postcode, bool, date, time, money, quantity, score
     label_fr: str
     label_en: str
     synonyms: tuple[str, ...]
@@ -58,6 +58,10 @@ FIELDS: tuple[Field, ...] = (
     Field("refunded_amount", "money", "Montant remboursé", "Refunded amount", (
         "montant rembourse", "rembourse", "remboursement", "montant du remboursement",
         "refunded amount", "amount refunded", "refunded", "refund",
+    )),
+    Field("refunded_at", "date", "Date de remboursement", "Refunded at", (
+        "date de remboursement", "date du remboursement", "rembourse le", "remboursee le",
+        "refunded at", "refund date", "refunded date", "date refunded", "refunded on",
     )),
     Field("discount", "money", "Remise", "Discount", (
         "remise", "reduction", "montant remise", "discount", "discount amount",
@@ -110,6 +114,63 @@ FIELDS: tuple[Field, ...] = (
     )),
 )
 
-FIELD_BY_NAME: dict[str, Field] = {f.name: f for f in FIELDS}
+# What review, survey and ticket files hold besides the shared order_id, customer_id, email,
+# full_name, product and status (ingest/aftersale.py). Their sources name their columns
+# themselves (ingest/sources/reviews.py, surveys.py, tickets.py): these synonyms serve the owner's
+# corrections and the hand-made French sheets.
+AFTER_SALE_FIELDS: tuple[Field, ...] = (
+    Field("feedback_id", "text", "N° de l'avis, de la réponse ou du ticket",
+          "Review, answer or ticket number", (
+              "n ticket", "numero de ticket", "ticket id", "review id", "id", "reference",
+          )),
+    Field("feedback_date", "date", "Date (avis, réponse, ouverture)",
+          "Date (review, answer, opened)", (
+              "date", "date d ouverture", "ouvert le", "date de l avis", "date avis",
+              "horodateur", "timestamp", "created at", "date created",
+          )),
+    Field("rating", "score", "Note", "Rating", ("note", "etoiles", "rating", "stars", "score")),
+    Field("review_title", "text", "Titre de l'avis", "Review title", ("titre", "title")),
+    Field("review_body", "text", "Texte de l'avis", "Review text", (
+        "avis", "texte", "commentaire", "review", "comment", "content",
+    )),
+    Field("replied_at", "date", "Réponse de la boutique le", "Shop replied at", (
+        "date de reponse", "repondu le", "reply date", "replied at",
+    )),
+    Field("nps_score", "score", "Recommandation (0 à 10)", "Would recommend (0-10)", (
+        "nps", "recommandation", "recommendation",
+    )),
+    Field("csat_score", "score", "Satisfaction (1 à 5)", "Satisfaction (1-5)", (
+        "satisfaction", "csat",
+    )),
+    Field("comment", "text", "Commentaire", "Comment", (
+        "commentaire", "remarque", "suggestion", "comment", "comments",
+    )),
+    Field("client_ref", "text", "Client (e-mail, n° de commande ou n° client)",
+          "Customer (email, order or customer number)", ("client", "customer")),
+    Field("reason", "text", "Motif", "Reason", ("motif", "objet", "sujet", "subject", "reason")),
+    Field("resolved_at", "date", "Résolu le", "Resolved at", (
+        "resolu le", "date de resolution", "ferme le", "cloture le", "resolved at", "solved at",
+        "closed at",
+    )),
+    Field("first_response_at", "date", "Première réponse le", "First response at", (
+        "premiere reponse le", "date de premiere reponse", "first response at",
+    )),
+    Field("first_response_minutes", "quantity", "Première réponse (minutes)",
+          "First response (minutes)", (
+              "premiere reponse minutes", "first reply time in minutes",
+              "first response time minutes",
+          )),
+    Field("first_response_hours", "quantity", "Première réponse (heures)",
+          "First response (hours)", ("premiere reponse heures", "first response time in hrs")),
+    Field("replies", "quantity", "Nombre de réponses", "Replies", ("reponses", "replies")),
+    Field("one_touch", "bool", "Résolu au premier contact", "Resolved at first contact", (
+        "resolu au premier contact", "premier contact", "one touch", "first contact resolution",
+    )),
+    Field("hidden", "text", "Statut de modération", "Moderation status", (
+        "moderation", "curated", "statut de moderation",
+    )),
+)
+
+FIELD_BY_NAME: dict[str, Field] = {f.name: f for f in (*FIELDS, *AFTER_SALE_FIELDS)}
 ORDER_VALUE_FIELDS = ("order_total", "line_amount", "unit_price")
 IDENTITY_FIELDS = ("customer_id", "email", "phone", "first_name", "last_name", "full_name")

@@ -50,15 +50,15 @@ from datetime import datetime
 import duckdb
 import pandas as pd
 
+from identity.match import match_people
 from ingest.canonical import CONTENT_KEY_PREFIX, LEGACY_KEY_PREFIX, Canonical
 from ingest.doubts import Doubt, settle
-from ingest.match import match_people
 from ingest.sql_files import sql_text
 from store import WRITE_LOCK, backup, summary, transaction
 
 ORDER_COLUMNS = (
     "source_order_id", "customer_id", "ordered_at", "currency", "amount", "discount", "shipping",
-    "tax", "refunded_amount", "status", "channel",
+    "tax", "refunded_amount", "refunded_at", "status", "channel",
 )
 ORDER_ID_CHOICES = ("same", "separate")
 KEY_PREFIXES = {"content": CONTENT_KEY_PREFIX, "legacy": LEGACY_KEY_PREFIX}

@@ -16,7 +16,7 @@ from datetime import datetime
 import duckdb
 import pandas as pd
 
-from ingest import canonical, currency
+from ingest import aftersale, aftersale_load, canonical, currency
 from ingest.doubts import settle
 from ingest.errors import FileRejected, rejected
 from ingest.mapping import remapped, validate_mapping
@@ -46,6 +46,7 @@ class ImportOptions:
     order_ids: str | None = None  # same|separate: numbers met in another file (ingest.load)
     statuses: tuple[tuple[str, str], ...] = ()  # (status word, paid|cancelled|refunded|pending)
     decimal_mark: str | None = None  # ',' or '.': settles amounts like 1,234 the file does not
+    scale: str | None = None  # '5' or '10': a survey's recommendation question (ingest/aftersale)
 
 
 @dataclass
@@ -87,6 +88,7 @@ class ImportReport:
     seconds: float
     rejects: pd.DataFrame
     notes: list[tuple[str, str]] = field(default_factory=list)
+    after_sale: aftersale_load.AfterSaleCounts | None = None  # a review, survey or ticket file
 
 
 def _silent(fraction: float, fr: str, en: str) -> None:
@@ -170,6 +172,7 @@ def import_file(
         (options.order_ids, ORDER_ID_CHOICES, "choix pour les numéros de commande",
          "choice for order numbers"),
         (options.decimal_mark, DECIMAL_MARKS, "séparateur décimal", "decimal mark"),
+        (options.scale, aftersale.SCALES, "échelle", "scale"),
     ):
         if value is not None and value not in allowed:
             raise rejected(
@@ -180,6 +183,8 @@ def import_file(
     progress(0.05, "Lecture du fichier", "Reading the file")
     seen = preview(data, file_name, options)
     refuse_not_sales(seen.source, file_name)
+    if seen.source.after_sale:
+        return import_after_sale(con, seen, options, progress, started)
     table = seen.table
     progress(0.3, f"{len(table.frame)} lignes lues, analyse des valeurs",
              f"{len(table.frame)} rows read, parsing values")
@@ -255,4 +260,39 @@ def import_file(
         seconds=time.perf_counter() - started,
         rejects=result.rejects,
         notes=notes,
+    )
+
+
+def import_after_sale(con: duckdb.DuckDBPyConnection, seen: Preview, options: ImportOptions,
+                      progress: Progress, started: float) -> ImportReport:
+    """A review, survey or ticket file, with the sales import's guarantees (ingest/aftersale.py,
+    ingest/aftersale_load.py)."""
+    table = seen.table
+    rows_read = len(table.frame) + len(table.rejects)
+    progress(0.3, f"{len(table.frame)} lignes lues, analyse des valeurs",
+             f"{len(table.frame)} rows read, parsing values")
+    found = aftersale.build(table, seen.source, seen.mapping, seen.file_name,
+                            options.date_order, options.scale)
+    notes = table.notes + found.notes + settle(seen.file_name, table.doubts + found.doubts,
+                                               options.accept_guesses)
+    recorded = {
+        "encoding": table.encoding, "delimiter": table.delimiter, "sheet": table.sheet,
+        "header_row": table.header_row, "date_order": found.date_order, "scale": options.scale,
+        "mapping": seen.mapping,
+    }
+    progress(0.6, "Rattachement aux clients et enregistrement",
+             "Linking to customers and saving")
+    counts = aftersale_load.load(con, found, file_name=seen.file_name, sha256=seen.sha256,
+                                 source=seen.source.name, options=recorded, rows_read=rows_read,
+                                 notes=notes)
+    progress(1.0, "Import terminé", "Import finished")
+    loaded = counts.new + counts.updated + counts.unchanged
+    return ImportReport(
+        import_id=counts.import_id, file_name=seen.file_name, source=seen.source,
+        kind=found.kind, encoding=table.encoding, delimiter=table.delimiter, sheet=table.sheet,
+        header_row=table.header_row, date_order=found.date_order, mapping=seen.mapping,
+        rows_read=rows_read, rows_loaded=loaded, rows_rejected=len(found.rejects),
+        orders_new=0, orders_updated=0, orders_unchanged=0, customers_new=0,
+        customers_merged=0, seconds=time.perf_counter() - started, rejects=found.rejects,
+        notes=notes, after_sale=counts,
     )

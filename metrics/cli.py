@@ -29,6 +29,7 @@ from exports import (
     log_export,
     neutralise_formulas,
 )
+from metrics import aftersales
 from metrics.at_risk import SUBLISTS
 from metrics.cohorts import cohorts
 from metrics.currencies import uncounted, uncounted_warning
@@ -59,7 +60,7 @@ from metrics.segment import (
 from store.currency import shop_currency
 from store.errors import ComptoirError
 from words import STRINGS, both, choose, lang_of, lang_option, text
-from words.format import MISSING, day, number, typed
+from words.format import MISSING, day, number, percent, typed
 
 FORMATS = ("table", "csv", "json")
 LAST_ORDER_COLUMNS = ["customer_id", "recency_days", "frequency", "monetary"]
@@ -179,6 +180,9 @@ def segment_report(con: duckdb.DuckDBPyConnection, args: argparse.Namespace) -> 
         return Report({}, pd.DataFrame(), message=text(
             "products_saved", args.lang, name=name, description=describe(segment_filter, args.lang)))
     people = segment_customers(con, segment_filter, resolve_as_of(con, args.as_of))
+    held_back = 0
+    if not args.open_complaints:
+        people, held_back = without_open_complaints(people, aftersales.open_complaints(con))
     description = describe(segment_filter, currency=shop_currency(con))
     if args.format in EXPORT_FORMATS:
         if args.out is None:
@@ -196,10 +200,12 @@ def segment_report(con: duckdb.DuckDBPyConnection, args: argparse.Namespace) -> 
             left_out=text("cli_left_out", lang, count=export.left_out),
             unusable=text("cli_unusable", lang, count=export.unusable) if export.unusable else "",
         )
+        if held_back:
+            message += text("aftersales_left_out", lang, count=held_back)
         return Report({}, pd.DataFrame(), message=message)
     kept, _ = consenting(people, args.consent_only)
     summary = {"description": describe(segment_filter, args.lang), "consent_only": args.consent_only,
-               **list_summary(people)}
+               "open_complaints_left_out": held_back, **list_summary(people)}
     return Report(summary, kept[SEGMENT_COLUMNS].reset_index(drop=True), "customers")
 
 
@@ -280,6 +286,83 @@ def seasonal_report(con: duckdb.DuckDBPyConnection, args: argparse.Namespace) ->
     return Report({"as_of": as_of, "seasons": table}, table)
 
 
+def aftersales_lines(figures: dict, links: pd.DataFrame, lang: str) -> str:
+    """The table format of ``aftersales``: each measure under its glossary term, with its
+    counts, then the loyalty comparison and its caveat."""
+    def share(key: str) -> str:
+        return percent(figures[key], lang)
+
+    def count(key: str, value: object) -> str:
+        return text(key, lang, count=value)
+
+    def after(value: float | None, unit: str) -> str:
+        return (MISSING if value is None
+                else text(unit, lang, count=round(value, 1), value=typed(value, lang, 1)))
+
+    nps = MISSING if figures["nps"] is None else number(figures["nps"], 1, lang)
+    rating = (MISSING if figures["average_rating"] is None
+              else text("aftersales_out_of_5", lang, value=number(figures["average_rating"], 2,
+                                                                   lang)))
+    refunds = text("aftersales_refunds_count", lang, refunded=figures["refunded_orders"],
+                   count=figures["orders_placed"])
+    lines = [
+        text("aftersales_window", lang, since=day(figures["since"], lang),
+             as_of=day(figures["as_of"], lang)),
+        ("aftersales_refund_rate_orders", f"{share('refund_rate_orders')} ({refunds})"),
+        ("aftersales_refund_rate_revenue", share("refund_rate_revenue")),
+        ("aftersales_days_to_refund",
+         f"{after(figures['median_days_to_refund'], 'aftersales_days')} "
+         f"({count('aftersales_dated', figures['dated_refunds'])})"),
+        ("aftersales_nps", f"{nps} ({count('aftersales_answers', figures['nps_answers'])})"),
+        ("aftersales_csat",
+         f"{share('csat')} ({count('aftersales_answers', figures['csat_answers'])})"),
+        ("aftersales_average_rating",
+         f"{rating} ({count('aftersales_reviews', figures['reviews'])})"),
+        ("aftersales_tickets_per_100_orders",
+         f"{number(figures['tickets_per_100_orders'], 1, lang)} "
+         f"({count('aftersales_tickets', figures['tickets'])})"),
+        ("aftersales_first_response_time",
+         after(figures["median_hours_to_first_response"], "aftersales_hours")),
+        ("aftersales_resolution_time",
+         after(figures["median_days_to_resolution"], "aftersales_days")),
+        ("aftersales_first_contact_resolution", share("first_contact_resolution")),
+    ]
+    shown = [line if isinstance(line, str) else
+             text("aftersales_line", lang, term=text(f"term_{line[0]}", lang), value=line[1])
+             for line in lines]
+    for row in links.itertuples():  # three rows: one per kind of event
+        shown.append(text(
+            "aftersales_loyalty_line", lang, event=text(f"aftersales_event_{row.event}", lang),
+            after=percent(row.repeat_rate_after, lang),
+            customers=count("aftersales_people", row.customers),
+            comparable=text("term_aftersales_repeat_comparable", lang),
+            without=percent(row.repeat_rate_without, lang),
+            comparables=count("aftersales_people", row.comparable_customers),
+        ))
+    shown.append(text("aftersales_caveat", lang))
+    return "\n".join(shown)
+
+
+def aftersales_report(con: duckdb.DuckDBPyConnection, args: argparse.Namespace) -> Report:
+    """The after-sales figures of the 12 months to --as-of (metrics.aftersales.headline): JSON
+    with the loyalty comparison under "loyalty", CSV one row of figures, the table format each
+    figure under its glossary term."""
+    figures, links = aftersales.headline(con, args.as_of)
+    message = None
+    if args.format == "table" and args.out is None:
+        message = aftersales_lines(figures, links, args.lang)
+    row = {key: np.nan if value is None else value.isoformat() if isinstance(value, date)
+           else value for key, value in figures.items()}
+    row["currency"] = shop_currency(con)  # of revenue_placed and refunded_value
+    return Report({**figures, "loyalty": links}, pd.DataFrame([row]), message=message)
+
+
+def without_open_complaints(people: pd.DataFrame, open_ids: np.ndarray) -> tuple[pd.DataFrame, int]:
+    """The people of a marketing list but those with an open complaint, and how many those were."""
+    held = people["customer_id"].isin(open_ids)
+    return people[~held], int(held.sum())
+
+
 COMMANDS: dict[str, Callable[[duckdb.DuckDBPyConnection, argparse.Namespace], Report]] = {
     "kpis": kpis_report,
     "cohorts": cohorts_report,
@@ -290,6 +373,7 @@ COMMANDS: dict[str, Callable[[duckdb.DuckDBPyConnection, argparse.Namespace], Re
     "report": weekly_report_file,
     "products": products_report,
     "seasonal": seasonal_report,
+    "aftersales": aftersales_report,
 }
 
 
@@ -324,6 +408,8 @@ def build_parser(lang: str = "fr") -> argparse.ArgumentParser:
     parser.add_argument("--min-days-overdue", type=int, help=say("min_days_overdue"))
     parser.add_argument("--at-risk", choices=list(SUBLISTS), help=say("at_risk"))
     parser.add_argument("--sep", choices=SEPARATORS, default=";", help=say("sep"))
+    parser.add_argument("--open-complaints", action="store_true",
+                        help=text("aftersales_cli_open_complaints", lang))
     parser.add_argument("--out", type=Path, help=say("out"))
     parser.add_argument("view", nargs="?", choices=PRODUCT_VIEWS,
                         help=text("products_help_view", lang))

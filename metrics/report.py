@@ -17,6 +17,7 @@ from datetime import date, timedelta
 import duckdb
 import pandas as pd
 
+from metrics.aftersales import AfterSalesWeek, week_section
 from metrics.at_risk import at_risk, counts, sublist
 from metrics.currencies import uncounted
 from metrics.dates import default_week, facts_as_of, week_start
@@ -56,7 +57,8 @@ class WeeklyReport:
     figure counts for want of a rate. customers: customers at the end of the week; below
     metrics.rfm.MIN_RANKED_CUSTOMERS (``ranked`` False) the report names no segment and shows
     by_last_order instead (BY_LAST_ORDER columns, the most recent last order first; empty when
-    ranked).
+    ranked). aftersales: the week after the sale (metrics.aftersales.week_section: new
+    detractors, tickets open too long, the week's refunds).
     """
 
     week: date
@@ -71,6 +73,7 @@ class WeeklyReport:
     uncounted: pd.DataFrame
     customers: int
     by_last_order: pd.DataFrame
+    aftersales: AfterSalesWeek
 
     @property
     def ranked(self) -> bool:
@@ -181,5 +184,6 @@ def weekly_report(con: duckdb.DuckDBPyConnection, week: date) -> WeeklyReport:
         uncounted=uncounted(con),
         customers=len(after),
         by_last_order=customers_by_last_order(facts.iloc[:0] if ranked else facts),
+        aftersales=week_section(con, monday),
     )
 

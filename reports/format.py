@@ -155,3 +155,64 @@ def new_repeat_table(new_repeat: pd.DataFrame, lang: str = "fr") -> pd.DataFrame
             text("report_spend", lang): new_repeat["spend"],
         }
     )
+
+
+# The after-sales section (metrics.aftersales.week_section)
+
+
+def aftersales_detractors_table(answers: pd.DataFrame, lang: str = "fr") -> pd.DataFrame:
+    return pd.DataFrame(
+        {
+            text("report_name", lang): answers["name"],
+            text("report_phone", lang): phones(answers["phone"]),
+            text("report_email", lang): answers["email"],
+            text("aftersales_col_answered_at", lang): answers["answered_at"],
+            text("aftersales_col_nps_score", lang): answers["nps_score"],
+            text("aftersales_col_csat_score", lang): answers["csat_score"],
+            text("aftersales_col_comment", lang): answers["comment"],
+        }
+    )
+
+
+def aftersales_tickets_table(tickets: pd.DataFrame, lang: str = "fr") -> pd.DataFrame:
+    return pd.DataFrame(
+        {
+            text("report_name", lang): tickets["name"],
+            text("report_phone", lang): phones(tickets["phone"]),
+            text("report_email", lang): tickets["email"],
+            text("aftersales_col_opened_at", lang): tickets["opened_at"],
+            text("aftersales_col_days_open", lang): tickets["days_open"],
+            text("aftersales_col_reason", lang): tickets["reason"],
+            text("aftersales_col_status", lang): tickets["status"],
+        }
+    )
+
+
+def aftersales_refunds_table(refunds: pd.DataFrame, lang: str = "fr") -> pd.DataFrame:
+    return pd.DataFrame(
+        {
+            text("report_name", lang): refunds["name"],
+            text("report_email", lang): refunds["email"],
+            text("aftersales_col_order_number", lang): refunds["order_number"],
+            text("aftersales_col_ordered_at", lang): refunds["ordered_at"],
+            text("aftersales_col_refunded_on", lang): refunds["refunded_on"],
+            text("aftersales_col_refund_dated", lang): yes_no(refunds["refund_dated"], lang),
+            text("aftersales_col_refunded", lang): refunds["refunded"],
+        }
+    )
+
+
+def aftersales_lists(section, lang: str = "fr") -> list[tuple[str, str, str, pd.DataFrame]]:
+    """The section's three lists as (key, title, note, table), in the report's order."""
+    days = number(section.ticket_days, 0, lang)
+    return [
+        ("aftersales_detractors", text("aftersales_report_detractors", lang),
+         text("aftersales_report_detractors_note", lang),
+         aftersales_detractors_table(section.new_detractors, lang)),
+        ("aftersales_tickets", text("aftersales_report_tickets", lang, days=days),
+         text("aftersales_report_tickets_note", lang),
+         aftersales_tickets_table(section.old_tickets, lang)),
+        ("aftersales_refunds", text("aftersales_report_refunds", lang),
+         text("aftersales_report_refunds_note", lang),
+         aftersales_refunds_table(section.refunds, lang)),
+    ]

@@ -17,6 +17,7 @@ from metrics.currencies import symbol, uncounted_warning
 from metrics.kpis import METRICS, RATES
 from metrics.report import WeeklyReport
 from reports.format import (
+    aftersales_lists,
     at_risk_note,
     by_last_order_table,
     day,
@@ -203,6 +204,18 @@ def _segments_section(report: WeeklyReport, lang: str) -> str:
     )
 
 
+def _aftersales_section(report: WeeklyReport, lang: str) -> str:
+    """New detractors, tickets open too long and the week's refunds, one list each."""
+    parts = []
+    for key, title, note, table in aftersales_lists(report.aftersales, lang):
+        content = (_table(table, lang, report.currency) if len(table)
+                   else f"<p>{escape(text('report_nobody', lang))}</p>")
+        parts.append(f'<h3 id="{key}">{escape(title)}</h3><p class="muted">{escape(note)}</p>'
+                     f"{content}")
+    return (f'<section id="aftersales"><h2>{escape(text("aftersales_report_header", lang))}'
+            f"</h2>{''.join(parts)}</section>")
+
+
 def render_html(report: WeeklyReport, lang: str = "fr") -> str:
     """The whole report as one HTML document (UTF-8 text)."""
     title = text("report_title", lang)
@@ -220,6 +233,7 @@ def render_html(report: WeeklyReport, lang: str = "fr") -> str:
                       at_risk_note(report.at_risk, lang), lang, report.currency),
         _list_section("new_repeat", new_repeat_table(report.new_repeat, lang),
                       text("report_def_new_repeat", lang), lang, report.currency),
+        _aftersales_section(report, lang),
         _definitions(report, lang),
         f'<footer><p class="muted">{escape(text("report_footer", lang))}</p></footer>',
     ]

@@ -22,6 +22,7 @@ from metrics.kpis import METRICS, RATES
 from metrics.report import WeeklyReport
 from reports.format import (
     KPI_KINDS,
+    aftersales_lists,
     at_risk_note,
     by_last_order_table,
     day,
@@ -197,7 +198,8 @@ def _list_sheet(writer: pd.ExcelWriter, report: WeeklyReport, key: str, frame: p
 
 def render_xlsx(report: WeeklyReport, lang: str = "fr") -> bytes:
     """The workbook's bytes: Indicateurs, Tendance, Segments (Clients below
-    metrics.rfm.MIN_RANKED_CUSTOMERS customers), À appeler, Nouveaux fidèles."""
+    metrics.rfm.MIN_RANKED_CUSTOMERS customers), À appeler, Nouveaux fidèles, then the
+    after-sales lists: Détracteurs, Tickets anciens, Remboursements."""
     buffer = io.BytesIO()
     day_format = NUMBER_FORMATS[lang]["day"]
     with pd.ExcelWriter(buffer, engine="xlsxwriter", date_format=day_format,
@@ -213,4 +215,7 @@ def render_xlsx(report: WeeklyReport, lang: str = "fr") -> bytes:
         _list_sheet(writer, report, "report_sheet_new_repeat",
                     new_repeat_table(report.new_repeat, lang),
                     text("report_def_new_repeat", lang), formats, lang)
+        for key, title, note, table in aftersales_lists(report.aftersales, lang):
+            _list_sheet(writer, report, f"aftersales_sheet_{key.removeprefix('aftersales_')}",
+                        table, f"{title}. {note}", formats, lang)
     return buffer.getvalue()

@@ -1,9 +1,11 @@
 """Load or remove the demo shop (``python -m sample_data.demo [--remove] [DB]``).
 
 It is loaded through the normal importer, only into an empty database, and removed with
-ingest.remove: every row its two files brought goes, the owner's own imports stay. Its imports
+ingest.remove: every row its files brought goes, the owner's own imports stay. Its imports
 are recognised by the files' SHA-256, so a database filled before this module knew how to remove
-it is cleaned too.
+it is cleaned too. The app and the command line load its sales and customers (``load_demo``,
+what most tests' figures rest on) and then its reviews, NPS survey and tickets
+(``load_after_sale``, sample_data/after_sale.py).
 """
 
 from __future__ import annotations
@@ -18,6 +20,7 @@ import duckdb
 
 from ingest.pipeline import ImportReport, import_file
 from ingest.remove import Removed, remove_imports
+from sample_data.after_sale import FILES as AFTER_SALE_FILES
 from store import ComptoirError, connect
 
 DEMO_DIR = Path(__file__).resolve().parent
@@ -25,7 +28,19 @@ DEMO_FILES = ("ventes_boutique.csv", "clients.xlsx")
 
 
 def load_demo(con: duckdb.DuckDBPyConnection) -> list[ImportReport]:
+    """The demo's sales and customers."""
     return [import_file(con, (DEMO_DIR / name).read_bytes(), name) for name in DEMO_FILES]
+
+
+def load_after_sale(con: duckdb.DuckDBPyConnection) -> list[ImportReport]:
+    """The demo's reviews, NPS survey and tickets, once its sales are in (they link to them)."""
+    return [import_file(con, (DEMO_DIR / name).read_bytes(), name)
+            for name in AFTER_SALE_FILES]
+
+
+def load_shop(con: duckdb.DuckDBPyConnection) -> list[ImportReport]:
+    """The whole demo shop, as the app's button and the command line load it."""
+    return load_demo(con) + load_after_sale(con)
 
 
 def is_empty(con: duckdb.DuckDBPyConnection) -> bool:
@@ -35,7 +50,8 @@ def is_empty(con: duckdb.DuckDBPyConnection) -> bool:
 @cache
 def demo_hashes() -> tuple[str, ...]:
     """SHA-256 of the demo's files, as ``imports.sha256`` records them."""
-    return tuple(hashlib.sha256((DEMO_DIR / name).read_bytes()).hexdigest() for name in DEMO_FILES)
+    return tuple(hashlib.sha256((DEMO_DIR / name).read_bytes()).hexdigest()
+                 for name in (*DEMO_FILES, *AFTER_SALE_FILES))
 
 
 def is_demo_file(data: bytes) -> bool:
@@ -84,9 +100,10 @@ def main(argv: list[str] | None = None) -> int:
         if not is_empty(con):
             print("La base contient déjà des imports : boutique de démonstration non chargée.")
             return 0
-        for report in load_demo(con):
-            print(f"{report.file_name} : {report.rows_loaded} lignes importées, "
-                  f"{report.orders_new} commandes, {report.customers_new} nouveaux clients")
+        for report in load_shop(con):
+            done = (f"{report.after_sale.linked} rattachées à un client" if report.after_sale
+                    else f"{report.orders_new} commandes, {report.customers_new} nouveaux clients")
+            print(f"{report.file_name} : {report.rows_loaded} lignes importées, {done}")
         con.execute("checkpoint")
     finally:
         con.close()

@@ -25,6 +25,8 @@ from pathlib import Path
 import numpy as np
 import pandas as pd
 
+from sample_data import after_sale
+
 SEED = 20261115
 START = pd.Timestamp("2024-01-01")  # a Monday
 END = pd.Timestamp("2026-11-15")  # a Sunday: the export covers 150 whole weeks
@@ -598,6 +600,19 @@ FIGURE_LABELS = {
     "pending_orders": "Pending orders",
     "contacts": "Rows of `clients.xlsx`",
     "contacts_never_bought": "of which newsletter contacts who never bought",
+    "survey_answers": "Answers to the NPS survey (`enquete_satisfaction.csv`)",
+    "promoters": "of which promoters (9-10)",
+    "promoters_again": "promoters who bought again after answering",
+    "passives": "of which passives (7-8)",
+    "passives_again": "passives who bought again after answering",
+    "detractors": "of which detractors (0-6)",
+    "detractors_again": "detractors who bought again after answering",
+    "tickets": "After-sales tickets (`sav.csv`)",
+    "tickets_open": "of which still open",
+    "tickets_open_again": "open tickets whose customer bought again after opening it",
+    "tickets_resolved_again": "resolved tickets whose customer bought again after opening it",
+    "reviews": "Reviews (`avis_verifies.csv`)",
+    "review_stars_sum": "Sum of their stars (1-5)",
 }
 
 
@@ -608,7 +623,8 @@ def figures_table(result: dict[str, int | Decimal]) -> str:
 
 
 def generate(out_dir: Path) -> dict[str, int | Decimal]:
-    """Write ventes_boutique.csv and clients.xlsx into out_dir; return the true figures."""
+    """Write ventes_boutique.csv, clients.xlsx and the after-sale files (sample_data/after_sale.py)
+    into out_dir; return the true figures."""
     rng = np.random.default_rng(SEED)
     cal = calendar()
     who = buyers(rng, N_BUYERS)
@@ -622,7 +638,7 @@ def generate(out_dir: Path) -> dict[str, int | Decimal]:
     out_dir.mkdir(parents=True, exist_ok=True)
     (out_dir / CSV_NAME).write_bytes(sales_csv(rows, int(lines["amount"].sum())))
     (out_dir / XLSX_NAME).write_bytes(customer_xlsx(table))
-    return figures(orders, lines, len(table))
+    return figures(orders, lines, len(table)) | after_sale.write(out_dir, orders, who, ident, END)
 
 
 def main() -> None:

@@ -8,7 +8,7 @@ from datetime import datetime
 import pandas as pd
 import pytest
 
-from ingest import identity
+from identity import decisions as identity
 from ingest.pipeline import import_file
 
 # Ana buys on the web, in the shop, then through a marketplace (a refund-only order of hers does

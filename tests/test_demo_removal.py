@@ -10,7 +10,8 @@ import pandas as pd
 import pytest
 
 import store
-from ingest import identity, remove
+from identity import decisions as identity
+from ingest import remove
 from ingest.sql_files import run
 from ingest.pipeline import import_file
 from metrics import kpis

@@ -1,4 +1,4 @@
-"""Owner decisions about identity: merge, split, keep apart, forget (ingest.identity)."""
+"""Owner decisions about identity: merge, split, keep apart, forget (identity.decisions)."""
 
 from __future__ import annotations
 
@@ -12,9 +12,10 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 import store
-from ingest import identity
+from identity import decisions as identity
+from identity.duplicates import suspected_pairs
+from ingest import history
 from ingest.pipeline import import_file
-from metrics.duplicates import suspected_pairs
 from sample_data.demo import DEMO_DIR, load_demo
 from store import backup
 
@@ -407,14 +408,14 @@ def test_rewrite_file_leaves_an_in_memory_database_alone(shop):
 
 
 def test_imports_log_and_rejects_of_an_import(shop):
-    log = identity.imports_log(shop)
+    log = history.imports_log(shop)
     assert log[["import_id", "file_name", "rows_read", "rows_loaded", "rows_rejected",
                 "orders_new", "customers_new"]].values.tolist() == [
         [1, "ventes.csv", 6, 5, 1, 5, 5]]
-    rejects = identity.import_rejects(shop, 1)
+    rejects = history.import_rejects(shop, 1)
     assert rejects["row_number"].tolist() == [7]
     assert rejects["raw"].iloc[0].startswith("W-4;31/02/2024;Quillebœuf")
-    assert identity.import_rejects(shop, 2).empty
+    assert history.import_rejects(shop, 2).empty
 
 
 def test_on_the_demo_shop_merging_every_suggestion_finds_the_true_customers_and_lasts(con):

@@ -1,8 +1,8 @@
 """Arrows only point down: every module imports from its own layer or below (issue 15).
 
 A newcomer reads the code like a map when each layer only builds on the ones under it:
-words and store at the bottom, then ingest (with identity matching and the demo shop it loads),
-metrics, exports and reports, ui, and at the top the views beside the command-line entry points
+words and store at the bottom, then identity (who is who: matching, the owner's merges, splits
+and forgetting, suspected duplicates), ingest (with the demo shop it loads), metrics, exports and reports, ui, and at the top the views beside the command-line entry points
 (``app.py``, every ``__main__.py`` and ``cli.py``: ``python -m metrics report`` may reach the
 report writers that metrics itself must not know). bench/ and tests/ use everything and are not
 checked.
@@ -18,6 +18,7 @@ ROOT = Path(__file__).resolve().parent.parent
 LAYERS: list[set[str]] = [
     {"words"},
     {"store"},
+    {"identity"},
     {"ingest", "sample_data"},
     {"metrics"},
     {"exports", "reports"},

@@ -39,9 +39,12 @@ from tests.metrics.factories import insert_orders, insert_shop
 NBSP, NNBSP = "\u00a0", "\u202f"
 SCRIPT = "<script>alert(1)</script>"
 FORMULA = '=HYPERLINK("http://evil.example","clic")'
-SHEETS = ["Indicateurs", "Tendance", "Segments", "À appeler", "Nouveaux fidèles"]
+AFTERSALES_SHEETS = ["Détracteurs", "Tickets anciens", "Remboursements"]
+SHEETS = ["Indicateurs", "Tendance", "Segments", "À appeler", "Nouveaux fidèles",
+          *AFTERSALES_SHEETS]
 # Below metrics.rfm.MIN_RANKED_CUSTOMERS customers (the hand-computed shop has 4): no segments.
-SMALL_SHEETS = ["Indicateurs", "Tendance", "Clients", "À appeler", "Nouveaux fidèles"]
+SMALL_SHEETS = ["Indicateurs", "Tendance", "Clients", "À appeler", "Nouveaux fidèles",
+                *AFTERSALES_SHEETS]
 TOO_FEW = ("Pas encore assez de clients pour des segments par rang (il en faut 20, vous en avez "
            "{have}). Voici vos clients par date du dernier achat.")
 
@@ -224,7 +227,8 @@ def test_a_week_before_any_order_still_gives_both_files(con):
     assert report.kpis["this_week"].tolist()[:5] == [0.0, 0.0, 0.0, 0.0, 0.0]
     assert (len(report.moves), len(report.to_call), len(report.new_repeat)) == (0, 0, 0)
     html = render_html(report)
-    assert html.count("Personne cette semaine.") == 3  # no customer yet, none to call, none new
+    # no customer yet, none to call, none new; no detractor, old ticket nor refund
+    assert html.count("Personne cette semaine.") == 6
     assert TOO_FEW.format(have=0) in html
     assert '<div class="value" id="kpi-average_basket">–</div>' in html
     book = _workbook(render_xlsx(report))
@@ -348,7 +352,8 @@ def test_xlsx_sheets_kpi_cells_and_no_formula(con):
 def test_xlsx_in_english(con):
     insert_shop(con)
     book = _workbook(render_xlsx(weekly_report(con, date(2024, 1, 8)), "en"))
-    assert book.sheetnames == ["Figures", "Trend", "Customers", "To call", "New repeat"]
+    assert book.sheetnames == ["Figures", "Trend", "Customers", "To call", "New repeat",
+                               "Detractors", "Old tickets", "Refunds"]
     assert book["Figures"]["B4"].value == 134.0
     assert book["Figures"]["B4"].number_format == '"€"#,##0.00'
 

@@ -2,7 +2,7 @@
 
 Reads are cached by data version. Writes (merge, split, keep apart, forget) run as button
 callbacks, so a click acts once: each takes the write lock and its own transaction
-(ingest.identity), then drops the cached results; the outcome is left in session state for the
+(identity.decisions), then drops the cached results; the outcome is left in session state for the
 page to show. Forgetting also rewrites the database file, which closes the cached connection.
 """
 
@@ -16,9 +16,11 @@ import streamlit as st
 import exports
 import store
 from exports.names import rejects_file_name
-from ingest import identity
+from identity import decisions as identity
+from identity import duplicates
+from ingest import history
 from ingest.sources import SOURCE_BY_NAME
-from metrics import customer, duplicates
+from metrics import customer
 from ui import data, forecast, format
 from ui.data import CACHE_ENTRIES, connection
 from ui.i18n import lang, pick, t
@@ -33,12 +35,12 @@ SEARCH_RESULTS = 20
 
 @st.cache_data(max_entries=CACHE_ENTRIES, show_spinner=False)
 def imports_log(data_version: Version) -> pd.DataFrame:
-    return identity.imports_log(connection())
+    return history.imports_log(connection())
 
 
 @st.cache_data(max_entries=CACHE_ENTRIES, show_spinner=False)
 def import_rejects(import_id: int, data_version: Version) -> pd.DataFrame:
-    return identity.import_rejects(connection(), import_id)
+    return history.import_rejects(connection(), import_id)
 
 
 @st.cache_data(max_entries=CACHE_ENTRIES, show_spinner=False)

@@ -3,7 +3,7 @@
 
 import streamlit as st
 
-from sample_data.demo import demo_imports, is_demo_file, load_demo, remove_demo
+from sample_data.demo import demo_imports, is_demo_file, load_shop, remove_demo
 from store import ComptoirError
 from ui import data, forecast, format
 from ui.data import CACHE_ENTRIES, connection
@@ -17,7 +17,7 @@ def offer_demo(where: str) -> None:
     st.info(f"**{t('empty_title')}** — {t('empty_body')}")
     if st.button(t("load_demo"), type="primary", key=f"demo_{where}"):
         with st.spinner(t("importing")):
-            reports = load_demo(data.connection())
+            reports = load_shop(data.connection())
         data.clear()
         refitted = forecast.refit()
         orders = sum(r.orders_new for r in reports)

@@ -1,11 +1,12 @@
 """Fiche client: find a customer by name, email or phone and see everything about them: identity
-and consent, figures, segment, the model's view of their future, and every order."""
+and consent, figures, segment, the model's view of their future, every order, and what happened
+after the sale (refunds, tickets, reviews, survey answers)."""
 
 import streamlit as st
 
 from metrics.rfm import MIN_RANKED_CUSTOMERS
 from store.errors import ComptoirError
-from ui import data, format, glossary
+from ui import customer_after_sale, data, format, glossary
 from ui import segments_charts as charts
 from ui import segments_data as segments
 from ui.demo import offer_demo
@@ -92,6 +93,7 @@ if card is not None:
     st.subheader(t("cust_orders_title"))
     st.dataframe(charts.order_rows(card.orders, lang()), hide_index=True, width="stretch",
                  placeholder=format.MISSING)
+    customer_after_sale.section(int(chosen), version)
 
 with st.expander(t("definitions")):
     glossary.show(["valid_order", "orders", "net_spend", "average_basket", "rfm_segment",

@@ -135,7 +135,8 @@ def fold_refund_rows(rows: pd.DataFrame) -> pd.DataFrame:
     refunded amount, and the sale row alone gives the order's total, status and date (a refund
     can be listed before its sale: newest first is WooCommerce Analytics' default). A refund whose
     sale is not in the file is rejected: loading it alone would overwrite that sale, imported from
-    an earlier export, with an empty order."""
+    an earlier export, with an empty order. The latest refund row's date is the refund's date
+    (``refunded_at``), unless the file has a column for it."""
     if "order_total" not in rows:
         return rows
     total, order = rows["order_total"], rows["order_id"]
@@ -144,6 +145,9 @@ def fold_refund_rows(rows: pd.DataFrame) -> pd.DataFrame:
     refunds = (-total.where(refund)).groupby(order).transform("sum")
     has_sale = sale.groupby(order).transform("any").fillna(False).astype(bool)
     rows["refunded_amount"] = refunds.where(refunds > 0)
+    if "refunded_at" not in rows or rows["refunded_at"].isna().all():
+        refunded_on = rows["order_date"].where(refund).groupby(order).transform("max")
+        rows["refunded_at"] = refunded_on.where(refunds > 0)
     rows["order_total"] = total.mask(refund)
     rows["status"] = rows["status"].mask(refund & has_sale)
     rows["order_date"] = rows["order_date"].mask(refund & has_sale)
@@ -172,7 +176,9 @@ class Source:
     the notes. ``extras`` names the platform columns the transform needs that are no canonical
     field (PayPal's ``Type``): name -> header; their text reaches the transform under that name.
     ``not_sales`` says, French and English, what a file that is neither sales nor customers is
-    (reviews, tickets…: not_sales.py): such a file is refused, named, until Comptoir imports it.
+    (a form without a score question, an e-mail tool's audience: not_sales.py): such a file is
+    refused, named, until Comptoir imports it. ``after_sale`` names what a review, survey or
+    ticket file holds (reviews.py, surveys.py, tickets.py): it is imported by ingest/aftersale.py.
     Functions must be module-level (not lambdas) or frozen dataclasses (``ByName``,
     ``CancelledWhen``): previews are cached by pickling.
     """
@@ -188,3 +194,4 @@ class Source:
     transform: Callable[[pd.DataFrame], pd.DataFrame] | None = None
     extras: Callable[[list[str]], dict[str, str]] | None = None
     not_sales: tuple[str, str] | None = None
+    after_sale: str | None = None  # 'reviews', 'survey' or 'tickets': ingest/aftersale.py

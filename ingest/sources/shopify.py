@@ -36,6 +36,7 @@ ORDER_HEADERS = {
     "phone": ("billing phone", "phone", "shipping phone"),
     "cancelled_at": ("cancelled at", "canceled at"),
     "refunded_amount": ("refunded amount",),
+    "refunded_at": ("refunded at",),  # not in Shopify's own export; apps that add it name it so
     "channel": ("source",),
 }
 

@@ -7,8 +7,8 @@ Refunded, Failed, and a refund as `Amount Refunded` on the payment (the whole am
 Refunded). Columns are chosen by the user when exporting, so only the fingerprint (`Created date
 (UTC)`, `Amount Refunded`), `Amount` and the date are relied on; everything else is used when
 present. Not seen in any file [likely]: the cardholder columns (`Card Name`, `Card Address
-Zip/City/Country`), the status words beyond those three, and the French headers (`Date de
-création (UTC)`, `Montant remboursé`…).
+Zip/City/Country`), the status words beyond those three, the French headers (`Date de
+création (UTC)`, `Montant remboursé`…), and a `Refunded date (UTC)` column (the refund's date).
 
 Stripe writes UTC; orders hold the shop's local time, so timestamps are converted to
 Europe/Paris (Comptoir is for French shops and has no time-zone setting yet).
@@ -28,6 +28,7 @@ HEADERS = {
     "order_date": CREATED,
     "order_total": AMOUNT,
     "refunded_amount": ("amount refunded", "montant rembourse"),
+    "refunded_at": ("refunded date utc", "date de remboursement utc"),
     "currency": ("currency", "devise"),
     "status": ("status", "statut"),
     "customer_id": ("customer id", "id client", "id du client"),
@@ -58,8 +59,11 @@ def detect(headers: set[str]) -> float:
 
 
 def utc_to_shop_time(rows: pd.DataFrame) -> pd.DataFrame:
-    utc = pd.to_datetime(rows["order_date"]).dt.tz_localize("UTC")
-    rows["order_date"] = utc.dt.tz_convert(SHOP_TIME_ZONE).dt.tz_localize(None)
+    """The payment's date and, where exported, the refund's, from UTC to the shop's time."""
+    for name in ("order_date", "refunded_at"):
+        if name in rows and rows[name].notna().any():
+            utc = pd.to_datetime(rows[name]).dt.tz_localize("UTC")
+            rows[name] = utc.dt.tz_convert(SHOP_TIME_ZONE).dt.tz_localize(None)
     return rows
 
 

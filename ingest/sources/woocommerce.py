@@ -60,6 +60,7 @@ ORDER_EXPORT_HEADERS = {
     "discount": ("cart discount amount", "montant de la remise du panier"),
     "shipping": ("order shipping amount", "montant de la livraison"),
     "refunded_amount": ("order refund amount", "montant du remboursement"),
+    "refunded_at": ("order refund date", "date du remboursement", "refund date"),
     "order_total": ("order total amount", "montant total de la commande"),
     "tax": ("order total tax amount", "montant total des taxes"),
 }

@@ -72,6 +72,7 @@ with staged as (
         cast(round(shipping, 2) as decimal(18, 2)) as shipping,
         cast(round(tax, 2) as decimal(18, 2)) as tax,
         cast(round(refunded_amount, 2) as decimal(18, 2)) as refunded_amount,
+        cast(refunded_at as timestamp) as refunded_at,
         status,
         channel
     from staged_orders
@@ -95,6 +96,7 @@ final as (
                 or s.shipping is distinct from o.shipping
                 or s.tax is distinct from o.tax
                 or s.refunded_amount is distinct from o.refunded_amount
+                or s.refunded_at is distinct from o.refunded_at
                 or s.status is distinct from o.status
                 or s.channel is distinct from o.channel
                 then 'updated'
@@ -154,11 +156,11 @@ inner join orders as o
 -- New orders, numbered in order-number order so that the same import gives the same ids.
 insert into orders (
     source, lineage, source_order_id, customer_id, ordered_at, currency, amount, discount,
-    shipping, tax, refunded_amount, status, channel, import_id
+    shipping, tax, refunded_amount, refunded_at, status, channel, import_id
 )
 select
     $source, $lineage, source_order_id, customer_id, ordered_at, currency, amount, discount,
-    shipping, tax, refunded_amount, status, channel, $import_id
+    shipping, tax, refunded_amount, refunded_at, status, channel, $import_id
 from order_changes
 where change = 'new'
 order by source_order_id
@@ -298,6 +300,7 @@ set
     shipping = c.shipping,
     tax = c.tax,
     refunded_amount = c.refunded_amount,
+    refunded_at = c.refunded_at,
     status = c.status,
     channel = c.channel,
     import_id = $import_id

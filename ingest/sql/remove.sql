@@ -61,6 +61,35 @@ where merged_customer_id in (select merged_customer_id from remove_merged)
 -- name: delete_orders
 delete from orders where order_id in (select order_id from remove_orders)
 
+-- name: delete_reviews
+delete from reviews where list_contains($ids, import_id)
+
+-- name: delete_survey_answers
+delete from survey_answers where list_contains($ids, import_id)
+
+-- name: delete_tickets
+delete from tickets where list_contains($ids, import_id)
+
+-- name: unlink_reviews
+-- Reviews, answers and tickets another import brought about a removed customer stay, about nobody.
+update reviews set customer_id = null
+where customer_id in (select customer_id from remove_customers)
+
+-- name: unlink_survey_answers
+update survey_answers set customer_id = null
+where customer_id in (select customer_id from remove_customers)
+
+-- name: unlink_tickets
+update tickets set customer_id = null
+where customer_id in (select customer_id from remove_customers)
+
+-- name: delete_after_sale_moves
+-- Merge records of after-sale rows that are gone.
+delete from customer_merge_moves
+where (kind = 'review' and row_id not in (select review_id from reviews))
+    or (kind = 'survey_answer' and row_id not in (select answer_id from survey_answers))
+    or (kind = 'ticket' and row_id not in (select ticket_id from tickets))
+
 -- name: delete_rejects
 delete from rejects where list_contains($ids, import_id)
 

@@ -8,7 +8,7 @@ from hypothesis import assume, example, given, settings
 from hypothesis import strategies as st
 
 import store
-from ingest import identity
+from identity import decisions as identity
 from ingest.pipeline import import_file
 from tests.ingest.people import customers_as_people
 
@@ -103,7 +103,7 @@ def test_a_bare_row_does_not_merge_namesakes_with_different_emails(con):
 # row shows some of its buyer's details (at least one besides the name); the customer file holds
 # some of the people, whole. Namesakes are left out on purpose: 'Marie Martin' at 69001 with only
 # an email and 'Marie Martin' at 69001 with only a phone are one person for the weak rule (see
-# ingest/match.py), and a name-only row next to two namesakes is decided by what is known when it
+# identity/match.py), and a name-only row next to two namesakes is decided by what is known when it
 # arrives: there, the import order can matter, and the duplicates view is the way out.
 NAMES = ["Martin;Marie", "Petit;Jean", "Durand;Luc", "Morel;Anne"]
 

@@ -52,8 +52,7 @@ def insert_tickets(con, rows: list[tuple]) -> None:
         )
 
 
-@pytest.fixture
-def shop(con):
+def after_sales_shop(con) -> None:
     """Orders in and out of the window, two dated refunds and one undated, answers, reviews and
     tickets (see each test for the hand count)."""
     insert_orders(con, [
@@ -88,6 +87,11 @@ def shop(con):
         (2, "2025-04-01 10:00", "2025-04-01 16:00", "2025-04-02 10:00", "closed", True),
         (3, "2025-06-20 08:00", None, None, "open", None),
     ])
+
+
+@pytest.fixture
+def shop(con):
+    after_sales_shop(con)
     return con
 
 

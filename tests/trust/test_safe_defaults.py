@@ -51,7 +51,7 @@ PYTHON_CODE = [ROOT / "app.py", *(p for folder in ("ingest", "store", "metrics",
 # Statements that format an identifier into SQL text, each reviewed: the name comes from DuckDB's
 # own catalog (duckdb_databases()), never from a user or a file, and is double-quoted.
 REVIEWED_FORMATTED_SQL = {
-    ("ingest/identity.py", "f'copy from database {quoted} to comptoir_rewrite'"),
+    ("identity/decisions.py", "f'copy from database {quoted} to comptoir_rewrite'"),
     ("store/backup.py", "f'copy from database {quoted} to comptoir_backup'"),
 }
 RIGHT = "un mot de passe assez long"

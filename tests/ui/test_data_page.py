@@ -11,9 +11,10 @@ import pytest
 from streamlit.testing.v1 import AppTest
 
 import store
-from ingest import identity
+from identity import decisions as identity
+from identity import duplicates
+from ingest import history
 from ingest.pipeline import import_file
-from metrics import duplicates
 from tests.ui.conftest import app, connected, shown_metrics
 from ui import data_page, format
 
@@ -31,7 +32,7 @@ X-3;;Test;Anna;anna.test@exemple.fr;10,00;Payée
 def demo_facts(demo_db):
     with connected(demo_db) as con:
         return {
-            "log": identity.imports_log(con),
+            "log": history.imports_log(con),
             "pairs": duplicates.suspected_pairs(con),
             "merges": duplicates.standing_merges(con),
             "contact": con.execute(
@@ -192,7 +193,7 @@ def test_a_search_that_finds_nobody_says_so(demo_db, use_db):
 def test_rejected_rows_of_an_import_and_their_csv(own_copy):
     con = store.connect(own_copy)
     report = import_file(con, BAD_FILE, "mauvais.csv")
-    rejects = identity.import_rejects(con, report.import_id)
+    rejects = history.import_rejects(con, report.import_id)
     con.close()
     at = data_page_run()
     assert shown_metrics(at)["Lignes rejetées"] == "2"

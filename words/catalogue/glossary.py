@@ -7,6 +7,8 @@ described once. A label on a page says the window when it is not the page's week
 
 from __future__ import annotations
 
+from words.catalogue.aftersales import AFTERSALES_COMPUTED_BY, AFTERSALES_GLOSSARY
+
 # key -> (term fr, term en), (definition fr, definition en)
 GLOSSARY: dict[str, tuple[tuple[str, str], tuple[str, str]]] = {
     "valid_order": (
@@ -346,7 +348,7 @@ COMPUTED_BY: dict[str, str] = {
     "import_rows": "table imports (rows_read, rows_loaded, rows_rejected)",
     "import_orders": "table imports (orders_new, orders_updated, orders_unchanged)",
     "new_customer_records": "table imports (customers_new)",
-    "likeness": "metrics.duplicates.suspected_pairs",
+    "likeness": "identity.duplicates.suspected_pairs",
     "replenishment": "macro product_purchases, metrics/sql/products_replenishment.sql",
     "replenishment_due": "macro is_due, metrics.replenishment.due",
     "bought_together": "metrics/sql/products_bought_together.sql",
@@ -354,6 +356,9 @@ COMPUTED_BY: dict[str, str] = {
     "seasonal_buyers": "view seasons, macro seasonal_customers",
     "saved_segment": "table saved_segments, metrics.saved_segments",
 }
+
+GLOSSARY.update(AFTERSALES_GLOSSARY)
+COMPUTED_BY.update(AFTERSALES_COMPUTED_BY)
 
 STRINGS: dict[str, tuple[str, str]] = {
     "glossary_line": ("- **{term}** : {meaning}", "- **{term}**: {meaning}"),

@@ -1,9 +1,9 @@
 """Suspected duplicates: customers that may be one person, for the owner to merge or keep apart.
 
-The matcher only joins people on keys it can trust (``ingest.match``); what it must leave apart
+The matcher only joins people on keys it can trust (``identity.match``); what it must leave apart
 (a till sale with a name and a phone, a web order with an email and the same name) is listed here
 with its reasons, strongest first, and a score, 1 - prod(1 - weight) over the reasons
-(see ``metrics/sql/duplicates_pairs.sql``). "Same name" uses the matcher's own normalisation.
+(see ``identity/sql/duplicates.sql``). "Same name" uses the matcher's own normalisation.
 """
 
 from __future__ import annotations
@@ -11,8 +11,7 @@ from __future__ import annotations
 import duckdb
 import pandas as pd
 
-from ingest.sql_files import sql_text as ingest_sql
-from metrics.sql_files import run_sql, sql_text
+from identity.sql_files import SQL
 from store.frames import fetch_frame
 
 REASONS = (
@@ -31,12 +30,12 @@ def suspected_pairs(con: duckdb.DuckDBPyConnection, limit: int | None = None) ->
     """
     cur = con.cursor()
     try:
-        cur.execute(ingest_sql("match_name_key_macro"))
-        return fetch_frame(cur, sql_text("duplicates_pairs"), {"limit": limit})
+        cur.execute(SQL.text("match_name_key_macro"))
+        return fetch_frame(cur, SQL.text("duplicates_pairs"), {"limit": limit})
     finally:
         cur.close()
 
 
 def standing_merges(con: duckdb.DuckDBPyConnection) -> pd.DataFrame:
     """Merges that stand, newest first, with ``can_split`` (the kept customer still exists)."""
-    return run_sql(con, "duplicates_merges")
+    return SQL.frame(con, "duplicates_merges")

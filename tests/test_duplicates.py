@@ -1,12 +1,12 @@
-"""Suspected duplicates on a hand-written customer table (metrics.duplicates)."""
+"""Suspected duplicates on a hand-written customer table (identity.duplicates)."""
 
 from __future__ import annotations
 
 import pandas as pd
 import pytest
 
-from ingest import identity
-from metrics import duplicates
+from identity import decisions as identity
+from identity import duplicates
 from tests.metrics.factories import insert_orders
 
 #  id  first  last    email                  phone         postcode  valid orders

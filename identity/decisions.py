@@ -1,15 +1,16 @@
 """Who is who, as the owner decides it: merge two customers, split them again, keep two apart,
 forget a person; and what the matcher and the Données page need to know about those decisions.
 
-A merge of B into A moves B's orders and identity keys to A, fills A's blanks from B and keeps the
-stricter consent (a no from either side wins, then a yes). B's row leaves ``customers`` while the
+A merge of B into A moves B's orders, identity keys, reviews, survey answers and tickets to A,
+fills A's blanks from B and keeps the stricter consent (a no from either side wins, then a yes). B's row leaves ``customers`` while the
 merge stands, kept whole in ``merged_customers`` with every move in ``customer_merge_moves``, so a
 split puts everything back. Removing B rather than flagging it means no figure, list or export
 has to know about merges. B's keys, and B's name + postcode as an alias, now designate A: a later
 import of B's rows lands on A (``apply_decisions``).
 
 Forgetting a person (GDPR art. 17) keeps their orders, which are the shop's accounts, without a
-customer, and deletes their customer row, keys, merge records and suppression entry, and the text
+customer, and deletes their customer row, keys, merge records, suppression entry, reviews, survey
+answers and tickets (ingest/sql/aftersale.sql: their words and scores are about them), and the text
 of rejected rows that shows their email, phone or name. What remains is the SHA-256 of each of
 their keys in ``forgotten_keys``: an old export imported again loads their orders without a
 customer instead of re-creating them, and they can never be written to again. Such a hash is
@@ -31,7 +32,7 @@ from pathlib import Path
 import duckdb
 import pandas as pd
 
-from ingest.sql_files import run, sql_text
+from identity.sql_files import run, sql_text
 from store import WRITE_LOCK, ComptoirError, backup, connect, summary, transaction
 from store.db import quote_identifier
 
@@ -40,13 +41,16 @@ IDENTITY_COLUMNS = [
     "email", "phone", "first_name", "last_name", "full_name", "postal_code", "city", "country",
     "customer_id", "opt_in",
 ]
+AFTER_SALE_TABLES = ("reviews", "survey_answers", "tickets")  # migration 014
 MERGE_STEPS = (
-    "identity_merge_snapshot", "identity_merge_moves", "identity_merge_alias_moves",
-    "identity_merge_alias_keys", "identity_merge_kept", "identity_merge_orders",
+    "identity_merge_snapshot", "identity_merge_moves", "aftersale_merge_moves",
+    "identity_merge_alias_moves", "identity_merge_alias_keys", "identity_merge_kept",
+    "identity_merge_orders", *(f"aftersale_merge_{table}" for table in AFTER_SALE_TABLES),
     "identity_merge_keys", "identity_merge_delete", "match_apply_suppressions",
 )
 SPLIT_STEPS = (
     "identity_split_restore", "identity_split_kept", "identity_split_orders",
+    *(f"aftersale_split_{table}" for table in AFTER_SALE_TABLES),
     "identity_split_keys", "identity_split_aliases", "identity_split_drop_moves",
     "identity_split_drop_snapshot", "match_apply_suppressions",
 )
@@ -66,6 +70,7 @@ class Forgotten:
     suppressions_removed: int
     rejects_redacted: int
     key_hashes: tuple[str, ...]  # what remains: SHA-256 of 'kind:value' of each key
+    after_sale_removed: int = 0  # their reviews, survey answers and tickets, deleted
 
 
 def _rows(cur: duckdb.DuckDBPyConnection, name: str, **params: object) -> list[tuple]:
@@ -180,6 +185,8 @@ def forget(con: duckdb.DuckDBPyConnection, customer_id: int,
             "orders_detached": _run(cur, "identity_forget_orders", **params),
             "keys_removed": _run(cur, "identity_forget_customer_keys", **params),
         }
+        after_sale = sum(_run(cur, f"aftersale_forget_{table}", **params)
+                         for table in AFTER_SALE_TABLES)
         _run(cur, "identity_forget_sightings", **params)
         _run(cur, "identity_forget_moves", **params)
         counts["merged_removed"] = _run(cur, "identity_forget_merged", **params)
@@ -189,7 +196,7 @@ def forget(con: duckdb.DuckDBPyConnection, customer_id: int,
         cur.execute(sql_text("identity_forget_cleanup"))
     with WRITE_LOCK:
         con.execute("checkpoint")  # on the connection itself: it may hold a finished read open
-    return Forgotten(**counts, key_hashes=hashes)
+    return Forgotten(**counts, key_hashes=hashes, after_sale_removed=after_sale)
 
 
 def forget_in_backups(database: Path, key_hashes: tuple[str, ...],
@@ -246,7 +253,7 @@ def rewrite_file(con: duckdb.DuckDBPyConnection) -> Path | None:
 def apply_decisions(
     cur: duckdb.DuckDBPyConnection, people: pd.DataFrame, keys: pd.DataFrame
 ) -> tuple[pd.DataFrame, pd.DataFrame, pd.Series]:
-    """The owner's decisions applied to a file's people and their identity keys (``ingest.match``).
+    """The owner's decisions applied to a file's people and their identity keys (``identity.match``).
 
     People carrying a forgotten key lose their keys and every identifying value, so their rows
     load without a customer whatever matching comes next. People known only by a name + postcode
@@ -265,20 +272,3 @@ def apply_decisions(
                         dtype="Int64")
     return people, keys[~drop].reset_index(drop=True), settled
 
-
-def imports_log(con: duckdb.DuckDBPyConnection) -> pd.DataFrame:
-    """Every imported file, newest first, with its counts."""
-    cur = con.cursor()
-    try:
-        return cur.execute(sql_text("identity_imports_log")).df()
-    finally:
-        cur.close()
-
-
-def import_rejects(con: duckdb.DuckDBPyConnection, import_id: int) -> pd.DataFrame:
-    """The rejected rows of one import: row number, reason, the row as written."""
-    cur = con.cursor()
-    try:
-        return cur.execute(sql_text("identity_import_rejects"), {"import_id": import_id}).df()
-    finally:
-        cur.close()

@@ -28,8 +28,8 @@ import duckdb
 import numpy as np
 import pandas as pd
 
-from ingest import identity
-from ingest.sql_files import sql_text
+from identity import decisions
+from identity.sql_files import sql_text
 from store.frames import fetch_frame
 
 KEY_PRIORITY = ("platform_id", "email", "phone", "name_postcode")
@@ -403,7 +403,7 @@ def match_people(
     people = people.reset_index(drop=True)
     cur.execute(sql_text("match_name_key_macro"))
     keys = identity_keys(cur, people, source)
-    people, keys, settled = identity.apply_decisions(cur, people, keys)
+    people, keys, settled = decisions.apply_decisions(cur, people, keys)
     strong = keys[keys["kind"] != "name_postcode"]
     cur.register("person_keys", strong)
     known = fetch_frame(cur, sql_text("match_known_keys"))
@@ -420,7 +420,7 @@ def match_people(
         pd.DataFrame({"label": label[touches["person"].to_numpy()],
                       "customer_id": touches["customer_id"].to_numpy()}), apart)
     for merged, kept in bridges.sort_index().items():
-        identity.merge_steps(cur, int(kept), int(merged), now, "auto")
+        decisions.merge_steps(cur, int(kept), int(merged), now, "auto")
     label = pd.Series(label, index=people.index)
     group_known = matched.groupby(label).transform("min")
     customer = matched.fillna(group_known)

@@ -234,30 +234,6 @@ final as (
 
 select * from final
 
--- name: import_rejects
-select row_number, reason, raw
-from rejects
-where import_id = $import_id
-order by row_number
-
--- name: imports_log
--- Every imported file, newest first, with what it brought.
-select
-    import_id,
-    file_name,
-    started_at,
-    source,
-    file_kind,
-    rows_read,
-    rows_loaded,
-    rows_rejected,
-    orders_new,
-    orders_updated,
-    orders_unchanged,
-    customers_new
-from imports
-order by import_id desc
-
 -- name: merge_alias_keys
 insert into customer_keys (kind, value, customer_id, import_id)
 select key_kind, key_value, $kept, null

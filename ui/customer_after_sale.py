@@ -1,0 +1,88 @@
+"""The Fiche client's after-sales section: the customer's refunds, tickets, reviews and survey
+answers (metrics.customer_aftersale), cached by the data version and drawn as plain tables."""
+
+from __future__ import annotations
+
+import pandas as pd
+import streamlit as st
+
+from metrics.customer_aftersale import CustomerAfterSale, customer_after_sale
+from ui import format
+from ui.data import CACHE_ENTRIES, connection
+from ui.i18n import lang, t
+
+TICKET_STATUSES = ("open", "pending", "solved", "closed")
+
+
+@st.cache_data(max_entries=CACHE_ENTRIES, show_spinner=False)
+def history(customer_id: int, data_version: tuple[int, int, int]) -> CustomerAfterSale:
+    return customer_after_sale(connection(), customer_id)
+
+
+def _days(values: pd.Series) -> list[str]:
+    return [format.day(value, lang()) for value in values]
+
+
+def _score(value: object, out_of: int) -> str | None:
+    return None if pd.isna(value) else f"{format.number(value, 0, lang())}/{out_of}"
+
+
+def refund_rows(refunds: pd.DataFrame) -> pd.DataFrame:
+    return pd.DataFrame({
+        t("aftersale_col_order"): refunds["source_order_id"],
+        t("aftersale_col_ordered"): _days(refunds["ordered_at"]),
+        t("aftersale_col_refunded"): [format.money(value, lang(), currency=code) for value, code
+                                      in zip(refunds["refunded"], refunds["currency"])],
+        t("aftersale_col_refunded_on"): _days(refunds["refunded_at"]),
+    })
+
+
+def ticket_rows(tickets: pd.DataFrame) -> pd.DataFrame:
+    return pd.DataFrame({
+        t("aftersale_col_opened"): _days(tickets["opened_at"]),
+        t("aftersale_col_reason"): tickets["reason"],
+        t("aftersale_col_status"): [t(f"aftersale_status_{s}") if s in TICKET_STATUSES else s
+                                    for s in tickets["status"]],
+        t("aftersale_col_resolved"): _days(tickets["resolved_at"]),
+    })
+
+
+def review_rows(reviews: pd.DataFrame) -> pd.DataFrame:
+    return pd.DataFrame({
+        t("aftersale_col_date"): _days(reviews["reviewed_at"]),
+        t("aftersale_col_stars"): ["★" * round(r) + "☆" * (5 - round(r)) for r in
+                                   reviews["rating"]],
+        t("aftersale_col_review"): (reviews["title"].fillna("") + " " + reviews["body"].fillna("")
+                                    ).str.strip().replace("", None),
+        t("aftersale_col_product"): reviews["product"],
+    })
+
+
+def answer_rows(answers: pd.DataFrame) -> pd.DataFrame:
+    recommend = [_score(a, 10) or _score(b, 5) for a, b in
+                 zip(answers["nps_score"], answers["recommend_5"])]
+    satisfaction = [_score(a, 5) or _score(b, 10) for a, b in
+                    zip(answers["csat_score"], answers["satisfaction_10"])]
+    return pd.DataFrame({
+        t("aftersale_col_date"): _days(answers["answered_at"]),
+        t("aftersale_col_recommend"): recommend,
+        t("aftersale_col_satisfaction"): satisfaction,
+        t("aftersale_col_comment"): answers["comment"],
+    })
+
+
+def section(customer_id: int, data_version: tuple[int, int, int]) -> None:
+    """The section, or one line saying there is nothing after the sale for this customer."""
+    found = history(customer_id, data_version)
+    st.subheader(t("aftersale_profile_title"))
+    if found.empty:
+        st.caption(t("aftersale_profile_none"))
+        return
+    for key, table, rows in (("refunds", found.refunds, refund_rows),
+                             ("tickets", found.tickets, ticket_rows),
+                             ("reviews", found.reviews, review_rows),
+                             ("answers", found.answers, answer_rows)):
+        if not table.empty:
+            st.markdown(f"**{t(f'aftersale_profile_{key}', count=len(table))}**")
+            st.dataframe(rows(table), hide_index=True, width="stretch",
+                         placeholder=format.MISSING)

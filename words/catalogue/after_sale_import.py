@@ -1,0 +1,142 @@
+"""Words of the after-sale import (ingest/aftersale.py, ingest/aftersale_load.py, the Import page's
+report of a review, survey or ticket file, the customer profile's after-sale section)."""
+
+STRINGS: dict[str, tuple[str | dict[str, str], str | dict[str, str]]] = {
+    "aftersale_no_date": (
+        "aucune colonne de date n'est reconnue (date de l'avis, de la réponse ou d'ouverture du "
+        "ticket) : indiquez-la dans la correspondance (--map \"COLONNE=feedback_date\").",
+        "no date column was recognised (date of the review, the answer or the ticket's "
+        "opening): say which it is in the mapping (--map \"COLUMN=feedback_date\").",
+    ),
+    "aftersale_no_score_reviews": (
+        "aucune colonne de note n'est reconnue : indiquez-la dans la correspondance "
+        "(--map \"COLONNE=rating\").",
+        "no rating column was recognised: say which it is in the mapping "
+        "(--map \"COLUMN=rating\").",
+    ),
+    "aftersale_no_score_survey": (
+        "aucune question de recommandation ni de satisfaction n'est reconnue : indiquez-la dans "
+        "la correspondance (--map \"COLONNE=nps_score\" ou \"COLONNE=csat_score\").",
+        "no recommendation or satisfaction question was recognised: say which it is in the "
+        "mapping (--map \"COLUMN=nps_score\" or \"COLUMN=csat_score\").",
+    ),
+    "aftersale_missing_date": ("date manquante", "missing date"),
+    "aftersale_unreadable_date": ("date illisible dans « {header} »",
+                                  "unreadable date in “{header}”"),
+    "aftersale_unreadable_score": ("note illisible dans « {header} »",
+                                   "unreadable score in “{header}”"),
+    "aftersale_missing_rating": ("note manquante dans « {header} »",
+                                 "missing rating in “{header}”"),
+    "aftersale_score_out_of_scale": (
+        "note de « {header} » hors de l'échelle {scale} (ou pas un nombre entier)",
+        "score in “{header}” outside the {scale} scale (or not a whole number)",
+    ),
+    "aftersale_same_id": ("même identifiant qu'à la ligne {row} : gardée une seule fois",
+                          "same id as row {row}: kept once"),
+    "aftersale_no_answer": ("aucune note ni commentaire dans cette réponse",
+                            "no score and no comment in this answer"),
+    "aftersale_stars_out_of_10": (
+        "notes de « {header} » sur 10 (des notes dépassent 5) : ramenées sur 5",
+        "ratings in “{header}” out of 10 (some are above 5): brought back to 5",
+    ),
+    "aftersale_recommend_scale_10": (
+        "« {header} » lue comme la question de recommandation sur 0 à 10 (NPS)",
+        "“{header}” read as the recommendation question on 0 to 10 (NPS)",
+    ),
+    "aftersale_recommend_scale_5": (
+        "« {header} » lue comme une question de recommandation sur 1 à 5 : gardée telle quelle, "
+        "elle ne compte pas dans le NPS (qui se mesure sur 0 à 10)",
+        "“{header}” read as a recommendation question on 1 to 5: kept as answered, it does not "
+        "count in the NPS (measured on 0 to 10)",
+    ),
+    "aftersale_satisfaction_10": (
+        "satisfaction de « {header} » notée sur 10 : gardée telle quelle, elle ne compte pas "
+        "dans le CSAT (qui se mesure sur 5)",
+        "satisfaction in “{header}” scored out of 10: kept as answered, it does not count in "
+        "the CSAT (measured out of 5)",
+    ),
+    "aftersale_scale_doubt": (
+        "toutes les réponses à « {header} » sont entre 0 et 5 : la question est-elle posée sur "
+        "1 à 5 ou sur 0 à 10 ? Lue sur 1 à 5, précisez l'échelle",
+        "every answer to “{header}” is between 0 and 5: is the question asked on 1 to 5 or on "
+        "0 to 10? Read as 1 to 5, say which scale it is",
+    ),
+    "aftersale_unknown_status": (
+        {"one": "{count} ticket au statut inconnu ({words}) : compté résolu s'il a une date de "
+                "résolution, ouvert sinon",
+         "other": "{count} tickets aux statuts inconnus ({words}) : comptés résolus s'ils ont "
+                  "une date de résolution, ouverts sinon"},
+        {"one": "{count} ticket with an unknown status ({words}): counted solved if it has a "
+                "resolution date, open otherwise",
+         "other": "{count} tickets with unknown statuses ({words}): counted solved if they have "
+                  "a resolution date, open otherwise"},
+    ),
+    "aftersale_hidden_rows": (
+        {"one": "{count} avis ignoré : marqué comme spam ou supprimé par l'outil d'avis",
+         "other": "{count} avis ignorés : marqués comme spam ou supprimés par l'outil d'avis"},
+        {"one": "{count} review skipped: flagged as spam or deleted by the reviews tool",
+         "other": "{count} reviews skipped: flagged as spam or deleted by the reviews tool"},
+    ),
+    "aftersale_all_hidden": (
+        "les {count} avis du fichier sont marqués comme spam ou supprimés : rien à importer.",
+        "all {count} reviews of the file are flagged as spam or deleted: nothing to import.",
+    ),
+    "aftersale_nothing_loaded": (
+        "aucune ligne n'a pu être importée ({count} lignes rejetées, par exemple ligne {row} : "
+        "{reason}). Vérifiez la correspondance des colonnes ou corrigez le fichier.",
+        "no row could be imported ({count} rows rejected, e.g. row {row}: {reason}). Check the "
+        "column mapping or fix the file.",
+    ),
+    "aftersale_unmatched": (
+        {"one": "{count} ligne ne correspond à aucun client connu (ni e-mail, ni n° de commande, "
+                "ni n° client) : gardée sans client, elle compte dans les chiffres de la boutique",
+         "other": "{count} lignes ne correspondent à aucun client connu (ni e-mail, ni n° de "
+                  "commande, ni n° client) : gardées sans client, elles comptent dans les "
+                  "chiffres de la boutique"},
+        {"one": "{count} row matches no known customer (no e-mail, order or customer number "
+                "known): kept without a customer, it counts in the shop's figures",
+         "other": "{count} rows match no known customer (no e-mail, order or customer number "
+                  "known): kept without a customer, they count in the shop's figures"},
+    ),
+    "aftersale_erased": (
+        {"one": "{count} ligne d'une personne oubliée à sa demande : non importée",
+         "other": "{count} lignes de personnes oubliées à leur demande : non importées"},
+        {"one": "{count} row of a person forgotten at their request: not imported",
+         "other": "{count} rows of people forgotten at their request: not imported"},
+    ),
+    "aftersale_profile_title": ("Après-vente", "After the sale"),
+    "aftersale_profile_none": (
+        "Aucun remboursement, ticket, avis ni réponse à une enquête pour ce client.",
+        "No refund, ticket, review or survey answer for this customer.",
+    ),
+    "aftersale_profile_refunds": ({"one": "{count} remboursement", "other": "{count} remboursements"},
+                                  {"one": "{count} refund", "other": "{count} refunds"}),
+    "aftersale_profile_tickets": ({"one": "{count} ticket SAV", "other": "{count} tickets SAV"},
+                                  {"one": "{count} support ticket",
+                                   "other": "{count} support tickets"}),
+    "aftersale_profile_reviews": ({"one": "{count} avis", "other": "{count} avis"},
+                                  {"one": "{count} review", "other": "{count} reviews"}),
+    "aftersale_profile_answers": ({"one": "{count} réponse à une enquête",
+                                   "other": "{count} réponses à une enquête"},
+                                  {"one": "{count} survey answer",
+                                   "other": "{count} survey answers"}),
+    "aftersale_col_order": ("Commande", "Order"),
+    "aftersale_col_ordered": ("Commandé le", "Ordered on"),
+    "aftersale_col_refunded": ("Remboursé", "Refunded"),
+    "aftersale_col_refunded_on": ("Remboursé le", "Refunded on"),
+    "aftersale_col_opened": ("Ouvert le", "Opened on"),
+    "aftersale_col_reason": ("Motif", "Reason"),
+    "aftersale_col_status": ("Statut", "Status"),
+    "aftersale_col_resolved": ("Résolu le", "Resolved on"),
+    "aftersale_col_date": ("Date", "Date"),
+    "aftersale_col_stars": ("Note", "Rating"),
+    "aftersale_col_review": ("Avis", "Review"),
+    "aftersale_col_product": ("Produit", "Product"),
+    "aftersale_col_recommend": ("Recommandation", "Would recommend"),
+    "aftersale_col_satisfaction": ("Satisfaction", "Satisfaction"),
+    "aftersale_col_comment": ("Commentaire", "Comment"),
+    "aftersale_status_open": ("ouvert", "open"),
+    "aftersale_status_pending": ("en attente", "pending"),
+    "aftersale_status_solved": ("résolu", "solved"),
+    "aftersale_status_closed": ("clos", "closed"),
+}
