@@ -17,7 +17,9 @@ from datetime import date, timedelta
 import duckdb
 import pandas as pd
 
+from metrics import products_week
 from metrics.aftersales import AfterSalesWeek, week_section
+from metrics.products_week import ProductsWeek
 from metrics.at_risk import at_risk, counts, sublist
 from metrics.currencies import uncounted
 from metrics.dates import default_week, facts_as_of, week_start
@@ -58,7 +60,9 @@ class WeeklyReport:
     metrics.rfm.MIN_RANKED_CUSTOMERS (``ranked`` False) the report names no segment and shows
     by_last_order instead (BY_LAST_ORDER columns, the most recent last order first; empty when
     ranked). aftersales: the week after the sale (metrics.aftersales.week_section: new
-    detractors, tickets open too long, the week's refunds).
+    detractors, tickets open too long, the week's refunds). products: the products part
+    (metrics.products_week.week_section: products whose customers are due, saved lists, at-risk
+    seasonal buyers waiting for their season).
     """
 
     week: date
@@ -74,6 +78,7 @@ class WeeklyReport:
     customers: int
     by_last_order: pd.DataFrame
     aftersales: AfterSalesWeek
+    products: ProductsWeek
 
     @property
     def ranked(self) -> bool:
@@ -185,5 +190,6 @@ def weekly_report(con: duckdb.DuckDBPyConnection, week: date) -> WeeklyReport:
         customers=len(after),
         by_last_order=customers_by_last_order(facts.iloc[:0] if ranked else facts),
         aftersales=week_section(con, monday),
+        products=products_week.week_section(con, monday, risky),
     )
 

@@ -198,4 +198,30 @@ STRINGS: dict[str, tuple[str, str] | tuple[dict[str, str], dict[str, str]]] = {
     "products_log_format": ("Format", "Format"),
     "products_log_rows": ("Personnes", "People"),
     "products_log_left_out": ("Laissées de côté", "Left out"),
+    # Rapport du lundi
+    "products_report_header": ("Produits et listes", "Products and lists"),
+    "products_report_due": ("Produits à racheter", "Products due for repurchase"),
+    "products_report_saved": ("Vos listes enregistrées", "Your saved lists"),
+    "products_report_col_list": ("Liste", "List"),
+    "products_report_col_criteria": ("Critères", "Criteria"),
+    "products_report_col_people": ("Personnes", "People"),
+    "products_report_col_reachable": ("Acceptent les e-mails", "Accept emails"),
+    "products_report_season_count": ("{season} : {count}", "{season}: {count}"),
+    "products_report_at_risk_seasonal": (
+        {"one": "{count} client à risque n'achète qu'à une saison et l'attend, il n'est pas "
+                "perdu ({seasons}).",
+         "other": "{count} clients à risque n'achètent qu'à une saison et l'attendent, ils ne "
+                  "sont pas perdus ({seasons})."},
+        {"one": "{count} at-risk customer buys in one season only and is waiting for it, not "
+                "lost ({seasons}).",
+         "other": "{count} at-risk customers buy in one season only and are waiting for it, "
+                  "not lost ({seasons})."},
+    ),
+    "products_sheet_due": ("À racheter", "Due"),
+    "products_sheet_saved": ("Listes", "Lists"),
+    "products_report_no_saved": (
+        "Aucune liste enregistrée : sur la page Segments, donnez un nom à une liste pour la "
+        "retrouver ici chaque semaine.",
+        "No saved list: on the Segments page, name a list to find it here every week.",
+    ),
 }
