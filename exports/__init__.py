@@ -11,6 +11,7 @@ from exports.lists import (
     export_counts,
     export_mime,
     needs_contacts,
+    without_open_complaints,
 )
 from exports.log import export_log, log_export
 from exports.writers import SEPARATORS, csv_bytes, xlsx_bytes
@@ -29,5 +30,6 @@ __all__ = [
     "log_export",
     "needs_contacts",
     "neutralise_formulas",
+    "without_open_complaints",
     "xlsx_bytes",
 ]

@@ -1,6 +1,8 @@
 """The export log: every list that leaves the app is written down (when, which segment, format,
-how many people, how many left out for lack of consent), so the owner can answer "who did we
-send what, and with which consent" later. The log holds counts and words, never a person."""
+channel, how many people, how many left out for lack of consent or a too recent contact), so the
+owner can answer "who did we send what, and with which consent" later. The log holds counts and
+words, never a person; each person in the file gets a row in the contact log
+(metrics.contacts), which forget erases with them."""
 
 from __future__ import annotations
 
@@ -8,6 +10,7 @@ import duckdb
 import pandas as pd
 
 from exports.lists import ExportFile
+from metrics.contacts import log_contacts
 from metrics.sql_files import run_sql
 from store import WRITE_LOCK
 
@@ -18,7 +21,8 @@ def log_export(
     description: str,
     filter_json: str | None = None,
 ) -> int:
-    """Record ``export`` (of the list described by ``description``); returns its id."""
+    """Record ``export`` (of the list described by ``description``) and its people's contact;
+    returns its id."""
     with WRITE_LOCK:
         row = run_sql(
             con,
@@ -31,11 +35,16 @@ def log_export(
             rows_exported=export.rows,
             rows_left_out=export.left_out,
             file_name=export.file_name,
+            channel=export.channel,
+            rows_recently_contacted=export.recently_contacted,
         )
-    return int(row["export_id"].iloc[0])
+        export_id = int(row["export_id"].iloc[0])
+        log_contacts(con, export.customer_ids, export.created_at, export.channel, description,
+                     export_id)
+    return export_id
 
 
 def export_log(con: duckdb.DuckDBPyConnection) -> pd.DataFrame:
-    """Every export, newest first: export_id, exported_at, description, format, consent_only,
-    rows_exported, rows_left_out, file_name."""
+    """Every export, newest first: export_id, exported_at, description, format, channel,
+    consent_only, rows_exported, rows_left_out, rows_recently_contacted, file_name."""
     return run_sql(con, "segment_export_log")

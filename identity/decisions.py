@@ -10,7 +10,7 @@ import of B's rows lands on A (``apply_decisions``).
 
 Forgetting a person (GDPR art. 17) keeps their orders, which are the shop's accounts, without a
 customer, and deletes their customer row, keys, merge records, suppression entry, reviews, survey
-answers and tickets (ingest/sql/aftersale.sql: their words and scores are about them), and the text
+answers and tickets (identity/sql/aftersale.sql: their words and scores are about them), and the text
 of rejected rows that shows their email, phone or name. What remains is the SHA-256 of each of
 their keys in ``forgotten_keys``: an old export imported again loads their orders without a
 customer instead of re-creating them, and they can never be written to again. Such a hash is
@@ -39,7 +39,7 @@ from store.db import quote_identifier
 ERASED_REASON = "ligne effacée : droit à l'oubli"
 IDENTITY_COLUMNS = [
     "email", "phone", "first_name", "last_name", "full_name", "postal_code", "city", "country",
-    "customer_id", "opt_in",
+    "customer_id", "opt_in", "sms_opt_in", "call_opt_in",
 ]
 AFTER_SALE_TABLES = ("reviews", "survey_answers", "tickets")  # migration 014
 MERGE_STEPS = (

@@ -141,7 +141,7 @@ def build(
         bad = bad | mask
 
     for name in ("email", "phone", "first_name", "last_name", "full_name", "postal_code", "city",
-                 "country", "customer_id", "opt_in", "signup_date"):
+                 "country", "customer_id", "opt_in", "sms_opt_in", "call_opt_in", "signup_date"):
         rows[name] = values.get(name)
     for name in ("email", "phone"):
         if values.invalid(name).any():
@@ -233,7 +233,7 @@ def build(
         )
     if has_orders:
         orders, people, lines, doubts = shape_orders(good, source, mapping, owner_statuses)
-        kind = "both" if "opt_in" in mapping else "orders"
+        kind = "both" if mapping.keys() & {"opt_in", "sms_opt_in", "call_opt_in"} else "orders"
     else:
         people = people_frame(good)
         orders = pd.DataFrame()
@@ -580,7 +580,7 @@ def unknown_status_doubt(
 def people_frame(rows: pd.DataFrame, seen: pd.Series | None = None) -> pd.DataFrame:
     people = pd.DataFrame(index=rows.index)
     for name in ("email", "phone", "first_name", "last_name", "full_name", "postal_code", "city",
-                 "country", "customer_id", "opt_in"):
+                 "country", "customer_id", "opt_in", "sms_opt_in", "call_opt_in"):
         people[name] = rows[name] if name in rows else pd.NA
     if "full_name" in rows:
         split_first, split_last = split_full_name(rows["full_name"].dropna())  # index-aligned

@@ -109,6 +109,17 @@ FIELDS: tuple[Field, ...] = (
         "consentement", "consentement email", "abonne newsletter", "accepts email marketing",
         "accepts marketing",
     )),
+    Field("sms_opt_in", "bool", "Accepte les SMS", "Accepts SMS", (
+        "accepte les sms", "consentement sms", "sms ok", "accepts sms marketing", "sms opt in",
+    )),
+    Field("call_opt_in", "bool", "Accepte les appels", "Accepts calls", (
+        "accepte les appels", "accepte d etre appele", "appel ok", "accepts calls",
+    )),
+    Field("consent_at", "date", "Date du consentement", "Consent date", (
+        "date de desinscription", "desinscrit le", "date du refus", "date du consentement",
+        "unsub time", "clean time", "email marketing consent timestamp", "suppression date",
+        "date suppressed",
+    )),
     Field("signup_date", "date", "Date d'inscription", "Sign-up date", (
         "date d inscription", "inscrit le", "client depuis", "date de creation", "inscription",
     )),

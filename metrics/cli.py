@@ -21,6 +21,7 @@ import numpy as np
 import pandas as pd
 
 import store
+from store.settings import settings
 from exports import (
     EXPORT_FORMATS,
     SEPARATORS,
@@ -28,9 +29,11 @@ from exports import (
     consenting,
     log_export,
     neutralise_formulas,
+    without_open_complaints,
 )
 from metrics import aftersales
 from metrics.at_risk import SUBLISTS
+from metrics.contacts import CHANNELS
 from metrics.cohorts import cohorts
 from metrics.currencies import uncounted, uncounted_warning
 from metrics.dates import PERIODS, default_week, latest_order_date, resolve_as_of, week_start
@@ -168,10 +171,12 @@ def segment_filter_of(con: duckdb.DuckDBPyConnection, args: argparse.Namespace) 
 
 
 def segment_report(con: duckdb.DuckDBPyConnection, args: argparse.Namespace) -> Report:
-    """The people of --segment (everyone if none) as of --as-of, only those who accept marketing
-    emails unless --no-consent-only. With --format csv, xlsx, brevo or mailchimp the list is
-    written to --out by the exports package and logged. --saved NAME starts from a saved
-    segment's questions; --save NAME keeps the command's questions under that name."""
+    """The people of --segment (everyone if none) as of --as-of, only those --channel may reach
+    (its own consent) unless --no-consent-only, and not those contacted in the last
+    --not-contacted-days (default: the owner's setting) from an export. With --format csv, xlsx,
+    brevo or mailchimp the list is written to --out by the exports package and logged, with each
+    person's contact. --saved NAME starts from a saved segment's questions; --save NAME keeps
+    the command's questions under that name."""
     segment_filter = segment_filter_of(con, args)
     if args.save:
         from metrics.saved_segments import save_segment
@@ -179,17 +184,23 @@ def segment_report(con: duckdb.DuckDBPyConnection, args: argparse.Namespace) -> 
         name = save_segment(con, args.save, segment_filter)
         return Report({}, pd.DataFrame(), message=text(
             "products_saved", args.lang, name=name, description=describe(segment_filter, args.lang)))
+    exporting = args.format in EXPORT_FORMATS
+    days = (settings(con)["not_contacted_days"] if args.not_contacted_days is None
+            else args.not_contacted_days) if exporting else None
+    segment_filter = dataclasses.replace(segment_filter, channel=args.channel,
+                                         not_contacted_days=days)
     people = segment_customers(con, segment_filter, resolve_as_of(con, args.as_of))
     held_back = 0
     if not args.open_complaints:
         people, held_back = without_open_complaints(people, aftersales.open_complaints(con))
     description = describe(segment_filter, currency=shop_currency(con))
-    if args.format in EXPORT_FORMATS:
+    if exporting:
         if args.out is None:
             raise ComptoirError(*both("cli_out_missing", format=args.format))
         export = build_export(
             people, args.format, segments=segment_filter.segments,
             consent_only=args.consent_only, sep=args.sep, currency=shop_currency(con),
+            channel=args.channel,
         )
         write_out(args.out, export.data)
         log_export(con, export, description, segment_filter.to_json())
@@ -198,12 +209,13 @@ def segment_report(con: duckdb.DuckDBPyConnection, args: argparse.Namespace) -> 
             "cli_exported", lang, people=text("cli_exported_people", lang, count=export.rows),
             path=args.out, description=describe(segment_filter, lang),
             left_out=text("cli_left_out", lang, count=export.left_out),
+            channel=text(f"consent_channel_{args.channel}", lang),
             unusable=text("cli_unusable", lang, count=export.unusable) if export.unusable else "",
-        )
+        ) + text("consent_cli_recent", lang, count=export.recently_contacted, days=days)
         if held_back:
             message += text("aftersales_left_out", lang, count=held_back)
         return Report({}, pd.DataFrame(), message=message)
-    kept, _ = consenting(people, args.consent_only)
+    kept, _, _ = consenting(people, args.consent_only)
     summary = {"description": describe(segment_filter, args.lang), "consent_only": args.consent_only,
                "open_complaints_left_out": held_back, **list_summary(people)}
     return Report(summary, kept[SEGMENT_COLUMNS].reset_index(drop=True), "customers")
@@ -357,12 +369,6 @@ def aftersales_report(con: duckdb.DuckDBPyConnection, args: argparse.Namespace) 
     return Report({**figures, "loyalty": links}, pd.DataFrame([row]), message=message)
 
 
-def without_open_complaints(people: pd.DataFrame, open_ids: np.ndarray) -> tuple[pd.DataFrame, int]:
-    """The people of a marketing list but those with an open complaint, and how many those were."""
-    held = people["customer_id"].isin(open_ids)
-    return people[~held], int(held.sum())
-
-
 COMMANDS: dict[str, Callable[[duckdb.DuckDBPyConnection, argparse.Namespace], Report]] = {
     "kpis": kpis_report,
     "cohorts": cohorts_report,
@@ -402,6 +408,10 @@ def build_parser(lang: str = "fr") -> argparse.ArgumentParser:
         "--consent-only", action=argparse.BooleanOptionalAction, default=True,
         help=say("consent_only"),
     )
+    parser.add_argument("--channel", choices=CHANNELS, default="email",
+                        help=text("consent_cli_help_channel", lang))
+    parser.add_argument("--not-contacted-days", type=int, metavar="N",
+                        help=text("consent_cli_help_not_contacted", lang))
     parser.add_argument("--customers", action="store_true", help=say("customers"))
     parser.add_argument("--min-p-alive", type=float, help=say("min_p_alive"))
     parser.add_argument("--min-predicted-value", type=float, help=say("min_predicted_value"))

@@ -221,8 +221,7 @@ def _rfm_summary(con: duckdb.DuckDBPyConnection, as_of: date | None) -> pd.DataF
     """
     as_of = as_of or date.min
     current = facts_as_of(con, as_of)["summary_current"]
-    frame = run_sql(con, "clv_summary_current" if current else "clv_summary", as_of=as_of)
-    return frame.sort_values("customer_id", ignore_index=True)
+    return run_sql(con, "clv_summary_current" if current else "clv_summary", as_of=as_of)
 
 
 def _purchase_model(

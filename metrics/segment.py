@@ -14,7 +14,7 @@ import json
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import asdict, dataclass
-from datetime import date, timedelta
+from datetime import date, datetime, timedelta
 
 import duckdb
 import numpy as np
@@ -61,7 +61,11 @@ class SegmentFilter:
     spend_min / spend_max: net spend in the shop's currency, both ends included; orders_min /
     orders_max: valid orders; products: bought at least one of them (exact names from order
     lines); places: city names (accents and case ignored) or postcode prefixes, any of them;
-    consent_only: only people who accept marketing emails and are not on the suppression list.
+    consent_only: only people ``channel`` may reach: email (an e-mail, and a yes to marketing
+    e-mails), sms (a phone, and a yes to SMS) or phone (a phone, and no refusal of calls), each
+    channel's own consent (store/definitions/10_channel_consent.sql).
+    not_contacted_days: an export leaves out whoever the contact log shows contacted in that many
+    last days (``recently_contacted``; None or 0: nobody is left out for it).
     Win-back, from the value models (metrics.clv): min_p_alive (P(alive) from 0 to 1),
     min_predicted_value (expected revenue over the next 52 weeks, in the shop's currency),
     min_days_overdue (days since the expected next purchase); people without a prediction do not
@@ -82,6 +86,8 @@ class SegmentFilter:
     products: tuple[str, ...] = ()
     places: tuple[str, ...] = ()
     consent_only: bool = False
+    channel: str = "email"
+    not_contacted_days: int | None = None
     min_p_alive: float | None = None
     min_predicted_value: float | None = None
     min_days_overdue: int | None = None
@@ -111,6 +117,9 @@ class SegmentFilter:
             "products": list(self.products) or None,
             "places": list(self.places) or None,
             "consent_only": self.consent_only,
+            "channel": self.channel,
+            "contacted_since": (datetime.now() - timedelta(days=self.not_contacted_days)
+                                if self.not_contacted_days else None),
             "min_p_alive": self.min_p_alive,
             "min_predicted_value": self.min_predicted_value,
             "min_days_overdue": self.min_days_overdue,
@@ -140,7 +149,23 @@ def _shown(value: date | float | int, lang: str) -> str:
     return day(value, lang) if isinstance(value, date) else typed(value, lang)
 
 
+CHANNELS = ("email", "sms", "phone")
+CONSENT_WORDS = {"email": "describe_consent", "sms": "consent_describe_sms",
+                 "phone": "consent_describe_phone"}  # the filter's consent_only, per channel
+
+
 def _check(segment_filter: SegmentFilter, known_segments: set[str]) -> None:
+    if segment_filter.channel not in CHANNELS:
+        raise SegmentFilterError(
+            f"Canal inconnu : {segment_filter.channel}. Choisissez parmi : {', '.join(CHANNELS)}.",
+            f"Unknown channel: {segment_filter.channel}. Choose from: {', '.join(CHANNELS)}.",
+        )
+    if segment_filter.not_contacted_days is not None and segment_filter.not_contacted_days < 0:
+        raise SegmentFilterError(
+            "Le nombre de jours sans contact ne peut pas être négatif : mettez 0 pour ne "
+            "laisser personne de côté.",
+            "The days without contact cannot be negative: use 0 to leave nobody out.",
+        )
     bounds = [
         (segment_filter.last_order_from, segment_filter.last_order_to,
          "les dates de dernière commande", "the last order dates"),
@@ -262,8 +287,11 @@ def segment_customers(
 
     One row per person of the customer file (buyers and contacts who never bought): customer_id,
     name, first_name, last_name, email, phone, postal_code, city, country, email_consent,
-    consent_source, consent_at, suppressed, email_marketing (has an email, consents, not
-    suppressed), orders (valid orders up to ``as_of``), net_spend (their net amounts less their
+    consent_source, consent_at (the e-mail consent's), sms_consent, call_consent, suppressed,
+    email_marketing (has an email and consents), sms_marketing (has a phone and consents to
+    SMS), callable (has a phone and did not refuse calls), reachable (the one of the filter's
+    channel), last_contacted_at, recently_contacted (within the filter's not_contacted_days),
+    orders (valid orders up to ``as_of``), net_spend (their net amounts less their
     credit notes up to ``as_of``), first_order_at, last_order_at, segment, r_score, f_score,
     m_score, p_alive, predicted_value, days_overdue (missing without predictions), segment_fr,
     segment_en.
@@ -276,23 +304,28 @@ def segment_customers(
 
 
 def _totals(people: duckdb.DuckDBPyRelation) -> dict[str, float | int]:
-    [(count, reachable, net_spend)] = people.aggregate(
-        "count(*), count(*) filter (where email_marketing), coalesce(sum(net_spend), 0)"
+    [(count, reachable, recent, recent_reachable, net_spend)] = people.aggregate(
+        "count(*), count(*) filter (where reachable), count(*) filter (where recently_contacted),"
+        " count(*) filter (where reachable and recently_contacted), coalesce(sum(net_spend), 0)"
     ).fetchall()
     return {
         "people": int(count),
         "reachable": int(reachable),
         "left_out": int(count - reachable),
+        "recently_contacted": int(recent),
+        "recently_contacted_reachable": int(recent_reachable),
         "net_spend": round(float(net_spend), 2),
     }
 
 
 def list_summary(people: pd.DataFrame) -> dict[str, float | int]:
-    """What a list of segment_customers rows amounts to: people, reachable (accept marketing
-    emails), left_out (the others), net_spend (their total)."""
+    """What a list of segment_customers rows amounts to: people, reachable (by the filter's
+    channel, with its consent), left_out (the others), recently_contacted (in the contact log
+    within the filter's not_contacted_days; of them, recently_contacted_reachable), net_spend
+    (their total)."""
     cur = duckdb.connect()
     try:
-        return _totals(cur.from_df(people[["email_marketing", "net_spend"]]))
+        return _totals(cur.from_df(people[["reachable", "recently_contacted", "net_spend"]]))
     finally:
         cur.close()
 
@@ -320,15 +353,18 @@ def segment_contacts(
     scores: pd.DataFrame | None = None,
     predictions: pd.DataFrame | None = None,
     risky: pd.DataFrame | None = None,
+    consent_only: bool = False,
 ) -> dict[str, int]:
-    """How many people segment_customers would list have an email (with_email), and an email or
-    a phone (with_email_or_phone): whom a mailing service can take (exports.export_counts),
-    counted in the database (arguments as segment_customers')."""
+    """Of the people an export of segment_customers would keep (not recently contacted, and
+    reachable when ``consent_only``), how many have an email (with_email), and an email or a
+    phone that consents to SMS (with_email_or_sms): whom a mailing service can take
+    (exports.export_counts), counted in the database (other arguments as segment_customers')."""
     with _people(con, segment_filter, as_of, segment_map, scores, predictions, risky) as people:
-        [(with_email, with_either)] = people.aggregate(
-            "count(email), count(*) filter (where email is not null or phone is not null)"
+        kept = people.filter("not recently_contacted" + (" and reachable" if consent_only else ""))
+        [(with_email, with_either)] = kept.aggregate(
+            "count(email), count(*) filter (where email is not null or sms_marketing)"
         ).fetchall()
-    return {"with_email": int(with_email), "with_email_or_phone": int(with_either)}
+    return {"with_email": int(with_email), "with_email_or_sms": int(with_either)}
 
 
 def products(con: duckdb.DuckDBPyConnection) -> list[str]:
@@ -423,7 +459,10 @@ def describe(segment_filter: SegmentFilter, lang: str = "fr", currency: str = "E
         if segment_filter.products else None,
         text("describe_places", lang, names=", ".join(segment_filter.places))
         if segment_filter.places else None,
-        text("describe_consent", lang) if segment_filter.consent_only else None,
+        text(CONSENT_WORDS[segment_filter.channel], lang)
+        if segment_filter.consent_only else None,
+        text("consent_describe_not_contacted", lang, count=segment_filter.not_contacted_days)
+        if segment_filter.not_contacted_days else None,
         None if segment_filter.min_p_alive is None
         else text("describe_p_alive", lang, value=typed(segment_filter.min_p_alive, lang)),
         None if segment_filter.min_predicted_value is None

@@ -18,7 +18,7 @@ import streamlit as st
 import exports
 from exports.names import list_file_name
 from metrics import clv, customer, segment
-from ui import analysis_data
+from ui import aftersales_data, analysis_data
 from ui.data import CACHE_ENTRIES, cached_frames, connection, currency
 
 Version = tuple[int, int, int]
@@ -115,13 +115,14 @@ def export_counts(
     """Who the export will hold, from the list's totals (list_summary) and, for a Brevo or
     Mailchimp file of everyone, its contact counts: the page says it before building the file."""
     contacts = None
-    if exports.needs_contacts(fmt, consent_only):
+    if exports.needs_contacts(fmt, consent_only, segment_filter.channel):
         contacts = segment.segment_contacts(
             connection(), segment_filter, as_of, scores=analysis_data.rfm_table(as_of, data_version),
             predictions=_predictions(segment_filter, as_of, data_version),
-            risky=_risky(segment_filter, as_of, data_version))
+            risky=_risky(segment_filter, as_of, data_version), consent_only=consent_only)
     return exports.export_counts(fmt, consent_only,
-                                 list_summary(segment_filter, as_of, data_version), contacts)
+                                 list_summary(segment_filter, as_of, data_version), contacts,
+                                 segment_filter.channel)
 
 
 @dataclasses.dataclass(frozen=True)
@@ -133,6 +134,19 @@ class Download:
     data: Callable[[], bytes]
 
 
+def open_complaints_held(
+    segment_filter: segment.SegmentFilter, as_of: date | None, consent_only: bool,
+    data_version: Version,
+) -> int:
+    """How many of the people the export would hold have an open complaint (left out unless the
+    owner includes them); the whole list is fetched only when some ticket is open at all."""
+    open_ids = aftersales_data.open_complaints(date.today(), data_version)
+    if not len(open_ids):
+        return 0
+    kept, _ = exports.consenting(people(segment_filter, as_of, data_version, None), consent_only)
+    return exports.without_open_complaints(kept, open_ids)[1]
+
+
 def download(
     segment_filter: segment.SegmentFilter,
     as_of: date | None,
@@ -141,22 +155,26 @@ def download(
     consent_only: bool,
     lang: str,
     data_version: Version,
+    open_complaints: bool = False,
 ) -> Download:
     """The export of the builder's list as a deferred download: Streamlit runs ``data`` when the
     owner clicks, which fetches the whole list, builds the file and logs it. Opening the page
-    never fetches everyone (768,000 people in a 10M-line shop)."""
+    never fetches everyone (768,000 people in a 10M-line shop). Customers with an open
+    complaint are left out unless ``open_complaints``."""
     when = datetime.now()
     con, shop = connection(), currency()  # taken now: deliver runs outside the script thread
     scores = analysis_data.rfm_table(as_of, data_version)
     predictions = _predictions(segment_filter, as_of, data_version)
     risky = _risky(segment_filter, as_of, data_version)
+    held = () if open_complaints else aftersales_data.open_complaints(date.today(), data_version)
 
     def deliver() -> bytes:
         people = segment.segment_customers(con, segment_filter, as_of, scores=scores,
                                            predictions=predictions, risky=risky)
+        people, _ = exports.without_open_complaints(people, held)
         export = exports.build_export(people, fmt, segments=segment_filter.segments,
                                       consent_only=consent_only, sep=sep, lang=lang, when=when,
-                                      currency=shop)
+                                      currency=shop, channel=segment_filter.channel)
         exports.log_export(
             con,
             dataclasses.replace(export, created_at=datetime.now()),

@@ -168,13 +168,21 @@ export_consent = consent_column.checkbox(t("seg_export_consent"), value=True,
                                          help=t("seg_export_consent_help"),
                                          key="seg_export_consent")
 fmt, sep = EXPORT_CHOICES[choice]
+include_open = consent_column.checkbox(t("aftersales_include_open"), value=False,
+                                       help=t("def_aftersales_open_complaint"),
+                                       key="seg_export_open_complaints")
 counts = segments.export_counts(segment_filter, as_of, fmt, export_consent, version)
-st.info(t("seg_export_counts", rows=t("seg_export_rows", count=counts.rows),
+held = 0 if include_open else segments.open_complaints_held(segment_filter, as_of,
+                                                            export_consent, version)
+st.info(t("seg_export_counts", rows=t("seg_export_rows", count=counts.rows - held),
           left_out=t("seg_export_left_out", count=counts.left_out)))
+if held:
+    st.caption(t("aftersales_page_left_out", count=held))
 if counts.unusable:
     st.caption(t("seg_export_unusable", count=counts.unusable))
-if counts.rows:
-    export = segments.download(segment_filter, as_of, fmt, sep, export_consent, lang(), version)
+if counts.rows - held:
+    export = segments.download(segment_filter, as_of, fmt, sep, export_consent, lang(), version,
+                               open_complaints=include_open)
     st.download_button(
         t("seg_export_button", file=export.file_name),
         data=export.data,

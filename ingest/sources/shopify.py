@@ -46,6 +46,7 @@ CUSTOMER_HEADERS = {
     "last_name": ("last name",),
     "email": ("email",),
     "opt_in": ("accepts email marketing", "accepts marketing"),
+    "sms_opt_in": ("accepts sms marketing",),
     "phone": ("phone", "default address phone"),
     "postal_code": ("default address zip", "zip"),
     "city": ("default address city", "city"),

@@ -57,9 +57,10 @@ STRINGS: dict[str, tuple[str | dict[str, str], str | dict[str, str]]] = {
         "to.",
     ),
     "cli_exported": (
-        "{people} dans {path} ({description}) ; {left_out} faute de consentement aux "
-        "e-mails{unusable}.",
-        "{people} to {path} ({description}); {left_out} for lack of email consent{unusable}.",
+        "{people} dans {path} ({description}) ; {left_out} faute de consentement ({channel})"
+        "{unusable}.",
+        "{people} to {path} ({description}); {left_out} for lack of consent ({channel})"
+        "{unusable}.",
     ),
     "cli_exported_people": (
         {"one": "{count} personne exportée", "other": "{count} personnes exportées"},
