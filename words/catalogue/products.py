@@ -58,7 +58,6 @@ STRINGS: dict[str, tuple[str, str] | tuple[dict[str, str], dict[str, str]]] = {
     "col_buyers": ("Acheteurs", "Buyers"),
     "col_repurchases": ("Rachats", "Repurchases"),
     "col_repurchasers": ("Clients qui ont racheté", "Customers who bought again"),
-    "col_median_days": ("Délai habituel (jours)", "Usual delay (days)"),
     "col_quartile_1_days": ("1er quartile (jours)", "1st quartile (days)"),
     "col_quartile_3_days": ("3e quartile (jours)", "3rd quartile (days)"),
     "col_usual": ("Délai établi", "Delay established"),
