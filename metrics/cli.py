@@ -219,6 +219,7 @@ def segment_filter_of(con: duckdb.DuckDBPyConnection, args: argparse.Namespace) 
         "min_days_overdue": args.min_days_overdue, "at_risk": args.at_risk,
         "sales_channels": tuple(args.sales_channel or ()), "due_for": args.due_for,
         "leave_out_seasonal": args.leave_out_seasonal or None,
+        "discount_codes": tuple(args.discount_code or ()),
     }
     return dataclasses.replace(
         base, **{key: value for key, value in given.items() if value not in (None, ())})
@@ -492,6 +493,9 @@ def build_parser(lang: str = "fr") -> argparse.ArgumentParser:
                         help=text("products_help_due_for", lang))
     parser.add_argument("--leave-out-seasonal", action="store_true",
                         help=text("products_help_leave_out_seasonal", lang))
+    parser.add_argument("--discount-code", action="append",
+                        metavar=text("products_metavar_code", lang),
+                        help=text("products_help_discount_code", lang))
     return parser
 
 

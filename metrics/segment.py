@@ -73,7 +73,8 @@ class SegmentFilter:
     metrics.at_risk.SUBLISTS).
     Products and seasons (metrics.replenishment, metrics.seasonal): sales_channels: bought at
     least once on one of them (web, shop, marketplace); due_for: due now for that product's
-    replenishment; leave_out_seasonal: leave out the seasonal buyers waiting for their season.
+    replenishment; leave_out_seasonal: leave out the seasonal buyers waiting for their season;
+    discount_codes: used one of these codes on a valid order (case and spaces ignored).
     """
 
     segments: tuple[str, ...] = ()
@@ -95,6 +96,7 @@ class SegmentFilter:
     sales_channels: tuple[str, ...] = ()
     due_for: str | None = None
     leave_out_seasonal: bool = False
+    discount_codes: tuple[str, ...] = ()
 
     def predicts(self) -> bool:
         """Whether a question needs the value models' predictions."""
@@ -126,6 +128,7 @@ class SegmentFilter:
             "sales_channels": list(self.sales_channels) or None,
             "due_for": self.due_for,
             "leave_out_seasonal": self.leave_out_seasonal,
+            "discount_codes": [code.strip().upper() for code in self.discount_codes] or None,
         }
 
     def to_json(self) -> str:
@@ -367,6 +370,12 @@ def segment_contacts(
     return {"with_email": int(with_email), "with_email_or_sms": int(with_either)}
 
 
+def discount_codes(con: duckdb.DuckDBPyConnection) -> list[str]:
+    """Discount codes used on valid orders of identified customers, the most used first: the
+    choices of the builder's "discount code" filter."""
+    return run_sql(con, "segment_discount_codes")["code"].tolist()
+
+
 def products(con: duckdb.DuckDBPyConnection) -> list[str]:
     """Products bought by identified customers, the most often bought (order lines) first."""
     return run_sql(con, "segment_products")["product"].tolist()
@@ -479,6 +488,8 @@ def describe(segment_filter: SegmentFilter, lang: str = "fr", currency: str = "E
         else text("products_describe_due", lang, product=segment_filter.due_for),
         text("products_describe_not_seasonal", lang) if segment_filter.leave_out_seasonal
         else None,
+        text("products_describe_codes", lang, codes=", ".join(segment_filter.discount_codes))
+        if segment_filter.discount_codes else None,
     ]
     shown = [part for part in parts if part]
     return text("describe_separator", lang).join(shown) if shown else text("describe_everyone", lang)

@@ -8,7 +8,7 @@ from datetime import date
 import pandas as pd
 import streamlit as st
 
-from metrics import affinity, due_lists, replenishment, seasonal
+from metrics import affinity, due_lists, replenishment, seasonal, segment
 from ui.data import CACHE_ENTRIES, cached_frames, connection
 
 Version = tuple[int, int, int]
@@ -39,3 +39,9 @@ def bought_next(product: str, as_of: date | None, data_version: Version) -> pd.D
 @st.cache_data(max_entries=CACHE_ENTRIES, show_spinner=False)
 def seasonal_summary(as_of: date | None, data_version: Version) -> pd.DataFrame:
     return seasonal.seasonal_summary(connection(), as_of)
+
+
+@st.cache_data(max_entries=CACHE_ENTRIES, show_spinner=False)
+def discount_codes(data_version: Version) -> list[str]:
+    """The codes the builder's discount filter offers (metrics.segment.discount_codes)."""
+    return segment.discount_codes(connection())

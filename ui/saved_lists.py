@@ -1,5 +1,6 @@
-"""The Segments builder's product and season questions, its saved lists and the export log (issue
-18): drawn by views/segments.py around the builder, so that page stays as it was elsewhere.
+"""The Segments builder's channel, discount code, product and season questions, its saved lists
+and the export log (issue 18): drawn by views/segments.py around the builder, so that page stays
+as it was elsewhere.
 
 Saved lists are read straight from the database (a handful of rows, and a save must show at
 once); the due-for choices are the products with a usual repurchase delay
@@ -24,22 +25,27 @@ from metrics.segment import SALES_CHANNELS, SegmentFilter, describe
 from ui import format
 from ui.data import connection, currency
 from ui.i18n import lang, t
-from ui.products_data import replenishment_table
+from ui.products_data import discount_codes, replenishment_table
 
 Version = tuple[int, int, int]
 LOG_SHOWN = 50
 
 
 def product_questions(as_of: date | None, data_version: Version) -> dict[str, object]:
-    """Sales channel, due for a product, leave out seasonal buyers: SegmentFilter's arguments."""
+    """Sales channel, discount code, due for a product, leave out seasonal buyers: SegmentFilter's
+    arguments."""
     st.caption(t("products_builder_caption"))
-    channel_column, due_column, season_column = st.columns(3)
+    channel_column, code_column, due_column, season_column = st.columns(4)
     table = replenishment_table(as_of, data_version)
     with channel_column:
         channels = st.multiselect(
             t("products_f_channels"), options=list(SALES_CHANNELS),
             format_func=lambda key: t(f"products_channel_name_{key}"),
             placeholder=t("seg_f_choose"), select_all=False, key="seg_sales_channels")
+    with code_column:
+        codes = st.multiselect(t("products_f_codes"), options=discount_codes(data_version),
+                               placeholder=t("seg_f_choose"), select_all=False,
+                               key="seg_discount_codes")
     with due_column:
         due_for = st.selectbox(
             t("products_f_due_for"), options=[None, *table.loc[table["usual"], "product"]],
@@ -48,8 +54,8 @@ def product_questions(as_of: date | None, data_version: Version) -> dict[str, ob
     with season_column:
         seasonal = st.checkbox(t("products_f_not_seasonal"), help=t("def_seasonal_buyers"),
                                key="seg_leave_out_seasonal")
-    return {"sales_channels": tuple(channels), "due_for": due_for,
-            "leave_out_seasonal": seasonal}
+    return {"sales_channels": tuple(channels), "discount_codes": tuple(codes),
+            "due_for": due_for, "leave_out_seasonal": seasonal}
 
 
 def saved_or(built: SegmentFilter) -> SegmentFilter:

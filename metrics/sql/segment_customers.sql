@@ -57,6 +57,17 @@ channel_buyers as (
     where $sales_channels is not null and list_contains($sales_channels, channel)
 ),
 
+code_buyers as (
+    select distinct customer_orders.customer_id
+    from customer_orders_until($as_of) as customer_orders
+    inner join orders on orders.order_id = customer_orders.order_id
+    where $discount_codes is not null
+        and len(list_intersect(
+            list_transform(string_split(orders.discount_code, ','), lambda code: upper(trim(code))),
+            $discount_codes
+        )) > 0
+),
+
 seasonal_waiting as (
     select customer_id
     from seasonal_customers($as_of)
@@ -140,6 +151,10 @@ final as (
             or customer_id in (select customer_id from channel_buyers)
         )
         and ($due_for is null or customer_id in (select customer_id from due_ids))
+        and (
+            $discount_codes is null
+            or customer_id in (select customer_id from code_buyers)
+        )
         and (
             not $leave_out_seasonal
             or customer_id not in (select customer_id from seasonal_waiting)

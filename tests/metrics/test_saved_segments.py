@@ -23,6 +23,7 @@ EVERY_KIND = SegmentFilter(
     last_order_to=date(2024, 3, 5), spend_min=10.5, orders_min=2, products=("Savon",),
     places=("69",), consent_only=True, min_p_alive=0.5, min_days_overdue=30, at_risk="valuable",
     sales_channels=("web", "shop"), due_for="Savon lavande", leave_out_seasonal=True,
+    discount_codes=("BIENVENUE10",),
 )
 
 

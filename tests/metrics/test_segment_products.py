@@ -6,7 +6,13 @@ from __future__ import annotations
 import pytest
 
 from metrics import replenishment
-from metrics.segment import SegmentFilter, SegmentFilterError, describe, segment_customers
+from metrics.segment import (
+    SegmentFilter,
+    SegmentFilterError,
+    describe,
+    discount_codes,
+    segment_customers,
+)
 from tests.metrics.factories import insert_shop
 from tests.metrics.products_shop import AS_OF, insert_products_shop
 
@@ -39,3 +45,19 @@ def test_due_for_a_product(con, monkeypatch):
     assert people(con, SegmentFilter(due_for="Bougie"), AS_OF) == [4]
     assert people(con, SegmentFilter(due_for="Inconnu"), AS_OF) == []
     assert describe(SegmentFilter(due_for="Savon"), "en") == "due for Savon"
+
+
+def test_discount_codes(con):
+    # factories.SHOP's orders 1 (A), 2 (B), 9 (D, partly refunded: valid) and 5 (B, cancelled)
+    # carry codes; codes compare without case or spaces, an order may carry two.
+    insert_shop(con)
+    codes = {1: "BIENVENUE10", 2: " bienvenue10, NOEL", 5: "SOLDES", 9: "Noel"}
+    for order_id, code in codes.items():
+        con.execute("update orders set discount_code = $code where order_id = $id",
+                    {"code": code, "id": order_id})
+    assert discount_codes(con) == ["BIENVENUE10", "NOEL"]  # SOLDES: only a cancelled order
+    assert people(con, SegmentFilter(discount_codes=("Bienvenue10",))) == [1, 2]
+    assert people(con, SegmentFilter(discount_codes=("noel ",))) == [2, 4]
+    assert people(con, SegmentFilter(discount_codes=("SOLDES",))) == []
+    assert describe(SegmentFilter(discount_codes=("NOEL", "SOLDES"))) == (
+        "code de réduction NOEL, SOLDES")

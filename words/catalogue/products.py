@@ -13,6 +13,7 @@ STRINGS: dict[str, tuple[str, str] | tuple[dict[str, str], dict[str, str]]] = {
                                     "Mother's and Father's Day (May-June)"),
     "products_describe_channels": ("achète {names}", "buys {names}"),
     "products_describe_due": ("à relancer pour {product}", "due for {product}"),
+    "products_describe_codes": ("code de réduction {codes}", "discount code {codes}"),
     "products_describe_not_seasonal": ("sans les acheteurs saisonniers qui attendent leur saison",
                                        "without the seasonal buyers waiting for their season"),
     "products_saved_no_name": ("Donnez un nom à la liste avant de l'enregistrer.",
@@ -223,4 +224,11 @@ STRINGS: dict[str, tuple[str, str] | tuple[dict[str, str], dict[str, str]]] = {
         "retrouver ici chaque semaine.",
         "No saved list: on the Segments page, name a list to find it here every week.",
     ),
+    "products_f_codes": ("Code de réduction utilisé", "Discount code used"),
+    "products_help_discount_code": (
+        "segment : a utilisé ce code de réduction sur une commande valide (majuscules et espaces "
+        "ignorés)",
+        "segment: used this discount code on a valid order (case and spaces ignored)",
+    ),
+    "products_metavar_code": ("CODE", "CODE"),
 }
