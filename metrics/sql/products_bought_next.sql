@@ -59,17 +59,19 @@ later_purchases as (
     group by product_code
 ),
 
-pairs as (
-    select
-        product_code,
-        next_code,
-        count(*) as times,
-        count(distinct customer_id) as customers
+customer_pairs as (
+    select product_code, next_code, customer_id, count(*) as times
     from (
         select customer_id, product_code, unnest(next_codes) as next_code
         from followed
         semi join chosen using (product_code)
     )
+    group by product_code, next_code, customer_id
+),
+
+pairs as (
+    select product_code, next_code, sum(times) as times, count(*) as customers
+    from customer_pairs
     group by product_code, next_code
 ),
 
