@@ -38,7 +38,7 @@ from metrics.contacts import CHANNELS
 from metrics.cohorts import cohorts
 from metrics.currencies import uncounted, uncounted_warning
 from metrics.dates import PERIODS, default_week, latest_order_date, resolve_as_of, week_start
-from metrics.first_cohorts import FIRST_ORDER_SPLITS, first_cohorts
+from metrics.first_cohorts import FIRST_ORDER_SPLITS, discount_codes_seen, first_cohorts
 from metrics.kpis import KPI_PERIODS, compared_periods, period_kpis, weekly_kpis
 from metrics.report import latest_complete_week, parse_week, weekly_report
 from metrics.repeat import (
@@ -134,7 +134,11 @@ def cohorts_report(con: duckdb.DuckDBPyConnection, args: argparse.Namespace) -> 
         if args.by == "channel":
             segment = segment.map(lambda channel: channel_name(channel, args.lang))
         table = table.assign(segment=segment.fillna(named))
-        return Report({"by": args.by, "as_of": as_of, "cohorts": table}, table)
+        summary = {"by": args.by, "as_of": as_of, "cohorts": table}
+        if args.by == "discount":
+            summary["orders_discount_without_code"] = discount_codes_seen(con, as_of)[
+                "without_code"]
+        return Report(summary, table)
     period = args.period or "month"
     table = cohorts(con, period=period, as_of=as_of)
     return Report({"period": period, "as_of": as_of, "cohorts": table}, table)

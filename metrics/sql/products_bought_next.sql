@@ -70,7 +70,7 @@ customer_pairs as (
 ),
 
 pairs as (
-    select product_code, next_code, sum(times) as times, count(*) as customers
+    select product_code, next_code, sum(times)::bigint as times, count(*) as customers
     from customer_pairs
     group by product_code, next_code
 ),
