@@ -14,7 +14,7 @@ import pandas as pd
 from metrics.dates import week_start
 from metrics.replenishment import replenishment
 from metrics.saved_segments import filter_from_json, saved_segments
-from metrics.seasonal import seasonal_buyers, waiting_among
+from metrics.seasonal import seasonal_buyers, waiting_counts
 from metrics.segment import describe, segment_totals
 from store.currency import shop_currency
 
@@ -58,7 +58,6 @@ def week_section(
     table = replenishment(con, sunday)
     due = table.loc[table["due"] > 0, DUE_COLUMNS].sort_values(
         ["due", "product"], ascending=[False, True], ignore_index=True)
-    waiting = waiting_among(seasonal_buyers(con, sunday, waiting_only=True), at_risk_people)
-    counts = waiting.value_counts().sort_index().sort_values(ascending=False, kind="stable")
+    waiting = waiting_counts(seasonal_buyers(con, sunday, waiting_only=True), at_risk_people)
     return ProductsWeek(week=monday, due=due, saved=saved_counts(con, sunday),
-                        at_risk_waiting={str(key): int(count) for key, count in counts.items()})
+                        at_risk_waiting=waiting)

@@ -45,3 +45,11 @@ def waiting_among(seasonal: pd.DataFrame, people: pd.DataFrame) -> pd.Series:
     when they are not a seasonal buyer waiting for it (``seasonal``: seasonal_buyers)."""
     waiting = seasonal.loc[seasonal["waiting"]].set_index("customer_id")["season"]
     return people["customer_id"].map(waiting)
+
+
+def waiting_counts(seasonal: pd.DataFrame, people: pd.DataFrame) -> dict[str, int]:
+    """Per season, how many of ``people`` (a customer_id column) are seasonal buyers waiting for
+    it, most first (seasons with none left out): the note on the at-risk lists."""
+    counts = waiting_among(seasonal, people).value_counts().sort_index()
+    return {str(key): int(count)
+            for key, count in counts.sort_values(ascending=False, kind="stable").items()}

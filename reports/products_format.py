@@ -32,17 +32,18 @@ def saved_table(saved: pd.DataFrame, lang: str = "fr") -> pd.DataFrame:
     })
 
 
-def seasonal_note(section: ProductsWeek, lang: str = "fr") -> str:
-    """'3 des clients à risque n'achètent qu'à une saison et l'attendent : …', or the empty
-    string when none of them does."""
-    if not section.at_risk_waiting:
+def seasonal_note(at_risk_waiting: dict[str, int], lang: str = "fr") -> str:
+    """'2 clients à risque n'achètent qu'à une saison et l'attendent…' from
+    metrics.seasonal.waiting_counts of the at-risk list, or the empty string when none of them
+    does (the report's list to call and the Segments page say it)."""
+    if not at_risk_waiting:
         return ""
     seasons = ", ".join(
         text("products_report_season_count", lang, season=text(f"products_season_{key}", lang),
              count=number(count, 0, lang))
-        for key, count in section.at_risk_waiting.items())
-    return text("products_report_at_risk_seasonal", lang,
-                count=sum(section.at_risk_waiting.values()), seasons=seasons)
+        for key, count in at_risk_waiting.items())
+    return text("products_report_at_risk_seasonal", lang, count=sum(at_risk_waiting.values()),
+                seasons=seasons)
 
 
 def products_lists(

@@ -217,7 +217,7 @@ def render_xlsx(report: WeeklyReport, lang: str = "fr") -> bytes:
         _list_sheet(writer, report, "report_sheet_to_call",
                     to_call_table(report.to_call, lang, report.ranked),
                     " ".join(filter(None, [at_risk_note(report.at_risk, lang),
-                                           seasonal_note(report.products, lang)])),
+                                           seasonal_note(report.products.at_risk_waiting, lang)])),
                     formats, lang)
         _list_sheet(writer, report, "report_sheet_new_repeat",
                     new_repeat_table(report.new_repeat, lang),

@@ -6,8 +6,11 @@ from __future__ import annotations
 import shutil
 
 from metrics import dates
+from metrics.at_risk import at_risk
 from metrics.saved_segments import saved_segments
+from metrics.seasonal import seasonal_buyers, waiting_counts
 from metrics.segment import SegmentFilter, list_summary, segment_customers
+from tests.metrics.factories import insert_orders
 from tests.ui.conftest import app, connected, shown_metrics
 from ui import format
 
@@ -82,3 +85,27 @@ def test_save_without_a_name_says_what_to_do(demo_db, use_db):
     assert at.error[0].value == "Donnez un nom à la liste avant de l'enregistrer."
 
 
+
+
+def test_the_at_risk_counts_say_how_many_wait_for_their_season(tmp_path, use_db):
+    """A shop whose at-risk regulars bought only at the year's end: the Segments page says they
+    wait for their season. 25 customers each with 3 orders; 5 of them only in December."""
+    orders = []
+    for customer in range(1, 26):
+        months = ("2024-12-02", "2024-12-09", "2024-12-16") if customer <= 5 else (
+            "2025-01-06", "2025-02-03", "2025-03-03" if customer > 15 else "2025-01-20")
+        orders += [{"customer_id": customer, "ordered_at": f"{day} 10:00",
+                    "amount": 10.0 * customer} for day in months]
+    orders.append({"customer_id": 26, "ordered_at": "2025-06-30 10:00", "amount": 5.0})
+    path = tmp_path / "seasons.duckdb"
+    with connected(path) as con:
+        insert_orders(con, orders)
+        as_of = dates.latest_order_date(con)
+        expected = waiting_counts(seasonal_buyers(con, as_of, waiting_only=True),
+                                  at_risk(con, as_of))
+    assert expected and sum(expected.values()) > 0
+    use_db(path)
+    at = open_page()
+    count = sum(expected.values())
+    assert any(c.value.startswith(f"{count} client") and "attend" in c.value
+               for c in at.caption)
