@@ -20,10 +20,12 @@ import duckdb
 import numpy as np
 import pandas as pd
 
+from ingest.canonical import CHANNELS
 from metrics.at_risk import SUBLIST_NAMES, SUBLISTS, at_risk, sublist
 from metrics.clv import DEFAULT_HORIZON_WEEKS, customer_rows, kept_customer_value
 from metrics.currencies import symbol
 from metrics.dates import facts_as_of, resolve_as_of
+from metrics.replenishment import due
 from metrics.rfm import (
     NO_SEGMENT,
     SEGMENT_MAP,
@@ -43,10 +45,26 @@ NO_PURCHASE = {"fr": "Sans achat", "en": "No purchase"}
 RFM_COLUMNS = ["customer_id", "segment", "r_score", "f_score", "m_score"]
 PREDICTED = ["p_alive", "predicted_value", "days_overdue"]
 PREDICTION_WEEKS = DEFAULT_HORIZON_WEEKS  # the horizon of Valeur client's predicted value
+SALES_CHANNELS = tuple(dict.fromkeys(CHANNELS.values()))  # web, shop, marketplace
 
 
 class SegmentFilterError(ComptoirError):
     """A builder question that cannot be answered: bounds in the wrong order, an unknown segment."""
+
+
+@dataclass(frozen=True)
+class Computed:
+    """What a caller already has for ``as_of`` (the app caches each per data version), so that a
+    list, its totals and its contact counts do not compute it again; what is None is computed
+    only if the filter needs it.
+
+    scores: metrics.rfm.rfm(con, as_of, segment_map); predictions: metrics.clv.customer_rows of
+    the value models over PREDICTION_WEEKS; risky: metrics.at_risk.at_risk(con, as_of, scores).
+    """
+
+    scores: pd.DataFrame | None = None
+    predictions: pd.DataFrame | None = None
+    risky: pd.DataFrame | None = None
 
 
 @dataclass(frozen=True)
@@ -68,6 +86,10 @@ class SegmentFilter:
     min_days_overdue (days since the expected next purchase); people without a prediction do not
     pass them. at_risk: only the people of that sub-list of the one at-risk notion (a key of
     metrics.at_risk.SUBLISTS).
+    Products and seasons (metrics.replenishment, metrics.seasonal): sales_channels: bought at
+    least once on one of them (web, shop, marketplace); due_for: due now for that product's
+    replenishment; leave_out_seasonal: leave out the seasonal buyers waiting for their season;
+    discount_codes: used one of these codes on a valid order (case and spaces ignored).
     """
 
     segments: tuple[str, ...] = ()
@@ -86,6 +108,10 @@ class SegmentFilter:
     min_predicted_value: float | None = None
     min_days_overdue: int | None = None
     at_risk: str | None = None
+    sales_channels: tuple[str, ...] = ()
+    due_for: str | None = None
+    leave_out_seasonal: bool = False
+    discount_codes: tuple[str, ...] = ()
 
     def predicts(self) -> bool:
         """Whether a question needs the value models' predictions."""
@@ -94,7 +120,8 @@ class SegmentFilter:
 
     def params(self) -> dict[str, object]:
         """The bound parameters of segment_customers.sql (empty tuples become NULL); at_risk
-        keeps the people of the table at_risk_ids (metrics.at_risk's sub-list, see _people)."""
+        keeps the people of the table at_risk_ids (metrics.at_risk's sub-list, see _people),
+        due_for those of due_ids (metrics.replenishment.due)."""
         return {
             "at_risk_only": self.at_risk is not None,
             "segments": list(self.segments) or None,
@@ -113,6 +140,10 @@ class SegmentFilter:
             "min_p_alive": self.min_p_alive,
             "min_predicted_value": self.min_predicted_value,
             "min_days_overdue": self.min_days_overdue,
+            "sales_channels": list(self.sales_channels) or None,
+            "due_for": self.due_for,
+            "leave_out_seasonal": self.leave_out_seasonal,
+            "discount_codes": [code.strip().upper() for code in self.discount_codes] or None,
         }
 
     def to_json(self) -> str:
@@ -183,6 +214,13 @@ def _check(segment_filter: SegmentFilter, known_segments: set[str]) -> None:
             f"{choices}.",
             f"Unknown 'At risk' list: {segment_filter.at_risk}. Choose from: {choices}.",
         )
+    unknown_channels = sorted(set(segment_filter.sales_channels) - set(SALES_CHANNELS))
+    if unknown_channels:
+        names, choices = ", ".join(unknown_channels), ", ".join(SALES_CHANNELS)
+        raise SegmentFilterError(
+            f"Canal de vente inconnu : {names}. Choisissez parmi : {choices}.",
+            f"Unknown sales channel: {names}. Choose from: {choices}.",
+        )
     unknown = sorted(set(segment_filter.segments) - known_segments)
     if unknown:
         names = ", ".join(unknown)
@@ -210,21 +248,23 @@ def _people(
     segment_filter: SegmentFilter,
     as_of: date | None,
     segment_map: dict[tuple[int, int], str] | None,
-    scores: pd.DataFrame | None,
-    predictions: pd.DataFrame | None,
-    risky: pd.DataFrame | None,
+    computed: Computed,
 ) -> Iterator[duckdb.DuckDBPyRelation]:
     """segment_customers.sql as a relation on its own cursor, to fetch a page of or to total:
-    a list of 768,000 people is never turned into a DataFrame only to be counted. ``risky``:
-    metrics.at_risk.at_risk when the caller has it; computed only if the filter asks."""
+    a list of 768,000 people is never turned into a DataFrame only to be counted."""
     as_of = resolve_as_of(con, as_of)
     mapping = SEGMENT_MAP if segment_map is None else segment_map
     _check(segment_filter, {*mapping.values(), NO_SEGMENT})
-    scores = rfm(con, as_of, segment_map) if scores is None else scores
+    scores = rfm(con, as_of, segment_map) if computed.scores is None else computed.scores
     chosen = pd.DataFrame({"customer_id": pd.Series(dtype="int64")})
     if segment_filter.at_risk is not None:
+        risky = computed.risky
         risky = at_risk(con, as_of, scores, segment_map) if risky is None else risky
         chosen = sublist(risky, segment_filter.at_risk)[["customer_id"]]
+    due_ids = pd.DataFrame({"customer_id": pd.Series(dtype="int64")})
+    if segment_filter.due_for is not None:
+        due_ids = due(con, segment_filter.due_for, as_of)[["customer_id"]]
+    predictions = computed.predictions
     if predictions is None and segment_filter.predicts():
         predictions = customer_rows(kept_customer_value(con, as_of, PREDICTION_WEEKS))
     if predictions is None:
@@ -235,6 +275,7 @@ def _people(
         cur.register("rfm_segments", scores[RFM_COLUMNS])
         cur.register("predictions", predictions[["customer_id", *PREDICTED]])
         cur.register("at_risk_ids", chosen)
+        cur.register("due_ids", due_ids)
         yield cur.sql(sql_text("segment_customers"),
                       params={**facts_as_of(con, as_of), **segment_filter.params()})
     finally:
@@ -246,20 +287,15 @@ def segment_customers(
     segment_filter: SegmentFilter = SegmentFilter(),
     as_of: date | None = None,
     segment_map: dict[tuple[int, int], str] | None = None,
-    scores: pd.DataFrame | None = None,
-    predictions: pd.DataFrame | None = None,
-    risky: pd.DataFrame | None = None,
+    computed: Computed = Computed(),
     limit: int | None = None,
 ) -> pd.DataFrame:
     """The people who pass ``segment_filter``, biggest spenders first (the first ``limit`` of
     them when given: what a page shows; an export asks for everyone).
 
-    ``scores``: metrics.rfm.rfm(con, as_of, segment_map) when the caller already has it (the
-    app caches it per data version), so it is not computed again. ``predictions``:
-    metrics.clv.customer_rows of the value models over PREDICTION_WEEKS as of ``as_of`` when the
-    caller has them; otherwise computed (fits kept in the database) only if the filter asks.
-    ``risky``: metrics.at_risk.at_risk(con, as_of, scores) when the caller has it; otherwise
-    computed only if the filter asks.
+    ``computed``: the RFM scores, predictions and at-risk table the caller already has
+    (Computed); the rest is computed here, predictions (fits kept in the database) and the
+    at-risk table only if the filter asks.
 
     One row per person of the customer file (buyers and contacts who never bought): customer_id,
     name, first_name, last_name, email, phone, postal_code, city, country, email_consent,
@@ -272,7 +308,7 @@ def segment_customers(
     m_score, p_alive, predicted_value, days_overdue (missing without predictions), segment_fr,
     segment_en.
     """
-    with _people(con, segment_filter, as_of, segment_map, scores, predictions, risky) as people:
+    with _people(con, segment_filter, as_of, segment_map, computed) as people:
         table = relation_frame(people if limit is None else people.limit(limit))
     table["segment_fr"] = segment_names(table["segment"], "fr")
     table["segment_en"] = segment_names(table["segment"], "en")
@@ -311,13 +347,11 @@ def segment_totals(
     segment_filter: SegmentFilter = SegmentFilter(),
     as_of: date | None = None,
     segment_map: dict[tuple[int, int], str] | None = None,
-    scores: pd.DataFrame | None = None,
-    predictions: pd.DataFrame | None = None,
-    risky: pd.DataFrame | None = None,
+    computed: Computed = Computed(),
 ) -> dict[str, float | int]:
     """list_summary of everyone segment_customers would list, totalled in the database
     (arguments as segment_customers')."""
-    with _people(con, segment_filter, as_of, segment_map, scores, predictions, risky) as people:
+    with _people(con, segment_filter, as_of, segment_map, computed) as people:
         return _totals(people)
 
 
@@ -326,21 +360,25 @@ def segment_contacts(
     segment_filter: SegmentFilter = SegmentFilter(),
     as_of: date | None = None,
     segment_map: dict[tuple[int, int], str] | None = None,
-    scores: pd.DataFrame | None = None,
-    predictions: pd.DataFrame | None = None,
-    risky: pd.DataFrame | None = None,
+    computed: Computed = Computed(),
     consent_only: bool = False,
 ) -> dict[str, int]:
     """Of the people an export of segment_customers would keep (not recently contacted, and
     reachable when ``consent_only``), how many have an email (with_email), and an email or a
     phone that consents to SMS (with_email_or_sms): whom a mailing service can take
     (exports.export_counts), counted in the database (other arguments as segment_customers')."""
-    with _people(con, segment_filter, as_of, segment_map, scores, predictions, risky) as people:
+    with _people(con, segment_filter, as_of, segment_map, computed) as people:
         kept = people.filter("not recently_contacted" + (" and reachable" if consent_only else ""))
         [(with_email, with_either)] = kept.aggregate(
             "count(email), count(*) filter (where email is not null or sms_marketing)"
         ).fetchall()
     return {"with_email": int(with_email), "with_email_or_sms": int(with_either)}
+
+
+def discount_codes(con: duckdb.DuckDBPyConnection) -> list[str]:
+    """Discount codes used on valid orders of identified customers, the most used first: the
+    choices of the builder's "discount code" filter."""
+    return run_sql(con, "segment_discount_codes")["code"].tolist()
 
 
 def products(con: duckdb.DuckDBPyConnection) -> list[str]:
@@ -448,6 +486,15 @@ def describe(segment_filter: SegmentFilter, lang: str = "fr", currency: str = "E
         else text("describe_overdue", lang, count=segment_filter.min_days_overdue),
         None if segment_filter.at_risk is None
         else text("describe_at_risk", lang, name=SUBLIST_NAMES[segment_filter.at_risk][lang]),
+        text("products_describe_channels", lang, names=text("products_channel_or", lang).join(
+            text(f"products_channel_{channel}", lang) for channel in segment_filter.sales_channels))
+        if segment_filter.sales_channels else None,
+        None if segment_filter.due_for is None
+        else text("products_describe_due", lang, product=segment_filter.due_for),
+        text("products_describe_not_seasonal", lang) if segment_filter.leave_out_seasonal
+        else None,
+        text("products_describe_codes", lang, codes=", ".join(segment_filter.discount_codes))
+        if segment_filter.discount_codes else None,
     ]
     shown = [part for part in parts if part]
     return text("describe_separator", lang).join(shown) if shown else text("describe_everyone", lang)

@@ -54,6 +54,20 @@ def channel_name(channel: str | None) -> str:
     return t(known if known in STRINGS else "channels_channel_unknown")
 
 
+def both_reading(customers: pd.DataFrame, currency: str) -> str:
+    """What the customers of both channels spend, against the repeat customers of one channel
+    (like with like: buying through both takes two orders)."""
+    by_use = customers.set_index("channel_use")
+    both = by_use.loc["both"]
+    alone = [t("channels_alone", who=t(f"channels_use_{use}").lower(),
+               spend=format.money(by_use.loc[use, "net_spend_per_repeat_customer"], lang(),
+                                  currency=currency))
+             for use in ("web_only", "shop_only") if use in by_use.index]
+    return t("channels_both_reading", count=int(both["customers"]),
+             spend=format.money(both["net_spend_per_customer"], lang(), currency=currency),
+             others=t("channels_and").join(alone) or format.MISSING)
+
+
 def _count(values: pd.Series) -> pd.Series:
     return values.map(lambda v: format.number(v, 0, lang()))
 

@@ -3,6 +3,7 @@ the revenue of new and returning customers by week, month, quarter or year."""
 
 import streamlit as st
 
+from metrics.channels import both_channels
 from ui import analysis_data as analysis
 from ui import channels_data as channels
 from ui import data, format, glossary
@@ -31,19 +32,11 @@ if customers.empty:
 st.subheader(t("channels_header_channels"))
 figures = channels.channel_figures(as_of, version)
 st.dataframe(channels.figures_table(figures, currency), hide_index=True, width="stretch")
-by_use = customers.set_index("channel_use")
-if "both" in by_use.index:
-    both = by_use.loc["both"]
-    st.metric(t("term_channels_both"), format.number(both["customers"], 0, lang()),
-              help=t("def_channels_both"), border=True)
-    alone = [t("channels_alone", who=t(f"channels_use_{use}").lower(),
-               spend=format.money(by_use.loc[use, "net_spend_per_repeat_customer"], lang(),
-                                  currency=currency))
-             for use in ("web_only", "shop_only") if use in by_use.index]
-    st.info(t("channels_both_reading", count=int(both["customers"]),
-              spend=format.money(both["net_spend_per_customer"], lang(), currency=currency),
-              others=t("channels_and").join(alone) or format.MISSING),
-            icon=":material/lightbulb:")
+both = both_channels(customers)
+st.metric(t("term_channels_both"), format.number(both, 0, lang()), help=t("def_channels_both"),
+          border=True)
+if both:
+    st.info(channels.both_reading(customers, currency), icon=":material/lightbulb:")
 st.dataframe(channels.customers_table(customers, currency), hide_index=True, width="stretch")
 
 # Cohorts by first order

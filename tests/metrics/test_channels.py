@@ -10,6 +10,7 @@ import numpy as np
 import pandas as pd
 import pandas.testing as pdt
 import pytest
+from hypothesis import given
 
 import store
 from metrics.channels import both_channels, channel_customers, channel_figures
@@ -18,6 +19,7 @@ from metrics.first_cohorts import FirstCohortOptionError, discount_codes_seen, f
 from metrics.kpis import UnknownKpiPeriodError, compared_periods, period_kpis
 from metrics.repeat import days_between_orders, order_gaps
 from tests.metrics.channels_shop import AS_OF, insert_channels_shop
+from tests.metrics.factories import clear_orders, insert_orders, order_rows, property_settings
 
 
 @pytest.fixture
@@ -222,7 +224,7 @@ def run_json(capsys, *argv: str) -> dict:
 
 def test_cli_cohorts_by_discount_names_the_cohorts_without_a_code(capsys, shop_db):
     report = run_json(capsys, "cohorts", "--db", shop_db, "--by", "discount")
-    assert report["by"] == "discount"
+    assert (report["by"], report["orders_discount_without_code"]) == ("discount", 1)
     assert [row["segment"] for row in report["cohorts"]] == [
         "Sans remise", "BIENVENUE", "Remise sans code", "MERCI"]
     assert main(["cohorts", "--db", shop_db, "--by", "channel", "--lang", "en"]) == 0
@@ -246,3 +248,30 @@ def test_cli_kpis_by_quarter(capsys, shop_db):
     # Cohorts have no year: a message, not a traceback.
     assert main(["cohorts", "--db", shop_db, "--period", "year"]) == 2
     assert "choisissez week, month ou quarter" in capsys.readouterr().err
+
+
+@property_settings
+@given(rows=order_rows)
+def test_every_customer_is_in_one_group_and_one_cohort_of_each_split(con, rows):
+    clear_orders(con)
+    insert_orders(con, rows)
+    as_of = date(2025, 2, 12)
+    customers = con.execute(
+        "select count(distinct customer_id), count(distinct customer_id) filter (where n >= 2)"
+        " from (select customer_id, count(*) over (partition by customer_id) as n"
+        " from valid_orders where customer_id is not null)").fetchone()
+    groups = channel_customers(con, as_of)
+    assert groups["customers"].sum() == customers[0]
+    for by in ("first_product", "channel", "discount"):
+        cohorts = first_cohorts(con, by, as_of)
+        assert cohorts["customers"].sum() == customers[0]
+        assert cohorts["repeat_customers"].sum() == customers[1]
+        assert (cohorts["customers_12m"] <= cohorts["customers_90d"]).all()
+    gaps = order_gaps(con, as_of)
+    if customers[0]:
+        assert gaps["customers"].iloc[0] == customers[0]
+        assert gaps["next_customers"].iloc[0] == customers[1]
+        assert (gaps["next_customers"].iloc[:-1].to_numpy() == gaps["customers"].iloc[1:]
+                .to_numpy()).all()
+    else:
+        assert gaps.empty
