@@ -20,6 +20,7 @@ pages = [
     st.Page("views/overview.py", title=t("page_overview"), icon=":material/dashboard:", default=True),
     st.Page("views/retention.py", title=t("page_retention"), icon=":material/grid_on:"),
     st.Page("views/repeat.py", title=t("page_repeat"), icon=":material/replay:"),
+    st.Page("views/channels.py", title=t("page_channels"), icon=":material/storefront:"),
     st.Page("views/value.py", title=t("page_value"), icon=":material/savings:"),
     st.Page("views/segments.py", title=t("page_segments"), icon=":material/groups:"),
     st.Page("views/customer.py", title=t("page_customer"), icon=":material/person_search:"),

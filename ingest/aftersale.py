@@ -65,7 +65,7 @@ class AfterSaleRows:
     """What one after-sale file contributes, ready to be linked and loaded."""
 
     kind: str  # reviews, survey or tickets
-    rows: pd.DataFrame  # row_key, at, email, order_ref, customer_ref + KIND_COLUMNS[kind]
+    rows: pd.DataFrame  # row_key, at, email, order_ref, customer_ref, ref_guessed + KIND_COLUMNS
     rejects: pd.DataFrame
     skipped: int = 0
     date_order: str | None = None
@@ -124,7 +124,7 @@ def build(table: RawTable, source: Source, mapping: dict[str, str], file_name: s
             for lang in words.LANGS))
     notes.insert(0, date_order_note(main.order, main.ambiguous, mapping["feedback_date"]))
     columns = ["row_key", "row_number", "at", "email", "order_ref", "customer_ref",
-               *KIND_COLUMNS[kind]]
+               "ref_guessed", *KIND_COLUMNS[kind]]
     return AfterSaleRows(kind, good.reindex(columns=columns).reset_index(drop=True), rejects,
                          int(hidden.sum()), main.order, notes, doubts)
 
@@ -177,15 +177,17 @@ def dates(table: RawTable, mapping: dict[str, str], name: str, requested: str | 
 def people(rows: pd.DataFrame, values: ParsedColumns, mapping: dict[str, str]) -> None:
     """The e-mail, order number and customer number a row gives; a hand-made sheet's "Client"
     is an e-mail when it has an @, else an order or customer number (ingest/aftersale_load.py
-    tries both)."""
+    tries both, and keeps it as the row's order number only if it is one: ``ref_guessed``)."""
     rows["email"] = values.get("email")
     rows["order_ref"] = values.get("order_id")
     rows["customer_ref"] = values.get("customer_id")
+    rows["ref_guessed"] = False
     if "client_ref" in mapping:
         given = values.get("client_ref")
         is_email = given.str.contains("@", regex=False).fillna(False).astype(bool)
         email = parse.normalise_email(given.where(is_email)).values
         rows["email"] = rows["email"].fillna(email)
+        rows["ref_guessed"] = rows["order_ref"].isna() & given.notna() & ~is_email
         rows["order_ref"] = rows["order_ref"].fillna(given.mask(is_email))
         rows["customer_ref"] = rows["customer_ref"].fillna(given.mask(is_email))
     for name in ("order_ref", "customer_ref"):
@@ -197,10 +199,10 @@ def score(table: RawTable, mapping: dict[str, str], name: str) -> parse.Parsed:
     raw = column(table, mapping, name)
     raw = raw.mask(raw.isin(EXCEL_ERRORS))
     result = parse.parse_quantity(raw)
+    if name != "csat_score" or not result.invalid.any():
+        return result
     said = normalise_distinct(raw).map(SATISFACTION_WORDS).astype("float64")
-    if name == "csat_score" and said.notna().any():
-        return parse.Parsed(result.values.fillna(said), result.invalid & said.isna())
-    return result
+    return parse.Parsed(result.values.fillna(said), result.invalid & said.isna())
 
 
 def scale_in_words(header: str) -> str | None:

@@ -66,6 +66,11 @@ FIELDS: tuple[Field, ...] = (
     Field("discount", "money", "Remise", "Discount", (
         "remise", "reduction", "montant remise", "discount", "discount amount",
     )),
+    Field("discount_code", "text", "Code de réduction", "Discount code", (
+        "code promo", "code de reduction", "code reduction", "code remise", "code avantage",
+        "bon de reduction", "bons de reduction", "code coupon", "coupon", "coupons",
+        "discount code", "coupon code", "promo code", "voucher", "vouchers",
+    )),
     Field("shipping", "money", "Frais de port", "Shipping", (
         "frais de port", "frais de livraison", "port", "livraison", "shipping",
     )),

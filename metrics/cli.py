@@ -13,7 +13,7 @@ import json
 import sys
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
-from datetime import date, datetime
+from datetime import date, datetime, timedelta
 from pathlib import Path
 
 import duckdb
@@ -33,13 +33,16 @@ from exports import (
 )
 from metrics import aftersales
 from metrics.at_risk import SUBLISTS
+from metrics.channels import both_channels, channel_customers, channel_figures
 from metrics.contacts import CHANNELS
 from metrics.cohorts import cohorts
 from metrics.currencies import uncounted, uncounted_warning
 from metrics.dates import PERIODS, default_week, latest_order_date, resolve_as_of, week_start
-from metrics.kpis import weekly_kpis
+from metrics.first_cohorts import FIRST_ORDER_SPLITS, discount_codes_seen, first_cohorts
+from metrics.kpis import KPI_PERIODS, compared_periods, period_kpis, weekly_kpis
 from metrics.report import latest_complete_week, parse_week, weekly_report
 from metrics.repeat import (
+    order_gaps,
     orders_per_customer,
     repeat_rate_by_cohort,
     repeat_summary,
@@ -66,7 +69,9 @@ SEGMENT_FORMATS = ("table", "json", *EXPORT_FORMATS)
 # Amount columns (and KPI rows) of the commands' tables: a "currency" column gives their code.
 MONEY_COLUMNS = ("revenue", "average_basket", "cumulative_revenue_per_customer", "monetary",
                  "historic_value", "expected_spend", "expected_revenue", "net_spend",
-                 "predicted_value", "spend")
+                 "predicted_value", "spend", "new_customer_revenue",
+                 "returning_customer_revenue", "value_12m", "net_spend_per_customer",
+                 "median_net_spend", "net_spend_per_repeat_customer")
 SEGMENT_COLUMNS = [
     "customer_id", "name", "email", "phone", "postal_code", "city", "segment", "orders",
     "net_spend", "last_order_at", "email_marketing", "p_alive", "predicted_value", "days_overdue",
@@ -94,7 +99,18 @@ def date_type(lang: str) -> Callable[[str], date]:
 
 
 def kpis_report(con: duckdb.DuckDBPyConnection, args: argparse.Namespace) -> Report:
-    """KPIs of --week, else of the week of --as-of, else of the week of the latest order."""
+    """KPIs of --week, else of the week of --as-of, else of the week of the latest order; with
+    --period month, quarter or year, of that period containing --as-of (default: the latest
+    order's), beside the period before and a year earlier, with the revenue of new and of
+    returning customers."""
+    period = args.period or "week"
+    if period != "week":
+        day = resolve_as_of(con, args.as_of)
+        table = period_kpis(con, period, day).round(4)
+        start, end = compared_periods(period, day)["this_period"]
+        return Report({"period": period, "period_start": start,
+                       "period_end": end - timedelta(days=1), "metrics": table.T.to_dict()},
+                      table)
     chosen = parse_week(args.week) if args.week else args.as_of
     week = week_start(chosen) if chosen else default_week(con)
     table = weekly_kpis(con, week).round(4)
@@ -102,9 +118,51 @@ def kpis_report(con: duckdb.DuckDBPyConnection, args: argparse.Namespace) -> Rep
 
 
 def cohorts_report(con: duckdb.DuckDBPyConnection, args: argparse.Namespace) -> Report:
+    """Acquisition cohorts by --period; with --by, one row per cohort of first orders (first
+    product, channel or discount code), a missing segment named by what it is."""
     as_of = resolve_as_of(con, args.as_of)
-    table = cohorts(con, period=args.period, as_of=as_of)
-    return Report({"period": args.period, "as_of": as_of, "cohorts": table}, table)
+    if args.by:
+        table = first_cohorts(con, args.by, as_of)
+        named = table["segment_kind"].map(lambda kind: text(f"channels_kind_{kind}", args.lang))
+        segment = table["segment"]
+        if args.by == "channel":
+            segment = segment.map(lambda channel: channel_name(channel, args.lang))
+        table = table.assign(segment=segment.fillna(named))
+        summary = {"by": args.by, "as_of": as_of, "cohorts": table}
+        if args.by == "discount":
+            summary["orders_discount_without_code"] = discount_codes_seen(con, as_of)[
+                "without_code"]
+        return Report(summary, table)
+    period = args.period or "month"
+    table = cohorts(con, period=period, as_of=as_of)
+    return Report({"period": period, "as_of": as_of, "cohorts": table}, table)
+
+
+def channel_name(channel: str | None, lang: str) -> str:
+    """A channel as the reader says it (web, shop, marketplace; not given by the file)."""
+    known = f"channels_channel_{channel}"
+    return text(known if known in STRINGS else "channels_channel_unknown", lang)
+
+
+def channels_report(con: duckdb.DuckDBPyConnection, args: argparse.Namespace) -> Report:
+    """Figures per channel, and customers by web only, shop only or both."""
+    as_of = resolve_as_of(con, args.as_of)
+    customers = channel_customers(con, as_of)
+    figures = channel_figures(con, as_of)
+    shown = customers.assign(channel_use=customers["channel_use"].map(
+        lambda use: text(f"channels_use_{use}", args.lang)))
+    summary = {"as_of": as_of, "both_channels": both_channels(customers),
+               "channels": figures.assign(channel=figures["channel"].map(
+                   lambda channel: channel_name(channel, args.lang))),
+               "customers": shown}
+    return Report(summary, shown)
+
+
+def gaps_report(con: duckdb.DuckDBPyConnection, args: argparse.Namespace) -> Report:
+    """The delay between each order and the next (first to second, second to third...)."""
+    as_of = resolve_as_of(con, args.as_of)
+    table = order_gaps(con, as_of)
+    return Report({"as_of": as_of, "gaps": table}, table)
 
 
 def repeat_report(con: duckdb.DuckDBPyConnection, args: argparse.Namespace) -> Report:
@@ -115,7 +173,7 @@ def repeat_report(con: duckdb.DuckDBPyConnection, args: argparse.Namespace) -> R
         **repeat_summary(con, as_of),
         "orders_per_customer": distribution,
         "second_order_within": second_order_within(con, as_of=as_of),
-        "repeat_rate_by_cohort": repeat_rate_by_cohort(con, args.period, as_of),
+        "repeat_rate_by_cohort": repeat_rate_by_cohort(con, args.period or "month", as_of),
     }
     return Report(summary, distribution)
 
@@ -280,6 +338,8 @@ def aftersales_report(con: duckdb.DuckDBPyConnection, args: argparse.Namespace) 
 COMMANDS: dict[str, Callable[[duckdb.DuckDBPyConnection, argparse.Namespace], Report]] = {
     "kpis": kpis_report,
     "cohorts": cohorts_report,
+    "channels": channels_report,
+    "gaps": gaps_report,
     "repeat": repeat_report,
     "rfm": rfm_report,
     "clv": clv_report,
@@ -302,7 +362,9 @@ def build_parser(lang: str = "fr") -> argparse.ArgumentParser:
     parser.add_argument("--as-of", type=date_type(lang), help=say("as_of"))
     parser.add_argument("--week", help=say("week"))
     lang_option(parser, lang)
-    parser.add_argument("--period", choices=PERIODS, default="month", help=say("period"))
+    parser.add_argument("--period", choices=list(dict.fromkeys([*PERIODS, *KPI_PERIODS])),
+                        help=say("period"))
+    parser.add_argument("--by", choices=FIRST_ORDER_SPLITS, help=say("by"))
     parser.add_argument(
         "--format", choices=list(dict.fromkeys([*FORMATS, *SEGMENT_FORMATS])), default="table",
         help=say("format"),

@@ -50,6 +50,21 @@ class SegmentFilterError(ComptoirError):
 
 
 @dataclass(frozen=True)
+class Computed:
+    """What a caller already has for ``as_of`` (the app caches each per data version), so that a
+    list, its totals and its contact counts do not compute it again; what is None is computed
+    only if the filter needs it.
+
+    scores: metrics.rfm.rfm(con, as_of, segment_map); predictions: metrics.clv.customer_rows of
+    the value models over PREDICTION_WEEKS; risky: metrics.at_risk.at_risk(con, as_of, scores).
+    """
+
+    scores: pd.DataFrame | None = None
+    predictions: pd.DataFrame | None = None
+    risky: pd.DataFrame | None = None
+
+
+@dataclass(frozen=True)
 class SegmentFilter:
     """The segment builder's questions; None or an empty tuple means "any".
 
@@ -210,21 +225,20 @@ def _people(
     segment_filter: SegmentFilter,
     as_of: date | None,
     segment_map: dict[tuple[int, int], str] | None,
-    scores: pd.DataFrame | None,
-    predictions: pd.DataFrame | None,
-    risky: pd.DataFrame | None,
+    computed: Computed,
 ) -> Iterator[duckdb.DuckDBPyRelation]:
     """segment_customers.sql as a relation on its own cursor, to fetch a page of or to total:
-    a list of 768,000 people is never turned into a DataFrame only to be counted. ``risky``:
-    metrics.at_risk.at_risk when the caller has it; computed only if the filter asks."""
+    a list of 768,000 people is never turned into a DataFrame only to be counted."""
     as_of = resolve_as_of(con, as_of)
     mapping = SEGMENT_MAP if segment_map is None else segment_map
     _check(segment_filter, {*mapping.values(), NO_SEGMENT})
-    scores = rfm(con, as_of, segment_map) if scores is None else scores
+    scores = rfm(con, as_of, segment_map) if computed.scores is None else computed.scores
     chosen = pd.DataFrame({"customer_id": pd.Series(dtype="int64")})
     if segment_filter.at_risk is not None:
+        risky = computed.risky
         risky = at_risk(con, as_of, scores, segment_map) if risky is None else risky
         chosen = sublist(risky, segment_filter.at_risk)[["customer_id"]]
+    predictions = computed.predictions
     if predictions is None and segment_filter.predicts():
         predictions = customer_rows(kept_customer_value(con, as_of, PREDICTION_WEEKS))
     if predictions is None:
@@ -246,20 +260,15 @@ def segment_customers(
     segment_filter: SegmentFilter = SegmentFilter(),
     as_of: date | None = None,
     segment_map: dict[tuple[int, int], str] | None = None,
-    scores: pd.DataFrame | None = None,
-    predictions: pd.DataFrame | None = None,
-    risky: pd.DataFrame | None = None,
+    computed: Computed = Computed(),
     limit: int | None = None,
 ) -> pd.DataFrame:
     """The people who pass ``segment_filter``, biggest spenders first (the first ``limit`` of
     them when given: what a page shows; an export asks for everyone).
 
-    ``scores``: metrics.rfm.rfm(con, as_of, segment_map) when the caller already has it (the
-    app caches it per data version), so it is not computed again. ``predictions``:
-    metrics.clv.customer_rows of the value models over PREDICTION_WEEKS as of ``as_of`` when the
-    caller has them; otherwise computed (fits kept in the database) only if the filter asks.
-    ``risky``: metrics.at_risk.at_risk(con, as_of, scores) when the caller has it; otherwise
-    computed only if the filter asks.
+    ``computed``: the RFM scores, predictions and at-risk table the caller already has
+    (Computed); the rest is computed here, predictions (fits kept in the database) and the
+    at-risk table only if the filter asks.
 
     One row per person of the customer file (buyers and contacts who never bought): customer_id,
     name, first_name, last_name, email, phone, postal_code, city, country, email_consent,
@@ -272,7 +281,7 @@ def segment_customers(
     m_score, p_alive, predicted_value, days_overdue (missing without predictions), segment_fr,
     segment_en.
     """
-    with _people(con, segment_filter, as_of, segment_map, scores, predictions, risky) as people:
+    with _people(con, segment_filter, as_of, segment_map, computed) as people:
         table = relation_frame(people if limit is None else people.limit(limit))
     table["segment_fr"] = segment_names(table["segment"], "fr")
     table["segment_en"] = segment_names(table["segment"], "en")
@@ -311,13 +320,11 @@ def segment_totals(
     segment_filter: SegmentFilter = SegmentFilter(),
     as_of: date | None = None,
     segment_map: dict[tuple[int, int], str] | None = None,
-    scores: pd.DataFrame | None = None,
-    predictions: pd.DataFrame | None = None,
-    risky: pd.DataFrame | None = None,
+    computed: Computed = Computed(),
 ) -> dict[str, float | int]:
     """list_summary of everyone segment_customers would list, totalled in the database
     (arguments as segment_customers')."""
-    with _people(con, segment_filter, as_of, segment_map, scores, predictions, risky) as people:
+    with _people(con, segment_filter, as_of, segment_map, computed) as people:
         return _totals(people)
 
 
@@ -326,16 +333,14 @@ def segment_contacts(
     segment_filter: SegmentFilter = SegmentFilter(),
     as_of: date | None = None,
     segment_map: dict[tuple[int, int], str] | None = None,
-    scores: pd.DataFrame | None = None,
-    predictions: pd.DataFrame | None = None,
-    risky: pd.DataFrame | None = None,
+    computed: Computed = Computed(),
     consent_only: bool = False,
 ) -> dict[str, int]:
     """Of the people an export of segment_customers would keep (not recently contacted, and
     reachable when ``consent_only``), how many have an email (with_email), and an email or a
     phone that consents to SMS (with_email_or_sms): whom a mailing service can take
     (exports.export_counts), counted in the database (other arguments as segment_customers')."""
-    with _people(con, segment_filter, as_of, segment_map, scores, predictions, risky) as people:
+    with _people(con, segment_filter, as_of, segment_map, computed) as people:
         kept = people.filter("not recently_contacted" + (" and reachable" if consent_only else ""))
         [(with_email, with_either)] = kept.aggregate(
             "count(email), count(*) filter (where email is not null or sms_marketing)"

@@ -18,6 +18,8 @@ from metrics.kpis import METRICS, RATES
 from metrics.report import WeeklyReport
 from reports.format import (
     aftersales_lists,
+    channels_week_note,
+    channels_week_table,
     at_risk_note,
     by_last_order_table,
     day,
@@ -216,6 +218,16 @@ def _aftersales_section(report: WeeklyReport, lang: str) -> str:
             f"</h2>{''.join(parts)}</section>")
 
 
+def _channels_section(report: WeeklyReport, lang: str) -> str:
+    """The week's channels, and what its new and returning customers spent."""
+    table = channels_week_table(report.channels.channels, lang)
+    content = (_table(table, lang, report.currency) if len(table)
+               else f"<p>{escape(text('report_nobody', lang))}</p>")
+    note = channels_week_note(report.channels, lang, report.currency)
+    return (f'<section id="channels"><h2>{escape(text("channels_report_header", lang))}</h2>'
+            f'<p class="muted">{escape(note)}</p>{content}</section>')
+
+
 def render_html(report: WeeklyReport, lang: str = "fr") -> str:
     """The whole report as one HTML document (UTF-8 text)."""
     title = text("report_title", lang)
@@ -234,6 +246,7 @@ def render_html(report: WeeklyReport, lang: str = "fr") -> str:
         _list_section("new_repeat", new_repeat_table(report.new_repeat, lang),
                       text("report_def_new_repeat", lang), lang, report.currency),
         _aftersales_section(report, lang),
+        _channels_section(report, lang),
         _definitions(report, lang),
         f'<footer><p class="muted">{escape(text("report_footer", lang))}</p></footer>',
     ]

@@ -23,6 +23,8 @@ from metrics.report import WeeklyReport
 from reports.format import (
     KPI_KINDS,
     aftersales_lists,
+    channels_week_note,
+    channels_week_table,
     at_risk_note,
     by_last_order_table,
     day,
@@ -199,7 +201,8 @@ def _list_sheet(writer: pd.ExcelWriter, report: WeeklyReport, key: str, frame: p
 def render_xlsx(report: WeeklyReport, lang: str = "fr") -> bytes:
     """The workbook's bytes: Indicateurs, Tendance, Segments (Clients below
     metrics.rfm.MIN_RANKED_CUSTOMERS customers), À appeler, Nouveaux fidèles, then the
-    after-sales lists: Détracteurs, Tickets anciens, Remboursements."""
+    after-sales lists: Détracteurs, Tickets anciens, Remboursements, and Canaux (the week's
+    channels, new and returning customers' revenue)."""
     buffer = io.BytesIO()
     day_format = NUMBER_FORMATS[lang]["day"]
     with pd.ExcelWriter(buffer, engine="xlsxwriter", date_format=day_format,
@@ -218,4 +221,7 @@ def render_xlsx(report: WeeklyReport, lang: str = "fr") -> bytes:
         for key, title, note, table in aftersales_lists(report.aftersales, lang):
             _list_sheet(writer, report, f"aftersales_sheet_{key.removeprefix('aftersales_')}",
                         table, f"{title}. {note}", formats, lang)
+        _list_sheet(writer, report, "channels_sheet",
+                    channels_week_table(report.channels.channels, lang),
+                    channels_week_note(report.channels, lang, report.currency), formats, lang)
     return buffer.getvalue()

@@ -9,9 +9,9 @@ from pathlib import Path
 import duckdb
 
 from store import queries
-from store.db import WRITE_LOCK
+from store.db import transaction
 
-SQL_DIR = Path(__file__).resolve().parent / "sql"
+SQL = queries.bind(Path(__file__).resolve().parent / "sql")
 DEFAULTS: dict[str, int] = {
     "not_contacted_days": 14,  # exports leave out who was contacted in these last days
     "pressure_contacts": 2,  # more contacts than this in pressure_days is pressure
@@ -23,7 +23,7 @@ def settings(con: duckdb.DuckDBPyConnection) -> dict[str, int]:
     """Every setting: the owner's value, else its default."""
     cur = con.cursor()
     try:
-        stored = dict(cur.execute(queries.statement(SQL_DIR, "settings_read")).fetchall())
+        stored = dict(SQL.run(cur, "settings_read").fetchall())
     finally:
         cur.close()
     return {key: int(stored.get(key, default)) for key, default in DEFAULTS.items()}
@@ -35,10 +35,5 @@ def set_setting(con: duckdb.DuckDBPyConnection, key: str, value: int) -> None:
         raise ValueError(f"unknown setting {key!r}: one of {sorted(DEFAULTS)}")
     if int(value) < 0:
         raise ValueError(f"{key} must be 0 or more, not {value}")
-    with WRITE_LOCK:
-        cur = con.cursor()
-        try:
-            queries.execute(cur, queries.statement(SQL_DIR, "settings_write"),
-                            {"key": key, "value": str(int(value))})
-        finally:
-            cur.close()
+    with transaction(con) as cur:
+        SQL.run(cur, "settings_write", key=key, value=str(int(value)))

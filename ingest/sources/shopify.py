@@ -25,6 +25,7 @@ ORDER_HEADERS = {
     "tax": ("taxes",),
     "order_total": ("total",),
     "discount": ("discount amount",),
+    "discount_code": ("discount code",),
     "quantity": ("lineitem quantity",),
     "product": ("lineitem name",),
     "unit_price": ("lineitem price",),

@@ -38,6 +38,7 @@ FORMATS = {
     "google_forms_nps_en.csv": ("google_forms", "survey", ["Léa", "Marc", "Paul"]),
     "google_forms_recommend_1_5_fr.csv": ("google_forms", "survey", ["Léa", "Marc"]),
     "typeform_nps.csv": ("typeform", "survey", ["Léa", "Paul", None]),
+    "tally_nps.csv": ("tally", "survey", ["Léa", "Marc"]),
     "zendesk_tickets.csv": ("zendesk", "tickets", ["Léa", "Paul", None]),
     "freshdesk_tickets.csv": ("freshdesk", "tickets", ["Léa", "Paul", None]),
     "gorgias_tickets.csv": ("gorgias", "tickets", ["Marc", "Léa"]),
@@ -164,9 +165,11 @@ def test_a_bad_row_is_rejected_with_its_line_and_the_rest_loaded(shop):
         [5, "date illisible dans « Date »"]]
     assert shop.execute("select row_number, reason from rejects").fetchall() == [
         (5, "date illisible dans « Date »")]
-    assert shop.execute("select status, resolved_at from tickets order by ticket_id"
-                        ).fetchall() == [("solved", datetime(2026, 3, 4)), ("open", None),
-                                         ("closed", datetime(2026, 3, 9)), ("open", None)]
+    assert shop.execute("select status, resolved_at, order_ref from tickets order by ticket_id"
+                        ).fetchall() == [("solved", datetime(2026, 3, 4), None),
+                                         ("open", None, "W-1003"),
+                                         ("closed", datetime(2026, 3, 9), None),  # C-0002: a client
+                                         ("open", None, None)]
 
 
 def test_all_or_nothing(shop, monkeypatch):

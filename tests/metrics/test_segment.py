@@ -45,6 +45,7 @@ from metrics.customer import (
 )
 from metrics.rfm import rfm
 from metrics.segment import (
+    Computed,
     SegmentFilter,
     SegmentFilterError,
     describe,
@@ -260,7 +261,8 @@ def test_a_given_rfm_table_gives_the_same_results(shop):
     scores = rfm(shop, day)
     pd.testing.assert_frame_equal(segment_table(shop, day, current=scores),
                                   segment_table(shop, day))
-    pd.testing.assert_frame_equal(segment_customers(shop, SegmentFilter(), day, scores=scores),
+    pd.testing.assert_frame_equal(segment_customers(shop, SegmentFilter(), day,
+                                                    computed=Computed(scores=scores)),
                                   segment_customers(shop, SegmentFilter(), day))
 
 
@@ -503,7 +505,8 @@ def test_win_back_filters_on_the_predictions(shop, fitted_values):
     predictions = customer_rows(fitted_values)
 
     def people(**questions):
-        found = segment_customers(shop, SegmentFilter(**questions), predictions=predictions)
+        found = segment_customers(shop, SegmentFilter(**questions),
+                                  computed=Computed(predictions=predictions))
         return sorted(found["customer_id"].tolist())
 
     assert people(min_p_alive=0.6) == [2, 4, 5]

@@ -129,9 +129,6 @@ STRINGS: dict[str, tuple[str | dict[str, str], str | dict[str, str]]] = {
     "aftersale_col_status": ("Statut", "Status"),
     "aftersale_col_resolved": ("Résolu le", "Resolved on"),
     "aftersale_col_date": ("Date", "Date"),
-    "aftersale_col_stars": ("Note", "Rating"),
-    "aftersale_col_review": ("Avis", "Review"),
-    "aftersale_col_product": ("Produit", "Product"),
     "aftersale_col_recommend": ("Recommandation", "Would recommend"),
     "aftersale_col_satisfaction": ("Satisfaction", "Satisfaction"),
     "aftersale_col_comment": ("Commentaire", "Comment"),
@@ -159,4 +156,8 @@ STRINGS: dict[str, tuple[str | dict[str, str], str | dict[str, str]]] = {
         "  rows: {new} new, {updated} updated, {unchanged} unchanged; linked to a customer: "
         "{linked}, without a customer: {unmatched}",
     ),
+    # The Données page's import log names each file's kind as data_kind_<imports.file_kind>.
+    "data_kind_reviews": ("avis clients", "customer reviews"),
+    "data_kind_survey": ("réponses à une enquête", "survey answers"),
+    "data_kind_tickets": ("tickets SAV", "support tickets"),
 }

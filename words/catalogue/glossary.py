@@ -255,6 +255,64 @@ GLOSSARY: dict[str, tuple[tuple[str, str], tuple[str, str]]] = {
          "same name and same email before the @ 70%, same name and postcode but different "
          "emails 50%, same name with no email or postcode in common 40%."),
     ),
+    "channels_both": (
+        ("Clients web et boutique", "Web and shop customers"),
+        ("Clients ayant au moins une commande valide sur le site et une en boutique, depuis le "
+         "début. Ils ont donc au moins deux commandes : leur dépense se compare à celle des "
+         "clients fidèles d'un seul canal, pas à celle de tous les clients.",
+         "Customers with at least one valid order on the web shop and one in the boutique, "
+         "since the start. They therefore have two orders at least: their spend compares with "
+         "that of the repeat customers of one channel, not with every customer's."),
+    ),
+    "channels_first_order_cohorts": (
+        ("Cohortes par première commande", "Cohorts by first order"),
+        ("Les clients regroupés selon leur première commande valide : son premier produit (la "
+         "première ligne), son canal, ou son code de réduction (« Remise sans code » : une "
+         "remise sans code dans le fichier, comme les soldes en boutique ; « Sans remise » : "
+         "aucune remise).",
+         "Customers grouped by their first valid order: its first product (the first line), "
+         "its channel, or its discount code ('Discount without a code': a discount the file "
+         "gives no code for, such as a boutique's sales; 'No discount': none)."),
+    ),
+    "channels_back_within_90d": (
+        ("Retour sous 90 jours", "Back within 90 days"),
+        ("Part des clients dont la deuxième commande valide est venue au plus 90 jours après la "
+         "première, parmi ceux dont la première date d'au moins 90 jours.",
+         "Share of the customers whose second valid order came at most 90 days after the first, "
+         "among those whose first is at least 90 days old."),
+    ),
+    "channels_value_12m": (
+        ("Valeur à 12 mois", "12-month value"),
+        ("Dépense nette moyenne d'un client pendant les 365 jours qui commencent à sa première "
+         "commande valide, parmi les clients arrivés depuis au moins un an (les plus récents "
+         "n'ont pas encore eu leur année).",
+         "Average net spend of a customer in the 365 days starting with their first valid "
+         "order, among the customers who arrived at least a year ago (newer ones have not had "
+         "their year yet)."),
+    ),
+    "channels_order_gaps": (
+        ("Délai entre deux commandes, étape par étape", "Delay between orders, step by step"),
+        ("Pour chaque étape (1re → 2e commande, 2e → 3e…) : les clients arrivés à la première "
+         "commande de l'étape, la part qui a passé la suivante, et le nombre de jours entre les "
+         "deux (médiane et quartiles ; deux commandes le même jour : 0 jour).",
+         "For each step (1st → 2nd order, 2nd → 3rd…): the customers who reached the step's "
+         "first order, the share who placed the next, and the days between the two (median "
+         "and quartiles; two orders on one day: 0 days)."),
+    ),
+    "channels_new_customer_revenue": (
+        ("CA des nouveaux clients", "Revenue from new customers"),
+        ("Chiffre d'affaires net de la période venant des clients dont la première commande "
+         "valide est dans la période. Avec celui des clients revenus et les ventes anonymes, il "
+         "fait le chiffre d'affaires.",
+         "Net revenue of the period from the customers whose first valid order falls in it. "
+         "With the returning customers' and the anonymous sales, it makes up the revenue."),
+    ),
+    "channels_returning_customer_revenue": (
+        ("CA des clients revenus", "Revenue from returning customers"),
+        ("Chiffre d'affaires net de la période venant des clients qui avaient déjà une commande "
+         "valide avant elle.",
+         "Net revenue of the period from the customers who had a valid order before it."),
+    ),
 }
 
 # The one definition behind each term (store/definitions/ or a metrics function).
@@ -263,7 +321,7 @@ COMPUTED_BY: dict[str, str] = {
     "revenue": "view net_revenue",
     "credit_notes": "view net_revenue",
     "orders": "view valid_orders",
-    "customers": "macro customer_facts_until (valid_orders > 0), kpi_weekly_kpis for a week",
+    "customers": "macro customer_facts_until (valid_orders > 0), kpi_period_kpis for a week",
     "people": "table customers",
     "new_customers": "macro is_new_customer",
     "returning_customers": "macro is_new_customer (not)",
@@ -288,6 +346,14 @@ COMPUTED_BY: dict[str, str] = {
     "import_orders": "table imports (orders_new, orders_updated, orders_unchanged)",
     "new_customer_records": "table imports (customers_new)",
     "likeness": "identity.duplicates.suspected_pairs",
+    "channels_both": "metrics/sql/channels_customers.sql (channel_use 'both')",
+    "channels_first_order_cohorts": "macro customer_first_orders, metrics.first_cohorts",
+    "channels_back_within_90d": "metrics/sql/first_cohorts.sql (back_within_90d_rate)",
+    "channels_value_12m": "metrics/sql/first_cohorts.sql (value_12m)",
+    "channels_order_gaps": "macro customer_order_gaps, metrics.repeat.order_gaps",
+    "channels_new_customer_revenue": "metrics/sql/kpi_period_kpis.sql (new_customer_revenue)",
+    "channels_returning_customer_revenue": ("metrics/sql/kpi_period_kpis.sql "
+                                            "(returning_customer_revenue)"),
 }
 
 GLOSSARY.update(AFTERSALES_GLOSSARY)
