@@ -46,7 +46,6 @@ def comparison_by_hand(con) -> dict:
         return int((~later).sum()), bool((valid[customer] & later).any())
 
     others = cohort.drop(event_day.index)
-    assert others.value_counts().max() < aftersales.COMPARISON_CAP  # no cohort is capped
     after, shares, comparables = [], [], set()
     for customer, day in event_day.items():
         count, again = state(customer, day)
