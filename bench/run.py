@@ -34,13 +34,14 @@ if str(ROOT) not in sys.path:
     sys.path.insert(0, str(ROOT))
 
 from bench import bench_clv, generate_big  # noqa: E402
-from metrics import clv, cohorts, dates, kpis, repeat, rfm  # noqa: E402
+from metrics import channels, clv, cohorts, dates, first_cohorts, kpis, repeat, rfm  # noqa: E402
 import store  # noqa: E402
 
 DATA = ROOT / "bench" / "data"
 MAX_XLSX_ROWS = 200_000  # the workbook: a 10M-line run reuses it
 PAGES = ("views/overview.py", "views/retention.py", "views/repeat.py", "views/value.py",
-         "views/segments.py", "views/customer.py", "views/data.py", "views/import.py")
+         "views/segments.py", "views/customer.py", "views/data.py", "views/import.py",
+         "views/channels.py")
 
 
 def timed(func, *args, **kwargs) -> float:
@@ -121,6 +122,14 @@ def metric_timings(db: Path) -> list[tuple[str, float]]:
         ("repeat.repeat_rate_trend", timed(repeat.repeat_rate_trend, con)),
         ("rfm.rfm", timed(rfm.rfm, con)),
         ("rfm.segment_movement", timed(rfm.segment_movement, con, as_of - timedelta(days=7), as_of)),
+        ("channels.channel_figures", timed(channels.channel_figures, con, as_of)),
+        ("channels.channel_customers", timed(channels.channel_customers, con, as_of)),
+        ("first_cohorts.first_cohorts (first_product)",
+         timed(first_cohorts.first_cohorts, con, "first_product", as_of)),
+        ("first_cohorts.first_cohorts (discount)",
+         timed(first_cohorts.first_cohorts, con, "discount", as_of)),
+        ("repeat.order_gaps", timed(repeat.order_gaps, con, as_of)),
+        ("kpis.period_kpis (quarter)", timed(kpis.period_kpis, con, "quarter", as_of)),
         ("clv.customer_value (3 purchase models backtested on 52 weeks, the chosen one refitted)",
          timed(clv.customer_value, con)),
         ("clv.backtest (3 purchase models, 26 weekly predictions)", timed(clv.backtest, con)),

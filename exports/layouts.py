@@ -4,7 +4,9 @@ emailing services French shops use most.
 - Brevo: default contact attributes ``EMAIL``, ``FIRSTNAME``, ``LASTNAME``, ``SMS`` (the mobile
   number with ``+`` and the country code); ``;``, ``,`` or tab separators, UTF-8 (Brevo help
   centre, "Create a file to import your contacts" / "Format your contact import file",
-  https://help.brevo.com/hc/en-us/articles/208729849). A contact needs an EMAIL or an SMS.
+  https://help.brevo.com/hc/en-us/articles/208729849). A contact needs an EMAIL or an SMS. Brevo
+  sends text messages to the SMS column: it holds only the phones of people who said yes to
+  SMS (sms_marketing), whatever the list's channel.
 - Mailchimp: audience fields ``Email Address`` (the only required one), ``First Name``,
   ``Last Name``, ``Address`` (one cell, parts separated by two spaces, the country last as a
   two-letter code), ``Phone Number``, and ``Tags``; comma-separated UTF-8 CSV (Mailchimp help,
@@ -28,6 +30,20 @@ def _text(column: pd.Series) -> pd.Series:
     return column.astype("str")
 
 
+def sms_phone(people: pd.DataFrame) -> pd.Series:
+    """The phone for a text-message column: only with a yes to SMS."""
+    return _text(people["phone"]).where(people["sms_marketing"].astype(bool))
+
+
+def usable(people: pd.DataFrame, fmt: str) -> pd.Series:
+    """Who a layout keeps: Brevo needs an e-mail or an SMS phone, Mailchimp an e-mail."""
+    if fmt == "brevo":
+        return people["email"].notna() | sms_phone(people).notna()
+    if fmt == "mailchimp":
+        return people["email"].notna()
+    return pd.Series(True, index=people.index)
+
+
 def standard(people: pd.DataFrame, lang: str = "fr", currency: str = "EUR") -> pd.DataFrame:
     """Our list (metrics.segment.segment_customers rows) with headers in ``lang``: numbers stay
     numbers and the last order a date, so a spreadsheet can sort and sum them; the net spend's
@@ -47,6 +63,9 @@ def standard(people: pd.DataFrame, lang: str = "fr", currency: str = "EUR") -> p
             "net_spend": people["net_spend"].astype("float64").round(2),
             "last_order": people["last_order_at"].dt.normalize(),
             "email_marketing": people["email_marketing"].map({True: yes, False: no}).astype("str"),
+            "sms_marketing": people["sms_marketing"].map({True: yes, False: no}).astype("str"),
+            "calls_refused": people["callable"].map({True: no, False: yes})
+            .where(people["phone"].notna()).astype("str"),
         }
     )
     sign = symbol(currency, lang)
@@ -54,16 +73,17 @@ def standard(people: pd.DataFrame, lang: str = "fr", currency: str = "EUR") -> p
 
 
 def brevo(people: pd.DataFrame) -> pd.DataFrame:
-    """Brevo's contact import columns; people with neither an email nor a phone are dropped."""
+    """Brevo's contact import columns, SMS only with a yes to SMS; people with neither an email
+    nor such a phone are dropped."""
     table = pd.DataFrame(
         {
             "EMAIL": _text(people["email"]),
             "FIRSTNAME": _text(people["first_name"]),
             "LASTNAME": _text(people["last_name"]),
-            "SMS": _text(people["phone"]),
+            "SMS": sms_phone(people),
         }
     )
-    return table[table["EMAIL"].notna() | table["SMS"].notna()].reset_index(drop=True)
+    return table[usable(people, "brevo")].reset_index(drop=True)
 
 
 def mailchimp_address(people: pd.DataFrame) -> pd.Series:
@@ -90,4 +110,4 @@ def mailchimp(people: pd.DataFrame, lang: str = "fr") -> pd.DataFrame:
             "Tags": _text(people[f"segment_{lang}"]),
         }
     )
-    return table[table["Email Address"].notna()].reset_index(drop=True)
+    return table[usable(people, "mailchimp")].reset_index(drop=True)

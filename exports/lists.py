@@ -1,12 +1,15 @@
-"""Build the export of a list of people: leave out who did not agree to marketing emails (by
-default), lay the rest out for Excel, Brevo or Mailchimp, and write the file's bytes. Whoever
-hands the file over (the page's download button, the command line) then logs it with
-exports.log.log_export.
+"""Build the export of a list of people: leave out who did not agree to be contacted on the
+list's channel (by default) and who was contacted too recently, lay the rest out for Excel, Brevo
+or Mailchimp, and write the file's bytes. Whoever hands the file over (the page's download
+button, the command line) then logs it with exports.log.log_export, which also writes each
+person's contact in the contact log.
 
-Consent: only people with ``email_marketing`` (an email, email_consent true, not on the
-suppression list; see metrics/sql/segment_customers.sql) are exported unless the owner asks for
-everyone, and the count left out is reported. Brevo and Mailchimp files also drop the people the
-service cannot take (no email for Mailchimp, neither email nor phone for Brevo): ``unusable``.
+Consent: only people ``reachable`` on the filter's channel (e-mail: an e-mail and a yes; SMS: a
+phone and a yes to SMS; calls: a phone and no refusal; see metrics/sql/segment_customers.sql) are
+exported unless the owner asks for everyone, and the count left out is reported. Frequency: the
+people ``recently_contacted`` (in the contact log within the filter's not_contacted_days) are
+left out and counted. Brevo and Mailchimp files also drop the people the service cannot take (no
+email for Mailchimp, neither an email nor an SMS-consenting phone for Brevo): ``unusable``.
 """
 
 from __future__ import annotations
@@ -42,15 +45,19 @@ class ExportFile:
     rows: int
     left_out: int
     unusable: int
+    recently_contacted: int = 0
+    channel: str = "email"
+    customer_ids: tuple[int, ...] = ()  # who is in the file: their contact is logged
 
 
 class ExportCounts(NamedTuple):
     """Who an export holds: rows in the file, left_out for lack of consent, unusable (dropped by
-    the service: exports.layouts)."""
+    the service: exports.layouts), recently_contacted (left out: contacted too recently)."""
 
     rows: int
     left_out: int
     unusable: int
+    recently_contacted: int = 0
 
 
 def export_mime(fmt: str) -> str:
@@ -58,10 +65,12 @@ def export_mime(fmt: str) -> str:
     return XLSX_MIME if fmt == "xlsx" else CSV_MIME
 
 
-def needs_contacts(fmt: str, consent_only: bool) -> bool:
-    """Whether export_counts needs the list's contact counts: only a Brevo or Mailchimp file of
-    everyone drops people (a consenting person has an email, which both services take)."""
-    return fmt in SERVICES and not consent_only
+def needs_contacts(fmt: str, consent_only: bool, channel: str = "email") -> bool:
+    """Whether export_counts needs the list's contact counts: a Brevo or Mailchimp file drops
+    people, unless everyone in it consents to e-mails (both services take an e-mail) or, in a
+    Brevo file, to SMS (its SMS column)."""
+    takes_all = consent_only and (channel == "email" or (channel == "sms" and fmt == "brevo"))
+    return fmt in SERVICES and not takes_all
 
 
 def export_counts(
@@ -69,26 +78,33 @@ def export_counts(
     consent_only: bool,
     totals: Mapping[str, int],
     contacts: Mapping[str, int] | None = None,
+    channel: str = "email",
 ) -> ExportCounts:
-    """build_export's rows, left_out and unusable, from the list's totals counted in the database
-    (metrics.segment.segment_totals, and segment_contacts when needs_contacts), so a page can
-    say them without fetching the list: the rules of consenting and exports.layouts."""
+    """build_export's rows, left_out, unusable and recently_contacted, from the list's totals
+    counted in the database (metrics.segment.segment_totals, and segment_contacts of the people
+    kept when needs_contacts), so a page can say them without fetching the list: the rules of
+    consenting and exports.layouts."""
     if consent_only:
-        return ExportCounts(totals["reachable"], totals["left_out"], 0)
-    if not needs_contacts(fmt, consent_only):
-        return ExportCounts(totals["people"], 0, 0)
+        recent = totals["recently_contacted_reachable"]
+        kept, left_out = totals["reachable"] - recent, totals["left_out"]
+    else:
+        recent = totals["recently_contacted"]
+        kept, left_out = totals["people"] - recent, 0
+    if not needs_contacts(fmt, consent_only, channel):
+        return ExportCounts(kept, left_out, 0, recent)
     if contacts is None:
-        raise ValueError(f"a {fmt} file of everyone needs the list's contact counts")
-    kept = contacts["with_email"] if fmt == "mailchimp" else contacts["with_email_or_phone"]
-    return ExportCounts(kept, 0, totals["people"] - kept)
+        raise ValueError(f"a {fmt} file of these people needs the list's contact counts")
+    usable = contacts["with_email"] if fmt == "mailchimp" else contacts["with_email_or_sms"]
+    return ExportCounts(usable, left_out, kept - usable, recent)
 
 
-def consenting(people: pd.DataFrame, consent_only: bool = True) -> tuple[pd.DataFrame, int]:
-    """The people to export and how many were left out for lack of email-marketing consent."""
-    if not consent_only:
-        return people, 0
-    kept = people[people["email_marketing"]]
-    return kept, len(people) - len(kept)
+def consenting(people: pd.DataFrame,
+               consent_only: bool = True) -> tuple[pd.DataFrame, int, int]:
+    """The people to export, how many were left out for lack of consent on the list's channel
+    (``reachable``), and how many of the others for a contact too recent."""
+    kept = people[people["reachable"]] if consent_only else people
+    recent = kept["recently_contacted"].astype(bool)
+    return kept[~recent], len(people) - len(kept), int(recent.sum())
 
 
 def without_open_complaints(
@@ -111,14 +127,16 @@ def build_export(
     lang: str = "fr",
     when: datetime | None = None,
     currency: str = "EUR",
+    channel: str = "email",
 ) -> ExportFile:
     """The file for ``people`` (rows of metrics.segment.segment_customers) in ``fmt``: csv
     (``sep``), xlsx, brevo (``sep``) or mailchimp (always ``,``), named after ``segments`` in
-    ``lang`` (exports.names); amounts in ``currency``, the shop's."""
+    ``lang`` (exports.names); amounts in ``currency``, the shop's; ``channel`` is the list's
+    (the filter's: its consent made ``reachable``), recorded with each contact."""
     if fmt not in EXPORT_FORMATS:
         raise ValueError(f"fmt must be one of {EXPORT_FORMATS}, not {fmt!r}")
     when = when or datetime.now()
-    kept, left_out = consenting(people, consent_only)
+    kept, left_out, recent = consenting(people, consent_only)
     if fmt == "brevo":
         table = layouts.brevo(kept)
     elif fmt == "mailchimp":
@@ -139,4 +157,7 @@ def build_export(
         rows=len(table),
         left_out=left_out,
         unusable=len(kept) - len(table),
+        recently_contacted=recent,
+        channel=channel,
+        customer_ids=tuple(kept.loc[layouts.usable(kept, fmt), "customer_id"].astype(int)),
     )

@@ -6,11 +6,14 @@ fills A's blanks from B and keeps the stricter consent (a no from either side wi
 merge stands, kept whole in ``merged_customers`` with every move in ``customer_merge_moves``, so a
 split puts everything back. Removing B rather than flagging it means no figure, list or export
 has to know about merges. B's keys, and B's name + postcode as an alias, now designate A: a later
-import of B's rows lands on A (``apply_decisions``).
+import of B's rows lands on A (``apply_decisions``). Consent per channel is stated about an
+address (consent_channels), so it follows the keys; B's contact log moves to A and stays there
+after a split (nothing says which of the two a contact reached).
 
 Forgetting a person (GDPR art. 17) keeps their orders, which are the shop's accounts, without a
 customer, and deletes their customer row, keys, merge records, suppression entry, reviews, survey
-answers and tickets (ingest/sql/aftersale.sql: their words and scores are about them), and the text
+answers and tickets (identity/sql/aftersale.sql: their words and scores are about them), the consent
+statements about their addresses and their contact log, and the text
 of rejected rows that shows their email, phone or name. What remains is the SHA-256 of each of
 their keys in ``forgotten_keys``: an old export imported again loads their orders without a
 customer instead of re-creating them, and they can never be written to again. Such a hash is
@@ -39,14 +42,15 @@ from store.db import quote_identifier
 ERASED_REASON = "ligne effacée : droit à l'oubli"
 IDENTITY_COLUMNS = [
     "email", "phone", "first_name", "last_name", "full_name", "postal_code", "city", "country",
-    "customer_id", "opt_in",
+    "customer_id", "opt_in", "sms_opt_in", "call_opt_in",
 ]
 AFTER_SALE_TABLES = ("reviews", "survey_answers", "tickets")  # migration 014
 MERGE_STEPS = (
     "identity_merge_snapshot", "identity_merge_moves", "aftersale_merge_moves",
     "identity_merge_alias_moves", "identity_merge_alias_keys", "identity_merge_kept",
     "identity_merge_orders", *(f"aftersale_merge_{table}" for table in AFTER_SALE_TABLES),
-    "identity_merge_keys", "identity_merge_delete", "match_apply_suppressions",
+    "identity_merge_keys", "identity_merge_contacts", "identity_merge_delete",
+    "match_apply_suppressions",
 )
 SPLIT_STEPS = (
     "identity_split_restore", "identity_split_kept", "identity_split_orders",
@@ -71,6 +75,7 @@ class Forgotten:
     rejects_redacted: int
     key_hashes: tuple[str, ...]  # what remains: SHA-256 of 'kind:value' of each key
     after_sale_removed: int = 0  # their reviews, survey answers and tickets, deleted
+    consent_removed: int = 0  # their consent statements and contact log rows, deleted
 
 
 def _rows(cur: duckdb.DuckDBPyConnection, name: str, **params: object) -> list[tuple]:
@@ -187,6 +192,8 @@ def forget(con: duckdb.DuckDBPyConnection, customer_id: int,
         }
         after_sale = sum(_run(cur, f"aftersale_forget_{table}", **params)
                          for table in AFTER_SALE_TABLES)
+        consent = sum(_run(cur, f"identity_forget_{what}", **params)
+                      for what in ("consent", "contacts"))
         _run(cur, "identity_forget_sightings", **params)
         _run(cur, "identity_forget_moves", **params)
         counts["merged_removed"] = _run(cur, "identity_forget_merged", **params)
@@ -196,7 +203,8 @@ def forget(con: duckdb.DuckDBPyConnection, customer_id: int,
         cur.execute(sql_text("identity_forget_cleanup"))
     with WRITE_LOCK:
         con.execute("checkpoint")  # on the connection itself: it may hold a finished read open
-    return Forgotten(**counts, key_hashes=hashes, after_sale_removed=after_sale)
+    return Forgotten(**counts, key_hashes=hashes, after_sale_removed=after_sale,
+                     consent_removed=consent)
 
 
 def forget_in_backups(database: Path, key_hashes: tuple[str, ...],
@@ -216,6 +224,7 @@ def forget_in_backups(database: Path, key_hashes: tuple[str, ...],
                 found = _rows(cur, "identity_backup_customers", **params)
                 _run(cur, "identity_block_hashes", **params)
                 _run(cur, "identity_backup_suppressions", **params)
+                _run(cur, "identity_backup_consent", **params)
             for (customer_id,) in found:
                 forget(con, customer_id, params["now"])
             rewrite_file(con)

@@ -397,8 +397,8 @@ def match_people(
     """Customer id of each person (NA for people with no key at all) and what matching did.
 
     Runs inside the caller's transaction: merges known customers the file shows to be one person,
-    inserts new customers and keys, fills blanks of known customers, records consent and the
-    suppression list.
+    inserts new customers and keys, fills blanks of known customers, records consent (e-mail
+    consent and the suppression list; SMS and call flags in consent_channels).
     """
     people = people.reset_index(drop=True)
     cur.execute(sql_text("match_name_key_macro"))
@@ -451,6 +451,7 @@ def match_people(
     cur.execute(sql_text("match_suppressions"), stamp)
     cur.execute(sql_text("match_consent"), stamp)
     cur.execute(sql_text("match_apply_suppressions"))
+    cur.execute(sql_text("match_channel_flags"), {"file_name": file_name, "import_id": import_id})
     cur.unregister("person_keys")
     cur.unregister("matched_people")
     return Matched(customer, len(new_labels), ambiguous, len(bridges))

@@ -32,7 +32,8 @@ from ingest.sources.base import Source
 SCALES = ("5", "10")
 KINDS = ("reviews", "survey", "tickets")
 # Google Forms writes "2023/03/15 10:23:45 AM GMT+1": the offset goes, the wall-clock time stays.
-GMT_OFFSET = r"\s*(?:GMT|UTC)\s*[+-]\s*\d{1,2}(?::?\d{2})?\s*$"
+# ASCII classes only and no flags: pandas then runs it in Arrow (RE2), not per value (parse.py).
+GMT_OFFSET = r" *(?:GMT|UTC|gmt|utc) *[+-] *[0-9]{1,2}(?::?[0-9]{2})? *$"
 SCALE_IN_WORDS = (("10", r"\bsur 10\b|\b[01] (?:a|to) 10\b|\b10 points\b|\bout of 10\b"),
                   ("5", r"\bsur 5\b|\b[01] (?:a|to) 5\b|\b5 points\b|\bout of 5\b"))
 # The answers a satisfaction question offers as words (Google Forms' choices), normalised.
@@ -65,7 +66,7 @@ class AfterSaleRows:
     """What one after-sale file contributes, ready to be linked and loaded."""
 
     kind: str  # reviews, survey or tickets
-    rows: pd.DataFrame  # row_key, at, email, order_ref, customer_ref + KIND_COLUMNS[kind]
+    rows: pd.DataFrame  # row_key, at, email, order_ref, customer_ref, ref_guessed + KIND_COLUMNS
     rejects: pd.DataFrame
     skipped: int = 0
     date_order: str | None = None
@@ -124,7 +125,7 @@ def build(table: RawTable, source: Source, mapping: dict[str, str], file_name: s
             for lang in words.LANGS))
     notes.insert(0, date_order_note(main.order, main.ambiguous, mapping["feedback_date"]))
     columns = ["row_key", "row_number", "at", "email", "order_ref", "customer_ref",
-               *KIND_COLUMNS[kind]]
+               "ref_guessed", *KIND_COLUMNS[kind]]
     return AfterSaleRows(kind, good.reindex(columns=columns).reset_index(drop=True), rejects,
                          int(hidden.sum()), main.order, notes, doubts)
 
@@ -159,7 +160,7 @@ def dates(table: RawTable, mapping: dict[str, str], name: str, requested: str | 
     """A date column read in one day/month order; ``reasons`` (the main date only) gains its
     unreadable cells, and a column mostly unreadable refuses the file."""
     raw = column(table, mapping, name)
-    raw = raw.mask(raw.isin(EXCEL_ERRORS)).str.replace(GMT_OFFSET, "", regex=True, flags=re.I)
+    raw = raw.mask(raw.isin(EXCEL_ERRORS)).str.replace(GMT_OFFSET, "", regex=True)
     order = None if requested == "serial" else requested
     result = parse.parse_dates(raw, order=order or declared)
     if order is None and declared is not None and result.invalid.any():
@@ -177,15 +178,17 @@ def dates(table: RawTable, mapping: dict[str, str], name: str, requested: str | 
 def people(rows: pd.DataFrame, values: ParsedColumns, mapping: dict[str, str]) -> None:
     """The e-mail, order number and customer number a row gives; a hand-made sheet's "Client"
     is an e-mail when it has an @, else an order or customer number (ingest/aftersale_load.py
-    tries both)."""
+    tries both, and keeps it as the row's order number only if it is one: ``ref_guessed``)."""
     rows["email"] = values.get("email")
     rows["order_ref"] = values.get("order_id")
     rows["customer_ref"] = values.get("customer_id")
+    rows["ref_guessed"] = False
     if "client_ref" in mapping:
         given = values.get("client_ref")
         is_email = given.str.contains("@", regex=False).fillna(False).astype(bool)
         email = parse.normalise_email(given.where(is_email)).values
         rows["email"] = rows["email"].fillna(email)
+        rows["ref_guessed"] = rows["order_ref"].isna() & given.notna() & ~is_email
         rows["order_ref"] = rows["order_ref"].fillna(given.mask(is_email))
         rows["customer_ref"] = rows["customer_ref"].fillna(given.mask(is_email))
     for name in ("order_ref", "customer_ref"):
@@ -197,10 +200,10 @@ def score(table: RawTable, mapping: dict[str, str], name: str) -> parse.Parsed:
     raw = column(table, mapping, name)
     raw = raw.mask(raw.isin(EXCEL_ERRORS))
     result = parse.parse_quantity(raw)
+    if name != "csat_score" or not result.invalid.any():
+        return result
     said = normalise_distinct(raw).map(SATISFACTION_WORDS).astype("float64")
-    if name == "csat_score" and said.notna().any():
-        return parse.Parsed(result.values.fillna(said), result.invalid & said.isna())
-    return result
+    return parse.Parsed(result.values.fillna(said), result.invalid & said.isna())
 
 
 def scale_in_words(header: str) -> str | None:
@@ -244,7 +247,7 @@ def survey_columns(rows: pd.DataFrame, table: RawTable, values: ParsedColumns,
         chosen = scale or scale_in_words(header)
         if chosen is None:
             chosen = "10" if (given.values > 5).any() else "5"
-            if chosen == "5" and given.values.notna().any():
+            if answered_up_to_5(given.values):
                 doubts.append(scale_doubt(header))
         low = 0 if chosen == "10" else 1
         reasons.flag(out_of(given.values, low, int(chosen)), "aftersale_score_out_of_scale",
@@ -268,6 +271,21 @@ def survey_columns(rows: pd.DataFrame, table: RawTable, values: ParsedColumns,
     answered |= rows["comment"].notna()
     reasons.flag(~answered, "aftersale_no_answer")
     return doubts
+
+
+def answered_up_to_5(values: pd.Series) -> bool:
+    """Answers that do not tell a 1-5 question from a 0-10 one: some, none above 5."""
+    return bool(values.notna().any() and not (values > 5).any())
+
+
+def scale_unsure(table: RawTable, source: Source, mapping: dict[str, str]) -> bool:
+    """Whether importing this file will ask the recommendation question's scale: for the
+    preview, which asks it before the import."""
+    if source.after_sale != "survey" or "nps_score" not in mapping:
+        return False
+    if scale_in_words(mapping["nps_score"]) is not None:
+        return False
+    return answered_up_to_5(score(table, mapping, "nps_score").values)
 
 
 def out_of(values: pd.Series, low: int, high: int) -> pd.Series:
@@ -341,6 +359,6 @@ def row_keys(rows: pd.DataFrame, values: ParsedColumns, mapping: dict[str, str])
     content = rows.loc[missing].drop(columns=["row_number"]).copy()
     content["at"] = content["at"].dt.floor("min")
     hashed = pd.Series(np.char.mod("%016x", pd.util.hash_pandas_object(
-        content.astype("str"), index=False).to_numpy()), index=rows.index[missing])
+        content, index=False).to_numpy()), index=rows.index[missing])
     nth = hashed.groupby(hashed).cumcount().astype("str")
     return given.fillna(CONTENT_KEY_PREFIX + hashed + "-" + nth)

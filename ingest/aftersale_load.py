@@ -1,7 +1,7 @@
 """Write one after-sale file's rows into ``reviews``, ``survey_answers`` or ``tickets``, all of it
 or none of it, and link each row to the customer it is about.
 
-A row is linked by the identity keys the sales imports made (identity rules of ingest/match.py,
+A row is linked by the identity keys the sales imports made (identity rules of identity/match.py,
 without creating anyone): its e-mail, else the order number it gives (the order's customer; '#1855'
 and '1855' are one number), else a customer number a customer file gave. An order or customer
 number that designates several customers links nobody. A row that matches nobody is kept with no

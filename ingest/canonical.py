@@ -32,7 +32,7 @@ PLAUSIBLE_ORDER_DATES = (pd.Timestamp("1980-01-01"), pd.Timestamp("2099-12-31 23
 ORDER_FIELDS = (
     "order_id", "order_date", "order_total", "line_amount", "unit_price", "quantity", "product",
     "sku", "status", "refunded_amount", "discount", "shipping", "tax", "currency", "channel",
-    "cancelled_at", "refunded_at",
+    "cancelled_at", "refunded_at", "discount_code",
 )
 # Columns that only a sales file has: two of them and no date is a sales file misread.
 SALE_LINE_FIELDS = ("quantity", "unit_price", "product", "sku")
@@ -141,7 +141,7 @@ def build(
         bad = bad | mask
 
     for name in ("email", "phone", "first_name", "last_name", "full_name", "postal_code", "city",
-                 "country", "customer_id", "opt_in", "signup_date"):
+                 "country", "customer_id", "opt_in", "sms_opt_in", "call_opt_in", "signup_date"):
         rows[name] = values.get(name)
     for name in ("email", "phone"):
         if values.invalid(name).any():
@@ -233,7 +233,7 @@ def build(
         )
     if has_orders:
         orders, people, lines, doubts = shape_orders(good, source, mapping, owner_statuses)
-        kind = "both" if "opt_in" in mapping else "orders"
+        kind = "both" if mapping.keys() & {"opt_in", "sms_opt_in", "call_opt_in"} else "orders"
     else:
         people = people_frame(good)
         orders = pd.DataFrame()
@@ -496,6 +496,7 @@ def shape_orders(
         pd.to_datetime(group["refunded_at"].max()).astype("datetime64[us]")
         if "refunded_at" in mapping
         else pd.Series(pd.NaT, index=first.index, dtype="datetime64[us]"))
+    orders["discount_code"] = discount_codes(first) if "discount_code" in mapping else None
     orders["currency"] = first["currency"].str.upper()  # NA: the importer assumes the shop's
     orders["channel"] = channel_values(first, source)
     orders["status"], doubts = status_values(first, source, orders, owner)
@@ -507,6 +508,13 @@ def shape_orders(
     people = people_frame(first.reset_index(drop=True), seen=orders["ordered_at"])
     lines = lines_frame(rows, mapping)
     return orders, people, lines, doubts
+
+
+def discount_codes(first: pd.DataFrame) -> pd.Series:
+    """The order's code (its first row's that has one), upper-case: the platforms take a code in
+    any case (WooCommerce writes them lower-case), so « bienvenue10 » and « BIENVENUE10 » are
+    one code to the cohorts by first code. Several codes stay as the file joins them."""
+    return first["discount_code"].str.upper()
 
 
 def normalise_distinct(values: pd.Series) -> pd.Series:
@@ -580,7 +588,7 @@ def unknown_status_doubt(
 def people_frame(rows: pd.DataFrame, seen: pd.Series | None = None) -> pd.DataFrame:
     people = pd.DataFrame(index=rows.index)
     for name in ("email", "phone", "first_name", "last_name", "full_name", "postal_code", "city",
-                 "country", "customer_id", "opt_in"):
+                 "country", "customer_id", "opt_in", "sms_opt_in", "call_opt_in"):
         people[name] = rows[name] if name in rows else pd.NA
     if "full_name" in rows:
         split_first, split_last = split_full_name(rows["full_name"].dropna())  # index-aligned

@@ -1,6 +1,6 @@
 """``python -m ingest FILE... [--db PATH] [--source ...] [--date-order dmy|mdy|ymd] [--sheet NAME]
 [--header-row N] [--encoding NAME] [--decimal-mark ,|.] [--map "COLONNE=CHAMP"]...
-[--status "MOT=STATUT"]... [--orders same|separate] [--yes] [--lang fr|en]``."""
+[--status "MOT=STATUT"]... [--orders same|separate] [--scale 5|10] [--yes] [--lang fr|en]``."""
 
 from __future__ import annotations
 
@@ -11,6 +11,7 @@ from pathlib import Path
 
 import duckdb
 
+from ingest.aftersale import SCALES
 from ingest.doubts import UnsureImport
 from ingest.fields import FIELD_BY_NAME
 from ingest.load import ORDER_ID_CHOICES
@@ -69,6 +70,7 @@ def parse_args(argv: list[str] | None) -> argparse.Namespace:
     parser.add_argument("--orders", choices=ORDER_ID_CHOICES, help=say("orders"))
     parser.add_argument("--status", action="append", default=[], type=status_choice(lang),
                         metavar=text("cli_metavar_status", lang), help=say("status"))
+    parser.add_argument("--scale", choices=SCALES, help=text("aftersale_cli_help_scale", lang))
     parser.add_argument("--yes", action="store_true", help=say("yes"))
     lang_option(parser, lang)
     return parser.parse_args(argv)
@@ -97,7 +99,13 @@ def describe(report: ImportReport, lang: str) -> str:
         text("cli_orders", lang, new=text("cli_orders_new", lang, count=report.orders_new),
              updated=text("cli_orders_updated", lang, count=report.orders_updated),
              unchanged=text("cli_orders_unchanged", lang, count=report.orders_unchanged),
-             customers=number(report.customers_new, 0, lang)),
+             customers=number(report.customers_new, 0, lang))
+        if report.after_sale is None else
+        text("aftersale_cli_rows", lang, new=number(report.after_sale.new, 0, lang),
+             updated=number(report.after_sale.updated, 0, lang),
+             unchanged=number(report.after_sale.unchanged, 0, lang),
+             linked=number(report.after_sale.linked, 0, lang),
+             unmatched=number(report.after_sale.unmatched, 0, lang)),
         text("cli_time", lang, seconds=number(report.seconds, 1, lang)),
     ]
     lines += [f"  - {choose(fr, en, lang)}" for fr, en in report.notes]
@@ -131,6 +139,7 @@ def main(
         remap=tuple(args.map),
         statuses=tuple(args.status),
         decimal_mark=args.decimal_mark,
+        scale=args.scale,
         accept_guesses=args.yes,
         order_ids=args.orders,
     )

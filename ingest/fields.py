@@ -66,6 +66,11 @@ FIELDS: tuple[Field, ...] = (
     Field("discount", "money", "Remise", "Discount", (
         "remise", "reduction", "montant remise", "discount", "discount amount",
     )),
+    Field("discount_code", "text", "Code de réduction", "Discount code", (
+        "code promo", "code de reduction", "code reduction", "code remise", "code avantage",
+        "bon de reduction", "bons de reduction", "code coupon", "coupon", "coupons",
+        "discount code", "coupon code", "promo code", "voucher", "vouchers",
+    )),
     Field("shipping", "money", "Frais de port", "Shipping", (
         "frais de port", "frais de livraison", "port", "livraison", "shipping",
     )),
@@ -108,6 +113,17 @@ FIELDS: tuple[Field, ...] = (
         "accepte les e mails", "accepte les emails", "opt in", "optin", "newsletter",
         "consentement", "consentement email", "abonne newsletter", "accepts email marketing",
         "accepts marketing",
+    )),
+    Field("sms_opt_in", "bool", "Accepte les SMS", "Accepts SMS", (
+        "accepte les sms", "consentement sms", "sms ok", "accepts sms marketing", "sms opt in",
+    )),
+    Field("call_opt_in", "bool", "Accepte les appels", "Accepts calls", (
+        "accepte les appels", "accepte d etre appele", "appel ok", "accepts calls",
+    )),
+    Field("consent_at", "date", "Date du consentement", "Consent date", (
+        "date de desinscription", "desinscrit le", "date du refus", "date du consentement",
+        "unsub time", "clean time", "email marketing consent timestamp", "suppression date",
+        "date suppressed",
     )),
     Field("signup_date", "date", "Date d'inscription", "Sign-up date", (
         "date d inscription", "inscrit le", "client depuis", "date de creation", "inscription",

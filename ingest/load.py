@@ -58,7 +58,7 @@ from store import WRITE_LOCK, backup, summary, transaction
 
 ORDER_COLUMNS = (
     "source_order_id", "customer_id", "ordered_at", "currency", "amount", "discount", "shipping",
-    "tax", "refunded_amount", "refunded_at", "status", "channel",
+    "tax", "refunded_amount", "refunded_at", "status", "channel", "discount_code",
 )
 ORDER_ID_CHOICES = ("same", "separate")
 KEY_PREFIXES = {"content": CONTENT_KEY_PREFIX, "legacy": LEGACY_KEY_PREFIX}

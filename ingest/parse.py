@@ -664,7 +664,7 @@ FRENCH_E164 = r"^\+33[1-9][0-9]{8}$"
 
 def _e164_per_pair(numbers: pa.Array, region: np.ndarray) -> pa.Array:
     """Per row, _e164 of its number in its region ('' where the number is null), the library
-    called once per distinct (number, region) pair: it reads a number in some microseconds.
+    called once per distinct (number, region) pair: it parses in Python, one number at a time.
     France's two usual forms, most of a French shop's distinct numbers, are written in E.164
     without the call, with the library's own result (tests/ingest/test_identity_keys.py)."""
     distinct, number_codes = _distinct(numbers)

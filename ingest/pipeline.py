@@ -17,6 +17,7 @@ import duckdb
 import pandas as pd
 
 from ingest import aftersale, aftersale_load, canonical, currency
+from ingest.consent import consent_doubts, load_consent, read_statements
 from ingest.doubts import settle
 from ingest.errors import FileRejected, rejected
 from ingest.mapping import remapped, validate_mapping
@@ -110,6 +111,34 @@ def refuse_not_sales(source: Source, file_name: str) -> None:
         )
 
 
+def import_consent(con: duckdb.DuckDBPyConnection, seen: Preview, options: ImportOptions,
+                   started: float, progress: Progress) -> ImportReport:
+    """A consent file (ingest/consent.py): its statements stored, nothing else touched."""
+    table, source = seen.table, seen.source
+    read = read_statements(table, source, seen.mapping, seen.file_name, options.date_order)
+    notes = table.notes + settle(
+        seen.file_name,
+        table.doubts + consent_doubts(source, seen.confidence, options.source is not None),
+        options.accept_guesses)
+    rows_read = len(table.frame) + len(table.rejects)
+    progress(0.6, "Enregistrement des refus et consentements", "Saving refusals and consents")
+    import_id, _, _ = load_consent(
+        con, read, file_name=seen.file_name, sha256=seen.sha256, source=source.name,
+        options={"encoding": table.encoding, "delimiter": table.delimiter, "sheet": table.sheet,
+                 "header_row": table.header_row, "date_order": read.date_order,
+                 "mapping": seen.mapping},
+        rows_read=rows_read, notes=notes)
+    progress(1.0, "Import terminé", "Import finished")
+    return ImportReport(
+        import_id=import_id, file_name=seen.file_name, source=source, kind="consent",
+        encoding=table.encoding, delimiter=table.delimiter, sheet=table.sheet,
+        header_row=table.header_row, date_order=read.date_order, mapping=seen.mapping,
+        rows_read=rows_read, rows_loaded=rows_read - len(read.rejects),
+        rows_rejected=len(read.rejects), orders_new=0, orders_updated=0, orders_unchanged=0,
+        customers_new=0, customers_merged=0, seconds=time.perf_counter() - started,
+        rejects=read.rejects, notes=notes)
+
+
 def imported_since(con: duckdb.DuckDBPyConnection, data: bytes, since: datetime) -> int | None:
     """The import of these very bytes started at or after ``since``: a page whose run was cut
     short by a second click after the import was saved asks this before importing again."""
@@ -183,6 +212,8 @@ def import_file(
     progress(0.05, "Lecture du fichier", "Reading the file")
     seen = preview(data, file_name, options)
     refuse_not_sales(seen.source, file_name)
+    if seen.source.consent:
+        return import_consent(con, seen, options, started, progress)
     if seen.source.after_sale:
         return import_after_sale(con, seen, options, progress, started)
     table = seen.table

@@ -3,7 +3,8 @@
 Made for the demo shop (sample_data/demo.py), which an owner loads to look around and must be
 able to remove once their own files are in. Removed: the imports' rows, their orders and order
 lines, their reviews, survey answers and tickets, their rejected rows, the customers and
-identity keys only they created, the merges and decisions about those customers, the refusals they recorded, the lists exported before any other
+identity keys only they created, the merges and decisions about those customers, the refusals
+and consent they recorded, the contact log of the customers removed, the lists exported before any other
 import and the stored customer-value fits. A customer they created that another import also
 reached (same e-mail, phone or name + postcode) keeps that import's orders and keys and loses the
 rest: the e-mail or phone only the removed files gave, the consent they stated. A review, answer
@@ -31,7 +32,8 @@ DELETE = (
     *(f"remove_{step}_{table}" for step in ("delete", "unlink") for table in AFTER_SALE),
     "remove_delete_after_sale_moves", "remove_delete_rejects", "remove_delete_keys",
     "remove_delete_moves", "remove_delete_merged", "remove_delete_decisions", "remove_update_kept",
-    "remove_delete_customers", "remove_delete_suppressions", "remove_delete_sightings",
+    "remove_delete_contacts", "remove_delete_customers", "remove_delete_suppressions",
+    "remove_delete_consent", "remove_delete_sightings",
     "remove_delete_exports", "remove_delete_fits", "remove_delete_imports",
 )
 

@@ -10,8 +10,9 @@ three lists for one worry were three different counts).
 - À risque — précieux ("valuable"): and M score >= VALUABLE_M_SCORE (the two fifths who spend
   most).
 - À appeler cette semaine ("to_call"): précieux, and entered À risque in the 7 days ending on
-  ``as_of`` or their expected next purchase fell in those 7 days, and not on the suppression
-  list (consent per channel is to come: until then, whoever asked to be left alone is not called).
+  ``as_of`` or their expected next purchase fell in those 7 days, and they have not refused
+  calls (consent per channel: an e-mail unsubscribe says nothing about calls; whoever is on a
+  « Ne pas appeler » list or said no to calls is never on it).
 """
 
 from __future__ import annotations
@@ -37,7 +38,8 @@ SUBLIST_NAMES: dict[str, dict[str, str]] = {
 }
 WEEK = timedelta(days=7)
 COLUMNS = [
-    "customer_id", "name", "email", "phone", "email_consent", "suppressed", "orders", "spend",
+    "customer_id", "name", "email", "phone", "email_consent", "call_consent", "suppressed",
+    "orders", "spend",
     "last_ordered_at", "expected_next_order", "segment", "segment_fr", "segment_en", "m_score",
     "valuable", "became_at_risk", "overdue", "to_call",
 ]
@@ -61,7 +63,8 @@ def at_risk_table(
     expected = table["expected_next_order"]
     table["overdue"] = ((expected >= end - WEEK) & (expected < end)).fillna(False).astype(bool)
     table["to_call"] = (
-        table["valuable"] & (table["became_at_risk"] | table["overdue"]) & ~table["suppressed"]
+        table["valuable"] & (table["became_at_risk"] | table["overdue"])
+        & table["call_consent"].ne(False).fillna(True).astype(bool)
     )
     return (
         table[COLUMNS]

@@ -357,17 +357,20 @@ def _expected_checked(params: BGNBDParams, x: NDArray, T: NDArray, horizon: NDAr
 
 
 def expected_purchases(
-    params: BGNBDParams, t: ArrayLike, frequency: ArrayLike, recency: ArrayLike, T: ArrayLike
+    params: BGNBDParams, t: ArrayLike, frequency: ArrayLike, recency: ArrayLike, T: ArrayLike,
+    alive: ArrayLike | None = None,
 ) -> NDArray:
     """Expected purchase occasions in the next ``t`` time units given history (x, t_x, T).
 
     Eq. 10 of the paper: E[Y(t) | x, t_x, T] = P(alive) x the eq. 9 expectation of a customer
     still alive after x purchases by age T. Broadcasts over t and the customers (pass a column
     of horizons for a horizons x customers matrix). Never negative; FloatingPointError in the
-    extreme ranges described in ``_expected_while_alive`` rather than NaN.
+    extreme ranges described in ``_expected_while_alive`` rather than NaN. ``alive``: these
+    customers' ``p_alive`` when the caller has it already (not computed twice).
     """
     x, t_x, age = _check(frequency, recency, T)
-    return p_alive(params, x, t_x, age) * _expected_while_alive(params, x, age, t)
+    alive = p_alive(params, x, t_x, age) if alive is None else alive
+    return alive * _expected_while_alive(params, x, age, t)
 
 
 def expected_purchases_new(params: BGNBDParams, t: ArrayLike) -> NDArray:

@@ -13,7 +13,7 @@ import json
 import sys
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
-from datetime import date, datetime
+from datetime import date, datetime, timedelta
 from pathlib import Path
 
 import duckdb
@@ -21,6 +21,7 @@ import numpy as np
 import pandas as pd
 
 import store
+from store.settings import settings
 from exports import (
     EXPORT_FORMATS,
     SEPARATORS,
@@ -32,12 +33,16 @@ from exports import (
 )
 from metrics import aftersales
 from metrics.at_risk import SUBLISTS
+from metrics.channels import both_channels, channel_customers, channel_figures
+from metrics.contacts import CHANNELS
 from metrics.cohorts import cohorts
 from metrics.currencies import uncounted, uncounted_warning
 from metrics.dates import PERIODS, default_week, latest_order_date, resolve_as_of, week_start
-from metrics.kpis import weekly_kpis
+from metrics.first_cohorts import FIRST_ORDER_SPLITS, discount_codes_seen, first_cohorts
+from metrics.kpis import KPI_PERIODS, compared_periods, period_kpis, weekly_kpis
 from metrics.report import latest_complete_week, parse_week, weekly_report
 from metrics.repeat import (
+    order_gaps,
     orders_per_customer,
     repeat_rate_by_cohort,
     repeat_summary,
@@ -51,7 +56,13 @@ from metrics.rfm import (
     rfm,
     segment_summary,
 )
-from metrics.segment import SegmentFilter, describe, list_summary, segment_customers
+from metrics.segment import (
+    SALES_CHANNELS,
+    SegmentFilter,
+    describe,
+    list_summary,
+    segment_customers,
+)
 from store.currency import shop_currency
 from store.errors import ComptoirError
 from words import STRINGS, both, choose, lang_of, lang_option, text
@@ -64,7 +75,9 @@ SEGMENT_FORMATS = ("table", "json", *EXPORT_FORMATS)
 # Amount columns (and KPI rows) of the commands' tables: a "currency" column gives their code.
 MONEY_COLUMNS = ("revenue", "average_basket", "cumulative_revenue_per_customer", "monetary",
                  "historic_value", "expected_spend", "expected_revenue", "net_spend",
-                 "predicted_value", "spend")
+                 "predicted_value", "spend", "new_customer_revenue",
+                 "returning_customer_revenue", "value_12m", "net_spend_per_customer",
+                 "median_net_spend", "net_spend_per_repeat_customer")
 SEGMENT_COLUMNS = [
     "customer_id", "name", "email", "phone", "postal_code", "city", "segment", "orders",
     "net_spend", "last_order_at", "email_marketing", "p_alive", "predicted_value", "days_overdue",
@@ -92,7 +105,18 @@ def date_type(lang: str) -> Callable[[str], date]:
 
 
 def kpis_report(con: duckdb.DuckDBPyConnection, args: argparse.Namespace) -> Report:
-    """KPIs of --week, else of the week of --as-of, else of the week of the latest order."""
+    """KPIs of --week, else of the week of --as-of, else of the week of the latest order; with
+    --period month, quarter or year, of that period containing --as-of (default: the latest
+    order's), beside the period before and a year earlier, with the revenue of new and of
+    returning customers."""
+    period = args.period or "week"
+    if period != "week":
+        day = resolve_as_of(con, args.as_of)
+        table = period_kpis(con, period, day).round(4)
+        start, end = compared_periods(period, day)["this_period"]
+        return Report({"period": period, "period_start": start,
+                       "period_end": end - timedelta(days=1), "metrics": table.T.to_dict()},
+                      table)
     chosen = parse_week(args.week) if args.week else args.as_of
     week = week_start(chosen) if chosen else default_week(con)
     table = weekly_kpis(con, week).round(4)
@@ -100,9 +124,51 @@ def kpis_report(con: duckdb.DuckDBPyConnection, args: argparse.Namespace) -> Rep
 
 
 def cohorts_report(con: duckdb.DuckDBPyConnection, args: argparse.Namespace) -> Report:
+    """Acquisition cohorts by --period; with --by, one row per cohort of first orders (first
+    product, channel or discount code), a missing segment named by what it is."""
     as_of = resolve_as_of(con, args.as_of)
-    table = cohorts(con, period=args.period, as_of=as_of)
-    return Report({"period": args.period, "as_of": as_of, "cohorts": table}, table)
+    if args.by:
+        table = first_cohorts(con, args.by, as_of)
+        named = table["segment_kind"].map(lambda kind: text(f"channels_kind_{kind}", args.lang))
+        segment = table["segment"]
+        if args.by == "channel":
+            segment = segment.map(lambda channel: channel_name(channel, args.lang))
+        table = table.assign(segment=segment.fillna(named))
+        summary = {"by": args.by, "as_of": as_of, "cohorts": table}
+        if args.by == "discount":
+            summary["orders_discount_without_code"] = discount_codes_seen(con, as_of)[
+                "without_code"]
+        return Report(summary, table)
+    period = args.period or "month"
+    table = cohorts(con, period=period, as_of=as_of)
+    return Report({"period": period, "as_of": as_of, "cohorts": table}, table)
+
+
+def channel_name(channel: str | None, lang: str) -> str:
+    """A channel as the reader says it (web, shop, marketplace; not given by the file)."""
+    known = f"channels_channel_{channel}"
+    return text(known if known in STRINGS else "channels_channel_unknown", lang)
+
+
+def channels_report(con: duckdb.DuckDBPyConnection, args: argparse.Namespace) -> Report:
+    """Figures per channel, and customers by web only, shop only or both."""
+    as_of = resolve_as_of(con, args.as_of)
+    customers = channel_customers(con, as_of)
+    figures = channel_figures(con, as_of)
+    shown = customers.assign(channel_use=customers["channel_use"].map(
+        lambda use: text(f"channels_use_{use}", args.lang)))
+    summary = {"as_of": as_of, "both_channels": both_channels(customers),
+               "channels": figures.assign(channel=figures["channel"].map(
+                   lambda channel: channel_name(channel, args.lang))),
+               "customers": shown}
+    return Report(summary, shown)
+
+
+def gaps_report(con: duckdb.DuckDBPyConnection, args: argparse.Namespace) -> Report:
+    """The delay between each order and the next (first to second, second to third...)."""
+    as_of = resolve_as_of(con, args.as_of)
+    table = order_gaps(con, as_of)
+    return Report({"as_of": as_of, "gaps": table}, table)
 
 
 def repeat_report(con: duckdb.DuckDBPyConnection, args: argparse.Namespace) -> Report:
@@ -113,7 +179,7 @@ def repeat_report(con: duckdb.DuckDBPyConnection, args: argparse.Namespace) -> R
         **repeat_summary(con, as_of),
         "orders_per_customer": distribution,
         "second_order_within": second_order_within(con, as_of=as_of),
-        "repeat_rate_by_cohort": repeat_rate_by_cohort(con, args.period, as_of),
+        "repeat_rate_by_cohort": repeat_rate_by_cohort(con, args.period or "month", as_of),
     }
     return Report(summary, distribution)
 
@@ -145,26 +211,55 @@ def clv_report(con: duckdb.DuckDBPyConnection, args: argparse.Namespace) -> Repo
     return Report({**summary, "customers": rows}, rows)
 
 
+def segment_filter_of(con: duckdb.DuckDBPyConnection, args: argparse.Namespace) -> SegmentFilter:
+    """The builder's questions of the command line: those of the saved segment --saved (if
+    any), with each question given on the command line answered as given."""
+    from metrics.saved_segments import load_segment
+
+    base = load_segment(con, args.saved) if args.saved else SegmentFilter()
+    given = {
+        "segments": tuple(args.segment or ()), "min_p_alive": args.min_p_alive,
+        "min_predicted_value": args.min_predicted_value,
+        "min_days_overdue": args.min_days_overdue, "at_risk": args.at_risk,
+        "sales_channels": tuple(args.sales_channel or ()), "due_for": args.due_for,
+        "leave_out_seasonal": args.leave_out_seasonal or None,
+        "discount_codes": tuple(args.discount_code or ()),
+    }
+    return dataclasses.replace(
+        base, **{key: value for key, value in given.items() if value not in (None, ())})
+
+
 def segment_report(con: duckdb.DuckDBPyConnection, args: argparse.Namespace) -> Report:
-    """The people of --segment (everyone if none) as of --as-of, only those who accept marketing
-    emails unless --no-consent-only. With --format csv, xlsx, brevo or mailchimp the list is
-    written to --out by the exports package and logged."""
-    segment_filter = SegmentFilter(
-        segments=tuple(args.segment or ()), min_p_alive=args.min_p_alive,
-        min_predicted_value=args.min_predicted_value, min_days_overdue=args.min_days_overdue,
-        at_risk=args.at_risk,
-    )
+    """The people of --segment (everyone if none) as of --as-of, only those --channel may reach
+    (its own consent) unless --no-consent-only, and not those contacted in the last
+    --not-contacted-days (default: the owner's setting) from an export. With --format csv, xlsx,
+    brevo or mailchimp the list is written to --out by the exports package and logged, with each
+    person's contact. --saved NAME starts from a saved segment's questions; --save NAME keeps
+    the command's questions under that name."""
+    segment_filter = segment_filter_of(con, args)
+    if args.save:
+        from metrics.saved_segments import save_segment
+
+        name = save_segment(con, args.save, segment_filter)
+        return Report({}, pd.DataFrame(), message=text(
+            "products_saved", args.lang, name=name, description=describe(segment_filter, args.lang)))
+    exporting = args.format in EXPORT_FORMATS
+    days = (settings(con)["not_contacted_days"] if args.not_contacted_days is None
+            else args.not_contacted_days) if exporting else None
+    segment_filter = dataclasses.replace(segment_filter, channel=args.channel,
+                                         not_contacted_days=days)
     people = segment_customers(con, segment_filter, resolve_as_of(con, args.as_of))
     held_back = 0
     if not args.open_complaints:
         people, held_back = without_open_complaints(people, aftersales.open_complaints(con))
     description = describe(segment_filter, currency=shop_currency(con))
-    if args.format in EXPORT_FORMATS:
+    if exporting:
         if args.out is None:
             raise ComptoirError(*both("cli_out_missing", format=args.format))
         export = build_export(
             people, args.format, segments=segment_filter.segments,
             consent_only=args.consent_only, sep=args.sep, currency=shop_currency(con),
+            channel=args.channel,
         )
         write_out(args.out, export.data)
         log_export(con, export, description, segment_filter.to_json())
@@ -173,12 +268,13 @@ def segment_report(con: duckdb.DuckDBPyConnection, args: argparse.Namespace) -> 
             "cli_exported", lang, people=text("cli_exported_people", lang, count=export.rows),
             path=args.out, description=describe(segment_filter, lang),
             left_out=text("cli_left_out", lang, count=export.left_out),
+            channel=text(f"consent_channel_{args.channel}", lang),
             unusable=text("cli_unusable", lang, count=export.unusable) if export.unusable else "",
-        )
+        ) + text("consent_cli_recent", lang, count=export.recently_contacted, days=days)
         if held_back:
             message += text("aftersales_left_out", lang, count=held_back)
         return Report({}, pd.DataFrame(), message=message)
-    kept, _ = consenting(people, args.consent_only)
+    kept, _, _ = consenting(people, args.consent_only)
     summary = {"description": describe(segment_filter, args.lang), "consent_only": args.consent_only,
                "open_complaints_left_out": held_back, **list_summary(people)}
     return Report(summary, kept[SEGMENT_COLUMNS].reset_index(drop=True), "customers")
@@ -195,6 +291,70 @@ def weekly_report_file(con: duckdb.DuckDBPyConnection, args: argparse.Namespace)
     write_out(args.out, reports.render(report, fmt, args.lang))
     return Report({}, pd.DataFrame(),
                   message=text("report_written", args.lang, iso=report.iso_week, path=args.out))
+
+
+PRODUCT_VIEWS = ("replenishment", "affinity")
+
+
+def replenishment_report(con: duckdb.DuckDBPyConnection, args: argparse.Namespace) -> Report:
+    """Per product, the usual delay before it is bought again and who is due for it now; with
+    --product, the people due for that product (their contact details and consent)."""
+    from metrics.due_lists import DUE_FACTS, due_people
+    from metrics.replenishment import DUE_WINDOW_DAYS, MIN_REPURCHASES, replenishment
+
+    as_of = resolve_as_of(con, args.as_of)
+    table = replenishment(con, as_of)
+    summary = {"as_of": as_of, "min_repurchases": MIN_REPURCHASES,
+               "due_window_days": DUE_WINDOW_DAYS}
+    if args.product is None:  # "usual" is in JSON; the table says it by a missing median
+        return Report({**summary, "products": table}, table.drop(columns="usual"))
+    row = table[table["product"] == args.product]
+    people = due_people(con, args.product, as_of, table)
+    people = people[[*DUE_FACTS, *SEGMENT_COLUMNS[1:]]]
+    median = row["median_days"].iloc[0] if len(row) else None
+    return Report({**summary, "product": args.product, "median_days": median,
+                   "due": len(people)}, people, "customers")
+
+
+AFFINITY_COLUMNS = ["relation", "product", "with_product", "count", "base", "share", "lift"]
+
+
+def affinity_report(con: duckdb.DuckDBPyConnection, args: argparse.Namespace) -> Report:
+    """What is bought together (one order) and next (the next purchase day) after each product,
+    or after --product only; the table holds both, a relation column says which."""
+    from metrics.affinity import bought_next, bought_together
+
+    as_of = resolve_as_of(con, args.as_of)
+    together = bought_together(con, as_of, args.product)
+    after = bought_next(con, as_of, args.product)
+    table = pd.concat([
+        together.rename(columns={"other_product": "with_product", "orders": "count",
+                                 "product_orders": "base"}).assign(relation="together"),
+        after.rename(columns={"next_product": "with_product", "times": "count",
+                              "followed": "base"}).assign(relation="next"),
+    ], ignore_index=True)[AFFINITY_COLUMNS]
+    return Report({"as_of": as_of, "bought_together": together, "bought_next": after}, table)
+
+
+def products_report(con: duckdb.DuckDBPyConnection, args: argparse.Namespace) -> Report:
+    """``products replenishment`` or ``products affinity``."""
+    if args.view is None:
+        raise ComptoirError(*both("products_view_missing", views=" | ".join(PRODUCT_VIEWS)))
+    return (replenishment_report if args.view == "replenishment" else affinity_report)(con, args)
+
+
+def seasonal_report(con: duckdb.DuckDBPyConnection, args: argparse.Namespace) -> Report:
+    """Seasonal buyers per season, and with --customers the seasonal buyers themselves."""
+    from metrics.seasonal import seasonal_buyers, seasonal_summary
+
+    as_of = resolve_as_of(con, args.as_of)
+    table = seasonal_summary(con, as_of)
+    table.insert(1, "season_name", [text(f"products_season_{key}", args.lang)
+                                    for key in table["season"]])
+    if args.customers:
+        return Report({"as_of": as_of, "seasons": table}, seasonal_buyers(con, as_of),
+                      "customers")
+    return Report({"as_of": as_of, "seasons": table}, table)
 
 
 def aftersales_lines(figures: dict, links: pd.DataFrame, lang: str) -> str:
@@ -271,11 +431,15 @@ def aftersales_report(con: duckdb.DuckDBPyConnection, args: argparse.Namespace) 
 COMMANDS: dict[str, Callable[[duckdb.DuckDBPyConnection, argparse.Namespace], Report]] = {
     "kpis": kpis_report,
     "cohorts": cohorts_report,
+    "channels": channels_report,
+    "gaps": gaps_report,
     "repeat": repeat_report,
     "rfm": rfm_report,
     "clv": clv_report,
     "segment": segment_report,
     "report": weekly_report_file,
+    "products": products_report,
+    "seasonal": seasonal_report,
     "aftersales": aftersales_report,
 }
 
@@ -293,7 +457,9 @@ def build_parser(lang: str = "fr") -> argparse.ArgumentParser:
     parser.add_argument("--as-of", type=date_type(lang), help=say("as_of"))
     parser.add_argument("--week", help=say("week"))
     lang_option(parser, lang)
-    parser.add_argument("--period", choices=PERIODS, default="month", help=say("period"))
+    parser.add_argument("--period", choices=list(dict.fromkeys([*PERIODS, *KPI_PERIODS])),
+                        help=say("period"))
+    parser.add_argument("--by", choices=FIRST_ORDER_SPLITS, help=say("by"))
     parser.add_argument(
         "--format", choices=list(dict.fromkeys([*FORMATS, *SEGMENT_FORMATS])), default="table",
         help=say("format"),
@@ -305,6 +471,10 @@ def build_parser(lang: str = "fr") -> argparse.ArgumentParser:
         "--consent-only", action=argparse.BooleanOptionalAction, default=True,
         help=say("consent_only"),
     )
+    parser.add_argument("--channel", choices=CHANNELS, default="email",
+                        help=text("consent_cli_help_channel", lang))
+    parser.add_argument("--not-contacted-days", type=int, metavar="N",
+                        help=text("consent_cli_help_not_contacted", lang))
     parser.add_argument("--customers", action="store_true", help=say("customers"))
     parser.add_argument("--min-p-alive", type=float, help=say("min_p_alive"))
     parser.add_argument("--min-predicted-value", type=float, help=say("min_predicted_value"))
@@ -314,6 +484,22 @@ def build_parser(lang: str = "fr") -> argparse.ArgumentParser:
     parser.add_argument("--open-complaints", action="store_true",
                         help=text("aftersales_cli_open_complaints", lang))
     parser.add_argument("--out", type=Path, help=say("out"))
+    parser.add_argument("view", nargs="?", choices=PRODUCT_VIEWS,
+                        help=text("products_help_view", lang))
+    parser.add_argument("--product", help=text("products_help_product", lang))
+    parser.add_argument("--saved", metavar=text("products_metavar_name", lang),
+                        help=text("products_help_saved", lang))
+    parser.add_argument("--save", metavar=text("products_metavar_name", lang),
+                        help=text("products_help_save", lang))
+    parser.add_argument("--sales-channel", action="append", choices=SALES_CHANNELS,
+                        help=text("products_help_sales_channel", lang))
+    parser.add_argument("--due-for", metavar=text("products_metavar_product", lang),
+                        help=text("products_help_due_for", lang))
+    parser.add_argument("--leave-out-seasonal", action="store_true",
+                        help=text("products_help_leave_out_seasonal", lang))
+    parser.add_argument("--discount-code", action="append",
+                        metavar=text("products_metavar_code", lang),
+                        help=text("products_help_discount_code", lang))
     return parser
 
 

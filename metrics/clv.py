@@ -221,8 +221,7 @@ def _rfm_summary(con: duckdb.DuckDBPyConnection, as_of: date | None) -> pd.DataF
     """
     as_of = as_of or date.min
     current = facts_as_of(con, as_of)["summary_current"]
-    frame = run_sql(con, "clv_summary_current" if current else "clv_summary", as_of=as_of)
-    return frame.sort_values("customer_id", ignore_index=True)
+    return run_sql(con, "clv_summary_current" if current else "clv_summary", as_of=as_of)
 
 
 def _purchase_model(
@@ -405,8 +404,9 @@ def _table(
         return table
     module = PURCHASE_MODELS[model]
     x, t_x, age = (summary[c].to_numpy(float) for c in ("frequency", "recency_weeks", "T_weeks"))
-    expected = module.expected_purchases(purchases, float(horizon), x, t_x, age)
-    table["p_alive"] = pd.array(module.p_alive(purchases, x, t_x, age), dtype="Float64")
+    alive = module.p_alive(purchases, x, t_x, age)
+    expected = module.expected_purchases(purchases, float(horizon), x, t_x, age, alive=alive)
+    table["p_alive"] = pd.array(alive, dtype="Float64")
     table["expected_purchases"] = pd.array(expected, dtype="Float64")
     if spend is not None:
         per_occasion = gamma_gamma.expected_spend(spend, x, summary["monetary_value"])

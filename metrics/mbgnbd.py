@@ -66,17 +66,20 @@ def p_alive(
 
 
 def expected_purchases(
-    params: MBGNBDParams, t: ArrayLike, frequency: ArrayLike, recency: ArrayLike, T: ArrayLike
+    params: MBGNBDParams, t: ArrayLike, frequency: ArrayLike, recency: ArrayLike, T: ArrayLike,
+    alive: ArrayLike | None = None,
 ) -> NDArray:
     """Expected purchase occasions in the next ``t`` time units given history (x, t_x, T).
 
     (a+b+x)/(a-1) [1 - ((alpha+T)/(alpha+T+t))^(r+x) 2F1(r+x, b+x+1; a+b+x; z)] x
     P(alive), z = t/(alpha+T+t): the bracket is BG/NBD's eq. 10 numerator with b+1, computed by
-    ``bgnbd._expected_while_alive`` (same broadcasting over t, same checks).
+    ``bgnbd._expected_while_alive`` (same broadcasting over t, same checks). ``alive`` as in
+    ``bgnbd.expected_purchases``.
     """
     x, t_x, age = bgnbd._check(frequency, recency, T)
     shifted = bgnbd.BGNBDParams(
         params.r, params.alpha, params.a, params.b + 1.0,
         params.log_likelihood, params.n_customers, params.converged,
     )
-    return p_alive(params, x, t_x, age) * bgnbd._expected_while_alive(shifted, x, age, t)
+    alive = p_alive(params, x, t_x, age) if alive is None else alive
+    return alive * bgnbd._expected_while_alive(shifted, x, age, t)

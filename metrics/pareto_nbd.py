@@ -307,14 +307,15 @@ def p_alive(
 
 
 def expected_purchases(
-    params: ParetoNBDParams, t: ArrayLike, frequency: ArrayLike, recency: ArrayLike, T: ArrayLike
+    params: ParetoNBDParams, t: ArrayLike, frequency: ArrayLike, recency: ArrayLike, T: ArrayLike,
+    alive: ArrayLike | None = None,
 ) -> NDArray:
     """Expected purchase occasions in the next ``t`` time units given history (x, t_x, T).
 
     Fader & Hardie's note, section 6 (SMC 1987, eq. 22): (r+x)(beta+T) / ((alpha+T)(s-1))
     [1 - ((beta+T)/(beta+T+t))^(s-1)] P(alive). The bracket over (s-1) is computed as
     -expm1((s-1) ln k) / (s-1), k = (beta+T)/(beta+T+t), whose limit at s = 1 is -ln k.
-    Broadcasts over t and the customers like ``bgnbd.expected_purchases``.
+    Broadcasts over t and the customers like ``bgnbd.expected_purchases``; ``alive`` as there.
     """
     x, t_x, age = bgnbd._check(frequency, recency, T)
     horizon = np.asarray(t, dtype=float)
@@ -327,4 +328,5 @@ def expected_purchases(
     else:
         share = -np.expm1((s - 1.0) * log_k) / (s - 1.0)
     rate = (r + x) * (beta + age) / (alpha + age)
-    return rate * share * p_alive(params, x, t_x, age)
+    alive = p_alive(params, x, t_x, age) if alive is None else alive
+    return rate * share * alive

@@ -50,6 +50,16 @@ def days_between_orders(con: duckdb.DuckDBPyConnection, as_of: date | None = Non
     return run_sql(con, "repeat_gaps", as_of=resolve_as_of(con, as_of))
 
 
+def order_gaps(
+    con: duckdb.DuckDBPyConnection, as_of: date | None = None, max_gap: int = 6
+) -> pd.DataFrame:
+    """The delay between each order and the next, step by step (gap_number 1 = first to second
+    order, up to ``max_gap``): customers (who reached order n), next_customers (who placed order
+    n + 1), share_next, days_q1, median_days, days_q3 (NaN when nobody took the step). Steps
+    nobody reached are left out."""
+    return run_sql(con, "repeat_order_gaps", max_gap=max_gap, **facts_as_of(con, as_of))
+
+
 def first_days(con: duckdb.DuckDBPyConnection, as_of: date | None = None) -> pd.DataFrame:
     """customer_id, first_day, second_day (NaT after a single order) of every customer with a
     valid order up to ``as_of``: what the three "how soon do they come back" figures below

@@ -14,16 +14,18 @@ import json
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import asdict, dataclass
-from datetime import date, timedelta
+from datetime import date, datetime, timedelta
 
 import duckdb
 import numpy as np
 import pandas as pd
 
+from ingest.canonical import CHANNELS
 from metrics.at_risk import SUBLIST_NAMES, SUBLISTS, at_risk, sublist
 from metrics.clv import DEFAULT_HORIZON_WEEKS, customer_rows, kept_customer_value
 from metrics.currencies import symbol
 from metrics.dates import facts_as_of, resolve_as_of
+from metrics.replenishment import due
 from metrics.rfm import (
     NO_SEGMENT,
     SEGMENT_MAP,
@@ -43,10 +45,26 @@ NO_PURCHASE = {"fr": "Sans achat", "en": "No purchase"}
 RFM_COLUMNS = ["customer_id", "segment", "r_score", "f_score", "m_score"]
 PREDICTED = ["p_alive", "predicted_value", "days_overdue"]
 PREDICTION_WEEKS = DEFAULT_HORIZON_WEEKS  # the horizon of Valeur client's predicted value
+SALES_CHANNELS = tuple(dict.fromkeys(CHANNELS.values()))  # web, shop, marketplace
 
 
 class SegmentFilterError(ComptoirError):
     """A builder question that cannot be answered: bounds in the wrong order, an unknown segment."""
+
+
+@dataclass(frozen=True)
+class Computed:
+    """What a caller already has for ``as_of`` (the app caches each per data version), so that a
+    list, its totals and its contact counts do not compute it again; what is None is computed
+    only if the filter needs it.
+
+    scores: metrics.rfm.rfm(con, as_of, segment_map); predictions: metrics.clv.customer_rows of
+    the value models over PREDICTION_WEEKS; risky: metrics.at_risk.at_risk(con, as_of, scores).
+    """
+
+    scores: pd.DataFrame | None = None
+    predictions: pd.DataFrame | None = None
+    risky: pd.DataFrame | None = None
 
 
 @dataclass(frozen=True)
@@ -58,12 +76,20 @@ class SegmentFilter:
     spend_min / spend_max: net spend in the shop's currency, both ends included; orders_min /
     orders_max: valid orders; products: bought at least one of them (exact names from order
     lines); places: city names (accents and case ignored) or postcode prefixes, any of them;
-    consent_only: only people who accept marketing emails and are not on the suppression list.
+    consent_only: only people ``channel`` may reach: email (an e-mail, and a yes to marketing
+    e-mails), sms (a phone, and a yes to SMS) or phone (a phone, and no refusal of calls), each
+    channel's own consent (store/definitions/10_channel_consent.sql).
+    not_contacted_days: an export leaves out whoever the contact log shows contacted in that many
+    last days (``recently_contacted``; None or 0: nobody is left out for it).
     Win-back, from the value models (metrics.clv): min_p_alive (P(alive) from 0 to 1),
     min_predicted_value (expected revenue over the next 52 weeks, in the shop's currency),
     min_days_overdue (days since the expected next purchase); people without a prediction do not
     pass them. at_risk: only the people of that sub-list of the one at-risk notion (a key of
     metrics.at_risk.SUBLISTS).
+    Products and seasons (metrics.replenishment, metrics.seasonal): sales_channels: bought at
+    least once on one of them (web, shop, marketplace); due_for: due now for that product's
+    replenishment; leave_out_seasonal: leave out the seasonal buyers waiting for their season;
+    discount_codes: used one of these codes on a valid order (case and spaces ignored).
     """
 
     segments: tuple[str, ...] = ()
@@ -76,10 +102,16 @@ class SegmentFilter:
     products: tuple[str, ...] = ()
     places: tuple[str, ...] = ()
     consent_only: bool = False
+    channel: str = "email"
+    not_contacted_days: int | None = None
     min_p_alive: float | None = None
     min_predicted_value: float | None = None
     min_days_overdue: int | None = None
     at_risk: str | None = None
+    sales_channels: tuple[str, ...] = ()
+    due_for: str | None = None
+    leave_out_seasonal: bool = False
+    discount_codes: tuple[str, ...] = ()
 
     def predicts(self) -> bool:
         """Whether a question needs the value models' predictions."""
@@ -88,7 +120,8 @@ class SegmentFilter:
 
     def params(self) -> dict[str, object]:
         """The bound parameters of segment_customers.sql (empty tuples become NULL); at_risk
-        keeps the people of the table at_risk_ids (metrics.at_risk's sub-list, see _people)."""
+        keeps the people of the table at_risk_ids (metrics.at_risk's sub-list, see _people),
+        due_for those of due_ids (metrics.replenishment.due)."""
         return {
             "at_risk_only": self.at_risk is not None,
             "segments": list(self.segments) or None,
@@ -101,9 +134,16 @@ class SegmentFilter:
             "products": list(self.products) or None,
             "places": list(self.places) or None,
             "consent_only": self.consent_only,
+            "channel": self.channel,
+            "contacted_since": (datetime.now() - timedelta(days=self.not_contacted_days)
+                                if self.not_contacted_days else None),
             "min_p_alive": self.min_p_alive,
             "min_predicted_value": self.min_predicted_value,
             "min_days_overdue": self.min_days_overdue,
+            "sales_channels": list(self.sales_channels) or None,
+            "due_for": self.due_for,
+            "leave_out_seasonal": self.leave_out_seasonal,
+            "discount_codes": [code.strip().upper() for code in self.discount_codes] or None,
         }
 
     def to_json(self) -> str:
@@ -127,7 +167,23 @@ def _shown(value: date | float | int, lang: str) -> str:
     return day(value, lang) if isinstance(value, date) else typed(value, lang)
 
 
+CHANNELS = ("email", "sms", "phone")
+CONSENT_WORDS = {"email": "describe_consent", "sms": "consent_describe_sms",
+                 "phone": "consent_describe_phone"}  # the filter's consent_only, per channel
+
+
 def _check(segment_filter: SegmentFilter, known_segments: set[str]) -> None:
+    if segment_filter.channel not in CHANNELS:
+        raise SegmentFilterError(
+            f"Canal inconnu : {segment_filter.channel}. Choisissez parmi : {', '.join(CHANNELS)}.",
+            f"Unknown channel: {segment_filter.channel}. Choose from: {', '.join(CHANNELS)}.",
+        )
+    if segment_filter.not_contacted_days is not None and segment_filter.not_contacted_days < 0:
+        raise SegmentFilterError(
+            "Le nombre de jours sans contact ne peut pas être négatif : mettez 0 pour ne "
+            "laisser personne de côté.",
+            "The days without contact cannot be negative: use 0 to leave nobody out.",
+        )
     bounds = [
         (segment_filter.last_order_from, segment_filter.last_order_to,
          "les dates de dernière commande", "the last order dates"),
@@ -158,6 +214,13 @@ def _check(segment_filter: SegmentFilter, known_segments: set[str]) -> None:
             f"{choices}.",
             f"Unknown 'At risk' list: {segment_filter.at_risk}. Choose from: {choices}.",
         )
+    unknown_channels = sorted(set(segment_filter.sales_channels) - set(SALES_CHANNELS))
+    if unknown_channels:
+        names, choices = ", ".join(unknown_channels), ", ".join(SALES_CHANNELS)
+        raise SegmentFilterError(
+            f"Canal de vente inconnu : {names}. Choisissez parmi : {choices}.",
+            f"Unknown sales channel: {names}. Choose from: {choices}.",
+        )
     unknown = sorted(set(segment_filter.segments) - known_segments)
     if unknown:
         names = ", ".join(unknown)
@@ -185,21 +248,23 @@ def _people(
     segment_filter: SegmentFilter,
     as_of: date | None,
     segment_map: dict[tuple[int, int], str] | None,
-    scores: pd.DataFrame | None,
-    predictions: pd.DataFrame | None,
-    risky: pd.DataFrame | None,
+    computed: Computed,
 ) -> Iterator[duckdb.DuckDBPyRelation]:
     """segment_customers.sql as a relation on its own cursor, to fetch a page of or to total:
-    a list of 768,000 people is never turned into a DataFrame only to be counted. ``risky``:
-    metrics.at_risk.at_risk when the caller has it; computed only if the filter asks."""
+    a list of 768,000 people is never turned into a DataFrame only to be counted."""
     as_of = resolve_as_of(con, as_of)
     mapping = SEGMENT_MAP if segment_map is None else segment_map
     _check(segment_filter, {*mapping.values(), NO_SEGMENT})
-    scores = rfm(con, as_of, segment_map) if scores is None else scores
+    scores = rfm(con, as_of, segment_map) if computed.scores is None else computed.scores
     chosen = pd.DataFrame({"customer_id": pd.Series(dtype="int64")})
     if segment_filter.at_risk is not None:
+        risky = computed.risky
         risky = at_risk(con, as_of, scores, segment_map) if risky is None else risky
         chosen = sublist(risky, segment_filter.at_risk)[["customer_id"]]
+    due_ids = pd.DataFrame({"customer_id": pd.Series(dtype="int64")})
+    if segment_filter.due_for is not None:
+        due_ids = due(con, segment_filter.due_for, as_of)[["customer_id"]]
+    predictions = computed.predictions
     if predictions is None and segment_filter.predicts():
         predictions = customer_rows(kept_customer_value(con, as_of, PREDICTION_WEEKS))
     if predictions is None:
@@ -210,6 +275,7 @@ def _people(
         cur.register("rfm_segments", scores[RFM_COLUMNS])
         cur.register("predictions", predictions[["customer_id", *PREDICTED]])
         cur.register("at_risk_ids", chosen)
+        cur.register("due_ids", due_ids)
         yield cur.sql(sql_text("segment_customers"),
                       params={**facts_as_of(con, as_of), **segment_filter.params()})
     finally:
@@ -221,30 +287,28 @@ def segment_customers(
     segment_filter: SegmentFilter = SegmentFilter(),
     as_of: date | None = None,
     segment_map: dict[tuple[int, int], str] | None = None,
-    scores: pd.DataFrame | None = None,
-    predictions: pd.DataFrame | None = None,
-    risky: pd.DataFrame | None = None,
+    computed: Computed = Computed(),
     limit: int | None = None,
 ) -> pd.DataFrame:
     """The people who pass ``segment_filter``, biggest spenders first (the first ``limit`` of
     them when given: what a page shows; an export asks for everyone).
 
-    ``scores``: metrics.rfm.rfm(con, as_of, segment_map) when the caller already has it (the
-    app caches it per data version), so it is not computed again. ``predictions``:
-    metrics.clv.customer_rows of the value models over PREDICTION_WEEKS as of ``as_of`` when the
-    caller has them; otherwise computed (fits kept in the database) only if the filter asks.
-    ``risky``: metrics.at_risk.at_risk(con, as_of, scores) when the caller has it; otherwise
-    computed only if the filter asks.
+    ``computed``: the RFM scores, predictions and at-risk table the caller already has
+    (Computed); the rest is computed here, predictions (fits kept in the database) and the
+    at-risk table only if the filter asks.
 
     One row per person of the customer file (buyers and contacts who never bought): customer_id,
     name, first_name, last_name, email, phone, postal_code, city, country, email_consent,
-    consent_source, consent_at, suppressed, email_marketing (has an email, consents, not
-    suppressed), orders (valid orders up to ``as_of``), net_spend (their net amounts less their
+    consent_source, consent_at (the e-mail consent's), sms_consent, call_consent, suppressed,
+    email_marketing (has an email and consents), sms_marketing (has a phone and consents to
+    SMS), callable (has a phone and did not refuse calls), reachable (the one of the filter's
+    channel), last_contacted_at, recently_contacted (within the filter's not_contacted_days),
+    orders (valid orders up to ``as_of``), net_spend (their net amounts less their
     credit notes up to ``as_of``), first_order_at, last_order_at, segment, r_score, f_score,
     m_score, p_alive, predicted_value, days_overdue (missing without predictions), segment_fr,
     segment_en.
     """
-    with _people(con, segment_filter, as_of, segment_map, scores, predictions, risky) as people:
+    with _people(con, segment_filter, as_of, segment_map, computed) as people:
         table = relation_frame(people if limit is None else people.limit(limit))
     table["segment_fr"] = segment_names(table["segment"], "fr")
     table["segment_en"] = segment_names(table["segment"], "en")
@@ -252,23 +316,28 @@ def segment_customers(
 
 
 def _totals(people: duckdb.DuckDBPyRelation) -> dict[str, float | int]:
-    [(count, reachable, net_spend)] = people.aggregate(
-        "count(*), count(*) filter (where email_marketing), coalesce(sum(net_spend), 0)"
+    [(count, reachable, recent, recent_reachable, net_spend)] = people.aggregate(
+        "count(*), count(*) filter (where reachable), count(*) filter (where recently_contacted),"
+        " count(*) filter (where reachable and recently_contacted), coalesce(sum(net_spend), 0)"
     ).fetchall()
     return {
         "people": int(count),
         "reachable": int(reachable),
         "left_out": int(count - reachable),
+        "recently_contacted": int(recent),
+        "recently_contacted_reachable": int(recent_reachable),
         "net_spend": round(float(net_spend), 2),
     }
 
 
 def list_summary(people: pd.DataFrame) -> dict[str, float | int]:
-    """What a list of segment_customers rows amounts to: people, reachable (accept marketing
-    emails), left_out (the others), net_spend (their total)."""
+    """What a list of segment_customers rows amounts to: people, reachable (by the filter's
+    channel, with its consent), left_out (the others), recently_contacted (in the contact log
+    within the filter's not_contacted_days; of them, recently_contacted_reachable), net_spend
+    (their total)."""
     cur = duckdb.connect()
     try:
-        return _totals(cur.from_df(people[["email_marketing", "net_spend"]]))
+        return _totals(cur.from_df(people[["reachable", "recently_contacted", "net_spend"]]))
     finally:
         cur.close()
 
@@ -278,13 +347,11 @@ def segment_totals(
     segment_filter: SegmentFilter = SegmentFilter(),
     as_of: date | None = None,
     segment_map: dict[tuple[int, int], str] | None = None,
-    scores: pd.DataFrame | None = None,
-    predictions: pd.DataFrame | None = None,
-    risky: pd.DataFrame | None = None,
+    computed: Computed = Computed(),
 ) -> dict[str, float | int]:
     """list_summary of everyone segment_customers would list, totalled in the database
     (arguments as segment_customers')."""
-    with _people(con, segment_filter, as_of, segment_map, scores, predictions, risky) as people:
+    with _people(con, segment_filter, as_of, segment_map, computed) as people:
         return _totals(people)
 
 
@@ -293,18 +360,25 @@ def segment_contacts(
     segment_filter: SegmentFilter = SegmentFilter(),
     as_of: date | None = None,
     segment_map: dict[tuple[int, int], str] | None = None,
-    scores: pd.DataFrame | None = None,
-    predictions: pd.DataFrame | None = None,
-    risky: pd.DataFrame | None = None,
+    computed: Computed = Computed(),
+    consent_only: bool = False,
 ) -> dict[str, int]:
-    """How many people segment_customers would list have an email (with_email), and an email or
-    a phone (with_email_or_phone): whom a mailing service can take (exports.export_counts),
-    counted in the database (arguments as segment_customers')."""
-    with _people(con, segment_filter, as_of, segment_map, scores, predictions, risky) as people:
-        [(with_email, with_either)] = people.aggregate(
-            "count(email), count(*) filter (where email is not null or phone is not null)"
+    """Of the people an export of segment_customers would keep (not recently contacted, and
+    reachable when ``consent_only``), how many have an email (with_email), and an email or a
+    phone that consents to SMS (with_email_or_sms): whom a mailing service can take
+    (exports.export_counts), counted in the database (other arguments as segment_customers')."""
+    with _people(con, segment_filter, as_of, segment_map, computed) as people:
+        kept = people.filter("not recently_contacted" + (" and reachable" if consent_only else ""))
+        [(with_email, with_either)] = kept.aggregate(
+            "count(email), count(*) filter (where email is not null or sms_marketing)"
         ).fetchall()
-    return {"with_email": int(with_email), "with_email_or_phone": int(with_either)}
+    return {"with_email": int(with_email), "with_email_or_sms": int(with_either)}
+
+
+def discount_codes(con: duckdb.DuckDBPyConnection) -> list[str]:
+    """Discount codes used on valid orders of identified customers, the most used first: the
+    choices of the builder's "discount code" filter."""
+    return run_sql(con, "segment_discount_codes")["code"].tolist()
 
 
 def products(con: duckdb.DuckDBPyConnection) -> list[str]:
@@ -399,7 +473,10 @@ def describe(segment_filter: SegmentFilter, lang: str = "fr", currency: str = "E
         if segment_filter.products else None,
         text("describe_places", lang, names=", ".join(segment_filter.places))
         if segment_filter.places else None,
-        text("describe_consent", lang) if segment_filter.consent_only else None,
+        text(CONSENT_WORDS[segment_filter.channel], lang)
+        if segment_filter.consent_only else None,
+        text("consent_describe_not_contacted", lang, count=segment_filter.not_contacted_days)
+        if segment_filter.not_contacted_days else None,
         None if segment_filter.min_p_alive is None
         else text("describe_p_alive", lang, value=typed(segment_filter.min_p_alive, lang)),
         None if segment_filter.min_predicted_value is None
@@ -409,6 +486,15 @@ def describe(segment_filter: SegmentFilter, lang: str = "fr", currency: str = "E
         else text("describe_overdue", lang, count=segment_filter.min_days_overdue),
         None if segment_filter.at_risk is None
         else text("describe_at_risk", lang, name=SUBLIST_NAMES[segment_filter.at_risk][lang]),
+        text("products_describe_channels", lang, names=text("products_channel_or", lang).join(
+            text(f"products_channel_{channel}", lang) for channel in segment_filter.sales_channels))
+        if segment_filter.sales_channels else None,
+        None if segment_filter.due_for is None
+        else text("products_describe_due", lang, product=segment_filter.due_for),
+        text("products_describe_not_seasonal", lang) if segment_filter.leave_out_seasonal
+        else None,
+        text("products_describe_codes", lang, codes=", ".join(segment_filter.discount_codes))
+        if segment_filter.discount_codes else None,
     ]
     shown = [part for part in parts if part]
     return text("describe_separator", lang).join(shown) if shown else text("describe_everyone", lang)

@@ -12,7 +12,7 @@ slope along each principal direction of the covariance is the central difference
 standard deviation either way (the purchase model's and Gamma-Gamma's estimates independent);
 the range is the forecast -/+ Z_90 standard deviations, its 5th to 95th percentiles. That is
 nine predictions of every customer (the estimate, and two per direction) where 200 random
-draws took 200 (most of the refit's time: bench/RESULTS.md). It
+draws of the parameters took 200 predictions (bench/RESULTS.md). It
 measures how far the fit could move with another sample of customers like these, not the luck
 of which customers actually buy, nor a change in their habits; so it narrows as the shop grows. Where a prediction cannot be computed (an infinite Gamma-Gamma
 mean, q <= 1, or a scipy special-function corner) or the Hessian is not negative definite (a

@@ -11,6 +11,7 @@ from collections.abc import Callable
 from datetime import date
 
 import duckdb
+import numpy as np
 import pandas as pd
 
 from metrics.dates import facts_as_of
@@ -67,13 +68,26 @@ def _named(values: pd.DataFrame, contacts_of: ContactsOf) -> pd.DataFrame:
     return values.merge(people, on="customer_id", how="left", validate="one_to_one")[LIST_COLUMNS]
 
 
+def _top(values: pd.DataFrame, key: str, n: int) -> pd.DataFrame:
+    """The ``n`` rows with the highest ``key`` (missing values last, ties by customer_id), as a
+    sort of every row would give them, but sorting only the rows at or above the n-th highest
+    value (np.partition picks it in linear time; a sort of 768,000 customers took most of the
+    list's time)."""
+    score = values[key].to_numpy(dtype=float, na_value=-np.inf)
+    chosen = values
+    if len(score) > n > 0:
+        nth = np.partition(score, len(score) - n)[len(score) - n]
+        chosen = values[score >= nth]
+    return chosen.sort_values([key, "customer_id"], ascending=[False, True],
+                              na_position="last").head(n)
+
+
 def most_valuable(values: pd.DataFrame, contacts_of: ContactsOf, n: int = 20) -> pd.DataFrame:
     """The ``n`` customers with the highest predicted revenue over the horizon, or, when the
     models could not predict it, with the highest spend to date (ties: older customer first).
     ``contacts_of``: the contacts (``contacts``) of the customers chosen."""
     key = "expected_revenue" if values["expected_revenue"].notna().any() else "historic_value"
-    top = values.sort_values([key, "customer_id"], ascending=[False, True], na_position="last")
-    return _named(top.head(n), contacts_of).reset_index(drop=True)
+    return _named(_top(values, key, n), contacts_of).reset_index(drop=True)
 
 
 def at_risk(

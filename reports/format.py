@@ -216,3 +216,38 @@ def aftersales_lists(section, lang: str = "fr") -> list[tuple[str, str, str, pd.
          text("aftersales_report_refunds_note", lang),
          aftersales_refunds_table(section.refunds, lang)),
     ]
+
+
+# The channels section (metrics.channels.week_section)
+
+
+def channels_week_table(channels: pd.DataFrame, lang: str = "fr") -> pd.DataFrame:
+    """The week's channels: name, valid orders, revenue and basket (amounts as floats)."""
+    names = channels["channel"].map(
+        lambda channel: text(f"channels_channel_{channel}" if channel in ("web", "shop",
+                                                                           "marketplace")
+                             else "channels_channel_unknown", lang))
+    return pd.DataFrame({
+        text("col_channel", lang): names,
+        text("col_orders", lang): channels["orders"].astype("int64"),
+        text("col_revenue", lang): channels["revenue"].astype("float64"),
+        text("col_average_basket", lang): channels["average_basket"].astype("float64"),
+    })
+
+
+def channels_week_note(section, lang: str, currency: str) -> str:
+    """The week's revenue of new and of returning customers against last week, and the
+    customers of both channels."""
+    split = section.revenue_split
+
+    def amount(metric: str, column: str) -> str:
+        return money(split.loc[metric, column], lang, currency=currency)
+
+    return text(
+        "channels_report_note", lang,
+        new=amount("new_customer_revenue", "this_week"),
+        new_before=amount("new_customer_revenue", "last_week"),
+        returning=amount("returning_customer_revenue", "this_week"),
+        returning_before=amount("returning_customer_revenue", "last_week"),
+        both=number(section.both_channels, 0, lang),
+    )

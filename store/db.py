@@ -27,6 +27,7 @@ SUMMARY_VERSION = 10  # the migration that created customer_summary: filled once
 REPEAT_SPEND_VERSION = 15  # the migration that created customer_repeat_spend: filled once after it
 DB_ENV_VAR = "COMPTOIR_DB"
 WRITE_LOCK = threading.RLock()
+_OPEN: set[int] = set()  # ids of the cursors that transaction() blocks are running
 
 
 def default_path() -> Path:
@@ -105,18 +106,13 @@ def define(
     would be replaced here, so change its file in store/definitions/ instead. ``fill_summary``
     computes customer_summary and customer_repeat_spend from them, ``fill_repeat_spend`` the
     latter only (a database that has just gained the table)."""
-    con.execute("begin transaction")
-    try:
+    with transaction(con) as cur:
         for path in definitions():
-            con.execute(path.read_text(encoding="utf-8"))
+            cur.execute(path.read_text(encoding="utf-8"))
         if fill_summary:
-            summary.refresh(con)
+            summary.refresh(cur)
         elif fill_repeat_spend:
-            summary.refresh_repeat_spend(con)
-        con.execute("commit")
-    except Exception:
-        con.execute("rollback")
-        raise
+            summary.refresh_repeat_spend(cur)
 
 
 def migrate(con: duckdb.DuckDBPyConnection) -> int:
@@ -130,17 +126,12 @@ def migrate(con: duckdb.DuckDBPyConnection) -> int:
         for version, path in migrations():
             if version in applied:
                 continue
-            con.execute("begin transaction")
-            try:
-                con.execute(path.read_text(encoding="utf-8"))
-                con.execute(
+            with transaction(con) as cur:
+                cur.execute(path.read_text(encoding="utf-8"))
+                cur.execute(
                     "insert into schema_version values ($version, $now)",
                     {"version": version, "now": datetime.now()},
                 )
-                con.execute("commit")
-            except Exception:
-                con.execute("rollback")
-                raise
             added.append(version)
         define(con, fill_summary=SUMMARY_VERSION in added,
                fill_repeat_spend=REPEAT_SPEND_VERSION in added)
@@ -149,9 +140,19 @@ def migrate(con: duckdb.DuckDBPyConnection) -> int:
 
 @contextmanager
 def transaction(con: duckdb.DuckDBPyConnection) -> Iterator[duckdb.DuckDBPyConnection]:
-    """A cursor of its own in one transaction under the write lock: all of a write or none."""
+    """A cursor of its own in one transaction under the write lock: all of a write or none.
+
+    The one way to write (as sqlite-utils' ``atomic``). Given a cursor that a ``transaction``
+    block is already running, it joins that block instead of starting another: a function that
+    writes on its own can then be called inside a larger write, and the outer block commits or
+    rolls back everything (DuckDB has no savepoints, so an inner failure undoes the whole).
+    """
     with WRITE_LOCK:
+        if id(con) in _OPEN:
+            yield con
+            return
         cur = con.cursor()
+        _OPEN.add(id(cur))
         try:
             cur.execute("begin transaction")
             yield cur
@@ -160,6 +161,7 @@ def transaction(con: duckdb.DuckDBPyConnection) -> Iterator[duckdb.DuckDBPyConne
             cur.execute("rollback")
             raise
         finally:
+            _OPEN.discard(id(cur))
             cur.close()
 
 

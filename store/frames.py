@@ -38,8 +38,8 @@ def fetch_frame(
     cur: duckdb.DuckDBPyConnection, query: str, params: dict[str, object] | None = None
 ) -> pd.DataFrame:
     """The result of ``query`` as a DataFrame, through Arrow: DuckDB's .df() makes a Python
-    object of every text cell before pandas turns it into a string again, half the time of
-    fetching a long list of customers (bench/RESULTS.md)."""
+    object of every text cell before pandas turns it into a string again, a step Arrow skips
+    (bench/RESULTS.md measures it on a long list of customers)."""
     return relation_frame(cur.sql(query, params=params or None))
 
 

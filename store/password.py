@@ -1,7 +1,7 @@
 """The shop's password, needed only when the app is served beyond this computer.
 
 Only a salted hash is kept: scrypt (Percival & Josefsson, RFC 7914) with n=2^14, r=8, p=1, a
-memory-hard function that makes each guess cost about 16 MB and tens of milliseconds. The hash
+memory-hard function that makes each guess cost about 16 MB (128 x r x n bytes). The hash
 comes from the environment variable COMPTOIR_PASSWORD_HASH when set (for a server whose files are
 read-only), else from the file ``comptoir.password`` beside the database, readable by its owner
 only. ``python -m store.password`` asks for a password twice and writes that file.

@@ -44,6 +44,16 @@ def execute(cur: duckdb.DuckDBPyConnection, text: str,
     return cur.execute(text, used(text, params) or None)
 
 
+def frame(con: duckdb.DuckDBPyConnection, text: str, params: dict[str, object]) -> pd.DataFrame:
+    """The result of ``text`` as a DataFrame, read on a cursor of its own (a read left pending on
+    a shared connection would keep a transaction open there)."""
+    cur = con.cursor()
+    try:
+        return fetch_frame(cur, text, used(text, params))
+    finally:
+        cur.close()
+
+
 def used(text: str, params: dict[str, object]) -> dict[str, object]:
     """The parameters that ``text`` names as ``$name``."""
     return {k: v for k, v in params.items() if re.search(rf"\${k}\b", text)}
@@ -59,19 +69,15 @@ class Folder:
         """``"match_known_keys"`` is the statement ``known_keys`` of ``<folder>/match.sql``."""
         return statement(self.path, name)
 
-    def run(self, cur: duckdb.DuckDBPyConnection, name: str,
+    def run(self, cur: duckdb.DuckDBPyConnection, name: str, /,
             **params: object) -> duckdb.DuckDBPyConnection:
         """Run a statement on the caller's cursor (its transaction); the cursor, to fetch from."""
         return execute(cur, self.text(name), params)
 
-    def frame(self, con: duckdb.DuckDBPyConnection, name: str, **params: object) -> pd.DataFrame:
+    def frame(self, con: duckdb.DuckDBPyConnection, name: str, /,
+              **params: object) -> pd.DataFrame:
         """A reading statement's result as a DataFrame, read on a cursor of its own."""
-        text = self.text(name)
-        cur = con.cursor()
-        try:
-            return fetch_frame(cur, text, used(text, params))
-        finally:
-            cur.close()
+        return frame(con, self.text(name), params)
 
 
 def bind(folder: Path) -> Folder:

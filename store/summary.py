@@ -7,17 +7,13 @@ merge, split, forget) calls ``refresh`` inside its own transaction."""
 from __future__ import annotations
 
 from collections.abc import Iterable
-from functools import cache
 from pathlib import Path
 
 import duckdb
 
-SQL_DIR = Path(__file__).resolve().parent / "sql"
+from store import queries
 
-
-@cache
-def _sql(name: str) -> str:
-    return (SQL_DIR / f"{name}.sql").read_text(encoding="utf-8")
+SQL = queries.bind(Path(__file__).resolve().parent / "sql")
 
 
 def _params(customer_ids: Iterable[int] | None) -> dict[str, list[int] | None]:
@@ -29,8 +25,8 @@ def refresh(cur: duckdb.DuckDBPyConnection, customer_ids: Iterable[int] | None =
     cursor, in the caller's transaction. A person who no longer exists (merged away, forgotten)
     keeps no row."""
     params = _params(customer_ids)
-    cur.execute(_sql("summary_delete"), params)
-    cur.execute(_sql("summary_insert"), params)
+    SQL.run(cur, "summary_delete", **params)
+    SQL.run(cur, "summary_insert", **params)
     refresh_repeat_spend(cur, params["customer_ids"])
 
 
@@ -40,5 +36,5 @@ def refresh_repeat_spend(
     """Compute again customer_repeat_spend's rows of ``customer_ids`` (everyone when None) only:
     a database that has just gained the table."""
     params = _params(customer_ids)
-    cur.execute(_sql("repeat_spend_delete"), params)
-    cur.execute(_sql("repeat_spend_insert"), params)
+    SQL.run(cur, "summary_repeat_spend_delete", **params)
+    SQL.run(cur, "summary_repeat_spend_insert", **params)

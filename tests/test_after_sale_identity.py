@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 
 import store
-from ingest import identity
+from identity import decisions as identity
 from ingest.pipeline import import_file
 from ingest.remove import remove_imports
 from tests.ingest.test_after_sale_import import FIXTURES, SHOP

@@ -15,6 +15,7 @@ from ingest import remove
 from ingest.sql_files import run
 from ingest.pipeline import import_file
 from metrics import kpis
+from metrics.contacts import log_contacts
 from sample_data import demo
 from store import backup
 from tests.conftest import database_before
@@ -78,6 +79,11 @@ def contents(con) -> dict[str, pd.DataFrame]:
         "rejects": "select row_number, reason, raw from rejects",
         "suppressions": "select email, source from suppressions",
         "merges": "select action from customer_merges",
+        "consent": "select address, channel, consent, stated_at, source from consent_channels",
+        "contacts": "select c.email, l.channel, l.list_name from contact_log l"
+                    " join customers c using (customer_id)",
+        "contacts_of_nobody": "select count(*) from contact_log"
+                              " where customer_id not in (select customer_id from customers)",
     }
     return {name: con.execute(f"select * from ({sql}) order by all").df()
             for name, sql in queries.items()}
@@ -85,6 +91,9 @@ def contents(con) -> dict[str, pd.DataFrame]:
 
 def test_removal_leaves_the_base_the_owners_file_alone_builds(with_demo) -> None:
     import_file(with_demo, OWN_FILE, "ventes.csv")
+    demo_people = [row[0] for row in with_demo.execute(
+        "select customer_id from customers order by customer_id limit 3").fetchall()]
+    log_contacts(with_demo, demo_people, datetime(2026, 11, 20), "email", "Relance")
     removed = demo.remove_demo(with_demo)
     alone = own_base(OWN_FILE)
     assert removed == demo.Removed(imports=2, orders=6125, customers=3306, customers_kept=0)

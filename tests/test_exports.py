@@ -1,7 +1,7 @@
 """List exports: consent filter, formula neutralisation, CSV/XLSX/Brevo/Mailchimp files, the
 export log, and ``python -m metrics segment``. The people are the hand-computed shop of
 tests/metrics/test_segment.py (1, 2 and 6 accept emails; 3 refuses, 4 is suppressed, 5 was never
-asked)."""
+asked; 1, 4 and 6 accept SMS, 2 refuses them; 2 and 5 refused calls)."""
 
 from __future__ import annotations
 
@@ -73,12 +73,12 @@ def hostile(people: pd.DataFrame) -> pd.DataFrame:
 
 
 def test_consent_filter_and_count_left_out(people):
-    kept, left_out = consenting(people)
+    kept, left_out, recent = consenting(people)
     assert kept["customer_id"].tolist() == [1, 2, 6]
-    assert left_out == 3
-    everyone, none_left = consenting(people, consent_only=False)
+    assert (left_out, recent) == (3, 0)
+    everyone, none_left, recent = consenting(people, consent_only=False)
     assert len(everyone) == 6
-    assert none_left == 0
+    assert (none_left, recent) == (0, 0)
 
 
 def test_csv_utf8_bom_semicolon_consenting_only(people):
@@ -89,14 +89,16 @@ def test_csv_utf8_bom_semicolon_consenting_only(people):
     rows = lines(export.data)
     assert rows[0] == (
         "N° client;Prénom;Nom;E-mail;Téléphone;Code postal;Ville;Segment;Commandes;"
-        "Dépense nette (€);Dernière commande;Accepte les e-mails"
+        "Dépense nette (€);Dernière commande;Accepte les e-mails;Accepte les SMS;"
+        "Refuse les appels"
     )
     assert rows[1] == (
         "1;Prénom1;Nom1;client1@example.fr;+33612345671;69001;Lyon;Champions;5;145,00;"
-        "05/03/2024;oui"
+        "05/03/2024;oui;oui;non"
     )
     assert [row.split(";")[0] for row in rows[1:-1]] == ["1", "2", "6"]
-    assert rows[3].endswith(";Sans achat;0;0,00;;oui")  # a contact who never bought
+    assert rows[2].endswith(";oui;non;oui")  # 2 refused SMS and calls
+    assert rows[3].endswith(";Sans achat;0;0,00;;oui;oui;non")  # a contact who never bought
     assert rows[-1] == ""
 
 
@@ -104,7 +106,7 @@ def test_csv_comma_and_english(people):
     export = build_export(people, "csv", consent_only=False, sep=",", lang="en", when=WHEN)
     rows = lines(export.data)
     assert rows[0].startswith("Customer no.,First name,Last name,Email,")
-    assert rows[1].endswith(",Champions,5,145.00,2024-03-05,yes")
+    assert rows[1].endswith(",Champions,5,145.00,2024-03-05,yes,yes,no")
     assert (export.rows, export.left_out) == (6, 0)
 
 
@@ -139,7 +141,7 @@ def test_brevo_layout(people):
     assert lines(export.data)[:3] == [
         "EMAIL;FIRSTNAME;LASTNAME;SMS",
         "client1@example.fr;Prénom1;Nom1;+33612345671",  # E.164 kept as Brevo requires it
-        "client2@example.fr;Prénom2;Nom2;+33612345672",
+        "client2@example.fr;Prénom2;Nom2;",  # 2 refused SMS: no number for Brevo to text
     ]
 
 
@@ -159,7 +161,7 @@ def test_services_drop_who_they_cannot_take(people):
     mailchimp = build_export(people, "mailchimp", consent_only=False, when=WHEN)
     assert (mailchimp.rows, mailchimp.unusable) == (4, 2)  # 3 and 5 have no email
     brevo = build_export(people, "brevo", consent_only=False, when=WHEN)
-    assert (brevo.rows, brevo.unusable) == (5, 1)  # 5 keeps a phone for SMS
+    assert (brevo.rows, brevo.unusable) == (4, 2)  # 5's phone never said yes to SMS
     standard = build_export(people, "csv", consent_only=False, when=WHEN)
     assert (standard.rows, standard.unusable) == (6, 0)
 
@@ -172,12 +174,12 @@ def test_the_counts_said_before_the_file_are_the_files(shop, fmt, consent_only):
     shop.execute("update customers set email = null, phone = null where customer_id = 3")
     shop.execute("update customers set email = null where customer_id = 5")
     contacts = segment_contacts(shop)
-    assert contacts == {"with_email": 4, "with_email_or_phone": 5}
+    assert contacts == {"with_email": 4, "with_email_or_sms": 4}
     built = build_export(segment_customers(shop), fmt, consent_only=consent_only, when=WHEN)
     said = export_counts(fmt, consent_only, segment_totals(shop),
                          contacts if needs_contacts(fmt, consent_only) else None)
-    everyone = {"csv": (6, 0, 0), "xlsx": (6, 0, 0), "brevo": (5, 0, 1), "mailchimp": (4, 0, 2)}
-    assert said == (built.rows, built.left_out, built.unusable) == (
+    everyone = {"csv": (6, 0, 0), "xlsx": (6, 0, 0), "brevo": (4, 0, 2), "mailchimp": (4, 0, 2)}
+    assert said[:3] == (built.rows, built.left_out, built.unusable) == (
         (3, 3, 0) if consent_only else everyone[fmt])
 
 
@@ -250,18 +252,22 @@ def test_export_log_rows(shop, people):
             "exported_at": pd.Timestamp("2024-03-12 08:00"),
             "description": "Segments : Champions, Sans achat",
             "format": "brevo",
+            "channel": "email",
             "consent_only": False,
             "rows_exported": 2,
             "rows_left_out": 0,
+            "rows_recently_contacted": 0,
             "file_name": "clients_champions_sans_achat_2024-03-12_brevo.csv",
         },
         {
             "exported_at": pd.Timestamp("2024-03-11 09:30"),
             "description": "Toutes les personnes de la base (clients et contacts sans achat)",
             "format": "csv",
+            "channel": "email",
             "consent_only": True,
             "rows_exported": 3,
             "rows_left_out": 3,
+            "rows_recently_contacted": 0,
             "file_name": "clients_2024-03-11.csv",
         },
     ]
@@ -284,8 +290,10 @@ def test_cli_segment_export_is_written_and_logged(capsys, shop_db, tmp_path):
                  "promising", "--format", "csv", "--out", str(out)])
     assert code == 0
     assert capsys.readouterr().out == (
-        f"1 personne exportée dans {out} (Segments : Fidèles potentiels, Prometteurs) ; 2 "
-        "laissées de côté faute de consentement aux e-mails.\n"
+        f"1 personne exportée dans {out} (Segments : Fidèles potentiels, Prometteurs ; pas "
+        "contacté depuis 14 jours) ; 2 "
+        "laissées de côté faute de consentement (e-mail). 0 personne contactée ces 14 derniers "
+        "jours laissée de côté.\n"
     )
     rows = lines(out.read_bytes())
     assert [row.split(";")[0] for row in rows[1:-1]] == ["2"]  # 3 refuses, 4 is suppressed
@@ -295,13 +303,14 @@ def test_cli_segment_export_is_written_and_logged(capsys, shop_db, tmp_path):
     finally:
         connection.close()
     assert log[["description", "format", "rows_exported", "rows_left_out"]].values.tolist() == [
-        ["Segments : Fidèles potentiels, Prometteurs", "csv", 1, 2]
+        ["Segments : Fidèles potentiels, Prometteurs ; pas contacté depuis 14 jours", "csv", 1, 2]
     ]
     assert main(["segment", "--db", shop_db, "--segment", "potential_loyalists", "--segment",
                  "promising", "--format", "csv", "--out", str(out), "--lang", "en"]) == 0
-    assert capsys.readouterr().out == (
-        f"1 person exported to {out} (Segments: Potential loyalists, Promising); 2 left out for "
-        "lack of email consent.\n"
+    assert capsys.readouterr().out == (  # 2 was contacted by the first export: the cap
+        f"0 people exported to {out} (Segments: Potential loyalists, Promising; not contacted in "
+        "the last 14 days); 2 left out for "
+        "lack of consent (email). 1 person contacted in the last 14 days left out.\n"
     )
 
 
@@ -325,3 +334,77 @@ def test_cli_segment_refusals(capsys, shop_db):
     assert exit_info.value.code == 2
     with pytest.raises(SystemExit):
         main(["segment", "--db", shop_db, "--segment", "vip"])
+
+
+@pytest.mark.parametrize(("channel", "expected"), [
+    ("email", [1, 2, 6]),  # 3 refused e-mails, 4 is suppressed, 5 never said
+    ("sms", [1, 4, 6]),  # 2 refused SMS; 3 and 5 never said, so no
+    ("phone", [1, 3, 4, 6]),  # 2 and 5 refused calls; not asking is no refusal
+])
+@pytest.mark.parametrize("fmt", ["csv", "xlsx", "brevo", "mailchimp"])
+def test_every_layout_keeps_only_who_the_channel_may_reach(shop, fmt, channel, expected):
+    people = segment_customers(shop, SegmentFilter(channel=channel))
+    export = build_export(people, fmt, when=WHEN, channel=channel)
+    assert export.left_out == 6 - len(expected)
+    if fmt == "xlsx":
+        sheet = openpyxl.load_workbook(io.BytesIO(export.data)).active
+        ids = [row[0] for row in sheet.iter_rows(min_row=2, values_only=True)]
+        assert sorted(ids) == expected
+    elif fmt == "csv":
+        assert sorted(int(row.split(";")[0]) for row in lines(export.data)[1:-1]) == expected
+    else:  # everyone kept has an e-mail, which both services take
+        assert sorted(export.customer_ids) == expected
+    if fmt == "brevo":
+        sms = {row.split(";")[0]: row.split(";")[3] for row in lines(export.data)[1:-1]}
+        # only the phones of people who said yes to SMS, whatever the list's channel
+        assert {email for email, phone in sms.items() if phone} <= {
+            "client1@example.fr", "client4@example.fr", "client6@example.fr"}
+
+
+def test_the_counts_said_before_an_sms_list_are_the_files(shop):
+    sms = SegmentFilter(channel="sms")
+    for fmt in EXPORT_FORMATS:
+        built = build_export(segment_customers(shop, sms), fmt, when=WHEN, channel="sms")
+        contacts = segment_contacts(shop, sms, consent_only=True)
+        said = export_counts(fmt, True, segment_totals(shop, sms),
+                             contacts if needs_contacts(fmt, True, "sms") else None, "sms")
+        assert said == (built.rows, built.left_out, built.unusable, 0)
+
+
+def test_an_export_whose_contacts_cannot_be_written_is_not_logged(shop, monkeypatch):
+    """The export's log row and its people's contacts are one transaction (store.transaction,
+    joined by metrics.contacts.log_contacts): a failure in the second leaves neither."""
+    import metrics.contacts
+
+    def failing(cur, name, **params):
+        raise OSError("disk gone")
+
+    export = build_export(segment_customers(shop, SegmentFilter(segments=("champions",))), "csv",
+                          when=datetime.now())
+    monkeypatch.setattr(metrics.contacts, "run", failing)
+    with pytest.raises(OSError, match="disk gone"):
+        log_export(shop, export, "Champions")
+
+    assert export_log(shop).empty
+    assert shop.execute("select count(*) from contact_log").fetchone() == (0,)
+
+
+def test_an_export_writes_the_contact_log_and_the_next_one_leaves_them_out(shop):
+    """The frequency cap: a person in a file is not in the next one for not_contacted_days."""
+    first = build_export(segment_customers(shop, SegmentFilter(segments=("champions",))), "csv",
+                         when=datetime.now())
+    log_export(shop, first, "Champions")
+    assert shop.execute("select customer_id, channel, list_name from contact_log").fetchall() == [
+        (1, "email", "Champions")]
+    capped = SegmentFilter(not_contacted_days=14)
+    people = segment_customers(shop, capped)
+    assert people.loc[people["customer_id"] == 1, "recently_contacted"].tolist() == [True]
+    second = build_export(people, "csv", when=datetime.now())
+    assert (second.rows, second.left_out, second.recently_contacted) == (2, 3, 1)
+    assert second.customer_ids == (2, 6)
+    said = export_counts("csv", True, segment_totals(shop, capped))
+    assert said == (2, 3, 0, 1)
+    assert describe(capped) == "pas contacté depuis 14 jours"
+    uncapped = build_export(segment_customers(shop, SegmentFilter(not_contacted_days=0)), "csv",
+                            when=datetime.now())
+    assert uncapped.rows == 3

@@ -16,6 +16,7 @@ from identity import decisions as identity
 from identity.duplicates import suspected_pairs
 from ingest import history
 from ingest.pipeline import import_file
+from metrics.contacts import log_contacts
 from sample_data.demo import DEMO_DIR, load_demo
 from store import backup
 
@@ -345,6 +346,26 @@ def test_a_forgotten_person_is_not_brought_back_by_an_old_file(shop):
         " or phone = '+33611223344' or last_name ilike 'quilleb%'").fetchone()[0] == 0
 
 
+UNSUBSCRIBED = "Désinscrits\r\nzephyrine.q@exemple.fr\r\n".encode("utf-8-sig")
+
+
+def test_forget_erases_consent_about_the_person_and_their_contact_log(shop):
+    import_file(shop, "Désinscrits\r\nZEPHYRINE.Q@exemple.fr\r\nm1@exemple.fr\r\n"
+                .encode("utf-8-sig"), "desinscrits.csv")
+    import_file(shop, "Ne pas appeler\r\n06 11 22 33 44\r\n".encode(), "ne_pas_appeler.csv")
+    log_contacts(shop, [WEB_ZEPHYRINE, M1], NOW, "email", "Relance")
+    identity.merge(shop, WEB_ZEPHYRINE, TILL_ZEPHYRINE)
+    removed = identity.forget(shop, WEB_ZEPHYRINE, now=NOW)
+    assert removed.consent_removed == 3
+    assert shop.execute("select address, channel from consent_channels").fetchall() == [
+        ("m1@exemple.fr", "email")]
+    assert shop.execute("select customer_id from contact_log").fetchall() == [(M1,)]
+    again = import_file(shop, "Désinscrits\r\nzephyrine.q@exemple.fr\r\n".encode("utf-8-sig"),
+                        "desinscrits-2.csv")  # an old list cannot put her address back
+    assert again.rows_loaded == 1
+    assert shop.execute("select count(*) from consent_channels").fetchone()[0] == 1
+
+
 def test_forget_does_not_block_a_phone_another_customer_still_owns(con):
     insert_people(con, [{"id": 1, "email": "a@exemple.fr"}, {"id": 2, "email": "b@exemple.fr"}])
     con.execute("update customers set phone = '+33611111111'")
@@ -368,17 +389,22 @@ def test_neither_the_database_file_nor_its_backups_keep_a_trace_of_a_forgotten_p
     con = store.connect(path)
     import_file(con, SALES, "ventes.csv")
     identity.merge(con, WEB_ZEPHYRINE, TILL_ZEPHYRINE)
+    import_file(con, UNSUBSCRIBED, "desinscrits.csv")  # consent about her address, in clear
+    log_contacts(con, [WEB_ZEPHYRINE], NOW, "email", "Relance")
     import_file(con, LATER_TILL_SALE, "ventes-mars.csv")  # copies the file to backups/ first
     con.close()
     files = [path, *backup.backups(path)]
-    assert len(files) == 3  # before each of the two imports
+    assert len(files) == 4  # before each of the three imports
     assert all(trace in files[0].read_bytes() for trace in traces)  # the checks below can fail
     assert all(trace in files[1].read_bytes() for trace in traces)
 
     con = store.connect(path)
     removed = identity.forget(con, WEB_ZEPHYRINE)
+    assert removed.consent_removed == 2  # her refusal and her contact
+    assert con.execute("select count(*) from consent_channels").fetchone()[0] == 0
+    assert con.execute("select count(*) from contact_log").fetchone()[0] == 0
     assert identity.rewrite_file(con) == path
-    assert identity.forget_in_backups(path, removed.key_hashes) == 2
+    assert identity.forget_in_backups(path, removed.key_hashes) == 3
     for written in files:
         assert [trace for trace in traces if trace in written.read_bytes()] == []
         assert not written.with_name(written.name + ".wal").exists()

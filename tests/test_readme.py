@@ -80,3 +80,11 @@ def test_every_option_and_subcommand_is_in_the_readme(target):
                for c in group.split(",")}
     shown = set(OPTION.findall(README)) | set(re.findall(r"[\w-]+", README))
     assert sorted((options | choices) - shown) == []
+
+
+def test_every_path_in_where_things_are_exists():
+    """The map's answers point at files and folders that are there (a move must update it)."""
+    table = README.partition("## Where things are")[2].partition("\n## ")[0]
+    paths = {p for p in re.findall(r"`([\w./]+)`", table) if "/" in p}
+    assert len(paths) > 20
+    assert sorted(p for p in paths if not (ROOT / p).exists()) == []

@@ -1,5 +1,6 @@
 """The Fiche client's after-sales section: the customer's refunds, tickets, reviews and survey
-answers (metrics.customer_aftersale), cached by the data version and drawn as plain tables."""
+answers (metrics.customer_aftersale), cached by the data version: reviews as written, the rest as
+tables."""
 
 from __future__ import annotations
 
@@ -10,6 +11,7 @@ from metrics.customer_aftersale import CustomerAfterSale, customer_after_sale
 from ui import format
 from ui.data import CACHE_ENTRIES, connection
 from ui.i18n import lang, t
+from ui.segments_charts import plain
 
 TICKET_STATUSES = ("open", "pending", "solved", "closed")
 
@@ -47,15 +49,21 @@ def ticket_rows(tickets: pd.DataFrame) -> pd.DataFrame:
     })
 
 
-def review_rows(reviews: pd.DataFrame) -> pd.DataFrame:
-    return pd.DataFrame({
-        t("aftersale_col_date"): _days(reviews["reviewed_at"]),
-        t("aftersale_col_stars"): ["★" * round(r) + "☆" * (5 - round(r)) for r in
-                                   reviews["rating"]],
-        t("aftersale_col_review"): (reviews["title"].fillna("") + " " + reviews["body"].fillna("")
-                                    ).str.strip().replace("", None),
-        t("aftersale_col_product"): reviews["product"],
-    })
+def review_lines(reviews: pd.DataFrame) -> list[str]:
+    """Each review as a line of markdown, newest first: stars, date, title and text as written
+    (escaped: a review cannot format or link anything), product."""
+    return [
+        " ".join(part for part in (
+            "★" * round(rating) + "☆" * (5 - round(rating)),
+            f"{format.day(day, lang())} —",
+            f"**{plain(title)}**" if isinstance(title, str) else "",
+            plain(body) if isinstance(body, str) else "",
+            f"({plain(product)})" if isinstance(product, str) else "",
+        ) if part)
+        for rating, day, title, body, product in zip(
+            reviews["rating"], reviews["reviewed_at"], reviews["title"], reviews["body"],
+            reviews["product"])
+    ]
 
 
 def answer_rows(answers: pd.DataFrame) -> pd.DataFrame:
@@ -80,9 +88,13 @@ def section(customer_id: int, data_version: tuple[int, int, int]) -> None:
         return
     for key, table, rows in (("refunds", found.refunds, refund_rows),
                              ("tickets", found.tickets, ticket_rows),
-                             ("reviews", found.reviews, review_rows),
+                             ("reviews", found.reviews, None),
                              ("answers", found.answers, answer_rows)):
-        if not table.empty:
-            st.markdown(f"**{t(f'aftersale_profile_{key}', count=len(table))}**")
+        if table.empty:
+            continue
+        st.markdown(f"**{t(f'aftersale_profile_{key}', count=len(table))}**")
+        if rows is None:
+            st.markdown("\n".join(f"- {line}" for line in review_lines(table)))
+        else:
             st.dataframe(rows(table), hide_index=True, width="stretch",
                          placeholder=format.MISSING)

@@ -21,8 +21,9 @@ import pandas as pd
 import streamlit as st
 
 from exports.names import rejects_file_name
+from ingest.aftersale import scale_unsure as survey_scale_unsure
 from ingest.doubts import UnsureImport
-from ingest.fields import FIELD_BY_NAME, FIELDS
+from ingest.fields import AFTER_SALE_FIELDS, FIELD_BY_NAME, FIELDS
 from ingest.pipeline import (
     ImportOptions, ImportReport, Preview, import_file, imported_since, preview,
 )
@@ -51,12 +52,23 @@ def mapping_table(found: Preview) -> pd.DataFrame:
     })
 
 
-def field_options() -> list[str]:
-    return [t("ignored")] + [field_label(f.name) for f in FIELDS]
+# What a review, survey or ticket file may hold besides the after-sale fields.
+AFTER_SALE_SHARED = ("order_id", "customer_id", "email", "full_name", "product", "status")
 
 
-def mapping_from_table(edited: pd.DataFrame) -> dict[str, str]:
-    names = {field_label(f.name): f.name for f in FIELDS}
+def fields_of(found: Preview) -> list[str]:
+    """The fields a column of this file may feed: sales ones, or after-sale ones."""
+    if found.source.after_sale:
+        return [*AFTER_SALE_SHARED, *(f.name for f in AFTER_SALE_FIELDS)]
+    return [f.name for f in FIELDS]
+
+
+def field_options(found: Preview) -> list[str]:
+    return [t("ignored")] + [field_label(name) for name in fields_of(found)]
+
+
+def mapping_from_table(edited: pd.DataFrame, found: Preview) -> dict[str, str]:
+    names = {field_label(name): name for name in fields_of(found)}
     chosen = edited[edited[t("field")].isin(names)]
     return {names[label]: header for header, label in zip(chosen[t("column")], chosen[t("field")])}
 
@@ -116,6 +128,7 @@ def import_button(files: Files) -> None:
     st.session_state["reports"] = results
     st.session_state["unsure"] = unsure_files(results)
     st.session_state["order_questions"] = order_id_questions(results)
+    st.session_state["scale_questions"] = scale_questions(results)
 
 
 def run_imports(files: Files, since: datetime) -> list[Result]:
@@ -157,6 +170,32 @@ def run_imports(files: Files, since: datetime) -> list[Result]:
 def unsure_files(results: list[Result]) -> set[str]:
     """Names of the files refused until their doubts are settled: their tick box stays shown."""
     return {r.file_name for r in results if isinstance(r, UnsureImport)}
+
+
+def scale_unsure(found: Preview) -> bool:
+    """A survey whose recommendation answers cannot tell 1-5 from 0-10: its preview asks."""
+    return survey_scale_unsure(found.table, found.source, found.mapping)
+
+
+def scale_questions(results: list[Result]) -> set[str]:
+    """Names of the files refused because the scale of their recommendation question is not
+    sure: their 1-5 / 0-10 choice is shown."""
+    return {r.file_name for r in results if isinstance(r, UnsureImport)
+            and any(d.topic == "scale" for d in r.doubts)}
+
+
+def report_figures(report: ImportReport) -> list[tuple[str, int]]:
+    """The report's figures: orders and customers for a sales file; rows added, updated,
+    unchanged, linked to a customer or to nobody for a review, survey or ticket file."""
+    read = [(name, getattr(report, name)) for name in ("rows_read", "rows_loaded",
+                                                        "rows_rejected")]
+    if report.after_sale is None:
+        return read + [(name, getattr(report, name)) for name in (
+            "orders_new", "orders_updated", "orders_unchanged", "customers_new")]
+    done = report.after_sale
+    return read + [("aftersale_figure_new", done.new), ("aftersale_figure_updated", done.updated),
+                   ("aftersale_figure_linked", done.linked),
+                   ("aftersale_figure_unmatched", done.unmatched)]
 
 
 def order_id_questions(results: list[Result]) -> set[str]:

@@ -70,6 +70,15 @@ def _risky(
     return analysis_data.at_risk_table(as_of, data_version)
 
 
+def _computed(
+    segment_filter: segment.SegmentFilter, as_of: date | None, data_version: Version
+) -> segment.Computed:
+    """The cached tables the builder's list needs, handed over so that it computes none again."""
+    return segment.Computed(scores=analysis_data.rfm_table(as_of, data_version),
+                            predictions=_predictions(segment_filter, as_of, data_version),
+                            risky=_risky(segment_filter, as_of, data_version))
+
+
 @cached_frames
 def people(
     segment_filter: segment.SegmentFilter, as_of: date | None, data_version: Version,
@@ -78,9 +87,7 @@ def people(
     """The builder's list (metrics.segment.segment_customers), its first ``limit`` rows
     (everyone when None: an export); raises SegmentFilterError."""
     return segment.segment_customers(connection(), segment_filter, as_of,
-                                     scores=analysis_data.rfm_table(as_of, data_version),
-                                     predictions=_predictions(segment_filter, as_of, data_version),
-                                     risky=_risky(segment_filter, as_of, data_version),
+                                     computed=_computed(segment_filter, as_of, data_version),
                                      limit=limit)
 
 
@@ -99,9 +106,7 @@ def list_summary(
 ) -> dict[str, float | int]:
     """The whole list's totals, counted in the database (the page fetches LIST_SHOWN rows)."""
     return segment.segment_totals(connection(), segment_filter, as_of,
-                                  scores=analysis_data.rfm_table(as_of, data_version),
-                                  predictions=_predictions(segment_filter, as_of, data_version),
-                                  risky=_risky(segment_filter, as_of, data_version))
+                                  computed=_computed(segment_filter, as_of, data_version))
 
 
 @st.cache_data(max_entries=CACHE_ENTRIES, show_spinner=False)
@@ -115,13 +120,13 @@ def export_counts(
     """Who the export will hold, from the list's totals (list_summary) and, for a Brevo or
     Mailchimp file of everyone, its contact counts: the page says it before building the file."""
     contacts = None
-    if exports.needs_contacts(fmt, consent_only):
+    if exports.needs_contacts(fmt, consent_only, segment_filter.channel):
         contacts = segment.segment_contacts(
-            connection(), segment_filter, as_of, scores=analysis_data.rfm_table(as_of, data_version),
-            predictions=_predictions(segment_filter, as_of, data_version),
-            risky=_risky(segment_filter, as_of, data_version))
+            connection(), segment_filter, as_of,
+            computed=_computed(segment_filter, as_of, data_version), consent_only=consent_only)
     return exports.export_counts(fmt, consent_only,
-                                 list_summary(segment_filter, as_of, data_version), contacts)
+                                 list_summary(segment_filter, as_of, data_version), contacts,
+                                 segment_filter.channel)
 
 
 @dataclasses.dataclass(frozen=True)
@@ -142,7 +147,7 @@ def open_complaints_held(
     open_ids = aftersales_data.open_complaints(date.today(), data_version)
     if not len(open_ids):
         return 0
-    kept, _ = exports.consenting(people(segment_filter, as_of, data_version, None), consent_only)
+    kept = exports.consenting(people(segment_filter, as_of, data_version, None), consent_only)[0]
     return exports.without_open_complaints(kept, open_ids)[1]
 
 
@@ -162,18 +167,15 @@ def download(
     complaint are left out unless ``open_complaints``."""
     when = datetime.now()
     con, shop = connection(), currency()  # taken now: deliver runs outside the script thread
-    scores = analysis_data.rfm_table(as_of, data_version)
-    predictions = _predictions(segment_filter, as_of, data_version)
-    risky = _risky(segment_filter, as_of, data_version)
+    computed = _computed(segment_filter, as_of, data_version)
     held = () if open_complaints else aftersales_data.open_complaints(date.today(), data_version)
 
     def deliver() -> bytes:
-        people = segment.segment_customers(con, segment_filter, as_of, scores=scores,
-                                           predictions=predictions, risky=risky)
+        people = segment.segment_customers(con, segment_filter, as_of, computed=computed)
         people, _ = exports.without_open_complaints(people, held)
         export = exports.build_export(people, fmt, segments=segment_filter.segments,
                                       consent_only=consent_only, sep=sep, lang=lang, when=when,
-                                      currency=shop)
+                                      currency=shop, channel=segment_filter.channel)
         exports.log_export(
             con,
             dataclasses.replace(export, created_at=datetime.now()),

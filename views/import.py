@@ -68,7 +68,7 @@ for upload in uploads or []:
             hide_index=True,
             disabled=[t("column")],
             column_config={t("field"): st.column_config.SelectboxColumn(
-                t("field"), options=importing.field_options(), required=True)},
+                t("field"), options=importing.field_options(found), required=True)},
             width="stretch",
         )
     with st.expander(t("preview_rows")):
@@ -80,13 +80,19 @@ for upload in uploads or []:
     if upload.name in st.session_state.get("order_questions", ()):
         order_ids = st.radio(t("order_ids"), ["separate", "same"], index=None, key=f"orders-{key}",
                              format_func=lambda o: t(f"order_ids_{o}"))
+    scale = None
+    if (upload.name in st.session_state.get("scale_questions", ())
+            or importing.scale_unsure(found)):
+        scale = st.radio(t("aftersale_scale"), ["5", "10"], index=None, key=f"scale-{key}",
+                         format_func=lambda o: t(f"aftersale_scale_{o}"))
     ready.append((upload.name, content, ImportOptions(
         sheet=sheet_choice,
         date_order=None if date_choice == "auto" else date_choice,
-        mapping=importing.mapping_from_table(edited),
+        mapping=importing.mapping_from_table(edited, found),
         source=found.source.name,
         accept_guesses=accepted,
         order_ids=order_ids,
+        scale=scale,
     )))
 
 if ready:
@@ -105,11 +111,9 @@ for result in st.session_state.get("reports", []):
         st.info(t("import_once", file=result.file_name, import_id=result.import_id))
         continue
     st.subheader(f"{t('report')} — {result.file_name}")
-    cols = st.columns(7)
-    figures = ["rows_read", "rows_loaded", "rows_rejected", "orders_new", "orders_updated",
-               "orders_unchanged", "customers_new"]
-    for col, name in zip(cols, figures):
-        col.metric(t(name), number(getattr(result, name), 0, lang()))
+    figures = importing.report_figures(result)
+    for col, (name, value) in zip(st.columns(len(figures)), figures):
+        col.metric(t(name), number(value, 0, lang()))
     for fr, en in result.notes:
         st.caption(pick(fr, en))
     if result.rows_rejected:

@@ -470,3 +470,36 @@ select
     email_consent, consent_source, consent_at, first_seen, import_id
 from merged_customers
 where merged_customer_id = $merged
+
+-- name: forget_consent
+-- Consent statements about the person's e-mails and phones (suppression files, SMS and call
+-- flags: consent_channels is keyed by address), unless another customer still has the address.
+delete from consent_channels
+where exists (
+    select 1 from forget_keys as f
+    where f.value = consent_channels.address
+      and f.kind = case when consent_channels.channel = 'email' then 'email' else 'phone' end
+      and not exists (
+          select 1 from customer_keys as k
+          where k.kind = f.kind and k.value = f.value
+            and k.customer_id not in (select customer_id from forget_chain)
+      )
+)
+
+-- name: forget_contacts
+-- The person's contact log: who was written to or called when.
+delete from contact_log where customer_id in (select customer_id from forget_chain)
+
+-- name: merge_contacts
+-- The merged customer's contacts become the kept customer's (they stay there after a split:
+-- nothing says which of the two a contact reached).
+update contact_log set customer_id = $kept where customer_id = $merged
+
+-- name: backup_consent
+-- An older copy's consent statements about a forgotten address (a suppression file imported
+-- before the customer's orders names them in clear).
+delete from consent_channels
+where list_contains(
+    $hashes,
+    sha256(case when channel = 'email' then 'email:' else 'phone:' end || address)
+)

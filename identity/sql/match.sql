@@ -27,6 +27,31 @@ set
 from stated as s
 where c.customer_id = s.customer
 
+-- name: channel_flags
+-- SMS and call consent as this file states it (its last row per phone), as undated statements
+-- of consent_channels (store/definitions/10_channel_consent.sql); the same statement already
+-- stored is not stored twice.
+with stated as (
+    select phone as address, 'sms' as channel, arg_max(sms_opt_in, consent_rank) as consent
+    from matched_people
+    where sms_opt_in is not null and phone is not null
+    group by phone
+    union all
+    select phone, 'phone', arg_max(call_opt_in, consent_rank)
+    from matched_people
+    where call_opt_in is not null and phone is not null
+    group by phone
+)
+
+insert into consent_channels (address, channel, consent, stated_at, source, import_id)
+select s.address, s.channel, s.consent, null, $file_name, $import_id
+from stated as s
+where not exists (
+    select 1 from consent_channels as c
+    where c.address = s.address and c.channel = s.channel and c.consent = s.consent
+      and c.stated_at is null
+)
+
 -- name: insert_customers
 -- New customers, each attribute from the most recent row that has it.
 insert into customers (
@@ -121,7 +146,7 @@ create or replace temp macro initial_name_key(given, family) as
     end;
 
 -- Known customers with whether an email, a phone or a platform's customer number identifies
--- them: a name joins nothing to a customer so identified (ingest.match.name_attachments).
+-- them: a name joins nothing to a customer so identified (identity.match.name_attachments).
 create or replace temp macro customer_strength() as table
     select
         c.customer_id,
@@ -154,7 +179,7 @@ order by person
 -- when it is more than initials and the postcode (two different ones under a key: two people).
 -- `relevant`: the key is carried by a person of the file with no email, phone or customer number,
 -- or by a known customer with none: only such keys can join anything (a key whose carriers are
--- all strongly identified designates one of them at most, see ingest.match.sound_components).
+-- all strongly identified designates one of them at most, see identity.match.sound_components).
 with names as (
     select person, strong, name_text(first_name) as given, name_text(last_name) as family,
         postal_code

@@ -179,6 +179,11 @@ class Source:
     (a form without a score question, an e-mail tool's audience: not_sales.py): such a file is
     refused, named, until Comptoir imports it. ``after_sale`` names what a review, survey or
     ticket file holds (reviews.py, surveys.py, tickets.py): it is imported by ingest/aftersale.py.
+    ``consent``, when given, makes the file a consent file (suppression lists: consent.py): it
+    receives the parsed rows (email, phone, consent_at and the bool fields as mapped, plus the
+    extras) and returns the consent they state, one row per statement: ``row`` (the index of
+    the row), ``channel`` (email, sms or phone), ``consent`` (bool) and ``stated_at`` (NaT when
+    the file gives no date); nothing else of the file is loaded (ingest/consent.py).
     Functions must be module-level (not lambdas) or frozen dataclasses (``ByName``,
     ``CancelledWhen``): previews are cached by pickling.
     """
@@ -195,3 +200,4 @@ class Source:
     extras: Callable[[list[str]], dict[str, str]] | None = None
     not_sales: tuple[str, str] | None = None
     after_sale: str | None = None  # 'reviews', 'survey' or 'tickets': ingest/aftersale.py
+    consent: Callable[[pd.DataFrame], pd.DataFrame] | None = None

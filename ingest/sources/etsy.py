@@ -53,6 +53,7 @@ ORDER_HEADERS = {
     **SHARED_HEADERS,
     "order_total": ("order total", "total de la commande"),
     "discount": ("discount amount", "montant de la remise"),
+    "discount_code": ("coupon code", "code promo"),
     "shipping": ("shipping", "frais de port"),
     "tax": ("sales tax", "taxe de vente"),
     "status": ("status", "statut"),
@@ -69,6 +70,7 @@ ITEM_HEADERS = {
     "unit_price": ("price", "prix"),
     "line_amount": ("item total", "total de l article"),
     "discount": ("discount amount", "montant de la remise"),
+    "discount_code": ("coupon code", "code promo"),
     "shipping": ("order shipping", "frais de port de la commande"),
     "tax": ("order sales tax", "taxe de vente de la commande"),
 }

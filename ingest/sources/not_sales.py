@@ -30,6 +30,10 @@ def forms(headers: set[str]) -> float:
 
 
 def audiences(headers: set[str]) -> float:
+    """An e-mail tool's contacts whose file does not say their consent (Mailchimp's subscribed
+    and non-subscribed files say it only in their name); those that say it are consent.py's."""
+    if headers & {"unsub time", "clean time", "email marketing consent", "email suppressions"}:
+        return 0.0
     return max(
         fingerprint(headers, ("email address",), ("member rating",), ("leid",)),  # Mailchimp
         fingerprint(headers, ("email",), ("klaviyo id",)),  # Klaviyo

@@ -4,8 +4,9 @@ What rests on a real file: nothing. The shared sample prestashop_orders_export_f
 the column keys (ID, Reference, New client, Delivery, Customer, Total, Payment, Status, Date),
 the `;` delimiter, `Total` as a formatted price and `Client` as `J. DUPONT` (first initial, dot,
 last name: the order grid's SQL) come from PrestaShop's code (FORMATS.md [code]). Guessed from
-the French admin wording [likely]: the French headers, the state names below, and `Opt-in` as
-the partner-offers column of older 1.6 shops. `Newsletter` is the consent to the shop's own
+the French admin wording [likely]: the French headers, the state names below, `Opt-in` as
+the partner-offers column of older 1.6 shops, and the names of a vouchers column (`Bons de
+réduction`), which the default export does not have. `Newsletter` is the consent to the shop's own
 e-mails; partner offers are a consent to third parties' and are not used.
 """
 
@@ -20,6 +21,10 @@ ORDER_HEADERS = {
     "order_total": ("total",),
     "status": ("etat", "status", "statut"),
     "country": ("livraison", "delivery"),  # delivery country: the only address in the export
+    # A column the grid does not have by default; shops that add the cart rules used to the
+    # export (a module or a SQL query of the back office) name it after the admin's wording.
+    "discount_code": ("bons de reduction", "bon de reduction", "regles panier", "vouchers",
+                      "voucher", "cart rules", "code promo"),
 }
 
 CUSTOMER_HEADERS = {

@@ -43,6 +43,7 @@ HEADERS = {
     "order_total": ("total",),
     "currency": ("currency", "devise"),
     "refunded_amount": ("refunded amount", "montant rembourse"),
+    "discount_code": ("coupon code", "code promo", "code de reduction"),
 }
 EXTRAS = {"fulfillment": ("fulfillment status", "statut de traitement", "statut d execution")}
 STATUSES = {

@@ -26,6 +26,7 @@ ANALYTICS_ORDER_HEADERS = {
     "full_name": ("customer", "client"),
     "order_total": ("net sales", "ventes nettes", "n revenue", "n revenue formatted",
                     "n revenus", "n revenus formate"),
+    "discount_code": ("coupon s", "code s promo"),
 }
 
 ANALYTICS_CUSTOMER_HEADERS = {
@@ -58,6 +59,7 @@ ORDER_EXPORT_HEADERS = {
     "quantity": ("quantity refund", "quantite remboursement", "quantity", "quantite"),
     "unit_price": ("item cost", "cout de l article", "prix de l article"),
     "discount": ("cart discount amount", "montant de la remise du panier"),
+    "discount_code": ("coupon code", "code promo"),
     "shipping": ("order shipping amount", "montant de la livraison"),
     "refunded_amount": ("order refund amount", "montant du remboursement"),
     "refunded_at": ("order refund date", "date du remboursement", "refund date"),

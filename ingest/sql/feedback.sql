@@ -1,7 +1,9 @@
 -- name: link
 -- Each staged after-sale row with the customer it is about (ingest/aftersale_load.py): by e-mail,
 -- else by the order number it gives, else by a customer number a customer file gave; a number
--- that designates several customers links nobody. 'erased': the e-mail of a forgotten person.
+-- that designates several customers links nobody. 'erased': the e-mail of a forgotten person. A
+-- hand-made sheet's "Client" that may be an order or a customer number (ref_guessed) stays the
+-- row's order number only if it is an order's.
 create or replace temp table feedback_rows as
 with staged as (
     select * from staged_feedback
@@ -33,7 +35,10 @@ by_number as (
 
 final as (
     select
-        s.*,
+        s.* replace (
+            case when s.ref_guessed and o.customer_id is null then null else s.order_ref end
+                as order_ref
+        ),
         coalesce(e.customer_id, o.customer_id, n.customer_id) as customer_id,
         coalesce(sha256('email:' || s.email) in (select key_sha256 from forgotten_keys), false)
             as erased

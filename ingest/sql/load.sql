@@ -74,7 +74,8 @@ with staged as (
         cast(round(refunded_amount, 2) as decimal(18, 2)) as refunded_amount,
         cast(refunded_at as timestamp) as refunded_at,
         status,
-        channel
+        channel,
+        discount_code
     from staged_orders
 ),
 
@@ -99,6 +100,7 @@ final as (
                 or s.refunded_at is distinct from o.refunded_at
                 or s.status is distinct from o.status
                 or s.channel is distinct from o.channel
+                or s.discount_code is distinct from o.discount_code
                 then 'updated'
             else 'unchanged'
         end as change
@@ -156,11 +158,11 @@ inner join orders as o
 -- New orders, numbered in order-number order so that the same import gives the same ids.
 insert into orders (
     source, lineage, source_order_id, customer_id, ordered_at, currency, amount, discount,
-    shipping, tax, refunded_amount, refunded_at, status, channel, import_id
+    shipping, tax, refunded_amount, refunded_at, status, channel, discount_code, import_id
 )
 select
     $source, $lineage, source_order_id, customer_id, ordered_at, currency, amount, discount,
-    shipping, tax, refunded_amount, refunded_at, status, channel, $import_id
+    shipping, tax, refunded_amount, refunded_at, status, channel, discount_code, $import_id
 from order_changes
 where change = 'new'
 order by source_order_id
@@ -303,6 +305,7 @@ set
     refunded_at = c.refunded_at,
     status = c.status,
     channel = c.channel,
+    discount_code = c.discount_code,
     import_id = $import_id
 from order_changes as c
 where o.order_id = c.existing_id and c.change = 'updated'

@@ -243,3 +243,17 @@ set
     import_id = coalesce(k.import_id, c.import_id)
 from remove_kept as k
 where c.customer_id = k.customer_id
+
+-- name: delete_consent
+-- Consent statements the removed files recorded (SMS and call flags, suppression lists), except
+-- a refusal about an address still a known customer's: no later file can undo a refusal.
+delete from consent_channels
+where list_contains($ids, import_id)
+    and (
+        consent
+        or address not in (select value from customer_keys where kind in ('email', 'phone'))
+    )
+
+-- name: delete_contacts
+-- The contact log of the removed customers.
+delete from contact_log where customer_id in (select customer_id from remove_customers)

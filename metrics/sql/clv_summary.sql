@@ -44,3 +44,4 @@ final as (
 )
 
 select * from final
+order by customer_id

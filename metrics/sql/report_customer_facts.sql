@@ -2,7 +2,8 @@
 -- purchase rhythm, for the weekly report's new repeat customers and the at-risk lists
 -- (metrics.at_risk), from the store's definition customer_facts_as_of (valid orders, first,
 -- second and last valid order, net spend). suppressed: their email is on the suppression list
--- (asked to be left alone). expected_next_order = last purchase day + the average gap between
+-- (asked to be left alone). email_consent and call_consent: their consent on each channel
+-- (customer_channels, store/definitions/10_channel_consent.sql; NULL: never said). expected_next_order = last purchase day + the average gap between
 -- the customer's purchase days (several orders on one day are one purchase occasion,
 -- DESIGN.md); NULL with one purchase day only.
 with
@@ -29,9 +30,11 @@ contacts as (
         ) as name,
         customers.email,
         customers.phone,
-        customers.email_consent,
+        channels.email_consent,
+        channels.call_consent,
         suppressed.email is not null as suppressed
     from customers
+    left join customer_channels as channels on channels.customer_id = customers.customer_id
     left join suppressed on suppressed.email = customers.email
 ),
 
@@ -42,6 +45,7 @@ final as (
         contacts.email,
         contacts.phone,
         contacts.email_consent,
+        contacts.call_consent,
         contacts.suppressed,
         customer_facts.valid_orders as orders,
         customer_facts.net_spend::double as spend,

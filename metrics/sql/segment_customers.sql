@@ -5,14 +5,27 @@
 -- people without a valid order by $as_of are in the segment 'none'. orders counts valid orders;
 -- net_spend is net of the person's credit notes (customer_facts_as_of). It also registers
 -- predictions(customer_id, p_alive, predicted_value, days_overdue) (metrics.clv.customer_rows;
--- empty when no prediction is asked), for the win-back filters.
+-- empty when no prediction is asked), for the win-back filters, and due_ids(customer_id): the
+-- people due now for the replenishment of $due_for (metrics.replenishment.due; empty otherwise).
+-- Consent is each channel's own (customer_channels, store/definitions/10_channel_consent.sql):
+-- email_marketing (an e-mail and a yes), sms_marketing (a phone and a yes to SMS), callable (a
+-- phone and no refusal of calls); reachable is the one of $channel, what consent_only keeps.
+-- recently_contacted: in the contact log at or after $contacted_since (NULL: nobody is).
 with
 
 people as (
     select
-        customer_id, first_name, last_name, full_name, email, phone, postal_code, city, country,
-        email_consent, consent_source, consent_at
+        customers.customer_id, first_name, last_name, full_name, email, phone, postal_code, city,
+        country, channels.email_consent, channels.email_source as consent_source,
+        channels.email_stated_at as consent_at, channels.sms_consent, channels.call_consent
     from customers
+    left join customer_channels as channels on channels.customer_id = customers.customer_id
+),
+
+contacted as (
+    select customer_id, max(contacted_at) as last_contacted_at
+    from contact_log
+    group by customer_id
 ),
 
 suppressed as (
@@ -38,6 +51,29 @@ product_buyers as (
     where list_contains($products, order_lines.product)
 ),
 
+channel_buyers as (
+    select distinct customer_id
+    from customer_orders_until($as_of)
+    where $sales_channels is not null and list_contains($sales_channels, channel)
+),
+
+code_buyers as (
+    select distinct customer_orders.customer_id
+    from customer_orders_until($as_of) as customer_orders
+    inner join orders on orders.order_id = customer_orders.order_id
+    where $discount_codes is not null
+        and len(list_intersect(
+            list_transform(string_split(orders.discount_code, ','), lambda code: upper(trim(code))),
+            $discount_codes
+        )) > 0
+),
+
+seasonal_waiting as (
+    select customer_id
+    from seasonal_customers($as_of)
+    where $leave_out_seasonal and waiting
+),
+
 joined as (
     select
         people.customer_id,
@@ -54,10 +90,19 @@ joined as (
         people.email_consent,
         people.consent_source,
         people.consent_at,
+        people.sms_consent,
+        people.call_consent,
         suppressed.email is not null as suppressed,
-        people.email is not null
-            and coalesce(people.email_consent, false)
-            and suppressed.email is null as email_marketing,
+        people.email is not null and coalesce(people.email_consent, false) as email_marketing,
+        people.phone is not null and coalesce(people.sms_consent, false) as sms_marketing,
+        people.phone is not null and people.call_consent is distinct from false as callable,
+        case $channel
+            when 'sms' then people.phone is not null and coalesce(people.sms_consent, false)
+            when 'phone' then people.phone is not null and people.call_consent is distinct from false
+            else people.email is not null and coalesce(people.email_consent, false)
+        end as reachable,
+        contacted.last_contacted_at,
+        coalesce(contacted.last_contacted_at >= $contacted_since, false) as recently_contacted,
         coalesce(customer_facts.valid_orders, 0) as orders,
         coalesce(customer_facts.net_spend, 0)::double as net_spend,
         customer_facts.first_ordered_at as first_order_at,
@@ -71,6 +116,7 @@ joined as (
         predictions.days_overdue::double as days_overdue
     from people
     left join suppressed on suppressed.email = people.email
+    left join contacted on contacted.customer_id = people.customer_id
     left join customer_facts on customer_facts.customer_id = people.customer_id
     left join rfm_segments on rfm_segments.customer_id = people.customer_id
     left join predictions on predictions.customer_id = people.customer_id
@@ -95,11 +141,24 @@ final as (
                     or strip_accents(lower(city)) = strip_accents(lower(place))
             )) > 0
         )
-        and (not $consent_only or email_marketing)
+        and (not $consent_only or reachable)
         and ($min_p_alive is null or p_alive >= $min_p_alive)
         and ($min_predicted_value is null or predicted_value >= $min_predicted_value)
         and ($min_days_overdue is null or days_overdue >= $min_days_overdue)
         and (not $at_risk_only or customer_id in (select customer_id from at_risk_ids))
+        and (
+            $sales_channels is null
+            or customer_id in (select customer_id from channel_buyers)
+        )
+        and ($due_for is null or customer_id in (select customer_id from due_ids))
+        and (
+            $discount_codes is null
+            or customer_id in (select customer_id from code_buyers)
+        )
+        and (
+            not $leave_out_seasonal
+            or customer_id not in (select customer_id from seasonal_waiting)
+        )
 )
 
 select * from final

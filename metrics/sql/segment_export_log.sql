@@ -3,8 +3,8 @@ with
 
 final as (
     select
-        export_id, exported_at, description, format, consent_only, rows_exported, rows_left_out,
-        file_name
+        export_id, exported_at, description, format, channel, consent_only, rows_exported,
+        rows_left_out, rows_recently_contacted, file_name
     from export_log
 )
 

@@ -1,7 +1,7 @@
-"""A form's answers without a score question and e-mail-tool audiences are neither sales nor
-customers nor after-sales: each is named and refused, the database unchanged, instead of becoming
-customers or contacts whose unsubscribe is lost. (Reviews, surveys and tickets are imported:
-tests/ingest/test_after_sale_import.py.)"""
+"""A form's answers without a score question and e-mail-tool audiences that do not say their
+consent are neither sales nor customers nor after-sales: each is named and refused, the database
+unchanged, instead of becoming customers. (Reviews, surveys and tickets are imported:
+tests/ingest/test_after_sale_import.py; unsubscribe and bounce files: test_consent_files.py.)"""
 
 from __future__ import annotations
 
@@ -19,8 +19,8 @@ AFTER_SALE = Path(__file__).resolve().parents[2].parent / "shared" / "real-data"
 HAND_MADE = {
     "formulaire.csv": ("Horodateur,Votre avis,Adresse e-mail\n"
                        "02/03/2024 10:00:00,Bien,lea@x.fr\n", "form_answers", "formulaire"),
-    "mailchimp.csv": ('"Email Address",MEMBER_RATING,OPTIN_TIME,OPTIN_IP,UNSUB_TIME,LEID,EUID\n'
-                      "lea@x.fr,2,2023-01-01 10:00:00,1.2.3.4,2024-03-02 10:00:00,5,e1\n",
+    "mailchimp.csv": ('"Email Address",MEMBER_RATING,OPTIN_TIME,OPTIN_IP,LEID,EUID\n'
+                      "lea@x.fr,2,2023-01-01 10:00:00,1.2.3.4,5,e1\n",
                       "email_audience", "e-mailing"),
 }
 
@@ -47,8 +47,6 @@ def test_a_tills_own_timestamp_column_is_still_sales(con):
 @pytest.mark.parametrize("name, source", [
     ("google_forms_fr_rse_responses.csv", "form_answers"),
     ("subscribed_email_audience_export_e6074aaf6f.csv", "email_audience"),
-    ("unsubscribed_email_audience_export_e6074aaf6f.csv", "email_audience"),
-    ("cleaned_email_audience_export_e6074aaf6f.csv", "email_audience"),
 ])
 def test_the_real_after_sale_exports_are_recognised_as_what_they_are(con, name, source):
     data = (AFTER_SALE / name).read_bytes()
@@ -61,7 +59,7 @@ def test_the_real_after_sale_exports_are_recognised_as_what_they_are(con, name, 
 def test_an_undecodable_audience_is_named_by_its_first_line(con):
     """A file no encoding reads whole (here Mailchimp's, with a DOS byte) is still named by its
     header."""
-    data = (AFTER_SALE / "unsubscribed_email_audience_export_e6074aaf6f.csv").read_bytes()
+    data = (AFTER_SALE / "subscribed_email_audience_export_e6074aaf6f.csv").read_bytes()
     data = data.replace(b"\n", b"\n\x82\x90\xff", 1)
     with pytest.raises(FileRejected, match="outil d'e-mailing"):
         import_file(con, data, "audience.csv")

@@ -82,7 +82,8 @@ def test_french_analytics_headers_and_status_labels(con):
     (report,) = imported(con, "woocommerce_analytics_orders_fr.csv")
     assert report.source.name == "woocommerce_orders"
     assert report.mapping == {"order_id": "Commande n°", "order_date": "Date", "status": "État",
-                              "full_name": "Client", "order_total": "Ventes nettes"}
+                              "full_name": "Client", "order_total": "Ventes nettes",
+                              "discount_code": "Code(s) promo"}
     assert orders(con) == [
         ("3001", Decimal("20.00"), Decimal("5.00"), "partially_refunded", "EUR"),
         ("3002", Decimal("10.00"), Decimal("0.00"), "paid", "EUR"),

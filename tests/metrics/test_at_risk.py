@@ -66,11 +66,13 @@ def shop(tmp_path):
 def test_the_rules_on_a_hand_made_table():
     # End of Sun 14 Jan 2024: the week is 8-14 Jan. A customer is at risk in at_risk or
     # cant_lose; valuable with M >= 4; to call if valuable and either new to the at-risk
-    # segments this week or due this week, and not on the suppression list.
+    # segments this week or due this week, and they did not refuse calls (an e-mail
+    # unsubscribe, as 1's, says nothing about calls).
     facts = pd.DataFrame({
         "customer_id": [1, 2, 3, 4, 5, 6, 7, 8],
         "name": list("abcdefgh"), "email": None, "phone": None, "email_consent": None,
-        "suppressed": [False, False, False, False, False, False, False, True],
+        "call_consent": [None, None, True, None, None, None, None, False],
+        "suppressed": [True, False, False, False, False, False, False, False],
         "orders": [5, 6, 3, 4, 3, 3, 4, 4],
         "spend": [300.0, 400.0, 90.0, 500.0, 80.0, 70.0, 95.0, 85.0],
         "last_ordered_at": pd.Timestamp("2023-11-01"),
@@ -92,7 +94,7 @@ def test_the_rules_on_a_hand_made_table():
     table = at_risk_table(facts, before, after, date(2024, 1, 14))
     # 5 is due this week but not at risk (champions): not in the notion at all. 2: at_risk ->
     # cant_lose is not new; 4: not valuable (M 3); 6: at risk, due next Monday; 7: due Monday
-    # 8th; 8: new to at risk and valuable, but asked to be left alone.
+    # 8th; 8: new to at risk and valuable, but refused calls.
     assert table[["customer_id", "valuable", "became_at_risk", "overdue", "to_call"]].to_dict(
         "list") == {
         "customer_id": [4, 2, 1, 7, 3, 8, 6],
@@ -144,11 +146,17 @@ def test_every_surface_shows_the_same_people(shop, capsys):
         assert json.loads(capsys.readouterr().out)["people"] == len(ids)
 
 
-def test_whoever_asked_to_be_left_alone_is_not_called(shop):
+def test_whoever_refused_calls_is_not_called(shop):
     con, _ = shop
     con.execute("insert into suppressions (email, since, source)"
-                " values ('client3@example.fr', '2024-05-01', 'test')")
-    # 3 stays at risk and valuable (the lists say who is slipping away), but is not called.
+                " values ('client4@example.fr', '2024-05-01', 'test')")  # e-mails only
+    con.execute("update customers set phone = '+33612345673' where customer_id = 3")
+    con.execute("insert into customer_keys (kind, value, customer_id)"
+                " values ('phone', '+33612345673', 3)")
+    con.execute("insert into consent_channels (address, channel, consent, stated_at, source,"
+                " import_id) values ('+33612345673', 'phone', false, null, 'ne_pas_appeler.csv', 1)")
+    # 3 stays at risk and valuable (the lists say who is slipping away), but is not called; 4
+    # unsubscribed from e-mails, which says nothing about calls: still called.
     table = at_risk(con, SUNDAY)
     assert counts(table) == {"all": 4, "valuable": 3, "to_call": 1}
     assert weekly_report(con, SUNDAY).to_call["customer_id"].tolist() == [4]

@@ -544,3 +544,16 @@ def test_progress_names_each_model_as_it_is_fitted(cdnow_db):
     assert result.summary["model"] == "bg_nbd"
     fractions = [fraction for fraction, _, _ in heard]
     assert fractions == sorted(fractions) and 0.0 <= fractions[0] and fractions[-1] < 1.0
+
+
+@pytest.mark.parametrize("model", list(clv.PURCHASE_MODELS))
+def test_expected_purchases_given_p_alive_are_the_same(model):
+    """_table passes each customer's P(alive) to the expectation instead of computing it twice:
+    the figures are exactly those computed inside."""
+    module = clv.PURCHASE_MODELS[model]
+    params = clv.PARAM_TYPES[model](0.55, 10.6, 0.8, 2.4, -1.0, 4, True)
+    x, t_x, age = np.array([0.0, 1, 3, 7]), np.array([0.0, 2, 10, 30]), np.array([5.0, 8, 20, 40])
+    alive = module.p_alive(params, x, t_x, age)
+    np.testing.assert_array_equal(
+        module.expected_purchases(params, 13.0, x, t_x, age, alive=alive),
+        module.expected_purchases(params, 13.0, x, t_x, age))

@@ -11,14 +11,16 @@ RFM as of 2024-03-05 (the latest valid order), worked out by hand from factories
    5    1     70.00  2024-02-20     14     5  1  3  new
    6    0      0     (pending only)          none
 Valid product buyers: Savon 1, 2, 3 (4's Savon order was refunded); Bougie 1, 2, 3;
-Coffret 3, 4, 5 (6's order is pending). Contact details and consent added by insert_people:
-  id  postcode  city             consent  suppressed   email_marketing
-   1  69001     Lyon             yes                   yes
-   2  69100     Villeurbanne     yes                   yes
+Coffret 3, 4, 5 (6's order is pending). Contact details and consent added by insert_people
+(e-mail consent on the customer row and the suppression list, SMS and calls as consent_channels
+statements about the phone +3361234567<id>):
+  id  postcode  city             consent  suppressed   email_marketing  SMS      calls
+   1  69001     Lyon             yes                   yes              yes
+   2  69100     Villeurbanne     yes                   yes              no       refused
    3  42000     Saint-Étienne    no                    no
-   4  01000     Bourg-en-Bresse  yes      yes          no
-   5  (none)    Lyon             (never)               no
-   6  69002     Lyon             yes                   yes
+   4  01000     Bourg-en-Bresse  yes      yes          no               yes
+   5  (none)    Lyon             (never)               no                        refused
+   6  69002     Lyon             yes                   yes              yes
 """
 
 from __future__ import annotations
@@ -43,6 +45,7 @@ from metrics.customer import (
 )
 from metrics.rfm import rfm
 from metrics.segment import (
+    Computed,
     SegmentFilter,
     SegmentFilterError,
     describe,
@@ -68,6 +71,13 @@ PEOPLE = [
 ]
 
 
+CHANNEL_CONSENT = [
+    # customer_id, channel, consent
+    (1, "sms", True), (2, "sms", False), (4, "sms", True), (6, "sms", True),
+    (2, "phone", False), (5, "phone", False),
+]
+
+
 def insert_people(con: duckdb.DuckDBPyConnection) -> None:
     """The hand-computed shop with the addresses and consent of the table above."""
     insert_shop(con)
@@ -81,6 +91,15 @@ def insert_people(con: duckdb.DuckDBPyConnection) -> None:
     con.execute(
         "insert into suppressions values ('client4@example.fr', '2024-01-20', 'clients.xlsx')"
     )
+    con.execute("insert into customer_keys (kind, value, customer_id)"
+                " select 'phone', phone, customer_id from customers where phone is not null"
+                " on conflict do nothing")
+    for customer_id, channel, consent in CHANNEL_CONSENT:
+        con.execute(
+            "insert into consent_channels (address, channel, consent, stated_at, source, import_id)"
+            " values ('+3361234567' || $id, $channel, $consent, null, 'test', 0)",
+            {"id": customer_id, "channel": channel, "consent": consent},
+        )
 
 
 @pytest.fixture
@@ -107,8 +126,18 @@ def test_everyone_biggest_spenders_first(shop):
     ]
     assert people["email_marketing"].tolist() == [True, False, False, True, False, True]
     assert people["suppressed"].tolist() == [False, False, False, False, True, False]
+    # ids 1, 3, 5, 2, 4, 6: each channel's own consent
+    assert people["sms_marketing"].tolist() == [True, False, False, False, True, True]
+    assert people["callable"].tolist() == [True, True, False, False, True, True]
     assert people.loc[0, "last_order_at"] == pd.Timestamp("2024-03-05 10:00")
     assert pd.isna(people.loc[5, "last_order_at"])
+
+
+@pytest.mark.parametrize(("channel", "expected"), [
+    ("email", [1, 2, 6]), ("sms", [1, 4, 6]), ("phone", [1, 3, 4, 6]),
+])
+def test_consent_only_keeps_whoever_the_channel_may_reach(shop, channel, expected):
+    assert sorted(ids(shop, consent_only=True, channel=channel)) == expected
 
 
 @pytest.mark.parametrize(
@@ -182,23 +211,27 @@ def test_bad_questions_are_refused(shop):
 
 def test_list_summary(shop):
     assert list_summary(segment_customers(shop)) == {
-        "people": 6, "reachable": 3, "left_out": 3, "net_spend": 387.0
+        "people": 6, "reachable": 3, "left_out": 3, "recently_contacted": 0,
+        "recently_contacted_reachable": 0, "net_spend": 387.0
     }
     assert list_summary(segment_customers(shop, SegmentFilter(segments=("promising",)))) == {
-        "people": 1, "reachable": 0, "left_out": 1, "net_spend": 50.0
+        "people": 1, "reachable": 0, "left_out": 1, "recently_contacted": 0,
+        "recently_contacted_reachable": 0, "net_spend": 50.0
     }
 
 
 def test_a_page_of_the_list_and_the_totals_of_all_of_it(shop):
     everyone = segment_customers(shop)
-    first = segment_customers(shop, limit=2)
+    first = segment_customers(shop, limit=5)  # with 4, whose suppression names a source
     # (a page without a missing value holds plain bools where the whole list holds nullable ones)
-    pd.testing.assert_frame_equal(first, everyone.head(2), check_dtype=False)
+    pd.testing.assert_frame_equal(first, everyone.head(5), check_dtype=False)
     assert segment_totals(shop) == list_summary(everyone) == {
-        "people": 6, "reachable": 3, "left_out": 3, "net_spend": 387.0
+        "people": 6, "reachable": 3, "left_out": 3, "recently_contacted": 0,
+        "recently_contacted_reachable": 0, "net_spend": 387.0
     }
     assert segment_totals(shop, SegmentFilter(segments=("promising",))) == {
-        "people": 1, "reachable": 0, "left_out": 1, "net_spend": 50.0
+        "people": 1, "reachable": 0, "left_out": 1, "recently_contacted": 0,
+        "recently_contacted_reachable": 0, "net_spend": 50.0
     }
 
 
@@ -228,7 +261,8 @@ def test_a_given_rfm_table_gives_the_same_results(shop):
     scores = rfm(shop, day)
     pd.testing.assert_frame_equal(segment_table(shop, day, current=scores),
                                   segment_table(shop, day))
-    pd.testing.assert_frame_equal(segment_customers(shop, SegmentFilter(), day, scores=scores),
+    pd.testing.assert_frame_equal(segment_customers(shop, SegmentFilter(), day,
+                                                    computed=Computed(scores=scores)),
                                   segment_customers(shop, SegmentFilter(), day))
 
 
@@ -471,7 +505,8 @@ def test_win_back_filters_on_the_predictions(shop, fitted_values):
     predictions = customer_rows(fitted_values)
 
     def people(**questions):
-        found = segment_customers(shop, SegmentFilter(**questions), predictions=predictions)
+        found = segment_customers(shop, SegmentFilter(**questions),
+                                  computed=Computed(predictions=predictions))
         return sorted(found["customer_id"].tolist())
 
     assert people(min_p_alive=0.6) == [2, 4, 5]

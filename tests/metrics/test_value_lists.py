@@ -6,6 +6,8 @@ from datetime import date
 
 import pandas as pd
 import pandas.testing as pdt
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from metrics.value_lists import (
     LIST_COLUMNS,
@@ -102,6 +104,21 @@ def test_most_valuable_by_predicted_revenue_ties_to_the_older_customer():
 def test_most_valuable_falls_back_to_spend_to_date_without_predictions():
     table = values([145, 52, 70, 50, 70], [None] * 5, [None] * 5)
     assert most_valuable(table, people_of, n=3)["customer_id"].tolist() == [1, 3, 5]
+
+
+@settings(deadline=None)
+@given(revenue=st.lists(st.sampled_from([None, 0.0, 5.0, 12.5, 40.0]), min_size=1, max_size=30),
+       n=st.integers(1, 8))
+def test_most_valuable_is_the_head_of_the_full_sort(revenue, n):
+    """Only the rows at or above the n-th value are sorted: the same rows as sorting everyone,
+    ties by customer_id and missing predictions last."""
+    table = values([10.0] * len(revenue), revenue, [0.5] * len(revenue))
+    table = table.sample(frac=1.0, random_state=len(revenue))  # rows in no particular order
+    key = "expected_revenue" if table["expected_revenue"].notna().any() else "historic_value"
+    everyone = table.sort_values([key, "customer_id"], ascending=[False, True],
+                                 na_position="last")
+    assert most_valuable(table, people_of, n)["customer_id"].tolist() == everyone[
+        "customer_id"].head(n).tolist()
 
 
 def test_at_risk_is_the_chosen_people_with_the_models_figures():

@@ -42,9 +42,11 @@ FILES = {
     "etsy_sold_orders_2023_tab.csv": ("USD", "$US", "$"),
 }
 PAGES = ["views/overview.py", "views/retention.py", "views/repeat.py", "views/value.py",
-         "views/segments.py", "views/customer.py", "views/data.py", "views/import.py"]
+         "views/segments.py", "views/customer.py", "views/data.py", "views/import.py",
+         "views/channels.py"]
 # Pages whose default view shows amounts (the others show counts and shares until asked).
-MONEY_PAGES = {"views/overview.py", "views/value.py", "views/segments.py", "views/customer.py"}
+MONEY_PAGES = {"views/overview.py", "views/value.py", "views/segments.py", "views/customer.py",
+               "views/channels.py"}
 UNCOUNTED_FR = ("2 commandes en USD ne sont pas comptées dans les chiffres : saisissez un taux de "
                 "conversion en EUR sur la page Données.")
 

@@ -54,4 +54,18 @@ def test_the_customer_page_shows_it(tmp_path, use_db):
     tables = [frame.value for frame in at.dataframe]
     assert any("Colis abîmé" in list(table.get("Motif", [])) for table in tables)
     assert any("10/10" in list(table.get("Recommandation", [])) for table in tables)
-    assert any("★★★★★" in list(table.get("Note", [])) for table in tables)
+    assert any(text.startswith("- ★★☆☆☆ 12/03/2026 — **Colis abîmé** Le flacon est arrivé cassé\\.")
+               and "\n- ★★★★★ 09/03/2026 — **Très bon savon**" in text for text in titles)
+
+
+def test_the_data_pages_import_log_names_after_sale_files(tmp_path, use_db):
+    path = tmp_path / "shop.duckdb"
+    shop(path)
+    use_db(path)
+    at = app()
+    at.switch_page("views/data.py").run(timeout=90)
+    assert not at.exception
+    log = at.dataframe[0].value.set_index("Fichier")
+    assert log.loc[list(FILES), "Contenu"].tolist() == [
+        "tickets SAV", "avis clients", "réponses à une enquête"]
+    assert log.loc["trustpilot_reviews.csv", "Source"] == "Trustpilot — export des avis"

@@ -33,7 +33,7 @@ def cli_import(content: bytes, name: str) -> tuple:
 def test_the_import_page_path_gives_what_the_cli_gives(path):
     content = path.read_bytes()
     found = importing.cached_preview(content, path.name, ImportOptions())
-    mapping = importing.mapping_from_table(importing.mapping_table(found))
+    mapping = importing.mapping_from_table(importing.mapping_table(found), found)
     assert mapping == found.mapping
     con = store.connect(":memory:")
     report = import_file(con, content, path.name,
@@ -43,6 +43,30 @@ def test_the_import_page_path_gives_what_the_cli_gives(path):
     assert page == cli_import(content, path.name)
     orders, customers, _ = page[1]
     assert orders > 0 or customers > 0
+
+
+AFTER_SALE = sorted((ROOT / "tests" / "fixtures" / "after_sale").glob("*.csv"))
+AFTER_SALE_FIGURES = ("select (select count(*) from reviews), (select count(*) from "
+                      "survey_answers), (select count(*) from tickets)")
+
+
+@pytest.mark.parametrize("path", AFTER_SALE, ids=lambda p: p.name)
+def test_an_after_sale_file_through_the_page_path_gives_what_the_cli_gives(path):
+    content = path.read_bytes()
+    found = importing.cached_preview(content, path.name, ImportOptions())
+    assert importing.field_options(found)[1:] == [
+        importing.field_label(name) for name in importing.fields_of(found)]
+    mapping = importing.mapping_from_table(importing.mapping_table(found), found)
+    assert mapping == found.mapping
+    results = []
+    for options in (ImportOptions(mapping=mapping, source=found.source.name), ImportOptions()):
+        con = store.connect(":memory:")
+        report = import_file(con, content, path.name, options)
+        results.append((report.source.name, con.execute(AFTER_SALE_FIGURES).fetchone(),
+                        importing.report_figures(report)))
+        con.close()
+    assert results[0] == results[1]
+    assert sum(results[0][1]) > 0
 
 
 SALES = """N° de commande;Date;E-mail;Montant TTC;Statut

@@ -129,9 +129,6 @@ STRINGS: dict[str, tuple[str | dict[str, str], str | dict[str, str]]] = {
     "aftersale_col_status": ("Statut", "Status"),
     "aftersale_col_resolved": ("Résolu le", "Resolved on"),
     "aftersale_col_date": ("Date", "Date"),
-    "aftersale_col_stars": ("Note", "Rating"),
-    "aftersale_col_review": ("Avis", "Review"),
-    "aftersale_col_product": ("Produit", "Product"),
     "aftersale_col_recommend": ("Recommandation", "Would recommend"),
     "aftersale_col_satisfaction": ("Satisfaction", "Satisfaction"),
     "aftersale_col_comment": ("Commentaire", "Comment"),
@@ -139,4 +136,28 @@ STRINGS: dict[str, tuple[str | dict[str, str], str | dict[str, str]]] = {
     "aftersale_status_pending": ("en attente", "pending"),
     "aftersale_status_solved": ("résolu", "solved"),
     "aftersale_status_closed": ("clos", "closed"),
+    "aftersale_figure_new": ("Lignes nouvelles", "New rows"),
+    "aftersale_figure_updated": ("Mises à jour", "Updated"),
+    "aftersale_figure_linked": ("Rattachées à un client", "Linked to a customer"),
+    "aftersale_figure_unmatched": ("Sans client", "Without a customer"),
+    "aftersale_scale": ("Sur quelle échelle la question de recommandation est-elle posée ?",
+                        "On which scale is the recommendation question asked?"),
+    "aftersale_scale_5": ("de 1 à 5", "1 to 5"),
+    "aftersale_scale_10": ("de 0 à 10 (NPS)", "0 to 10 (NPS)"),
+    "aftersale_cli_help_scale": (
+        "échelle de la question de recommandation d'une enquête quand ses réponses ne la disent "
+        "pas : 5 (de 1 à 5) ou 10 (de 0 à 10, NPS)",
+        "scale of a survey's recommendation question when its answers do not tell: 5 (1 to 5) "
+        "or 10 (0 to 10, NPS)",
+    ),
+    "aftersale_cli_rows": (
+        "  lignes : {new} nouvelles, {updated} mises à jour, {unchanged} inchangées ; "
+        "rattachées à un client : {linked}, sans client : {unmatched}",
+        "  rows: {new} new, {updated} updated, {unchanged} unchanged; linked to a customer: "
+        "{linked}, without a customer: {unmatched}",
+    ),
+    # The Données page's import log names each file's kind as data_kind_<imports.file_kind>.
+    "data_kind_reviews": ("avis clients", "customer reviews"),
+    "data_kind_survey": ("réponses à une enquête", "survey answers"),
+    "data_kind_tickets": ("tickets SAV", "support tickets"),
 }

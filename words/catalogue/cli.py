@@ -57,9 +57,10 @@ STRINGS: dict[str, tuple[str | dict[str, str], str | dict[str, str]]] = {
         "to.",
     ),
     "cli_exported": (
-        "{people} dans {path} ({description}) ; {left_out} faute de consentement aux "
-        "e-mails{unusable}.",
-        "{people} to {path} ({description}); {left_out} for lack of email consent{unusable}.",
+        "{people} dans {path} ({description}) ; {left_out} faute de consentement ({channel})"
+        "{unusable}.",
+        "{people} to {path} ({description}); {left_out} for lack of consent ({channel})"
+        "{unusable}.",
     ),
     "cli_exported_people": (
         {"one": "{count} personne exportée", "other": "{count} personnes exportées"},
@@ -86,7 +87,12 @@ STRINGS.update({
         "kpis, report: ISO week YYYY-Www (2026-W46) or one of its days YYYY-MM-DD (default "
         "kpis: --as-of; report: the latest complete week)",
     ),
-    "cli_help_period": ("cohortes : semaine, mois ou trimestre", "cohorts: week, month or quarter"),
+    "cli_help_period": (
+        "cohortes : semaine, mois ou trimestre (défaut : mois) ; kpis : semaine, mois, trimestre "
+        "ou année (défaut : semaine)",
+        "cohorts: week, month or quarter (default: month); kpis: week, month, quarter or year "
+        "(default: week)",
+    ),
     "cli_help_format": ("segment accepte aussi xlsx, brevo et mailchimp (fichier --out)",
                         "segment also takes xlsx, brevo and mailchimp (file --out)"),
     "cli_help_segment": (

@@ -254,6 +254,126 @@ GLOSSARY: dict[str, tuple[tuple[str, str], tuple[str, str]]] = {
          "same name and same email before the @ 70%, same name and postcode but different "
          "emails 50%, same name with no email or postcode in common 40%."),
     ),
+    "replenishment": (
+        ("Délai habituel de rachat", "Usual repurchase delay"),
+        ("Pour un produit, la médiane des délais entre l'achat de ce produit par un client et son "
+         "achat suivant du même produit (un achat = un jour où le client a une commande valide "
+         "avec ce produit), depuis le début de l'historique jusqu'à la date ; donné à partir de "
+         "10 rachats, en dessous ce sont les habitudes d'un ou deux clients.",
+         "For a product, the median of the delays between a customer's purchase of it and their "
+         "next purchase of the same product (a purchase = a day on which the customer has a "
+         "valid order with it), from the start of the history up to the date; given from 10 "
+         "repurchases, below that it is one or two customers' habits."),
+    ),
+    "replenishment_due": (
+        ("À relancer", "Due for a reminder"),
+        ("Clients dont le dernier achat d'un produit remonte à son délai habituel de rachat, ou "
+         "jusqu'à 30 jours de plus, et qui ne l'ont pas racheté depuis : le moment d'un rappel.",
+         "Customers whose last purchase of a product was its usual repurchase delay ago, or up "
+         "to 30 days more, and who have not bought it since: the moment for a reminder."),
+    ),
+    "bought_together": (
+        ("Achetés ensemble", "Bought together"),
+        ("Deux produits dans la même commande valide, ventes anonymes comprises. Part : parmi les "
+         "commandes avec le premier, celles qui ont aussi le second. Lift : cette part divisée "
+         "par la part de toutes les commandes qui ont le second ; au-dessus de 1, plus souvent "
+         "ensemble que par hasard. Affiché à partir de 3 commandes.",
+         "Two products in the same valid order, anonymous sales included. Share: of the orders "
+         "with the first, those that also hold the second. Lift: that share divided by the "
+         "share of all orders holding the second; above 1, together more often than by chance. "
+         "Shown from 3 orders."),
+    ),
+    "bought_next": (
+        ("Acheté ensuite", "Bought next"),
+        ("Après l'achat d'un produit par un client, les produits de son jour d'achat suivant "
+         "(le même produit compris). Part : parmi les achats du produit suivis d'un autre jour "
+         "d'achat, ceux dont le jour suivant contient l'autre produit. Lift : cette part divisée "
+         "par la part de tous les jours d'achat (hors premier achat d'un client) qui le "
+         "contiennent. Affiché à partir de 3 fois.",
+         "After a customer's purchase of a product, the products of their next purchase day "
+         "(the same product included). Share: of the purchases of the product followed by "
+         "another purchase day, those whose next day holds the other product. Lift: that share "
+         "divided by the share of all purchase days (a customer's first excepted) holding it. "
+         "Shown from 3 times."),
+    ),
+    "seasonal_buyers": (
+        ("Acheteurs saisonniers", "Seasonal buyers"),
+        ("Clients dont toutes les commandes valides tombent dans une même saison de cadeaux : "
+         "fêtes de fin d'année (novembre-décembre) ou fêtes des mères et des pères (mai-juin), "
+         "une seule commande suffisant. Ils attendent leur saison, et ne sont pas perdus, "
+         "jusqu'à la fin de cette saison l'année suivant leur dernière commande.",
+         "Customers whose valid orders all fall in one gift season: year-end holidays "
+         "(November-December) or Mother's and Father's Day (May-June), one order being enough. "
+         "They are waiting for their season, not lost, until the end of that season in the year "
+         "after their last order."),
+    ),
+    "saved_segment": (
+        ("Liste enregistrée", "Saved list"),
+        ("Les critères d'une liste du constructeur de Segments gardés sous un nom, jamais les "
+         "personnes : la liste est recalculée chaque fois qu'elle est lue (page Segments, "
+         "rapport du lundi, python -m metrics segment --saved NOM).",
+         "A Segments builder list's criteria kept under a name, never the people: the list is "
+         "recomputed each time it is read (Segments page, Monday report, python -m metrics "
+         "segment --saved NAME)."),
+    ),
+    "channels_both": (
+        ("Clients web et boutique", "Web and shop customers"),
+        ("Clients ayant au moins une commande valide sur le site et une en boutique, depuis le "
+         "début. Ils ont donc au moins deux commandes : leur dépense se compare à celle des "
+         "clients fidèles d'un seul canal, pas à celle de tous les clients.",
+         "Customers with at least one valid order on the web shop and one in the boutique, "
+         "since the start. They therefore have two orders at least: their spend compares with "
+         "that of the repeat customers of one channel, not with every customer's."),
+    ),
+    "channels_first_order_cohorts": (
+        ("Cohortes par première commande", "Cohorts by first order"),
+        ("Les clients regroupés selon leur première commande valide : son premier produit (la "
+         "première ligne), son canal, ou son code de réduction (« Remise sans code » : une "
+         "remise sans code dans le fichier, comme les soldes en boutique ; « Sans remise » : "
+         "aucune remise).",
+         "Customers grouped by their first valid order: its first product (the first line), "
+         "its channel, or its discount code ('Discount without a code': a discount the file "
+         "gives no code for, such as a boutique's sales; 'No discount': none)."),
+    ),
+    "channels_back_within_90d": (
+        ("Retour sous 90 jours", "Back within 90 days"),
+        ("Part des clients dont la deuxième commande valide est venue au plus 90 jours après la "
+         "première, parmi ceux dont la première date d'au moins 90 jours.",
+         "Share of the customers whose second valid order came at most 90 days after the first, "
+         "among those whose first is at least 90 days old."),
+    ),
+    "channels_value_12m": (
+        ("Valeur à 12 mois", "12-month value"),
+        ("Dépense nette moyenne d'un client pendant les 365 jours qui commencent à sa première "
+         "commande valide, parmi les clients arrivés depuis au moins un an (les plus récents "
+         "n'ont pas encore eu leur année).",
+         "Average net spend of a customer in the 365 days starting with their first valid "
+         "order, among the customers who arrived at least a year ago (newer ones have not had "
+         "their year yet)."),
+    ),
+    "channels_order_gaps": (
+        ("Délai entre deux commandes, étape par étape", "Delay between orders, step by step"),
+        ("Pour chaque étape (1re → 2e commande, 2e → 3e…) : les clients arrivés à la première "
+         "commande de l'étape, la part qui a passé la suivante, et le nombre de jours entre les "
+         "deux (médiane et quartiles ; deux commandes le même jour : 0 jour).",
+         "For each step (1st → 2nd order, 2nd → 3rd…): the customers who reached the step's "
+         "first order, the share who placed the next, and the days between the two (median "
+         "and quartiles; two orders on one day: 0 days)."),
+    ),
+    "channels_new_customer_revenue": (
+        ("CA des nouveaux clients", "Revenue from new customers"),
+        ("Chiffre d'affaires net de la période venant des clients dont la première commande "
+         "valide est dans la période. Avec celui des clients revenus et les ventes anonymes, il "
+         "fait le chiffre d'affaires.",
+         "Net revenue of the period from the customers whose first valid order falls in it. "
+         "With the returning customers' and the anonymous sales, it makes up the revenue."),
+    ),
+    "channels_returning_customer_revenue": (
+        ("CA des clients revenus", "Revenue from returning customers"),
+        ("Chiffre d'affaires net de la période venant des clients qui avaient déjà une commande "
+         "valide avant elle.",
+         "Net revenue of the period from the customers who had a valid order before it."),
+    ),
 }
 
 # The one definition behind each term (store/definitions/ or a metrics function).
@@ -262,7 +382,7 @@ COMPUTED_BY: dict[str, str] = {
     "revenue": "view net_revenue",
     "credit_notes": "view net_revenue",
     "orders": "view valid_orders",
-    "customers": "macro customer_facts_until (valid_orders > 0), kpi_weekly_kpis for a week",
+    "customers": "macro customer_facts_until (valid_orders > 0), kpi_period_kpis for a week",
     "people": "table customers",
     "new_customers": "macro is_new_customer",
     "returning_customers": "macro is_new_customer (not)",
@@ -287,6 +407,20 @@ COMPUTED_BY: dict[str, str] = {
     "import_orders": "table imports (orders_new, orders_updated, orders_unchanged)",
     "new_customer_records": "table imports (customers_new)",
     "likeness": "identity.duplicates.suspected_pairs",
+    "replenishment": "macro product_purchases, metrics/sql/products_replenishment.sql",
+    "replenishment_due": "macro is_due, metrics.replenishment.due",
+    "bought_together": "metrics/sql/products_bought_together.sql",
+    "bought_next": "macro product_purchases, metrics/sql/products_bought_next.sql",
+    "seasonal_buyers": "view seasons, macro seasonal_customers",
+    "saved_segment": "table saved_segments, metrics.saved_segments",
+    "channels_both": "metrics/sql/channels_customers.sql (channel_use 'both')",
+    "channels_first_order_cohorts": "macro customer_first_orders, metrics.first_cohorts",
+    "channels_back_within_90d": "metrics/sql/first_cohorts.sql (back_within_90d_rate)",
+    "channels_value_12m": "metrics/sql/first_cohorts.sql (value_12m)",
+    "channels_order_gaps": "macro customer_order_gaps, metrics.repeat.order_gaps",
+    "channels_new_customer_revenue": "metrics/sql/kpi_period_kpis.sql (new_customer_revenue)",
+    "channels_returning_customer_revenue": ("metrics/sql/kpi_period_kpis.sql "
+                                            "(returning_customer_revenue)"),
 }
 
 GLOSSARY.update(AFTERSALES_GLOSSARY)
