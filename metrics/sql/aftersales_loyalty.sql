@@ -74,11 +74,24 @@ inner join loyalty_states as s
     and (s.next_day is null or s.next_day > e.day)
 
 -- name: candidates
--- Per kind of event, the states of the customers who never had it up to the date.
+-- Per kind of event, the states of the customers who never had it up to the date, in the
+-- strata (cohort, orders so far) where an event falls and overlapping their span of days,
+-- with the stratum's number of events.
 create temp table loyalty_candidates as
-select k.event, s.*
+with
+
+strata as (
+    select event, cohort, orders_so_far, count(*) as stratum_events,
+        min(event_day) as first_day, max(event_day) as last_day
+    from loyalty_events
+    group by all
+)
+
+select k.event, s.*, k.stratum_events
 from loyalty_states as s
-cross join (values ('refund'), ('ticket'), ('low_score')) as k(event)
+inner join strata as k
+    on k.cohort = s.cohort and k.orders_so_far = s.orders_so_far
+    and s.day <= k.last_day and (s.next_day is null or s.next_day > k.first_day)
 anti join loyalty_events as e on e.event = k.event and e.customer_id = s.customer_id
 
 -- name: sweep
@@ -92,15 +105,15 @@ with
 
 timeline as (
     select event, cohort, orders_so_far, day, 0 as is_event, customer_id, day as state_day,
-        1 as customers, bought_again::int as again
-    from (select *, next_valid_day is not null as bought_again from loyalty_candidates)
+        1 as customers, (next_valid_day is not null)::int as again, stratum_events
+    from loyalty_candidates
     union all
     select event, cohort, orders_so_far, next_day, 0, customer_id, day, -1,
-        -(next_valid_day is not null)::int
+        -(next_valid_day is not null)::int, stratum_events
     from loyalty_candidates
     where next_day is not null
     union all
-    select event, cohort, orders_so_far, event_day, 1, customer_id, null, 0, 0
+    select event, cohort, orders_so_far, event_day, 1, customer_id, null, 0, 0, null
     from loyalty_events
 )
 
@@ -108,44 +121,43 @@ select
     *,
     sum(customers) over running as comparables,
     sum(again) over running as comparables_again,
-    sum(is_event) over running - is_event as events_before,
-    sum(is_event) over (partition by event, cohort, orders_so_far) as stratum_events
+    sum(is_event) over running - is_event as events_before
 from timeline
 window running as (
     partition by event, cohort, orders_so_far order by day, is_event
     rows between unbounded preceding and current row
 )
 
+-- name: value_sample
+-- The value over 12 months is compared on at most $cap customers without the event per cohort
+-- (the same ones each run: the smallest hashes of their ids): their states.
+create temp table loyalty_sample as
+select c.*
+from loyalty_candidates as c
+semi join (
+    select event, customer_id
+    from (select distinct event, cohort, customer_id from loyalty_candidates)
+    qualify row_number() over (
+        partition by event, cohort order by hash(customer_id), customer_id
+    ) <= $cap
+) as chosen using (event, customer_id)
+
 -- name: value_pairs
--- The value over 12 months of at most $cap comparables per cohort (the same ones each run: the
--- smallest hashes of their ids), for events at least a year old: each pair's spend in the 365
--- days after the event's day (spend so far a year on, minus at the event).
+-- The sampled comparables of each event at least a year old.
+create temp table loyalty_pairs as
+select e.event, e.customer_id, e.event_day, c.customer_id as comparable_id, c.spend_so_far
+from loyalty_events as e
+inner join loyalty_sample as c
+    on c.event = e.event and c.cohort = e.cohort and c.orders_so_far = e.orders_so_far
+where e.event_day + 365 <= $as_of::date
+    and c.day <= e.event_day and (c.next_day is null or c.next_day > e.event_day)
+
+-- name: value
+-- Each pair's spend in the 365 days after the event's day: spend so far a year on, minus at
+-- the event; averaged per event customer.
 create temp table loyalty_value as
-with
-
-sampled as (
-    select *
-    from loyalty_candidates
-    semi join (
-        select event, customer_id
-        from (select distinct event, cohort, customer_id from loyalty_candidates)
-        qualify row_number() over (
-            partition by event, cohort order by hash(customer_id), customer_id
-        ) <= $cap
-    ) as chosen using (event, customer_id)
-),
-
-pairs as (
-    select e.event, e.customer_id, e.event_day, c.customer_id as comparable_id, c.spend_so_far
-    from loyalty_events as e
-    inner join sampled as c
-        on c.event = e.event and c.cohort = e.cohort and c.orders_so_far = e.orders_so_far
-        and c.day <= e.event_day and (c.next_day is null or c.next_day > e.event_day)
-    where e.event_day + 365 <= $as_of::date
-)
-
 select p.event, p.customer_id, avg(s.spend_so_far - p.spend_so_far) as comparables_value_12m
-from pairs as p
+from loyalty_pairs as p
 asof inner join loyalty_states as s
     on s.customer_id = p.comparable_id and s.day <= p.event_day + 365
 group by p.event, p.customer_id
