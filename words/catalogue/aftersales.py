@@ -253,15 +253,19 @@ STRINGS: dict[str, tuple[str | dict[str, str], str | dict[str, str]]] = {
     "aftersales_col_repeat_after": ("Ont racheté", "Bought again"),
     "aftersales_col_matched": ("Clients avec des comparables", "Customers with comparables"),
     "aftersales_col_comparables": ("Clients comparables", "Comparable customers"),
+    "aftersales_col_repeat_matched": ("Ont racheté (clients comparés)",
+                                      "Bought again (customers compared)"),
     "aftersales_col_repeat_without": ("Comparables qui ont racheté",
                                       "Comparables who bought again"),
     "aftersales_col_value_after": ("Valeur sur 12 mois après", "Value over the next 12 months"),
     "aftersales_col_value_without": ("Valeur des comparables", "Comparables' value"),
     "aftersales_loyalty_reading": (
-        "{after} des clients remboursés ont racheté ensuite, contre {without} des clients "
-        "comparables jamais remboursés ({customers}, {comparables}).",
-        "{after} of refunded customers bought again afterwards, against {without} of "
-        "comparable customers never refunded ({customers}, {comparables}).",
+        "{after} des clients remboursés ont racheté ensuite ({customers}). Parmi les {matched} "
+        "qui ont des clients comparables, {after_matched} ont racheté, contre {without} de ces "
+        "clients comparables jamais remboursés ({comparables}).",
+        "{after} of refunded customers bought again afterwards ({customers}). Of the {matched} "
+        "who have comparable customers, {after_matched} bought again, against {without} of "
+        "those comparable customers never refunded ({comparables}).",
     ),
     "aftersales_people": ({"one": "{count} client", "other": "{count} clients"},
                           {"one": "{count} customer", "other": "{count} customers"}),
@@ -313,8 +317,10 @@ STRINGS: dict[str, tuple[str | dict[str, str], str | dict[str, str]]] = {
     # command line
     "aftersales_line": ("{term} : {value}", "{term}: {value}"),
     "aftersales_loyalty_line": (
-        "{event} : {after} ({customers}) ; {comparable} : {without} ({comparables})",
-        "{event}: {after} ({customers}); {comparable}: {without} ({comparables})",
+        "{event} : {after} ({customers}) ; comparés : {after_matched} ({matched}) contre "
+        "{without} ({comparables})",
+        "{event}: {after} ({customers}); compared: {after_matched} ({matched}) against "
+        "{without} ({comparables})",
     ),
     "aftersales_cli_help": ("après-vente : remboursements, NPS, CSAT, tickets et fidélité",
                             "after-sales: refunds, NPS, CSAT, tickets and loyalty"),
