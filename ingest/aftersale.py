@@ -32,7 +32,8 @@ from ingest.sources.base import Source
 SCALES = ("5", "10")
 KINDS = ("reviews", "survey", "tickets")
 # Google Forms writes "2023/03/15 10:23:45 AM GMT+1": the offset goes, the wall-clock time stays.
-GMT_OFFSET = r"\s*(?:GMT|UTC)\s*[+-]\s*\d{1,2}(?::?\d{2})?\s*$"
+# ASCII classes only and no flags: pandas then runs it in Arrow (RE2), not per value (parse.py).
+GMT_OFFSET = r" *(?:GMT|UTC|gmt|utc) *[+-] *[0-9]{1,2}(?::?[0-9]{2})? *$"
 SCALE_IN_WORDS = (("10", r"\bsur 10\b|\b[01] (?:a|to) 10\b|\b10 points\b|\bout of 10\b"),
                   ("5", r"\bsur 5\b|\b[01] (?:a|to) 5\b|\b5 points\b|\bout of 5\b"))
 # The answers a satisfaction question offers as words (Google Forms' choices), normalised.
@@ -159,7 +160,7 @@ def dates(table: RawTable, mapping: dict[str, str], name: str, requested: str | 
     """A date column read in one day/month order; ``reasons`` (the main date only) gains its
     unreadable cells, and a column mostly unreadable refuses the file."""
     raw = column(table, mapping, name)
-    raw = raw.mask(raw.isin(EXCEL_ERRORS)).str.replace(GMT_OFFSET, "", regex=True, flags=re.I)
+    raw = raw.mask(raw.isin(EXCEL_ERRORS)).str.replace(GMT_OFFSET, "", regex=True)
     order = None if requested == "serial" else requested
     result = parse.parse_dates(raw, order=order or declared)
     if order is None and declared is not None and result.invalid.any():
@@ -246,7 +247,7 @@ def survey_columns(rows: pd.DataFrame, table: RawTable, values: ParsedColumns,
         chosen = scale or scale_in_words(header)
         if chosen is None:
             chosen = "10" if (given.values > 5).any() else "5"
-            if chosen == "5" and given.values.notna().any():
+            if answered_up_to_5(given.values):
                 doubts.append(scale_doubt(header))
         low = 0 if chosen == "10" else 1
         reasons.flag(out_of(given.values, low, int(chosen)), "aftersale_score_out_of_scale",
@@ -270,6 +271,21 @@ def survey_columns(rows: pd.DataFrame, table: RawTable, values: ParsedColumns,
     answered |= rows["comment"].notna()
     reasons.flag(~answered, "aftersale_no_answer")
     return doubts
+
+
+def answered_up_to_5(values: pd.Series) -> bool:
+    """Answers that do not tell a 1-5 question from a 0-10 one: some, none above 5."""
+    return bool(values.notna().any() and not (values > 5).any())
+
+
+def scale_unsure(table: RawTable, source: Source, mapping: dict[str, str]) -> bool:
+    """Whether importing this file will ask the recommendation question's scale: for the
+    preview, which asks it before the import."""
+    if source.after_sale != "survey" or "nps_score" not in mapping:
+        return False
+    if scale_in_words(mapping["nps_score"]) is not None:
+        return False
+    return answered_up_to_5(score(table, mapping, "nps_score").values)
 
 
 def out_of(values: pd.Series, low: int, high: int) -> pd.Series:
@@ -343,6 +359,6 @@ def row_keys(rows: pd.DataFrame, values: ParsedColumns, mapping: dict[str, str])
     content = rows.loc[missing].drop(columns=["row_number"]).copy()
     content["at"] = content["at"].dt.floor("min")
     hashed = pd.Series(np.char.mod("%016x", pd.util.hash_pandas_object(
-        content.astype("str"), index=False).to_numpy()), index=rows.index[missing])
+        content, index=False).to_numpy()), index=rows.index[missing])
     nth = hashed.groupby(hashed).cumcount().astype("str")
     return given.fillna(CONTENT_KEY_PREFIX + hashed + "-" + nth)

@@ -21,6 +21,7 @@ import pandas as pd
 import streamlit as st
 
 from exports.names import rejects_file_name
+from ingest.aftersale import scale_unsure as survey_scale_unsure
 from ingest.doubts import UnsureImport
 from ingest.fields import AFTER_SALE_FIELDS, FIELD_BY_NAME, FIELDS
 from ingest.pipeline import (
@@ -169,6 +170,11 @@ def run_imports(files: Files, since: datetime) -> list[Result]:
 def unsure_files(results: list[Result]) -> set[str]:
     """Names of the files refused until their doubts are settled: their tick box stays shown."""
     return {r.file_name for r in results if isinstance(r, UnsureImport)}
+
+
+def scale_unsure(found: Preview) -> bool:
+    """A survey whose recommendation answers cannot tell 1-5 from 0-10: its preview asks."""
+    return survey_scale_unsure(found.table, found.source, found.mapping)
 
 
 def scale_questions(results: list[Result]) -> set[str]:

@@ -81,7 +81,8 @@ for upload in uploads or []:
         order_ids = st.radio(t("order_ids"), ["separate", "same"], index=None, key=f"orders-{key}",
                              format_func=lambda o: t(f"order_ids_{o}"))
     scale = None
-    if upload.name in st.session_state.get("scale_questions", ()):
+    if (upload.name in st.session_state.get("scale_questions", ())
+            or importing.scale_unsure(found)):
         scale = st.radio(t("aftersale_scale"), ["5", "10"], index=None, key=f"scale-{key}",
                          format_func=lambda o: t(f"aftersale_scale_{o}"))
     ready.append((upload.name, content, ImportOptions(

@@ -11,9 +11,11 @@ from io import BytesIO
 from pathlib import Path
 
 import openpyxl
+from python_calamine import CalamineWorkbook
 import pytest
 
 from ingest import aftersale_load
+from ingest.aftersale import scale_unsure
 from ingest.doubts import UnsureImport
 from ingest.errors import FileRejected
 from ingest.pipeline import ImportOptions, import_file, preview
@@ -130,6 +132,8 @@ def test_survey_scales_and_words(shop):
 def test_a_recommendation_answered_only_from_0_to_5_asks_its_scale(con):
     data = ("Horodateur,Adresse e-mail,Recommanderiez-vous notre boutique ?\n"
             "20/03/2026 10:00:00,a@x.fr,4\n20/03/2026 11:00:00,b@x.fr,2\n").encode()
+    found = preview(data, "avis.csv")
+    assert scale_unsure(found.table, found.source, found.mapping)  # the preview asks already
     with pytest.raises(UnsureImport) as unsure:
         import_file(con, data, "avis.csv")
     assert [d.topic for d in unsure.value.doubts] == ["scale"]
@@ -137,6 +141,13 @@ def test_a_recommendation_answered_only_from_0_to_5_asks_its_scale(con):
     import_file(con, data, "avis.csv", ImportOptions(scale="10"))
     assert con.execute("select nps_score, recommend_5 from survey_answers order by 1"
                        ).fetchall() == [(2, None), (4, None)]
+
+
+@pytest.mark.parametrize("name", ["google_forms_nps_fr.csv", "google_forms_recommend_1_5_fr.csv",
+                                  "trustpilot_reviews.csv"])
+def test_the_preview_asks_no_scale_when_the_file_tells(name):
+    found = preview((FIXTURES / name).read_bytes(), name)
+    assert not scale_unsure(found.table, found.source, found.mapping)
 
 
 def test_ticket_values_and_first_contact(shop):
@@ -247,3 +258,38 @@ def test_the_real_exports_import(con, name, source, rows):
     if rows is not None:
         assert report.rows_read == rows
     assert report.after_sale.unmatched == report.rows_loaded
+
+
+def test_rows_without_an_id_are_the_same_rows_from_the_workbook_copy(shop):
+    """A Google Forms sheet has no answer id: its rows are keyed by their content, so the same
+    answers downloaded again as XLSX are recognised, not added twice."""
+    name = "google_forms_nps_en.csv"
+    import_file(shop, (FIXTURES / name).read_bytes(), name)
+    book = openpyxl.Workbook()
+    for row in csv.reader((FIXTURES / name).read_text(encoding="utf-8").splitlines()):
+        book.active.append([int(cell) if cell.isdigit() else cell for cell in row])  # numbers
+    buffer = BytesIO()
+    book.save(buffer)
+    again = import_file(shop, buffer.getvalue(), "reponses.xlsx")
+    assert (again.after_sale.new, again.after_sale.unchanged) == (0, 3)
+
+
+@pytest.mark.skipif(not AFTER_SALE.is_dir(), reason=f"{AFTER_SALE} missing")
+def test_the_real_trustpilot_export_as_a_plain_read_sees_it(con):
+    """Its reviews, stars and replies counted by a plain read of the workbook: 5 reviews are
+    listed twice, identical; the second copy of each is rejected with the line of the first."""
+    path = AFTER_SALE / "trustpilot_puregym_reviews.xlsx"
+    header, *body = CalamineWorkbook.from_path(str(path)).get_sheet_by_index(0).to_python()
+    first: dict = {}
+    for row in body:
+        first.setdefault(row[header.index("Review ID")], row)
+    stars = [float(row[header.index("Review Stars")]) for row in first.values()]
+    replied = sum(row[header.index("Company Reply Date (UTC)")] not in ("", None)
+                  for row in first.values())
+    report = import_file(con, path.read_bytes(), path.name)
+    assert (report.rows_loaded, report.rows_rejected) == (len(first), len(body) - len(first))
+    assert report.rejects["reason_fr"].str.startswith("même identifiant qu'à la ligne").all()
+    count, mean, replies = con.execute(
+        "select count(*), avg(rating)::double, count(replied_at) from reviews").fetchone()
+    assert (count, replies) == (len(first), replied)
+    assert mean == pytest.approx(sum(stars) / len(stars), abs=1e-12)
