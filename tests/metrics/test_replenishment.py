@@ -56,7 +56,8 @@ def test_too_few_repurchases_give_no_usual_delay_and_nobody_due(con):
 def test_customers_due_now(con):
     insert_products_shop(con)
     delays = replenishment(con, AS_OF, min_repurchases=1)
-    found = {product: due(con, product, AS_OF, delays) for product in ("Savon", "Bougie", "Coffret")}
+    found = {product: due(con, product, AS_OF, delays)
+             for product in ("Savon", "Bougie", "Coffret")}
     assert {product: table[["customer_id", "days_since", "times_bought"]].values.tolist()
             for product, table in found.items()} == {
         "Savon": [[3, 33, 1]], "Bougie": [[4, 40, 2]], "Coffret": [[4, 40, 2]]}
