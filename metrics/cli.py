@@ -242,7 +242,8 @@ def segment_report(con: duckdb.DuckDBPyConnection, args: argparse.Namespace) -> 
 
         name = save_segment(con, args.save, segment_filter)
         return Report({}, pd.DataFrame(), message=text(
-            "products_saved", args.lang, name=name, description=describe(segment_filter, args.lang)))
+            "products_saved", args.lang, name=name,
+            description=describe(segment_filter, args.lang)))
     exporting = args.format in EXPORT_FORMATS
     days = (settings(con)["not_contacted_days"] if args.not_contacted_days is None
             else args.not_contacted_days) if exporting else None
