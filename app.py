@@ -23,6 +23,7 @@ pages = [
     st.Page("views/channels.py", title=t("page_channels"), icon=":material/storefront:"),
     st.Page("views/value.py", title=t("page_value"), icon=":material/savings:"),
     st.Page("views/segments.py", title=t("page_segments"), icon=":material/groups:"),
+    st.Page("views/products.py", title=t("page_products"), icon=":material/inventory_2:"),
     st.Page("views/customer.py", title=t("page_customer"), icon=":material/person_search:"),
     st.Page("views/aftersales.py", title=t("aftersales_page"), icon=":material/support_agent:"),
     st.Page("views/data.py", title=t("page_data"), icon=":material/database:"),

@@ -11,8 +11,8 @@ import pandas as pd
 
 from exports.lists import ExportFile
 from metrics.contacts import log_contacts
-from metrics.sql_files import run_sql
-from store import WRITE_LOCK
+from metrics.sql_files import run, run_sql
+from store import transaction
 
 
 def log_export(
@@ -22,10 +22,10 @@ def log_export(
     filter_json: str | None = None,
 ) -> int:
     """Record ``export`` (of the list described by ``description``) and its people's contact;
-    returns its id."""
-    with WRITE_LOCK:
-        row = run_sql(
-            con,
+    returns its id. One transaction: the log never holds an export whose contacts are missing."""
+    with transaction(con) as cur:
+        [(export_id,)] = run(
+            cur,
             "segment_log_export",
             exported_at=export.created_at,
             description=description,
@@ -37,9 +37,8 @@ def log_export(
             file_name=export.file_name,
             channel=export.channel,
             rows_recently_contacted=export.recently_contacted,
-        )
-        export_id = int(row["export_id"].iloc[0])
-        log_contacts(con, export.customer_ids, export.created_at, export.channel, description,
+        ).fetchall()
+        log_contacts(cur, export.customer_ids, export.created_at, export.channel, description,
                      export_id)
     return export_id
 

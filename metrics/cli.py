@@ -56,7 +56,13 @@ from metrics.rfm import (
     rfm,
     segment_summary,
 )
-from metrics.segment import SegmentFilter, describe, list_summary, segment_customers
+from metrics.segment import (
+    SALES_CHANNELS,
+    SegmentFilter,
+    describe,
+    list_summary,
+    segment_customers,
+)
 from store.currency import shop_currency
 from store.errors import ComptoirError
 from words import STRINGS, both, choose, lang_of, lang_option, text
@@ -205,20 +211,43 @@ def clv_report(con: duckdb.DuckDBPyConnection, args: argparse.Namespace) -> Repo
     return Report({**summary, "customers": rows}, rows)
 
 
+def segment_filter_of(con: duckdb.DuckDBPyConnection, args: argparse.Namespace) -> SegmentFilter:
+    """The builder's questions of the command line: those of the saved segment --saved (if
+    any), with each question given on the command line answered as given."""
+    from metrics.saved_segments import load_segment
+
+    base = load_segment(con, args.saved) if args.saved else SegmentFilter()
+    given = {
+        "segments": tuple(args.segment or ()), "min_p_alive": args.min_p_alive,
+        "min_predicted_value": args.min_predicted_value,
+        "min_days_overdue": args.min_days_overdue, "at_risk": args.at_risk,
+        "sales_channels": tuple(args.sales_channel or ()), "due_for": args.due_for,
+        "leave_out_seasonal": args.leave_out_seasonal or None,
+        "discount_codes": tuple(args.discount_code or ()),
+    }
+    return dataclasses.replace(
+        base, **{key: value for key, value in given.items() if value not in (None, ())})
+
+
 def segment_report(con: duckdb.DuckDBPyConnection, args: argparse.Namespace) -> Report:
     """The people of --segment (everyone if none) as of --as-of, only those --channel may reach
     (its own consent) unless --no-consent-only, and not those contacted in the last
-    --not-contacted-days (default: the owner's setting) from an export. With --format csv, xlsx, brevo or
-    mailchimp the list is written to --out by the exports package and logged, with each person's
-    contact."""
+    --not-contacted-days (default: the owner's setting) from an export. With --format csv, xlsx,
+    brevo or mailchimp the list is written to --out by the exports package and logged, with each
+    person's contact. --saved NAME starts from a saved segment's questions; --save NAME keeps
+    the command's questions under that name."""
+    segment_filter = segment_filter_of(con, args)
+    if args.save:
+        from metrics.saved_segments import save_segment
+
+        name = save_segment(con, args.save, segment_filter)
+        return Report({}, pd.DataFrame(), message=text(
+            "products_saved", args.lang, name=name, description=describe(segment_filter, args.lang)))
     exporting = args.format in EXPORT_FORMATS
     days = (settings(con)["not_contacted_days"] if args.not_contacted_days is None
             else args.not_contacted_days) if exporting else None
-    segment_filter = SegmentFilter(
-        segments=tuple(args.segment or ()), min_p_alive=args.min_p_alive,
-        min_predicted_value=args.min_predicted_value, min_days_overdue=args.min_days_overdue,
-        at_risk=args.at_risk, channel=args.channel, not_contacted_days=days,
-    )
+    segment_filter = dataclasses.replace(segment_filter, channel=args.channel,
+                                         not_contacted_days=days)
     people = segment_customers(con, segment_filter, resolve_as_of(con, args.as_of))
     held_back = 0
     if not args.open_complaints:
@@ -262,6 +291,70 @@ def weekly_report_file(con: duckdb.DuckDBPyConnection, args: argparse.Namespace)
     write_out(args.out, reports.render(report, fmt, args.lang))
     return Report({}, pd.DataFrame(),
                   message=text("report_written", args.lang, iso=report.iso_week, path=args.out))
+
+
+PRODUCT_VIEWS = ("replenishment", "affinity")
+
+
+def replenishment_report(con: duckdb.DuckDBPyConnection, args: argparse.Namespace) -> Report:
+    """Per product, the usual delay before it is bought again and who is due for it now; with
+    --product, the people due for that product (their contact details and consent)."""
+    from metrics.due_lists import DUE_FACTS, due_people
+    from metrics.replenishment import DUE_WINDOW_DAYS, MIN_REPURCHASES, replenishment
+
+    as_of = resolve_as_of(con, args.as_of)
+    table = replenishment(con, as_of)
+    summary = {"as_of": as_of, "min_repurchases": MIN_REPURCHASES,
+               "due_window_days": DUE_WINDOW_DAYS}
+    if args.product is None:  # "usual" is in JSON; the table says it by a missing median
+        return Report({**summary, "products": table}, table.drop(columns="usual"))
+    row = table[table["product"] == args.product]
+    people = due_people(con, args.product, as_of, table)
+    people = people[[*DUE_FACTS, *SEGMENT_COLUMNS[1:]]]
+    median = row["median_days"].iloc[0] if len(row) else None
+    return Report({**summary, "product": args.product, "median_days": median,
+                   "due": len(people)}, people, "customers")
+
+
+AFFINITY_COLUMNS = ["relation", "product", "with_product", "count", "base", "share", "lift"]
+
+
+def affinity_report(con: duckdb.DuckDBPyConnection, args: argparse.Namespace) -> Report:
+    """What is bought together (one order) and next (the next purchase day) after each product,
+    or after --product only; the table holds both, a relation column says which."""
+    from metrics.affinity import bought_next, bought_together
+
+    as_of = resolve_as_of(con, args.as_of)
+    together = bought_together(con, as_of, args.product)
+    after = bought_next(con, as_of, args.product)
+    table = pd.concat([
+        together.rename(columns={"other_product": "with_product", "orders": "count",
+                                 "product_orders": "base"}).assign(relation="together"),
+        after.rename(columns={"next_product": "with_product", "times": "count",
+                              "followed": "base"}).assign(relation="next"),
+    ], ignore_index=True)[AFFINITY_COLUMNS]
+    return Report({"as_of": as_of, "bought_together": together, "bought_next": after}, table)
+
+
+def products_report(con: duckdb.DuckDBPyConnection, args: argparse.Namespace) -> Report:
+    """``products replenishment`` or ``products affinity``."""
+    if args.view is None:
+        raise ComptoirError(*both("products_view_missing", views=" | ".join(PRODUCT_VIEWS)))
+    return (replenishment_report if args.view == "replenishment" else affinity_report)(con, args)
+
+
+def seasonal_report(con: duckdb.DuckDBPyConnection, args: argparse.Namespace) -> Report:
+    """Seasonal buyers per season, and with --customers the seasonal buyers themselves."""
+    from metrics.seasonal import seasonal_buyers, seasonal_summary
+
+    as_of = resolve_as_of(con, args.as_of)
+    table = seasonal_summary(con, as_of)
+    table.insert(1, "season_name", [text(f"products_season_{key}", args.lang)
+                                    for key in table["season"]])
+    if args.customers:
+        return Report({"as_of": as_of, "seasons": table}, seasonal_buyers(con, as_of),
+                      "customers")
+    return Report({"as_of": as_of, "seasons": table}, table)
 
 
 def aftersales_lines(figures: dict, links: pd.DataFrame, lang: str) -> str:
@@ -345,6 +438,8 @@ COMMANDS: dict[str, Callable[[duckdb.DuckDBPyConnection, argparse.Namespace], Re
     "clv": clv_report,
     "segment": segment_report,
     "report": weekly_report_file,
+    "products": products_report,
+    "seasonal": seasonal_report,
     "aftersales": aftersales_report,
 }
 
@@ -389,6 +484,22 @@ def build_parser(lang: str = "fr") -> argparse.ArgumentParser:
     parser.add_argument("--open-complaints", action="store_true",
                         help=text("aftersales_cli_open_complaints", lang))
     parser.add_argument("--out", type=Path, help=say("out"))
+    parser.add_argument("view", nargs="?", choices=PRODUCT_VIEWS,
+                        help=text("products_help_view", lang))
+    parser.add_argument("--product", help=text("products_help_product", lang))
+    parser.add_argument("--saved", metavar=text("products_metavar_name", lang),
+                        help=text("products_help_saved", lang))
+    parser.add_argument("--save", metavar=text("products_metavar_name", lang),
+                        help=text("products_help_save", lang))
+    parser.add_argument("--sales-channel", action="append", choices=SALES_CHANNELS,
+                        help=text("products_help_sales_channel", lang))
+    parser.add_argument("--due-for", metavar=text("products_metavar_product", lang),
+                        help=text("products_help_due_for", lang))
+    parser.add_argument("--leave-out-seasonal", action="store_true",
+                        help=text("products_help_leave_out_seasonal", lang))
+    parser.add_argument("--discount-code", action="append",
+                        metavar=text("products_metavar_code", lang),
+                        help=text("products_help_discount_code", lang))
     return parser
 
 

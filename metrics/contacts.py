@@ -12,8 +12,8 @@ from datetime import datetime
 import duckdb
 import pandas as pd
 
-from metrics.sql_files import run_sql
-from store import WRITE_LOCK
+from metrics.sql_files import run, run_sql
+from store import transaction
 from store.settings import settings
 
 CHANNELS = ("email", "sms", "phone")
@@ -21,15 +21,17 @@ CHANNELS = ("email", "sms", "phone")
 
 def log_contacts(con: duckdb.DuckDBPyConnection, customer_ids: Iterable[int], when: datetime,
                  channel: str, list_name: str, export_id: int | None = None) -> int:
-    """One contact per person of ``customer_ids`` at ``when``; how many were written."""
+    """One contact per person of ``customer_ids`` at ``when``; how many were written. In the
+    caller's transaction when ``con`` is a store.transaction cursor (an export and its contacts
+    are logged together or not at all)."""
     if channel not in CHANNELS:
         raise ValueError(f"channel must be one of {CHANNELS}, not {channel!r}")
     ids = [int(i) for i in customer_ids]
     if not ids:
         return 0
-    with WRITE_LOCK:
-        written = run_sql(con, "contacts_write", customer_ids=ids, contacted_at=when,
-                          channel=channel, list_name=list_name, export_id=export_id)
+    with transaction(con) as cur:
+        written = run(cur, "contacts_write", customer_ids=ids, contacted_at=when,
+                      channel=channel, list_name=list_name, export_id=export_id).fetchall()
     return len(written)
 
 

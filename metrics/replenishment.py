@@ -18,56 +18,43 @@ import duckdb
 import pandas as pd
 
 from metrics.dates import resolve_as_of
-from metrics.sql_files import run_sql, sql_text
-from store.frames import relation_frame
+from metrics.sql_files import run_sql
 
 MIN_REPURCHASES = 10
 DUE_WINDOW_DAYS = 30
-DUE_COLUMNS = ["customer_id", "product", "last_bought", "times_bought", "days_since",
-               "median_days"]
 
 
 def replenishment(
     con: duckdb.DuckDBPyConnection,
     as_of: date | None = None,
-    min_repurchases: int = MIN_REPURCHASES,
+    min_repurchases: int | None = None,
 ) -> pd.DataFrame:
     """One row per product bought by a known customer up to the end of day ``as_of`` (default:
-    the latest valid order): buyers, repurchases, repurchasers, median_days, quartile_1_days,
-    quartile_3_days (missing, with ``usual``, below ``min_repurchases`` repurchases), usual
-    (enough repurchases for a usual delay) and due (customers due for it now), the most
-    repurchased first."""
-    as_of = resolve_as_of(con, as_of)
-    table = run_sql(con, "products_replenishment", as_of=as_of)
-    table["usual"] = table["repurchases"] >= min_repurchases
+    the latest valid order), the most repurchased first: buyers, repurchases, repurchasers,
+    median_days, quartile_1_days, quartile_3_days (missing below ``min_repurchases``
+    repurchases, MIN_REPURCHASES by default), usual (enough repurchases for a usual delay) and
+    due (customers due for it now)."""
+    table = run_sql(con, "products_replenishment", as_of=resolve_as_of(con, as_of),
+                    min_repurchases=MIN_REPURCHASES if min_repurchases is None
+                    else min_repurchases,
+                    window_days=DUE_WINDOW_DAYS)
     delays = ["median_days", "quartile_1_days", "quartile_3_days"]
-    table[delays] = table[delays].astype("Float64").where(table["usual"])
-    counts = due(con, as_of, table)["product"].value_counts()
-    table["due"] = table["product"].map(counts).fillna(0).astype("int64")
-    return table
+    return table.astype({column: "Float64" for column in delays})
 
 
 def due(
     con: duckdb.DuckDBPyConnection,
+    product: str,
     as_of: date | None = None,
     delays: pd.DataFrame | None = None,
-    product: str | None = None,
 ) -> pd.DataFrame:
-    """Customers due for a product now (DUE_COLUMNS), one row per customer and product, for
-    ``product`` only when given. ``delays``: the table of ``replenishment`` when the caller has
-    it; its products with a usual delay are those a customer can be due for."""
+    """The customers due for ``product`` now, the most recently due first: customer_id, product,
+    last_bought, times_bought, days_since. Nobody without a usual delay for it. ``delays``: the
+    table of ``replenishment`` as of ``as_of`` when the caller has it."""
     as_of = resolve_as_of(con, as_of)
     if delays is None:
         delays = replenishment(con, as_of)
-    usual = delays.loc[delays["usual"], ["product", "median_days"]].astype(
-        {"median_days": "float64"})
-    if product is not None:
-        usual = usual[usual["product"] == product]
-    cur = con.cursor()
-    try:
-        cur.register("usual_delays", usual)
-        found = cur.sql(sql_text("products_due"),
-                        params={"as_of": as_of, "window_days": DUE_WINDOW_DAYS})
-        return relation_frame(found)[DUE_COLUMNS]
-    finally:
-        cur.close()
+    usual = delays.loc[(delays["product"] == product) & delays["usual"], "median_days"]
+    median_days = float(usual.iloc[0]) if len(usual) else None
+    return run_sql(con, "products_due", as_of=as_of, product=product, median_days=median_days,
+                   window_days=DUE_WINDOW_DAYS)

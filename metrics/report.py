@@ -17,6 +17,7 @@ from datetime import date, timedelta
 import duckdb
 import pandas as pd
 
+from metrics import products_week
 from metrics.aftersales import AfterSalesWeek, week_section
 from metrics.at_risk import at_risk, counts, sublist
 from metrics.channels import ChannelsWeek
@@ -24,6 +25,7 @@ from metrics.channels import week_section as channels_week
 from metrics.currencies import uncounted
 from metrics.dates import default_week, facts_as_of, week_start
 from metrics.kpis import weekly_kpis, weekly_trend
+from metrics.products_week import ProductsWeek
 from metrics.rfm import NO_SEGMENT, enough_for_ranks, rfm, segment_movement
 from metrics.sql_files import run_sql
 from store.currency import shop_currency
@@ -61,7 +63,9 @@ class WeeklyReport:
     by_last_order instead (BY_LAST_ORDER columns, the most recent last order first; empty when
     ranked). aftersales: the week after the sale (metrics.aftersales.week_section: new
     detractors, tickets open too long, the week's refunds). channels: the week's channels and
-    the revenue of its new and returning customers (metrics.channels.week_section).
+    the revenue of its new and returning customers (metrics.channels.week_section). products: the products part
+    (metrics.products_week.week_section: products whose customers are due, saved lists, at-risk
+    seasonal buyers waiting for their season).
     """
 
     week: date
@@ -78,6 +82,7 @@ class WeeklyReport:
     by_last_order: pd.DataFrame
     aftersales: AfterSalesWeek
     channels: ChannelsWeek
+    products: ProductsWeek
 
     @property
     def ranked(self) -> bool:
@@ -190,5 +195,6 @@ def weekly_report(con: duckdb.DuckDBPyConnection, week: date) -> WeeklyReport:
         by_last_order=customers_by_last_order(facts.iloc[:0] if ranked else facts),
         aftersales=week_section(con, monday),
         channels=channels_week(con, monday),
+        products=products_week.week_section(con, monday, risky),
     )
 

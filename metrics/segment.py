@@ -20,10 +20,12 @@ import duckdb
 import numpy as np
 import pandas as pd
 
+from ingest.canonical import CHANNELS
 from metrics.at_risk import SUBLIST_NAMES, SUBLISTS, at_risk, sublist
 from metrics.clv import DEFAULT_HORIZON_WEEKS, customer_rows, kept_customer_value
 from metrics.currencies import symbol
 from metrics.dates import facts_as_of, resolve_as_of
+from metrics.replenishment import due
 from metrics.rfm import (
     NO_SEGMENT,
     SEGMENT_MAP,
@@ -43,6 +45,7 @@ NO_PURCHASE = {"fr": "Sans achat", "en": "No purchase"}
 RFM_COLUMNS = ["customer_id", "segment", "r_score", "f_score", "m_score"]
 PREDICTED = ["p_alive", "predicted_value", "days_overdue"]
 PREDICTION_WEEKS = DEFAULT_HORIZON_WEEKS  # the horizon of Valeur client's predicted value
+SALES_CHANNELS = tuple(dict.fromkeys(CHANNELS.values()))  # web, shop, marketplace
 
 
 class SegmentFilterError(ComptoirError):
@@ -83,6 +86,10 @@ class SegmentFilter:
     min_days_overdue (days since the expected next purchase); people without a prediction do not
     pass them. at_risk: only the people of that sub-list of the one at-risk notion (a key of
     metrics.at_risk.SUBLISTS).
+    Products and seasons (metrics.replenishment, metrics.seasonal): sales_channels: bought at
+    least once on one of them (web, shop, marketplace); due_for: due now for that product's
+    replenishment; leave_out_seasonal: leave out the seasonal buyers waiting for their season;
+    discount_codes: used one of these codes on a valid order (case and spaces ignored).
     """
 
     segments: tuple[str, ...] = ()
@@ -101,6 +108,10 @@ class SegmentFilter:
     min_predicted_value: float | None = None
     min_days_overdue: int | None = None
     at_risk: str | None = None
+    sales_channels: tuple[str, ...] = ()
+    due_for: str | None = None
+    leave_out_seasonal: bool = False
+    discount_codes: tuple[str, ...] = ()
 
     def predicts(self) -> bool:
         """Whether a question needs the value models' predictions."""
@@ -109,7 +120,8 @@ class SegmentFilter:
 
     def params(self) -> dict[str, object]:
         """The bound parameters of segment_customers.sql (empty tuples become NULL); at_risk
-        keeps the people of the table at_risk_ids (metrics.at_risk's sub-list, see _people)."""
+        keeps the people of the table at_risk_ids (metrics.at_risk's sub-list, see _people),
+        due_for those of due_ids (metrics.replenishment.due)."""
         return {
             "at_risk_only": self.at_risk is not None,
             "segments": list(self.segments) or None,
@@ -128,6 +140,10 @@ class SegmentFilter:
             "min_p_alive": self.min_p_alive,
             "min_predicted_value": self.min_predicted_value,
             "min_days_overdue": self.min_days_overdue,
+            "sales_channels": list(self.sales_channels) or None,
+            "due_for": self.due_for,
+            "leave_out_seasonal": self.leave_out_seasonal,
+            "discount_codes": [code.strip().upper() for code in self.discount_codes] or None,
         }
 
     def to_json(self) -> str:
@@ -198,6 +214,13 @@ def _check(segment_filter: SegmentFilter, known_segments: set[str]) -> None:
             f"{choices}.",
             f"Unknown 'At risk' list: {segment_filter.at_risk}. Choose from: {choices}.",
         )
+    unknown_channels = sorted(set(segment_filter.sales_channels) - set(SALES_CHANNELS))
+    if unknown_channels:
+        names, choices = ", ".join(unknown_channels), ", ".join(SALES_CHANNELS)
+        raise SegmentFilterError(
+            f"Canal de vente inconnu : {names}. Choisissez parmi : {choices}.",
+            f"Unknown sales channel: {names}. Choose from: {choices}.",
+        )
     unknown = sorted(set(segment_filter.segments) - known_segments)
     if unknown:
         names = ", ".join(unknown)
@@ -238,6 +261,9 @@ def _people(
         risky = computed.risky
         risky = at_risk(con, as_of, scores, segment_map) if risky is None else risky
         chosen = sublist(risky, segment_filter.at_risk)[["customer_id"]]
+    due_ids = pd.DataFrame({"customer_id": pd.Series(dtype="int64")})
+    if segment_filter.due_for is not None:
+        due_ids = due(con, segment_filter.due_for, as_of)[["customer_id"]]
     predictions = computed.predictions
     if predictions is None and segment_filter.predicts():
         predictions = customer_rows(kept_customer_value(con, as_of, PREDICTION_WEEKS))
@@ -249,6 +275,7 @@ def _people(
         cur.register("rfm_segments", scores[RFM_COLUMNS])
         cur.register("predictions", predictions[["customer_id", *PREDICTED]])
         cur.register("at_risk_ids", chosen)
+        cur.register("due_ids", due_ids)
         yield cur.sql(sql_text("segment_customers"),
                       params={**facts_as_of(con, as_of), **segment_filter.params()})
     finally:
@@ -346,6 +373,12 @@ def segment_contacts(
             "count(email), count(*) filter (where email is not null or sms_marketing)"
         ).fetchall()
     return {"with_email": int(with_email), "with_email_or_sms": int(with_either)}
+
+
+def discount_codes(con: duckdb.DuckDBPyConnection) -> list[str]:
+    """Discount codes used on valid orders of identified customers, the most used first: the
+    choices of the builder's "discount code" filter."""
+    return run_sql(con, "segment_discount_codes")["code"].tolist()
 
 
 def products(con: duckdb.DuckDBPyConnection) -> list[str]:
@@ -453,6 +486,15 @@ def describe(segment_filter: SegmentFilter, lang: str = "fr", currency: str = "E
         else text("describe_overdue", lang, count=segment_filter.min_days_overdue),
         None if segment_filter.at_risk is None
         else text("describe_at_risk", lang, name=SUBLIST_NAMES[segment_filter.at_risk][lang]),
+        text("products_describe_channels", lang, names=text("products_channel_or", lang).join(
+            text(f"products_channel_{channel}", lang) for channel in segment_filter.sales_channels))
+        if segment_filter.sales_channels else None,
+        None if segment_filter.due_for is None
+        else text("products_describe_due", lang, product=segment_filter.due_for),
+        text("products_describe_not_seasonal", lang) if segment_filter.leave_out_seasonal
+        else None,
+        text("products_describe_codes", lang, codes=", ".join(segment_filter.discount_codes))
+        if segment_filter.discount_codes else None,
     ]
     shown = [part for part in parts if part]
     return text("describe_separator", lang).join(shown) if shown else text("describe_everyone", lang)

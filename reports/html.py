@@ -35,6 +35,7 @@ from reports.format import (
     too_few_note,
 )
 from reports.charts import BRAND, MUTED, weekly_trend
+from reports.products_format import products_lists, seasonal_note
 from words import choose, text
 from words.format import chart_separators, signed_points
 
@@ -228,6 +229,18 @@ def _channels_section(report: WeeklyReport, lang: str) -> str:
             f'<p class="muted">{escape(note)}</p>{content}</section>')
 
 
+def _products_section(report: WeeklyReport, lang: str) -> str:
+    """Products due for repurchase and the saved lists (reports/products_format.py)."""
+    parts = []
+    for key, title, note, table, empty in products_lists(report.products, lang):
+        content = (_table(table, lang, report.currency) if len(table)
+                   else f"<p>{escape(empty)}</p>")
+        parts.append(f'<h3 id="{key}">{escape(title)}</h3><p class="muted">{escape(note)}</p>'
+                     f"{content}")
+    return (f'<section id="products"><h2>{escape(text("products_report_header", lang))}'
+            f"</h2>{''.join(parts)}</section>")
+
+
 def render_html(report: WeeklyReport, lang: str = "fr") -> str:
     """The whole report as one HTML document (UTF-8 text)."""
     title = text("report_title", lang)
@@ -242,11 +255,14 @@ def render_html(report: WeeklyReport, lang: str = "fr") -> str:
         f"{_figure(_trend_chart(report, lang), 'trend-chart', with_library=True)}</section>",
         _segments_section(report, lang),
         _list_section("to_call", to_call_table(report.to_call, lang, report.ranked),
-                      at_risk_note(report.at_risk, lang), lang, report.currency),
+                      " ".join(filter(None, [at_risk_note(report.at_risk, lang),
+                                             seasonal_note(report.products.at_risk_waiting, lang)])),
+                      lang, report.currency),
         _list_section("new_repeat", new_repeat_table(report.new_repeat, lang),
                       text("report_def_new_repeat", lang), lang, report.currency),
         _aftersales_section(report, lang),
         _channels_section(report, lang),
+        _products_section(report, lang),
         _definitions(report, lang),
         f'<footer><p class="muted">{escape(text("report_footer", lang))}</p></footer>',
     ]

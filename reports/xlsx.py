@@ -35,6 +35,7 @@ from reports.format import (
     too_few_note,
 )
 from reports.charts import BRAND
+from reports.products_format import products_lists, seasonal_note
 from words import choose, text
 
 WORKBOOK_OPTIONS = {"strings_to_formulas": False, "strings_to_urls": False,
@@ -188,10 +189,11 @@ def _segments_sheet(writer: pd.ExcelWriter, report: WeeklyReport, formats: dict,
 
 
 def _list_sheet(writer: pd.ExcelWriter, report: WeeklyReport, key: str, frame: pd.DataFrame,
-                note: str, formats: dict, lang: str) -> None:
+                note: str, formats: dict, lang: str, empty: str | None = None) -> None:
+    """A sheet of one list; ``empty``: what it says without rows (default: nobody this week)."""
     sheet = _sheet(writer, report, key, note, formats, lang)
     if frame.empty:
-        sheet.write_string(HEADER_ROW, 0, text("report_nobody", lang))
+        sheet.write_string(HEADER_ROW, 0, empty or text("report_nobody", lang))
         return
     _write_table(writer, sheet, frame, formats)
     sheet.autofilter(HEADER_ROW, 0, HEADER_ROW + len(frame), len(frame.columns) - 1)
@@ -201,8 +203,8 @@ def _list_sheet(writer: pd.ExcelWriter, report: WeeklyReport, key: str, frame: p
 def render_xlsx(report: WeeklyReport, lang: str = "fr") -> bytes:
     """The workbook's bytes: Indicateurs, Tendance, Segments (Clients below
     metrics.rfm.MIN_RANKED_CUSTOMERS customers), À appeler, Nouveaux fidèles, then the
-    after-sales lists: Détracteurs, Tickets anciens, Remboursements, and Canaux (the week's
-    channels, new and returning customers' revenue)."""
+    after-sales lists: Détracteurs, Tickets anciens, Remboursements, Canaux (the week's
+    channels, new and returning customers' revenue), then the products part: À racheter, Listes."""
     buffer = io.BytesIO()
     day_format = NUMBER_FORMATS[lang]["day"]
     with pd.ExcelWriter(buffer, engine="xlsxwriter", date_format=day_format,
@@ -214,7 +216,9 @@ def render_xlsx(report: WeeklyReport, lang: str = "fr") -> bytes:
         _segments_sheet(writer, report, formats, lang)
         _list_sheet(writer, report, "report_sheet_to_call",
                     to_call_table(report.to_call, lang, report.ranked),
-                    at_risk_note(report.at_risk, lang), formats, lang)
+                    " ".join(filter(None, [at_risk_note(report.at_risk, lang),
+                                           seasonal_note(report.products.at_risk_waiting, lang)])),
+                    formats, lang)
         _list_sheet(writer, report, "report_sheet_new_repeat",
                     new_repeat_table(report.new_repeat, lang),
                     text("report_def_new_repeat", lang), formats, lang)
@@ -224,4 +228,7 @@ def render_xlsx(report: WeeklyReport, lang: str = "fr") -> bytes:
         _list_sheet(writer, report, "channels_sheet",
                     channels_week_table(report.channels.channels, lang),
                     channels_week_note(report.channels, lang, report.currency), formats, lang)
+        for key, title, note, table, empty in products_lists(report.products, lang):
+            _list_sheet(writer, report, f"products_sheet_{key.removeprefix('products_')}",
+                        table, f"{title}. {note}", formats, lang, empty)
     return buffer.getvalue()

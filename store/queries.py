@@ -69,12 +69,13 @@ class Folder:
         """``"match_known_keys"`` is the statement ``known_keys`` of ``<folder>/match.sql``."""
         return statement(self.path, name)
 
-    def run(self, cur: duckdb.DuckDBPyConnection, name: str,
+    def run(self, cur: duckdb.DuckDBPyConnection, name: str, /,
             **params: object) -> duckdb.DuckDBPyConnection:
         """Run a statement on the caller's cursor (its transaction); the cursor, to fetch from."""
         return execute(cur, self.text(name), params)
 
-    def frame(self, con: duckdb.DuckDBPyConnection, name: str, **params: object) -> pd.DataFrame:
+    def frame(self, con: duckdb.DuckDBPyConnection, name: str, /,
+              **params: object) -> pd.DataFrame:
         """A reading statement's result as a DataFrame, read on a cursor of its own."""
         return frame(con, self.text(name), params)
 

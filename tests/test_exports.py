@@ -371,6 +371,24 @@ def test_the_counts_said_before_an_sms_list_are_the_files(shop):
         assert said == (built.rows, built.left_out, built.unusable, 0)
 
 
+def test_an_export_whose_contacts_cannot_be_written_is_not_logged(shop, monkeypatch):
+    """The export's log row and its people's contacts are one transaction (store.transaction,
+    joined by metrics.contacts.log_contacts): a failure in the second leaves neither."""
+    import metrics.contacts
+
+    def failing(cur, name, **params):
+        raise OSError("disk gone")
+
+    export = build_export(segment_customers(shop, SegmentFilter(segments=("champions",))), "csv",
+                          when=datetime.now())
+    monkeypatch.setattr(metrics.contacts, "run", failing)
+    with pytest.raises(OSError, match="disk gone"):
+        log_export(shop, export, "Champions")
+
+    assert export_log(shop).empty
+    assert shop.execute("select count(*) from contact_log").fetchone() == (0,)
+
+
 def test_an_export_writes_the_contact_log_and_the_next_one_leaves_them_out(shop):
     """The frequency cap: a person in a file is not in the next one for not_contacted_days."""
     first = build_export(segment_customers(shop, SegmentFilter(segments=("champions",))), "csv",

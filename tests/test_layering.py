@@ -91,5 +91,7 @@ def test_the_check_sees_the_known_arrows():
     assert ("metrics.cli", "reports") in found
     assert ("ingest.__main__", "metrics.clv") in found
     assert ("ui.demo", "sample_data.demo") in found
+    assert ("ingest.load", "identity.match") in found  # the importer calls the matcher
+    assert layer("identity.match") < layer("ingest.load")
     assert layer("metrics.cli") == layer("views.overview") == TOP
     assert layer("metrics.clv") == LAYER_OF["metrics"] < layer("ui.data")

@@ -43,6 +43,25 @@ def test_the_runner_binds_only_the_parameters_a_statement_uses():
     assert row == ([2, 3], 1)
 
 
+def test_a_bound_folder_runs_its_statements(tmp_path):
+    """bind(folder): a package's statements by 'file_statement', on the caller's cursor (run) or
+    read on a cursor of their own (frame), each given only the parameters it names."""
+    (tmp_path / "people.sql").write_text(
+        "-- name: add\ninsert into people values ($id, $name)\n\n"
+        "-- name: named\nselect id, name from people where name = $name order by id\n",
+        encoding="utf-8")
+    sql = queries.bind(tmp_path)
+    con = duckdb.connect()
+    con.execute("create table people (id integer, name text)")
+
+    sql.run(con, "people_add", id=1, name="Léa", unused=True)
+    sql.run(con, "people_add", id=2, name="Paul")
+
+    assert sql.text("people_named").startswith("select id, name")
+    assert sql.frame(con, "people_named", name="Léa", id=99).to_dict("records") == [
+        {"id": 1, "name": "Léa"}]
+
+
 RUNNERS = {"sql_text", "run", "_run", "_rows", "text", "frame"}
 
 

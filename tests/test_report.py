@@ -40,11 +40,12 @@ NBSP, NNBSP = "\u00a0", "\u202f"
 SCRIPT = "<script>alert(1)</script>"
 FORMULA = '=HYPERLINK("http://evil.example","clic")'
 AFTERSALES_SHEETS = ["Détracteurs", "Tickets anciens", "Remboursements"]
+PRODUCTS_SHEETS = ["À racheter", "Listes"]
 SHEETS = ["Indicateurs", "Tendance", "Segments", "À appeler", "Nouveaux fidèles",
-          *AFTERSALES_SHEETS, "Canaux"]
+          *AFTERSALES_SHEETS, "Canaux", *PRODUCTS_SHEETS]
 # Below metrics.rfm.MIN_RANKED_CUSTOMERS customers (the hand-computed shop has 4): no segments.
 SMALL_SHEETS = ["Indicateurs", "Tendance", "Clients", "À appeler", "Nouveaux fidèles",
-                *AFTERSALES_SHEETS, "Canaux"]
+                *AFTERSALES_SHEETS, "Canaux", *PRODUCTS_SHEETS]
 TOO_FEW = ("Pas encore assez de clients pour des segments par rang (il en faut 20, vous en avez "
            "{have}). Voici vos clients par date du dernier achat.")
 
@@ -235,8 +236,10 @@ def test_a_week_before_any_order_still_gives_both_files(con):
     assert report.kpis["this_week"].tolist()[:5] == [0.0, 0.0, 0.0, 0.0, 0.0]
     assert (len(report.moves), len(report.to_call), len(report.new_repeat)) == (0, 0, 0)
     html = render_html(report)
-    # no customer yet, none to call, none new; no detractor, old ticket nor refund; no channel
-    assert html.count("Personne cette semaine.") == 7
+    # no customer yet, none to call, none new; no detractor, old ticket nor refund; no channel;
+    # no product due
+    assert html.count("Personne cette semaine.") == 8
+    assert "Aucune liste enregistrée : sur la page Segments" in html
     assert TOO_FEW.format(have=0) in html
     assert '<div class="value" id="kpi-average_basket">–</div>' in html
     book = _workbook(render_xlsx(report))
@@ -361,7 +364,8 @@ def test_xlsx_in_english(con):
     insert_shop(con)
     book = _workbook(render_xlsx(weekly_report(con, date(2024, 1, 8)), "en"))
     assert book.sheetnames == ["Figures", "Trend", "Customers", "To call", "New repeat",
-                               "Detractors", "Old tickets", "Refunds", "Channels"]
+                               "Detractors", "Old tickets", "Refunds", "Channels", "Due",
+                               "Lists"]
     assert book["Figures"]["B4"].value == 134.0
     assert book["Figures"]["B4"].number_format == '"€"#,##0.00'
 

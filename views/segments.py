@@ -7,7 +7,7 @@ from metrics.at_risk import SUBLIST_NAMES
 from metrics.rfm import MIN_RANKED_CUSTOMERS, enough_for_ranks
 from metrics.segment import SegmentFilter, describe, places_from_text, segment_choices
 from store.errors import ComptoirError
-from ui import analysis_data, data, format, glossary
+from ui import analysis_data, data, format, glossary, saved_lists
 from ui import segments_charts as charts
 from ui import segments_data as segments
 from ui.at_risk import show_counts
@@ -69,6 +69,7 @@ with st.expander(t("definitions")):
 
 st.subheader(t("val_risk_header"))
 show_counts(analysis_data.at_risk_counts(as_of, version))
+saved_lists.seasonal_at_risk_note(analysis_data.at_risk_table(as_of, version), as_of, version)
 
 st.subheader(t("seg_builder_title"))
 st.caption(t("seg_builder_caption"))
@@ -128,7 +129,9 @@ segment_filter = SegmentFilter(
     min_predicted_value=min_value,
     min_days_overdue=min_overdue,
     at_risk=at_risk,
+    **saved_lists.product_questions(as_of, version),
 )
+segment_filter = saved_lists.saved_or(segment_filter)
 try:
     people = segments.people(segment_filter, as_of, version, segments.LIST_SHOWN)
     summary = segments.list_summary(segment_filter, as_of, version)
@@ -193,3 +196,4 @@ if counts.rows - held:
     )
 else:
     st.warning(t("seg_export_empty"))
+saved_lists.show_export_log()

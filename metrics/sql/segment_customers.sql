@@ -5,7 +5,8 @@
 -- people without a valid order by $as_of are in the segment 'none'. orders counts valid orders;
 -- net_spend is net of the person's credit notes (customer_facts_as_of). It also registers
 -- predictions(customer_id, p_alive, predicted_value, days_overdue) (metrics.clv.customer_rows;
--- empty when no prediction is asked), for the win-back filters.
+-- empty when no prediction is asked), for the win-back filters, and due_ids(customer_id): the
+-- people due now for the replenishment of $due_for (metrics.replenishment.due; empty otherwise).
 -- Consent is each channel's own (customer_channels, store/definitions/10_channel_consent.sql):
 -- email_marketing (an e-mail and a yes), sms_marketing (a phone and a yes to SMS), callable (a
 -- phone and no refusal of calls); reachable is the one of $channel, what consent_only keeps.
@@ -48,6 +49,29 @@ product_buyers as (
     from product_orders
     inner join order_lines on order_lines.order_id = product_orders.order_id
     where list_contains($products, order_lines.product)
+),
+
+channel_buyers as (
+    select distinct customer_id
+    from customer_orders_until($as_of)
+    where $sales_channels is not null and list_contains($sales_channels, channel)
+),
+
+code_buyers as (
+    select distinct customer_orders.customer_id
+    from customer_orders_until($as_of) as customer_orders
+    inner join orders on orders.order_id = customer_orders.order_id
+    where $discount_codes is not null
+        and len(list_intersect(
+            list_transform(string_split(orders.discount_code, ','), lambda code: upper(trim(code))),
+            $discount_codes
+        )) > 0
+),
+
+seasonal_waiting as (
+    select customer_id
+    from seasonal_customers($as_of)
+    where $leave_out_seasonal and waiting
 ),
 
 joined as (
@@ -122,6 +146,19 @@ final as (
         and ($min_predicted_value is null or predicted_value >= $min_predicted_value)
         and ($min_days_overdue is null or days_overdue >= $min_days_overdue)
         and (not $at_risk_only or customer_id in (select customer_id from at_risk_ids))
+        and (
+            $sales_channels is null
+            or customer_id in (select customer_id from channel_buyers)
+        )
+        and ($due_for is null or customer_id in (select customer_id from due_ids))
+        and (
+            $discount_codes is null
+            or customer_id in (select customer_id from code_buyers)
+        )
+        and (
+            not $leave_out_seasonal
+            or customer_id not in (select customer_id from seasonal_waiting)
+        )
 )
 
 select * from final

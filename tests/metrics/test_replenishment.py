@@ -48,18 +48,21 @@ def test_too_few_repurchases_give_no_usual_delay_and_nobody_due(con):
 def test_customers_due_now(con):
     insert_products_shop(con)
     delays = replenishment(con, AS_OF, min_repurchases=1)
-    found = due(con, AS_OF, delays)
-    assert found[["customer_id", "product", "days_since", "times_bought"]].values.tolist() == [
-        [4, "Bougie", 40, 2], [4, "Coffret", 40, 2], [3, "Savon", 33, 1]]
-    assert due(con, AS_OF, delays, product="Savon")["customer_id"].tolist() == [3]
+    found = {product: due(con, product, AS_OF, delays) for product in ("Savon", "Bougie", "Coffret")}
+    assert {product: table[["customer_id", "days_since", "times_bought"]].values.tolist()
+            for product, table in found.items()} == {
+        "Savon": [[3, 33, 1]], "Bougie": [[4, 40, 2]], "Coffret": [[4, 40, 2]]}
+    assert found["Savon"]["last_bought"].tolist() == [pd.Timestamp("2024-02-01")]
     # On 03-01 customer 3 is at 29 days: nobody is due for Savon. On 04-01 customer 3 is at 60
     # days, out of the window; customer 1 (31 days) and 2 (42 days) are due.
     earlier = AS_OF - pd.Timedelta(days=4)
-    assert due(con, earlier, replenishment(con, earlier, 1), "Savon").empty
+    assert due(con, "Savon", earlier, replenishment(con, earlier, 1)).empty
     later = AS_OF + pd.Timedelta(days=DUE_WINDOW_DAYS - 3)
-    assert due(con, later, replenishment(con, later, 1), "Savon")["customer_id"].tolist() == [1, 2]
+    assert due(con, "Savon", later, replenishment(con, later, 1))["customer_id"].tolist() == [1, 2]
+    # Without a usual delay (10 repurchases by default), nobody is due.
+    assert due(con, "Savon", AS_OF).empty
 
 
 def test_empty_base_has_no_product(con):
     assert replenishment(con).empty
-    assert due(con).empty
+    assert due(con, "Savon").empty

@@ -8,7 +8,7 @@ import numpy as np
 import pandas as pd
 import pandas.testing as pdt
 import pytest
-from hypothesis import given
+from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from metrics.rfm import (
@@ -143,6 +143,7 @@ def test_scores_are_monotone(days, orders):
     assert (np.diff(f) >= 0).all() and ((f >= 1) & (f <= 5)).all()
 
 
+@settings(deadline=None)
 @given(values=st.lists(st.integers(-30, 30).map(lambda v: v / 4), max_size=80))
 def test_rank_scores_follow_their_definition(values):
     """1 + floor(5 x the values strictly lower / n), ties and all, as a pairwise count says."""

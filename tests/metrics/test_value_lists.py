@@ -6,7 +6,7 @@ from datetime import date
 
 import pandas as pd
 import pandas.testing as pdt
-from hypothesis import given
+from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from metrics.value_lists import (
@@ -106,6 +106,7 @@ def test_most_valuable_falls_back_to_spend_to_date_without_predictions():
     assert most_valuable(table, people_of, n=3)["customer_id"].tolist() == [1, 3, 5]
 
 
+@settings(deadline=None)
 @given(revenue=st.lists(st.sampled_from([None, 0.0, 5.0, 12.5, 40.0]), min_size=1, max_size=30),
        n=st.integers(1, 8))
 def test_most_valuable_is_the_head_of_the_full_sort(revenue, n):

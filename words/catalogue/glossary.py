@@ -254,6 +254,68 @@ GLOSSARY: dict[str, tuple[tuple[str, str], tuple[str, str]]] = {
          "same name and same email before the @ 70%, same name and postcode but different "
          "emails 50%, same name with no email or postcode in common 40%."),
     ),
+    "replenishment": (
+        ("Délai habituel de rachat", "Usual repurchase delay"),
+        ("Pour un produit, la médiane des délais entre l'achat de ce produit par un client et son "
+         "achat suivant du même produit (un achat = un jour où le client a une commande valide "
+         "avec ce produit), depuis le début de l'historique jusqu'à la date ; donné à partir de "
+         "10 rachats, en dessous ce sont les habitudes d'un ou deux clients.",
+         "For a product, the median of the delays between a customer's purchase of it and their "
+         "next purchase of the same product (a purchase = a day on which the customer has a "
+         "valid order with it), from the start of the history up to the date; given from 10 "
+         "repurchases, below that it is one or two customers' habits."),
+    ),
+    "replenishment_due": (
+        ("À relancer", "Due for a reminder"),
+        ("Clients dont le dernier achat d'un produit remonte à son délai habituel de rachat, ou "
+         "jusqu'à 30 jours de plus, et qui ne l'ont pas racheté depuis : le moment d'un rappel.",
+         "Customers whose last purchase of a product was its usual repurchase delay ago, or up "
+         "to 30 days more, and who have not bought it since: the moment for a reminder."),
+    ),
+    "bought_together": (
+        ("Achetés ensemble", "Bought together"),
+        ("Deux produits dans la même commande valide, ventes anonymes comprises. Part : parmi les "
+         "commandes avec le premier, celles qui ont aussi le second. Lift : cette part divisée "
+         "par la part de toutes les commandes qui ont le second ; au-dessus de 1, plus souvent "
+         "ensemble que par hasard. Affiché à partir de 3 commandes.",
+         "Two products in the same valid order, anonymous sales included. Share: of the orders "
+         "with the first, those that also hold the second. Lift: that share divided by the "
+         "share of all orders holding the second; above 1, together more often than by chance. "
+         "Shown from 3 orders."),
+    ),
+    "bought_next": (
+        ("Acheté ensuite", "Bought next"),
+        ("Après l'achat d'un produit par un client, les produits de son jour d'achat suivant "
+         "(le même produit compris). Part : parmi les achats du produit suivis d'un autre jour "
+         "d'achat, ceux dont le jour suivant contient l'autre produit. Lift : cette part divisée "
+         "par la part de tous les jours d'achat (hors premier achat d'un client) qui le "
+         "contiennent. Affiché à partir de 3 fois.",
+         "After a customer's purchase of a product, the products of their next purchase day "
+         "(the same product included). Share: of the purchases of the product followed by "
+         "another purchase day, those whose next day holds the other product. Lift: that share "
+         "divided by the share of all purchase days (a customer's first excepted) holding it. "
+         "Shown from 3 times."),
+    ),
+    "seasonal_buyers": (
+        ("Acheteurs saisonniers", "Seasonal buyers"),
+        ("Clients dont toutes les commandes valides tombent dans une même saison de cadeaux : "
+         "fêtes de fin d'année (novembre-décembre) ou fêtes des mères et des pères (mai-juin), "
+         "une seule commande suffisant. Ils attendent leur saison, et ne sont pas perdus, "
+         "jusqu'à la fin de cette saison l'année suivant leur dernière commande.",
+         "Customers whose valid orders all fall in one gift season: year-end holidays "
+         "(November-December) or Mother's and Father's Day (May-June), one order being enough. "
+         "They are waiting for their season, not lost, until the end of that season in the year "
+         "after their last order."),
+    ),
+    "saved_segment": (
+        ("Liste enregistrée", "Saved list"),
+        ("Les critères d'une liste du constructeur de Segments gardés sous un nom, jamais les "
+         "personnes : la liste est recalculée chaque fois qu'elle est lue (page Segments, "
+         "rapport du lundi, python -m metrics segment --saved NOM).",
+         "A Segments builder list's criteria kept under a name, never the people: the list is "
+         "recomputed each time it is read (Segments page, Monday report, python -m metrics "
+         "segment --saved NAME)."),
+    ),
     "channels_both": (
         ("Clients web et boutique", "Web and shop customers"),
         ("Clients ayant au moins une commande valide sur le site et une en boutique, depuis le "
@@ -345,6 +407,12 @@ COMPUTED_BY: dict[str, str] = {
     "import_orders": "table imports (orders_new, orders_updated, orders_unchanged)",
     "new_customer_records": "table imports (customers_new)",
     "likeness": "identity.duplicates.suspected_pairs",
+    "replenishment": "macro product_purchases, metrics/sql/products_replenishment.sql",
+    "replenishment_due": "macro is_due, metrics.replenishment.due",
+    "bought_together": "metrics/sql/products_bought_together.sql",
+    "bought_next": "macro product_purchases, metrics/sql/products_bought_next.sql",
+    "seasonal_buyers": "view seasons, macro seasonal_customers",
+    "saved_segment": "table saved_segments, metrics.saved_segments",
     "channels_both": "metrics/sql/channels_customers.sql (channel_use 'both')",
     "channels_first_order_cohorts": "macro customer_first_orders, metrics.first_cohorts",
     "channels_back_within_90d": "metrics/sql/first_cohorts.sql (back_within_90d_rate)",
