@@ -270,7 +270,7 @@ def segment_report(con: duckdb.DuckDBPyConnection, args: argparse.Namespace) -> 
             left_out=text("cli_left_out", lang, count=export.left_out),
             channel=text(f"consent_channel_{args.channel}", lang),
             unusable=text("cli_unusable", lang, count=export.unusable) if export.unusable else "",
-        ) + text("consent_cli_recent", lang, count=export.recently_contacted, days=days)
+        ) + " " + text("consent_recent_left_out", lang, count=export.recently_contacted, days=days)
         if held_back:
             message += text("aftersales_left_out", lang, count=held_back)
         return Report({}, pd.DataFrame(), message=message)
