@@ -43,8 +43,8 @@ import store  # noqa: E402
 DATA = ROOT / "bench" / "data"
 MAX_XLSX_ROWS = 200_000  # the workbook: a 10M-line run reuses it
 PAGES = ("views/overview.py", "views/retention.py", "views/repeat.py", "views/value.py",
-         "views/segments.py", "views/customer.py", "views/data.py", "views/import.py",
-         "views/channels.py")
+         "views/segments.py", "views/products.py", "views/customer.py", "views/data.py",
+         "views/import.py", "views/channels.py")
 
 
 def timed(func, *args, **kwargs) -> float:

@@ -242,7 +242,8 @@ def segment_report(con: duckdb.DuckDBPyConnection, args: argparse.Namespace) -> 
 
         name = save_segment(con, args.save, segment_filter)
         return Report({}, pd.DataFrame(), message=text(
-            "products_saved", args.lang, name=name, description=describe(segment_filter, args.lang)))
+            "products_saved", args.lang, name=name,
+            description=describe(segment_filter, args.lang)))
     exporting = args.format in EXPORT_FORMATS
     days = (settings(con)["not_contacted_days"] if args.not_contacted_days is None
             else args.not_contacted_days) if exporting else None
@@ -406,7 +407,8 @@ def aftersales_lines(figures: dict, links: pd.DataFrame, lang: str) -> str:
             "aftersales_loyalty_line", lang, event=text(f"aftersales_event_{row.event}", lang),
             after=percent(row.repeat_rate_after, lang),
             customers=count("aftersales_people", row.customers),
-            comparable=text("term_aftersales_repeat_comparable", lang),
+            after_matched=percent(row.repeat_rate_after_matched, lang),
+            matched=count("aftersales_people", row.matched_customers),
             without=percent(row.repeat_rate_without, lang),
             comparables=count("aftersales_people", row.comparable_customers),
         ))
