@@ -80,7 +80,7 @@ def test_segments_page_shows_the_metrics_figures(demo_db, demo, use_db):
     assert len(at.dataframe[1].value) == summary["people"]  # fewer than LIST_SHOWN
     assert at.info[0].value == (
         f"{format.number(export.rows)} personnes dans le fichier ; "
-        f"{format.number(export.left_out)} laissées de côté faute de consentement aux e-mails."
+        f"{format.number(export.left_out)} laissées de côté faute de consentement pour ce canal."
     )
     assert export.rows == summary["reachable"]
     assert len(at.get("download_button")) == 1
