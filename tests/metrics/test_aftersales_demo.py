@@ -14,7 +14,7 @@ import pytest
 
 import store
 from metrics import aftersales
-from sample_data.demo import load_demo
+from sample_data.demo import load_after_sale, load_demo
 
 
 @pytest.fixture(scope="module")
@@ -25,7 +25,28 @@ def demo():
     con.close()
 
 
-def comparison_by_hand(con) -> dict:
+@pytest.fixture(scope="module")
+def whole_demo():
+    """The demo with its reviews, NPS survey and tickets (sample_data/after_sale.py)."""
+    con = store.connect(":memory:")
+    load_demo(con)
+    load_after_sale(con)
+    yield con
+    con.close()
+
+
+EVENT_DAYS = {
+    "ticket": "select customer_id, min(opened_at) from tickets group by 1",
+    "low_score": (
+        "select customer_id, min(day) from ("
+        " select customer_id, answered_at as day from survey_answers"
+        "  where nps_score <= 6 or csat_score <= 2"
+        " union all select customer_id, reviewed_at from reviews where rating <= 2)"
+        " where customer_id is not null group by 1"),
+}
+
+
+def comparison_by_hand(con, kind: str = "refund") -> dict:
     orders = con.sql(
         "select customer_id, ordered_at, amount, refunded_amount, refunded_at, status"
         " from orders where customer_id is not null").df()
@@ -36,7 +57,11 @@ def comparison_by_hand(con) -> dict:
     placed["valid"] = (placed["status"].isin(["paid", "partially_refunded"])
                        & (placed["amount"] - placed["refunded_amount"] > 0))
     placed["refund_day"] = placed["refunded_at"].fillna(placed["ordered_at"]).dt.normalize()
-    event_day = placed[placed["refunded"]].groupby("customer_id")["refund_day"].min()
+    if kind == "refund":
+        event_day = placed[placed["refunded"]].groupby("customer_id")["refund_day"].min()
+    else:
+        rows = con.execute(EVENT_DAYS[kind]).fetchall()
+        event_day = pd.Series({customer: pd.Timestamp(day).normalize() for customer, day in rows})
     cohort = placed.groupby("customer_id")["day"].min().dt.to_period("M")
     days = {key: rows["day"].to_numpy() for key, rows in placed.groupby("customer_id")}
     valid = {key: rows["valid"].to_numpy() for key, rows in placed.groupby("customer_id")}
@@ -46,10 +71,14 @@ def comparison_by_hand(con) -> dict:
         later = days[customer] > day.to_datetime64()
         return int((~later).sum()), bool((valid[customer] & later).any())
 
-    others = cohort.drop(event_day.index)
+    others = cohort.drop(event_day.index, errors="ignore")
     after, shares, matched_again, comparables = [], [], [], set()
     for customer, day in event_day.items():
+        if customer not in days:
+            continue  # never bought: not compared
         count, again = state(customer, day)
+        if count == 0:
+            continue  # had not bought yet on the event's day: not compared
         after.append(again)
         peers = others[others == cohort[customer]].index
         states = [(peer, *state(peer, day)) for peer in peers]
@@ -74,6 +103,14 @@ def test_refund_comparison_on_the_demo(demo):
     assert refund["matched_customers"] == 103
     assert round(refund["repeat_rate_after_matched"], 3) == 0.515
     assert round(refund["repeat_rate_without"], 3) == 0.430
+
+
+@pytest.mark.parametrize("kind", ["ticket", "low_score"])
+def test_ticket_and_low_score_comparisons_on_the_whole_demo(whole_demo, kind):
+    expected = comparison_by_hand(whole_demo, kind)
+    row = aftersales.loyalty(whole_demo).set_index("event").loc[kind]
+    assert expected["customers"] > 50
+    assert {key: row[key] for key in expected} == pytest.approx(expected)
 
 
 def test_the_issues_39_percent_is_the_others_plain_repeat_rate(demo):
