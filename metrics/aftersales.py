@@ -7,8 +7,9 @@ day, NPS class, satisfied, low score, ticket still open) and described by one gl
 
 The loyalty link is an association, not proof: customers after a refund, a ticket or a low score
 against comparable customers without one (same first-order month, same number of orders at the
-event's day, matched exactly as in a stratified comparison), at most ``cap`` customers without
-per cohort so a big shop stays fast.
+event's day, matched exactly as in a stratified comparison). The repeat rates count every
+comparable customer in one pass along the days; the 12-month values, which need each pair, a
+sample of VALUE_SAMPLE customers without the event per cohort, so a big shop stays fast.
 """
 
 from __future__ import annotations
@@ -21,10 +22,12 @@ import numpy as np
 import pandas as pd
 
 from metrics.dates import resolve_as_of, week_start
-from metrics.sql_files import run_sql
+from metrics.sql_files import SQL_DIR, run_sql
+from store.frames import fetch_frame
+from store.queries import execute, statements, used
 
 WINDOW_DAYS = 365
-COMPARISON_CAP = 500  # customers without the event compared per cohort (smallest id hashes)
+VALUE_SAMPLE = 50  # customers without the event per cohort whose 12-month value is compared
 EVENTS = ("refund", "ticket", "low_score")
 NPS_CLASSES = ("promoter", "passive", "detractor")
 CONTACT_KINDS = ("detractors", "promoters")
@@ -82,15 +85,25 @@ def refunds_by_product(
 
 
 def loyalty(
-    con: duckdb.DuckDBPyConnection, as_of: date | None = None, cap: int = COMPARISON_CAP
+    con: duckdb.DuckDBPyConnection, as_of: date | None = None, cap: int = VALUE_SAMPLE
 ) -> pd.DataFrame:
     """One row per event in EVENTS: customers (with the event, having bought before it),
     repeat_customers and repeat_rate_after (a valid order on a later day), matched_customers
-    (those with at least one comparable), comparable_customers, repeat_rate_without (the
-    comparables' share, each event customer weighing the same), value_customers (events at
-    least a year old), value_12m_after and value_12m_without (net spend in the 365 days after
-    the event's day). metrics/sql/aftersales_loyalty.sql says how customers are compared."""
-    return run_sql(con, "aftersales_loyalty", as_of=resolve_as_of(con, as_of), cap=cap)
+    (those with at least one comparable) and their own repeat_rate_after_matched,
+    comparable_customers, repeat_rate_without (the comparables' share, each event customer
+    weighing the same), value_customers (events at least a year old with compared values),
+    value_12m_after and value_12m_without (net spend in the 365 days after the event's day; at
+    most ``cap`` customers without the event per cohort). metrics/sql/aftersales_loyalty.sql says
+    how customers are compared; its statements run in order on one cursor (temp tables)."""
+    params = {"as_of": resolve_as_of(con, as_of), "cap": cap}
+    *steps, final = statements(SQL_DIR / "aftersales_loyalty.sql").values()
+    cur = con.cursor()
+    try:
+        for step in steps:
+            execute(cur, step, params)
+        return fetch_frame(cur, final, used(final, params))
+    finally:
+        cur.close()
 
 
 def nps_retention(
@@ -152,7 +165,7 @@ def week_section(
 
 
 def headline(con: duckdb.DuckDBPyConnection, as_of: date | None = None,
-             cap: int = COMPARISON_CAP) -> tuple[dict, pd.DataFrame]:
+             cap: int = VALUE_SAMPLE) -> tuple[dict, pd.DataFrame]:
     """What ``python -m metrics aftersales`` prints: the summary with the refund comparison's
     repeat_rate_after_refund, repeat_rate_without_refund and their counts, and the loyalty table."""
     figures = summary(con, as_of)
@@ -162,6 +175,9 @@ def headline(con: duckdb.DuckDBPyConnection, as_of: date | None = None,
         **figures,
         "repeat_rate_after_refund": None if pd.isna(refund["repeat_rate_after"])
         else float(refund["repeat_rate_after"]),
+        "repeat_rate_after_refund_compared": None
+        if pd.isna(refund["repeat_rate_after_matched"])
+        else float(refund["repeat_rate_after_matched"]),
         "repeat_rate_without_refund": None if pd.isna(refund["repeat_rate_without"])
         else float(refund["repeat_rate_without"]),
         "refunded_customers": int(refund["customers"]),

@@ -401,7 +401,8 @@ def aftersales_lines(figures: dict, links: pd.DataFrame, lang: str) -> str:
             "aftersales_loyalty_line", lang, event=text(f"aftersales_event_{row.event}", lang),
             after=percent(row.repeat_rate_after, lang),
             customers=count("aftersales_people", row.customers),
-            comparable=text("term_aftersales_repeat_comparable", lang),
+            after_matched=percent(row.repeat_rate_after_matched, lang),
+            matched=count("aftersales_people", row.matched_customers),
             without=percent(row.repeat_rate_without, lang),
             comparables=count("aftersales_people", row.comparable_customers),
         ))

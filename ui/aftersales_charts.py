@@ -81,6 +81,8 @@ def loyalty_table(links: pd.DataFrame, currency: str) -> pd.DataFrame:
         t("aftersales_col_event"): links["event"].map(lambda e: t(f"aftersales_event_{e}")),
         t("aftersales_col_customers"): count("customers"),
         t("aftersales_col_repeat_after"): share("repeat_rate_after"),
+        t("aftersales_col_matched"): count("matched_customers"),
+        t("aftersales_col_repeat_matched"): share("repeat_rate_after_matched"),
         t("aftersales_col_comparables"): count("comparable_customers"),
         t("aftersales_col_repeat_without"): share("repeat_rate_without"),
         t("aftersales_col_value_after"): money("value_12m_after"),

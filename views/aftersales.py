@@ -76,8 +76,10 @@ refund = links.set_index("event").loc["refund"]
 if refund["customers"]:
     st.info(t("aftersales_loyalty_reading",
               after=format.percent(refund["repeat_rate_after"], lang()),
-              without=format.percent(refund["repeat_rate_without"], lang()),
               customers=t("aftersales_customers_count", count=int(refund["customers"])),
+              matched=format.number(refund["matched_customers"], 0, lang()),
+              after_matched=format.percent(refund["repeat_rate_after_matched"], lang()),
+              without=format.percent(refund["repeat_rate_without"], lang()),
               comparables=t("aftersales_comparables_count",
                             count=int(refund["comparable_customers"]))),
             icon=":material/lightbulb:")

@@ -1,56 +1,52 @@
+-- name: states
 -- The loyalty link (association, not proof): customers after an event (their first refund,
 -- first ticket or first low score up to the end of day $as_of) against comparable customers who
 -- never had one: same cohort (month of the first order placed) and the same number of orders
 -- placed at the event's day. Days only: "bought again" is a valid order on a later day than the
 -- event's, up to $as_of; "value in 12 months" is the net spend of valid orders in the 365 days
--- after it, for events at least 365 days before $as_of. Each event customer weighs the same:
--- the comparable figure is the mean, over the customers who have comparables, of their
--- comparables' share (or mean value). Customers who had bought nothing by the event's day are
--- not compared. At most $cap customers without the event per cohort are compared, the same ones
--- each run (the smallest hashes of their ids): big shops stay fast.
+-- after it, for events at least 365 days before $as_of. Each event customer weighs the same: the
+-- comparable figure is the mean, over the customers who have comparables, of their comparables'
+-- share (or mean value), and the event customers' own figure beside it is over those same
+-- customers. Customers who had bought nothing by the event's day are not compared.
+--
+-- Run as temp tables on one cursor, statement by statement (as CTEs the planner joined the
+-- states again and again: minutes on a 1M-line shop). Each customer's state from one purchase
+-- day until the next: orders placed so far, net spend of valid orders so far, the first valid
+-- order day after it (the same for any day of the span), the cohort.
+create temp table loyalty_states as
 with
 
 purchase_days as (
-    -- per customer and day: orders placed so far, net spend of valid orders so far, and whether
-    -- the day holds a valid order
     select
-        customer_id,
-        day,
-        sum(orders) over history as orders_so_far,
-        sum(spend) over history as spend_so_far,
-        valid
-    from (
-        select
-            p.customer_id,
-            p.ordered_at::date as day,
-            count(*) as orders,
-            coalesce(sum(v.net_amount), 0) as spend,
-            count(v.order_id) > 0 as valid
-        from placed_orders as p
-        left join valid_orders as v on v.order_id = p.order_id
-        where p.customer_id is not null and p.ordered_at < $as_of::date + 1
-        group by p.customer_id, p.ordered_at::date
-    )
-    window history as (partition by customer_id order by day)
-),
+        p.customer_id,
+        p.ordered_at::date as day,
+        count(*) as orders,
+        coalesce(sum(v.net_amount), 0) as spend,
+        count(v.order_id) > 0 as valid
+    from placed_orders as p
+    left join valid_orders as v on v.order_id = p.order_id
+    where p.customer_id is not null and p.ordered_at < $as_of::date + 1
+    group by p.customer_id, p.ordered_at::date
+)
 
-states as (
-    -- each customer's state from one purchase day until the next: what they had bought, and the
-    -- first valid order day after it (the same for any day of the span)
-    select
-        customer_id,
-        day,
-        lead(day) over later as next_day,
-        orders_so_far,
-        spend_so_far,
-        min(case when valid then day end) over (
-            partition by customer_id order by day
-            rows between 1 following and unbounded following
-        ) as next_valid_day,
-        date_trunc('month', first_value(day) over later)::date as cohort
-    from purchase_days
-    window later as (partition by customer_id order by day)
-),
+select
+    customer_id,
+    day,
+    lead(day) over later as next_day,
+    sum(orders) over later as orders_so_far,
+    sum(spend) over later as spend_so_far,
+    min(case when valid then day end) over (
+        partition by customer_id order by day
+        rows between 1 following and unbounded following
+    ) as next_valid_day,
+    date_trunc('month', first_value(day) over later)::date as cohort
+from purchase_days
+window later as (partition by customer_id order by day)
+
+-- name: events
+-- Each event customer's state at the event's day.
+create temp table loyalty_events as
+with
 
 events as (
     select 'refund' as event, customer_id, min(refund_day) as day
@@ -67,80 +63,136 @@ events as (
     from low_scores
     where customer_id is not null and day <= $as_of::date
     group by customer_id
-),
+)
 
-event_states as (
-    -- each event customer's state at the event's day
-    select e.event, e.customer_id, e.day as event_day, s.cohort, s.orders_so_far,
-        s.next_valid_day is not null as bought_again,
-        s.spend_so_far
-    from events as e
-    inner join states as s
-        on s.customer_id = e.customer_id and s.day <= e.day
-        and (s.next_day is null or s.next_day > e.day)
-),
+select
+    e.event, e.customer_id, e.day as event_day, s.cohort, s.orders_so_far,
+    s.next_valid_day is not null as bought_again, s.spend_so_far
+from events as e
+inner join loyalty_states as s
+    on s.customer_id = e.customer_id and s.day <= e.day
+    and (s.next_day is null or s.next_day > e.day)
 
-cohort_members as (
-    select distinct customer_id, cohort from states
-),
+-- name: candidates
+-- Per kind of event, the states of the customers who never had it up to the date, in the
+-- strata (cohort, orders so far) where an event falls and overlapping their span of days,
+-- with the stratum's number of events.
+create temp table loyalty_candidates as
+with
 
-comparables as (
-    -- per event kind and cohort, up to $cap customers who never had that event
-    select k.event, m.customer_id, m.cohort
-    from cohort_members as m
-    cross join (select distinct event from events) as k
-    anti join events as e on e.event = k.event and e.customer_id = m.customer_id
+strata as (
+    select event, cohort, orders_so_far, count(*) as stratum_events,
+        min(event_day) as first_day, max(event_day) as last_day
+    from loyalty_events
+    group by all
+)
+
+select k.event, s.*, k.stratum_events
+from loyalty_states as s
+inner join strata as k
+    on k.cohort = s.cohort and k.orders_so_far = s.orders_so_far
+    and s.day <= k.last_day and (s.next_day is null or s.next_day > k.first_day)
+anti join loyalty_events as e on e.event = k.event and e.customer_id = s.customer_id
+
+-- name: sweep
+-- One pass along the days of each (event, cohort, orders so far): a candidate's state counts
+-- from its day (+1) until its next purchase day (-1); at an event's day the running sums are its
+-- comparables and how many of them bought again. Markers sort before events of the same day
+-- (a state starting that day is in, one ending that day is out). The running count of events
+-- before each marker tells which candidate states meet at least one event.
+create temp table loyalty_sweep as
+with
+
+timeline as (
+    select event, cohort, orders_so_far, day, 0 as is_event, customer_id, day as state_day,
+        1 as customers, (next_valid_day is not null)::int as again, stratum_events
+    from loyalty_candidates
+    union all
+    select event, cohort, orders_so_far, next_day, 0, customer_id, day, -1,
+        -(next_valid_day is not null)::int, stratum_events
+    from loyalty_candidates
+    where next_day is not null
+    union all
+    select event, cohort, orders_so_far, event_day, 1, customer_id, null, 0, 0, null
+    from loyalty_events
+)
+
+select
+    *,
+    sum(customers) over running as comparables,
+    sum(again) over running as comparables_again,
+    sum(is_event) over running - is_event as events_before
+from timeline
+window running as (
+    partition by event, cohort, orders_so_far order by day, is_event
+    rows between unbounded preceding and current row
+)
+
+-- name: value_sample
+-- The value over 12 months is compared on at most $cap customers without the event per cohort
+-- (the same ones each run: the smallest hashes of their ids): their states.
+create temp table loyalty_sample as
+select c.*
+from loyalty_candidates as c
+semi join (
+    select event, customer_id
+    from (select distinct event, cohort, customer_id from loyalty_candidates)
     qualify row_number() over (
-        partition by k.event, m.cohort order by hash(m.customer_id), m.customer_id
+        partition by event, cohort order by hash(customer_id), customer_id
     ) <= $cap
-),
+) as chosen using (event, customer_id)
 
-comparable_states as (
-    select c.event, s.*
-    from comparables as c
-    inner join states as s using (customer_id)
-),
+-- name: value_pairs
+-- The sampled comparables of each event at least a year old.
+create temp table loyalty_pairs as
+select e.event, e.customer_id, e.event_day, c.customer_id as comparable_id, c.spend_so_far
+from loyalty_events as e
+inner join loyalty_sample as c
+    on c.event = e.event and c.cohort = e.cohort and c.orders_so_far = e.orders_so_far
+where e.event_day + 365 <= $as_of::date
+    and c.day <= e.event_day and (c.next_day is null or c.next_day > e.event_day)
 
-pairs as (
-    select
-        e.event, e.customer_id, c.customer_id as comparable_id, e.event_day,
-        c.next_valid_day is not null as bought_again, c.spend_so_far
-    from event_states as e
-    inner join comparable_states as c
-        on c.event = e.event and c.cohort = e.cohort and c.orders_so_far = e.orders_so_far
-        and c.day <= e.event_day and (c.next_day is null or c.next_day > e.event_day)
-),
+-- name: value
+-- Each pair's spend in the 365 days after the event's day: spend so far a year on, minus at
+-- the event; averaged per event customer.
+create temp table loyalty_value as
+select p.event, p.customer_id, avg(s.spend_so_far - p.spend_so_far) as comparables_value_12m
+from loyalty_pairs as p
+asof inner join loyalty_states as s
+    on s.customer_id = p.comparable_id and s.day <= p.event_day + 365
+group by p.event, p.customer_id
 
-value_after as (
-    -- spend in the 365 days after the event: spend so far a year on, minus at the event
-    select p.event, p.customer_id, p.comparable_id, p.bought_again,
-        s.spend_so_far - p.spend_so_far as value_12m
-    from pairs as p
-    asof inner join states as s
-        on s.customer_id = p.comparable_id and s.day <= p.event_day + 365
-    where p.event_day + 365 <= $as_of::date
-),
+-- name: final
+with
 
 per_event as (
     select
         e.event, e.customer_id, e.bought_again,
         case when e.event_day + 365 <= $as_of::date then y.spend_so_far - e.spend_so_far end
             as value_12m,
-        c.comparables, c.comparables_bought_again, v.comparables_value_12m
-    from event_states as e
-    asof left join states as y
+        w.comparables,
+        w.comparables_again / nullif(w.comparables, 0) as comparables_bought_again,
+        v.comparables_value_12m
+    from loyalty_events as e
+    asof left join loyalty_states as y
         on y.customer_id = e.customer_id and y.day <= e.event_day + 365
-    left join (
-        select event, customer_id, count(*) as comparables,
-            avg(bought_again::int) as comparables_bought_again
-        from pairs
-        group by all
-    ) as c on c.event = e.event and c.customer_id = e.customer_id
-    left join (
-        select event, customer_id, avg(value_12m) as comparables_value_12m
-        from value_after
-        group by all
-    ) as v on v.event = e.event and v.customer_id = e.customer_id
+    left join loyalty_sweep as w
+        on w.is_event = 1 and w.event = e.event and w.customer_id = e.customer_id
+    left join loyalty_value as v on v.event = e.event and v.customer_id = e.customer_id
+),
+
+met as (
+    -- candidate states that an event of their stratum falls in: the events before their end
+    -- (or all the stratum's) minus those before their start
+    select s.event, count(distinct s.customer_id) as comparable_customers
+    from loyalty_sweep as s
+    left join loyalty_sweep as f
+        on f.customers = -1 and f.event = s.event and f.cohort = s.cohort
+        and f.orders_so_far = s.orders_so_far and f.customer_id = s.customer_id
+        and f.state_day = s.state_day
+    where s.customers = 1
+        and coalesce(f.events_before, s.stratum_events) > s.events_before
+    group by s.event
 ),
 
 final as (
@@ -150,15 +202,17 @@ final as (
         count(*) filter (where p.bought_again) as repeat_customers,
         count(*) filter (where p.bought_again) / nullif(count(p.customer_id), 0)
             as repeat_rate_after,
-        count(p.comparables) as matched_customers,
-        (select count(distinct comparable_id) from pairs where pairs.event = k.event)
-            as comparable_customers,
-        avg(p.comparables_bought_again) as repeat_rate_without,
-        count(p.value_12m) as value_customers,
-        avg(p.value_12m)::double as value_12m_after,
+        count(*) filter (where p.comparables > 0) as matched_customers,
+        avg(p.bought_again::int) filter (where p.comparables > 0) as repeat_rate_after_matched,
+        coalesce(any_value(m.comparable_customers), 0) as comparable_customers,
+        avg(p.comparables_bought_again) filter (where p.comparables > 0) as repeat_rate_without,
+        count(*) filter (where p.comparables_value_12m is not null) as value_customers,
+        avg(p.value_12m) filter (where p.comparables_value_12m is not null)::double
+            as value_12m_after,
         avg(p.comparables_value_12m)::double as value_12m_without
     from (values ('refund', 1), ('ticket', 2), ('low_score', 3)) as k(event, rank)
     left join per_event as p on p.event = k.event
+    left join met as m on m.event = k.event
     group by k.event, k.rank
     order by k.rank
 )

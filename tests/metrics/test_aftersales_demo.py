@@ -3,7 +3,8 @@
 The issue read "58 of 112 refunded customers (52 %) bought again, against 39 % of the others":
 the 39 % is every other customer's plain repeat rate, which gives older and more loyal customers
 the same weight as the refunded. The comparison compares like with like (same cohort, same
-number of orders at the refund's day), which gives 43 %.
+number of orders at the refund's day): 43 % of them bought again after that day, against 51.5 %
+of the 103 refunded customers they are compared with.
 """
 
 from __future__ import annotations
@@ -46,8 +47,7 @@ def comparison_by_hand(con) -> dict:
         return int((~later).sum()), bool((valid[customer] & later).any())
 
     others = cohort.drop(event_day.index)
-    assert others.value_counts().max() < aftersales.COMPARISON_CAP  # no cohort is capped
-    after, shares, comparables = [], [], set()
+    after, shares, matched_again, comparables = [], [], [], set()
     for customer, day in event_day.items():
         count, again = state(customer, day)
         after.append(again)
@@ -55,10 +55,12 @@ def comparison_by_hand(con) -> dict:
         states = [(peer, *state(peer, day)) for peer in peers]
         matched = [(peer, bought) for peer, n, bought in states if n == count]
         if matched:
+            matched_again.append(again)
             shares.append(sum(bought for _, bought in matched) / len(matched))
             comparables.update(peer for peer, _ in matched)
     return {"customers": len(after), "repeat_customers": sum(after),
             "matched_customers": len(shares), "comparable_customers": len(comparables),
+            "repeat_rate_after_matched": sum(matched_again) / len(matched_again),
             "repeat_rate_without": sum(shares) / len(shares)}
 
 
@@ -68,6 +70,9 @@ def test_refund_comparison_on_the_demo(demo):
     assert (expected["customers"], expected["repeat_customers"]) == (112, 58)
     assert {key: refund[key] for key in expected} == pytest.approx(expected)
     assert round(refund["repeat_rate_after"], 3) == 0.518
+    # the 103 refunded customers with comparables: 51.5 % of them bought again, against 43.0 %
+    assert refund["matched_customers"] == 103
+    assert round(refund["repeat_rate_after_matched"], 3) == 0.515
     assert round(refund["repeat_rate_without"], 3) == 0.430
 
 

@@ -15,7 +15,7 @@ from tests.ui.conftest import app, connected, shown_metrics
 
 PAGE = "views/aftersales.py"
 TIMEOUT = 120
-NBSP = "\u00a0"
+NBSP, NNBSP = "\u00a0", "\u202f"
 
 
 @pytest.fixture(scope="module")
@@ -67,9 +67,11 @@ def test_demo_shop_shows_the_refund_comparison(demo_db, use_db):
     use_db(demo_db)
     at = open_page()
     reading = next(block.value for block in at.info if "clients remboursés" in block.value)
-    assert reading.startswith(f"51,8{NBSP}% des clients remboursés ont racheté ensuite, contre "
-                              f"43,0{NBSP}% des clients comparables")
-    assert "112 clients remboursés" in reading
+    assert reading == (
+        f"51,8{NBSP}% des clients remboursés ont racheté ensuite (112 clients remboursés). "
+        f"Parmi les 103 qui ont des clients comparables, 51,5{NBSP}% ont racheté, contre "
+        f"43,0{NBSP}% de ces clients comparables jamais remboursés (1{NNBSP}775 clients "
+        "comparables).")
     assert any(c.value.startswith("Une association, pas une preuve") for c in at.caption)
     assert any("Aucun avis, aucune enquête" in block.value for block in at.info)
     loyalty = next(frame.value for frame in at.dataframe if "Événement" in frame.value.columns)

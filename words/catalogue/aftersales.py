@@ -119,22 +119,22 @@ AFTERSALES_GLOSSARY: dict[str, tuple[tuple[str, str], tuple[str, str]]] = {
         ("Pour chaque client concerné, les clients qui n'ont jamais eu ce problème, arrivés le "
          "même mois (mois de la première commande) et qui avaient le même nombre de commandes "
          "ce jour-là : part de ceux qui ont racheté après ce même jour, moyenne sur les clients "
-         "concernés (chacun pèse autant). Au plus 500 clients comparés par mois d'arrivée, "
-         "toujours les mêmes. Une association, pas une preuve : d'autres différences peuvent "
-         "l'expliquer.",
+         "concernés (chacun pèse autant), à comparer au rachat de ces mêmes clients concernés. "
+         "Une association, pas une preuve : d'autres différences peuvent l'expliquer.",
          "For each customer concerned, the customers who never had that problem, who arrived "
          "in the same month (month of the first order) and had the same number of orders that "
          "day: share of them who bought again after that same day, averaged over the customers "
-         "concerned (each weighs the same). At most 500 customers compared per arrival month, "
-         "always the same. An association, not proof: other differences may explain it."),
+         "concerned (each weighs the same), to compare with those same customers' own figure. "
+         "An association, not proof: other differences may explain it."),
     ),
     "aftersales_value_12m": (
         ("Valeur sur 12 mois après", "Value over the next 12 months"),
         ("Dépense nette (commandes valides) dans les 365 jours après le jour du problème, "
          "pour les problèmes d'au moins un an ; pour les clients comparables, après ce même "
-         "jour.",
+         "jour, mesurée sur au plus 50 d'entre eux par mois d'arrivée (toujours les mêmes).",
          "Net spend (valid orders) in the 365 days after the problem's day, for problems at "
-         "least a year old; for comparable customers, after that same day."),
+         "least a year old; for comparable customers, after that same day, measured on at most "
+         "50 of them per arrival month (always the same)."),
     ),
     "aftersales_nps_retention": (
         ("Rétention par classe NPS", "Retention by NPS class"),
@@ -253,15 +253,19 @@ STRINGS: dict[str, tuple[str | dict[str, str], str | dict[str, str]]] = {
     "aftersales_col_repeat_after": ("Ont racheté", "Bought again"),
     "aftersales_col_matched": ("Clients avec des comparables", "Customers with comparables"),
     "aftersales_col_comparables": ("Clients comparables", "Comparable customers"),
+    "aftersales_col_repeat_matched": ("Ont racheté (clients comparés)",
+                                      "Bought again (customers compared)"),
     "aftersales_col_repeat_without": ("Comparables qui ont racheté",
                                       "Comparables who bought again"),
     "aftersales_col_value_after": ("Valeur sur 12 mois après", "Value over the next 12 months"),
     "aftersales_col_value_without": ("Valeur des comparables", "Comparables' value"),
     "aftersales_loyalty_reading": (
-        "{after} des clients remboursés ont racheté ensuite, contre {without} des clients "
-        "comparables jamais remboursés ({customers}, {comparables}).",
-        "{after} of refunded customers bought again afterwards, against {without} of "
-        "comparable customers never refunded ({customers}, {comparables}).",
+        "{after} des clients remboursés ont racheté ensuite ({customers}). Parmi les {matched} "
+        "qui ont des clients comparables, {after_matched} ont racheté, contre {without} de ces "
+        "clients comparables jamais remboursés ({comparables}).",
+        "{after} of refunded customers bought again afterwards ({customers}). Of the {matched} "
+        "who have comparable customers, {after_matched} bought again, against {without} of "
+        "those comparable customers never refunded ({comparables}).",
     ),
     "aftersales_people": ({"one": "{count} client", "other": "{count} clients"},
                           {"one": "{count} customer", "other": "{count} customers"}),
@@ -313,8 +317,10 @@ STRINGS: dict[str, tuple[str | dict[str, str], str | dict[str, str]]] = {
     # command line
     "aftersales_line": ("{term} : {value}", "{term}: {value}"),
     "aftersales_loyalty_line": (
-        "{event} : {after} ({customers}) ; {comparable} : {without} ({comparables})",
-        "{event}: {after} ({customers}); {comparable}: {without} ({comparables})",
+        "{event} : {after} ({customers}) ; comparés : {after_matched} ({matched}) contre "
+        "{without} ({comparables})",
+        "{event}: {after} ({customers}); compared: {after_matched} ({matched}) against "
+        "{without} ({comparables})",
     ),
     "aftersales_cli_help": ("après-vente : remboursements, NPS, CSAT, tickets et fidélité",
                             "after-sales: refunds, NPS, CSAT, tickets and loyalty"),
