@@ -66,7 +66,7 @@ else:
     )
 with st.expander(t("definitions")):
     glossary.show(["valid_order", "customers", "people", "rfm_segment", "net_spend", "at_risk",
-                   "lost"])
+                   "lost", "seasonal_buyers", "replenishment_due", "saved_segment"])
     st.markdown(t("seg_definitions", needed=MIN_RANKED_CUSTOMERS))
 
 st.subheader(t("val_risk_header"))
