@@ -2,13 +2,13 @@
 forget a person; and what the matcher and the Données page need to know about those decisions.
 
 A merge of B into A moves B's orders, identity keys, reviews, survey answers and tickets to A,
-fills A's blanks from B and keeps the stricter consent (a no from either side wins, then a yes). B's row leaves ``customers`` while the
-merge stands, kept whole in ``merged_customers`` with every move in ``customer_merge_moves``, so a
-split puts everything back. Removing B rather than flagging it means no figure, list or export
-has to know about merges. B's keys, and B's name + postcode as an alias, now designate A: a later
-import of B's rows lands on A (``apply_decisions``). Consent per channel is stated about an
-address (consent_channels), so it follows the keys; B's contact log moves to A and stays there
-after a split (nothing says which of the two a contact reached).
+fills A's blanks from B and keeps the stricter consent (a no from either side wins, then a yes).
+B's row leaves ``customers`` while the merge stands, kept whole in ``merged_customers`` with every
+move in ``customer_merge_moves``, so a split puts everything back. Removing B rather than flagging
+it means no figure, list or export has to know about merges. B's keys, and B's name + postcode as
+an alias, now designate A: a later import of B's rows lands on A (``apply_decisions``). Consent per
+channel is stated about an address (consent_channels), so it follows the keys; B's contact log
+moves to A and stays there after a split (nothing says which of the two a contact reached).
 
 Forgetting a person (GDPR art. 17) keeps their orders, which are the shop's accounts, without a
 customer, and deletes their customer row, keys, merge records, suppression entry, reviews, survey

@@ -88,8 +88,8 @@ def load_consent(
     options: dict,
     rows_read: int,
     notes: list[tuple[str, str]],
-) -> tuple[int, int, int]:
-    """Store the statements in one transaction; (import id, statements new, of known customers)."""
+) -> int:
+    """Store the statements in one transaction (``notes`` gains their counts); the import's id."""
     now = datetime.now()
     with WRITE_LOCK:
         backup.take(con)
@@ -100,8 +100,8 @@ def load_consent(
                 "now": now,
             }).fetchone()[0]
             cur.register("file_statements", read.statements)
-            added = cur.execute(sql_text("consent_insert"),
-                                {"file_name": file_name, "import_id": import_id}).fetchall()
+            cur.execute(sql_text("consent_insert"),
+                        {"file_name": file_name, "import_id": import_id})
             [(known,)] = cur.execute(sql_text("consent_known")).fetchall()
             cur.unregister("file_statements")
             if not read.rejects.empty:
@@ -121,4 +121,4 @@ def load_consent(
                                        ensure_ascii=False),
                 "now": datetime.now(),
             })
-    return int(import_id), len(added), int(known)
+    return int(import_id)

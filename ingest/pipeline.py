@@ -122,7 +122,7 @@ def import_consent(con: duckdb.DuckDBPyConnection, seen: Preview, options: Impor
         options.accept_guesses)
     rows_read = len(table.frame) + len(table.rejects)
     progress(0.6, "Enregistrement des refus et consentements", "Saving refusals and consents")
-    import_id, _, _ = load_consent(
+    import_id = load_consent(
         con, read, file_name=seen.file_name, sha256=seen.sha256, source=source.name,
         options={"encoding": table.encoding, "delimiter": table.delimiter, "sheet": table.sheet,
                  "header_row": table.header_row, "date_order": read.date_order,

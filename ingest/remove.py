@@ -4,8 +4,8 @@ Made for the demo shop (sample_data/demo.py), which an owner loads to look aroun
 able to remove once their own files are in. Removed: the imports' rows, their orders and order
 lines, their reviews, survey answers and tickets, their rejected rows, the customers and
 identity keys only they created, the merges and decisions about those customers, the refusals
-and consent they recorded, the contact log of the customers removed, the lists exported before any other
-import and the stored customer-value fits. A customer they created that another import also
+and consent they recorded, the contact log of the customers removed, the lists exported before
+any other import and the stored customer-value fits. A customer they created that another import also
 reached (same e-mail, phone or name + postcode) keeps that import's orders and keys and loses the
 rest: the e-mail or phone only the removed files gave, the consent they stated. A review, answer
 or ticket another import brought about a customer removed stays, about nobody. Which import

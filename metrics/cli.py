@@ -32,15 +32,18 @@ from exports import (
     without_open_complaints,
 )
 from metrics import aftersales
+from metrics.affinity import bought_next, bought_together
 from metrics.at_risk import SUBLISTS
 from metrics.channels import both_channels, channel_customers, channel_figures
 from metrics.contacts import CHANNELS
 from metrics.cohorts import cohorts
 from metrics.currencies import uncounted, uncounted_warning
 from metrics.dates import PERIODS, default_week, latest_order_date, resolve_as_of, week_start
+from metrics.due_lists import DUE_FACTS, due_people
 from metrics.first_cohorts import FIRST_ORDER_SPLITS, discount_codes_seen, first_cohorts
 from metrics.kpis import KPI_PERIODS, compared_periods, period_kpis, weekly_kpis
 from metrics.report import latest_complete_week, parse_week, weekly_report
+from metrics.replenishment import DUE_WINDOW_DAYS, MIN_REPURCHASES, replenishment
 from metrics.repeat import (
     order_gaps,
     orders_per_customer,
@@ -56,6 +59,8 @@ from metrics.rfm import (
     rfm,
     segment_summary,
 )
+from metrics.saved_segments import load_segment, save_segment
+from metrics.seasonal import seasonal_buyers, seasonal_summary
 from metrics.segment import (
     SALES_CHANNELS,
     SegmentFilter,
@@ -214,8 +219,6 @@ def clv_report(con: duckdb.DuckDBPyConnection, args: argparse.Namespace) -> Repo
 def segment_filter_of(con: duckdb.DuckDBPyConnection, args: argparse.Namespace) -> SegmentFilter:
     """The builder's questions of the command line: those of the saved segment --saved (if
     any), with each question given on the command line answered as given."""
-    from metrics.saved_segments import load_segment
-
     base = load_segment(con, args.saved) if args.saved else SegmentFilter()
     given = {
         "segments": tuple(args.segment or ()), "min_p_alive": args.min_p_alive,
@@ -238,11 +241,10 @@ def segment_report(con: duckdb.DuckDBPyConnection, args: argparse.Namespace) -> 
     the command's questions under that name."""
     segment_filter = segment_filter_of(con, args)
     if args.save:
-        from metrics.saved_segments import save_segment
-
         name = save_segment(con, args.save, segment_filter)
         return Report({}, pd.DataFrame(), message=text(
-            "products_saved", args.lang, name=name, description=describe(segment_filter, args.lang)))
+            "products_saved", args.lang, name=name,
+            description=describe(segment_filter, args.lang)))
     exporting = args.format in EXPORT_FORMATS
     days = (settings(con)["not_contacted_days"] if args.not_contacted_days is None
             else args.not_contacted_days) if exporting else None
@@ -270,7 +272,7 @@ def segment_report(con: duckdb.DuckDBPyConnection, args: argparse.Namespace) -> 
             left_out=text("cli_left_out", lang, count=export.left_out),
             channel=text(f"consent_channel_{args.channel}", lang),
             unusable=text("cli_unusable", lang, count=export.unusable) if export.unusable else "",
-        ) + text("consent_cli_recent", lang, count=export.recently_contacted, days=days)
+        ) + " " + text("consent_recent_left_out", lang, count=export.recently_contacted, days=days)
         if held_back:
             message += text("aftersales_left_out", lang, count=held_back)
         return Report({}, pd.DataFrame(), message=message)
@@ -299,9 +301,6 @@ PRODUCT_VIEWS = ("replenishment", "affinity")
 def replenishment_report(con: duckdb.DuckDBPyConnection, args: argparse.Namespace) -> Report:
     """Per product, the usual delay before it is bought again and who is due for it now; with
     --product, the people due for that product (their contact details and consent)."""
-    from metrics.due_lists import DUE_FACTS, due_people
-    from metrics.replenishment import DUE_WINDOW_DAYS, MIN_REPURCHASES, replenishment
-
     as_of = resolve_as_of(con, args.as_of)
     table = replenishment(con, as_of)
     summary = {"as_of": as_of, "min_repurchases": MIN_REPURCHASES,
@@ -322,8 +321,6 @@ AFFINITY_COLUMNS = ["relation", "product", "with_product", "count", "base", "sha
 def affinity_report(con: duckdb.DuckDBPyConnection, args: argparse.Namespace) -> Report:
     """What is bought together (one order) and next (the next purchase day) after each product,
     or after --product only; the table holds both, a relation column says which."""
-    from metrics.affinity import bought_next, bought_together
-
     as_of = resolve_as_of(con, args.as_of)
     together = bought_together(con, as_of, args.product)
     after = bought_next(con, as_of, args.product)
@@ -345,8 +342,6 @@ def products_report(con: duckdb.DuckDBPyConnection, args: argparse.Namespace) ->
 
 def seasonal_report(con: duckdb.DuckDBPyConnection, args: argparse.Namespace) -> Report:
     """Seasonal buyers per season, and with --customers the seasonal buyers themselves."""
-    from metrics.seasonal import seasonal_buyers, seasonal_summary
-
     as_of = resolve_as_of(con, args.as_of)
     table = seasonal_summary(con, as_of)
     table.insert(1, "season_name", [text(f"products_season_{key}", args.lang)

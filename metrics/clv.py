@@ -29,7 +29,7 @@ from numpy.typing import ArrayLike, NDArray
 
 from metrics import bgnbd, gamma_gamma, mbgnbd, pareto_nbd, uncertainty
 from metrics.dates import facts_as_of, resolve_as_of
-from metrics.sql_files import run_sql
+from metrics.sql_files import run, run_sql
 from store.db import data_version, transaction
 from store.errors import ComptoirError
 
@@ -478,11 +478,11 @@ def _keep(con: duckdb.DuckDBPyConnection, fits: list[tuple[dict, ClvResult]]) ->
     meanwhile leaves all of them kept or none."""
     with transaction(con) as cur:
         for key, result in fits:
-            run_sql(cur, "clv_fit_forget_older", **{k: key[k] for k in
-                                                    ("import_version", "merges", "customers")})
-            run_sql(cur, "clv_fit_keep", **key, fitted_at=datetime.now(),
-                    summary=json.dumps(result.summary, allow_nan=False),
-                    backtest=json.dumps(_backtest_record(result.backtest), allow_nan=False))
+            run(cur, "clv_fit_forget_older", **{k: key[k] for k in
+                                                ("import_version", "merges", "customers")})
+            run(cur, "clv_fit_keep", **key, fitted_at=datetime.now(),
+                summary=json.dumps(result.summary, allow_nan=False),
+                backtest=json.dumps(_backtest_record(result.backtest), allow_nan=False))
 
 
 def keep_fit(

@@ -16,7 +16,7 @@ import duckdb
 import pandas as pd
 from babel.numbers import get_currency_symbol
 
-from metrics.sql_files import run_sql
+from metrics.sql_files import run, run_sql
 from store import ComptoirError, summary, transaction
 from store.currency import shop_currency
 
@@ -63,14 +63,14 @@ def set_rate(con: duckdb.DuckDBPyConnection, currency: str, rate: float) -> None
             f"The rate must be above 0 (how many {shop} one {code} is worth).",
         )
     with transaction(con) as cur:  # the per-customer summary holds converted spend
-        run_sql(cur, "currency_set_rate", currency=code, rate=rate, entered_at=datetime.now())
+        run(cur, "currency_set_rate", currency=code, rate=rate, entered_at=datetime.now())
         summary.refresh(cur)
 
 
 def remove_rate(con: duckdb.DuckDBPyConnection, currency: str) -> None:
     """Forget the rate of ``currency``: its orders leave the figures again."""
     with transaction(con) as cur:
-        run_sql(cur, "currency_remove_rate", currency=currency)
+        run(cur, "currency_remove_rate", currency=currency)
         summary.refresh(cur)
 
 

@@ -39,7 +39,9 @@ class CustomerCard:
     """What the Fiche client shows about one person.
 
     ``profile`` (missing values as None): customer_id, name, email, phone, postal_code, city,
-    country, first_seen, email_consent, consent_source, consent_at, suppressed, orders,
+    country, first_seen, email_consent, consent_source, consent_at (the e-mail consent, its
+    source and the day the person said it, None when undated), sms_consent, sms_source,
+    sms_stated_at, call_consent, call_source, call_stated_at, suppressed, orders,
     occasions, net_spend, first_order_at, last_order_at, average_basket, orders_all_statuses.
     ``orders``: see customer_orders. ``segment`` is None for someone without a valid order.
     ``customers``: the customers ranked in ``rfm_df``; below metrics.rfm.MIN_RANKED_CUSTOMERS

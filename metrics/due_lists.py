@@ -11,7 +11,7 @@ import duckdb
 import pandas as pd
 
 from metrics.replenishment import due
-from metrics.segment import SegmentFilter, segment_customers
+from metrics.segment import Computed, SegmentFilter, segment_customers
 
 DUE_FACTS = ["customer_id", "last_bought", "times_bought", "days_since"]
 
@@ -21,9 +21,11 @@ def due_people(
     product: str,
     as_of: date | None = None,
     delays: pd.DataFrame | None = None,
+    computed: Computed = Computed(),
 ) -> pd.DataFrame:
     """metrics.replenishment.due's facts (last_bought, times_bought, days_since) beside each due
     person's segment_customers row, the most recently due first. ``delays``: the table of
-    metrics.replenishment.replenishment as of ``as_of`` when the caller has it."""
-    people = segment_customers(con, SegmentFilter(due_for=product), as_of)
+    metrics.replenishment.replenishment as of ``as_of`` when the caller has it; ``computed``:
+    what segment_customers may reuse (the RFM scores)."""
+    people = segment_customers(con, SegmentFilter(due_for=product), as_of, computed=computed)
     return due(con, product, as_of, delays)[DUE_FACTS].merge(people, on="customer_id")

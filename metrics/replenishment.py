@@ -28,16 +28,16 @@ def replenishment(
     con: duckdb.DuckDBPyConnection,
     as_of: date | None = None,
     min_repurchases: int | None = None,
+    product: str | None = None,
 ) -> pd.DataFrame:
     """One row per product bought by a known customer up to the end of day ``as_of`` (default:
     the latest valid order), the most repurchased first: buyers, repurchases, repurchasers,
     median_days, quartile_1_days, quartile_3_days (missing below ``min_repurchases``
     repurchases, MIN_REPURCHASES by default), usual (enough repurchases for a usual delay) and
-    due (customers due for it now)."""
+    due (customers due for it now); ``product``'s row only when given."""
+    needed = MIN_REPURCHASES if min_repurchases is None else min_repurchases
     table = run_sql(con, "products_replenishment", as_of=resolve_as_of(con, as_of),
-                    min_repurchases=MIN_REPURCHASES if min_repurchases is None
-                    else min_repurchases,
-                    window_days=DUE_WINDOW_DAYS)
+                    product=product, min_repurchases=needed, window_days=DUE_WINDOW_DAYS)
     delays = ["median_days", "quartile_1_days", "quartile_3_days"]
     return table.astype({column: "Float64" for column in delays})
 
@@ -50,10 +50,11 @@ def due(
 ) -> pd.DataFrame:
     """The customers due for ``product`` now, the most recently due first: customer_id, product,
     last_bought, times_bought, days_since. Nobody without a usual delay for it. ``delays``: the
-    table of ``replenishment`` as of ``as_of`` when the caller has it."""
+    table of ``replenishment`` as of ``as_of`` when the caller has it (otherwise the product's
+    own row is computed, not every product's)."""
     as_of = resolve_as_of(con, as_of)
     if delays is None:
-        delays = replenishment(con, as_of)
+        delays = replenishment(con, as_of, product=product)
     usual = delays.loc[(delays["product"] == product) & delays["usual"], "median_days"]
     median_days = float(usual.iloc[0]) if len(usual) else None
     return run_sql(con, "products_due", as_of=as_of, product=product, median_days=median_days,

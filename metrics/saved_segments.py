@@ -17,8 +17,8 @@ import duckdb
 import pandas as pd
 
 from metrics.segment import SegmentFilter
-from metrics.sql_files import run_sql
-from store import WRITE_LOCK
+from metrics.sql_files import run, run_sql
+from store import transaction
 from store.errors import ComptoirError
 from words import both
 
@@ -62,9 +62,9 @@ def save_segment(
     """Keep ``segment_filter`` under ``name`` (spaces tidied), replacing a segment of that name;
     returns the name kept. Raises SavedSegmentError for an empty or too long name."""
     kept = _name(name)
-    with WRITE_LOCK:
-        run_sql(con, "saved_segment_save", segment_name=kept, filter=segment_filter.to_json(),
-                saved_at=saved_at or datetime.now())
+    with transaction(con) as cur:
+        run(cur, "saved_segment_save", segment_name=kept, filter=segment_filter.to_json(),
+            saved_at=saved_at or datetime.now())
     return kept
 
 
@@ -86,5 +86,5 @@ def load_segment(con: duckdb.DuckDBPyConnection, name: str) -> SegmentFilter:
 
 def delete_segment(con: duckdb.DuckDBPyConnection, name: str) -> None:
     """Forget the saved segment ``name`` (nothing happens if there is none)."""
-    with WRITE_LOCK:
-        run_sql(con, "saved_segment_delete", segment_name=name)
+    with transaction(con) as cur:
+        run(cur, "saved_segment_delete", segment_name=name)

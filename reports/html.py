@@ -255,8 +255,9 @@ def render_html(report: WeeklyReport, lang: str = "fr") -> str:
         f"{_figure(_trend_chart(report, lang), 'trend-chart', with_library=True)}</section>",
         _segments_section(report, lang),
         _list_section("to_call", to_call_table(report.to_call, lang, report.ranked),
-                      " ".join(filter(None, [at_risk_note(report.at_risk, lang),
-                                             seasonal_note(report.products.at_risk_waiting, lang)])),
+                      " ".join(filter(None, [
+                          at_risk_note(report.at_risk, lang),
+                          seasonal_note(report.products.at_risk_waiting, lang)])),
                       lang, report.currency),
         _list_section("new_repeat", new_repeat_table(report.new_repeat, lang),
                       text("report_def_new_repeat", lang), lang, report.currency),

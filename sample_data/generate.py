@@ -43,8 +43,10 @@ README_END = "<!-- figures:end -->"
 CSV_HEADER = [
     "N° de commande", "Date", "Heure", "Canal", "Nom", "Prénom", "E-mail", "Téléphone",
     "Code postal", "Ville", "Article", "Référence", "Quantité", "Prix unitaire", "Montant TTC",
-    "Remise", "Statut", "Montant remboursé",
+    "Remise", "Code promo", "Statut", "Montant remboursé",
 ]
+# The web promo's codes: a customer's first web order, and the later ones.
+WELCOME_CODE, THANKS_CODE = "BIENVENUE10", "MERCI10"
 XLSX_HEADER = [
     "N° client", "Civilité", "Prénom", "Nom", "E-mail", "Téléphone", "Code postal", "Ville",
     "Date d'inscription", "Accepte les e-mails",
@@ -345,7 +347,8 @@ def order_lines(rng: np.random.Generator, cal: pd.DataFrame, orders: pd.DataFram
     """1-4 distinct articles per order (weighted sampling without replacement by Gumbel top-k).
 
     Gifts sell more before Christmas and Mother's Day, big spenders lean to dear items; soldes
-    take 20-30% off some lines, a web promo code 10% off a whole order.
+    take 20-30% off some lines, a web promo code 10% off a whole order (``promo``: the order used
+    it; in soldes the soldes' discount applies instead and no code is taken).
     """
     n_orders = len(orders)
     known = orders["buyer"].to_numpy() >= 0
@@ -380,7 +383,7 @@ def order_lines(rng: np.random.Generator, cal: pd.DataFrame, orders: pd.DataFram
         "order": order, "line_number": line_number, "sku": skus[product],
         "article": np.array([c[1] for c in CATALOGUE], dtype=object)[product],
         "quantity": quantity, "unit_price": price[product], "discount": discount,
-        "amount": gross - discount,
+        "amount": gross - discount, "promo": promo & ~soldes,
     })
 
 
@@ -478,6 +481,8 @@ def sales_rows(rng: np.random.Generator, orders: pd.DataFrame, lines: pd.DataFra
     rows["Prix unitaire"] = euros(lines["unit_price"]).to_numpy()
     rows["Montant TTC"] = euros(lines["amount"]).to_numpy()
     rows["Remise"] = euros(lines["discount"]).where(lines["discount"] > 0, "").to_numpy()
+    code = np.where(repeat_web, THANKS_CODE, WELCOME_CODE)[lines["order"]]
+    rows["Code promo"] = np.where(lines["promo"].to_numpy(), code, "")
     rows["Montant remboursé"] = rows["refunded"].where(lines["line_number"].to_numpy() == 1, "")
     return rows[CSV_HEADER]
 

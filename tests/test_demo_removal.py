@@ -189,3 +189,12 @@ def test_a_removal_that_fails_midway_changes_nothing(with_demo, monkeypatch) -> 
     with pytest.raises(OSError, match="disk gone"):
         demo.remove_demo(with_demo)
     assert database_state(with_demo) == before
+
+
+def test_a_base_that_loaded_the_former_demo_file_still_has_its_demo(con) -> None:
+    # The sales file before its Code promo column: its hash is what such a base recorded.
+    import_id = con.execute(
+        "insert into imports (file_name, sha256, source, file_kind, status, started_at)"
+        " values ('ventes_boutique.csv', $sha, 'generic', 'orders', 'loaded', now())"
+        " returning import_id", {"sha": demo.FORMER_HASHES[0]}).fetchone()[0]
+    assert demo.demo_imports(con) == [import_id]

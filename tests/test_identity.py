@@ -366,6 +366,23 @@ def test_forget_erases_consent_about_the_person_and_their_contact_log(shop):
     assert shop.execute("select count(*) from consent_channels").fetchone()[0] == 1
 
 
+def test_consent_and_contacts_follow_a_merge(shop):
+    """Consent is stated about addresses: after a merge the kept customer has the merged one's
+    phone, so its « Ne pas appeler » applies; the contact log moves to the kept customer and
+    stays there after a split (nothing says which of the two a contact reached)."""
+    import_file(shop, "Ne pas appeler\r\n06 11 22 33 44\r\n".encode(), "ne_pas_appeler.csv")
+    log_contacts(shop, [TILL_ZEPHYRINE], NOW, "phone", "À appeler")
+    calls = "select customer_id, call_consent from customer_channels order by 1"
+    assert (TILL_ZEPHYRINE, False) in shop.execute(calls).fetchall()
+    assert (WEB_ZEPHYRINE, None) in shop.execute(calls).fetchall()
+    identity.merge(shop, WEB_ZEPHYRINE, TILL_ZEPHYRINE)
+    assert (WEB_ZEPHYRINE, False) in shop.execute(calls).fetchall()
+    assert shop.execute("select customer_id from contact_log").fetchall() == [(WEB_ZEPHYRINE,)]
+    identity.split(shop, TILL_ZEPHYRINE)
+    assert {(TILL_ZEPHYRINE, False), (WEB_ZEPHYRINE, None)} <= set(shop.execute(calls).fetchall())
+    assert shop.execute("select customer_id from contact_log").fetchall() == [(WEB_ZEPHYRINE,)]
+
+
 def test_forget_does_not_block_a_phone_another_customer_still_owns(con):
     insert_people(con, [{"id": 1, "email": "a@exemple.fr"}, {"id": 2, "email": "b@exemple.fr"}])
     con.execute("update customers set phone = '+33611111111'")

@@ -64,8 +64,8 @@ def test_at_risk_seasonal_buyers_waiting_for_their_season_are_said(con):
     assert section.at_risk_waiting == {"year_end": 1, "mothers_day": 1}
     assert seasonal_note(section.at_risk_waiting) == (
         "2 clients à risque n'achètent qu'à une saison et l'attendent, ils ne sont pas perdus "
-        "(Fêtes des mères et des pères (mai-juin) : 1, Fêtes de fin d'année (novembre-décembre) "
-        ": 1).")
+        "(Fêtes des mères et des pères (mai-juin) : 1, Fêtes de fin d'année "
+        "(novembre-décembre) : 1).")
     alone = products_week.week_section(con, date(2026, 3, 15), pd.DataFrame({"customer_id": [3]}))
     assert seasonal_note(alone.at_risk_waiting, "en") == (
         "1 at-risk customer buys in one season only and is waiting for it, not lost (Mother's "

@@ -126,6 +126,22 @@ def test_line_amount_is_quantity_times_price_minus_discount(rows: pd.DataFrame) 
     assert rows["Montant TTC"].str.fullmatch(r"\d+,\d\d").all()
 
 
+def test_promo_codes_are_the_web_promos_ten_percent(rows: pd.DataFrame) -> None:
+    coded = rows["Code promo"] != ""
+    assert set(rows.loc[coded, "Code promo"]) == {"BIENVENUE10", "MERCI10"}
+    assert (rows.loc[coded, "Canal"] == "Web").all()
+    assert (rows.groupby("N° de commande")["Code promo"].nunique() == 1).all()  # whole orders
+    # 10 % off each line, rounded to the cent, but gift cards, which are never discounted.
+    gross = rows["Quantité"].astype(np.int64) * cents(rows["Prix unitaire"])
+    discount = cents(rows["Remise"].replace("", "0,00"))
+    gift = rows["Référence"].str.startswith("CAR-CAD")
+    assert (discount[coded & ~gift] == (gross[coded & ~gift] * 10 + 50) // 100).all()
+    assert (discount[coded & gift] == 0).all()
+    orders = rows.groupby("N° de commande").agg(code=("Code promo", "first"),
+                                                 discounted=("Remise", lambda r: (r != "").any()))
+    assert (orders["discounted"].sum(), (orders["code"] != "").sum()) == (959, 277)
+
+
 def test_order_fields_are_constant_within_an_order(rows: pd.DataFrame) -> None:
     per_order = rows.groupby("N° de commande")[["Date", "Heure", "Canal", "Statut"]].nunique()
     assert (per_order == 1).all().all()

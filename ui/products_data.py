@@ -9,6 +9,7 @@ import pandas as pd
 import streamlit as st
 
 from metrics import affinity, due_lists, replenishment, seasonal, segment
+from ui import analysis_data
 from ui.data import CACHE_ENTRIES, cached_frames, connection
 
 Version = tuple[int, int, int]
@@ -22,8 +23,9 @@ def replenishment_table(as_of: date | None, data_version: Version) -> pd.DataFra
 
 @cached_frames
 def due_people(product: str, as_of: date | None, data_version: Version) -> pd.DataFrame:
-    return due_lists.due_people(connection(), product, as_of,
-                                replenishment_table(as_of, data_version))
+    return due_lists.due_people(
+        connection(), product, as_of, replenishment_table(as_of, data_version),
+        segment.Computed(scores=analysis_data.rfm_table(as_of, data_version)))
 
 
 @st.cache_data(max_entries=CACHE_ENTRIES, show_spinner=False)

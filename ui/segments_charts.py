@@ -156,6 +156,21 @@ def consent(profile: dict) -> str:
     return t("cust_consent_yes" if profile["email_consent"] else "cust_consent_no")
 
 
+def channel_consent(profile: dict, channel: str, lang: str) -> str:
+    """'SMS : refuse (liste_noire.csv, le 02/12/2025)': one channel's consent and where it
+    comes from."""
+    state, source, when = (profile[f"{channel}_{part}"] for part in ("consent", "source",
+                                                                      "stated_at"))
+    answer = t("consent_state_unknown" if state is None else
+               "consent_state_yes" if state else "consent_state_no")
+    if source is None:
+        return t("consent_profile_line", channel=t(f"consent_channel_{channel}"), state=answer)
+    said = (t("consent_profile_dated", source=plain(source), day=format.day(when, lang))
+            if when is not None else t("consent_profile_undated", source=plain(source)))
+    return t("consent_profile_line_source", channel=t(f"consent_channel_{channel}"),
+             state=answer, said=said)
+
+
 def _status(status: str) -> str:
     return t(f"cust_status_{status}") if status in STATUSES else status
 

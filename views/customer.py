@@ -6,7 +6,7 @@ import streamlit as st
 
 from metrics.rfm import MIN_RANKED_CUSTOMERS
 from store.errors import ComptoirError
-from ui import customer_after_sale, data, format, glossary
+from ui import contacts, customer_after_sale, data, format, glossary
 from ui import segments_charts as charts
 from ui import segments_data as segments
 from ui.demo import offer_demo
@@ -47,6 +47,23 @@ if card is not None:
                          day=format.day(profile["consent_at"], lang())))
         if profile["suppressed"]:
             st.warning(t("cust_suppressed"), icon=":material/unsubscribe:")
+        st.markdown("  \n".join(charts.channel_consent(profile, channel, lang())
+                                 for channel in ("sms", "call")))
+        if profile["call_consent"] is False:
+            st.caption(t("consent_call_refused"))
+        elif profile["phone"] and st.button(t("consent_mark_called"),
+                                            help=t("consent_mark_called_help"),
+                                            icon=":material/call:", key="cust_called"):
+            contacts.mark_called(profile["customer_id"])
+            st.toast(t("consent_marked_called"))
+    with st.expander(t("consent_last_contacts")):
+        recent = contacts.last_contacts(profile["customer_id"])
+        if recent.empty:
+            st.caption(t("consent_no_contact"))
+        for row in recent.itertuples():
+            st.markdown(t("consent_contact_line", day=format.day(row.contacted_at, lang()),
+                          channel=t(f"consent_channel_{row.channel}"),
+                          list=charts.plain(row.list_name)))
 
     segment_name = pick(card.segment_fr, card.segment_en)
     figures = [  # label, figure, its help (a glossary entry where the term has one)

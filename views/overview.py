@@ -6,7 +6,7 @@ import streamlit as st
 
 from metrics.kpis import RATES
 from reports import charts
-from ui import data, format, glossary, report_data
+from ui import contacts, data, format, glossary, report_data
 from ui.demo import offer_demo
 from ui.i18n import lang, t
 from ui.state import selected_week
@@ -49,6 +49,11 @@ for i, metric in enumerate(table.index):
         st.caption(t("last_year", value=shown(metric, row["last_year"])))
 
 st.caption(t("vs_last_week"))
+pressure = contacts.pressure()
+st.metric(t("consent_pressure"), format.number(pressure["pressed"], 0, lang()),
+          help=t("def_commercial_pressure"), border=True, width="content")
+st.caption(t("consent_pressure_caption", count=pressure["pressed"],
+             threshold=pressure["threshold"], days=pressure["days"]))
 
 with st.container(horizontal=True):
     for fmt in report_data.FORMATS:
@@ -76,4 +81,4 @@ st.plotly_chart(
 )
 
 with st.expander(t("definitions")):
-    glossary.show(["valid_order", *table.index, "credit_notes"])
+    glossary.show(["valid_order", *table.index, "credit_notes", "commercial_pressure"])

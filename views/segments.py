@@ -1,13 +1,15 @@
 """Segments: the RFM grid, the named segments and how they moved in the week, and the segment
 builder with its live count and the export of the list."""
 
+import dataclasses
+
 import streamlit as st
 
 from metrics.at_risk import SUBLIST_NAMES
 from metrics.rfm import MIN_RANKED_CUSTOMERS, enough_for_ranks
-from metrics.segment import SegmentFilter, describe, places_from_text, segment_choices
+from metrics.segment import CHANNELS, SegmentFilter, describe, places_from_text, segment_choices
 from store.errors import ComptoirError
-from ui import analysis_data, data, format, glossary, saved_lists
+from ui import analysis_data, contacts, data, format, glossary, saved_lists
 from ui import segments_charts as charts
 from ui import segments_data as segments
 from ui.at_risk import show_counts
@@ -64,7 +66,7 @@ else:
     )
 with st.expander(t("definitions")):
     glossary.show(["valid_order", "customers", "people", "rfm_segment", "net_spend", "at_risk",
-                   "lost"])
+                   "lost", "seasonal_buyers", "replenishment_due", "saved_segment"])
     st.markdown(t("seg_definitions", needed=MIN_RANKED_CUSTOMERS))
 
 st.subheader(t("val_risk_header"))
@@ -168,6 +170,16 @@ choice = choice_column.selectbox(t("seg_export_format"), options=list(EXPORT_CHO
 export_consent = consent_column.checkbox(t("seg_export_consent"), value=True,
                                          help=t("seg_export_consent_help"),
                                          key="seg_export_consent")
+channel = choice_column.selectbox(t("consent_export_channel"), options=list(CHANNELS),
+                                 format_func=lambda key: t(f"consent_channel_{key}"),
+                                 help=t("consent_export_channel_help"), key="seg_export_channel")
+days = consent_column.number_input(t("consent_export_days"), min_value=0, max_value=365,
+                                   value=contacts.not_contacted_days(), step=1,
+                                   help=t("consent_export_days_help"), key="seg_export_days")
+if days != contacts.not_contacted_days():
+    contacts.set_not_contacted_days(int(days))
+segment_filter = dataclasses.replace(segment_filter, channel=channel,
+                                     not_contacted_days=int(days))
 fmt, sep = EXPORT_CHOICES[choice]
 include_open = consent_column.checkbox(t("aftersales_include_open"), value=False,
                                        help=t("def_aftersales_open_complaint"),
@@ -179,6 +191,8 @@ st.info(t("seg_export_counts", rows=t("seg_export_rows", count=counts.rows - hel
           left_out=t("seg_export_left_out", count=counts.left_out)))
 if held:
     st.caption(t("aftersales_page_left_out", count=held))
+if counts.recently_contacted:
+    st.caption(t("consent_recent_left_out", count=counts.recently_contacted, days=int(days)))
 if counts.unusable:
     st.caption(t("seg_export_unusable", count=counts.unusable))
 if counts.rows - held:

@@ -20,7 +20,6 @@ where not exists (
         where c.address = f.address and c.channel = f.channel and c.consent = f.consent
           and c.stated_at is not distinct from f.stated_at
     )
-returning address, channel
 
 -- name: known
 -- Of a file's addresses, how many are a known customer's.

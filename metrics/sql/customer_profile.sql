@@ -1,7 +1,8 @@
 -- One customer: who they are, what they agreed to, and their figures over every valid order, from
 -- their customer_summary row (store/definitions/07_customer_facts_until.sql). Occasions are
 -- calendar days with a valid order (several orders on one day are one occasion). net_spend is
--- net of the customer's credit notes, orders count valid ones.
+-- net of the customer's credit notes, orders count valid ones. Consent is each channel's own
+-- (customer_channels: what the person said last, the date they said it, the file that says so).
 with
 
 person as (
@@ -13,6 +14,12 @@ person as (
 customer_facts as (
     select valid_orders, purchase_days, net_spend, first_ordered_at, last_ordered_at
     from customer_summary
+    where customer_id = $customer_id
+),
+
+channels as (
+    select *
+    from customer_channels
     where customer_id = $customer_id
 ),
 
@@ -34,9 +41,15 @@ final as (
         person.city,
         person.country,
         person.first_seen,
-        person.email_consent,
-        person.consent_source,
-        person.consent_at,
+        channels.email_consent,
+        channels.email_source as consent_source,
+        channels.email_stated_at as consent_at,
+        channels.sms_consent,
+        channels.sms_source,
+        channels.sms_stated_at,
+        channels.call_consent,
+        channels.call_source,
+        channels.call_stated_at,
         exists (select 1 from suppressions where suppressions.email = person.email) as suppressed,
         coalesce(customer_facts.valid_orders, 0) as orders,
         coalesce(customer_facts.purchase_days, 0) as occasions,
@@ -48,6 +61,7 @@ final as (
         all_orders.orders_all_statuses
     from person
     left join customer_facts on true
+    left join channels on true
     cross join all_orders
 )
 

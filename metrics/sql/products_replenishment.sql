@@ -3,12 +3,13 @@
 -- (purchases of it by a customer who had bought it before), repurchasers (customers who bought it
 -- again at least once), the delay between a customer's purchase of it and their next one (median:
 -- the usual delay, first and third quartiles) when it has at least $min_repurchases repurchases
--- (usual), and due: the customers due for it now (is_due within $window_days).
+-- (usual), and due: the customers due for it now (is_due within $window_days). $product: that
+-- product's row only (NULL: every product's).
 with
 
 purchases as materialized (
     select customer_id, product_code, day, day - previous_day as delay
-    from product_purchases($as_of)
+    from product_purchases($as_of, only_product := $product)
 ),
 
 customer_products as (

@@ -11,8 +11,8 @@ from io import BytesIO
 from pathlib import Path
 
 import openpyxl
-from python_calamine import CalamineWorkbook
 import pytest
+from python_calamine import CalamineWorkbook
 
 from ingest import aftersale_load
 from ingest.aftersale import scale_unsure

@@ -162,3 +162,17 @@ def test_a_refusal_and_a_yes_of_the_same_day_is_a_refusal(con):
     import_file(con, "Désinscrits;Date\r\njean.bon@exemple.fr;2025-06-01 10:00\r\n"
                 .encode("utf-8-sig"), "d2.csv")
     assert consent_by_customer(con)[2] == ("jean.bon@exemple.fr", False, None, None)
+
+
+def test_shopify_customers_accepts_sms_marketing_is_the_phones_sms_consent(con):
+    header = (FIXTURES.parent / "sources" / "shopify_customers_export_2024.csv").read_text(
+        encoding="utf-8").splitlines()[0]
+    rows = [
+        "'1,Ana,Roy,ana@exemple.fr,yes,,1 rue A,,Lyon,,FR,69001,,'+33612345678,yes,10.00,1,,no,,no",
+        "'2,Bob,Roy,bob@exemple.fr,no,,2 rue B,,Lyon,,FR,69001,,'+33698765432,no,10.00,1,,no,,no",
+    ]
+    report = import_file(con, "\n".join([header, *rows]).encode(), "customers_export.csv")
+    assert report.source.name == "shopify_customers"
+    assert consent_by_customer(con) == [("ana@exemple.fr", True, True, None),
+                                        ("bob@exemple.fr", False, False, None)]
+    assert stored(con) == [("+33612345678", "sms", True, None), ("+33698765432", "sms", False, None)]

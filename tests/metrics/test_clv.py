@@ -487,6 +487,29 @@ def test_forecasts_are_refitted_and_kept_for_both_horizons_after_a_change():
     connection.close()
 
 
+def test_a_refit_whose_second_fit_cannot_be_written_keeps_neither():
+    """Both horizons' fits are written in one transaction: the first was written on a cursor of
+    its own and stayed when the second failed."""
+    connection = store.connect(":memory:")
+    insert_orders(connection, cdnow_orders())
+    written, real = [], clv.run
+
+    def failing_second(cur, name, **params):
+        if name == "clv_fit_keep":
+            written.append(name)
+            if len(written) == 2:
+                raise OSError("disk gone")
+        return real(cur, name, **params)
+
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(clv, "run", failing_second)
+        failed = clv.refit_after_change(connection)
+
+    assert failed["en"].startswith("Forecasts not refreshed now (OSError: ")
+    assert connection.execute("select count(*) from clv_fits").fetchone()[0] == 0
+    connection.close()
+
+
 def test_a_refit_reads_the_whole_history_once_for_both_horizons():
     """The customers' histories as of the latest day are the same for 52 and 13 weeks: one
     clv_summary query serves both (the backtests read theirs at their calibration dates)."""

@@ -100,3 +100,16 @@ def test_an_unusable_rate_is_refused_in_words(mixed, code, rate, message):
         currencies.set_rate(mixed, code, rate)
     assert refused.value.message("fr") == message
     assert currencies.rates(mixed).empty
+
+
+def test_a_rate_whose_summary_cannot_be_refreshed_is_not_kept(mixed, monkeypatch):
+    """The rate and the per-customer summary it changes are one transaction: the rate was written
+    on a cursor of its own and stayed when the refresh failed."""
+    def failing(cur, customer_ids=None):
+        raise OSError("disk gone")
+
+    monkeypatch.setattr(currencies.summary, "refresh", failing)
+    with pytest.raises(OSError, match="disk gone"):
+        currencies.set_rate(mixed, "USD", 0.9)
+
+    assert mixed.execute("select count(*) from currency_rates").fetchone() == (0,)

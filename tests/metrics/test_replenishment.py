@@ -36,6 +36,14 @@ def test_delays_buyers_and_repurchases_per_product(con):
     pdt.assert_frame_equal(table, expected, check_dtype=False)
 
 
+def test_one_product_alone_gives_its_row_of_the_whole_table(con):
+    insert_products_shop(con)
+    whole = replenishment(con, AS_OF, min_repurchases=1)
+    for product in ("Savon", "Bougie"):
+        alone = replenishment(con, AS_OF, min_repurchases=1, product=product)
+        pdt.assert_frame_equal(alone, whole[whole["product"] == product].reset_index(drop=True))
+
+
 def test_too_few_repurchases_give_no_usual_delay_and_nobody_due(con):
     insert_products_shop(con)
     table = replenishment(con, AS_OF)  # MIN_REPURCHASES = 10
@@ -48,7 +56,8 @@ def test_too_few_repurchases_give_no_usual_delay_and_nobody_due(con):
 def test_customers_due_now(con):
     insert_products_shop(con)
     delays = replenishment(con, AS_OF, min_repurchases=1)
-    found = {product: due(con, product, AS_OF, delays) for product in ("Savon", "Bougie", "Coffret")}
+    found = {product: due(con, product, AS_OF, delays)
+             for product in ("Savon", "Bougie", "Coffret")}
     assert {product: table[["customer_id", "days_since", "times_bought"]].values.tolist()
             for product, table in found.items()} == {
         "Savon": [[3, 33, 1]], "Bougie": [[4, 40, 2]], "Coffret": [[4, 40, 2]]}

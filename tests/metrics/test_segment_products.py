@@ -28,7 +28,8 @@ def test_sales_channels(con):
     assert people(con, SegmentFilter(sales_channels=("shop",))) == [2]
     assert people(con, SegmentFilter(sales_channels=("shop", "marketplace"))) == [2, 5]
     assert people(con, SegmentFilter(sales_channels=("web",))) == [1, 3, 4]
-    assert describe(SegmentFilter(sales_channels=("shop", "web"))) == "achète en boutique ou sur le site"
+    assert describe(SegmentFilter(sales_channels=("shop", "web"))) == (
+        "achète en boutique ou sur le site")
 
 
 def test_an_unknown_channel_is_refused_in_words(con):

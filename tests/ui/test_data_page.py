@@ -257,4 +257,21 @@ def test_empty_database_offers_the_demo_shop(tmp_path, use_db):
     next(b for b in at.button if b.label == "Charger la boutique de démonstration").click().run()
     assert not at.exception
     at.switch_page(PAGE).run()
-    assert shown_metrics(at)["Fichiers importés"] == "2"
+    assert shown_metrics(at)["Fichiers importés"] == "5"  # sales, customers, reviews, survey, tickets
+
+
+def test_the_imports_log_names_a_consent_file(tmp_path, use_db):
+    """An unsubscribe export (ingest/consent.py) is logged as its own kind; the page named
+    only sales and customer files and stopped on it (KeyError 'data_kind_consent')."""
+    path = tmp_path / "shop.duckdb"
+    with connected(path) as con:
+        import_file(con, "N° de commande;Date;E-mail;Montant\nA-1;01/03/2026;lea@x.fr;10,00\n"
+                    .encode(), "ventes.csv")
+        import_file(con, b'"Email Address",MEMBER_RATING,OPTIN_TIME,OPTIN_IP,UNSUB_TIME,LEID,EUID'
+                    b"\nlea@x.fr,2,2023-01-01 10:00:00,1.2.3.4,2024-03-02 10:00:00,5,e1\n",
+                    "desinscrits.csv")
+    use_db(path)
+    at = data_page_run()
+    assert not at.exception
+    log = at.dataframe[0].value.set_index("Fichier")
+    assert log.loc["desinscrits.csv", "Contenu"] == "consentements et désinscriptions"

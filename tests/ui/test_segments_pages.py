@@ -80,7 +80,7 @@ def test_segments_page_shows_the_metrics_figures(demo_db, demo, use_db):
     assert len(at.dataframe[1].value) == summary["people"]  # fewer than LIST_SHOWN
     assert at.info[0].value == (
         f"{format.number(export.rows)} personnes dans le fichier ; "
-        f"{format.number(export.left_out)} laissées de côté faute de consentement aux e-mails."
+        f"{format.number(export.left_out)} laissées de côté faute de consentement pour ce canal."
     )
     assert export.rows == summary["reachable"]
     assert len(at.get("download_button")) == 1
@@ -119,6 +119,10 @@ def test_the_export_is_built_and_logged_at_the_click(demo_db, demo, use_db, monk
                         "rows_exported": summary["reachable"],
                         "rows_left_out": summary["left_out"],
                         "file_name": button["file_name"]}]
+    contacted = connection().execute("select count(distinct customer_id), min(channel),"
+                                     " max(channel) from contact_log").fetchone()
+    assert contacted == (summary["reachable"], "email", "email")  # each person's contact logged
+    connection().execute("delete from contact_log")  # the shared demo base, as the others expect
 
 
 def test_a_big_list_shows_its_biggest_spenders_and_says_so(demo_db, demo, use_db, monkeypatch):

@@ -49,6 +49,7 @@ STRINGS: dict[str, tuple[str, str]] = {
     "data_kind_orders": ("commandes", "orders"),
     "data_kind_customers": ("clients", "customers"),
     "data_kind_both": ("commandes et clients", "orders and customers"),
+    "data_kind_consent": ("consentements et désinscriptions", "consent and unsubscribes"),
     # rejects
     "data_no_rejects": ("Aucune ligne rejetée : tout ce que vous avez importé a été chargé.",
                         "No rejected row: everything you imported was loaded."),

@@ -8,6 +8,7 @@ described once. A label on a page says the window when it is not the page's week
 from __future__ import annotations
 
 from words.catalogue.aftersales import AFTERSALES_COMPUTED_BY, AFTERSALES_GLOSSARY
+from words.catalogue.consent import CONSENT_COMPUTED_BY, CONSENT_GLOSSARY
 
 # key -> (term fr, term en), (definition fr, definition en)
 GLOSSARY: dict[str, tuple[tuple[str, str], tuple[str, str]]] = {
@@ -425,6 +426,8 @@ COMPUTED_BY: dict[str, str] = {
 
 GLOSSARY.update(AFTERSALES_GLOSSARY)
 COMPUTED_BY.update(AFTERSALES_COMPUTED_BY)
+GLOSSARY.update(CONSENT_GLOSSARY)
+COMPUTED_BY.update(CONSENT_COMPUTED_BY)
 
 STRINGS: dict[str, tuple[str, str]] = {
     "glossary_line": ("- **{term}** : {meaning}", "- **{term}**: {meaning}"),

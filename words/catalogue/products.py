@@ -109,7 +109,8 @@ STRINGS: dict[str, tuple[str, str] | tuple[dict[str, str], dict[str, str]]] = {
     ),
     "products_n_repurchases": ({"one": "{count} rachat", "other": "{count} rachats"},
                                {"one": "{count} repurchase", "other": "{count} repurchases"}),
-    "products_n_due": ({"one": "{count} client à relancer", "other": "{count} clients à relancer"},
+    "products_n_due": ({"one": "{count} client à relancer",
+                        "other": "{count} clients à relancer"},
                        {"one": "{count} customer due", "other": "{count} customers due"}),
     "products_replenishment_caption": (
         "Délai habituel : la médiane des délais entre deux achats du même produit par le même "

@@ -109,13 +109,13 @@ STRINGS: dict[str, tuple[str, str]] = {
     "seg_fmt_xlsx": ("Excel (.xlsx)", "Excel (.xlsx)"),
     "seg_fmt_brevo": ("Import de contacts Brevo", "Brevo contact import"),
     "seg_fmt_mailchimp": ("Import de contacts Mailchimp", "Mailchimp contact import"),
-    "seg_export_consent": ("Seulement les personnes qui acceptent les e-mails",
-                           "Only people who accept emails"),
+    "seg_export_consent": ("Seulement les personnes qui acceptent ce canal",
+                           "Only people who accept this channel"),
     "seg_export_consent_help": (
-        "Recommandé (RGPD) : n'écrivez qu'à ceux qui ont dit oui. Décochez pour une liste "
-        "d'appels ou d'usage interne.",
-        "Recommended (GDPR): only write to those who said yes. Untick for a call list or "
-        "internal use.",
+        "Recommandé (RGPD) : n'écrivez qu'à ceux qui ont dit oui (e-mail, SMS) ; n'appelez pas "
+        "ceux qui ont refusé les appels. Décochez pour un usage interne.",
+        "Recommended (GDPR): only write to those who said yes (email, SMS); do not call those "
+        "who refused calls. Untick for internal use.",
     ),
     "seg_export_counts": ("{rows} ; {left_out}.", "{rows}; {left_out}."),
     "seg_export_rows": (
@@ -123,10 +123,10 @@ STRINGS: dict[str, tuple[str, str]] = {
         {"one": "{count} person in the file", "other": "{count} people in the file"},
     ),
     "seg_export_left_out": (
-        {"one": "{count} laissée de côté faute de consentement aux e-mails",
-         "other": "{count} laissées de côté faute de consentement aux e-mails"},
-        {"one": "{count} left out for lack of email consent",
-         "other": "{count} left out for lack of email consent"},
+        {"one": "{count} laissée de côté faute de consentement pour ce canal",
+         "other": "{count} laissées de côté faute de consentement pour ce canal"},
+        {"one": "{count} left out for lack of consent on this channel",
+         "other": "{count} left out for lack of consent on this channel"},
     ),
     "seg_export_unusable": (
         {"one": "{count} autre laissée de côté : sans coordonnées utilisables par ce service.",
