@@ -44,9 +44,7 @@ open_tickets as (
 final as (
     select
         c.customer_id,
-        coalesce(
-            nullif(trim(p.full_name), ''), nullif(concat_ws(' ', p.first_name, p.last_name), '')
-        ) as name,
+        customer_name(p.first_name, p.last_name, p.full_name) as name,
         p.email,
         p.phone,
         p.email_consent,

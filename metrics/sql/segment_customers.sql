@@ -77,9 +77,7 @@ seasonal_waiting as (
 joined as (
     select
         people.customer_id,
-        coalesce(
-            nullif(concat_ws(' ', people.first_name, people.last_name), ''), people.full_name
-        ) as name,
+        customer_name(people.first_name, people.last_name, people.full_name) as name,
         people.first_name,
         people.last_name,
         people.email,
