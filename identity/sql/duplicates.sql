@@ -18,12 +18,10 @@ final as (
     select
         m.merged_at,
         m.kept_customer_id as kept_id,
-        coalesce(nullif(trim(concat_ws(' ', k.first_name, k.last_name)), ''), k.full_name)
-            as kept_name,
+        customer_name(k.first_name, k.last_name, k.full_name) as kept_name,
         k.email as kept_email,
         m.merged_customer_id as merged_id,
-        coalesce(nullif(trim(concat_ws(' ', m.first_name, m.last_name)), ''), m.full_name)
-            as merged_name,
+        customer_name(m.first_name, m.last_name, m.full_name) as merged_name,
         m.email as merged_email,
         m.phone as merged_phone,
         coalesce(v.orders_moved, 0) as orders_moved,
@@ -165,7 +163,7 @@ paired_spend as (
 activity as (
     select
         c.customer_id,
-        coalesce(nullif(trim(concat_ws(' ', c.first_name, c.last_name)), ''), c.full_name) as name,
+        customer_name(c.first_name, c.last_name, c.full_name) as name,
         c.email,
         c.phone,
         c.postal_code,

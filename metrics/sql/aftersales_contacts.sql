@@ -2,7 +2,8 @@
 -- (recent detractors to call back: a latest answer in the $days days up to $as_of that is an NPS
 -- of 0-6 or a satisfaction of 1-2 out of 5) or 'promoters' (to ask for a review: a latest answer
 -- in those days with an NPS of 9-10, and no review from them since). Most recent answer first,
--- with the contact details, the e-mail consent and whether a ticket of theirs is still open.
+-- with the contact details, the e-mail consent (the channel's own: customer_channels, NULL: never
+-- said) and whether a ticket of theirs is still open.
 with
 
 latest as (
@@ -44,12 +45,10 @@ open_tickets as (
 final as (
     select
         c.customer_id,
-        coalesce(
-            nullif(trim(p.full_name), ''), nullif(concat_ws(' ', p.first_name, p.last_name), '')
-        ) as name,
+        customer_name(p.first_name, p.last_name, p.full_name) as name,
         p.email,
         p.phone,
-        p.email_consent,
+        channels.email_consent,
         c.answered_at,
         c.nps_score,
         c.csat_score,
@@ -57,6 +56,7 @@ final as (
         o.customer_id is not null as open_ticket
     from chosen as c
     inner join customers as p using (customer_id)
+    inner join customer_channels as channels using (customer_id)
     left join open_tickets as o using (customer_id)
 )
 

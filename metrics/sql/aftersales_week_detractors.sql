@@ -2,9 +2,7 @@
 -- 5, with who gave them.
 select
     a.customer_id,
-    coalesce(
-        nullif(trim(p.full_name), ''), nullif(concat_ws(' ', p.first_name, p.last_name), '')
-    ) as name,
+    customer_name(p.first_name, p.last_name, p.full_name) as name,
     p.email,
     p.phone,
     a.answered_at,

@@ -2,9 +2,7 @@
 -- own date where the file gives it, else the order's), largest first.
 select
     o.customer_id,
-    coalesce(
-        nullif(trim(p.full_name), ''), nullif(concat_ws(' ', p.first_name, p.last_name), '')
-    ) as name,
+    customer_name(p.first_name, p.last_name, p.full_name) as name,
     p.email,
     x.source_order_id as order_number,
     o.ordered_at,

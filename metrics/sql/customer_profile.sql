@@ -32,9 +32,7 @@ all_orders as (
 final as (
     select
         person.customer_id,
-        coalesce(
-            nullif(concat_ws(' ', person.first_name, person.last_name), ''), person.full_name
-        ) as name,
+        customer_name(person.first_name, person.last_name, person.full_name) as name,
         person.email,
         person.phone,
         person.postal_code,

@@ -30,10 +30,7 @@ order_totals as (
 final as (
     select
         searchable.customer_id,
-        coalesce(
-            nullif(concat_ws(' ', searchable.first_name, searchable.last_name), ''),
-            searchable.full_name
-        ) as name,
+        customer_name(searchable.first_name, searchable.last_name, searchable.full_name) as name,
         searchable.email,
         searchable.phone,
         searchable.postal_code,

@@ -24,10 +24,7 @@ suppressed as (
 contacts as (
     select
         customers.customer_id,
-        coalesce(
-            nullif(concat_ws(' ', customers.first_name, customers.last_name), ''),
-            customers.full_name
-        ) as name,
+        customer_name(customers.first_name, customers.last_name, customers.full_name) as name,
         customers.email,
         customers.phone,
         channels.email_consent,

@@ -9,7 +9,8 @@
 -- people due now for the replenishment of $due_for (metrics.replenishment.due; empty otherwise).
 -- Consent is each channel's own (customer_channels, store/definitions/10_channel_consent.sql):
 -- email_marketing (an e-mail and a yes), sms_marketing (a phone and a yes to SMS), callable (a
--- phone and no refusal of calls); reachable is the one of $channel, what consent_only keeps.
+-- phone and no refusal of calls), each reachable_on its channel; reachable is the one of $channel,
+-- what consent_only keeps.
 -- recently_contacted: in the contact log at or after $contacted_since (NULL: nobody is).
 with
 
@@ -77,9 +78,7 @@ seasonal_waiting as (
 joined as (
     select
         people.customer_id,
-        coalesce(
-            nullif(concat_ws(' ', people.first_name, people.last_name), ''), people.full_name
-        ) as name,
+        customer_name(people.first_name, people.last_name, people.full_name) as name,
         people.first_name,
         people.last_name,
         people.email,
@@ -93,14 +92,14 @@ joined as (
         people.sms_consent,
         people.call_consent,
         suppressed.email is not null as suppressed,
-        people.email is not null and coalesce(people.email_consent, false) as email_marketing,
-        people.phone is not null and coalesce(people.sms_consent, false) as sms_marketing,
-        people.phone is not null and people.call_consent is distinct from false as callable,
-        case $channel
-            when 'sms' then people.phone is not null and coalesce(people.sms_consent, false)
-            when 'phone' then people.phone is not null and people.call_consent is distinct from false
-            else people.email is not null and coalesce(people.email_consent, false)
-        end as reachable,
+        reachable_on('email', people.email, people.phone, people.email_consent,
+            people.sms_consent, people.call_consent) as email_marketing,
+        reachable_on('sms', people.email, people.phone, people.email_consent,
+            people.sms_consent, people.call_consent) as sms_marketing,
+        reachable_on('phone', people.email, people.phone, people.email_consent,
+            people.sms_consent, people.call_consent) as callable,
+        reachable_on($channel, people.email, people.phone, people.email_consent,
+            people.sms_consent, people.call_consent) as reachable,
         contacted.last_contacted_at,
         coalesce(contacted.last_contacted_at >= $contacted_since, false) as recently_contacted,
         coalesce(customer_facts.valid_orders, 0) as orders,

@@ -26,10 +26,7 @@ last_orders as (
 final as (
     select
         customers.customer_id,
-        coalesce(
-            nullif(trim(customers.full_name), ''),
-            nullif(concat_ws(' ', customers.first_name, customers.last_name), '')
-        ) as name,
+        customer_name(customers.first_name, customers.last_name, customers.full_name) as name,
         customers.email,
         customers.phone,
         last_orders.last_order_on

@@ -99,3 +99,14 @@ from customers as c
 left join channel_consent as e on e.customer_id = c.customer_id and e.channel = 'email'
 left join channel_consent as s on s.customer_id = c.customer_id and s.channel = 'sms'
 left join channel_consent as p on p.customer_id = c.customer_id and p.channel = 'phone';
+
+-- Reachable on a channel (joignable): the address to use and no refusal standing in the way.
+-- Marketing e-mails and SMS need a yes (consent TRUE); a call needs only no refusal (a shop may
+-- call its customers until they say no). channel: 'email', 'sms' or 'phone'.
+create or replace macro reachable_on(channel, email, phone, email_consent, sms_consent,
+        call_consent) as
+    case channel
+        when 'sms' then phone is not null and coalesce(sms_consent, false)
+        when 'phone' then phone is not null and call_consent is distinct from false
+        else email is not null and coalesce(email_consent, false)
+    end;

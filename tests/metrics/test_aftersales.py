@@ -267,6 +267,18 @@ def test_contacts_to_call_back_and_to_ask_for_a_review(shop):
         aftersales.contacts(shop, "everyone", AS_OF)
 
 
+def test_contacts_give_the_channel_consent_an_unsubscribe_wins(shop):
+    """The e-mail consent of the lists is the channel's own (customer_channels), as in the
+    segments and the report: the old yes flag lost to the suppression list (it read the flag)."""
+    shop.execute("update customers set email_consent = true where customer_id in (1, 5)")
+    shop.execute("insert into suppressions values ('client1@example.fr', '2025-01-01',"
+                 " 'Désinscrits Brevo')")
+
+    detractors = aftersales.contacts(shop, "detractors", AS_OF, days=60)
+
+    assert detractors["email_consent"].tolist() == [False, True]
+
+
 def test_open_complaints_and_the_week_section(shop):
     assert aftersales.open_complaints(shop, date(2025, 6, 30)).tolist() == [3]
     # on 03/03 the ticket of customer 1 was open (resolved on 04/03)

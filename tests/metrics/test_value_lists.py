@@ -51,7 +51,7 @@ def test_contacts_name_email_phone_and_last_valid_order(con):
     insert_shop(con)
     for sql in (
         "update customers set first_name = 'Anne', last_name = 'Martin' where customer_id = 1",
-        "update customers set full_name = ' Bruno Petit ', first_name = 'B' where customer_id = 2",
+        "update customers set full_name = ' Bruno Petit ' where customer_id = 2",
         "update customers set last_name = 'DURAND', phone = '+33612345678' where customer_id = 3",
         "update customers set full_name = '', first_name = 'Eva' where customer_id = 5",
     ):
