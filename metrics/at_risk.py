@@ -23,8 +23,8 @@ import duckdb
 import pandas as pd
 
 from metrics.dates import facts_as_of, resolve_as_of
-from metrics.rfm import rfm
-from metrics.sql_files import sql_text
+from metrics.rfm import SCORE_PAIRS, _checked_map, frequency_scores, recency_scores, rfm
+from metrics.sql_files import run_sql, sql_text
 from store.frames import relation_frame
 
 AT_RISK_SEGMENTS = ("at_risk", "cant_lose")
@@ -88,9 +88,25 @@ def at_risk(
     if as_of is None:  # no valid order: nobody
         before = after
     else:
-        before = rfm(con, as_of - WEEK, segment_map) if week_before is None else week_before
+        before = (_segments_on(con, as_of - WEEK, segment_map) if week_before is None
+                  else week_before)
     chosen = after.loc[after["segment"].isin(AT_RISK_SEGMENTS), ["customer_id"]]
     return at_risk_table(_facts_of(con, chosen, as_of), before, after, as_of)
+
+
+def _segments_on(
+    con: duckdb.DuckDBPyConnection, day: date, segment_map: dict[tuple[int, int], str] | None
+) -> pd.DataFrame:
+    """customer_id and segment of rfm(con, day, segment_map), the same values, from recency and
+    frequency only (at_risk_week_before.sql): who was at risk a week before needs no money, and
+    the customers who bought since are recounted from their orders alone (bench/RESULTS.md)."""
+    mapping = _checked_map(segment_map)
+    table = run_sql(con, "at_risk_week_before", as_of=day)
+    r_score = recency_scores(table["recency_days"].to_numpy())
+    f_score = frequency_scores(table["frequency"].to_numpy())
+    cells = pd.Series([mapping[pair] for pair in SCORE_PAIRS], dtype="str")
+    table["segment"] = cells.take((r_score - 1) * 5 + f_score - 1).set_axis(table.index)
+    return table[["customer_id", "segment"]]
 
 
 def _facts_of(con: duckdb.DuckDBPyConnection, people: pd.DataFrame, as_of: date) -> pd.DataFrame:

@@ -160,3 +160,38 @@ def test_whoever_refused_calls_is_not_called(shop):
     table = at_risk(con, SUNDAY)
     assert counts(table) == {"all": 4, "valuable": 3, "to_call": 1}
     assert weekly_report(con, SUNDAY).to_call["customer_id"].tolist() == [4]
+
+
+def test_the_week_before_from_recency_and_frequency_is_the_rfm_of_that_day(con):
+    # at_risk reads who was at risk 7 days before from at_risk_week_before.sql (summary for the
+    # customers who have not bought since, their orders for the others): the same segments as
+    # rfm on that day, hence the same table, on the hand-made shop and the demo (ranked R).
+    from datetime import timedelta
+
+    from metrics.at_risk import WEEK, _segments_on
+    from metrics.dates import latest_order_date
+    from metrics.rfm import SEGMENT_MAP, rfm
+    from sample_data.demo import load_demo
+    from tests.metrics.factories import clear_orders
+
+    custom = {pair: ("at_risk" if pair[0] <= 3 and pair[1] >= 2 else "autres")
+              for pair in SEGMENT_MAP}
+
+    def same_on(days):
+        for day in days:
+            for segment_map in (None, custom):
+                expected = rfm(con, day - WEEK, segment_map)[["customer_id", "segment"]]
+                pd.testing.assert_frame_equal(_segments_on(con, day - WEEK, segment_map),
+                                              expected)
+                pd.testing.assert_frame_equal(
+                    at_risk(con, day, segment_map=segment_map),
+                    at_risk(con, day, segment_map=segment_map,
+                            week_before=rfm(con, day - WEEK, segment_map)))
+
+    insert_orders(con, ORDERS)
+    same_on([SUNDAY, date(2024, 6, 27), date(2024, 1, 10), date(2023, 12, 20)])
+    clear_orders(con)
+    load_demo(con)
+    latest = latest_order_date(con)
+    same_on([latest, latest - timedelta(days=3), latest - timedelta(days=40),
+             latest - timedelta(days=400)])
