@@ -1,5 +1,5 @@
-"""Canaux et cohortes: web and boutique, cohorts by first order, the delay between orders, and
-the revenue of new and returning customers by week, month, quarter or year."""
+"""Canaux de vente et cohortes: web and boutique, cohorts by first order, the delay between orders,
+and the revenue of new and returning customers by week, month, quarter or year."""
 
 import streamlit as st
 

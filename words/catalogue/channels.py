@@ -1,4 +1,4 @@
-"""Words of the channels and first-order cohorts (page « Canaux et cohortes », its CLI commands,
+"""Words of the sales channels and first-order cohorts (« Canaux de vente et cohortes », CLI,
 its part of the rapport du lundi). Keys start with ``channels_``; table headers of the command
 line are ``col_<column>`` as every command's."""
 
@@ -23,9 +23,9 @@ STRINGS = {
     "col_returning_customer_revenue": ("CA des clients revenus",
                                        "Revenue from returning customers"),
     "col_both_channels": ("Clients web et boutique", "Web and shop customers"),
-    "col_channel": ("Canal", "Channel"),
+    "col_channel": ("Canal de vente", "Sales channel"),
     "col_revenue_share": ("Part du CA", "Revenue share"),
-    "col_channel_use": ("Canaux utilisés", "Channels used"),
+    "col_channel_use": ("Canaux de vente utilisés", "Sales channels used"),
     "col_orders_per_customer": ("Commandes par client", "Orders per customer"),
     "col_net_spend_per_customer": ("Dépense nette par client", "Net spend per customer"),
     "col_median_net_spend": ("Dépense nette médiane", "Median net spend"),
@@ -47,7 +47,7 @@ STRINGS = {
     "channels_channel_web": ("Web", "Web"),
     "channels_channel_shop": ("Boutique", "Shop"),
     "channels_channel_marketplace": ("Place de marché", "Marketplace"),
-    "channels_channel_unknown": ("Canal non précisé", "Channel not given"),
+    "channels_channel_unknown": ("Canal de vente non précisé", "Sales channel not given"),
     "channels_use_web_only": ("Web seulement", "Web only"),
     "channels_use_shop_only": ("Boutique seulement", "Shop only"),
     "channels_use_both": ("Web et boutique", "Web and shop"),
@@ -56,8 +56,8 @@ STRINGS = {
     "channels_kind_unknown": ("Non précisé", "Not given"),
     "channels_kind_discount_without_code": ("Remise sans code", "Discount without a code"),
     "channels_kind_no_discount": ("Sans remise", "No discount"),
-    # Page « Canaux et cohortes »
-    "page_channels": ("Canaux et cohortes", "Channels and cohorts"),
+    # Page « Canaux de vente et cohortes »
+    "page_channels": ("Canaux de vente et cohortes", "Sales channels and cohorts"),
     "channels_intro": (
         "Le site et la boutique, les clients qui passent par les deux, ce que la première "
         "commande dit de la suite, le délai entre deux commandes, et le chiffre d'affaires des "
@@ -83,7 +83,7 @@ STRINGS = {
     "channels_header_cohorts": ("Cohortes par première commande", "Cohorts by first order"),
     "channels_by": ("Cohortes par", "Cohorts by"),
     "channels_by_first_product": ("Premier produit", "First product"),
-    "channels_by_channel": ("Canal", "Channel"),
+    "channels_by_channel": ("Canal de vente", "Sales channel"),
     "channels_by_discount": ("Code de réduction", "Discount code"),
     "channels_codes_missing": (
         {"one": "{count} commande porte une remise sans code de réduction : le fichier importé "

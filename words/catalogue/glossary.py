@@ -276,9 +276,9 @@ GLOSSARY: dict[str, tuple[tuple[str, str], tuple[str, str]]] = {
     "bought_together": (
         ("Achetés ensemble", "Bought together"),
         ("Deux produits dans la même commande valide, ventes anonymes comprises. Part : parmi les "
-         "commandes avec le premier, celles qui ont aussi le second. Lift : cette part divisée "
-         "par la part de toutes les commandes qui ont le second ; au-dessus de 1, plus souvent "
-         "ensemble que par hasard. Affiché à partir de 3 commandes.",
+         "commandes avec le premier, celles qui ont aussi le second. Indice d'affinité : cette "
+         "part divisée par la part de toutes les commandes qui ont le second ; au-dessus de 1, "
+         "plus souvent ensemble que par hasard. Affiché à partir de 3 commandes.",
          "Two products in the same valid order, anonymous sales included. Share: of the orders "
          "with the first, those that also hold the second. Lift: that share divided by the "
          "share of all orders holding the second; above 1, together more often than by chance. "
@@ -288,9 +288,9 @@ GLOSSARY: dict[str, tuple[tuple[str, str], tuple[str, str]]] = {
         ("Acheté ensuite", "Bought next"),
         ("Après l'achat d'un produit par un client, les produits de son jour d'achat suivant "
          "(le même produit compris). Part : parmi les achats du produit suivis d'un autre jour "
-         "d'achat, ceux dont le jour suivant contient l'autre produit. Lift : cette part divisée "
-         "par la part de tous les jours d'achat (hors premier achat d'un client) qui le "
-         "contiennent. Affiché à partir de 3 fois.",
+         "d'achat, ceux dont le jour suivant contient l'autre produit. Indice d'affinité : "
+         "cette part divisée par la part de tous les jours d'achat (hors premier achat d'un "
+         "client) qui le contiennent. Affiché à partir de 3 fois.",
          "After a customer's purchase of a product, the products of their next purchase day "
          "(the same product included). Share: of the purchases of the product followed by "
          "another purchase day, those whose next day holds the other product. Lift: that share "
