@@ -7,13 +7,14 @@ import pandas as pd
 import plotly.graph_objects as go
 
 from reports.charts import BRAND, MUTED
+from reports.format import yes_no
 from ui import format
 from ui.i18n import lang, t
 from words.format import days, typed
 
 CLASS_COLORS = {"promoter": "#2a8a6a", "passive": MUTED, "detractor": "#b03a2e"}
-CONTACT_COLUMNS = ["name", "email", "phone", "answered_at", "nps_score", "csat_score", "comment",
-                   "open_ticket"]
+CONTACT_COLUMNS = ["name", "email", "phone", "email_consent", "answered_at", "nps_score",
+                   "csat_score", "comment", "open_ticket"]
 
 
 def duration(value: float | None, unit: str) -> str:
@@ -106,6 +107,6 @@ def contacts_table(people: pd.DataFrame) -> pd.DataFrame:
     """A list to act on: who, how to reach them, what they answered."""
     shown = people[CONTACT_COLUMNS].copy()
     shown["answered_at"] = days(shown["answered_at"], lang())
-    shown["open_ticket"] = shown["open_ticket"].map(
-        lambda value: t("report_yes") if value else t("report_no"))
+    for column in ("email_consent", "open_ticket"):  # yes, no, or – when never said
+        shown[column] = yes_no(shown[column], lang())
     return shown.rename(columns=lambda name: t(f"aftersales_col_{name}"))

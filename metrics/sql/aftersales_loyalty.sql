@@ -95,37 +95,52 @@ inner join strata as k
 anti join loyalty_events as e on e.event = k.event and e.customer_id = s.customer_id
 
 -- name: sweep
--- One pass along the days of each (event, cohort, orders so far): a candidate's state counts
--- from its day (+1) until its next purchase day (-1); at an event's day the running sums are its
--- comparables and how many of them bought again. Markers sort before events of the same day
--- (a state starting that day is in, one ending that day is out). The running count of events
--- before each marker tells which candidate states meet at least one event.
+-- Per (event, cohort, orders so far) and day: how many candidate states have started by the end
+-- of that day, how many have ended (their next purchase day came), and of each how many bought
+-- again; running totals along the days. A state counts at day T when it started on or before T
+-- and ends after T.
 create temp table loyalty_sweep as
 with
 
-timeline as (
-    select event, cohort, orders_so_far, day, 0 as is_event, customer_id, day as state_day,
-        1 as customers, (next_valid_day is not null)::int as again, stratum_events
+moves as (
+    select event, cohort, orders_so_far, day, 1 as customers,
+        (next_valid_day is not null)::int as again
     from loyalty_candidates
     union all
-    select event, cohort, orders_so_far, next_day, 0, customer_id, day, -1,
-        -(next_valid_day is not null)::int, stratum_events
+    select event, cohort, orders_so_far, next_day, -1, -(next_valid_day is not null)::int
     from loyalty_candidates
     where next_day is not null
-    union all
-    select event, cohort, orders_so_far, event_day, 1, customer_id, null, 0, 0, null
-    from loyalty_events
+),
+
+by_day as (
+    select event, cohort, orders_so_far, day, sum(customers) as customers, sum(again) as again
+    from moves
+    group by all
 )
 
 select
-    *,
+    event, cohort, orders_so_far, day,
     sum(customers) over running as comparables,
-    sum(again) over running as comparables_again,
-    sum(is_event) over running - is_event as events_before
-from timeline
+    sum(again) over running as comparables_again
+from by_day
 window running as (
-    partition by event, cohort, orders_so_far order by day, is_event
+    partition by event, cohort, orders_so_far order by day
     rows between unbounded preceding and current row
+)
+
+-- name: event_days
+-- The events' running count per (event, cohort, orders so far) along the days.
+create temp table loyalty_event_days as
+select
+    event, cohort, orders_so_far, day,
+    sum(events) over (
+        partition by event, cohort, orders_so_far order by day
+        rows between unbounded preceding and current row
+    ) as events_so_far
+from (
+    select event, cohort, orders_so_far, event_day as day, count(*) as events
+    from loyalty_events
+    group by event, cohort, orders_so_far, event_day
 )
 
 -- name: value_sample
@@ -176,23 +191,25 @@ per_event as (
     from loyalty_events as e
     asof left join loyalty_states as y
         on y.customer_id = e.customer_id and y.day <= e.event_day + 365
-    left join loyalty_sweep as w
-        on w.is_event = 1 and w.event = e.event and w.customer_id = e.customer_id
+    asof left join loyalty_sweep as w
+        on w.event = e.event and w.cohort = e.cohort and w.orders_so_far = e.orders_so_far
+        and w.day <= e.event_day
     left join loyalty_value as v on v.event = e.event and v.customer_id = e.customer_id
 ),
 
 met as (
-    -- candidate states that an event of their stratum falls in: the events before their end
-    -- (or all the stratum's) minus those before their start
-    select s.event, count(distinct s.customer_id) as comparable_customers
-    from loyalty_sweep as s
-    left join loyalty_sweep as f
-        on f.customers = -1 and f.event = s.event and f.cohort = s.cohort
-        and f.orders_so_far = s.orders_so_far and f.customer_id = s.customer_id
-        and f.state_day = s.state_day
-    where s.customers = 1
-        and coalesce(f.events_before, s.stratum_events) > s.events_before
-    group by s.event
+    -- candidates with a state an event of its stratum falls in: events by the day before its
+    -- end (or all of the stratum's) more than those by the day before its start
+    select c.event, count(distinct c.customer_id) as comparable_customers
+    from loyalty_candidates as c
+    asof left join loyalty_event_days as b
+        on b.event = c.event and b.cohort = c.cohort and b.orders_so_far = c.orders_so_far
+        and b.day < c.day
+    asof left join loyalty_event_days as f
+        on f.event = c.event and f.cohort = c.cohort and f.orders_so_far = c.orders_so_far
+        and f.day < coalesce(c.next_day, '9999-12-31'::date)
+    where coalesce(f.events_so_far, 0) > coalesce(b.events_so_far, 0)
+    group by c.event
 ),
 
 final as (

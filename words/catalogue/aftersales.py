@@ -322,8 +322,6 @@ STRINGS: dict[str, tuple[str | dict[str, str], str | dict[str, str]]] = {
         "{event}: {after} ({customers}); compared: {after_matched} ({matched}) against "
         "{without} ({comparables})",
     ),
-    "aftersales_cli_help": ("après-vente : remboursements, NPS, CSAT, tickets et fidélité",
-                            "after-sales: refunds, NPS, CSAT, tickets and loyalty"),
     "aftersales_cli_open_complaints": (
         "segment : inclure les clients qui ont une réclamation ouverte (par défaut, ils sont "
         "laissés hors de l'export)",
