@@ -106,7 +106,7 @@ AFTERSALES_GLOSSARY: dict[str, tuple[tuple[str, str], tuple[str, str]]] = {
          "stars or fewer."),
     ),
     "aftersales_repeat_after": (
-        ("Rachat après un problème", "Bought again after a problem"),
+        ("Réachat après un problème", "Bought again after a problem"),
         ("Part des clients qui ont passé une commande valide un jour après leur premier "
          "remboursement (ou ticket, ou mauvaise note), jusqu'à la date ; seuls comptent ceux "
          "qui avaient déjà acheté ce jour-là.",
@@ -115,7 +115,7 @@ AFTERSALES_GLOSSARY: dict[str, tuple[tuple[str, str], tuple[str, str]]] = {
          "count."),
     ),
     "aftersales_repeat_comparable": (
-        ("Rachat des clients comparables", "Comparable customers who bought again"),
+        ("Réachat des clients comparables", "Comparable customers who bought again"),
         ("Pour chaque client concerné, les clients qui n'ont jamais eu ce problème, arrivés le "
          "même mois (mois de la première commande) et qui avaient le même nombre de commandes "
          "ce jour-là : part de ceux qui ont racheté après ce même jour, moyenne sur les clients "

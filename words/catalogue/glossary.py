@@ -337,7 +337,7 @@ GLOSSARY: dict[str, tuple[tuple[str, str], tuple[str, str]]] = {
          "gives no code for, such as a boutique's sales; 'No discount': none)."),
     ),
     "channels_back_within_90d": (
-        ("Retour sous 90 jours", "Back within 90 days"),
+        ("Réachat sous 90 jours", "Back within 90 days"),
         ("Part des clients dont la deuxième commande valide est venue au plus 90 jours après la "
          "première, parmi ceux dont la première date d'au moins 90 jours.",
          "Share of the customers whose second valid order came at most 90 days after the first, "
