@@ -40,7 +40,7 @@ if both:
 st.dataframe(channels.customers_table(customers, currency), hide_index=True, width="stretch")
 
 # Cohorts by first order
-st.subheader(t("channels_header_cohorts"))
+st.subheader(t("term_channels_first_order_cohorts"))
 st.caption(t("def_channels_first_order_cohorts"))
 by = st.segmented_control(t("channels_by"), options=["first_product", "channel", "discount"],
                           format_func=lambda option: t(f"channels_by_{option}"),

@@ -257,7 +257,6 @@ STRINGS: dict[str, tuple[str | dict[str, str], str | dict[str, str]]] = {
                                       "Bought again (customers compared)"),
     "aftersales_col_repeat_without": ("Comparables qui ont racheté",
                                       "Comparables who bought again"),
-    "aftersales_col_value_after": ("Valeur sur 12 mois après", "Value over the next 12 months"),
     "aftersales_col_value_without": ("Valeur des comparables", "Comparables' value"),
     "aftersales_loyalty_reading": (
         "{after} des clients remboursés ont racheté ensuite ({customers}). Parmi les {matched} "
@@ -277,7 +276,6 @@ STRINGS: dict[str, tuple[str | dict[str, str], str | dict[str, str]]] = {
                                       "other": "{count} clients comparables"},
                                      {"one": "{count} comparable customer",
                                       "other": "{count} comparable customers"}),
-    "aftersales_retention_header": ("Rétention par classe NPS", "Retention by NPS class"),
     "aftersales_months_after": ("Mois après la réponse", "Months after the answer"),
     "aftersales_share_buying": ("Part des clients qui achètent", "Share of customers buying"),
     "aftersales_class_promoter": ("Promoteurs (9–10)", "Promoters (9–10)"),
@@ -311,7 +309,6 @@ STRINGS: dict[str, tuple[str | dict[str, str], str | dict[str, str]]] = {
     "aftersales_col_email_consent": ("Accepte les e-mails", "Accepts emails"),
     "aftersales_col_month": ("Mois", "Month"),
     "aftersales_col_product": ("Produit", "Product"),
-    "aftersales_col_orders_placed": ("Commandes passées", "Orders placed"),
     "aftersales_col_refunded_orders": ("Remboursées", "Refunded"),
     "aftersales_col_refund_rate": ("Taux de remboursement", "Refund rate"),
     # command line

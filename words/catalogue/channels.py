@@ -80,7 +80,6 @@ STRINGS = {
     "channels_alone": ("{spend} pour les clients fidèles {who}",
                        "{spend} for the repeat customers {who}"),
     "channels_and": (" et ", " and "),
-    "channels_header_cohorts": ("Cohortes par première commande", "Cohorts by first order"),
     "channels_by": ("Cohortes par", "Cohorts by"),
     "channels_by_first_product": ("Premier produit", "First product"),
     "channels_by_channel": ("Canal de vente", "Sales channel"),

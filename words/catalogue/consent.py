@@ -2,7 +2,6 @@
 counts, the profile's contacts and the overview's pressure figure."""
 
 STRINGS: dict[str, object] = {
-    "consent_pressure": ("Pression commerciale", "Commercial pressure"),
     "consent_pressure_caption": (
         {"one": "{count} personne contactée plus de {threshold} fois en {days} jours",
          "other": "{count} personnes contactées plus de {threshold} fois en {days} jours"},
@@ -31,7 +30,6 @@ STRINGS: dict[str, object] = {
                                     "**{channel}**: {state} ({said})"),
     "consent_profile_dated": ("{source}, le {day}", "{source}, on {day}"),
     "consent_profile_undated": ("{source}, sans date", "{source}, undated"),
-    "consent_profile_title": ("Consentement par canal de contact", "Consent per contact channel"),
     "consent_last_contacts": ("Derniers contacts", "Last contacts"),
     "consent_no_contact": ("Aucun contact enregistré.", "No contact recorded."),
     "consent_contact_line": ("{day} — {channel} — {list}", "{day} — {channel} — {list}"),

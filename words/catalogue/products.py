@@ -146,7 +146,6 @@ STRINGS: dict[str, tuple[str, str] | tuple[dict[str, str], dict[str, str]]] = {
     ),
     "products_affinity_header": ("Avec et après « {product} »", "With and after '{product}'"),
     "products_affinity_none": ("Rien de vu au moins 3 fois.", "Nothing seen 3 times or more."),
-    "products_seasonal_header": ("Acheteurs saisonniers", "Seasonal buyers"),
     "products_n_waiting": (
         {"one": "{count} attend sa saison", "other": "{count} attendent leur saison"},
         {"one": "{count} waiting for their season", "other": "{count} waiting for their season"},
