@@ -5,9 +5,9 @@ line are ``col_<column>`` as every command's."""
 STRINGS = {
     # Command line
     "cli_help_by": (
-        "cohorts : cohortes par premier produit, canal ou code de réduction de la première "
-        "commande (first_product, channel, discount)",
-        "cohorts: cohorts by the first order's first product, channel or discount code "
+        "cohorts : cohortes par premier produit, canal de vente ou code de réduction de la "
+        "première commande (first_product, channel, discount)",
+        "cohorts: cohorts by the first order's first product, sales channel or discount code "
         "(first_product, channel, discount)",
     ),
     "col_by": ("Cohortes par", "Cohorts by"),
@@ -51,7 +51,7 @@ STRINGS = {
     "channels_use_web_only": ("Web seulement", "Web only"),
     "channels_use_shop_only": ("Boutique seulement", "Shop only"),
     "channels_use_both": ("Web et boutique", "Web and shop"),
-    "channels_use_other": ("Autres canaux", "Other channels"),
+    "channels_use_other": ("Autres canaux de vente", "Other sales channels"),
     "channels_kind_value": ("", ""),
     "channels_kind_unknown": ("Non précisé", "Not given"),
     "channels_kind_discount_without_code": ("Remise sans code", "Discount without a code"),

@@ -321,20 +321,20 @@ GLOSSARY: dict[str, tuple[tuple[str, str], tuple[str, str]]] = {
         ("Clients web et boutique", "Web and shop customers"),
         ("Clients ayant au moins une commande valide sur le site et une en boutique, depuis le "
          "début. Ils ont donc au moins deux commandes : leur dépense se compare à celle des "
-         "clients fidèles d'un seul canal, pas à celle de tous les clients.",
+         "clients fidèles d'un seul canal de vente, pas à celle de tous les clients.",
          "Customers with at least one valid order on the web shop and one in the boutique, "
          "since the start. They therefore have two orders at least: their spend compares with "
-         "that of the repeat customers of one channel, not with every customer's."),
+         "that of the repeat customers of one sales channel, not with every customer's."),
     ),
     "channels_first_order_cohorts": (
         ("Cohortes par première commande", "Cohorts by first order"),
         ("Les clients regroupés selon leur première commande valide : son premier produit (la "
-         "première ligne), son canal, ou son code de réduction (« Remise sans code » : une "
-         "remise sans code dans le fichier, comme les soldes en boutique ; « Sans remise » : "
+         "première ligne), son canal de vente, ou son code de réduction (« Remise sans code » : "
+         "une remise sans code dans le fichier, comme les soldes en boutique ; « Sans remise » : "
          "aucune remise).",
          "Customers grouped by their first valid order: its first product (the first line), "
-         "its channel, or its discount code ('Discount without a code': a discount the file "
-         "gives no code for, such as a boutique's sales; 'No discount': none)."),
+         "its sales channel, or its discount code ('Discount without a code': a discount the "
+         "file gives no code for, such as a boutique's sales; 'No discount': none)."),
     ),
     "channels_back_within_90d": (
         ("Réachat sous 90 jours", "Back within 90 days"),
