@@ -10,6 +10,7 @@ order they are waiting for it, not lost: the segment builder can leave them out
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from datetime import date
 
 import duckdb
@@ -32,12 +33,15 @@ def seasonal_summary(con: duckdb.DuckDBPyConnection, as_of: date | None = None) 
 
 
 def seasonal_buyers(
-    con: duckdb.DuckDBPyConnection, as_of: date | None = None, waiting_only: bool = False
+    con: duckdb.DuckDBPyConnection, as_of: date | None = None, waiting_only: bool = False,
+    among: Iterable[int] | None = None,
 ) -> pd.DataFrame:
     """The seasonal buyers as of the end of day ``as_of`` (SEASONAL_COLUMNS), those waiting for
-    their season only when ``waiting_only``."""
+    their season only when ``waiting_only``, among the customers ``among`` only when given (the
+    same rows as without it, less the others': only their orders are read)."""
     return run_sql(con, "seasonal_buyers", as_of=resolve_as_of(con, as_of),
-                   waiting_only=waiting_only)
+                   waiting_only=waiting_only,
+                   among=None if among is None else [int(i) for i in among])
 
 
 def waiting_among(seasonal: pd.DataFrame, people: pd.DataFrame) -> pd.Series:

@@ -12,7 +12,7 @@ import pandas as pd
 import streamlit as st
 
 from metrics import at_risk as risk
-from metrics import clv, cohort_curves, cohorts, dates, repeat, rfm, value_lists
+from metrics import clv, cohort_curves, cohorts, dates, repeat, rfm, seasonal, value_lists
 from ui.data import CACHE_ENTRIES, cached_frames, connection, version
 
 Version = tuple[int, int, int]
@@ -180,6 +180,16 @@ def at_risk_table(as_of: date | None, data_version: Version) -> pd.DataFrame:
 @st.cache_data(max_entries=CACHE_ENTRIES, show_spinner=False)
 def at_risk_counts(as_of: date | None, data_version: Version) -> dict[str, int]:
     return risk.counts(at_risk_table(as_of, data_version))
+
+
+@st.cache_data(max_entries=CACHE_ENTRIES, show_spinner=False)
+def at_risk_waiting(as_of: date | None, data_version: Version) -> dict[str, int]:
+    """Per season, how many of at_risk_table's people are seasonal buyers waiting for it
+    (metrics.seasonal.waiting_counts): only their orders are read, not every customer's."""
+    people = at_risk_table(as_of, data_version)
+    waiting = seasonal.seasonal_buyers(connection(), as_of, waiting_only=True,
+                                       among=people["customer_id"])
+    return seasonal.waiting_counts(waiting, people)
 
 
 @cached_frames

@@ -47,9 +47,3 @@ def seasonal_summary(as_of: date | None, data_version: Version) -> pd.DataFrame:
 def discount_codes(data_version: Version) -> list[str]:
     """The codes the builder's discount filter offers (metrics.segment.discount_codes)."""
     return segment.discount_codes(connection())
-
-
-@st.cache_data(max_entries=CACHE_ENTRIES, show_spinner=False)
-def waiting_buyers(as_of: date | None, data_version: Version) -> pd.DataFrame:
-    """The seasonal buyers waiting for their season (metrics.seasonal.seasonal_buyers)."""
-    return seasonal.seasonal_buyers(connection(), as_of, waiting_only=True)

@@ -21,13 +21,13 @@ from metrics.saved_segments import (
     save_segment,
     saved_segments,
 )
-from metrics.seasonal import waiting_counts
 from metrics.segment import SALES_CHANNELS, SegmentFilter, describe
 from reports.products_format import seasonal_note
 from ui import format
+from ui.analysis_data import at_risk_waiting
 from ui.data import connection, currency
 from ui.i18n import lang, t
-from ui.products_data import discount_codes, replenishment_table, waiting_buyers
+from ui.products_data import discount_codes, replenishment_table
 
 Version = tuple[int, int, int]
 LOG_SHOWN = 50
@@ -60,11 +60,10 @@ def product_questions(as_of: date | None, data_version: Version) -> dict[str, ob
             "due_for": due_for, "leave_out_seasonal": seasonal}
 
 
-def seasonal_at_risk_note(at_risk: pd.DataFrame, as_of: date | None,
-                          data_version: Version) -> None:
-    """Under the at-risk counts: how many of them are seasonal buyers waiting for their season
-    (not lost), as the rapport du lundi says it."""
-    note = seasonal_note(waiting_counts(waiting_buyers(as_of, data_version), at_risk), lang())
+def seasonal_at_risk_note(as_of: date | None, data_version: Version) -> None:
+    """Under the at-risk counts (ui.analysis_data.at_risk_table): how many of them are seasonal
+    buyers waiting for their season (not lost), as the rapport du lundi says it."""
+    note = seasonal_note(at_risk_waiting(as_of, data_version), lang())
     if note:
         st.caption(note)
 

@@ -71,7 +71,7 @@ with st.expander(t("definitions")):
 
 st.subheader(t("val_risk_header"))
 show_counts(analysis_data.at_risk_counts(as_of, version))
-saved_lists.seasonal_at_risk_note(analysis_data.at_risk_table(as_of, version), as_of, version)
+saved_lists.seasonal_at_risk_note(as_of, version)
 
 st.subheader(t("seg_builder_title"))
 st.caption(t("seg_builder_caption"))

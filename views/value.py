@@ -76,7 +76,7 @@ st.dataframe(charts.people_table(analysis.most_valuable(as_of, version), shop), 
 
 st.subheader(t("val_risk_header"))
 show_counts(analysis.at_risk_counts(as_of, version))
-saved_lists.seasonal_at_risk_note(analysis.at_risk_table(as_of, version), as_of, version)
+saved_lists.seasonal_at_risk_note(as_of, version)
 if totals["expected_purchases"] is not None:
     st.plotly_chart(charts.p_alive_histogram(result.table), width="stretch")
     st.caption(t("val_p_alive_caption"))

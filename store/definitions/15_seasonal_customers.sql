@@ -14,12 +14,15 @@ from (
 -- the calendar years they bought in. season_ends: the last day of their season in the year after
 -- their last order; until then (as_of <= season_ends) they are waiting for their season, not lost
 -- (waiting); after it their season came round without them. Glossary: seasonal_buyers.
-create or replace macro seasonal_customers(as_of) as table
+-- among (a list of customer ids, default every customer): only those customers' rows, read from
+-- their orders only (the at-risk notes need a few thousand customers, not every order grouped).
+create or replace macro seasonal_customers(as_of, among := null) as table
     with
 
     customer_orders as (
         select customer_id, ordered_at, month(ordered_at) as month
         from customer_orders_until(as_of)
+        where among is null or customer_id in (select unnest(among))
     ),
 
     customer_totals as (

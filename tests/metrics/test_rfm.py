@@ -20,6 +20,7 @@ from metrics.rfm import (
     rank_scores,
     recency_scores,
     rfm,
+    segment_label,
     segment_movement,
     segment_summary,
 )
@@ -237,3 +238,21 @@ def test_score_invariants(con, rows):
     assert (table.loc[table["monetary"] == table["monetary"].min(), "m_score"] == 1).all()
     assert table["segment"].isin(list(SEGMENT_NAMES)).all()
     assert (table["recency_days"] >= 0).all()
+
+
+def test_segment_names_are_those_of_the_keys(con):
+    # rfm spreads the 25 cells' names by cell; they must be segment_label of each customer's key,
+    # with the default map (demo shop: every segment, two dates) and a custom one (the key itself).
+    load_demo(con)
+    custom = {pair: ("vip" if pair[1] >= 3 else "autres") for pair in SEGMENT_MAP}
+    for as_of, segment_map in ((None, None), (date(2024, 6, 30), None), (None, custom)):
+        table = rfm(con, as_of, segment_map)
+        assert table["segment"].nunique() > 1
+        for lang in ("fr", "en"):
+            pdt.assert_series_equal(table[f"segment_{lang}"],
+                                    segment_label(table["segment"], lang), check_names=False)
+    clear_orders(con)
+    empty = rfm(con)
+    for lang in ("fr", "en"):
+        pdt.assert_series_equal(empty[f"segment_{lang}"], segment_label(empty["segment"], lang),
+                                check_names=False)

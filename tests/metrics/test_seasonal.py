@@ -88,3 +88,15 @@ def test_waiting_among_marks_people_with_their_season(con):
 def test_empty_base(con):
     assert seasonal_buyers(con).empty
     assert seasonal_summary(con)["buyers"].tolist() == [0, 0]
+
+
+def test_among_some_customers_gives_their_rows_exactly(con):
+    insert_seasons_shop(con)
+    for day in (date(2025, 12, 31), AS_OF, date(2026, 7, 1)):
+        for waiting_only in (False, True):
+            every = seasonal_buyers(con, day, waiting_only)
+            for among in ([1, 2, 3, 4, 5, 6], [1, 4, 6], [2], [5, 99], []):
+                expected = every[every["customer_id"].isin(among)].reset_index(drop=True)
+                got = seasonal_buyers(con, day, waiting_only, among=pd.Series(among))
+                # An empty result's text column comes back as object, as every empty one does.
+                pd.testing.assert_frame_equal(got, expected, check_dtype=not expected.empty)
