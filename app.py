@@ -16,20 +16,30 @@ with st.sidebar:
     )
 require_password()  # served beyond this computer: nothing below runs without the password
 
-pages = [
-    st.Page("views/overview.py", title=t("page_overview"), icon=":material/dashboard:", default=True),
-    st.Page("views/retention.py", title=t("page_retention"), icon=":material/grid_on:"),
-    st.Page("views/repeat.py", title=t("page_repeat"), icon=":material/replay:"),
-    st.Page("views/channels.py", title=t("page_channels"), icon=":material/storefront:"),
-    st.Page("views/value.py", title=t("page_value"), icon=":material/savings:"),
-    st.Page("views/segments.py", title=t("page_segments"), icon=":material/groups:"),
-    st.Page("views/products.py", title=t("page_products"), icon=":material/inventory_2:"),
-    st.Page("views/customer.py", title=t("page_customer"), icon=":material/person_search:"),
-    st.Page("views/aftersales.py", title=t("aftersales_page"), icon=":material/support_agent:"),
-    st.Page("views/data.py", title=t("page_data"), icon=":material/database:"),
-    st.Page("views/import.py", title=t("page_import"), icon=":material/upload_file:"),
-    st.Page("views/definitions.py", title=t("page_definitions"), icon=":material/menu_book:"),
-]
+# In the order an owner works: how the shop is doing, what lies behind it (customers coming back,
+# channels, products, after the sale, their value), whom to act on, then the data itself.
+pages = {
+    t("nav_understand"): [
+        st.Page("views/overview.py", title=t("page_overview"), icon=":material/dashboard:",
+                default=True),
+        st.Page("views/retention.py", title=t("page_retention"), icon=":material/grid_on:"),
+        st.Page("views/repeat.py", title=t("page_repeat"), icon=":material/replay:"),
+        st.Page("views/channels.py", title=t("page_channels"), icon=":material/storefront:"),
+        st.Page("views/products.py", title=t("page_products"), icon=":material/inventory_2:"),
+        st.Page("views/aftersales.py", title=t("aftersales_page"),
+                icon=":material/support_agent:"),
+        st.Page("views/value.py", title=t("page_value"), icon=":material/savings:"),
+    ],
+    t("nav_act"): [
+        st.Page("views/segments.py", title=t("page_segments"), icon=":material/groups:"),
+        st.Page("views/customer.py", title=t("page_customer"), icon=":material/person_search:"),
+    ],
+    t("nav_data"): [
+        st.Page("views/import.py", title=t("page_import"), icon=":material/upload_file:"),
+        st.Page("views/data.py", title=t("page_data"), icon=":material/database:"),
+        st.Page("views/definitions.py", title=t("page_definitions"), icon=":material/menu_book:"),
+    ],
+}
 navigation = st.navigation(pages)
 
 with st.sidebar:

@@ -50,6 +50,16 @@ def yes_no(values: pd.Series, lang: str = "fr") -> pd.Series:
     return shown
 
 
+TICKET_STATUSES = ("open", "pending", "solved", "closed")  # what ingest.aftersale reads them as
+
+
+def ticket_statuses(values: pd.Series, lang: str = "fr") -> pd.Series:
+    """Tickets' statuses in the reader's words (ouvert, en attente, résolu, clos); a status the
+    importer did not recognise stays as the file wrote it."""
+    return values.map(lambda status: text(f"aftersale_status_{status}", lang)
+                      if status in TICKET_STATUSES else status)
+
+
 def segment_names(segments: pd.Series, lang: str = "fr") -> pd.Series:
     """Display names of segment keys; "none" (not a customer yet) has its own."""
     return segment_label(segments, lang).where(
@@ -183,7 +193,7 @@ def aftersales_tickets_table(tickets: pd.DataFrame, lang: str = "fr") -> pd.Data
             text("aftersales_col_opened_at", lang): tickets["opened_at"],
             text("aftersales_col_days_open", lang): tickets["days_open"],
             text("aftersales_col_reason", lang): tickets["reason"],
-            text("aftersales_col_status", lang): tickets["status"],
+            text("aftersales_col_status", lang): ticket_statuses(tickets["status"], lang),
         }
     )
 

@@ -17,9 +17,9 @@ def due_table(due: pd.DataFrame, lang: str = "fr") -> pd.DataFrame:
     """The usual delay in whole days rounded up: a customer is due from that day (as on the
     Produits et saisons page)."""
     return pd.DataFrame({
-        text("products_col_product", lang): due["product"],
+        text("col_product", lang): due["product"],
         text("products_col_median_days", lang): [math.ceil(v) for v in due["median_days"]],
-        text("products_col_due", lang): due["due"],
+        text("col_due", lang): due["due"],
     })
 
 

@@ -63,7 +63,7 @@ def retention_chart(curves: pd.DataFrame) -> go.Figure:
             customdata=100 * rows["retention"],
             hovertemplate=format.percent_hover("customdata", lang()) + "<extra></extra>",
         ))
-    return _layout(fig, t("aftersales_retention_header"), t("aftersales_months_after"),
+    return _layout(fig, t("term_aftersales_nps_retention"), t("aftersales_months_after"),
                    t("aftersales_share_buying"))
 
 
@@ -86,7 +86,7 @@ def loyalty_table(links: pd.DataFrame, currency: str) -> pd.DataFrame:
         t("aftersales_col_repeat_matched"): share("repeat_rate_after_matched"),
         t("aftersales_col_comparables"): count("comparable_customers"),
         t("aftersales_col_repeat_without"): share("repeat_rate_without"),
-        t("aftersales_col_value_after"): money("value_12m_after"),
+        t("term_aftersales_value_12m"): money("value_12m_after"),
         t("aftersales_col_value_without"): money("value_12m_without"),
     })
 
@@ -94,7 +94,7 @@ def loyalty_table(links: pd.DataFrame, currency: str) -> pd.DataFrame:
 def products_table(products: pd.DataFrame) -> pd.DataFrame:
     return pd.DataFrame({
         t("aftersales_col_product"): products["product"],
-        t("aftersales_col_orders_placed"): products["orders_placed"].map(
+        t("term_aftersales_orders_placed"): products["orders_placed"].map(
             lambda value: format.number(value, 0, lang())),
         t("aftersales_col_refunded_orders"): products["refunded_orders"].map(
             lambda value: format.number(value, 0, lang())),

@@ -1,4 +1,4 @@
-"""Cached data and shown tables of the Canaux et cohortes page (the pattern of ui/analysis_data.py:
+"""Cached data and shown tables of « Canaux de vente et cohortes » (as ui/analysis_data.py:
 every function takes the as-of date and the data version)."""
 
 from __future__ import annotations

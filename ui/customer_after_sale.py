@@ -8,12 +8,11 @@ import pandas as pd
 import streamlit as st
 
 from metrics.customer_aftersale import CustomerAfterSale, customer_after_sale
+from reports.format import ticket_statuses
 from ui import format
 from ui.data import CACHE_ENTRIES, connection
 from ui.i18n import lang, t
 from ui.segments_charts import plain
-
-TICKET_STATUSES = ("open", "pending", "solved", "closed")
 
 
 @st.cache_data(max_entries=CACHE_ENTRIES, show_spinner=False)
@@ -32,19 +31,18 @@ def _score(value: object, out_of: int) -> str | None:
 def refund_rows(refunds: pd.DataFrame) -> pd.DataFrame:
     return pd.DataFrame({
         t("aftersale_col_order"): refunds["source_order_id"],
-        t("aftersale_col_ordered"): _days(refunds["ordered_at"]),
-        t("aftersale_col_refunded"): [format.money(value, lang(), currency=code) for value, code
-                                      in zip(refunds["refunded"], refunds["currency"])],
-        t("aftersale_col_refunded_on"): _days(refunds["refunded_at"]),
+        t("aftersales_col_ordered_at"): _days(refunds["ordered_at"]),
+        t("aftersales_col_refunded"): [format.money(value, lang(), currency=code) for value, code
+                                       in zip(refunds["refunded"], refunds["currency"])],
+        t("aftersales_col_refunded_on"): _days(refunds["refunded_at"]),
     })
 
 
 def ticket_rows(tickets: pd.DataFrame) -> pd.DataFrame:
     return pd.DataFrame({
-        t("aftersale_col_opened"): _days(tickets["opened_at"]),
-        t("aftersale_col_reason"): tickets["reason"],
-        t("aftersale_col_status"): [t(f"aftersale_status_{s}") if s in TICKET_STATUSES else s
-                                    for s in tickets["status"]],
+        t("aftersales_col_opened_at"): _days(tickets["opened_at"]),
+        t("aftersales_col_reason"): tickets["reason"],
+        t("aftersales_col_status"): ticket_statuses(tickets["status"], lang()),
         t("aftersale_col_resolved"): _days(tickets["resolved_at"]),
     })
 
@@ -75,7 +73,7 @@ def answer_rows(answers: pd.DataFrame) -> pd.DataFrame:
         t("aftersale_col_date"): _days(answers["answered_at"]),
         t("aftersale_col_recommend"): recommend,
         t("aftersale_col_satisfaction"): satisfaction,
-        t("aftersale_col_comment"): answers["comment"],
+        t("aftersales_col_comment"): answers["comment"],
     })
 
 

@@ -19,14 +19,14 @@ def whole_days(days: pd.Series) -> pd.Series:
 
 def replenishment_rows(table: pd.DataFrame) -> pd.DataFrame:
     return pd.DataFrame({
-        t("products_col_product"): table["product"],
-        t("products_col_buyers"): table["buyers"],
-        t("products_col_repurchases"): table["repurchases"],
+        t("col_product"): table["product"],
+        t("col_buyers"): table["buyers"],
+        t("col_repurchases"): table["repurchases"],
         t("products_col_median_days"): whole_days(table["median_days"]),
         t("products_col_quartiles"): [
             None if pd.isna(low) else f"{low:.0f} – {high:.0f}"
             for low, high in zip(table["quartile_1_days"], table["quartile_3_days"])],
-        t("products_col_due"): table["due"],
+        t("col_due"): table["due"],
     })
 
 
@@ -34,7 +34,7 @@ def replenishment_columns() -> dict:
     return {
         t("products_col_median_days"): st.column_config.NumberColumn(
             help=t("def_replenishment")),
-        t("products_col_due"): st.column_config.NumberColumn(help=t("def_replenishment_due")),
+        t("col_due"): st.column_config.NumberColumn(help=t("def_replenishment_due")),
     }
 
 
@@ -43,15 +43,15 @@ def due_rows(people: pd.DataFrame) -> pd.DataFrame:
         t("seg_col_name"): people["name"],
         t("seg_col_email"): people["email"],
         t("seg_col_phone"): people["phone"],
-        t("products_col_last_bought"): people["last_bought"],
-        t("products_col_days_since"): people["days_since"],
-        t("products_col_times_bought"): people["times_bought"],
+        t("col_last_bought"): people["last_bought"],
+        t("col_days_since"): people["days_since"],
+        t("col_times_bought"): people["times_bought"],
         t("seg_col_email_marketing"): people["email_marketing"],
     })
 
 
 def due_columns(day_format: str) -> dict:
-    return {t("products_col_last_bought"): st.column_config.DateColumn(format=day_format)}
+    return {t("col_last_bought"): st.column_config.DateColumn(format=day_format)}
 
 
 def affinity_rows(table: pd.DataFrame, other: str, count: str, base: str) -> pd.DataFrame:
@@ -60,12 +60,12 @@ def affinity_rows(table: pd.DataFrame, other: str, count: str, base: str) -> pd.
     the reader's way: a printf format knows no decimal comma, and the rows come sorted)."""
     return pd.DataFrame({
         t("products_col_with"): table[other],
-        t("products_col_count"): table[count],
-        t("products_col_base"): table[base],
-        t("products_col_share"): table["share"].map(lambda v: format.percent(v, lang())),
-        t("products_col_lift"): table["lift"].map(lambda v: format.number(v, 2, lang())),
+        t("col_count"): table[count],
+        t("col_base"): table[base],
+        t("col_share"): table["share"].map(lambda v: format.percent(v, lang())),
+        t("col_lift"): table["lift"].map(lambda v: format.number(v, 2, lang())),
     })
 
 
 def affinity_columns() -> dict:
-    return {t("products_col_lift"): st.column_config.TextColumn(help=t("products_lift_help"))}
+    return {t("col_lift"): st.column_config.TextColumn(help=t("products_lift_help"))}

@@ -1,5 +1,5 @@
-"""Canaux et cohortes: web and boutique, cohorts by first order, the delay between orders, and
-the revenue of new and returning customers by week, month, quarter or year."""
+"""Canaux de vente et cohortes: web and boutique, cohorts by first order, the delay between orders,
+and the revenue of new and returning customers by week, month, quarter or year."""
 
 import streamlit as st
 
@@ -40,7 +40,7 @@ if both:
 st.dataframe(channels.customers_table(customers, currency), hide_index=True, width="stretch")
 
 # Cohorts by first order
-st.subheader(t("channels_header_cohorts"))
+st.subheader(t("term_channels_first_order_cohorts"))
 st.caption(t("def_channels_first_order_cohorts"))
 by = st.segmented_control(t("channels_by"), options=["first_product", "channel", "discount"],
                           format_func=lambda option: t(f"channels_by_{option}"),

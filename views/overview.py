@@ -50,7 +50,7 @@ for i, metric in enumerate(table.index):
 
 st.caption(t("vs_last_week"))
 pressure = contacts.pressure()
-st.metric(t("consent_pressure"), format.number(pressure["pressed"], 0, lang()),
+st.metric(t("term_commercial_pressure"), format.number(pressure["pressed"], 0, lang()),
           help=t("def_commercial_pressure"), border=True, width="content")
 st.caption(t("consent_pressure_caption", count=pressure["pressed"],
              threshold=pressure["threshold"], days=pressure["days"]))

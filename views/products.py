@@ -75,7 +75,7 @@ with after:
         st.dataframe(tables.affinity_rows(rows, "next_product", "times", "followed"),
                      column_config=tables.affinity_columns(), hide_index=True, width="stretch")
 
-st.subheader(t("products_seasonal_header"))
+st.subheader(t("term_seasonal_buyers"))
 seasons = products.seasonal_summary(as_of, version)
 for column, season in zip(st.columns(len(seasons)), seasons.itertuples()):
     column.metric(t(f"products_season_{season.season}"),

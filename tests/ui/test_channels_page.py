@@ -1,8 +1,8 @@
-"""Canaux et cohortes run by AppTest: on the demo shop it shows the 121 customers who buy both on
-the web and in the boutique, its promo codes, and the 686 of its 959 discounted orders whose
-discount (the soldes') has no code; on the hand-computed
-shop of tests/metrics/channels_shop.py its tables hold the hand counts; on an empty database it
-offers the demo shop."""
+"""Canaux de vente et cohortes run by AppTest: on the demo shop it shows the 121 customers who buy
+both on the web and in the boutique, its promo codes, and the 686 of its 959 discounted orders
+whose discount (the soldes') has no code; on the hand-computed shop of
+tests/metrics/channels_shop.py its tables hold the hand counts; on an empty database it offers the
+demo shop."""
 
 from __future__ import annotations
 
@@ -51,12 +51,12 @@ def test_hand_computed_shop(shop_db, use_db):
     use_db(shop_db)
     at = open_page(lang="fr")
     channels, customers, cohorts, gaps = (frame.value for frame in at.dataframe)
-    assert channels["Canal"].tolist() == ["Web", "Boutique"]
+    assert channels["Canal de vente"].tolist() == ["Web", "Boutique"]
     assert channels["Chiffre d'affaires"].tolist() == ["290,00\u00a0€", "100,00\u00a0€"]
-    assert customers["Canaux utilisés"].tolist() == [
+    assert customers["Canaux de vente utilisés"].tolist() == [
         "Web seulement", "Boutique seulement", "Web et boutique"]
     assert customers["Clients"].tolist() == ["3", "1", "2"]
-    assert cohorts["Canal"].tolist() == ["Web", "Boutique"]
+    assert cohorts["Canal de vente"].tolist() == ["Web", "Boutique"]
     assert cohorts["Valeur à 12 mois"].tolist() == ["75,00\u00a0€", "45,00\u00a0€"]
     assert gaps["Délai médian (jours)"].tolist() == ["25", "102", "–"]
     # June 2025 (to 30 June): 50 from customer 5, new; a year earlier 40 from customer 1.
@@ -70,7 +70,7 @@ def test_hand_computed_shop(shop_db, use_db):
 def test_english(shop_db, use_db):
     use_db(shop_db)
     at = open_page(lang="en")
-    assert at.title[0].value == "Channels and cohorts"
+    assert at.title[0].value == "Sales channels and cohorts"
     assert shown_metrics(at)["Web and shop customers"] == "2"
 
 

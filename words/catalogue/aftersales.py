@@ -106,7 +106,7 @@ AFTERSALES_GLOSSARY: dict[str, tuple[tuple[str, str], tuple[str, str]]] = {
          "stars or fewer."),
     ),
     "aftersales_repeat_after": (
-        ("Rachat après un problème", "Bought again after a problem"),
+        ("Réachat après un problème", "Bought again after a problem"),
         ("Part des clients qui ont passé une commande valide un jour après leur premier "
          "remboursement (ou ticket, ou mauvaise note), jusqu'à la date ; seuls comptent ceux "
          "qui avaient déjà acheté ce jour-là.",
@@ -115,7 +115,7 @@ AFTERSALES_GLOSSARY: dict[str, tuple[tuple[str, str], tuple[str, str]]] = {
          "count."),
     ),
     "aftersales_repeat_comparable": (
-        ("Rachat des clients comparables", "Comparable customers who bought again"),
+        ("Réachat des clients comparables", "Comparable customers who bought again"),
         ("Pour chaque client concerné, les clients qui n'ont jamais eu ce problème, arrivés le "
          "même mois (mois de la première commande) et qui avaient le même nombre de commandes "
          "ce jour-là : part de ceux qui ont racheté après ce même jour, moyenne sur les clients "
@@ -257,7 +257,6 @@ STRINGS: dict[str, tuple[str | dict[str, str], str | dict[str, str]]] = {
                                       "Bought again (customers compared)"),
     "aftersales_col_repeat_without": ("Comparables qui ont racheté",
                                       "Comparables who bought again"),
-    "aftersales_col_value_after": ("Valeur sur 12 mois après", "Value over the next 12 months"),
     "aftersales_col_value_without": ("Valeur des comparables", "Comparables' value"),
     "aftersales_loyalty_reading": (
         "{after} des clients remboursés ont racheté ensuite ({customers}). Parmi les {matched} "
@@ -277,7 +276,6 @@ STRINGS: dict[str, tuple[str | dict[str, str], str | dict[str, str]]] = {
                                       "other": "{count} clients comparables"},
                                      {"one": "{count} comparable customer",
                                       "other": "{count} comparable customers"}),
-    "aftersales_retention_header": ("Rétention par classe NPS", "Retention by NPS class"),
     "aftersales_months_after": ("Mois après la réponse", "Months after the answer"),
     "aftersales_share_buying": ("Part des clients qui achètent", "Share of customers buying"),
     "aftersales_class_promoter": ("Promoteurs (9–10)", "Promoters (9–10)"),
@@ -311,7 +309,6 @@ STRINGS: dict[str, tuple[str | dict[str, str], str | dict[str, str]]] = {
     "aftersales_col_email_consent": ("Accepte les e-mails", "Accepts emails"),
     "aftersales_col_month": ("Mois", "Month"),
     "aftersales_col_product": ("Produit", "Product"),
-    "aftersales_col_orders_placed": ("Commandes passées", "Orders placed"),
     "aftersales_col_refunded_orders": ("Remboursées", "Refunded"),
     "aftersales_col_refund_rate": ("Taux de remboursement", "Refund rate"),
     # command line

@@ -1,13 +1,13 @@
-"""Words of the channels and first-order cohorts (page « Canaux et cohortes », its CLI commands,
+"""Words of the sales channels and first-order cohorts (« Canaux de vente et cohortes », CLI,
 its part of the rapport du lundi). Keys start with ``channels_``; table headers of the command
 line are ``col_<column>`` as every command's."""
 
 STRINGS = {
     # Command line
     "cli_help_by": (
-        "cohorts : cohortes par premier produit, canal ou code de réduction de la première "
-        "commande (first_product, channel, discount)",
-        "cohorts: cohorts by the first order's first product, channel or discount code "
+        "cohorts : cohortes par premier produit, canal de vente ou code de réduction de la "
+        "première commande (first_product, channel, discount)",
+        "cohorts: cohorts by the first order's first product, sales channel or discount code "
         "(first_product, channel, discount)",
     ),
     "col_by": ("Cohortes par", "Cohorts by"),
@@ -23,9 +23,9 @@ STRINGS = {
     "col_returning_customer_revenue": ("CA des clients revenus",
                                        "Revenue from returning customers"),
     "col_both_channels": ("Clients web et boutique", "Web and shop customers"),
-    "col_channel": ("Canal", "Channel"),
+    "col_channel": ("Canal de vente", "Sales channel"),
     "col_revenue_share": ("Part du CA", "Revenue share"),
-    "col_channel_use": ("Canaux utilisés", "Channels used"),
+    "col_channel_use": ("Canaux de vente utilisés", "Sales channels used"),
     "col_orders_per_customer": ("Commandes par client", "Orders per customer"),
     "col_net_spend_per_customer": ("Dépense nette par client", "Net spend per customer"),
     "col_median_net_spend": ("Dépense nette médiane", "Median net spend"),
@@ -33,8 +33,8 @@ STRINGS = {
                                           "Net spend per repeat customer"),
     "col_segment_kind": ("Type", "Kind"),
     "col_customers_90d": ("Clients suivis 90 jours", "Customers followed 90 days"),
-    "col_back_within_90d": ("Clients de retour sous 90 jours", "Customers back within 90 days"),
-    "col_back_within_90d_rate": ("Retour sous 90 jours", "Back within 90 days"),
+    "col_back_within_90d": ("Clients avec un réachat sous 90 jours", "Customers back within 90 days"),
+    "col_back_within_90d_rate": ("Réachat sous 90 jours", "Back within 90 days"),
     "col_customers_12m": ("Clients suivis 12 mois", "Customers followed 12 months"),
     "col_value_12m": ("Valeur à 12 mois", "12-month value"),
     "col_gap_number": ("Étape", "Step"),
@@ -47,17 +47,17 @@ STRINGS = {
     "channels_channel_web": ("Web", "Web"),
     "channels_channel_shop": ("Boutique", "Shop"),
     "channels_channel_marketplace": ("Place de marché", "Marketplace"),
-    "channels_channel_unknown": ("Canal non précisé", "Channel not given"),
+    "channels_channel_unknown": ("Canal de vente non précisé", "Sales channel not given"),
     "channels_use_web_only": ("Web seulement", "Web only"),
     "channels_use_shop_only": ("Boutique seulement", "Shop only"),
     "channels_use_both": ("Web et boutique", "Web and shop"),
-    "channels_use_other": ("Autres canaux", "Other channels"),
+    "channels_use_other": ("Autres canaux de vente", "Other sales channels"),
     "channels_kind_value": ("", ""),
     "channels_kind_unknown": ("Non précisé", "Not given"),
     "channels_kind_discount_without_code": ("Remise sans code", "Discount without a code"),
     "channels_kind_no_discount": ("Sans remise", "No discount"),
-    # Page « Canaux et cohortes »
-    "page_channels": ("Canaux et cohortes", "Channels and cohorts"),
+    # Page « Canaux de vente et cohortes »
+    "page_channels": ("Canaux de vente et cohortes", "Sales channels and cohorts"),
     "channels_intro": (
         "Le site et la boutique, les clients qui passent par les deux, ce que la première "
         "commande dit de la suite, le délai entre deux commandes, et le chiffre d'affaires des "
@@ -80,10 +80,9 @@ STRINGS = {
     "channels_alone": ("{spend} pour les clients fidèles {who}",
                        "{spend} for the repeat customers {who}"),
     "channels_and": (" et ", " and "),
-    "channels_header_cohorts": ("Cohortes par première commande", "Cohorts by first order"),
     "channels_by": ("Cohortes par", "Cohorts by"),
     "channels_by_first_product": ("Premier produit", "First product"),
-    "channels_by_channel": ("Canal", "Channel"),
+    "channels_by_channel": ("Canal de vente", "Sales channel"),
     "channels_by_discount": ("Code de réduction", "Discount code"),
     "channels_codes_missing": (
         {"one": "{count} commande porte une remise sans code de réduction : le fichier importé "

@@ -2,19 +2,18 @@
 counts, the profile's contacts and the overview's pressure figure."""
 
 STRINGS: dict[str, object] = {
-    "consent_pressure": ("Pression commerciale", "Commercial pressure"),
     "consent_pressure_caption": (
         {"one": "{count} personne contactée plus de {threshold} fois en {days} jours",
          "other": "{count} personnes contactées plus de {threshold} fois en {days} jours"},
         {"one": "{count} person contacted more than {threshold} times in {days} days",
          "other": "{count} people contacted more than {threshold} times in {days} days"},
     ),
-    "consent_export_channel": ("Canal", "Channel"),
+    "consent_export_channel": ("Canal de contact", "Contact channel"),
     "consent_export_channel_help": (
-        "Chaque canal a son propre consentement : e-mail et SMS seulement avec un accord, "
-        "appels tant que la personne ne les a pas refusés.",
-        "Each channel has its own consent: email and SMS only with a yes, calls as long as the "
-        "person has not refused them.",
+        "Chaque canal de contact a son propre consentement : e-mail et SMS seulement avec un "
+        "accord, appels tant que la personne ne les a pas refusés.",
+        "Each contact channel has its own consent: email and SMS only with a yes, calls as long "
+        "as the person has not refused them.",
     ),
     "consent_export_days": ("Pas contacté depuis (jours)", "Not contacted for (days)"),
     "consent_export_days_help": (
@@ -31,7 +30,6 @@ STRINGS: dict[str, object] = {
                                     "**{channel}**: {state} ({said})"),
     "consent_profile_dated": ("{source}, le {day}", "{source}, on {day}"),
     "consent_profile_undated": ("{source}, sans date", "{source}, undated"),
-    "consent_profile_title": ("Consentement par canal", "Consent per channel"),
     "consent_last_contacts": ("Derniers contacts", "Last contacts"),
     "consent_no_contact": ("Aucun contact enregistré.", "No contact recorded."),
     "consent_contact_line": ("{day} — {channel} — {list}", "{day} — {channel} — {list}"),
@@ -48,8 +46,8 @@ STRINGS: dict[str, object] = {
     "consent_call_refused": ("Cette personne a refusé les appels.",
                              "This person refused calls."),
     "consent_cli_help_channel": (
-        "canal de la liste : email, sms ou phone (appels) ; chacun avec son propre consentement",
-        "the list's channel: email, sms or phone (calls); each with its own consent",
+        "canal de contact de la liste : email, sms ou phone (appels) ; chacun avec son propre consentement",
+        "the list's contact channel: email, sms or phone (calls); each with its own consent",
     ),
     "consent_cli_help_not_contacted": (
         "laisser de côté les personnes contactées ces N derniers jours (par défaut le réglage, "
@@ -134,25 +132,25 @@ STRINGS: dict[str, object] = {
 # key -> (term fr, term en), (definition fr, definition en); computed by CONSENT_COMPUTED_BY
 CONSENT_GLOSSARY: dict[str, tuple[tuple[str, str], tuple[str, str]]] = {
     "consent_channel": (
-        ("Consentement par canal", "Consent per channel"),
-        ("Ce que la personne a dit pour chaque canal (e-mail, SMS, appel), avec sa date et le "
-         "fichier qui le dit (liste de désinscrits Mailchimp, Brevo, Klaviyo, export Shopify…). "
+        ("Consentement par canal de contact", "Consent per contact channel"),
+        ("Ce que la personne a dit pour chaque canal de contact (e-mail, SMS, appel), avec sa "
+         "date et le fichier qui le dit (liste de désinscrits Mailchimp, Brevo, Klaviyo, export Shopify…). "
          "Un refus l'emporte sur tout accord plus ancien ou non daté, quel que soit l'ordre "
          "des imports ; seul un accord daté après le dernier refus le lève. E-mails et SMS : "
          "seulement avec un accord ; appels : tant que la personne ne les a pas refusés.",
-         "What the person said for each channel (email, SMS, call), with its date and the file "
-         "that says so (Mailchimp, Brevo or Klaviyo unsubscribe list, Shopify export…). A "
+         "What the person said for each contact channel (email, SMS, call), with its date and "
+         "the file that says so (Mailchimp, Brevo or Klaviyo unsubscribe list, Shopify export…). A "
          "refusal wins over any older or undated yes, whatever the import order; only a yes "
          "dated after the last refusal lifts it. Emails and SMS: only with a yes; calls: as "
          "long as the person has not refused them."),
     ),
     "contact_log": (
         ("Journal des contacts", "Contact log"),
-        ("Qui a été contacté, quand, par quel canal et dans quelle liste : écrit à chaque "
-         "export d'une liste et quand un appel est noté. Effacé avec la personne (droit à "
+        ("Qui a été contacté, quand, par quel canal de contact et dans quelle liste : écrit à "
+         "chaque export d'une liste et quand un appel est noté. Effacé avec la personne (droit à "
          "l'oubli).",
-         "Who was contacted, when, through which channel and in which list: written at each "
-         "export of a list and when a call is recorded. Erased with the person (right to be "
+         "Who was contacted, when, through which contact channel and in which list: written at "
+         "each export of a list and when a call is recorded. Erased with the person (right to be "
          "forgotten)."),
     ),
     "recently_contacted": (

@@ -6,6 +6,10 @@ STRINGS: dict[str, tuple[str, str]] = {
     "database": ("Base de données", "Database"),
     "week": ("Semaine", "Week"),
     "week_help": ("Semaine affichée (du lundi au dimanche)", "Week shown (Monday to Sunday)"),
+    # Navigation sections (app.py)
+    "nav_understand": ("Comprendre", "Understand"),
+    "nav_act": ("Agir", "Act"),
+    "nav_data": ("Vos données", "Your data"),
     "page_overview": ("Vue d'ensemble", "Overview"),
     "page_import": ("Import", "Import"),
     "empty_title": ("Votre base est vide", "Your database is empty"),

@@ -276,9 +276,9 @@ GLOSSARY: dict[str, tuple[tuple[str, str], tuple[str, str]]] = {
     "bought_together": (
         ("Achetés ensemble", "Bought together"),
         ("Deux produits dans la même commande valide, ventes anonymes comprises. Part : parmi les "
-         "commandes avec le premier, celles qui ont aussi le second. Lift : cette part divisée "
-         "par la part de toutes les commandes qui ont le second ; au-dessus de 1, plus souvent "
-         "ensemble que par hasard. Affiché à partir de 3 commandes.",
+         "commandes avec le premier, celles qui ont aussi le second. Indice d'affinité : cette "
+         "part divisée par la part de toutes les commandes qui ont le second ; au-dessus de 1, "
+         "plus souvent ensemble que par hasard. Affiché à partir de 3 commandes.",
          "Two products in the same valid order, anonymous sales included. Share: of the orders "
          "with the first, those that also hold the second. Lift: that share divided by the "
          "share of all orders holding the second; above 1, together more often than by chance. "
@@ -288,9 +288,9 @@ GLOSSARY: dict[str, tuple[tuple[str, str], tuple[str, str]]] = {
         ("Acheté ensuite", "Bought next"),
         ("Après l'achat d'un produit par un client, les produits de son jour d'achat suivant "
          "(le même produit compris). Part : parmi les achats du produit suivis d'un autre jour "
-         "d'achat, ceux dont le jour suivant contient l'autre produit. Lift : cette part divisée "
-         "par la part de tous les jours d'achat (hors premier achat d'un client) qui le "
-         "contiennent. Affiché à partir de 3 fois.",
+         "d'achat, ceux dont le jour suivant contient l'autre produit. Indice d'affinité : "
+         "cette part divisée par la part de tous les jours d'achat (hors premier achat d'un "
+         "client) qui le contiennent. Affiché à partir de 3 fois.",
          "After a customer's purchase of a product, the products of their next purchase day "
          "(the same product included). Share: of the purchases of the product followed by "
          "another purchase day, those whose next day holds the other product. Lift: that share "
@@ -321,23 +321,23 @@ GLOSSARY: dict[str, tuple[tuple[str, str], tuple[str, str]]] = {
         ("Clients web et boutique", "Web and shop customers"),
         ("Clients ayant au moins une commande valide sur le site et une en boutique, depuis le "
          "début. Ils ont donc au moins deux commandes : leur dépense se compare à celle des "
-         "clients fidèles d'un seul canal, pas à celle de tous les clients.",
+         "clients fidèles d'un seul canal de vente, pas à celle de tous les clients.",
          "Customers with at least one valid order on the web shop and one in the boutique, "
          "since the start. They therefore have two orders at least: their spend compares with "
-         "that of the repeat customers of one channel, not with every customer's."),
+         "that of the repeat customers of one sales channel, not with every customer's."),
     ),
     "channels_first_order_cohorts": (
         ("Cohortes par première commande", "Cohorts by first order"),
         ("Les clients regroupés selon leur première commande valide : son premier produit (la "
-         "première ligne), son canal, ou son code de réduction (« Remise sans code » : une "
-         "remise sans code dans le fichier, comme les soldes en boutique ; « Sans remise » : "
+         "première ligne), son canal de vente, ou son code de réduction (« Remise sans code » : "
+         "une remise sans code dans le fichier, comme les soldes en boutique ; « Sans remise » : "
          "aucune remise).",
          "Customers grouped by their first valid order: its first product (the first line), "
-         "its channel, or its discount code ('Discount without a code': a discount the file "
-         "gives no code for, such as a boutique's sales; 'No discount': none)."),
+         "its sales channel, or its discount code ('Discount without a code': a discount the "
+         "file gives no code for, such as a boutique's sales; 'No discount': none)."),
     ),
     "channels_back_within_90d": (
-        ("Retour sous 90 jours", "Back within 90 days"),
+        ("Réachat sous 90 jours", "Back within 90 days"),
         ("Part des clients dont la deuxième commande valide est venue au plus 90 jours après la "
          "première, parmi ceux dont la première date d'au moins 90 jours.",
          "Share of the customers whose second valid order came at most 90 days after the first, "

@@ -301,7 +301,7 @@ STRINGS: dict[str, tuple[str, str]] = {
     "cust_col_date": ("Date", "Date"),
     "cust_col_order": ("N° de commande", "Order no."),
     "cust_col_status": ("Statut", "Status"),
-    "cust_col_channel": ("Canal", "Channel"),
+    "cust_col_channel": ("Canal de vente", "Sales channel"),
     "cust_col_amount": ("Montant", "Amount"),
     "cust_col_refunded": ("Remboursé", "Refunded"),
     "cust_col_net": ("Net", "Net"),
