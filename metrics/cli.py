@@ -59,7 +59,7 @@ from metrics.rfm import (
     rfm,
     segment_summary,
 )
-from metrics.saved_segments import load_segment, save_segment
+from metrics.saved_segments import delete_segment, load_segment, save_segment
 from metrics.seasonal import seasonal_buyers, seasonal_summary
 from metrics.segment import (
     SALES_CHANNELS,
@@ -238,7 +238,11 @@ def segment_report(con: duckdb.DuckDBPyConnection, args: argparse.Namespace) -> 
     --not-contacted-days (default: the owner's setting) from an export. With --format csv, xlsx,
     brevo or mailchimp the list is written to --out by the exports package and logged, with each
     person's contact. --saved NAME starts from a saved segment's questions; --save NAME keeps
-    the command's questions under that name."""
+    the command's questions under that name; --delete-saved NAME forgets a saved list."""
+    if args.delete_saved:
+        name = delete_segment(con, args.delete_saved)
+        return Report({}, pd.DataFrame(), message=text("products_saved_deleted", args.lang,
+                                                       name=name))
     segment_filter = segment_filter_of(con, args)
     if args.save:
         name = save_segment(con, args.save, segment_filter)
@@ -487,6 +491,8 @@ def build_parser(lang: str = "fr") -> argparse.ArgumentParser:
                         help=text("products_help_saved", lang))
     parser.add_argument("--save", metavar=text("products_metavar_name", lang),
                         help=text("products_help_save", lang))
+    parser.add_argument("--delete-saved", metavar=text("products_metavar_name", lang),
+                        help=text("products_help_delete_saved", lang))
     parser.add_argument("--sales-channel", action="append", choices=SALES_CHANNELS,
                         help=text("products_help_sales_channel", lang))
     parser.add_argument("--due-for", metavar=text("products_metavar_product", lang),

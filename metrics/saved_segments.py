@@ -84,7 +84,14 @@ def load_segment(con: duckdb.DuckDBPyConnection, name: str) -> SegmentFilter:
     return filter_from_json(found.iloc[0])
 
 
-def delete_segment(con: duckdb.DuckDBPyConnection, name: str) -> None:
-    """Forget the saved segment ``name`` (nothing happens if there is none)."""
+def delete_segment(con: duckdb.DuckDBPyConnection, name: str) -> str:
+    """Forget the saved segment ``name`` (spaces tidied) and return the name forgotten;
+    SavedSegmentError naming the saved ones when there is none of that name (the lists already
+    exported stay in the export log)."""
+    shown = " ".join(name.split())
     with transaction(con) as cur:
-        run(cur, "saved_segment_delete", segment_name=name)
+        deleted = run(cur, "saved_segment_delete", segment_name=shown).fetchall()
+    if not deleted:
+        names = ", ".join(saved_segments(con)["name"]) or "—"
+        raise SavedSegmentError(*both("products_saved_unknown", name=name, names=names))
+    return shown

@@ -116,3 +116,13 @@ def test_an_unknown_saved_segment_is_one_sentence(capsys, products_db):
     assert main(["segment", "--saved", "Inconnue", "--db", products_db]) == 2
     assert capsys.readouterr().err == (
         "Aucune liste enregistrée ne s'appelle « Inconnue ». Listes enregistrées : —.\n")
+
+
+def test_a_saved_segment_is_deleted_and_an_unknown_one_is_one_sentence(capsys, products_db):
+    assert main(["segment", "--save", "Bougies", "--due-for", "Bougie", "--db", products_db]) == 0
+    capsys.readouterr()
+    assert main(["segment", "--delete-saved", " Bougies ", "--db", products_db]) == 0
+    assert capsys.readouterr().out == "Liste « Bougies » supprimée.\n"
+    assert main(["segment", "--delete-saved", "Bougies", "--db", products_db,
+                 "--lang", "en"]) == 2
+    assert capsys.readouterr().err == "No saved list is called 'Bougies'. Saved lists: —.\n"

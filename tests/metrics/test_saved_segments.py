@@ -46,8 +46,10 @@ def test_save_list_load_replace_and_delete(con):
     save_segment(con, "boutique", SegmentFilter(orders_min=3))  # same name: replaced
     assert len(saved_segments(con)) == 2
     assert load_segment(con, "boutique") == SegmentFilter(orders_min=3)
-    delete_segment(con, "boutique")
+    assert delete_segment(con, " boutique") == "boutique"
     assert saved_segments(con)["name"].tolist() == ["Fidèles du web"]
+    with pytest.raises(SavedSegmentError, match="Fidèles du web"):
+        delete_segment(con, "boutique")
 
 
 def test_a_saved_segment_gives_todays_people(con):

@@ -42,6 +42,9 @@ STRINGS: dict[str, tuple[str, str] | tuple[dict[str, str], dict[str, str]]] = {
                             "segment: start from a saved list"),
     "products_help_save": ("segment : enregistrer les critères de la commande sous ce nom",
                            "segment: save the command's criteria under this name"),
+    "products_help_delete_saved": ("segment : supprimer la liste enregistrée de ce nom",
+                                   "segment: delete the saved list of this name"),
+    "products_saved_deleted": ("Liste « {name} » supprimée.", "List '{name}' deleted."),
     "products_help_sales_channel": (
         "segment : a acheté au moins une fois sur ce canal (web, shop = boutique, marketplace)",
         "segment: bought at least once on this channel (web, shop, marketplace)",
@@ -177,6 +180,7 @@ STRINGS: dict[str, tuple[str, str] | tuple[dict[str, str], dict[str, str]]] = {
     ),
     "products_saved_name": ("Nom pour enregistrer cette liste", "Name to save this list under"),
     "products_saved_button": ("Enregistrer", "Save"),
+    "products_saved_delete_button": ("Supprimer cette liste", "Delete this list"),
     "products_log_title": ({"one": "Historique des exports ({count})",
                             "other": "Historique des exports ({count})"},
                            {"one": "Export history ({count})",
