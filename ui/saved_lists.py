@@ -17,17 +17,19 @@ import streamlit as st
 from exports import export_log
 from metrics.saved_segments import (
     SavedSegmentError,
+    delete_segment,
     load_segment,
     save_segment,
     saved_segments,
 )
-from metrics.segment import SALES_CHANNELS, SegmentFilter, describe
+from metrics.segment import SALES_CHANNELS, SegmentFilter, describe, segment_choices
 from reports.products_format import seasonal_note
 from ui import format
 from ui.analysis_data import at_risk_waiting
 from ui.data import connection, currency
 from ui.i18n import lang, t
 from ui.products_data import discount_codes, replenishment_table
+from ui.segments_data import products
 
 Version = tuple[int, int, int]
 LOG_SHOWN = 50
@@ -68,14 +70,79 @@ def seasonal_at_risk_note(as_of: date | None, data_version: Version) -> None:
         st.caption(note)
 
 
-def saved_or(built: SegmentFilter) -> SegmentFilter:
-    """The saved list chosen in the select box, or the list ``built`` from the criteria above
-    (with a box to save it under a name)."""
+def _whole(value: float | None) -> float | int | None:
+    """A bound as the builder's whole-unit number boxes hold it (100.0 -> 100)."""
+    return int(value) if value is not None and float(value).is_integer() else value
+
+
+def _fill_builder(as_of: date | None, data_version: Version) -> None:
+    """On choosing a saved list: its questions into the builder's boxes (their session_state keys,
+    set before the boxes are drawn again). A day left open goes back to its end of the span (the
+    key is dropped), a choice no longer offered (a product, a code gone from the data) is left
+    out; choosing "the criteria above" again leaves the boxes as they are, to adjust."""
+    chosen = st.session_state.get("seg_saved")
+    if chosen is None:
+        return
+    saved = load_segment(connection(), chosen)
+    state = st.session_state
+    for key, day in (("seg_last_from", saved.last_order_from),
+                     ("seg_last_to", saved.last_order_to)):
+        if day is None:
+            state.pop(key, None)
+        else:
+            state[key] = day
+    table = replenishment_table(as_of, data_version)
+    usual = set(table.loc[table["usual"], "product"])
+    offered = (("seg_segments", saved.segments, segment_choices(lang())),
+               ("seg_products", saved.products, products(data_version)),
+               ("seg_sales_channels", saved.sales_channels, SALES_CHANNELS),
+               ("seg_discount_codes", saved.discount_codes, discount_codes(data_version)))
+    for key, values, options in offered:
+        state[key] = [value for value in values if value in options]
+    state.update({
+        "seg_spend_min": _whole(saved.spend_min), "seg_spend_max": _whole(saved.spend_max),
+        "seg_orders_min": saved.orders_min, "seg_orders_max": saved.orders_max,
+        "seg_places": ", ".join(saved.places), "seg_consent": saved.consent_only,
+        "seg_at_risk": saved.at_risk,
+        "seg_min_p_alive": None if saved.min_p_alive is None else _whole(
+            round(saved.min_p_alive * 100, 2)),
+        "seg_min_predicted": _whole(saved.min_predicted_value),
+        "seg_min_overdue": saved.min_days_overdue,
+        "seg_due_for": saved.due_for if saved.due_for in usual else None,
+        "seg_leave_out_seasonal": saved.leave_out_seasonal,
+    })
+
+
+def _delete_chosen() -> None:
+    """The delete button: forget the chosen saved list and go back to the criteria above."""
+    chosen = st.session_state.get("seg_saved")
+    if chosen is None:
+        return
+    try:
+        st.session_state["seg_deleted"] = delete_segment(connection(), chosen)
+    except SavedSegmentError:  # already deleted (another tab): nothing left to do
+        pass
+    st.session_state["seg_saved"] = None
+
+
+def saved_or(
+    built: SegmentFilter, as_of: date | None, data_version: Version
+) -> SegmentFilter:
+    """The saved list chosen in the select box (its questions also fill the builder's boxes), or
+    the list ``built`` from the criteria above (with a box to save it under a name)."""
     names = saved_segments(connection())["name"].tolist()
-    chosen = st.selectbox(t("products_saved_pick"), options=[None, *names],
-                          format_func=lambda name: t("products_saved_none") if name is None
-                          else name, help=t("def_saved_segment"), key="seg_saved")
+    pick_column, delete_column = st.columns([3, 1], vertical_alignment="bottom")
+    chosen = pick_column.selectbox(
+        t("products_saved_pick"), options=[None, *names],
+        format_func=lambda name: t("products_saved_none") if name is None else name,
+        help=t("def_saved_segment"), key="seg_saved", on_change=_fill_builder,
+        args=(as_of, data_version))
+    deleted = st.session_state.pop("seg_deleted", None)
+    if deleted is not None:
+        st.success(t("products_saved_deleted", name=deleted))
     if chosen is not None:
+        delete_column.button(t("products_saved_delete_button"), key="seg_delete_saved",
+                             icon=":material/delete:", on_click=_delete_chosen)
         st.caption(t("products_saved_used", name=chosen))
         return load_segment(connection(), chosen)
     name_column, button_column = st.columns([3, 1], vertical_alignment="bottom")

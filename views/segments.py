@@ -133,7 +133,7 @@ segment_filter = SegmentFilter(
     at_risk=at_risk,
     **saved_lists.product_questions(as_of, version),
 )
-segment_filter = saved_lists.saved_or(segment_filter)
+segment_filter = saved_lists.saved_or(segment_filter, as_of, version)
 try:
     people = segments.people(segment_filter, as_of, version, segments.LIST_SHOWN)
     summary = segments.list_summary(segment_filter, as_of, version)

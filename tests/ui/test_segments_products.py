@@ -109,3 +109,33 @@ def test_the_at_risk_counts_say_how_many_wait_for_their_season(tmp_path, use_db)
     count = sum(expected.values())
     assert any(c.value.startswith(f"{count} client") and "attend" in c.value
                for c in at.caption)
+
+
+def test_a_saved_list_chosen_fills_the_builder_and_can_be_deleted(demo_file, tmp_path, use_db):
+    path = tmp_path / "demo.duckdb"
+    shutil.copy(demo_file, path)  # this test writes and deletes a saved list
+    use_db(path)
+    at = open_page()
+    at.multiselect(key="seg_sales_channels").select("shop")
+    at.number_input(key="seg_orders_min").set_value(2)
+    at.text_input(key="seg_places").input("69, Paris")
+    at.checkbox(key="seg_leave_out_seasonal").check().run()
+    at.text_input(key="seg_save_name").input("Fidèles boutique")
+    at.button(key="seg_save").click().run()
+    assert not at.exception
+    at.multiselect(key="seg_sales_channels").unselect("shop")  # the builder changed since
+    at.number_input(key="seg_orders_min").set_value(None)
+    at.text_input(key="seg_places").input("")
+    at.checkbox(key="seg_leave_out_seasonal").uncheck().run()
+    at.selectbox(key="seg_saved").set_value("Fidèles boutique").run()
+    assert not at.exception
+    assert at.multiselect(key="seg_sales_channels").value == ["shop"]
+    assert at.number_input(key="seg_orders_min").value == 2
+    assert at.text_input(key="seg_places").value == "69, Paris"
+    assert at.checkbox(key="seg_leave_out_seasonal").value is True
+    at.button(key="seg_delete_saved").click().run()
+    assert not at.exception
+    assert at.success[0].value == "Liste « Fidèles boutique » supprimée."
+    assert at.selectbox(key="seg_saved").value is None
+    assert at.selectbox(key="seg_saved").options == ["— les critères ci-dessus —"]
+    assert at.multiselect(key="seg_sales_channels").value == ["shop"]  # left to adjust

@@ -175,8 +175,10 @@ STRINGS: dict[str, tuple[str, str] | tuple[dict[str, str], dict[str, str]]] = {
     "products_saved_pick": ("Liste enregistrée", "Saved list"),
     "products_saved_none": ("— les critères ci-dessus —", "— the criteria above —"),
     "products_saved_used": (
-        "Liste enregistrée « {name} » : ses critères remplacent ceux ci-dessus.",
-        "Saved list '{name}': its criteria replace those above.",
+        "Liste enregistrée « {name} » : ses critères sont repris ci-dessus ; choisissez "
+        "« — les critères ci-dessus — » pour les modifier.",
+        "Saved list '{name}': its criteria are shown above; choose '— the criteria above —' "
+        "to change them.",
     ),
     "products_saved_name": ("Nom pour enregistrer cette liste", "Name to save this list under"),
     "products_saved_button": ("Enregistrer", "Save"),
