@@ -8,8 +8,8 @@ WooCommerce Analytics write buyers: 'J. DUPONT', 'Marie Dupont') drawn from one 
 who share e-mails, phones, names, initials and postcodes, imported in turn with ``--yes``. Each
 version imports every shop in its own process; the customers (with their keys and consent), the
 orders and their lines must be identical, ids included (a customer first seen at an import's
-start is compared by that import). ``--keep-old FILE`` keeps the reference's results for later
-runs with the same seed and count. Run by hand, like the benchmarks:
+start is compared by that import). Both versions run side by side (``--jobs`` processes each);
+``--minutes`` compares the shops both have done by then. Run by hand, like the benchmarks:
 it says which shops differ and how, and exits 1 if any does.
 """
 
@@ -21,6 +21,7 @@ import random
 import subprocess
 import sys
 import tempfile
+import time
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -132,33 +133,41 @@ def snapshot(con) -> dict[str, list[tuple]]:
     return {name: sorted(con.execute(q).fetchall(), key=repr) for name, q in queries.items()}
 
 
-def worker(shops: Path, out: Path) -> None:
-    """Import every shop of ``shops`` (a pickle of file lists) with the code on sys.path."""
+def worker(shops: Path, out: Path, part: int, parts: int) -> None:
+    """Import every ``parts``-th shop of ``shops`` (a pickle of file lists) from the ``part``-th
+    with the code on sys.path, appending (shop number, result) to ``out`` as each is done."""
     import store
     from ingest.pipeline import ImportOptions, import_file
     from store import ComptoirError
 
-    results = []
-    for files in pickle.loads(shops.read_bytes()):
-        con = store.connect(":memory:")
-        outcome = []
-        for name, data in files:
+    with open(out, "ab") as results:
+        for number, files in enumerate(pickle.loads(shops.read_bytes())):
+            if number % parts != part:
+                continue
+            con = store.connect(":memory:")
+            outcome = []
+            for name, data in files:
+                try:
+                    report = import_file(con, data, name, ImportOptions(accept_guesses=True))
+                    outcome.append((report.rows_loaded, report.rows_rejected, report.orders_new,
+                                    report.orders_updated, report.customers_new))
+                except ComptoirError as exc:
+                    outcome.append(("refused", exc.message("en")))
+            pickle.dump((number, {"reports": outcome, **snapshot(con)}), results)
+            results.flush()
+            con.close()
+
+
+def done(out: Path) -> dict[int, dict]:
+    """The results a worker has written so far, by shop number."""
+    found = {}
+    with open(out, "rb") as results:
+        while True:
             try:
-                report = import_file(con, data, name, ImportOptions(accept_guesses=True))
-                outcome.append((report.rows_loaded, report.rows_rejected, report.orders_new,
-                                report.orders_updated, report.customers_new))
-            except ComptoirError as exc:
-                outcome.append(("refused", exc.message("en")))
-        results.append({"reports": outcome, **snapshot(con)})
-        con.close()
-    out.write_bytes(pickle.dumps(results))
-
-
-def run(code: Path, shops: Path, out: Path) -> list[dict]:
-    """The worker in a fresh process whose ``ingest`` and ``store`` are those of ``code``."""
-    subprocess.run([sys.executable, __file__, "--worker", str(code), str(shops), str(out)],
-                   cwd=code, check=True)
-    return pickle.loads(out.read_bytes())
+                number, result = pickle.load(results)
+            except (EOFError, pickle.UnpicklingError):
+                return found
+            found[number] = result
 
 
 def main() -> int:
@@ -166,36 +175,49 @@ def main() -> int:
     parser.add_argument("--old", type=Path, help="checkout of the reference code")
     parser.add_argument("--shops", type=int, default=1000)
     parser.add_argument("--seed", type=int, default=19)
-    parser.add_argument("--keep-old", type=Path,
-                        help="the reference's results: written once, read by later runs")
-    parser.add_argument("--worker", nargs=3, type=Path, help=argparse.SUPPRESS)
+    parser.add_argument("--jobs", type=int, default=1, help="processes per version")
+    parser.add_argument("--minutes", type=float, help="compare the shops done by then")
+    parser.add_argument("--worker", nargs=5, help=argparse.SUPPRESS)
     args = parser.parse_args()
     if args.worker:
-        code, shops, out = args.worker
-        sys.path.insert(0, str(code))
-        worker(shops, out)
+        code, shops, out, part, parts = args.worker
+        sys.path.insert(0, code)
+        worker(Path(shops), Path(out), int(part), int(parts))
         return 0
     rng = random.Random(args.seed)
     shops = [shop(rng) for _ in range(args.shops)]
     with tempfile.TemporaryDirectory() as tmp:
         files = Path(tmp) / "shops.pickle"
         files.write_bytes(pickle.dumps(shops))
-        if args.keep_old and args.keep_old.exists():
-            old = pickle.loads(args.keep_old.read_bytes())
-        else:
-            old = run(args.old.resolve(), files, args.keep_old or Path(tmp) / "old.pickle")
-        new = run(ROOT, files, Path(tmp) / "new.pickle")
-    differ = [i for i, (a, b) in enumerate(zip(old, new)) if a != b]
+        outs = {"old": Path(tmp) / "old.pickle", "new": Path(tmp) / "new.pickle"}
+        for out in outs.values():
+            out.touch()
+        workers = [
+            subprocess.Popen([sys.executable, __file__, "--worker", str(code), str(files),
+                              str(outs[side]), str(part), str(args.jobs)], cwd=code)
+            for side, code in (("old", args.old.resolve()), ("new", ROOT))
+            for part in range(args.jobs)]
+        deadline = None if args.minutes is None else time.monotonic() + 60 * args.minutes
+        for process in workers:
+            try:
+                process.wait(None if deadline is None else max(0, deadline - time.monotonic()))
+            except subprocess.TimeoutExpired:
+                process.terminate()
+                process.wait()
+        old, new = done(outs["old"]), done(outs["new"])
+    both = sorted(old.keys() & new.keys())
+    differ = [i for i in both if old[i] != new[i]]
     for i in differ[:5]:
         for part in old[i]:
             if old[i][part] != new[i][part]:
                 print(f"shop {i}, {part}:\n  old {old[i][part]}\n  new {new[i][part]}")
-    customers = sum(len(r["customers"]) for r in new)
-    orders = sum(len(r["orders"]) for r in new)
-    merges = sum(len(r["merges"]) for r in new)
-    print(f"{len(shops)} shops, {sum(len(s) for s in shops)} files, {customers} customers, "
-          f"{orders} orders, {merges} merges: {len(differ)} shops differ")
-    return 1 if differ else 0
+    customers = sum(len(new[i]["customers"]) for i in both)
+    orders = sum(len(new[i]["orders"]) for i in both)
+    merges = sum(len(new[i]["merges"]) for i in both)
+    print(f"{len(both)} shops compared of {len(shops)} ({sum(len(shops[i]) for i in both)} "
+          f"files, {customers} customers, {orders} orders, {merges} merges): "
+          f"{len(differ)} differ")
+    return 1 if differ or len(both) < len(shops) else 0
 
 
 if __name__ == "__main__":
