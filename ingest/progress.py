@@ -36,9 +36,12 @@ STEPS: tuple[tuple[str, float, str, str], ...] = (
     ("summary", 0.04, "Mise à jour des fiches clients", "Updating the customer summaries"),
 )
 _TOTAL = sum(share for _, share, _, _ in STEPS)
-# step -> (fraction when it starts, its share, words), shares scaled to add up to 1
-STARTS = {name: (start / _TOTAL, share / _TOTAL, fr, en) for (name, share, fr, en), start
-          in zip(STEPS, accumulate((share for _, share, _, _ in STEPS), initial=0.0))}
+_BOUNDS = [start / _TOTAL for start in accumulate((share for _, share, _, _ in STEPS),
+                                                  initial=0.0)]
+_BOUNDS[-1] = 1.0
+# step -> (fraction when it starts, fraction when the next one starts, words)
+STARTS = {name: (start, end, fr, en)
+          for (name, _, fr, en), start, end in zip(STEPS, _BOUNDS, _BOUNDS[1:])}
 
 MEANINGFUL_SECONDS = 3.0  # before this, a rate is mostly start-up noise: no time left shown
 MEANINGFUL_FRACTION = 0.1
@@ -54,8 +57,8 @@ def no_step(step: str, part: float = 0.0) -> None:
 
 def at(step: str, part: float = 0.0) -> float:
     """The import's fraction done when ``part`` of ``step`` is done."""
-    start, share, _, _ = STARTS[step]
-    return min(1.0, start + share * min(max(part, 0.0), 1.0))
+    start, end, _, _ = STARTS[step]
+    return end if part >= 1.0 else start + (end - start) * max(part, 0.0)
 
 
 def steps(progress: Progress) -> Step:
