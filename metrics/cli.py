@@ -573,13 +573,12 @@ def table_text(report: Report, lang: str) -> str:
     return "\n".join([*scalars, body])
 
 
-def in_currency(report: Report, con: duckdb.DuckDBPyConnection) -> Report:
-    """The report with the shop's currency: a "currency" field, the orders no figure counts for
-    want of a conversion rate ("uncounted_orders", if any), and a last "currency" column in a
-    table with amounts (on the amount rows only of the KPI table, one row per metric)."""
-    currency = shop_currency(con)
+def in_currency(report: Report, currency: str, left_out: pd.DataFrame) -> Report:
+    """The report with the shop's ``currency``: a "currency" field, the orders no figure counts
+    for want of a conversion rate (``left_out``, as "uncounted_orders", if any), and a last
+    "currency" column in a table with amounts (on the amount rows only of the KPI table, one row
+    per metric)."""
     summary = {**report.summary, "currency": currency}
-    left_out = uncounted(con)
     if len(left_out):
         summary["uncounted_orders"] = left_out[["currency", "orders"]]
     table = report.table
@@ -629,8 +628,9 @@ def main(argv: Sequence[str] | None = None) -> int:
             if latest_order_date(con) is None:
                 print(text("cli_empty_database", args.lang))
                 return 0
-            report = in_currency(COMMANDS[args.command](con, args), con)
-            warning = uncounted_warning(uncounted(con), shop_currency(con))
+            currency, left_out = shop_currency(con), uncounted(con)
+            report = in_currency(COMMANDS[args.command](con, args), currency, left_out)
+            warning = uncounted_warning(left_out, currency)
         finally:
             con.close()
     except ComptoirError as error:
