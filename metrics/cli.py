@@ -390,6 +390,7 @@ def aftersales_lines(figures: dict, links: pd.DataFrame, lang: str) -> str:
         ("aftersales_days_to_refund",
          f"{after(figures['median_days_to_refund'], 'aftersales_days')} "
          f"({count('aftersales_dated', figures['dated_refunds'])})"),
+        text("aftersales_returns_unknown", lang),
         ("aftersales_nps", f"{nps} ({count('aftersales_answers', figures['nps_answers'])})"),
         ("aftersales_csat",
          f"{share('csat')} ({count('aftersales_answers', figures['csat_answers'])})"),
