@@ -50,11 +50,13 @@ def main() -> int:
     parser.add_argument("file", type=Path)
     parser.add_argument("--trim", action="store_true", help="give freed memory back per phase")
     args = parser.parse_args()
-    peak = [0]
+    peaks: dict[int, list[int]] = {}  # one per phase under way (phases nest)
 
     def sample() -> None:
         while True:
-            peak[0] = max(peak[0], rss_mb())
+            now = rss_mb()
+            for peak in list(peaks.values()):
+                peak[0] = max(peak[0], now)
             time.sleep(0.02)
 
     def timed(module: object, name: str) -> None:
@@ -62,9 +64,11 @@ def main() -> int:
 
         @functools.wraps(func)
         def phase(*a: object, **k: object) -> object:
-            peak[0] = rss_mb()
+            peak = [rss_mb()]
+            peaks[id(peak)] = peak
             wall, cpu = time.perf_counter(), time.process_time()
             result = func(*a, **k)
+            del peaks[id(peak)]
             print(f"{name:16s} wall {time.perf_counter() - wall:6.2f} s  "
                   f"cpu {time.process_time() - cpu:6.2f} s  rss {rss_mb():5d} MB  "
                   f"peak {peak[0]:5d} MB", flush=True)
