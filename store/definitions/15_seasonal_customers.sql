@@ -16,6 +16,8 @@ from (
 -- (waiting); after it their season came round without them. Glossary: seasonal_buyers.
 -- among (a list of customer ids, default every customer): only those customers' rows, read from
 -- their orders only (the at-risk notes need a few thousand customers, not every order grouped).
+-- The calendar years are counted for the seasonal buyers only: a distinct count over every
+-- customer's orders cost more than the rest.
 create or replace macro seasonal_customers(as_of, among := null) as table
     with
 
@@ -26,11 +28,7 @@ create or replace macro seasonal_customers(as_of, among := null) as table
     ),
 
     customer_totals as (
-        select
-            customer_id,
-            count(*) as orders,
-            count(distinct year(ordered_at)) as years,
-            max(ordered_at) as last_ordered_at
+        select customer_id, count(*) as orders, max(ordered_at) as last_ordered_at
         from customer_orders
         group by customer_id
     ),
@@ -42,6 +40,25 @@ create or replace macro seasonal_customers(as_of, among := null) as table
         group by customer_orders.customer_id, seasons.season
     ),
 
+    seasonal as (
+        select
+            customer_totals.customer_id,
+            season_orders.season,
+            customer_totals.orders,
+            customer_totals.last_ordered_at
+        from customer_totals
+        inner join season_orders
+            on season_orders.customer_id = customer_totals.customer_id
+            and season_orders.orders = customer_totals.orders
+    ),
+
+    seasonal_years as (
+        select customer_id, count(distinct year(ordered_at)) as years
+        from customer_orders
+        semi join seasonal on seasonal.customer_id = customer_orders.customer_id
+        group by customer_id
+    ),
+
     season_last_months as (
         select season, max(month) as last_month
         from seasons
@@ -50,22 +67,20 @@ create or replace macro seasonal_customers(as_of, among := null) as table
 
     final as (
         select
-            customer_totals.customer_id,
-            season_orders.season,
-            customer_totals.orders,
-            customer_totals.years,
-            customer_totals.last_ordered_at,
+            seasonal.customer_id,
+            seasonal.season,
+            seasonal.orders,
+            seasonal_years.years,
+            seasonal.last_ordered_at,
             last_day(make_date(
-                year(customer_totals.last_ordered_at)::integer + 1,
+                year(seasonal.last_ordered_at)::integer + 1,
                 season_last_months.last_month::integer,
                 1
             )) as season_ends,
             as_of::date <= season_ends as waiting
-        from customer_totals
-        inner join season_orders
-            on season_orders.customer_id = customer_totals.customer_id
-            and season_orders.orders = customer_totals.orders
-        inner join season_last_months on season_last_months.season = season_orders.season
+        from seasonal
+        inner join seasonal_years on seasonal_years.customer_id = seasonal.customer_id
+        inner join season_last_months on season_last_months.season = seasonal.season
     )
 
     select * from final;
