@@ -16,9 +16,10 @@ from (
 -- (waiting); after it their season came round without them. Glossary: seasonal_buyers.
 -- among (a list of customer ids, default every customer): only those customers' rows, read from
 -- their orders only (the at-risk notes need a few thousand customers, not every order grouped).
--- The calendar years are counted for the seasonal buyers only: a distinct count over every
--- customer's orders cost more than the rest.
-create or replace macro seasonal_customers(as_of, among := null) as table
+-- Each customer's valid orders and last order come from customer_facts_as_of (summary_current as
+-- there: the summary answers when as_of covers every order); the calendar years are counted for
+-- the seasonal buyers only: a distinct count over every customer's orders cost more than the rest.
+create or replace macro seasonal_customers(as_of, summary_current := false, among := null) as table
     with
 
     customer_orders as (
@@ -28,9 +29,9 @@ create or replace macro seasonal_customers(as_of, among := null) as table
     ),
 
     customer_totals as (
-        select customer_id, count(*) as orders, max(ordered_at) as last_ordered_at
-        from customer_orders
-        group by customer_id
+        select customer_id, valid_orders as orders, last_ordered_at
+        from customer_facts_as_of(as_of, summary_current)
+        where valid_orders > 0 and (among is null or customer_id in (select unnest(among)))
     ),
 
     season_orders as (
