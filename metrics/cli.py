@@ -240,7 +240,7 @@ def segment_report(con: duckdb.DuckDBPyConnection, args: argparse.Namespace) -> 
     brevo or mailchimp the list is written to --out by the exports package and logged, with each
     person's contact. --saved NAME starts from a saved segment's questions; --save NAME keeps
     the command's questions under that name; --delete-saved NAME forgets a saved list."""
-    # imported here, like every command's own modules: the builder loads the value models
+    # imported here: the builder loads the value models (scipy), which other commands do without
     from metrics.saved_segments import delete_segment, save_segment
     from metrics.segment import describe, list_summary, segment_customers
 
