@@ -24,6 +24,8 @@ from pathlib import Path
 import duckdb
 import numpy as np
 import pandas as pd
+import pyarrow as pa
+import pyarrow.compute as pc
 from defusedxml import ElementTree as DefusedET
 from python_calamine import CalamineWorkbook, PasswordError
 
@@ -761,20 +763,16 @@ def read_workbook(
             "bon fichier.",
             "the workbook holds no data table. Check you chose the right file.",
         )
-    rows = chosen.rows
-    header_index = chosen_header(header_row, min(len(rows), SAMPLE_ROWS), file_name)
+    rows = chosen.head
+    header_index = chosen_header(header_row, min(chosen.height, SAMPLE_ROWS), file_name)
     upper, lower = chosen.header if header_index is None else header_rows(
         rows, chosen.merged, header_index)
     headers = dedupe_headers(two_row_headers(rows, chosen.merged, upper, lower))
-    body = rows[lower + 1 :]
-    width = len(headers)
-    if body and len(body[0]) != width:  # calamine's rows are as wide as the sheet
-        body = [r[:width] for r in body]
-    frame = pd.DataFrame(body, columns=[f"c{i}" for i in range(width)])
-    row_numbers = np.arange(lower + 2, lower + 2 + len(frame), dtype="int64")
+    row_numbers = np.arange(lower + 2, chosen.height + 1, dtype="int64")
+    frame = pd.DataFrame(index=pd.RangeIndex(len(row_numbers)))
     numbers: dict[int, pd.Series] = {}
-    for i, name in enumerate(frame.columns):
-        frame[name], typed = _cells_as_text(frame[name], row_numbers)
+    for i, column in enumerate(chosen.columns):  # (calamine's rows are as wide as the sheet)
+        frame[f"c{i}"], typed = _cells_as_text(column[lower + 1 :], row_numbers)
         if typed is not None:
             numbers[i] = typed
     if errors_in:
@@ -808,7 +806,9 @@ class Sheet:
     """One sheet's cells and what its table looks like."""
 
     name: str
-    rows: list[list]
+    head: list[list]  # the first rows, where the header is looked for
+    height: int  # rows, blank ones included
+    columns: list[pa.Array | list]  # each column's cells, see sheet_columns
     merged: list[tuple[tuple[int, int], tuple[int, int]]]  # ((row, col), (row, col)), 0-based
     size: int
     header: tuple[int, int]  # 0-based first and last row of the detected header
@@ -820,13 +820,29 @@ def _read_sheet(book: CalamineWorkbook, name: str, data: bytes, file_name: str) 
         found = book.get_sheet_by_name(name)
         rows = found.to_python(skip_empty_area=False)
         merged = list(found.merged_cell_ranges or [])
-    size = table_size(rows)
+    columns = sheet_columns(rows)
+    head = rows[: SAMPLE_ROWS + 2]  # (a header found in the sample may have a row below it)
+    size = table_size(columns)
     header = (0, 0)
     if size:
-        found_at = find_header([[str(c) for c in r] for r in rows[:SAMPLE_ROWS]])
-        header = header_rows(rows, merged, found_at)
-    headers = two_row_headers(rows, merged, *header) if size else []
-    return Sheet(name, rows, merged, size, header, headers)
+        found_at = find_header([[str(c) for c in r] for r in head[:SAMPLE_ROWS]])
+        header = header_rows(head, merged, found_at)
+    headers = two_row_headers(head, merged, *header) if size else []
+    return Sheet(name, head, len(rows), columns, merged, size, header, headers)
+
+
+def sheet_columns(rows: list[list]) -> list[pa.Array | list]:
+    """A sheet's cells column by column: an Arrow text array where every cell is text (most
+    columns: the cells are then cleaned by Arrow, never again one Python object at a time), else
+    the list of calamine's values (numbers, dates, booleans)."""
+    columns: list[pa.Array | list] = []
+    for i in range(len(rows[0]) if rows else 0):  # calamine's rows are a rectangle
+        values = [row[i] for row in rows]
+        try:
+            columns.append(pa.array(values, pa.string()))
+        except (pa.ArrowTypeError, pa.ArrowInvalid):
+            columns.append(values)
+    return columns
 
 
 def choose_sheet(sheets: list[Sheet]) -> tuple[Sheet, list[str]]:
@@ -906,13 +922,18 @@ def two_row_headers(
             else f"{title} {name}".strip() for title, name in zip(titles, names)]
 
 
-def table_size(rows: list[list]) -> int:
+def table_size(columns: list[pa.Array | list]) -> int:
     """How many rows of a sheet hold at least two filled cells: its table, not its notes."""
-    if not rows:
+    if not columns:
         return 0
-    cells = np.array(rows, dtype=object)  # a rectangle: calamine pads the rows
-    filled = (cells != "") & ~pd.isna(cells)
-    return int((filled.sum(axis=1) >= 2).sum())
+    filled = np.zeros(len(columns[0]), dtype=np.int64)
+    for column in columns:
+        if isinstance(column, pa.Array):
+            filled += pc.fill_null(pc.not_equal(column, ""), False).to_numpy(zero_copy_only=False)
+        else:
+            cells = np.array(column, dtype=object)
+            filled += (cells != "") & ~pd.isna(cells)
+    return int((filled >= 2).sum())
 
 
 def _cell_header(value: object) -> str:
@@ -920,17 +941,24 @@ def _cell_header(value: object) -> str:
     return text[:-2] if re.fullmatch(r"-?\d+\.0", text) else text
 
 
-def _cells_as_text(col: pd.Series, row_numbers: np.ndarray) -> tuple[pd.Series, pd.Series | None]:
+def _cells_as_text(cells: pa.Array | list, row_numbers: np.ndarray
+                   ) -> tuple[pd.Series, pd.Series | None]:
     """Workbook cells as the text a CSV export would hold: 612345678.0 -> '612345678',
     dates -> ISO (which the date parser reads unambiguously). With them, when the column holds
     numbers with decimals, those numbers as Excel stores them (by file row number): a formula's
-    saved 14.988 among text cells "12,50" must not be read with the text's decimal comma."""
+    saved 14.988 among text cells "12,50" must not be read with the text's decimal comma.
+    A column of calamine's values takes pandas' types as a frame of the sheet's rows would."""
     typed = None
-    if pd.api.types.infer_dtype(col, skipna=True) not in ("string", "empty"):
-        number = col.map(type).isin((float, int)).to_numpy()
-        values = col[number].astype("float64")
-        if (values != values.round()).any():
-            typed = pd.Series(values.to_numpy(), index=row_numbers[number])
+    if isinstance(cells, pa.Array):
+        col = pd.Series(cells, dtype="str")
+    else:
+        col = pd.DataFrame(zip(cells), columns=["cells"])["cells"]
+        if pd.api.types.infer_dtype(col, skipna=True) not in ("string", "empty"):
+            number = col.map(type).isin((float, int)).to_numpy()
+            if number.any():  # (a column of date-times alone is typed as such by pandas)
+                values = col[number].astype("float64")
+                if (values != values.round()).any():
+                    typed = pd.Series(values.to_numpy(), index=row_numbers[number])
     text = col.astype("str").str.strip()
     if text.str.endswith(".0").any():  # (a column of names needs no regular expression)
         whole = text.str.fullmatch(r"-?\d+\.0")  # (no backreferences: they run row by row)
