@@ -27,6 +27,7 @@ import pandas as pd
 import pyarrow as pa
 import pyarrow.compute as pc
 from defusedxml import ElementTree as DefusedET
+from numpy.lib.stride_tricks import sliding_window_view
 from python_calamine import CalamineWorkbook, PasswordError
 
 from ingest.doubts import Doubt
@@ -682,31 +683,39 @@ def check_workbook_size(data: bytes, file_name: str) -> set[str]:
     return errors_in
 
 
-def grid_extent(xml: bytes, chunk: int = 1 << 24) -> tuple[int, int]:
+def grid_extent(xml: bytes) -> tuple[int, int]:
     """The last row and column named by the ` r="B12"` references of rows and cells in a part of
-    the workbook: the grid calamine will allocate. Vectorised over the bytes, chunk by chunk
-    (a sheet holds millions of cells); references have at most 3 letters and 7 digits."""
-    last_row = last_column = 0
-    for start in range(0, len(xml), chunk):
-        piece = xml[start : start + chunk + 16]
-        raw = np.frombuffer(piece + bytes(16), dtype=np.uint8)
-        n = min(chunk, len(piece))
-        at = np.flatnonzero((raw[:n] == 32) & (raw[1 : n + 1] == 114) & (raw[2 : n + 2] == 61)
-                            & (raw[3 : n + 3] == 34)) + 4  # ' r="'
-        if not len(at):
-            continue
-        window = raw[at[:, None] + np.arange(10)].astype(np.int64)
-        letters = np.cumprod((window[:, :3] >= 65) & (window[:, :3] <= 90), axis=1).sum(axis=1)
-        column = np.zeros(len(at), dtype=np.int64)
-        for i in range(3):
-            column = np.where(i < letters, column * 26 + window[:, i] - 64, column)
-        digits = np.take_along_axis(window, letters[:, None] + np.arange(7), axis=1)
-        is_digit = np.cumprod((digits >= 48) & (digits <= 57), axis=1).astype(bool)
-        row = np.zeros(len(at), dtype=np.int64)
-        for i in range(7):
-            row = np.where(is_digit[:, i], row * 10 + digits[:, i] - 48, row)
-        last_row, last_column = max(last_row, int(row.max())), max(last_column, int(column.max()))
-    return last_row, last_column
+    the workbook: the grid calamine will allocate. Vectorised over the bytes (a sheet holds
+    millions of cells): each reference is read through a window of the bytes, never copied
+    whole; references have at most 3 letters and 7 digits."""
+    raw = np.frombuffer(xml + bytes(16), dtype=np.uint8)
+    at = np.flatnonzero(raw[1 : len(xml) + 1] == 114) + 1  # each r, then those of ' r="'
+    at = at[(raw[at - 1] == 32) & (raw[at + 1] == 61) & (raw[at + 2] == 34)] + 3
+    if not len(at):
+        return 0, 0
+    letters = sliding_window_view(raw, 4)[at]
+    letter_count = leading_run(letters, 65, 90)
+    digits = sliding_window_view(raw, 8)[at + letter_count]
+    digit_count = leading_run(digits, 48, 57)
+    return largest_number(digits, digit_count, 48, 10), largest_number(letters, letter_count, 64, 26)
+
+
+def leading_run(chars: np.ndarray, low: int, high: int) -> np.ndarray:
+    """How many bytes of each row, all but its last, run from the start within [low, high]."""
+    inside = (chars >= low) & (chars <= high)
+    inside[:, -1] = False
+    return np.argmin(inside, axis=1)
+
+
+def largest_number(chars: np.ndarray, lengths: np.ndarray, zero: int, base: int) -> int:
+    """The largest number written by the rows' first ``lengths`` bytes, as digits of ``base``
+    counted from the byte ``zero`` (0-9 from '0', A-Z as 1-26 from '@'): one of the longest."""
+    longest = int(lengths.max())
+    chars = chars[lengths == longest]
+    value = np.zeros(len(chars), dtype=np.int64)
+    for i in range(longest):
+        value = value * base + chars[:, i] - zero
+    return int(value.max()) if longest else 0
 
 
 def column_letters(number: int) -> str:
