@@ -47,8 +47,7 @@ def load(con: duckdb.DuckDBPyConnection, found: AfterSaleRows, *, file_name: str
     """One transaction on a fresh cursor, under the process-wide write lock, after a copy of the
     database (store/backup.py) as for a sales import."""
     with WRITE_LOCK:
-        backup.take(con)
-        with transaction(con) as cur:
+        with backup.kept_if_written(con), transaction(con) as cur:
             import_id = cur.execute(sql_text("load_insert_import"), {
                 "file_name": file_name, "sha256": sha256, "source": source,
                 "file_kind": found.kind, "options": json.dumps(options, ensure_ascii=False),

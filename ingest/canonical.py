@@ -15,6 +15,7 @@ import pandas as pd
 
 import words
 from ingest import currency, parse
+from ingest.channels import CHANNELS
 from ingest.doubts import Doubt
 from ingest.errors import rejected
 from ingest.fields import FIELD_BY_NAME, IDENTITY_FIELDS, ORDER_VALUE_FIELDS
@@ -51,13 +52,6 @@ CONTENT_KEY_FIELDS = ("order_date", "order_total", "line_amount", "unit_price", 
 # (ingest/load.py recognises those orders by their day and amount and gives them the new key).
 CONTENT_KEY_PREFIX = "contenu-"
 LEGACY_KEY_PREFIX = "ligne-"
-CHANNELS = {
-    "web": "web", "site": "web", "site web": "web", "internet": "web", "en ligne": "web",
-    "online": "web", "e commerce": "web", "boutique en ligne": "web", "online store": "web",
-    "boutique": "shop", "magasin": "shop", "shop": "shop", "caisse": "shop", "store": "shop",
-    "pos": "shop", "point of sale": "shop", "salon": "shop", "marche": "shop",
-    "marketplace": "marketplace", "etsy": "marketplace", "amazon": "marketplace",
-}
 
 
 @dataclass

@@ -6,16 +6,21 @@ from __future__ import annotations
 
 import argparse
 import sys
+from datetime import datetime
 from collections.abc import Callable
 from pathlib import Path
 
 import duckdb
 
 from ingest.aftersale import SCALES
+from ingest.cli_progress import ctrl_c_cancels, progress_line
 from ingest.doubts import UnsureImport
+from ingest.errors import ImportCancelled
 from ingest.fields import FIELD_BY_NAME
 from ingest.load import ORDER_ID_CHOICES
-from ingest.pipeline import DATE_ORDERS, DECIMAL_MARKS, ImportOptions, ImportReport, import_file
+from ingest.pipeline import (
+    DATE_ORDERS, DECIMAL_MARKS, ImportOptions, ImportReport, import_file, imported_since,
+)
 from ingest.sources import SOURCE_BY_NAME
 from ingest.sources.base import OWNER_STATUSES
 from store import ComptoirError, connect
@@ -45,6 +50,9 @@ def status_choice(lang: str) -> Callable[[str], tuple[str, str]]:
                 text("cli_status_invalid", lang, text=choice, statuses=", ".join(OWNER_STATUSES)))
         return word.strip(), status.strip()
     return parse
+
+
+CANCELLED = 130  # the exit code of a command stopped by Ctrl-C (128 + SIGINT)
 
 
 def parse_args(argv: list[str] | None) -> argparse.Namespace:
@@ -115,11 +123,14 @@ def describe(report: ImportReport, lang: str) -> str:
     return "\n".join(lines)
 
 
-def progress_line(lang: str) -> Callable[[float, str, str], None]:
-    """The import's progress on stderr, in ``lang``."""
-    def show(fraction: float, fr: str, en: str) -> None:
-        print(f"  [{fraction:4.0%}] {choose(fr, en, lang)}", file=sys.stderr, flush=True)
-    return show
+def cancel_outcome(con: duckdb.DuckDBPyConnection, data: bytes, file_name: str,
+                   started: datetime, exc: ImportCancelled, lang: str) -> str:
+    """What Ctrl-C did: nothing (the cancel's sentence), unless it came after the import was
+    saved."""
+    saved = imported_since(con, data, started)
+    if saved is None:
+        return exc.message(lang)
+    return text("progress_finished_first", lang, file=file_name, import_id=saved)
 
 
 def main(
@@ -158,8 +169,17 @@ def main(
                       file=sys.stderr)
                 failed += 1
                 continue
+            started = datetime.now()
             try:
-                report = import_file(con, data, path.name, options, progress=progress_line(args.lang))
+                with ctrl_c_cancels(path.name):
+                    report = import_file(con, data, path.name, options,
+                                         progress=progress_line(args.lang, sys.stderr))
+            except ImportCancelled as exc:
+                if sys.stderr.isatty():
+                    print(file=sys.stderr)  # below the progress line
+                print(cancel_outcome(con, data, path.name, started, exc, args.lang),
+                      file=sys.stderr)
+                return CANCELLED
             except UnsureImport as exc:
                 print(exc.message(args.lang), file=sys.stderr)
                 print(text("cli_unsure_hint", args.lang, options=exc.options()), file=sys.stderr)

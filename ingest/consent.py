@@ -92,8 +92,7 @@ def load_consent(
     """Store the statements in one transaction (``notes`` gains their counts); the import's id."""
     now = datetime.now()
     with WRITE_LOCK:
-        backup.take(con)
-        with transaction(con) as cur:
+        with backup.kept_if_written(con), transaction(con) as cur:
             import_id = cur.execute(sql_text("load_insert_import"), {
                 "file_name": file_name, "sha256": sha256, "source": source,
                 "file_kind": "consent", "options": json.dumps(options, ensure_ascii=False),

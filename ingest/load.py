@@ -53,6 +53,7 @@ import pandas as pd
 from identity.match import match_people
 from ingest.canonical import CONTENT_KEY_PREFIX, LEGACY_KEY_PREFIX, Canonical
 from ingest.doubts import Doubt, settle
+from ingest.progress import Step, no_step
 from ingest.sql_files import sql_text
 from store import WRITE_LOCK, backup, summary, transaction
 
@@ -88,18 +89,23 @@ def load(
     notes: list[tuple[str, str]],
     order_ids: str | None = None,
     accept_guesses: bool = False,
+    step: Step = no_step,
 ) -> LoadCounts:
     """One transaction on a fresh cursor, under the process-wide write lock. ``notes`` gains the
-    note of an order-lineage choice; raise UnsureImport (nothing written) on an unsettled one."""
+    note of an order-lineage choice; raise UnsureImport (nothing written) on an unsettled one.
+    ``step`` hears of each step as it starts, where the import may be stopped (ingest.progress):
+    the database and its backups are then left as they were."""
     now = datetime.now()
     with WRITE_LOCK:
         lineage: int | None = 0
+        step("lineage")
         if not canonical.orders.empty:
             lineage, chosen = order_lineage(con, canonical.orders, source, file_name, order_ids,
                                             accept_guesses)
             notes.extend(chosen)
-        backup.take(con)  # the file as it was, for the owner to go back to (store/backup.py)
-        with transaction(con) as cur:
+        step("backup")
+        # the file as it was, for the owner to go back to (store/backup.py)
+        with backup.kept_if_written(con), transaction(con) as cur:
             import_id = cur.execute(
                 sql_text("load_insert_import"),
                 {
@@ -108,8 +114,10 @@ def load(
                     "now": now,
                 },
             ).fetchone()[0]
+            step("match")
             matched = match_people(cur, canonical.people, source, import_id, file_name, now)
             changes = {"new": 0, "updated": 0, "unchanged": 0, "adopted": 0}
+            step("orders")
             if not canonical.orders.empty:
                 changes = load_orders(cur, canonical, matched.customer, source,
                                       import_id if lineage is None else lineage, import_id)
@@ -120,6 +128,7 @@ def load(
                 cur.register("file_rejects", rejects)
                 cur.execute(sql_text("load_insert_rejects"), {"import_id": import_id})
                 cur.unregister("file_rejects")
+            step("summary")
             summary.refresh(cur)  # matching may have merged people: everyone, from the orders
             cur.execute(
                 sql_text("load_finish_import"),

@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import hashlib
 import time
-from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import datetime
 
@@ -25,9 +24,9 @@ from ingest.read import RawTable, first_line_cells, read_file
 from ingest.sources import SOURCE_BY_NAME, detect_source
 from ingest.sources.base import Source
 from ingest.load import ORDER_ID_CHOICES, load
+from ingest.progress import Progress, at, silent, steps
 from ingest.sql_files import sql_text
 
-Progress = Callable[[float, str, str], None]
 DATE_ORDERS = ("dmy", "mdy", "ymd")
 DECIMAL_MARKS = (",", ".")
 
@@ -92,10 +91,6 @@ class ImportReport:
     after_sale: aftersale_load.AfterSaleCounts | None = None  # a review, survey or ticket file
 
 
-def _silent(fraction: float, fr: str, en: str) -> None:
-    return None
-
-
 def refuse_not_sales(source: Source, file_name: str) -> None:
     """Refuse, naming it, a file that is neither sales nor customers (ingest/sources/not_sales)."""
     if source.not_sales:
@@ -121,7 +116,8 @@ def import_consent(con: duckdb.DuckDBPyConnection, seen: Preview, options: Impor
         table.doubts + consent_doubts(source, seen.confidence, options.source is not None),
         options.accept_guesses)
     rows_read = len(table.frame) + len(table.rejects)
-    progress(0.6, "Enregistrement des refus et consentements", "Saving refusals and consents")
+    progress(at("match"), "Enregistrement des refus et consentements",
+             "Saving refusals and consents")
     import_id = load_consent(
         con, read, file_name=seen.file_name, sha256=seen.sha256, source=source.name,
         options={"encoding": table.encoding, "delimiter": table.delimiter, "sheet": table.sheet,
@@ -192,7 +188,7 @@ def import_file(
     data: bytes,
     file_name: str,
     options: ImportOptions = ImportOptions(),
-    progress: Progress = _silent,
+    progress: Progress = silent,
 ) -> ImportReport:
     """Import one file in one transaction; raise FileRejected (database unchanged) if it cannot."""
     started = time.perf_counter()
@@ -209,7 +205,8 @@ def import_file(
                 f"{fr} « {value} » inconnu : choisissez {' ou '.join(allowed)}.",
                 f"unknown {en} “{value}”: choose {' or '.join(allowed)}.",
             )
-    progress(0.05, "Lecture du fichier", "Reading the file")
+    step = steps(progress)
+    step("read")
     seen = preview(data, file_name, options)
     refuse_not_sales(seen.source, file_name)
     if seen.source.consent:
@@ -217,8 +214,7 @@ def import_file(
     if seen.source.after_sale:
         return import_after_sale(con, seen, options, progress, started)
     table = seen.table
-    progress(0.3, f"{len(table.frame)} lignes lues, analyse des valeurs",
-             f"{len(table.frame)} rows read, parsing values")
+    step("parse")
     rows_read = len(table.frame) + len(table.rejects)
     result = canonical.build(table, seen.source, seen.mapping, file_name, options.date_order,
                              statuses=options.statuses, decimal_mark=options.decimal_mark)
@@ -235,8 +231,6 @@ def import_file(
         "decimal_mark": options.decimal_mark,
         "mapping": seen.mapping,
     }
-    progress(0.6, "Rapprochement des clients et enregistrement",
-             "Matching customers and saving")
     counts = load(
         con,
         result,
@@ -249,6 +243,7 @@ def import_file(
         notes=notes,
         order_ids=options.order_ids,
         accept_guesses=options.accept_guesses,
+        step=step,
     )
     if counts.ambiguous_people:
         notes.append((
@@ -300,8 +295,7 @@ def import_after_sale(con: duckdb.DuckDBPyConnection, seen: Preview, options: Im
     ingest/aftersale_load.py)."""
     table = seen.table
     rows_read = len(table.frame) + len(table.rejects)
-    progress(0.3, f"{len(table.frame)} lignes lues, analyse des valeurs",
-             f"{len(table.frame)} rows read, parsing values")
+    progress(at("parse"), "Analyse des valeurs", "Parsing values")
     found = aftersale.build(table, seen.source, seen.mapping, seen.file_name,
                             options.date_order, options.scale)
     notes = table.notes + found.notes + settle(seen.file_name, table.doubts + found.doubts,
@@ -311,7 +305,7 @@ def import_after_sale(con: duckdb.DuckDBPyConnection, seen: Preview, options: Im
         "header_row": table.header_row, "date_order": found.date_order, "scale": options.scale,
         "mapping": seen.mapping,
     }
-    progress(0.6, "Rattachement aux clients et enregistrement",
+    progress(at("match"), "Rattachement aux clients et enregistrement",
              "Linking to customers and saving")
     counts = aftersale_load.load(con, found, file_name=seen.file_name, sha256=seen.sha256,
                                  source=seen.source.name, options=recorded, rows_read=rows_read,

@@ -15,12 +15,14 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import duckdb
 import numpy as np
 import pandas as pd
 
 import store
+from ingest.channels import SALES_CHANNELS
 from store.settings import settings
 from exports import (
     EXPORT_FORMATS,
@@ -39,10 +41,8 @@ from metrics.contacts import CHANNELS
 from metrics.cohorts import cohorts
 from metrics.currencies import uncounted, uncounted_warning
 from metrics.dates import PERIODS, default_week, latest_order_date, resolve_as_of, week_start
-from metrics.due_lists import DUE_FACTS, due_people
 from metrics.first_cohorts import FIRST_ORDER_SPLITS, discount_codes_seen, first_cohorts
 from metrics.kpis import KPI_PERIODS, compared_periods, period_kpis, weekly_kpis
-from metrics.report import latest_complete_week, parse_week, weekly_report
 from metrics.replenishment import DUE_WINDOW_DAYS, MIN_REPURCHASES, replenishment
 from metrics.repeat import (
     order_gaps,
@@ -59,19 +59,14 @@ from metrics.rfm import (
     rfm,
     segment_summary,
 )
-from metrics.saved_segments import delete_segment, load_segment, save_segment
 from metrics.seasonal import seasonal_buyers, seasonal_summary
-from metrics.segment import (
-    SALES_CHANNELS,
-    SegmentFilter,
-    describe,
-    list_summary,
-    segment_customers,
-)
 from store.currency import shop_currency
 from store.errors import ComptoirError
 from words import STRINGS, both, choose, lang_of, lang_option, text
 from words.format import MISSING, day, number, percent, typed
+
+if TYPE_CHECKING:
+    from metrics.segment import SegmentFilter
 
 FORMATS = ("table", "csv", "json")
 LAST_ORDER_COLUMNS = ["customer_id", "recency_days", "frequency", "monetary"]
@@ -122,6 +117,8 @@ def kpis_report(con: duckdb.DuckDBPyConnection, args: argparse.Namespace) -> Rep
         return Report({"period": period, "period_start": start,
                        "period_end": end - timedelta(days=1), "metrics": table.T.to_dict()},
                       table)
+    from metrics.report import parse_week
+
     chosen = parse_week(args.week) if args.week else args.as_of
     week = week_start(chosen) if chosen else default_week(con)
     table = weekly_kpis(con, week).round(4)
@@ -219,6 +216,9 @@ def clv_report(con: duckdb.DuckDBPyConnection, args: argparse.Namespace) -> Repo
 def segment_filter_of(con: duckdb.DuckDBPyConnection, args: argparse.Namespace) -> SegmentFilter:
     """The builder's questions of the command line: those of the saved segment --saved (if
     any), with each question given on the command line answered as given."""
+    from metrics.saved_segments import load_segment
+    from metrics.segment import SegmentFilter
+
     base = load_segment(con, args.saved) if args.saved else SegmentFilter()
     given = {
         "segments": tuple(args.segment or ()), "min_p_alive": args.min_p_alive,
@@ -239,6 +239,10 @@ def segment_report(con: duckdb.DuckDBPyConnection, args: argparse.Namespace) -> 
     brevo or mailchimp the list is written to --out by the exports package and logged, with each
     person's contact. --saved NAME starts from a saved segment's questions; --save NAME keeps
     the command's questions under that name; --delete-saved NAME forgets a saved list."""
+    # imported here, like every command's own modules: the builder loads the value models
+    from metrics.saved_segments import delete_segment, save_segment
+    from metrics.segment import describe, list_summary, segment_customers
+
     if args.delete_saved:
         name = delete_segment(con, args.delete_saved)
         return Report({}, pd.DataFrame(), message=text("products_saved_deleted", args.lang,
@@ -290,6 +294,7 @@ def weekly_report_file(con: duckdb.DuckDBPyConnection, args: argparse.Namespace)
     """Le rapport du lundi of --week (default: the latest complete week) written to --out, as
     HTML or XLSX from its extension, in --lang; for cron on Monday mornings."""
     import reports  # the report layer (plotly, XlsxWriter): loaded for this command only
+    from metrics.report import latest_complete_week, parse_week, weekly_report
 
     fmt = reports.format_of(args.out)
     week = parse_week(args.week) if args.week else latest_complete_week(con, date.today())
@@ -305,6 +310,8 @@ PRODUCT_VIEWS = ("replenishment", "affinity")
 def replenishment_report(con: duckdb.DuckDBPyConnection, args: argparse.Namespace) -> Report:
     """Per product, the usual delay before it is bought again and who is due for it now; with
     --product, the people due for that product (their contact details and consent)."""
+    from metrics.due_lists import DUE_FACTS, due_people
+
     as_of = resolve_as_of(con, args.as_of)
     table = replenishment(con, as_of)
     summary = {"as_of": as_of, "min_repurchases": MIN_REPURCHASES,
@@ -383,6 +390,7 @@ def aftersales_lines(figures: dict, links: pd.DataFrame, lang: str) -> str:
         ("aftersales_days_to_refund",
          f"{after(figures['median_days_to_refund'], 'aftersales_days')} "
          f"({count('aftersales_dated', figures['dated_refunds'])})"),
+        text("aftersales_returns_unknown", lang),
         ("aftersales_nps", f"{nps} ({count('aftersales_answers', figures['nps_answers'])})"),
         ("aftersales_csat",
          f"{share('csat')} ({count('aftersales_answers', figures['csat_answers'])})"),
@@ -566,13 +574,12 @@ def table_text(report: Report, lang: str) -> str:
     return "\n".join([*scalars, body])
 
 
-def in_currency(report: Report, con: duckdb.DuckDBPyConnection) -> Report:
-    """The report with the shop's currency: a "currency" field, the orders no figure counts for
-    want of a conversion rate ("uncounted_orders", if any), and a last "currency" column in a
-    table with amounts (on the amount rows only of the KPI table, one row per metric)."""
-    currency = shop_currency(con)
+def in_currency(report: Report, currency: str, left_out: pd.DataFrame) -> Report:
+    """The report with the shop's ``currency``: a "currency" field, the orders no figure counts
+    for want of a conversion rate (``left_out``, as "uncounted_orders", if any), and a last
+    "currency" column in a table with amounts (on the amount rows only of the KPI table, one row
+    per metric)."""
     summary = {**report.summary, "currency": currency}
-    left_out = uncounted(con)
     if len(left_out):
         summary["uncounted_orders"] = left_out[["currency", "orders"]]
     table = report.table
@@ -622,8 +629,9 @@ def main(argv: Sequence[str] | None = None) -> int:
             if latest_order_date(con) is None:
                 print(text("cli_empty_database", args.lang))
                 return 0
-            report = in_currency(COMMANDS[args.command](con, args), con)
-            warning = uncounted_warning(uncounted(con), shop_currency(con))
+            currency, left_out = shop_currency(con), uncounted(con)
+            report = in_currency(COMMANDS[args.command](con, args), currency, left_out)
+            warning = uncounted_warning(left_out, currency)
         finally:
             con.close()
     except ComptoirError as error:

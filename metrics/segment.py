@@ -20,7 +20,7 @@ import duckdb
 import numpy as np
 import pandas as pd
 
-from ingest.canonical import CHANNELS
+from ingest.channels import SALES_CHANNELS
 from metrics.at_risk import SUBLIST_NAMES, SUBLISTS, at_risk, sublist
 from metrics.clv import DEFAULT_HORIZON_WEEKS, customer_rows, kept_customer_value
 from metrics.currencies import symbol
@@ -45,7 +45,6 @@ NO_PURCHASE = {"fr": "Sans achat", "en": "No purchase"}
 RFM_COLUMNS = ["customer_id", "segment", "r_score", "f_score", "m_score"]
 PREDICTED = ["p_alive", "predicted_value", "days_overdue"]
 PREDICTION_WEEKS = DEFAULT_HORIZON_WEEKS  # the horizon of Valeur client's predicted value
-SALES_CHANNELS = tuple(dict.fromkeys(CHANNELS.values()))  # web, shop, marketplace
 
 
 class SegmentFilterError(ComptoirError):

@@ -18,6 +18,8 @@ import argparse
 import os
 import shutil
 import sys
+from collections.abc import Iterator
+from contextlib import contextmanager
 from datetime import datetime
 from pathlib import Path
 
@@ -52,8 +54,9 @@ def backups(db: Path) -> list[Path]:
     return sorted((db.parent / FOLDER).glob(f"{db.stem}-*.duckdb"), reverse=True)
 
 
-def take(con: duckdb.DuckDBPyConnection) -> Path | None:
-    """Copy the database before a write, keep the newest KEEP copies; None in memory.
+def take(con: duckdb.DuckDBPyConnection, prune: bool = True) -> Path | None:
+    """Copy the database before a write, keep the newest KEEP copies (unless not ``prune``);
+    None in memory. Stopped midway (Ctrl-C, the page left), it leaves no partial copy.
 
     DuckDB writes the copy (ATTACH + COPY FROM DATABASE, sequences included) from one consistent
     snapshot. The file is never read directly: closing any handle on it in this process would
@@ -77,12 +80,38 @@ def take(con: duckdb.DuckDBPyConnection) -> Path | None:
                 cur.execute(f"copy from database {quoted} to comptoir_backup")
             finally:
                 cur.execute("detach comptoir_backup")
+        except BaseException:
+            for left in folder.glob(f"{partial.name}*"):
+                left.unlink()
+            raise
         finally:
             cur.close()
         os.replace(partial, target)  # whole or absent
+    if prune:
+        _prune(db)
+    return target
+
+
+def _prune(db: Path) -> None:
     for old in backups(db)[KEEP:]:
         old.unlink(missing_ok=True)
-    return target
+
+
+@contextmanager
+def kept_if_written(con: duckdb.DuckDBPyConnection) -> Iterator[Path | None]:
+    """A copy taken before the write the block makes: kept (the oldest beyond KEEP then removed)
+    when the block ends, removed when it fails or is stopped, as nothing was written: a cancelled
+    import leaves the backups as they were."""
+    copy = take(con, prune=False)
+    try:
+        yield copy
+    except BaseException:
+        if copy is not None:
+            copy.unlink(missing_ok=True)
+        raise
+    db, _ = _database(con)
+    if db is not None:
+        _prune(db)
 
 
 def restore(backup: Path, db: Path) -> Path | None:

@@ -9,11 +9,19 @@ bytes, name and options as soon as it is imported, and a run serving the request
 each file there and then in the database (``imported_since``: the import was saved but the run
 was cut before keeping its report). The button is disabled once every file shown was imported as
 it is.
+
+Any other cut is a cancel: « Annuler l'import », another widget, another page. Each stops the
+run at its next Streamlit call, the import's progress bar (ingest/progress.py), and the import's
+transaction rolls back. The run the cut starts (or the next visit of the page) finds the import
+marked as under way without a new click of Importer: it drops the request, so the import does not
+start again by itself, and tells for each file whether it was saved before the cut or left out,
+nothing changed.
 """
 
 from __future__ import annotations
 
 import hashlib
+import time
 from dataclasses import dataclass
 from datetime import datetime
 
@@ -23,13 +31,16 @@ import streamlit as st
 from exports.names import rejects_file_name
 from ingest.aftersale import scale_unsure as survey_scale_unsure
 from ingest.doubts import UnsureImport
+from ingest.errors import ImportCancelled, cancelled
 from ingest.fields import AFTER_SALE_FIELDS, FIELD_BY_NAME, FIELDS
 from ingest.pipeline import (
     ImportOptions, ImportReport, Preview, import_file, imported_since, preview,
 )
+from ingest.progress import time_left
 from store import ComptoirError
 from ui import data, forecast
 from ui.i18n import lang, pick, t
+from words.time_left import time_left_words
 
 
 @st.cache_data(max_entries=16, show_spinner=False)
@@ -76,6 +87,8 @@ def mapping_from_table(edited: pd.DataFrame, found: Preview) -> dict[str, str]:
 Files = list[tuple[str, bytes, ImportOptions]]
 REQUESTED = "import_requested"  # time of the first click not yet served
 IMPORTED = "imported_files"  # file token -> its report, for the files shown that were imported
+RUNNING = "import_running"  # (time of the click, files) of the import under way
+AGAIN = "import_clicked_again"  # Importer clicked in this run: a cut that is not a cancel
 
 
 @dataclass(frozen=True)
@@ -84,9 +97,10 @@ class ImportedOnce:
 
     file_name: str
     import_id: int
+    said: str = "import_once"  # the page's sentence; progress_finished_first after a cancel
 
 
-Result = ImportReport | ImportedOnce | UnsureImport | str
+Result = ImportReport | ImportedOnce | UnsureImport | ImportCancelled | str
 
 
 def file_token(name: str, content: bytes, options: ImportOptions) -> str:
@@ -99,6 +113,31 @@ def _request() -> None:
     """The button's callback: a click asks for an import; a click while one is pending (the
     page cut short by it) keeps the first click's time."""
     st.session_state.setdefault(REQUESTED, datetime.now())
+    st.session_state[AGAIN] = True
+
+
+def settle_cancel() -> None:
+    """At the top of the page: if the run before was cut during an import by anything but a new
+    click of Importer, the import was cancelled (module docstring): the request is dropped and
+    each of its files reported as saved before the cut or left out with nothing changed."""
+    running = st.session_state.pop(RUNNING, None)
+    if st.session_state.pop(AGAIN, False) or running is None:
+        return
+    st.session_state.pop(REQUESTED, None)
+    since, files = running
+    imported = st.session_state.get(IMPORTED, {})
+    outcomes: list[Result] = []
+    for name, content, options in files:
+        token = file_token(name, content, options)
+        saved = imported_since(data.connection(), content, since)
+        if token in imported:
+            outcomes.append(imported[token])
+        elif saved is not None:
+            outcomes.append(ImportedOnce(name, saved, "progress_finished_first"))
+        else:
+            outcomes.append(cancelled(name))
+    st.session_state["reports"] = outcomes
+    data.clear()
 
 
 def import_button(files: Files) -> None:
@@ -119,12 +158,15 @@ def import_button(files: Files) -> None:
     if done:  # a click the disabled button had not reached the browser to stop
         del st.session_state[REQUESTED]
         return
+    st.session_state[RUNNING] = (clicked, files)
     try:
         results = run_imports(files, clicked)
     except Exception:
         del st.session_state[REQUESTED]  # failed: the next run must not try again unasked
+        del st.session_state[RUNNING]
         raise
     del st.session_state[REQUESTED]
+    del st.session_state[RUNNING]
     st.session_state["reports"] = results
     st.session_state["unsure"] = unsure_files(results)
     st.session_state["order_questions"] = order_id_questions(results)
@@ -132,17 +174,26 @@ def import_button(files: Files) -> None:
 
 
 def run_imports(files: Files, since: datetime) -> list[Result]:
-    """Import each file in turn with a progress bar, each once (see the module docstring); a
-    rejected file yields its message, a file with doubts to settle its UnsureImport (shown as
-    questions). After any import the forecasts are refitted (ui.forecast), so that Valeur client
-    opens at once."""
+    """Import each file in turn with a progress bar, its time left and a cancel button, each
+    file once (see the module docstring); a rejected file yields its message, a file with doubts
+    to settle its UnsureImport (shown as questions). After any import the forecasts are refitted
+    (ui.forecast), so that Valeur client opens at once."""
     results: list[Result] = []
     imported = st.session_state.setdefault(IMPORTED, {})
     bar = st.progress(0.0, text=t("importing"))
-    for i, (name, content, options) in enumerate(files):
-        def step(fraction: float, fr: str, en: str, i: int = i) -> None:
-            bar.progress((i + fraction) / len(files), text=f"{name} — {pick(fr, en)}")
+    cancel = st.empty()
+    cancel.button(t("progress_cancel"), help=t("progress_cancel_help"), icon=":material/close:",
+                  key="import-cancel")  # its click cuts this run: settle_cancel, next run
+    total, before, started = max(1, sum(len(file[1]) for file in files)), 0, time.monotonic()
+    for name, content, options in files:
+        def step(fraction: float, fr: str, en: str, name: str = name, before: int = before,
+                 size: int = len(content)) -> None:
+            done = (before + fraction * size) / total  # files weigh their bytes
+            left = time_left(done, time.monotonic() - started)
+            said = "" if left is None else f" · {time_left_words(left, lang())}"
+            bar.progress(done, text=f"{name} — {pick(fr, en)}{said}")
 
+        before += len(content)
         token = file_token(name, content, options)
         if token in imported:
             results.append(imported[token])
@@ -161,6 +212,7 @@ def run_imports(files: Files, since: datetime) -> list[Result]:
             imported[token] = report
             results.append(report)
     bar.empty()
+    cancel.empty()
     data.clear()
     if any(isinstance(result, ImportReport) for result in results):
         st.toast(forecast.refit())

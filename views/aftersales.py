@@ -63,6 +63,7 @@ if not (figures["nps_answers"] or figures["csat_answers"] or figures["reviews"]
 
 st.subheader(t("aftersales_refunds_header"))
 st.caption(t("aftersales_refunds_caption"))
+st.caption(t("aftersales_returns_unknown"))
 st.plotly_chart(charts.refunds_chart(aftersales.refunds_by_month(as_of, version)),
                 width="stretch")
 st.subheader(t("aftersales_products_header"))

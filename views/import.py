@@ -3,6 +3,7 @@
 import streamlit as st
 
 from ingest.doubts import UnsureImport
+from ingest.errors import ImportCancelled
 from ingest.pipeline import DATE_ORDERS, ImportOptions
 from store import ComptoirError
 from ui import data, importing
@@ -13,6 +14,7 @@ from ui.streamlit_texts import uploader_label, uploader_texts
 
 st.title(t("page_import"))
 st.caption(t("import_intro"))
+importing.settle_cancel()
 
 if not data.has_orders() and not st.session_state.get("reports"):
     offer_demo("import")
@@ -108,7 +110,10 @@ for result in st.session_state.get("reports", []):
         st.error(result)
         continue
     if isinstance(result, importing.ImportedOnce):
-        st.info(t("import_once", file=result.file_name, import_id=result.import_id))
+        st.info(t(result.said, file=result.file_name, import_id=result.import_id))
+        continue
+    if isinstance(result, ImportCancelled):
+        st.info(result.message(lang()), icon=":material/undo:")
         continue
     st.subheader(f"{t('report')} — {result.file_name}")
     figures = importing.report_figures(result)

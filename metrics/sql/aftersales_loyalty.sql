@@ -44,7 +44,8 @@ from purchase_days
 window later as (partition by customer_id order by day)
 
 -- name: events
--- Each event customer's state at the event's day.
+-- Each event customer's state at the event's day, and the number of its stratum (event, cohort,
+-- orders so far), which the steps below group and join on.
 create temp table loyalty_events as
 with
 
@@ -67,7 +68,8 @@ events as (
 
 select
     e.event, e.customer_id, e.day as event_day, s.cohort, s.orders_so_far,
-    s.next_valid_day is not null as bought_again, s.spend_so_far
+    s.next_valid_day is not null as bought_again, s.spend_so_far,
+    dense_rank() over (order by e.event, s.cohort, s.orders_so_far) as stratum
 from events as e
 inner join loyalty_states as s
     on s.customer_id = e.customer_id and s.day <= e.day
@@ -81,66 +83,57 @@ create temp table loyalty_candidates as
 with
 
 strata as (
-    select event, cohort, orders_so_far, count(*) as stratum_events,
+    select event, cohort, orders_so_far, stratum, count(*) as stratum_events,
         min(event_day) as first_day, max(event_day) as last_day
     from loyalty_events
     group by all
 )
 
-select k.event, s.*, k.stratum_events
+select k.event, s.*, k.stratum, k.stratum_events
 from loyalty_states as s
 inner join strata as k
     on k.cohort = s.cohort and k.orders_so_far = s.orders_so_far
     and s.day <= k.last_day and (s.next_day is null or s.next_day > k.first_day)
 anti join loyalty_events as e on e.event = k.event and e.customer_id = s.customer_id
 
--- name: sweep
--- Per (event, cohort, orders so far) and day: how many candidate states have started by the end
--- of that day, how many have ended (their next purchase day came), and of each how many bought
--- again; running totals along the days. A state counts at day T when it started on or before T
--- and ends after T.
-create temp table loyalty_sweep as
+-- name: along
+-- Per stratum and day, on the days a candidate state enters (its purchase
+-- day) or leaves (its next one) and the events' days: running totals along the days. Read at an
+-- event's day: the candidate states that cover it (started on or before it, not ended by it)
+-- and of them those that bought again. Read at a state's first and next day: the stratum's
+-- events before that day, so that the events in its span are those before its end less those
+-- before its start (all of the stratum's when it has not ended).
+create temp table loyalty_along as
 with
 
 moves as (
-    select event, cohort, orders_so_far, day, 1 as customers,
-        (next_valid_day is not null)::int as again
+    select stratum, day, 1 as customers, (next_valid_day is not null)::int as again, 0 as events
     from loyalty_candidates
     union all
-    select event, cohort, orders_so_far, next_day, -1, -(next_valid_day is not null)::int
+    select stratum, next_day, -1, -(next_valid_day is not null)::int, 0
     from loyalty_candidates
     where next_day is not null
+    union all
+    select stratum, event_day, 0, 0, 1
+    from loyalty_events
 ),
 
 by_day as (
-    select event, cohort, orders_so_far, day, sum(customers) as customers, sum(again) as again
+    select stratum, day, sum(customers) as customers, sum(again) as again,
+        sum(events) as events
     from moves
     group by all
 )
 
 select
-    event, cohort, orders_so_far, day,
+    stratum, day,
     sum(customers) over running as comparables,
-    sum(again) over running as comparables_again
+    sum(again) over running as comparables_again,
+    sum(events) over running - events as events_before
 from by_day
 window running as (
-    partition by event, cohort, orders_so_far order by day
+    partition by stratum order by day
     rows between unbounded preceding and current row
-)
-
--- name: event_days
--- The events' running count per (event, cohort, orders so far) along the days.
-create temp table loyalty_event_days as
-select
-    event, cohort, orders_so_far, day,
-    sum(events) over (
-        partition by event, cohort, orders_so_far order by day
-        rows between unbounded preceding and current row
-    ) as events_so_far
-from (
-    select event, cohort, orders_so_far, event_day as day, count(*) as events
-    from loyalty_events
-    group by event, cohort, orders_so_far, event_day
 )
 
 -- name: value_sample
@@ -191,24 +184,18 @@ per_event as (
     from loyalty_events as e
     asof left join loyalty_states as y
         on y.customer_id = e.customer_id and y.day <= e.event_day + 365
-    asof left join loyalty_sweep as w
-        on w.event = e.event and w.cohort = e.cohort and w.orders_so_far = e.orders_so_far
-        and w.day <= e.event_day
+    left join loyalty_along as w on w.stratum = e.stratum and w.day = e.event_day
     left join loyalty_value as v on v.event = e.event and v.customer_id = e.customer_id
 ),
 
 met as (
-    -- candidates with a state an event of its stratum falls in: events by the day before its
-    -- end (or all of the stratum's) more than those by the day before its start
+    -- candidates with a state some event of its stratum falls in: events before its end (all
+    -- of the stratum's if it has not ended) more than before its start
     select c.event, count(distinct c.customer_id) as comparable_customers
     from loyalty_candidates as c
-    asof left join loyalty_event_days as b
-        on b.event = c.event and b.cohort = c.cohort and b.orders_so_far = c.orders_so_far
-        and b.day < c.day
-    asof left join loyalty_event_days as f
-        on f.event = c.event and f.cohort = c.cohort and f.orders_so_far = c.orders_so_far
-        and f.day < coalesce(c.next_day, '9999-12-31'::date)
-    where coalesce(f.events_so_far, 0) > coalesce(b.events_so_far, 0)
+    inner join loyalty_along as b on b.stratum = c.stratum and b.day = c.day
+    left join loyalty_along as f on f.stratum = c.stratum and f.day = c.next_day
+    where coalesce(f.events_before, c.stratum_events) > b.events_before
     group by c.event
 ),
 

@@ -69,6 +69,12 @@ def test_table_names_each_figure_by_its_glossary_term(capsys, shop_db):
     assert "Taux de remboursement (commandes) : 50,0\u00a0% (3 remboursements sur 6 commandes)" in lines
     assert "NPS : 16,7 (6 réponses)" in lines
     assert "Délai de remboursement : 7 jours (2 remboursements datés)" in lines
+    # no sales file says which items came back (docs/formats-after-sale.md): said, not a 0 %
+    assert lines[lines.index("Délai de remboursement : 7 jours (2 remboursements datés)") + 1] == (
+        "Retours : vos fichiers de ventes disent ce qui a été remboursé, pas quels articles sont "
+        "revenus ; aucun taux de retour n'est donc calculé. Un article renvoyé et remboursé compte "
+        "dans le taux de remboursement.")
+    assert not any(line.startswith("Taux de retour") for line in lines)
     assert "Délai de première réponse : 4 heures" in lines
     assert lines[-1].startswith("Une association, pas une preuve")
 

@@ -29,13 +29,14 @@ import pytest
 
 import store
 from ingest.pipeline import import_file
+from ingest.progress import STARTS
 from store import backup
 from tests.conftest import ROOT
 from tests.trust import database_state
 
 ROWS = 200_000
 TRIALS = 6
-SAVING = "Rapprochement des clients et enregistrement"  # the progress line of the write phase
+SAVING = STARTS["lineage"][2]  # the progress line of the write phase (ingest/load.py)
 EARLIER_FILE = "N° de commande;Date;E-mail;Montant\nA1;15/01/2024;client1@exemple.fr;9,90\n"
 # Two complete runs of one import number its orders in different orders (the insert reads a
 # parallel scan), so orders are compared by their own key, (source, source order id).

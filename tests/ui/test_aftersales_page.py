@@ -55,6 +55,10 @@ def test_hand_computed_shop(shop_db, use_db):
     captions = [c.value for c in at.caption]
     assert "3 remboursements sur 6 commandes" in captions
     assert "5 réponses" in captions
+    # no return rate: the files do not say which items came back (not a fake 0 %)
+    assert any(c.startswith("Retours : vos fichiers de ventes disent ce qui a été remboursé")
+               for c in captions)
+    assert not any(label.startswith("Taux de retour") for label in shown)
     tables = [frame.value for frame in at.dataframe]
     detractors = next(table for table in tables if "Réponse du" in table.columns)
     # latest answers within 30 days of 15/06: customer 5's NPS 6 of 20/05 (customer 1's 0

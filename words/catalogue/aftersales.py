@@ -225,6 +225,13 @@ STRINGS: dict[str, tuple[str | dict[str, str], str | dict[str, str]]] = {
         "By month of the order: share of the orders placed that were refunded, by number and "
         "by value. A return shows as a refund.",
     ),
+    "aftersales_returns_unknown": (
+        "Retours : vos fichiers de ventes disent ce qui a été remboursé, pas quels articles sont "
+        "revenus ; aucun taux de retour n'est donc calculé. Un article renvoyé et remboursé "
+        "compte dans le taux de remboursement.",
+        "Returns: your sales files say what was refunded, not which items came back, so no "
+        "return rate is computed. An item sent back and refunded counts in the refund rate.",
+    ),
     "aftersales_by_orders": ("En commandes", "By orders"),
     "aftersales_by_value": ("En montant", "By value"),
     "aftersales_products_header": ("Remboursements par produit (12 mois)",
