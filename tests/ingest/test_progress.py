@@ -182,3 +182,18 @@ def test_a_cancel_after_the_commit_is_too_late(shop):
             len(reports_of(SALES, store.connect(":memory:"))) - 1, Stopped()))
     assert con.execute("select file_name from imports order by import_id").fetchall() == [
         (EARLIER.name,), (SALES.name,)]
+
+
+def test_a_cancel_keeps_the_five_backups_there_were(shop):
+    """A copy is taken before the write, but the oldest one is removed only once the import is
+    saved: a cancelled import does not cost the owner a backup."""
+    con, folder = shop
+    for _ in range(5):
+        import_file(con, EARLIER.read_bytes(), EARLIER.name)
+    kept = sorted((folder / "backups").iterdir())
+    assert len(kept) == 5
+    inside = [fr for _, fr in reports_of(SALES, store.connect(":memory:"))].index(
+        STARTS["match"][2])
+    with pytest.raises(Stopped):
+        import_file(con, SALES.read_bytes(), SALES.name, progress=stop_at(inside, Stopped()))
+    assert sorted((folder / "backups").iterdir()) == kept
