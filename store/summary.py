@@ -3,8 +3,9 @@ definition customer_facts_until over every order, customer_repeat_spend (migrati
 definition customer_occasions_until, and customer_product_days (migration 024), the definition
 product_purchases_from_orders, so that "as of today" figures and forecasts read 1 row per
 person (a few per product bought) instead of every order and order line; beside them
-product_basket_days (migration 024), the day's baskets per product, for bought together. Every write that changes a person's orders or identity (import,
-merge, split, forget) calls ``refresh`` inside its own transaction."""
+product_basket_days (migration 024), the day's baskets per product, for bought together. Every
+write that changes a person's orders or identity (import, merge, split, forget) calls
+``refresh`` inside its own transaction."""
 
 from __future__ import annotations
 
