@@ -730,13 +730,12 @@ def leading_run(chars: np.ndarray, low: int, high: int) -> np.ndarray:
 
 def largest_number(chars: np.ndarray, lengths: np.ndarray, zero: int, base: int) -> int:
     """The largest number written by the rows' first ``lengths`` bytes, as digits of ``base``
-    counted from the byte ``zero`` (0-9 from '0', A-Z as 1-26 from '@'): one of the longest."""
-    longest = int(lengths.max())
-    chars = chars[lengths == longest]
+    counted from the byte ``zero`` (0-9 from '0', A-Z as 1-26 from '@'). Every row is read, not
+    only the longest: digits may start with zeros (« 00 » is shorter in value than « 1 »)."""
     value = np.zeros(len(chars), dtype=np.int64)
-    for i in range(longest):
-        value = value * base + chars[:, i] - zero
-    return int(value.max()) if longest else 0
+    for i in range(int(lengths.max())):
+        value = np.where(i < lengths, value * base + chars[:, i] - zero, value)
+    return int(value.max())
 
 
 def column_letters(number: int) -> str:
