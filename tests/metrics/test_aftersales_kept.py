@@ -13,6 +13,7 @@ import pytest
 import store
 from identity import decisions as identity
 from ingest.pipeline import import_file
+from ingest.remove import remove_imports
 from metrics import aftersales, clv
 from metrics.dates import latest_order_date
 from sample_data.demo import load_after_sale, load_demo
@@ -95,3 +96,14 @@ def test_the_refit_after_a_change_keeps_the_comparison(shop):
     clv.refit_after_change(shop)
     assert kept_versions(shop) == [(*store.data_version(shop), latest_order_date(shop))]
     pd.testing.assert_frame_equal(aftersales.kept_loyalty(shop), aftersales.loyalty(shop))
+
+
+def test_removing_an_import_drops_the_kept_comparison(shop):
+    # The version after a removal can be one seen before (its latest import id, merges and
+    # customers), so nothing kept may outlive a removal.
+    import_file(shop, LATER_TICKET, "tickets.csv")
+    latest = shop.execute("select max(import_id) from imports").fetchone()[0]
+    aftersales.kept_loyalty(shop)
+    remove_imports(shop, [latest])
+    assert kept_versions(shop) == []
+    assert_kept_equals_computed(shop)
