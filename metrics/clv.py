@@ -528,7 +528,6 @@ def refit_after_change(
 
             fits.append(_fit_to_keep(con, None, weeks, step, whole_fits))
         _keep(con, [fit for fit in fits if fit is not None])  # both horizons, or none
-        aftersales.kept_loyalty(con)
     except Exception as error:  # noqa: BLE001 (any failure: see the docstring)
         return {
             "fr": "Prévisions non recalculées maintenant : la page Valeur client les calculera "
@@ -537,6 +536,21 @@ def refit_after_change(
             "value page will compute them when opened.",
         }
     seconds = time.perf_counter() - start
+    line = _forecasts_line(fits, seconds)
+    try:
+        aftersales.kept_loyalty(con)
+    except Exception as error:  # noqa: BLE001 (as the forecasts: nothing kept, computed later)
+        return {
+            "fr": f"{line['fr']} Comparaison après-vente non enregistrée : la page Après-vente "
+            "la calculera à son ouverture.",
+            "en": f"{line['en']} After-sales comparison not kept ({type(error).__name__}: "
+            f"{error}): the After-sales page will compute it when opened.",
+        }
+    return line
+
+
+def _forecasts_line(fits: list, seconds: float) -> dict[str, str]:
+    """What the refit did, in one line (French and English)."""
     shown = f"{seconds:.1f}"
     if fits[0] is None:  # kept already, or no order at all
         return {"fr": "Prévisions à jour.", "en": "Forecasts up to date."}

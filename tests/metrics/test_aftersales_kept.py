@@ -107,3 +107,20 @@ def test_removing_an_import_drops_the_kept_comparison(shop):
     remove_imports(shop, [latest])
     assert kept_versions(shop) == []
     assert_kept_equals_computed(shop)
+
+
+def test_a_comparison_that_cannot_be_kept_leaves_the_forecasts_kept_and_says_so(shop):
+    """The forecasts' line said « Prévisions non recalculées » when only the after-sales
+    comparison failed, though the forecasts were kept."""
+    def broken(con):
+        raise FloatingPointError("overflow")
+
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(aftersales, "kept_loyalty", broken)
+        words = clv.refit_after_change(shop)
+    assert words["fr"].startswith("Prévisions recalculées")
+    assert words["fr"].endswith("Comparaison après-vente non enregistrée : la page Après-vente "
+                                "la calculera à son ouverture.")
+    assert "After-sales comparison not kept (FloatingPointError: overflow)" in words["en"]
+    assert shop.execute("select count(*) from clv_fits").fetchone()[0] > 0
+    assert kept_versions(shop) == []
