@@ -20,6 +20,7 @@ from itertools import accumulate
 
 Progress = Callable[[float, str, str], None]
 Step = Callable[[str, float], None]  # a step's name and the part of it done (0 to 1)
+Part = Callable[[float], None]  # the part done of the step under way
 
 # (step, share of the import's time, words shown meanwhile). The shares are those of the 1M-line
 # bench file imported into a fresh database (bench/import_steps.py), with 1 % at least for a step:
@@ -27,13 +28,13 @@ Step = Callable[[str, float], None]  # a step's name and the part of it done (0 
 # into the 1M-line shop, see bench/RESULTS.md) and the time left grows while it runs.
 STEPS: tuple[tuple[str, float, str, str], ...] = (
     ("read", 0.31, "Lecture du fichier", "Reading the file"),
-    ("parse", 0.24, "Analyse des valeurs", "Parsing values"),
+    ("parse", 0.28, "Analyse des valeurs", "Parsing values"),
     ("lineage", 0.01, "Comparaison avec les commandes déjà importées",
      "Comparing with the orders already imported"),
     ("backup", 0.01, "Sauvegarde de la base avant l'import", "Backing up the database"),
-    ("match", 0.32, "Rapprochement des clients", "Matching customers"),
-    ("orders", 0.07, "Enregistrement des commandes", "Saving the orders"),
-    ("summary", 0.04, "Mise à jour des fiches clients", "Updating the customer summaries"),
+    ("match", 0.15, "Rapprochement des clients", "Matching customers"),
+    ("orders", 0.09, "Enregistrement des commandes", "Saving the orders"),
+    ("summary", 0.15, "Mise à jour des fiches clients", "Updating the customer summaries"),
 )
 _TOTAL = sum(share for _, share, _, _ in STEPS)
 _BOUNDS = [start / _TOTAL for start in accumulate((share for _, share, _, _ in STEPS),
@@ -52,6 +53,10 @@ def silent(fraction: float, fr: str, en: str) -> None:
 
 
 def no_step(step: str, part: float = 0.0) -> None:
+    return None
+
+
+def no_part(part: float) -> None:
     return None
 
 

@@ -16,7 +16,7 @@ import tempfile
 import unicodedata
 import zipfile
 import zlib
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -24,7 +24,10 @@ from pathlib import Path
 import duckdb
 import numpy as np
 import pandas as pd
+import pyarrow as pa
+import pyarrow.compute as pc
 from defusedxml import ElementTree as DefusedET
+from numpy.lib.stride_tricks import sliding_window_view
 from python_calamine import CalamineWorkbook, PasswordError
 
 from ingest.doubts import Doubt
@@ -32,6 +35,7 @@ from ingest.errors import rejected
 from ingest.fields import FIELDS, IDENTITY_FIELDS, ORDER_VALUE_FIELDS
 from ingest.mapping import candidates
 from ingest.parse import normalise_header, parse_money
+from ingest.progress import Part, no_part
 from ingest.sources import detect_source
 from ingest.sql_files import sql_text
 
@@ -48,6 +52,9 @@ MAX_XLSX_RATIO = 200
 MAX_SHEET_CELLS = 25_000_000  # calamine allocates the sheet's whole rectangle, empty cells too
 ARROW_BATCH_ROWS = 100_000
 MAX_LINE_CHARS = 10_000_000  # as read_body.sql's max_line_size
+# How far a delimited file's reading is (ingest/progress.py) after its text is decoded, after it
+# is written for DuckDB, and once DuckDB has split every row: the 1M-line bench file's profile.
+DECODED, WRITTEN, SPLIT = 0.27, 0.42, 0.88
 csv.field_size_limit(MAX_LINE_CHARS)  # the sample parser's default (131,072) crashed on long cells
 MARKUP = re.compile(rb"^(?:\xef\xbb\xbf)?\s*<(?:\?xml|!doctype|html|table|workbook)", re.IGNORECASE)
 # é è à ç ô, then € ’ …: two patterns, as each one's leading byte is searched at memchr speed
@@ -459,9 +466,11 @@ def read_file(
     sheet: str | None = None,
     encoding: str | None = None,
     header_row: int | None = None,
+    done: Part = no_part,
 ) -> RawTable:
     """Read any supported file into a RawTable, or raise FileRejected saying what to do.
-    ``sheet``, ``encoding`` and ``header_row`` (1-based) are the owner's choices; None = detect."""
+    ``sheet``, ``encoding`` and ``header_row`` (1-based) are the owner's choices; None = detect.
+    ``done`` hears how much of a delimited file's reading is done (a workbook's is one call)."""
     if not data or not data.strip():
         raise rejected(
             file_name,
@@ -473,7 +482,7 @@ def read_file(
     elif MARKUP.match(data[:512]):
         raise _not_text(file_name)
     else:
-        table = read_delimited(data, file_name, encoding, header_row)
+        table = read_delimited(data, file_name, encoding, header_row, done)
     table = drop_totals_row(excel_text_undone(table))
     if table.frame.empty and table.rejects.empty:
         raise _no_data(file_name)
@@ -481,12 +490,14 @@ def read_file(
 
 
 def read_delimited(
-    data: bytes, file_name: str, encoding: str | None = None, header_row: int | None = None
+    data: bytes, file_name: str, encoding: str | None = None, header_row: int | None = None,
+    done: Part = no_part,
 ) -> RawTable:
     text, encoding, doubts = decode(data, file_name, encoding)
     text = text.replace("\r\n", "\n")
     if "\r" in text:  # old Mac line ends
         text = text.replace("\r", "\n")
+    done(DECODED)
     controls = sum(1 for ch in text[:4096] if ord(ch) < 32 and ch not in "\n\t")
     if controls > 8:
         raise _not_text(file_name)
@@ -517,8 +528,12 @@ def read_delimited(
     with tempfile.TemporaryDirectory(prefix="comptoir-") as tmp:
         path = Path(tmp) / "body.csv"
         write_utf8(path, body)
+        lines = body.count("\n")  # rows at most: a quoted cell may hold line breaks
         del body
-        frame, row_numbers, rejects = _duckdb_read(path, delimiter, headers, lines_before + 2)
+        done(WRITTEN)
+        frame, row_numbers, rejects = _duckdb_read(
+            path, delimiter, headers, lines_before + 2,
+            lambda rows: done(WRITTEN + (SPLIT - WRITTEN) * min(1.0, rows / lines)))
     table = RawTable(
         frame=frame,
         headers=headers,
@@ -559,20 +574,29 @@ def _nth_line_start(text: str, n: int) -> int:
 
 
 def _duckdb_read(
-    path: Path, delimiter: str, headers: list[str], first_row: int
+    path: Path, delimiter: str, headers: list[str], first_row: int,
+    split: Callable[[int], None],
 ) -> tuple[pd.DataFrame, np.ndarray, pd.DataFrame]:
     """Split the data rows with DuckDB; malformed records go to its rejects table, with their
     record number, and short rows are padded back (their missing trailing cells were blank).
-    Cells stream out in Arrow batches, so DuckDB never holds a second copy of them all."""
+    Cells stream out in Arrow batches, so DuckDB never holds a second copy of them all, and
+    ``split`` hears the count of rows out after each batch."""
     names = [f"c{i}" for i in range(len(headers))]
     con = duckdb.connect()
     try:
         con.execute("set preserve_insertion_order = true")
-        frame = con.sql(
+        reader = con.sql(
             sql_text("read_body"),
             params={"path": str(path), "delim": delimiter,
                     "columns": {n: "varchar" for n in names}},
-        ).to_arrow_reader(ARROW_BATCH_ROWS).read_all().to_pandas()
+        ).to_arrow_reader(ARROW_BATCH_ROWS)
+        batches, rows = [], 0
+        for batch in reader:
+            batches.append(batch)
+            rows += batch.num_rows
+            split(rows)
+        frame = pa.Table.from_batches(batches, schema=reader.schema).to_pandas()
+        del batches
         errors = con.execute(sql_text("read_body_rejects")).df()
     finally:
         con.close()
@@ -680,31 +704,38 @@ def check_workbook_size(data: bytes, file_name: str) -> set[str]:
     return errors_in
 
 
-def grid_extent(xml: bytes, chunk: int = 1 << 24) -> tuple[int, int]:
+def grid_extent(xml: bytes) -> tuple[int, int]:
     """The last row and column named by the ` r="B12"` references of rows and cells in a part of
-    the workbook: the grid calamine will allocate. Vectorised over the bytes, chunk by chunk
-    (a sheet holds millions of cells); references have at most 3 letters and 7 digits."""
-    last_row = last_column = 0
-    for start in range(0, len(xml), chunk):
-        piece = xml[start : start + chunk + 16]
-        raw = np.frombuffer(piece + bytes(16), dtype=np.uint8)
-        n = min(chunk, len(piece))
-        at = np.flatnonzero((raw[:n] == 32) & (raw[1 : n + 1] == 114) & (raw[2 : n + 2] == 61)
-                            & (raw[3 : n + 3] == 34)) + 4  # ' r="'
-        if not len(at):
-            continue
-        window = raw[at[:, None] + np.arange(10)].astype(np.int64)
-        letters = np.cumprod((window[:, :3] >= 65) & (window[:, :3] <= 90), axis=1).sum(axis=1)
-        column = np.zeros(len(at), dtype=np.int64)
-        for i in range(3):
-            column = np.where(i < letters, column * 26 + window[:, i] - 64, column)
-        digits = np.take_along_axis(window, letters[:, None] + np.arange(7), axis=1)
-        is_digit = np.cumprod((digits >= 48) & (digits <= 57), axis=1).astype(bool)
-        row = np.zeros(len(at), dtype=np.int64)
-        for i in range(7):
-            row = np.where(is_digit[:, i], row * 10 + digits[:, i] - 48, row)
-        last_row, last_column = max(last_row, int(row.max())), max(last_column, int(column.max()))
-    return last_row, last_column
+    the workbook: the grid calamine will allocate. Vectorised over the bytes (a sheet holds
+    millions of cells): each reference is read through a window of the bytes, never copied
+    whole; references have at most 3 letters and 7 digits."""
+    raw = np.frombuffer(xml + bytes(16), dtype=np.uint8)
+    at = np.flatnonzero(raw[1 : len(xml) + 1] == 114) + 1  # each r, then those of ' r="'
+    at = at[(raw[at - 1] == 32) & (raw[at + 1] == 61) & (raw[at + 2] == 34)] + 3
+    if not len(at):
+        return 0, 0
+    letters = sliding_window_view(raw, 4)[at]
+    letter_count = leading_run(letters, 65, 90)
+    digits = sliding_window_view(raw, 8)[at + letter_count]
+    digit_count = leading_run(digits, 48, 57)
+    return largest_number(digits, digit_count, 48, 10), largest_number(letters, letter_count, 64, 26)
+
+
+def leading_run(chars: np.ndarray, low: int, high: int) -> np.ndarray:
+    """How many bytes of each row, all but its last, run from the start within [low, high]."""
+    inside = (chars >= low) & (chars <= high)
+    inside[:, -1] = False
+    return np.argmin(inside, axis=1)
+
+
+def largest_number(chars: np.ndarray, lengths: np.ndarray, zero: int, base: int) -> int:
+    """The largest number written by the rows' first ``lengths`` bytes, as digits of ``base``
+    counted from the byte ``zero`` (0-9 from '0', A-Z as 1-26 from '@'). Every row is read, not
+    only the longest: digits may start with zeros (« 00 » is shorter in value than « 1 »)."""
+    value = np.zeros(len(chars), dtype=np.int64)
+    for i in range(int(lengths.max())):
+        value = np.where(i < lengths, value * base + chars[:, i] - zero, value)
+    return int(value.max())
 
 
 def column_letters(number: int) -> str:
@@ -761,20 +792,16 @@ def read_workbook(
             "bon fichier.",
             "the workbook holds no data table. Check you chose the right file.",
         )
-    rows = chosen.rows
-    header_index = chosen_header(header_row, min(len(rows), SAMPLE_ROWS), file_name)
+    rows = chosen.head
+    header_index = chosen_header(header_row, min(chosen.height, SAMPLE_ROWS), file_name)
     upper, lower = chosen.header if header_index is None else header_rows(
         rows, chosen.merged, header_index)
     headers = dedupe_headers(two_row_headers(rows, chosen.merged, upper, lower))
-    body = rows[lower + 1 :]
-    width = len(headers)
-    if body and len(body[0]) != width:  # calamine's rows are as wide as the sheet
-        body = [r[:width] for r in body]
-    frame = pd.DataFrame(body, columns=[f"c{i}" for i in range(width)])
-    row_numbers = np.arange(lower + 2, lower + 2 + len(frame), dtype="int64")
+    row_numbers = np.arange(lower + 2, chosen.height + 1, dtype="int64")
+    frame = pd.DataFrame(index=pd.RangeIndex(len(row_numbers)))
     numbers: dict[int, pd.Series] = {}
-    for i, name in enumerate(frame.columns):
-        frame[name], typed = _cells_as_text(frame[name], row_numbers)
+    for i, column in enumerate(chosen.columns):  # (calamine's rows are as wide as the sheet)
+        frame[f"c{i}"], typed = _cells_as_text(column[lower + 1 :], row_numbers)
         if typed is not None:
             numbers[i] = typed
     if errors_in:
@@ -808,7 +835,9 @@ class Sheet:
     """One sheet's cells and what its table looks like."""
 
     name: str
-    rows: list[list]
+    head: list[list]  # the first rows, where the header is looked for
+    height: int  # rows, blank ones included
+    columns: list[pa.Array | list]  # each column's cells, see sheet_columns
     merged: list[tuple[tuple[int, int], tuple[int, int]]]  # ((row, col), (row, col)), 0-based
     size: int
     header: tuple[int, int]  # 0-based first and last row of the detected header
@@ -820,13 +849,29 @@ def _read_sheet(book: CalamineWorkbook, name: str, data: bytes, file_name: str) 
         found = book.get_sheet_by_name(name)
         rows = found.to_python(skip_empty_area=False)
         merged = list(found.merged_cell_ranges or [])
-    size = table_size(rows)
+    columns = sheet_columns(rows)
+    head = rows[: SAMPLE_ROWS + 2]  # (a header found in the sample may have a row below it)
+    size = table_size(columns)
     header = (0, 0)
     if size:
-        found_at = find_header([[str(c) for c in r] for r in rows[:SAMPLE_ROWS]])
-        header = header_rows(rows, merged, found_at)
-    headers = two_row_headers(rows, merged, *header) if size else []
-    return Sheet(name, rows, merged, size, header, headers)
+        found_at = find_header([[str(c) for c in r] for r in head[:SAMPLE_ROWS]])
+        header = header_rows(head, merged, found_at)
+    headers = two_row_headers(head, merged, *header) if size else []
+    return Sheet(name, head, len(rows), columns, merged, size, header, headers)
+
+
+def sheet_columns(rows: list[list]) -> list[pa.Array | list]:
+    """A sheet's cells column by column: an Arrow text array where every cell is text (most
+    columns: the cells are then cleaned by Arrow, never again one Python object at a time), else
+    the list of calamine's values (numbers, dates, booleans)."""
+    columns: list[pa.Array | list] = []
+    for i in range(len(rows[0]) if rows else 0):  # calamine's rows are a rectangle
+        values = [row[i] for row in rows]
+        try:
+            columns.append(pa.array(values, pa.string()))
+        except (pa.ArrowTypeError, pa.ArrowInvalid):
+            columns.append(values)
+    return columns
 
 
 def choose_sheet(sheets: list[Sheet]) -> tuple[Sheet, list[str]]:
@@ -906,13 +951,18 @@ def two_row_headers(
             else f"{title} {name}".strip() for title, name in zip(titles, names)]
 
 
-def table_size(rows: list[list]) -> int:
+def table_size(columns: list[pa.Array | list]) -> int:
     """How many rows of a sheet hold at least two filled cells: its table, not its notes."""
-    if not rows:
+    if not columns:
         return 0
-    cells = np.array(rows, dtype=object)  # a rectangle: calamine pads the rows
-    filled = (cells != "") & ~pd.isna(cells)
-    return int((filled.sum(axis=1) >= 2).sum())
+    filled = np.zeros(len(columns[0]), dtype=np.int64)
+    for column in columns:
+        if isinstance(column, pa.Array):
+            filled += pc.fill_null(pc.not_equal(column, ""), False).to_numpy(zero_copy_only=False)
+        else:
+            cells = np.array(column, dtype=object)
+            filled += (cells != "") & ~pd.isna(cells)
+    return int((filled >= 2).sum())
 
 
 def _cell_header(value: object) -> str:
@@ -920,17 +970,24 @@ def _cell_header(value: object) -> str:
     return text[:-2] if re.fullmatch(r"-?\d+\.0", text) else text
 
 
-def _cells_as_text(col: pd.Series, row_numbers: np.ndarray) -> tuple[pd.Series, pd.Series | None]:
+def _cells_as_text(cells: pa.Array | list, row_numbers: np.ndarray
+                   ) -> tuple[pd.Series, pd.Series | None]:
     """Workbook cells as the text a CSV export would hold: 612345678.0 -> '612345678',
     dates -> ISO (which the date parser reads unambiguously). With them, when the column holds
     numbers with decimals, those numbers as Excel stores them (by file row number): a formula's
-    saved 14.988 among text cells "12,50" must not be read with the text's decimal comma."""
+    saved 14.988 among text cells "12,50" must not be read with the text's decimal comma.
+    A column of calamine's values takes pandas' types as a frame of the sheet's rows would."""
     typed = None
-    if pd.api.types.infer_dtype(col, skipna=True) not in ("string", "empty"):
-        number = col.map(type).isin((float, int)).to_numpy()
-        values = col[number].astype("float64")
-        if (values != values.round()).any():
-            typed = pd.Series(values.to_numpy(), index=row_numbers[number])
+    if isinstance(cells, pa.Array):
+        col = pd.Series(cells, dtype="str")
+    else:
+        col = pd.DataFrame(zip(cells), columns=["cells"])["cells"]
+        if pd.api.types.infer_dtype(col, skipna=True) not in ("string", "empty"):
+            number = col.map(type).isin((float, int)).to_numpy()
+            if number.any():  # (a column of date-times alone is typed as such by pandas)
+                values = col[number].astype("float64")
+                if (values != values.round()).any():
+                    typed = pd.Series(values.to_numpy(), index=row_numbers[number])
     text = col.astype("str").str.strip()
     if text.str.endswith(".0").any():  # (a column of names needs no regular expression)
         whole = text.str.fullmatch(r"-?\d+\.0")  # (no backreferences: they run row by row)

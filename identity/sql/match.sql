@@ -84,12 +84,12 @@ group by kind, value
 on conflict do nothing
 
 -- name: insert_sightings
--- This import carried these keys (store/migrations/012_key_sightings.sql).
+-- This import carried these keys (store/migrations/012_key_sightings.sql), each once: the import
+-- id is new (025_key_sightings_unindexed.sql).
 insert into key_sightings (kind, value, import_id)
 select distinct kind, value, $import_id
 from person_keys
 where customer_id is not null
-on conflict do nothing
 
 -- name: known_keys
 -- Keys of this file's people that already belong to a customer.

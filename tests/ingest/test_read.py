@@ -3,13 +3,16 @@
 from __future__ import annotations
 
 import io
+import re
 from datetime import datetime
 
 import openpyxl
 import pytest
+from hypothesis import example, given, settings
+from hypothesis import strategies as st
 
 from ingest.errors import FileRejected
-from ingest.read import read_file
+from ingest.read import grid_extent, read_file
 
 FRENCH_SALES = (
     "Export des ventes\n"
@@ -133,3 +136,22 @@ def test_zip_bomb_is_refused_before_parsing():
         zf.writestr("xl/worksheets/sheet1.xml", "<a>" + " " * 50_000_000 + "</a>")
     with pytest.raises(FileRejected, match="piégé"):
         read_file(out.getvalue(), "bomb.xlsx")
+
+
+REFERENCE = st.tuples(st.text("ABCDEFGHIJKLMNOPQRSTUVWXYZ", max_size=4),
+                      st.text("0123456789", max_size=8))
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.tuples(st.sampled_from(["<row", "<c", "x", "<c t=\"s\""]), REFERENCE),
+                max_size=30))
+@example([("<row", ("", "1")), ("<row", ("", "00"))])
+def test_grid_extent_reads_every_reference_as_a_regular_expression_would(cells):
+    """The zip-bomb guard's vectorised reading of ` r="…"` references (at most 3 letters, then
+    at most 7 digits, as calamine's grid) against a plain regular expression."""
+    xml = "".join(f'{tag} r="{letters}{digits}"/>' for tag, (letters, digits) in cells)
+    found = [(m[1], m[2]) for m in re.finditer(r' r="([A-Z]{0,3})([0-9]{0,7})', xml)]
+    rows = [int(d) if d else 0 for _, d in found]
+    columns = [sum((ord(c) - 64) * 26 ** i for i, c in enumerate(reversed(letters)))
+               for letters, _ in found]
+    assert grid_extent(xml.encode()) == (max(rows, default=0), max(columns, default=0))

@@ -187,6 +187,29 @@ def test_a_formula_s_saved_date_and_whole_numbers_stay_as_before():
     assert table.frame.iloc[0].tolist() == ["A1", "2024-03-05", "12", "612345678"]
 
 
+def test_a_date_column_holding_a_time_in_every_row_imports(con):
+    """Found by bench/workbook_equivalence.py: a column of date-times with no blank cell (Excel's
+    « jj/mm/aaaa hh:mm ») became a datetime column, and looking for Excel numbers in it raised a
+    TypeError: a traceback instead of an import."""
+    out = io.BytesIO()
+    book = xlsxwriter.Workbook(out, {"in_memory": True,
+                                     "default_date_format": "dd/mm/yyyy hh:mm"})
+    sheet = book.add_worksheet("Ventes")
+    sheet.write_row(0, 0, ["N° de commande", "Date", "Montant"])
+    for row, (number, day, amount) in enumerate(
+            [("A1", datetime(2024, 3, 5, 10, 30), 12.5), ("A2", datetime(2024, 3, 6, 18, 5), 8)], 1):
+        sheet.write(row, 0, number)
+        sheet.write_datetime(row, 1, day)
+        sheet.write(row, 2, amount)
+    book.close()
+    table = preview(out.getvalue(), "v.xlsx").table
+    assert table.frame["c1"].tolist() == ["2024-03-05 10:30:00", "2024-03-06 18:05:00"]
+    import_file(con, out.getvalue(), "v.xlsx")
+    assert con.execute("select source_order_id, ordered_at, amount from orders order by 1"
+                       ).fetchall() == [("A1", datetime(2024, 3, 5, 10, 30), Decimal("12.50")),
+                                        ("A2", datetime(2024, 3, 6, 18, 5), Decimal("8.00"))]
+
+
 
 def test_a_workbook_number_too_big_for_an_amount_rejects_its_row(con):
     """Found by the fuzzer: a number past 15 digits of cents (or an overflow to infinity) went
