@@ -99,6 +99,8 @@ def weak_attachments(
     label: np.ndarray,
     matched: pd.Series,
     apart: pd.DataFrame,
+    rows: np.ndarray,
+    weight: np.ndarray,
 ) -> tuple[np.ndarray, pd.Series, int, pd.DataFrame]:
     """Join, through name + postcode, what cannot be two different people.
 
@@ -112,8 +114,9 @@ def weak_attachments(
     that key and no email or phone (the same till customer as last time) if there is exactly
     one, or else form a group of their own (counted, for the owner to review).
 
-    Returns labels, matches, the number of such ambiguous people, and the (person, customer_id)
-    pairs of people whose entity was joined to known customers.
+    ``rows`` and ``weight``: each person's first row in the file and how many rows they stand
+    for (match_people). Returns labels, matches, the number of such ambiguous rows, and the
+    (person, customer_id) pairs of people whose entity was joined to known customers.
     """
     weak = keys[keys["kind"] == "name_postcode"]
     touches = pd.DataFrame({"person": pd.Series(dtype="int64"),
@@ -129,7 +132,7 @@ def weak_attachments(
     if weak.empty:
         return label, matched, 0, touches
     strong = keys[keys["kind"] != "name_postcode"]
-    person_entity = entity_of_people(len(people), strong, label, matched)
+    person_entity = entity_of_people(len(people), strong, label, matched, rows)
     edges = pd.concat([
         pd.DataFrame({"entity": person_entity[weak["person"].to_numpy()],
                       "value": weak["value"].to_numpy()}),
@@ -184,7 +187,7 @@ def weak_attachments(
     alone = ~to_bare
     first = pd.Series(person[alone]).groupby(value.to_numpy()[alone]).transform("min")
     label[person[alone]] = first.to_numpy()
-    return label, matched, int(alone.sum()), touches
+    return label, matched, int(weight[person[alone]].sum()), touches
 
 
 def account_kinds(attributes: pd.DataFrame) -> pd.DataFrame:
@@ -199,6 +202,17 @@ def account_kinds(attributes: pd.DataFrame) -> pd.DataFrame:
     form = np.where(value.str.fullmatch(r"[^:]*:[0-9]+"), ":number", ":name")
     attributes.loc[account, "kind"] = "platform_id:" + platform + form
     return attributes
+
+
+def distinct_people(people: pd.DataFrame) -> tuple[np.ndarray, np.ndarray]:
+    """The first row of each distinct person (rows alike in every column, blanks alike) in file
+    order, and each row's person: exact codes, one factorize per column, no hashing."""
+    code = np.zeros(len(people), dtype=np.int64)
+    for name in people.columns:
+        values, _ = pd.factorize(people[name])  # blank: -1
+        code, _ = pd.factorize(code * (int(values.max(initial=-1)) + 2) + values + 1)
+    _, rows = np.unique(code, return_index=True)  # codes count from 0 in order of first row
+    return rows, code
 
 
 def shared_by_several(weak: pd.DataFrame, label: np.ndarray) -> np.ndarray:
@@ -254,15 +268,16 @@ def bridged_customers(touches: pd.DataFrame, apart: pd.DataFrame) -> pd.Series:
 
 
 def entity_of_people(
-    n: int, strong: pd.DataFrame, label: np.ndarray, matched: pd.Series
+    n: int, strong: pd.DataFrame, label: np.ndarray, matched: pd.Series, rows: np.ndarray
 ) -> np.ndarray:
     """'c<id>' for people whose group matched a known customer, 'g<label>' for other people with
-    a strong key, 'p<index>' for people with none."""
+    a strong key, 'p<index>' for people with none; labels and indexes written as the file's row
+    positions (``rows``), whose order as text decides which entity a name key joins first."""
     group_customer = matched.groupby(label).transform("min")
     has_strong = np.zeros(n, dtype=bool)
     has_strong[strong["person"].to_numpy()] = True
-    index = np.arange(n).astype("str")
-    groups = np.char.add("g", label.astype("str"))
+    index = rows.astype("str")
+    groups = np.char.add("g", rows[label].astype("str"))
     customers = ("c" + group_customer.astype("string")).fillna("").to_numpy(dtype=object)
     entity = np.where(has_strong, groups, np.char.add("p", index)).astype(object)
     return np.where(customers != "", customers, entity)
@@ -274,6 +289,7 @@ def name_attachments(
     keys: pd.DataFrame,
     label: np.ndarray,
     matched: pd.Series,
+    rows: np.ndarray,
 ) -> tuple[np.ndarray, pd.Series, np.ndarray]:
     """Join, through a name alone, records that can only be one person.
 
@@ -291,6 +307,7 @@ def name_attachments(
     matched: two rows of one customer file are two people, and a name does not make them one.
     Only keys that a weakly identified carrier holds (a bare row of the file, or a known customer
     without email, phone or customer number) are looked at: the others join nothing.
+    Groups are named by their label's row in the file (``rows``, as entity_of_people does).
     Returns the new labels and matches, and which people now have an identity (people known by
     name only).
     """
@@ -315,7 +332,7 @@ def name_attachments(
     bare = ~keyed[person]
     first_key = found["kind"] + ":" + found["value"]  # rows sorted: full name first
     own_name = first_key.groupby(found["person"]).transform("first")
-    group = pd.Series(label[person], index=found.index).astype("str")
+    group = pd.Series(rows[label[person]], index=found.index).astype("str")
     customer = ("c" + group_customer.reindex(person).astype("string")).set_axis(found.index)
     found["entity"] = ("n" + own_name).where(bare, customer.fillna("g" + group))
     found["strong"] = strong[person]
@@ -337,7 +354,7 @@ def name_attachments(
     to_customer = (goes_to.str[:1] == "c").to_numpy()
     matched[who[to_customer]] = goes_to[to_customer].str[1:].astype("int64").to_numpy()
     to_group = (goes_to.str[:1] == "g").to_numpy()
-    label[who[to_group]] = goes_to[to_group].str[1:].astype("int64").to_numpy()
+    label[who[to_group]] = np.searchsorted(rows, goes_to[to_group].str[1:].astype("int64"))
     alone = ~(to_customer | to_group)
     together = bare_people["entity"].map(component).to_numpy()[alone]
     label[who[alone]] = pd.Series(who[alone]).groupby(together).transform("min").to_numpy()
@@ -345,7 +362,8 @@ def name_attachments(
 
     groups = members[members["entity"].str.startswith("g")]
     goes_to = groups["component"].map(target).astype("str")
-    group_label = groups["entity"].str[1:].astype("int64")
+    group_label = pd.Series(np.searchsorted(rows, groups["entity"].str[1:].astype("int64")),
+                            index=groups.index)
     claimed = ((goes_to.str[:1] == "c") & ~goes_to.astype(object).isin(in_file)).to_numpy()
     claimed_by = pd.Series(goes_to[claimed].str[1:].astype("int64").to_numpy(),
                            index=group_label[claimed].to_numpy())
@@ -399,8 +417,14 @@ def match_people(
     Runs inside the caller's transaction: merges known customers the file shows to be one person,
     inserts new customers and keys, fills blanks of known customers, records consent (e-mail
     consent and the suppression list; SMS and call flags in consent_channels).
+    An orders file repeats its buyers: rows alike but for their date are matched once, as the
+    person of their first row, and share that person's customer.
     """
     people = people.reset_index(drop=True)
+    seen_at = people["seen_at"]
+    rows, person_of_row = distinct_people(people.drop(columns="seen_at"))
+    weight = np.bincount(person_of_row, minlength=len(rows))
+    people = people.iloc[rows].reset_index(drop=True)
     cur.execute(sql_text("match_name_key_macro"))
     keys = identity_keys(cur, people, source)
     people, keys, settled = decisions.apply_decisions(cur, people, keys)
@@ -413,8 +437,8 @@ def match_people(
     matched[best_known["person"].to_numpy()] = best_known["customer_id"].to_numpy()
     apart = fetch_frame(cur, sql_text("match_apart_pairs"))
     label, matched, ambiguous, weak_touches = weak_attachments(
-        cur, people, keys, components(strong, len(people)), matched, apart)
-    label, matched, named = name_attachments(cur, people, keys, label, matched)
+        cur, people, keys, components(strong, len(people)), matched, apart, rows, weight)
+    label, matched, named = name_attachments(cur, people, keys, label, matched, rows)
     touches = pd.concat([known[["person", "customer_id"]], weak_touches])
     bridges = bridged_customers(
         pd.DataFrame({"label": label[touches["person"].to_numpy()],
@@ -437,7 +461,8 @@ def match_people(
         customer = customer.fillna(label.map(new_id).astype("Int64").where(needs_new))
     people["customer"] = customer
     people["is_new"] = label.isin(new_labels) & needs_new
-    people["seen_at"] = pd.to_datetime(people["seen_at"]).astype("datetime64[us]").fillna(pd.Timestamp(now))
+    people = people.iloc[person_of_row].reset_index(drop=True)  # every row again, for its date
+    people["seen_at"] = pd.to_datetime(seen_at).astype("datetime64[us]").fillna(pd.Timestamp(now))
     people["consent_rank"] = np.arange(len(people))
     attached = people[people["customer"].notna()]
     cur.register("matched_people", attached)
@@ -454,4 +479,4 @@ def match_people(
     cur.execute(sql_text("match_channel_flags"), {"file_name": file_name, "import_id": import_id})
     cur.unregister("person_keys")
     cur.unregister("matched_people")
-    return Matched(customer, len(new_labels), ambiguous, len(bridges))
+    return Matched(people["customer"], len(new_labels), ambiguous, len(bridges))

@@ -11,6 +11,7 @@ column or beside the amounts, so there is no per-platform default to fall back o
 from __future__ import annotations
 
 import duckdb
+import numpy as np
 import pandas as pd
 
 from ingest.doubts import Doubt
@@ -32,16 +33,20 @@ HEADER_SIGNS = (*CELL_SIGNS, ("$", _word("dollars?")))
 
 def _codes(text: pd.Series, signs: tuple[tuple[str, str], ...]) -> tuple[pd.Series, bool]:
     """The code each text names (NA where none) and whether a bare $ (or dollar) was read as
-    USD. One vectorised search per sign, never a loop over the amounts."""
-    found = pd.Series(pd.NA, index=text.index, dtype="object")
+    USD. One vectorised search per sign over the distinct texts (an amount column repeats its
+    prices), never a loop over the amounts."""
+    codes, distinct = pd.factorize(text)
+    distinct = pd.Series(distinct, dtype="str")
+    found = np.full(len(distinct) + 1, pd.NA, dtype=object)  # the last one: blank cells
+    unset = np.ones(len(distinct), dtype=bool)
     dollar = False
     for code, pattern in signs:
-        hit = (text.str.contains(pattern, regex=True, na=False).to_numpy(dtype=bool)
-               & found.isna().to_numpy())
+        hit = distinct.str.contains(pattern, regex=True, na=False).to_numpy(dtype=bool) & unset
         if hit.any():
-            found[hit] = "USD" if code == "$" else code
+            found[:-1][hit] = "USD" if code == "$" else code
+            unset &= ~hit
             dollar = dollar or code == "$"
-    return found, dollar
+    return pd.Series(found[codes], index=text.index, dtype="object"), dollar
 
 
 def from_amounts(

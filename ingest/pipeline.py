@@ -24,7 +24,7 @@ from ingest.read import RawTable, first_line_cells, read_file
 from ingest.sources import SOURCE_BY_NAME, detect_source
 from ingest.sources.base import Source
 from ingest.load import ORDER_ID_CHOICES, load
-from ingest.progress import Progress, at, silent, steps
+from ingest.progress import Part, Progress, at, no_part, silent, steps
 from ingest.sql_files import sql_text
 
 DATE_ORDERS = ("dmy", "mdy", "ymd")
@@ -147,11 +147,13 @@ def imported_since(con: duckdb.DuckDBPyConnection, data: bytes, since: datetime)
     return None if row[0] is None else int(row[0])
 
 
-def preview(data: bytes, file_name: str, options: ImportOptions = ImportOptions()) -> Preview:
-    """Read the file and detect its source and column mapping, without touching the database."""
+def preview(data: bytes, file_name: str, options: ImportOptions = ImportOptions(),
+            done: Part = no_part) -> Preview:
+    """Read the file and detect its source and column mapping, without touching the database;
+    ``done`` hears how far the reading is."""
     try:
         table = read_file(data, file_name, sheet=options.sheet, encoding=options.encoding,
-                          header_row=options.header_row)
+                          header_row=options.header_row, done=done)
     except FileRejected:  # an unreadable review or survey file: say what it is, if it shows
         refuse_not_sales(detect_source(first_line_cells(data))[0], file_name)
         raise
@@ -207,7 +209,7 @@ def import_file(
             )
     step = steps(progress)
     step("read")
-    seen = preview(data, file_name, options)
+    seen = preview(data, file_name, options, lambda part: step("read", part))
     refuse_not_sales(seen.source, file_name)
     if seen.source.consent:
         return import_consent(con, seen, options, started, progress)

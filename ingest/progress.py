@@ -20,6 +20,7 @@ from itertools import accumulate
 
 Progress = Callable[[float, str, str], None]
 Step = Callable[[str, float], None]  # a step's name and the part of it done (0 to 1)
+Part = Callable[[float], None]  # the part done of the step under way
 
 # (step, share of the import's time, words shown meanwhile). The shares are those of the 1M-line
 # bench file imported into a fresh database (bench/import_steps.py), with 1 % at least for a step:
@@ -52,6 +53,10 @@ def silent(fraction: float, fr: str, en: str) -> None:
 
 
 def no_step(step: str, part: float = 0.0) -> None:
+    return None
+
+
+def no_part(part: float) -> None:
     return None
 
 

@@ -8,8 +8,8 @@ day, NPS class, satisfied, low score, ticket still open) and described by one gl
 The loyalty link is an association, not proof: customers after a refund, a ticket or a low score
 against comparable customers without one (same first-order month, same number of orders at the
 event's day, matched exactly as in a stratified comparison). The repeat rates count every
-comparable customer in one pass along the days; the 12-month values, which need each pair, a
-sample of VALUE_SAMPLE customers without the event per cohort, so a big shop stays fast.
+comparable customer, and their 12-month values, in one pass along the days, without forming the
+pairs of an event customer and each comparable (so a big shop stays fast).
 """
 
 from __future__ import annotations
@@ -27,7 +27,6 @@ from store.frames import fetch_frame
 from store.queries import execute, statements, used
 
 WINDOW_DAYS = 365
-VALUE_SAMPLE = 50  # customers without the event per cohort whose 12-month value is compared
 EVENTS = ("refund", "ticket", "low_score")
 NPS_CLASSES = ("promoter", "passive", "detractor")
 CONTACT_KINDS = ("detractors", "promoters")
@@ -84,18 +83,16 @@ def refunds_by_product(
                    min_orders=min_orders)
 
 
-def loyalty(
-    con: duckdb.DuckDBPyConnection, as_of: date | None = None, cap: int = VALUE_SAMPLE
-) -> pd.DataFrame:
+def loyalty(con: duckdb.DuckDBPyConnection, as_of: date | None = None) -> pd.DataFrame:
     """One row per event in EVENTS: customers (with the event, having bought before it),
     repeat_customers and repeat_rate_after (a valid order on a later day), matched_customers
     (those with at least one comparable) and their own repeat_rate_after_matched,
     comparable_customers, repeat_rate_without (the comparables' share, each event customer
-    weighing the same), value_customers (events at least a year old with compared values),
-    value_12m_after and value_12m_without (net spend in the 365 days after the event's day; at
-    most ``cap`` customers without the event per cohort). metrics/sql/aftersales_loyalty.sql says
-    how customers are compared; its statements run in order on one cursor (temp tables)."""
-    params = {"as_of": resolve_as_of(con, as_of), "cap": cap}
+    weighing the same), value_customers (events at least a year old with comparables),
+    value_12m_after and value_12m_without (net spend in the 365 days after the event's day, the
+    comparables' mean per event customer). metrics/sql/aftersales_loyalty.sql says how customers
+    are compared; its statements run in order on one cursor (temp tables)."""
+    params = {"as_of": resolve_as_of(con, as_of)}
     *steps, final = statements(SQL_DIR / "aftersales_loyalty.sql").values()
     cur = con.cursor()
     try:
@@ -164,12 +161,12 @@ def week_section(
     )
 
 
-def headline(con: duckdb.DuckDBPyConnection, as_of: date | None = None,
-             cap: int = VALUE_SAMPLE) -> tuple[dict, pd.DataFrame]:
+def headline(con: duckdb.DuckDBPyConnection,
+             as_of: date | None = None) -> tuple[dict, pd.DataFrame]:
     """What ``python -m metrics aftersales`` prints: the summary with the refund comparison's
     repeat_rate_after_refund, repeat_rate_without_refund and their counts, and the loyalty table."""
     figures = summary(con, as_of)
-    links = loyalty(con, figures["as_of"], cap)
+    links = loyalty(con, figures["as_of"])
     refund = links.set_index("event").loc["refund"]
     return {
         **figures,

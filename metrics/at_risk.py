@@ -81,20 +81,20 @@ def at_risk(
     week_before: pd.DataFrame | None = None,
 ) -> pd.DataFrame:
     """at_risk_table as of ``as_of`` (default: the latest valid order). ``scores`` and
-    ``week_before``: rfm(con, as_of, segment_map) and rfm(con, as_of - WEEK, segment_map) when
-    the caller already has them."""
+    ``week_before``: rfm(con, as_of, segment_map) and rfm(con, as_of - WEEK, segment_map) (or
+    its customer_id and segment: segments_on) when the caller already has them."""
     as_of = resolve_as_of(con, as_of)
     after = rfm(con, as_of, segment_map) if scores is None else scores
     if as_of is None:  # no valid order: nobody
         before = after
     else:
-        before = (_segments_on(con, as_of - WEEK, segment_map) if week_before is None
+        before = (segments_on(con, as_of - WEEK, segment_map) if week_before is None
                   else week_before)
     chosen = after.loc[after["segment"].isin(AT_RISK_SEGMENTS), ["customer_id"]]
     return at_risk_table(_facts_of(con, chosen, as_of), before, after, as_of)
 
 
-def _segments_on(
+def segments_on(
     con: duckdb.DuckDBPyConnection, day: date, segment_map: dict[tuple[int, int], str] | None
 ) -> pd.DataFrame:
     """customer_id and segment of rfm(con, day, segment_map), the same values, from recency and

@@ -77,7 +77,8 @@ MONEY_COLUMNS = ("revenue", "average_basket", "cumulative_revenue_per_customer",
                  "historic_value", "expected_spend", "expected_revenue", "net_spend",
                  "predicted_value", "spend", "new_customer_revenue",
                  "returning_customer_revenue", "value_12m", "net_spend_per_customer",
-                 "median_net_spend", "net_spend_per_repeat_customer")
+                 "median_net_spend", "net_spend_per_repeat_customer", "revenue_placed",
+                 "refunded_value")
 SEGMENT_COLUMNS = [
     "customer_id", "name", "email", "phone", "postal_code", "city", "segment", "orders",
     "net_spend", "last_order_at", "email_marketing", "p_alive", "predicted_value", "days_overdue",
@@ -239,7 +240,7 @@ def segment_report(con: duckdb.DuckDBPyConnection, args: argparse.Namespace) -> 
     brevo or mailchimp the list is written to --out by the exports package and logged, with each
     person's contact. --saved NAME starts from a saved segment's questions; --save NAME keeps
     the command's questions under that name; --delete-saved NAME forgets a saved list."""
-    # imported here, like every command's own modules: the builder loads the value models
+    # imported here: the builder loads the value models (scipy), which other commands do without
     from metrics.saved_segments import delete_segment, save_segment
     from metrics.segment import describe, list_summary, segment_customers
 
@@ -432,7 +433,6 @@ def aftersales_report(con: duckdb.DuckDBPyConnection, args: argparse.Namespace) 
         message = aftersales_lines(figures, links, args.lang)
     row = {key: np.nan if value is None else value.isoformat() if isinstance(value, date)
            else value for key, value in figures.items()}
-    row["currency"] = shop_currency(con)  # of revenue_placed and refunded_value
     return Report({**figures, "loyalty": links}, pd.DataFrame([row]), message=message)
 
 

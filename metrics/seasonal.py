@@ -16,7 +16,7 @@ from datetime import date
 import duckdb
 import pandas as pd
 
-from metrics.dates import resolve_as_of
+from metrics.dates import facts_as_of
 from metrics.sql_files import run_sql
 
 SEASONAL_COLUMNS = ["customer_id", "season", "orders", "years", "last_ordered_at", "season_ends",
@@ -27,7 +27,7 @@ def seasonal_summary(con: duckdb.DuckDBPyConnection, as_of: date | None = None) 
     """One row per season (the year-end holidays first) as of the end of day ``as_of`` (default:
     the latest valid order): season, buyers, repeat_buyers, several_years, waiting, customers
     (every customer), share (buyers / customers), first_month, last_month."""
-    table = run_sql(con, "seasonal_summary", as_of=resolve_as_of(con, as_of))
+    table = run_sql(con, "seasonal_summary", **facts_as_of(con, as_of))
     table["share"] = table["buyers"] / table["customers"].where(table["customers"] > 0)
     return table
 
@@ -39,7 +39,7 @@ def seasonal_buyers(
     """The seasonal buyers as of the end of day ``as_of`` (SEASONAL_COLUMNS), those waiting for
     their season only when ``waiting_only``, among the customers ``among`` only when given (the
     same rows as without it, less the others': only their orders are read)."""
-    return run_sql(con, "seasonal_buyers", as_of=resolve_as_of(con, as_of),
+    return run_sql(con, "seasonal_buyers", **facts_as_of(con, as_of),
                    waiting_only=waiting_only,
                    among=None if among is None else [int(i) for i in among])
 

@@ -417,8 +417,9 @@ def segment_table(
     empty), last_week (customers in the segment 7 days earlier), change (customers -
     last_week), moved_in (customers now in it who were elsewhere or had not bought yet) and
     moved_out (customers of last week now in another segment), from segment_movement.
-    ``current`` and ``week_before``: metrics.rfm.rfm(con, as_of, segment_map) and 7 days
-    earlier when the caller already has them (the week before is also metrics.at_risk's).
+    ``current`` and ``week_before``: metrics.rfm.rfm(con, as_of, segment_map) and its
+    customer_id and segment 7 days earlier (metrics.at_risk.segments_on gives them without the
+    money) when the caller already has them.
     """
     as_of = resolve_as_of(con, as_of)
     if current is None:

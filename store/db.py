@@ -25,6 +25,7 @@ MIGRATIONS_DIR = Path(__file__).resolve().parent / "migrations"
 DEFINITIONS_DIR = Path(__file__).resolve().parent / "definitions"
 SUMMARY_VERSION = 10  # the migration that created customer_summary: filled once after it
 REPEAT_SPEND_VERSION = 15  # the migration that created customer_repeat_spend: filled once after it
+PRODUCT_DAYS_VERSION = 24  # the migration that created customer_product_days: filled once after it
 DB_ENV_VAR = "COMPTOIR_DB"
 WRITE_LOCK = threading.RLock()
 _OPEN: set[int] = set()  # ids of the cursors that transaction() blocks are running
@@ -98,21 +99,27 @@ def definitions() -> list[Path]:
 
 
 def define(
-    con: duckdb.DuckDBPyConnection, fill_summary: bool = False, fill_repeat_spend: bool = False
+    con: duckdb.DuckDBPyConnection, fill_summary: bool = False, fill_repeat_spend: bool = False,
+    fill_product_days: bool = False,
 ) -> None:
     """(Re)create every definition in one transaction, so that the live views and macros are
     those of store/definitions/ whatever migrations created them first (migrations 001-008 still
     create the old ones, as history). A migration holds tables only: a view or macro it defined
     would be replaced here, so change its file in store/definitions/ instead. ``fill_summary``
-    computes customer_summary and customer_repeat_spend from them, ``fill_repeat_spend`` the
-    latter only (a database that has just gained the table)."""
+    computes customer_summary, customer_repeat_spend, customer_product_days and
+    product_basket_days from them, ``fill_repeat_spend`` and ``fill_product_days`` the second or
+    the last two only (a database that has just gained them)."""
     with transaction(con) as cur:
         for path in definitions():
             cur.execute(path.read_text(encoding="utf-8"))
         if fill_summary:
             summary.refresh(cur)
-        elif fill_repeat_spend:
+            return
+        if fill_repeat_spend:
             summary.refresh_repeat_spend(cur)
+        if fill_product_days:
+            summary.refresh_product_days(cur)
+            summary.refresh_baskets(cur)
 
 
 def migrate(con: duckdb.DuckDBPyConnection) -> int:
@@ -134,7 +141,8 @@ def migrate(con: duckdb.DuckDBPyConnection) -> int:
                 )
             added.append(version)
         define(con, fill_summary=SUMMARY_VERSION in added,
-               fill_repeat_spend=REPEAT_SPEND_VERSION in added)
+               fill_repeat_spend=REPEAT_SPEND_VERSION in added,
+               fill_product_days=PRODUCT_DAYS_VERSION in added)
         return max(applied | set(added), default=0)
 
 

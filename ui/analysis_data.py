@@ -164,17 +164,20 @@ def rfm_table(as_of: date | None, data_version: Version) -> pd.DataFrame:
     return rfm.rfm(connection(), as_of)
 
 
-def week_before(as_of: date | None, data_version: Version) -> pd.DataFrame | None:
-    """rfm_table 7 days before ``as_of``: the segment table's movement."""
-    return None if as_of is None else rfm_table(as_of - risk.WEEK, data_version)
+@cached_frames
+def segments_week_before(as_of: date | None, data_version: Version) -> pd.DataFrame | None:
+    """customer_id and segment of rfm_table 7 days before ``as_of`` from recency and frequency
+    alone (metrics.at_risk.segments_on): the segment table's movement and the at-risk lists'
+    "became at risk" need no more."""
+    return None if as_of is None else risk.segments_on(connection(), as_of - risk.WEEK, None)
 
 
 @cached_frames
 def at_risk_table(as_of: date | None, data_version: Version) -> pd.DataFrame:
-    """metrics.at_risk.at_risk: the one at-risk notion, shared by Segments and Valeur client.
-    Its "became at risk" reads the segments of 7 days before from recency and frequency alone
-    (the same as week_before's, without its money: Valeur client needs no more)."""
-    return risk.at_risk(connection(), as_of, rfm_table(as_of, data_version))
+    """metrics.at_risk.at_risk: the one at-risk notion, shared by Segments and Valeur client,
+    with the segments of 7 days before of segments_week_before."""
+    return risk.at_risk(connection(), as_of, rfm_table(as_of, data_version),
+                        week_before=segments_week_before(as_of, data_version))
 
 
 @st.cache_data(max_entries=CACHE_ENTRIES, show_spinner=False)

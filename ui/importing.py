@@ -129,13 +129,12 @@ def settle_cancel() -> None:
     outcomes: list[Result] = []
     for name, content, options in files:
         token = file_token(name, content, options)
-        saved = imported_since(data.connection(), content, since)
         if token in imported:
             outcomes.append(imported[token])
-        elif saved is not None:
-            outcomes.append(ImportedOnce(name, saved, "progress_finished_first"))
-        else:
-            outcomes.append(cancelled(name))
+            continue
+        saved = imported_since(data.connection(), content, since)
+        outcomes.append(cancelled(name) if saved is None
+                        else ImportedOnce(name, saved, "progress_finished_first"))
     st.session_state["reports"] = outcomes
     data.clear()
 

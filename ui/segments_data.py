@@ -37,7 +37,7 @@ def rfm_grid(as_of: date | None, data_version: Version) -> pd.DataFrame:
 def segment_table(as_of: date | None, data_version: Version) -> pd.DataFrame:
     return segment.segment_table(connection(), as_of,
                                  current=analysis_data.rfm_table(as_of, data_version),
-                                 week_before=analysis_data.week_before(as_of, data_version))
+                                 week_before=analysis_data.segments_week_before(as_of, data_version))
 
 
 def last_order_span(as_of: date, data_version: Version) -> tuple[date, date]:

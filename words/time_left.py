@@ -1,7 +1,7 @@
-"""An import's time left in words, the reader's way: « environ 12 secondes restantes », « moins
+"""An import's time left in words, the reader's way: « environ 15 secondes restantes », « moins
 d'une minute restante », "about 3 minutes left". Babel writes the duration and chooses the plural
-(CLDR); the estimate is rounded to what a reader can use: 5 seconds, then whole minutes, then
-whole hours."""
+(CLDR); the estimate is rounded to what a reader can use: to a multiple of five under
+UNDER_A_MINUTE, then whole minutes, then whole hours."""
 
 from __future__ import annotations
 

@@ -11,8 +11,9 @@
 --
 -- Run as temp tables on one cursor, statement by statement (as CTEs the planner joined the
 -- states again and again: minutes on a 1M-line shop). Each customer's state from one purchase
--- day until the next: orders placed so far, net spend of valid orders so far, the first valid
--- order day after it (the same for any day of the span), the cohort.
+-- day until the next: the day's net spend of valid orders, orders placed so far, net spend of
+-- valid orders so far, the first valid order day after it (the same for any day of the span),
+-- the cohort.
 create temp table loyalty_states as
 with
 
@@ -32,6 +33,7 @@ purchase_days as (
 select
     customer_id,
     day,
+    spend,
     lead(day) over later as next_day,
     sum(orders) over later as orders_so_far,
     sum(spend) over later as spend_so_far,
@@ -97,36 +99,54 @@ inner join strata as k
 anti join loyalty_events as e on e.event = k.event and e.customer_id = s.customer_id
 
 -- name: along
--- Per stratum and day, on the days a candidate state enters (its purchase
--- day) or leaves (its next one) and the events' days: running totals along the days. Read at an
--- event's day: the candidate states that cover it (started on or before it, not ended by it)
--- and of them those that bought again. Read at a state's first and next day: the stratum's
--- events before that day, so that the events in its span are those before its end less those
--- before its start (all of the stratum's when it has not ended).
+-- Per stratum and day, on the days a candidate state enters (its purchase day) or leaves (its
+-- next one) and the events' days: running totals along the days, without forming pairs. Read at
+-- an event's day: the candidate states that cover it (started on or before it, not ended by it),
+-- of them those that bought again, and their net spend in the 365 days after it (a later
+-- purchase day P of a candidate counts for the days of its state from P - 365 on: enters then,
+-- leaves with the state). Read at a state's first and next day: the stratum's events before that
+-- day, so that the events in its span are those before its end less those before its start
+-- (all of the stratum's when it has not ended).
 create temp table loyalty_along as
 with
 
+later as (
+    -- each later purchase day of a candidate, within a year of some day of its state
+    select c.stratum, greatest(c.day, q.day - 365) as day, c.next_day, q.spend
+    from loyalty_candidates as c
+    inner join loyalty_states as q
+        on q.customer_id = c.customer_id and q.day >= c.next_day and q.day - 365 < c.next_day
+),
+
 moves as (
-    select stratum, day, 1 as customers, (next_valid_day is not null)::int as again, 0 as events
+    select stratum, day, 1 as customers, (next_valid_day is not null)::int as again,
+        0 as events, 0 as spend
     from loyalty_candidates
     union all
-    select stratum, next_day, -1, -(next_valid_day is not null)::int, 0
+    select stratum, next_day, -1, -(next_valid_day is not null)::int, 0, 0
     from loyalty_candidates
     where next_day is not null
     union all
-    select stratum, event_day, 0, 0, 1
+    select stratum, event_day, 0, 0, 1, 0
     from loyalty_events
+    union all
+    select stratum, day, 0, 0, 0, spend
+    from later
+    union all
+    select stratum, next_day, 0, 0, 0, -spend
+    from later
 ),
 
 by_day as (
     select stratum, day, sum(customers) as customers, sum(again) as again,
-        sum(events) as events
+        sum(events) as events, sum(spend) as spend
     from moves
     group by all
 )
 
 select
     stratum, day,
+    sum(spend) over running as comparables_spend_12m,
     sum(customers) over running as comparables,
     sum(again) over running as comparables_again,
     sum(events) over running - events as events_before
@@ -135,40 +155,6 @@ window running as (
     partition by stratum order by day
     rows between unbounded preceding and current row
 )
-
--- name: value_sample
--- The value over 12 months is compared on at most $cap customers without the event per cohort
--- (the same ones each run: the smallest hashes of their ids): their states.
-create temp table loyalty_sample as
-select c.*
-from loyalty_candidates as c
-semi join (
-    select event, customer_id
-    from (select distinct event, cohort, customer_id from loyalty_candidates)
-    qualify row_number() over (
-        partition by event, cohort order by hash(customer_id), customer_id
-    ) <= $cap
-) as chosen using (event, customer_id)
-
--- name: value_pairs
--- The sampled comparables of each event at least a year old.
-create temp table loyalty_pairs as
-select e.event, e.customer_id, e.event_day, c.customer_id as comparable_id, c.spend_so_far
-from loyalty_events as e
-inner join loyalty_sample as c
-    on c.event = e.event and c.cohort = e.cohort and c.orders_so_far = e.orders_so_far
-where e.event_day + 365 <= $as_of::date
-    and c.day <= e.event_day and (c.next_day is null or c.next_day > e.event_day)
-
--- name: value
--- Each pair's spend in the 365 days after the event's day: spend so far a year on, minus at
--- the event; averaged per event customer.
-create temp table loyalty_value as
-select p.event, p.customer_id, avg(s.spend_so_far - p.spend_so_far) as comparables_value_12m
-from loyalty_pairs as p
-asof inner join loyalty_states as s
-    on s.customer_id = p.comparable_id and s.day <= p.event_day + 365
-group by p.event, p.customer_id
 
 -- name: final
 with
@@ -180,12 +166,12 @@ per_event as (
             as value_12m,
         w.comparables,
         w.comparables_again / nullif(w.comparables, 0) as comparables_bought_again,
-        v.comparables_value_12m
+        case when e.event_day + 365 <= $as_of::date and w.comparables > 0
+            then w.comparables_spend_12m / w.comparables end as comparables_value_12m
     from loyalty_events as e
     asof left join loyalty_states as y
         on y.customer_id = e.customer_id and y.day <= e.event_day + 365
     left join loyalty_along as w on w.stratum = e.stratum and w.day = e.event_day
-    left join loyalty_value as v on v.event = e.event and v.customer_id = e.customer_id
 ),
 
 met as (

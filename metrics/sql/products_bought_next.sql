@@ -5,90 +5,66 @@
 -- another purchase day), share (times / followed) and lift (share / the share of all purchase
 -- days after a customer's first that hold the next product: above 1, more often next than by
 -- chance). The same product again counts: it is its replenishment. $product: that product's
--- rows only (NULL: every product's). A purchase day carries the list of its products' numbers
--- (product_codes), paired with the next day's list, named at the end.
+-- rows only (NULL: every product's). Each purchase carries its customer's next purchase day
+-- (next_purchase_day), whose purchases it is joined to.
 with
 
-purchase_days as (
-    select customer_id, day, list(product_code) as codes
+purchases as materialized (
+    select customer_id, product, day, next_purchase_day, first_of_day,
+        day > first_purchase_day as later
     from product_purchases($as_of)
-    group by customer_id, day
-),
-
-sequence as materialized (
-    select
-        customer_id,
-        codes,
-        lead(codes) over (partition by customer_id order by day) as next_codes,
-        row_number() over (partition by customer_id order by day) > 1 as later
-    from purchase_days
-),
-
-chosen as (
-    select product_code
-    from product_codes
-    where $product is null or product = $product
 ),
 
 followed as (
-    select customer_id, unnest(codes) as product_code, next_codes
-    from sequence
-    where next_codes is not null
+    select customer_id, product, next_purchase_day
+    from purchases
+    where next_purchase_day is not null and ($product is null or product = $product)
 ),
 
 product_followed as (
-    select product_code, count(*) as followed
+    select product, count(*) as followed
     from followed
-    semi join chosen using (product_code)
-    group by product_code
+    group by product
 ),
 
 later_days as (
     select count(*) as days
-    from sequence
-    where later
+    from purchases
+    where later and first_of_day
 ),
 
 later_purchases as (
-    select product_code, count(*) as days
-    from (
-        select unnest(codes) as product_code
-        from sequence
-        where later
-    )
-    group by product_code
-),
-
-customer_pairs as (
-    select product_code, next_code, customer_id, count(*) as times
-    from (
-        select customer_id, product_code, unnest(next_codes) as next_code
-        from followed
-        semi join chosen using (product_code)
-    )
-    group by product_code, next_code, customer_id
+    select product, count(*) as days
+    from purchases
+    where later
+    group by product
 ),
 
 pairs as (
-    select product_code, next_code, sum(times)::bigint as times, count(*) as customers
-    from customer_pairs
-    group by product_code, next_code
+    select
+        followed.product,
+        next_purchases.product as next_product,
+        count(*) as times,
+        count(distinct followed.customer_id) as customers
+    from followed
+    inner join purchases as next_purchases
+        on next_purchases.customer_id = followed.customer_id
+        and next_purchases.day = followed.next_purchase_day
+    group by followed.product, next_purchases.product
 ),
 
 final as (
     select
-        products.product,
-        next_products.product as next_product,
+        pairs.product,
+        pairs.next_product,
         pairs.times,
         pairs.customers,
         product_followed.followed,
         pairs.times / product_followed.followed as share,
         share / (later_purchases.days / later_days.days) as lift
     from pairs
-    inner join product_followed on product_followed.product_code = pairs.product_code
-    inner join later_purchases on later_purchases.product_code = pairs.next_code
-    inner join product_codes as products on products.product_code = pairs.product_code
-    inner join product_codes as next_products on next_products.product_code = pairs.next_code
+    inner join product_followed on product_followed.product = pairs.product
+    inner join later_purchases on later_purchases.product = pairs.next_product
     cross join later_days
 )
 

@@ -4,50 +4,49 @@
 -- again at least once), the delay between a customer's purchase of it and their next one (median:
 -- the usual delay, first and third quartiles) when it has at least $min_repurchases repurchases
 -- (usual), and due: the customers due for it now (is_due within $window_days). $product: that
--- product's row only (NULL: every product's).
+-- product's row only (NULL: every product's). A customer's last purchase of a product (no next
+-- one by $as_of) says how often they bought it and when last: one row per buyer, no grouping.
 with
 
 purchases as materialized (
-    select customer_id, product_code, day, day - previous_day as delay
+    select
+        product,
+        day,
+        day - previous_day as delay,
+        next_day is null as last_purchase,
+        purchase_number
     from product_purchases($as_of, only_product := $product)
-),
-
-customer_products as (
-    select product_code, count(*) as times_bought, max(day) as last_bought
-    from purchases
-    group by product_code, customer_id
 ),
 
 delays as (
     select
-        product_code,
+        product,
         count(delay) as repurchases,
         count(delay) >= $min_repurchases as usual,
         median(delay)::double as median_days,
         quantile_cont(delay, [0.25, 0.75]) as quartiles
     from purchases
-    group by product_code
+    group by product
 ),
 
 buyers as (
     select
-        customer_products.product_code,
+        purchases.product,
         count(*) as buyers,
-        count(*) filter (where customer_products.times_bought > 1) as repurchasers,
+        count(*) filter (where purchases.purchase_number > 1) as repurchasers,
         count(*) filter (
             where delays.usual
-                and is_due(
-                    $as_of::date - customer_products.last_bought, delays.median_days, $window_days
-                )
+                and is_due($as_of::date - purchases.day, delays.median_days, $window_days)
         ) as due
-    from customer_products
-    inner join delays on delays.product_code = customer_products.product_code
-    group by customer_products.product_code
+    from purchases
+    inner join delays on delays.product = purchases.product
+    where purchases.last_purchase
+    group by purchases.product
 ),
 
 final as (
     select
-        product_codes.product,
+        delays.product,
         buyers.buyers,
         delays.repurchases,
         buyers.repurchasers,
@@ -57,8 +56,7 @@ final as (
         delays.usual,
         buyers.due
     from delays
-    inner join buyers on buyers.product_code = delays.product_code
-    inner join product_codes on product_codes.product_code = delays.product_code
+    inner join buyers on buyers.product = delays.product
 )
 
 select * from final

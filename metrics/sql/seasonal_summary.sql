@@ -2,17 +2,19 @@
 -- of day $as_of: buyers (customers whose every valid order falls in the season), repeat_buyers
 -- (of them, those with two valid orders or more), several_years (those who bought in it in two
 -- calendar years or more), waiting (those whose season has not yet come round again since their
--- last order: not lost), and customers (every customer, the base of the share).
+-- last order: not lost), and customers (every customer, the base of the share). $summary_current:
+-- as customer_facts_as_of's (metrics.dates.facts_as_of).
 with
 
 seasonal as (
     select season, orders, years, waiting
-    from seasonal_customers($as_of)
+    from seasonal_customers($as_of, summary_current := $summary_current)
 ),
 
 customers as (
-    select count(distinct customer_id) as customers
-    from customer_orders_until($as_of)
+    select count(*) as customers
+    from customer_facts_as_of($as_of, $summary_current)
+    where valid_orders > 0
 ),
 
 per_season as (

@@ -71,7 +71,7 @@ code_buyers as (
 
 seasonal_waiting as (
     select customer_id
-    from seasonal_customers($as_of)
+    from seasonal_customers($as_of, summary_current := $summary_current)
     where $leave_out_seasonal and waiting
 ),
 

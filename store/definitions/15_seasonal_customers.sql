@@ -16,7 +16,10 @@ from (
 -- (waiting); after it their season came round without them. Glossary: seasonal_buyers.
 -- among (a list of customer ids, default every customer): only those customers' rows, read from
 -- their orders only (the at-risk notes need a few thousand customers, not every order grouped).
-create or replace macro seasonal_customers(as_of, among := null) as table
+-- Each customer's valid orders and last order come from customer_facts_as_of (summary_current as
+-- there: the summary answers when as_of covers every order); the calendar years are counted for
+-- the seasonal buyers only: a distinct count over every customer's orders cost more than the rest.
+create or replace macro seasonal_customers(as_of, summary_current := false, among := null) as table
     with
 
     customer_orders as (
@@ -26,13 +29,9 @@ create or replace macro seasonal_customers(as_of, among := null) as table
     ),
 
     customer_totals as (
-        select
-            customer_id,
-            count(*) as orders,
-            count(distinct year(ordered_at)) as years,
-            max(ordered_at) as last_ordered_at
-        from customer_orders
-        group by customer_id
+        select customer_id, valid_orders as orders, last_ordered_at
+        from customer_facts_as_of(as_of, summary_current)
+        where valid_orders > 0 and (among is null or customer_id in (select unnest(among)))
     ),
 
     season_orders as (
@@ -40,6 +39,25 @@ create or replace macro seasonal_customers(as_of, among := null) as table
         from customer_orders
         inner join seasons on seasons.month = customer_orders.month
         group by customer_orders.customer_id, seasons.season
+    ),
+
+    seasonal as (
+        select
+            customer_totals.customer_id,
+            season_orders.season,
+            customer_totals.orders,
+            customer_totals.last_ordered_at
+        from customer_totals
+        inner join season_orders
+            on season_orders.customer_id = customer_totals.customer_id
+            and season_orders.orders = customer_totals.orders
+    ),
+
+    seasonal_years as (
+        select customer_id, count(distinct year(ordered_at)) as years
+        from customer_orders
+        semi join seasonal on seasonal.customer_id = customer_orders.customer_id
+        group by customer_id
     ),
 
     season_last_months as (
@@ -50,22 +68,20 @@ create or replace macro seasonal_customers(as_of, among := null) as table
 
     final as (
         select
-            customer_totals.customer_id,
-            season_orders.season,
-            customer_totals.orders,
-            customer_totals.years,
-            customer_totals.last_ordered_at,
+            seasonal.customer_id,
+            seasonal.season,
+            seasonal.orders,
+            seasonal_years.years,
+            seasonal.last_ordered_at,
             last_day(make_date(
-                year(customer_totals.last_ordered_at)::integer + 1,
+                year(seasonal.last_ordered_at)::integer + 1,
                 season_last_months.last_month::integer,
                 1
             )) as season_ends,
             as_of::date <= season_ends as waiting
-        from customer_totals
-        inner join season_orders
-            on season_orders.customer_id = customer_totals.customer_id
-            and season_orders.orders = customer_totals.orders
-        inner join season_last_months on season_last_months.season = season_orders.season
+        from seasonal
+        inner join seasonal_years on seasonal_years.customer_id = seasonal.customer_id
+        inner join season_last_months on season_last_months.season = seasonal.season
     )
 
     select * from final;

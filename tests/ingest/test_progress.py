@@ -14,6 +14,7 @@ from streamlit.runtime.scriptrunner_utils.exceptions import StopException
 import store
 from ingest.pipeline import import_file
 from ingest.progress import STARTS, STEPS, at, time_left
+from ingest.read import DECODED, SPLIT, WRITTEN, read_file
 from store import WRITE_LOCK
 from tests.conftest import ROOT
 from tests.trust import database_state
@@ -39,9 +40,23 @@ def reports_of(path, con) -> list[tuple[float, str]]:
 
 def test_a_sales_import_reports_every_step_in_order_and_ends_at_one(con):
     said = reports_of(SALES, con)
-    assert said == [(at(step), fr) for step, _, fr, _ in STEPS] + [(1.0, "Import terminé")]
+    starts = [(fraction, fr) for i, (fraction, fr) in enumerate(said)
+              if i == 0 or said[i - 1][1] != fr]
+    assert starts == [(at(step), fr) for step, _, fr, _ in STEPS] + [(1.0, "Import terminé")]
     fractions = [fraction for fraction, _ in said]
     assert fractions == sorted(fractions) and fractions[0] == 0.0 and fractions[-1] == 1.0
+
+
+def test_reading_moves_with_the_rows_read(con, tmp_path):
+    """A delimited file's reading reports its text decoded, written for DuckDB, then each batch
+    of rows DuckDB split (ARROW_BATCH_ROWS): 250,000 rows, three batches."""
+    rows = 250_000
+    body = "".join(f"{i};15/01/2024;c{i}@exemple.fr;9,90\n" for i in range(rows))
+    data = ("N° de commande;Date;E-mail;Montant\n" + body).encode()
+    parts = []
+    read_file(data, "ventes.csv", done=parts.append)
+    assert parts == [DECODED, WRITTEN, *(WRITTEN + (SPLIT - WRITTEN) * n / rows
+                                         for n in (100_000, 200_000, 250_000))]
 
 
 @pytest.mark.parametrize("path", [REVIEWS, CONSENT], ids=["after-sale", "consent"])
@@ -128,28 +143,29 @@ def figures(con) -> tuple:
                        "valid_orders)").fetchone()
 
 
+INSIDE = {STARTS[step][2] for step in ("match", "orders", "summary")}  # in the transaction
+
+
 @pytest.mark.parametrize("exc", [StopException(), KeyboardInterrupt(), Stopped()],
                          ids=["streamlit-stop", "ctrl-c", "other"])
-@pytest.mark.parametrize(("path", "reports", "inside"), [
-    (SALES, len(STEPS), 3),  # match, orders, summary: inside the transaction
-    (REVIEWS, 2, 0),  # read, parse, then the whole write without a report
-    (CONSENT, 2, 0),
-], ids=["sales", "after-sale", "consent"])
-def test_a_cancel_at_each_step_leaves_everything_as_before(shop, path, reports, inside, exc):
+@pytest.mark.parametrize("path", [SALES, REVIEWS, CONSENT], ids=["sales", "after-sale", "consent"])
+def test_a_cancel_at_each_report_leaves_everything_as_before(shop, path, exc):
     con, folder = shop
     before = database_state(con)
     data = path.read_bytes()
-    for count in range(reports):
+    said = [fr for _, fr in reports_of(path, store.connect(":memory:"))]
+    assert said[-1] == "Import terminé"  # after the commit: too late, see the next test
+    for count in range(len(said) - 1):
         with pytest.raises(type(exc)):
             import_file(con, data, path.name, progress=stop_at(count, exc))
-        assert database_state(con) == before, count
-        assert list((folder / "backups").iterdir()) == [], count
-        assert list((folder / "tmp").iterdir()) == [], count
-        assert lock_is_free(), count
+        assert database_state(con) == before, said[count]
+        assert list((folder / "backups").iterdir()) == [], said[count]
+        assert list((folder / "tmp").iterdir()) == [], said[count]
+        assert lock_is_free(), said[count]
     done = import_file(con, data, path.name)  # a later import works, as if nothing happened
     # the one trace: a cancel inside the transaction used an import number (a DuckDB sequence
     # does not roll back), so the numbers shown in Données skip it
-    assert done.import_id == 2 + inside
+    assert done.import_id == 2 + sum(fr in INSIDE for fr in said)
     assert len(list((folder / "backups").iterdir())) == 1
     reference = store.connect(":memory:")
     import_file(reference, EARLIER.read_bytes(), EARLIER.name)
@@ -162,6 +178,22 @@ def test_a_cancel_after_the_commit_is_too_late(shop):
     """The last report comes after the import is saved: stopped there, it stays saved."""
     con, _ = shop
     with pytest.raises(Stopped):
-        import_file(con, SALES.read_bytes(), SALES.name, progress=stop_at(len(STEPS), Stopped()))
+        import_file(con, SALES.read_bytes(), SALES.name, progress=stop_at(
+            len(reports_of(SALES, store.connect(":memory:"))) - 1, Stopped()))
     assert con.execute("select file_name from imports order by import_id").fetchall() == [
         (EARLIER.name,), (SALES.name,)]
+
+
+def test_a_cancel_keeps_the_five_backups_there_were(shop):
+    """A copy is taken before the write, but the oldest one is removed only once the import is
+    saved: a cancelled import does not cost the owner a backup."""
+    con, folder = shop
+    for _ in range(5):
+        import_file(con, EARLIER.read_bytes(), EARLIER.name)
+    kept = sorted((folder / "backups").iterdir())
+    assert len(kept) == 5
+    inside = [fr for _, fr in reports_of(SALES, store.connect(":memory:"))].index(
+        STARTS["match"][2])
+    with pytest.raises(Stopped):
+        import_file(con, SALES.read_bytes(), SALES.name, progress=stop_at(inside, Stopped()))
+    assert sorted((folder / "backups").iterdir()) == kept

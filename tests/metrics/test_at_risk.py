@@ -168,7 +168,7 @@ def test_the_week_before_from_recency_and_frequency_is_the_rfm_of_that_day(con):
     # rfm on that day, hence the same table, on the hand-made shop and the demo (ranked R).
     from datetime import timedelta
 
-    from metrics.at_risk import WEEK, _segments_on
+    from metrics.at_risk import WEEK, segments_on
     from metrics.dates import latest_order_date
     from metrics.rfm import SEGMENT_MAP, rfm
     from sample_data.demo import load_demo
@@ -181,7 +181,7 @@ def test_the_week_before_from_recency_and_frequency_is_the_rfm_of_that_day(con):
         for day in days:
             for segment_map in (None, custom):
                 expected = rfm(con, day - WEEK, segment_map)[["customer_id", "segment"]]
-                pd.testing.assert_frame_equal(_segments_on(con, day - WEEK, segment_map),
+                pd.testing.assert_frame_equal(segments_on(con, day - WEEK, segment_map),
                                               expected)
                 pd.testing.assert_frame_equal(
                     at_risk(con, day, segment_map=segment_map),
