@@ -718,7 +718,8 @@ def grid_extent(xml: bytes) -> tuple[int, int]:
     letter_count = leading_run(letters, 65, 90)
     digits = sliding_window_view(raw, 8)[at + letter_count]
     digit_count = leading_run(digits, 48, 57)
-    return largest_number(digits, digit_count, 48, 10), largest_number(letters, letter_count, 64, 26)
+    return (largest_number(digits, digit_count, 48, 10),
+            largest_number(letters, letter_count, 64, 26))
 
 
 def leading_run(chars: np.ndarray, low: int, high: int) -> np.ndarray:
@@ -730,13 +731,12 @@ def leading_run(chars: np.ndarray, low: int, high: int) -> np.ndarray:
 
 def largest_number(chars: np.ndarray, lengths: np.ndarray, zero: int, base: int) -> int:
     """The largest number written by the rows' first ``lengths`` bytes, as digits of ``base``
-    counted from the byte ``zero`` (0-9 from '0', A-Z as 1-26 from '@'): one of the longest."""
-    longest = int(lengths.max())
-    chars = chars[lengths == longest]
+    counted from the byte ``zero`` (0-9 from '0', A-Z as 1-26 from '@'). Every row is read: a
+    longer reference is not a larger one ('A0000001' against 'A999999')."""
     value = np.zeros(len(chars), dtype=np.int64)
-    for i in range(longest):
-        value = value * base + chars[:, i] - zero
-    return int(value.max()) if longest else 0
+    for i in range(chars.shape[1] - 1):
+        value = np.where(i < lengths, value * base + chars[:, i] - zero, value)
+    return int(value.max())
 
 
 def column_letters(number: int) -> str:
