@@ -14,8 +14,8 @@ workbooks (tests/fixtures/bad), an xlsx copy of every CSV of ../shared/samples a
 ../shared/real-data with numbers, dates and text typed as Excel would hold them, and EXTRA
 (the 200,000-row benchmark workbook, for instance). The copies keep their first row as text, so
 that no column is made of date-times alone: before 2026-12-03 such a column crashed the reader
-(tests/ingest/test_workbooks.py), and there would be nothing to compare. Prints one line per difference, then the
-count of workbooks compared; exits 1 on any difference.
+(tests/ingest/test_workbooks.py), and there would be nothing to compare. Prints one line per
+difference, then the count of workbooks compared; exits 1 on any difference.
 """
 
 from __future__ import annotations
@@ -54,7 +54,8 @@ extra = set(sys.argv[4].split("\n"))
 
 
 def refusal(exc):
-    return ("refused", type(exc).__name__, exc.message("en") if hasattr(exc, "message") else str(exc))
+    said = exc.message("en") if hasattr(exc, "message") else str(exc)
+    return ("refused", type(exc).__name__, said)
 
 
 def tables(con, started):
