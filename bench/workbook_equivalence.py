@@ -4,8 +4,8 @@
 Each workbook is read (``ingest.read.read_file``: cells, headers, row numbers, Excel's own
 numbers, notes, doubts, or the refusal) and imported into an empty database (``--yes``) by the
 code of git ref BASE_REF and by the working tree, each in its own process; every table of the
-two databases is compared (but schema_version: the new code may add a migration), timestamps of
-the import itself left out. With ``--shop DB`` each
+two databases is compared (not schema_version, nor a table only one version has: the newer code
+may add migrations), timestamps of the import itself left out. With ``--shop DB`` each
 EXTRA workbook is also imported into a copy of that already filled database, so matching meets
 known customers.
 
@@ -194,8 +194,8 @@ def differences(name: str, old: dict, new: dict) -> list[str]:
         if not same(outcome, new_outcome):
             found.append(f"{name} ({base} base): outcome differs: {outcome!r:.300} / "
                          f"{new_outcome!r:.300}")
-        for table in dump.keys() | new_dump.keys():
-            if not same(dump.get(table), new_dump.get(table)):
+        for table in dump.keys() & new_dump.keys():
+            if not same(dump[table], new_dump[table]):
                 found.append(f"{name} ({base} base): table {table} differs")
     return found
 
@@ -224,6 +224,10 @@ def main() -> None:
         new = run(ROOT, files, tmp / "new", args.shop, extra)
         found = [d for name in old for d in differences(name, old[name], new[name])]
         print("\n".join(found))
+        tables = [set().union(*(side[name]["imported"]["empty"][1] for name in side))
+                  for side in (old, new)]
+        print(f"tables not compared, in the old version only: {sorted(tables[0] - tables[1])}, "
+              f"in the new only: {sorted(tables[1] - tables[0])}")
         kinds = json.dumps({name: old[name]["imported"]["empty"][0][0] for name in old})
         print(f"{len(old)} workbooks compared ({kinds}), {len(found)} differences")
         shutil.rmtree(tmp / "old")
