@@ -7,7 +7,9 @@ the copy gets REVIEWS reviews (default 100,000), TICKETS tickets (20,000) and as
 as tickets, spread over the shop's customers and days by hashes of their row numbers (the same
 rows every run; one review in five matches nobody), and a refund date a few days after each
 refunded order. Then the command runs three times as its own process (imports
-included; CPU and wall seconds), and each query of metrics.aftersales once in this process.
+included; CPU and wall seconds): the first computes the loyalty comparison and keeps it (as the
+refit after an import would have), the others read it. Then each query of metrics.aftersales once
+in this process, the comparison computed and then read as kept.
 """
 
 from __future__ import annotations
@@ -83,6 +85,7 @@ where refunded_amount > 0 or status = 'refunded';
 PARTS = {
     "summary (12 months)": lambda con, as_of: aftersales.summary(con, as_of),
     "loyalty comparison": lambda con, as_of: aftersales.loyalty(con, as_of),
+    "loyalty comparison, kept": lambda con, as_of: aftersales.kept_loyalty(con, as_of),
     "refunds by month": lambda con, as_of: aftersales.refunds_by_month(con, as_of),
     "refunds by product": lambda con, as_of: aftersales.refunds_by_product(con, as_of),
     "retention by NPS class": lambda con, as_of: aftersales.nps_retention(con, as_of),

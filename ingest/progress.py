@@ -28,13 +28,13 @@ Part = Callable[[float], None]  # the part done of the step under way
 # into the 1M-line shop, see bench/RESULTS.md) and the time left grows while it runs.
 STEPS: tuple[tuple[str, float, str, str], ...] = (
     ("read", 0.31, "Lecture du fichier", "Reading the file"),
-    ("parse", 0.24, "Analyse des valeurs", "Parsing values"),
+    ("parse", 0.28, "Analyse des valeurs", "Parsing values"),
     ("lineage", 0.01, "Comparaison avec les commandes déjà importées",
      "Comparing with the orders already imported"),
     ("backup", 0.01, "Sauvegarde de la base avant l'import", "Backing up the database"),
-    ("match", 0.32, "Rapprochement des clients", "Matching customers"),
-    ("orders", 0.07, "Enregistrement des commandes", "Saving the orders"),
-    ("summary", 0.04, "Mise à jour des fiches clients", "Updating the customer summaries"),
+    ("match", 0.15, "Rapprochement des clients", "Matching customers"),
+    ("orders", 0.09, "Enregistrement des commandes", "Saving the orders"),
+    ("summary", 0.15, "Mise à jour des fiches clients", "Updating the customer summaries"),
 )
 _TOTAL = sum(share for _, share, _, _ in STEPS)
 _BOUNDS = [start / _TOTAL for start in accumulate((share for _, share, _, _ in STEPS),

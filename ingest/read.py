@@ -731,10 +731,10 @@ def leading_run(chars: np.ndarray, low: int, high: int) -> np.ndarray:
 
 def largest_number(chars: np.ndarray, lengths: np.ndarray, zero: int, base: int) -> int:
     """The largest number written by the rows' first ``lengths`` bytes, as digits of ``base``
-    counted from the byte ``zero`` (0-9 from '0', A-Z as 1-26 from '@'). Every row is read: a
-    longer reference is not a larger one ('A0000001' against 'A999999')."""
+    counted from the byte ``zero`` (0-9 from '0', A-Z as 1-26 from '@'). Every row is read, not
+    only the longest: digits may start with zeros (« 00 » is shorter in value than « 1 »)."""
     value = np.zeros(len(chars), dtype=np.int64)
-    for i in range(chars.shape[1] - 1):
+    for i in range(int(lengths.max())):
         value = np.where(i < lengths, value * base + chars[:, i] - zero, value)
     return int(value.max())
 

@@ -34,7 +34,8 @@ DELETE = (
     "remove_delete_moves", "remove_delete_merged", "remove_delete_decisions", "remove_update_kept",
     "remove_delete_contacts", "remove_delete_customers", "remove_delete_suppressions",
     "remove_delete_consent", "remove_delete_sightings",
-    "remove_delete_exports", "remove_delete_fits", "remove_delete_imports",
+    "remove_delete_exports", "remove_delete_fits", "remove_delete_loyalty_kept",
+    "remove_delete_imports",
 )
 
 

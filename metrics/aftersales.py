@@ -22,7 +22,8 @@ import numpy as np
 import pandas as pd
 
 from metrics.dates import resolve_as_of, week_start
-from metrics.sql_files import SQL_DIR, run_sql
+from metrics.sql_files import SQL_DIR, run, run_sql
+from store.db import data_version, transaction
 from store.frames import fetch_frame
 from store.queries import execute, statements, used
 
@@ -103,6 +104,30 @@ def loyalty(con: duckdb.DuckDBPyConnection, as_of: date | None = None) -> pd.Dat
         cur.close()
 
 
+def kept_loyalty(con: duckdb.DuckDBPyConnection, as_of: date | None = None) -> pd.DataFrame:
+    """``loyalty`` as of the shop's latest day, kept in the database per data version
+    (aftersales_loyalty_kept, store/migrations/021), as the forecasts are in clv_fits: read when
+    kept, else computed and kept (rows of older versions dropped), so that the command and the
+    page do not rebuild every customer's purchase days each time. Any other ``as_of`` is computed
+    and not kept: the page's other weeks are looked at once."""
+    latest = resolve_as_of(con, None)
+    if latest is None or (as_of is not None and as_of != latest):
+        return loyalty(con, as_of)
+    key = dict(zip(("import_version", "merges", "customer_count"), data_version(con)),
+               as_of=latest)
+    kept = run_sql(con, "aftersales_loyalty_kept", **key)
+    if len(kept) == len(EVENTS):
+        return kept
+    links = loyalty(con, latest)
+    with transaction(con) as cur:
+        run(cur, "aftersales_loyalty_forget_older", **key)
+        for rank, row in enumerate(links.itertuples(index=False), start=1):  # one per event
+            run(cur, "aftersales_loyalty_keep", **key, rank=rank,
+                **{name: None if pd.isna(value) else value
+                   for name, value in row._asdict().items()})
+    return links
+
+
 def nps_retention(
     con: duckdb.DuckDBPyConnection, as_of: date | None = None, months: int = RETENTION_MONTHS
 ) -> pd.DataFrame:
@@ -164,9 +189,10 @@ def week_section(
 def headline(con: duckdb.DuckDBPyConnection,
              as_of: date | None = None) -> tuple[dict, pd.DataFrame]:
     """What ``python -m metrics aftersales`` prints: the summary with the refund comparison's
-    repeat_rate_after_refund, repeat_rate_without_refund and their counts, and the loyalty table."""
+    repeat_rate_after_refund, repeat_rate_without_refund and their counts, and the loyalty table
+    (kept as of the latest day: ``kept_loyalty``)."""
     figures = summary(con, as_of)
-    links = loyalty(con, figures["as_of"])
+    links = kept_loyalty(con, figures["as_of"])
     refund = links.set_index("event").loc["refund"]
     return {
         **figures,

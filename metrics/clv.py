@@ -27,7 +27,7 @@ import numpy as np
 import pandas as pd
 from numpy.typing import ArrayLike, NDArray
 
-from metrics import bgnbd, gamma_gamma, mbgnbd, pareto_nbd, uncertainty
+from metrics import aftersales, bgnbd, gamma_gamma, mbgnbd, pareto_nbd, uncertainty
 from metrics.dates import facts_as_of, resolve_as_of
 from metrics.sql_files import run, run_sql
 from store.db import data_version, transaction
@@ -509,8 +509,9 @@ def refit_after_change(
 ) -> dict[str, str]:
     """Fit and keep the forecasts the app shows first (as of the latest order day, over each of
     KEPT_HORIZONS) right after an import, a merge, a split or a forget changed the data, so that
-    Valeur client and the Fiche client only read them (``keep_fit``); what happened in one line,
-    French and English.
+    Valeur client and the Fiche client only read them (``keep_fit``), and the after-sales loyalty
+    comparison (``aftersales.kept_loyalty``) for the Après-vente page and its command; what
+    happened in one line, French and English.
 
     The data change is already committed when this runs, and a fit that fails must not make it
     look failed: whatever goes wrong is said in the line, nothing is kept, and the pages fit
@@ -535,6 +536,21 @@ def refit_after_change(
             "value page will compute them when opened.",
         }
     seconds = time.perf_counter() - start
+    line = _forecasts_line(fits, seconds)
+    try:
+        aftersales.kept_loyalty(con)
+    except Exception as error:  # noqa: BLE001 (as the forecasts: nothing kept, computed later)
+        return {
+            "fr": f"{line['fr']} Comparaison après-vente non enregistrée : la page Après-vente "
+            "la calculera à son ouverture.",
+            "en": f"{line['en']} After-sales comparison not kept ({type(error).__name__}: "
+            f"{error}): the After-sales page will compute it when opened.",
+        }
+    return line
+
+
+def _forecasts_line(fits: list, seconds: float) -> dict[str, str]:
+    """What the refit did, in one line (French and English)."""
     shown = f"{seconds:.1f}"
     if fits[0] is None:  # kept already, or no order at all
         return {"fr": "Prévisions à jour.", "en": "Forecasts up to date."}

@@ -34,7 +34,7 @@ def refunds_by_product(as_of: date, data_version: Version) -> pd.DataFrame:
 
 @st.cache_data(max_entries=CACHE_ENTRIES, show_spinner=False)
 def loyalty(as_of: date, data_version: Version) -> pd.DataFrame:
-    return aftersales.loyalty(connection(), as_of)
+    return aftersales.kept_loyalty(connection(), as_of)
 
 
 @st.cache_data(max_entries=CACHE_ENTRIES, show_spinner=False)

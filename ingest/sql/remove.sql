@@ -27,6 +27,10 @@ where exported_at < coalesce(
 -- Customer-value fits were made on data that is gone.
 delete from clv_fits
 
+-- name: delete_loyalty_kept
+-- So was the kept after-sales loyalty comparison (a removal can bring a data version back).
+delete from aftersales_loyalty_kept
+
 -- name: delete_imports
 delete from imports where list_contains($ids, import_id)
 
