@@ -3,8 +3,9 @@ definition customer_facts_until over every order, customer_repeat_spend (migrati
 definition customer_occasions_until, and customer_product_days (migration 024), the definition
 product_purchases_from_orders, so that "as of today" figures and forecasts read 1 row per
 person (a few per product bought) instead of every order and order line; beside them
-product_basket_days (migration 024), the day's baskets per product, for bought together. Every write that changes a person's orders or identity (import,
-merge, split, forget) calls ``refresh`` inside its own transaction."""
+product_basket_days (migration 024), the day's baskets per product, for bought together. Every
+write that changes a person's orders or identity (import, merge, split, forget) calls
+``refresh`` inside its own transaction."""
 
 from __future__ import annotations
 
@@ -41,9 +42,7 @@ def refresh_repeat_spend(
 ) -> None:
     """Compute again customer_repeat_spend's rows of ``customer_ids`` (everyone when None) only:
     a database that has just gained the table."""
-    params = _params(customer_ids)
-    SQL.run(cur, "summary_repeat_spend_delete", **params)
-    SQL.run(cur, "summary_repeat_spend_insert", **params)
+    _recompute(cur, "repeat_spend", customer_ids)
 
 
 def refresh_product_days(
@@ -51,9 +50,16 @@ def refresh_product_days(
 ) -> None:
     """Compute again customer_product_days' rows of ``customer_ids`` (everyone when None) only:
     a database that has just gained the table."""
+    _recompute(cur, "product_days", customer_ids)
+
+
+def _recompute(
+    cur: duckdb.DuckDBPyConnection, table: str, customer_ids: Iterable[int] | None
+) -> None:
+    """summary.sql's ``<table>_delete`` then ``<table>_insert`` for ``customer_ids``."""
     params = _params(customer_ids)
-    SQL.run(cur, "summary_product_days_delete", **params)
-    SQL.run(cur, "summary_product_days_insert", **params)
+    SQL.run(cur, f"summary_{table}_delete", **params)
+    SQL.run(cur, f"summary_{table}_insert", **params)
 
 
 def refresh_baskets(cur: duckdb.DuckDBPyConnection) -> None:

@@ -1,7 +1,7 @@
 -- One row per product purchase (a customer, a product, a day: the definition
--- customer_product_days, store/definitions/14_product_purchases.sql) as of the latest data, so
--- that replenishment, bought next and the builder's product picker read 5 rows per customer
--- instead of joining every order line to its order. Refreshed with customer_summary, in the
+-- product_purchases_from_orders, store/definitions/14_product_purchases.sql) as of the latest
+-- data, so that replenishment, bought next and the builder's product picker read a few rows per
+-- customer instead of joining every order line to its order. Refreshed with customer_summary, in the
 -- transaction of each import, merge, split and forget (store/summary.py); filled for an existing
 -- database right after this migration. No key: rows are found by customer (refresh) or scanned.
 create table customer_product_days (
