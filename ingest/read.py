@@ -718,7 +718,8 @@ def grid_extent(xml: bytes) -> tuple[int, int]:
     letter_count = leading_run(letters, 65, 90)
     digits = sliding_window_view(raw, 8)[at + letter_count]
     digit_count = leading_run(digits, 48, 57)
-    return largest_number(digits, digit_count, 48, 10), largest_number(letters, letter_count, 64, 26)
+    return (largest_number(digits, digit_count, 48, 10),
+            largest_number(letters, letter_count, 64, 26))
 
 
 def leading_run(chars: np.ndarray, low: int, high: int) -> np.ndarray:
