@@ -16,11 +16,9 @@ from ingest.pipeline import import_file
 from ingest.remove import remove_imports
 from metrics import aftersales, clv
 from metrics.dates import latest_order_date
-from sample_data.demo import load_after_sale, load_demo
-from tests.ingest.test_after_sale_import import FIXTURES, SHOP
+from tests.metrics.test_aftersales_demo import whole_demo  # noqa: F401 (fixture)
+from tests.test_after_sale_identity import LEA, PAUL, shop  # noqa: F401 (fixture)
 
-LEA, PAUL = 1, 2
-FILES = ("fiche_sav.csv", "judgeme_reviews.csv", "google_forms_nps_fr.csv")
 LATER_TICKET = ("Ticket ID,Subject,Status,Created time,Email\n"
                 "77,Retour,Open,2026-03-20 10:00:00,paul.durand@example.fr\n").encode()
 
@@ -36,23 +34,6 @@ def assert_kept_equals_computed(con) -> None:
     pd.testing.assert_frame_equal(aftersales.kept_loyalty(con), aftersales.loyalty(con))
     pd.testing.assert_frame_equal(aftersales.kept_loyalty(con), aftersales.loyalty(con))
     assert kept_versions(con) == [(*store.data_version(con), latest_order_date(con))]
-
-
-@pytest.fixture(scope="module")
-def whole_demo():
-    con = store.connect(":memory:")
-    load_demo(con)
-    load_after_sale(con)
-    yield con
-    con.close()
-
-
-@pytest.fixture
-def shop(con):
-    import_file(con, SHOP, "ventes.csv")
-    for name in FILES:
-        import_file(con, (FIXTURES / name).read_bytes(), name)
-    return con
 
 
 def test_on_the_demo_the_kept_comparison_is_the_computed_one(whole_demo):
