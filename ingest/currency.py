@@ -14,9 +14,11 @@ import duckdb
 import numpy as np
 import pandas as pd
 
+import words
 from ingest.doubts import Doubt
 from ingest.fields import FIELD_BY_NAME
 from store.currency import stored_currency
+from words.format import number
 
 def _word(*names: str) -> str:
     """A code as a word of its own: 'usd' in '12 usd' or 'dollar' in 'dollar_value', not in
@@ -102,23 +104,19 @@ def settle_currency(
     notes: list[tuple[str, str]] = []
     missing = orders["currency"].isna()
     if missing.any():
-        count = int(missing.sum())
-        plural = "s" if count > 1 else ""
-        why_fr = "celle de votre boutique" if shop else "par défaut pour un premier fichier"
-        why_en = "your shop's" if shop else "the default for a first file"
-        notes.append((
-            f"{count} commande{plural} sans devise dans le fichier : lue{plural} en {assumed} "
-            f"({why_fr}) ; si c'est faux, ajoutez une colonne Devise au fichier",
-            f"{count} order{plural} with no currency in the file: read as {assumed} "
-            f"({why_en}); if that is wrong, add a Currency column to the file",
+        why = "cur_import_why_shop" if shop else "cur_import_why_first"
+        notes.append(tuple(
+            words.text("cur_import_assumed", lang, count=int(missing.sum()), currency=assumed,
+                       why=words.text(why, lang))
+            for lang in ("fr", "en")
         ))
         orders = orders.assign(currency=orders["currency"].fillna(assumed))
     other = orders["currency"][orders["currency"] != assumed]
     if shop is None or other.empty:
         return orders, notes, []
     counts = other.value_counts()
-    listed_fr = " et ".join(f"{n} en {code}" for code, n in counts.items())
-    listed_en = " and ".join(f"{n} in {code}" for code, n in counts.items())
+    listed_fr = " et ".join(f"{number(n, lang='fr')} en {code}" for code, n in counts.items())
+    listed_en = " and ".join(f"{number(n, lang='en')} in {code}" for code, n in counts.items())
     file_currency = orders["currency"].value_counts().index[0]
     doubt = Doubt(
         "currency",

@@ -78,6 +78,15 @@ def test_a_first_file_without_currency_is_read_in_euros_and_said(con):
     assert con.execute("select currency from orders").fetchall() == [("EUR",)]
 
 
+def test_the_count_of_orders_without_currency_is_written_the_readers_way(con):
+    rows = "".join(f"C{i};15/01/2024;c{i}@exemple.fr;9,90\n" for i in range(1234))
+    report = import_file(con, ("N° de commande;Date;E-mail;Montant\n" + rows).encode(),
+                         "plain.csv")
+    fr, en = report.notes[-1]
+    assert fr.startswith("1\u202f234 commandes sans devise dans le fichier : lues en EUR")
+    assert en.startswith("1,234 orders with no currency in the file: read as EUR")
+
+
 def test_a_later_file_without_currency_takes_the_shop_currency(con):
     import_file(con, USD_FILE, "usd.csv")
     report = import_file(con, PLAIN_FILE, "plain.csv", ImportOptions(accept_guesses=False))

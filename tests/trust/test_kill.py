@@ -6,10 +6,11 @@ A real `python -m ingest` of 200,000 orders is killed with SIGKILL (no clean-up 
 random moments: half of the trials anywhere in the run, half inside the write phase (after the
 importer says it is saving). Set COMPTOIR_KILL_SEED to replay a run's moments.
 
-After its commit the importer refits the forecasts (metrics.clv.refit_after_change) in a
-transaction of their own: a kill there leaves the import whole and the fits of its data either
-all kept or none (the pages then fit when shown). So the import's state is compared without
-clv_fits, and clv_fits must be the before's or the after's.
+After its commit the importer refits the forecasts and keeps the after-sales loyalty comparison
+(metrics.clv.refit_after_change), each in a transaction of its own: a kill there leaves the import
+whole and each of these kept results of its data either all kept or none (the pages then compute
+them when shown). So the import's state is compared without them (KEPT), and each must be the
+before's or the after's.
 """
 
 from __future__ import annotations
@@ -40,11 +41,15 @@ SAVING = STARTS["lineage"][2]  # the progress line of the write phase (ingest/lo
 EARLIER_FILE = "N° de commande;Date;E-mail;Montant\nA1;15/01/2024;client1@exemple.fr;9,90\n"
 # Two complete runs of one import number its orders in different orders (the insert reads a
 # parallel scan), so orders are compared by their own key, (source, source order id).
-# The forecasts' fits by what they are fits of: their figures may differ in the last bits between
-# two runs (DuckDB sums in parallel).
-BY_ORDER_KEY = {
+# The kept forecasts and loyalty comparison by what they are of: their figures may differ in the
+# last bits between two runs (DuckDB sums in parallel).
+KEPT = {
     "clv_fits": "select import_version, merges, customers, as_of, horizon_weeks from clv_fits "
                 "order by all",
+    "aftersales_loyalty_kept": "select import_version, merges, customer_count, as_of, rank, event "
+                               "from aftersales_loyalty_kept order by all",
+}
+BY_ORDER_KEY = KEPT | {
     "orders": "select * exclude (order_id) from orders order by all",
     "order_lines": "select o.source, o.source_order_id, l.* exclude (order_id) "
                    "from order_lines l join orders o using (order_id) order by all",
@@ -104,8 +109,8 @@ def state_of(db: Path, since: datetime) -> dict:
         con.close()
 
 
-def without_fits(state: dict) -> dict:
-    return {table: rows for table, rows in state.items() if table != "clv_fits"}
+def without_kept(state: dict) -> dict:
+    return {table: rows for table, rows in state.items() if table not in KEPT}
 
 
 @pytest.fixture(scope="module")
@@ -139,6 +144,7 @@ def test_the_two_states_differ_by_the_whole_import(shop):
     assert len(after["orders"]) - len(before["orders"]) == ROWS
     assert len(after["imports"]) == len(before["imports"]) + 1
     assert not before["clv_fits"] and after["clv_fits"]  # the import's refit kept its fits
+    assert after["aftersales_loyalty_kept"] != before["aftersales_loyalty_kept"]  # and loyalty
 
 
 def test_a_killed_import_leaves_the_database_before_or_after_and_usable(shop):
@@ -158,11 +164,12 @@ def test_a_killed_import_leaves_the_database_before_or_after_and_usable(shop):
         time.sleep(delay)
         said = run.kill()
         state = state_of(db, shop["since"])
-        data = without_fits(state)
-        outcome = ("before" if data == without_fits(shop["before"])
-                   else "after" if data == without_fits(shop["after"]) else None)
-        assert state["clv_fits"] in (shop["before"]["clv_fits"], shop["after"]["clv_fits"]), (
-            f"seed {seed}: trial {trial}: the forecasts' fits half kept")
+        data = without_kept(state)
+        outcome = ("before" if data == without_kept(shop["before"])
+                   else "after" if data == without_kept(shop["after"]) else None)
+        for table in KEPT:
+            assert state[table] in (shop["before"][table], shop["after"][table]), (
+                f"seed {seed}: trial {trial}: {table} half kept")
         outcomes.append((trial, round(delay, 2), said, outcome))
         assert outcome, f"seed {seed}: trial {trial} killed after {delay:.2f} s ({said}) left a " \
                         f"third state; outcomes so far {outcomes}"

@@ -40,4 +40,16 @@ STRINGS = {
     "cur_yes": ("oui", "yes"),
     "cur_waiting": ("non (saisi pour une autre devise de boutique)",
                     "no (entered for another shop currency)"),
+    "cur_import_assumed": (
+        {"one": "{count} commande sans devise dans le fichier : lue en {currency} ({why}) ; si "
+                "c'est faux, ajoutez une colonne Devise au fichier",
+         "other": "{count} commandes sans devise dans le fichier : lues en {currency} ({why}) ; "
+                  "si c'est faux, ajoutez une colonne Devise au fichier"},
+        {"one": "{count} order with no currency in the file: read as {currency} ({why}); if "
+                "that is wrong, add a Currency column to the file",
+         "other": "{count} orders with no currency in the file: read as {currency} ({why}); if "
+                  "that is wrong, add a Currency column to the file"},
+    ),
+    "cur_import_why_shop": ("celle de votre boutique", "your shop's"),
+    "cur_import_why_first": ("par défaut pour un premier fichier", "the default for a first file"),
 }
