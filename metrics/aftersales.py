@@ -21,7 +21,7 @@ import duckdb
 import numpy as np
 import pandas as pd
 
-from metrics.dates import resolve_as_of, week_start
+from metrics.dates import latest_order_date, resolve_as_of, week_start
 from metrics.sql_files import SQL_DIR, run, run_sql
 from store.db import data_version, transaction
 from store.frames import fetch_frame
@@ -104,13 +104,15 @@ def loyalty(con: duckdb.DuckDBPyConnection, as_of: date | None = None) -> pd.Dat
         cur.close()
 
 
-def kept_loyalty(con: duckdb.DuckDBPyConnection, as_of: date | None = None) -> pd.DataFrame:
+def kept_loyalty(con: duckdb.DuckDBPyConnection, as_of: date | None = None,
+                 latest: date | None = None) -> pd.DataFrame:
     """``loyalty`` as of the shop's latest day, kept in the database per data version
     (aftersales_loyalty_kept, store/migrations/021), as the forecasts are in clv_fits: read when
     kept, else computed and kept (rows of older versions dropped), so that the command and the
     page do not rebuild every customer's purchase days each time. Any other ``as_of`` is computed
-    and not kept: the page's other weeks are looked at once."""
-    latest = resolve_as_of(con, None)
+    and not kept: the page's other weeks are looked at once. ``latest``: the latest order day, when
+    the caller has read it already."""
+    latest = latest or latest_order_date(con)
     if latest is None or (as_of is not None and as_of != latest):
         return loyalty(con, as_of)
     key = dict(zip(("import_version", "merges", "customer_count"), data_version(con)),
@@ -191,8 +193,9 @@ def headline(con: duckdb.DuckDBPyConnection,
     """What ``python -m metrics aftersales`` prints: the summary with the refund comparison's
     repeat_rate_after_refund, repeat_rate_without_refund and their counts, and the loyalty table
     (kept as of the latest day: ``kept_loyalty``)."""
-    figures = summary(con, as_of)
-    links = kept_loyalty(con, figures["as_of"])
+    latest = latest_order_date(con)
+    figures = summary(con, as_of or latest)
+    links = kept_loyalty(con, figures["as_of"], latest)
     refund = links.set_index("event").loc["refund"]
     return {
         **figures,

@@ -7,6 +7,7 @@ thread or Streamlit session uses its own ``cursor()`` (PITFALLS.md). Writers als
 
 from __future__ import annotations
 
+import hashlib
 import os
 import re
 import threading
@@ -17,7 +18,7 @@ from pathlib import Path
 
 import duckdb
 
-from store import summary
+from store import queries, summary
 from store.errors import DatabaseBusyError, DatabaseOpenError
 
 PROJECT_DIR = Path(__file__).resolve().parent.parent
@@ -29,6 +30,7 @@ PRODUCT_DAYS_VERSION = 24  # the migration that created customer_product_days: f
 DB_ENV_VAR = "COMPTOIR_DB"
 WRITE_LOCK = threading.RLock()
 _OPEN: set[int] = set()  # ids of the cursors that transaction() blocks are running
+SQL = queries.bind(Path(__file__).resolve().parent / "sql")
 
 
 def default_path() -> Path:
@@ -100,18 +102,31 @@ def definitions() -> list[Path]:
 
 def define(
     con: duckdb.DuckDBPyConnection, fill_summary: bool = False, fill_repeat_spend: bool = False,
-    fill_product_days: bool = False,
+    fill_product_days: bool = False, migrated: bool = True,
 ) -> None:
     """(Re)create every definition in one transaction, so that the live views and macros are
     those of store/definitions/ whatever migrations created them first (migrations 001-008 still
     create the old ones, as history). A migration holds tables only: a view or macro it defined
-    would be replaced here, so change its file in store/definitions/ instead. ``fill_summary``
-    computes customer_summary, customer_repeat_spend, customer_product_days and
+    would be replaced here, so change its file in store/definitions/ instead. Skipped when no
+    migration ran (not ``migrated``) and the database holds these very files already (their
+    SHA-256 in definitions_fingerprint, migration 026): they are part of the database file.
+    ``fill_summary`` computes customer_summary, customer_repeat_spend, customer_product_days and
     product_basket_days from them, ``fill_repeat_spend`` and ``fill_product_days`` the second or
     the last two only (a database that has just gained them)."""
+    texts = [path.read_text(encoding="utf-8") for path in definitions()]
+    sha256 = hashlib.sha256("\0".join(texts).encode("utf-8")).hexdigest()
+    cur = con.cursor()
+    try:
+        held = SQL.run(cur, "definitions_fingerprint").fetchall()
+    finally:
+        cur.close()
+    if not migrated and held == [(sha256,)]:
+        return
     with transaction(con) as cur:
-        for path in definitions():
-            cur.execute(path.read_text(encoding="utf-8"))
+        for text in texts:
+            cur.execute(text)
+        SQL.run(cur, "definitions_forget")
+        SQL.run(cur, "definitions_keep", sha256=sha256)
         if fill_summary:
             summary.refresh(cur)
             return
@@ -142,7 +157,7 @@ def migrate(con: duckdb.DuckDBPyConnection) -> int:
             added.append(version)
         define(con, fill_summary=SUMMARY_VERSION in added,
                fill_repeat_spend=REPEAT_SPEND_VERSION in added,
-               fill_product_days=PRODUCT_DAYS_VERSION in added)
+               fill_product_days=PRODUCT_DAYS_VERSION in added, migrated=bool(added))
         return max(applied | set(added), default=0)
 
 
