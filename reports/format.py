@@ -36,9 +36,10 @@ def kpi(metric: str, value: float | None, lang: str = "fr", currency: str = "EUR
 
 
 def moneys(values: pd.Series, lang: str = "fr", currency: str = "EUR") -> pd.Series:
-    """money() over a column (display of short lists)."""
+    """money() over a column (display of short lists); a column with no amount at all reads as
+    dashes too (as text: pandas refuses a text fill in a column of floats)."""
     return values.map(lambda value: money(value, lang, currency=currency),
-                      na_action="ignore").fillna(MISSING)
+                      na_action="ignore").astype(object).fillna(MISSING)
 
 
 def yes_no(values: pd.Series, lang: str = "fr") -> pd.Series:

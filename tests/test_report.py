@@ -7,6 +7,7 @@ import io
 import re
 import subprocess
 import sys
+import warnings
 from datetime import date, timedelta
 
 import openpyxl
@@ -463,3 +464,12 @@ def test_overview_offers_the_report_of_the_week(demo_db, monkeypatch):
         assert name == "rapport_semaine_2026-W46.xlsx"
     finally:
         st.cache_resource.clear()
+
+
+def test_a_column_of_missing_amounts_reads_as_dashes_without_a_pandas_warning():
+    with warnings.catch_warnings():
+        warnings.simplefilter("error")
+        shown = report_format.moneys(pd.Series([None, float("nan")], dtype="float64"), "fr")
+    assert shown.tolist() == ["–", "–"]
+    assert report_format.moneys(pd.Series([1234.5, None]), "fr").tolist() == [
+        "1\u202f234,50\u00a0€", "–"]
