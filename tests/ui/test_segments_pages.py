@@ -17,7 +17,13 @@ from exports import build_export, export_log
 from metrics import at_risk as risk
 from metrics import clv, dates, report, rfm
 from metrics.customer import customer_card, search
-from metrics.segment import SegmentFilter, list_summary, segment_customers, segment_table
+from metrics.segment import (
+    SegmentFilter,
+    list_summary,
+    segment_customers,
+    segment_table,
+    segment_totals,
+)
 from tests.metrics.factories import insert_orders
 from tests.ui.conftest import app, connected, shown_metrics
 from ui import format, segments_data
@@ -55,6 +61,21 @@ def open_page(page: str, lang: str = "fr") -> AppTest:
     at.switch_page(page).run()
     assert not at.exception
     return at
+
+
+def test_the_segments_page_totals_its_list_once(demo_db, use_db, monkeypatch):
+    """The list's figures and the export's counts come from one count of the list in the
+    database (0.35 s each at 10M lines), not one each."""
+    counted = []
+
+    def counting(*args, **kwargs):
+        counted.append(args[1])
+        return segment_totals(*args, **kwargs)
+
+    monkeypatch.setattr(segments_data.segment, "segment_totals", counting)
+    use_db(demo_db)
+    open_page("views/segments.py")
+    assert len(counted) == 1
 
 
 def test_segments_page_shows_the_metrics_figures(demo_db, demo, use_db):
