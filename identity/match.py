@@ -463,7 +463,7 @@ def match_people(
     people["is_new"] = label.isin(new_labels) & needs_new
     people = people.iloc[person_of_row].reset_index(drop=True)  # every row again, for its date
     people["seen_at"] = pd.to_datetime(seen_at).astype("datetime64[us]").fillna(pd.Timestamp(now))
-    people["consent_rank"] = np.arange(len(people))
+    people["file_row"] = np.arange(len(people))  # of rows as recent, the later one wins
     attached = people[people["customer"].notna()]
     cur.register("matched_people", attached)
     cur.execute(sql_text("match_insert_customers"), {"import_id": import_id})

@@ -13,7 +13,7 @@ where email in (select email from suppressions)
 -- name: consent
 -- Consent as this file states it (its last row per customer), unless the person is suppressed.
 with stated as (
-    select customer, arg_max(opt_in, consent_rank) as opt_in
+    select customer, arg_max(opt_in, file_row) as opt_in
     from matched_people
     where opt_in is not null
     group by customer
@@ -32,12 +32,12 @@ where c.customer_id = s.customer
 -- of consent_channels (store/definitions/10_channel_consent.sql); the same statement already
 -- stored is not stored twice.
 with stated as (
-    select phone as address, 'sms' as channel, arg_max(sms_opt_in, consent_rank) as consent
+    select phone as address, 'sms' as channel, arg_max(sms_opt_in, file_row) as consent
     from matched_people
     where sms_opt_in is not null and phone is not null
     group by phone
     union all
-    select phone, 'phone', arg_max(call_opt_in, consent_rank)
+    select phone, 'phone', arg_max(call_opt_in, file_row)
     from matched_people
     where call_opt_in is not null and phone is not null
     group by phone
@@ -53,21 +53,22 @@ where not exists (
 )
 
 -- name: insert_customers
--- New customers, each attribute from the most recent row that has it.
+-- New customers, each attribute from the most recent row that has it (of rows equally
+-- recent, a customers file without dates say, the later one in the file).
 insert into customers (
     customer_id, email, phone, first_name, last_name, full_name, postal_code, city, country,
     first_seen, import_id
 )
 select
     customer,
-    arg_max(email, seen_at) filter (where email is not null),
-    arg_max(phone, seen_at) filter (where phone is not null),
-    arg_max(first_name, seen_at) filter (where first_name is not null),
-    arg_max(last_name, seen_at) filter (where last_name is not null),
-    arg_max(full_name, seen_at) filter (where full_name is not null),
-    arg_max(postal_code, seen_at) filter (where postal_code is not null),
-    arg_max(city, seen_at) filter (where city is not null),
-    arg_max(country, seen_at) filter (where country is not null),
+    arg_max(email, (seen_at, file_row)) filter (where email is not null),
+    arg_max(phone, (seen_at, file_row)) filter (where phone is not null),
+    arg_max(first_name, (seen_at, file_row)) filter (where first_name is not null),
+    arg_max(last_name, (seen_at, file_row)) filter (where last_name is not null),
+    arg_max(full_name, (seen_at, file_row)) filter (where full_name is not null),
+    arg_max(postal_code, (seen_at, file_row)) filter (where postal_code is not null),
+    arg_max(city, (seen_at, file_row)) filter (where city is not null),
+    arg_max(country, (seen_at, file_row)) filter (where country is not null),
     min(seen_at),
     $import_id
 from matched_people
@@ -287,14 +288,14 @@ on conflict do nothing
 with incoming as (
     select
         customer,
-        arg_max(email, seen_at) filter (where email is not null) as email,
-        arg_max(phone, seen_at) filter (where phone is not null) as phone,
-        arg_max(first_name, seen_at) filter (where first_name is not null) as first_name,
-        arg_max(last_name, seen_at) filter (where last_name is not null) as last_name,
-        arg_max(full_name, seen_at) filter (where full_name is not null) as full_name,
-        arg_max(postal_code, seen_at) filter (where postal_code is not null) as postal_code,
-        arg_max(city, seen_at) filter (where city is not null) as city,
-        arg_max(country, seen_at) filter (where country is not null) as country,
+        arg_max(email, (seen_at, file_row)) filter (where email is not null) as email,
+        arg_max(phone, (seen_at, file_row)) filter (where phone is not null) as phone,
+        arg_max(first_name, (seen_at, file_row)) filter (where first_name is not null) as first_name,
+        arg_max(last_name, (seen_at, file_row)) filter (where last_name is not null) as last_name,
+        arg_max(full_name, (seen_at, file_row)) filter (where full_name is not null) as full_name,
+        arg_max(postal_code, (seen_at, file_row)) filter (where postal_code is not null) as postal_code,
+        arg_max(city, (seen_at, file_row)) filter (where city is not null) as city,
+        arg_max(country, (seen_at, file_row)) filter (where country is not null) as country,
         min(seen_at) as first_seen
     from matched_people
     where not is_new
