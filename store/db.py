@@ -108,25 +108,23 @@ def define(
     those of store/definitions/ whatever migrations created them first (migrations 001-008 still
     create the old ones, as history). A migration holds tables only: a view or macro it defined
     would be replaced here, so change its file in store/definitions/ instead. Skipped when no
-    migration ran (not ``migrated``) and the database holds these very files already (their
-    SHA-256 in definitions_fingerprint, migration 026): they are part of the database file.
-    ``fill_summary`` computes customer_summary, customer_repeat_spend, customer_product_days and
-    product_basket_days from them, ``fill_repeat_spend`` and ``fill_product_days`` the second or
-    the last two only (a database that has just gained them)."""
+    migration ran (not ``migrated``), the database holds these very files already (their SHA-256
+    in definitions_fingerprint, migration 026: views and macros are part of the database file)
+    and its catalog is the one they made (another version of Comptoir may have opened the file
+    since and created its own). ``fill_summary`` computes customer_summary,
+    customer_repeat_spend, customer_product_days and product_basket_days from them,
+    ``fill_repeat_spend`` and ``fill_product_days`` the second or the last two only (a database
+    that has just gained them)."""
     texts = [path.read_text(encoding="utf-8") for path in definitions()]
     sha256 = hashlib.sha256("\0".join(texts).encode("utf-8")).hexdigest()
-    cur = con.cursor()
-    try:
-        held = SQL.run(cur, "definitions_fingerprint").fetchall()
-    finally:
-        cur.close()
-    if not migrated and held == [(sha256,)]:
+    if not migrated and _held_definitions(con) == sha256:
         return
     with transaction(con) as cur:
         for text in texts:
             cur.execute(text)
         SQL.run(cur, "definitions_forget")
-        SQL.run(cur, "definitions_keep", sha256=sha256)
+        SQL.run(cur, "definitions_keep", sha256=sha256,
+                catalog=SQL.run(cur, "definitions_catalog").fetchone()[0])
         if fill_summary:
             summary.refresh(cur)
             return
@@ -135,6 +133,19 @@ def define(
         if fill_product_days:
             summary.refresh_product_days(cur)
             summary.refresh_baskets(cur)
+
+
+def _held_definitions(con: duckdb.DuckDBPyConnection) -> str | None:
+    """The SHA-256 of the definitions the database holds, None when its catalog is no longer
+    what they made (or they were never recorded)."""
+    cur = con.cursor()
+    try:
+        held = SQL.run(cur, "definitions_fingerprint").fetchall()
+        if len(held) != 1 or SQL.run(cur, "definitions_catalog").fetchone()[0] != held[0][1]:
+            return None
+        return held[0][0]
+    finally:
+        cur.close()
 
 
 def migrate(con: duckdb.DuckDBPyConnection) -> int:

@@ -18,13 +18,35 @@ def view_sql(path, name: str) -> str:
         con.close()
 
 
-def test_an_opening_with_the_same_files_leaves_the_definitions_as_they_are(tmp_path):
+def test_an_opening_with_the_same_files_writes_nothing(tmp_path, monkeypatch):
     path = tmp_path / "shop.duckdb"
     store.connect(path).close()
-    con = store.connect(path)  # a view changed behind Comptoir's back stays: nothing re-created
+    writes = []
+    real = db.transaction
+
+    def counted(con):
+        writes.append(con)
+        return real(con)
+
+    monkeypatch.setattr(db, "transaction", counted)
+    store.connect(path).close()
+    assert writes == []
+
+
+def test_definitions_another_version_created_are_created_again(tmp_path):
+    """An older Comptoir opening the file creates its own views and macros without saying so:
+    the catalog no longer matches what the files made, and the next opening creates them again."""
+    path = tmp_path / "shop.duckdb"
+    con = store.connect(path)
     con.execute("create or replace view valid_orders as select * from orders where false")
+    con.execute("create or replace macro is_repeat_customer(orders) as false")
     con.close()
-    assert "where false" in view_sql(path, "valid_orders").lower()
+    assert "where false" not in view_sql(path, "valid_orders").lower()
+    con = store.connect(path)
+    try:
+        assert con.execute("select is_repeat_customer(2)").fetchone() == (True,)
+    finally:
+        con.close()
 
 
 def test_changed_files_are_created_on_the_next_opening(tmp_path, monkeypatch):
