@@ -3,13 +3,14 @@
 -- of 0-6 or a satisfaction of 1-2 out of 5) or 'promoters' (to ask for a review: a latest answer
 -- in those days with an NPS of 9-10, and no review from them since). Most recent answer first,
 -- with the contact details, the e-mail consent (the channel's own: customer_channels, NULL: never
--- said) and whether a ticket of theirs is still open.
+-- said) and whether a ticket of theirs is still open. Of two answers at the same moment, the one
+-- with the greater (source, answer id) is the latest: the same one at every run.
 with
 
 latest as (
-    select customer_id, arg_max(answer, answered_at) as answer
+    select customer_id, arg_max(answer, (answered_at, source, source_answer_id)) as answer
     from (
-        select customer_id, answered_at,
+        select customer_id, answered_at, source, source_answer_id,
             struct_pack(answered_at, nps_score, csat_score, comment) as answer
         from survey_answers
         where customer_id is not null and answered_at < $as_of::date + 1

@@ -1,13 +1,14 @@
 -- Retention by NPS class: customers by the class of their first NPS answer up to the end of day
 -- $as_of, and for each of the $months calendar months after the month of that answer, the share
 -- with a valid order in that month. A month counts only once it has ended by $as_of, so every
--- point of a curve is measured on customers who all had the whole month.
+-- point of a curve is measured on customers who all had the whole month. Of two first answers at
+-- the same moment, the one with the smaller (source, answer id) is the first: the same at every run.
 with
 
 first_answers as (
     select
         customer_id,
-        arg_min(nps_class(nps_score), answered_at) as nps_class,
+        arg_min(nps_class(nps_score), (answered_at, source, source_answer_id)) as nps_class,
         date_trunc('month', min(answered_at))::date as month
     from survey_answers
     where customer_id is not null and nps_score is not null

@@ -243,6 +243,30 @@ def test_retention_by_nps_class(con):
     assert "passive" not in curves.index.get_level_values(0)
 
 
+def insert_same_moment_answers(con, rows: list[tuple]) -> None:
+    """rows: (customer_id, source_answer_id, nps_score), all answered on 2025-06-20 at 10:00, in
+    the order given."""
+    for customer, answer_id, nps in rows:
+        con.execute(
+            "insert into survey_answers (source, source_answer_id, customer_id, answered_at,"
+            " nps_score, import_id) values ('test', $n, $c, '2025-06-20 10:00', $nps, 1)",
+            {"n": answer_id, "c": customer, "nps": nps},
+        )
+
+
+def test_two_answers_at_the_same_moment_are_told_apart_by_their_ids(con):
+    """Not by the order DuckDB meets them in: the latest is the greater answer id, the first the
+    smaller, on every run."""
+    insert_orders(con, [{"customer_id": 1, "ordered_at": "2025-01-05 10:00", "amount": 10.0}])
+    for rows in ([(1, "b", 1), (1, "a", 10)], [(1, "a", 10), (1, "b", 1)]):
+        con.execute("delete from survey_answers")
+        insert_same_moment_answers(con, rows)
+        detractors = aftersales.contacts(con, "detractors", AS_OF, days=60)
+        assert detractors["customer_id"].tolist() == [1]  # latest: b, an NPS of 1
+        curves = aftersales.nps_retention(con, date(2026, 6, 30), months=1)
+        assert curves["nps_class"].tolist() == ["promoter"]  # first: a, an NPS of 10
+
+
 def test_contacts_to_call_back_and_to_ask_for_a_review(shop):
     # latest answers: 1 → NPS 0 (20/06), 2 → NPS 9 (20/02), 3 → NPS 9 (20/03), 4 → NPS 8,
     # 5 → NPS 6 (20/05); 3 and 2 reviewed: 2 on 15/03 after their answer, 3 in 2024 before
