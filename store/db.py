@@ -117,7 +117,7 @@ def define(
     that has just gained them)."""
     texts = [path.read_text(encoding="utf-8") for path in definitions()]
     sha256 = hashlib.sha256("\0".join(texts).encode("utf-8")).hexdigest()
-    if not migrated and _held_definitions(con) == sha256:
+    if not migrated and _holds_definitions(con, sha256):
         return
     with transaction(con) as cur:
         for text in texts:
@@ -135,15 +135,14 @@ def define(
             summary.refresh_baskets(cur)
 
 
-def _held_definitions(con: duckdb.DuckDBPyConnection) -> str | None:
-    """The SHA-256 of the definitions the database holds, None when its catalog is no longer
-    what they made (or they were never recorded)."""
+def _holds_definitions(con: duckdb.DuckDBPyConnection, sha256: str) -> bool:
+    """Whether the database holds the definitions of digest ``sha256`` and its catalog is still
+    what they made (read only when the digest matches: DuckDB lists its whole function catalog)."""
     cur = con.cursor()
     try:
         held = SQL.run(cur, "definitions_fingerprint").fetchall()
-        if len(held) != 1 or SQL.run(cur, "definitions_catalog").fetchone()[0] != held[0][1]:
-            return None
-        return held[0][0]
+        return (len(held) == 1 and held[0][0] == sha256
+                and SQL.run(cur, "definitions_catalog").fetchone()[0] == held[0][1])
     finally:
         cur.close()
 
