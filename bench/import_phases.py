@@ -2,12 +2,13 @@
 FILE [--trim]``.
 
 Imports FILE into a fresh database in a scratch directory (``--yes``, no forecasts' refit) and
-prints, for each phase as it ends (reading, decoding, DuckDB's split, parsing, currency, shaping
-orders, matching, writing orders, the customer summary), its wall and CPU seconds (all threads,
-DuckDB's included), the resident memory when it ends and the most it reached meanwhile (sampled
-every 20 ms). ``--trim`` hands freed memory back to the system as each phase ends (glibc's
-malloc_trim and Arrow's pool): the difference from a run without it is memory the allocators keep,
-not memory in use. Run by hand, like the benchmarks.
+prints, for each phase as it ends (reading: the encoding found, the body written as UTF-8 slice
+by slice, DuckDB's split; parsing, currency, shaping orders, matching, writing orders, the
+customer summary), its wall and CPU seconds (all threads, DuckDB's included), the resident
+memory when it ends and the most it reached meanwhile (sampled every 20 ms). ``--trim`` hands
+freed memory back to the system as each phase ends (glibc's malloc_trim and Arrow's pool): the
+difference from a run without it is memory the allocators keep, not memory in use. Run by hand,
+like the benchmarks.
 """
 
 from __future__ import annotations
@@ -31,10 +32,10 @@ if str(ROOT) not in sys.path:
 
 import store  # noqa: E402
 from identity import match  # noqa: E402
-from ingest import canonical, currency, load, pipeline, read  # noqa: E402
+from ingest import canonical, currency, load, pipeline, read, text_body  # noqa: E402
 from store import summary  # noqa: E402
 
-PHASES = ((read, "decode"), (read, "write_utf8"), (read, "_duckdb_read"), (pipeline, "preview"),
+PHASES = ((read, "encoded"), (text_body, "write_body"), (read, "_duckdb_read"), (pipeline, "preview"),
           (canonical.currency, "from_amounts"), (canonical, "shape_orders"), (pipeline, "load"),
           (canonical, "build"), (currency, "settle_currency"), (load, "order_lineage"),
           (load, "match_people"), (load, "load_orders"), (summary, "refresh"))

@@ -1,5 +1,5 @@
-"""Old and new importer give the same results on workbooks:
-``python bench/workbook_equivalence.py BASE_REF [EXTRA.xlsx ...] [--shop DB]``.
+"""Old and new importer give the same results on workbooks, or with ``--delimited`` on CSV files:
+``python bench/workbook_equivalence.py BASE_REF [EXTRA ...] [--shop DB] [--delimited]``.
 
 Each workbook is read (``ingest.read.read_file``: cells, headers, row numbers, Excel's own
 numbers, notes, doubts, or the refusal) and imported into an empty database (``--yes``) by the
@@ -16,6 +16,11 @@ workbooks (tests/fixtures/bad), an xlsx copy of every CSV of ../shared/samples a
 that no column is made of date-times alone: before 2026-12-03 such a column crashed the reader
 (tests/ingest/test_workbooks.py), and there would be nothing to compare. Prints one line per
 difference, then the count of workbooks compared; exits 1 on any difference.
+
+With ``--delimited`` the files are instead every CSV, TSV and TXT file of ../shared/samples,
+../shared/real-data and tests/fixtures (odd encodings, title blocks, ragged rows, blank lines),
+each also with Windows ("\\r\\n") and old Mac ("\\r") line ends, and EXTRA (the 1M-line bench
+file, for instance): the check of the reader's slice-by-slice writing (ingest/text_body.py).
 """
 
 from __future__ import annotations
@@ -38,6 +43,7 @@ import pandas as pd
 ROOT = Path(__file__).resolve().parent.parent
 SHARED = ROOT.parent / "shared"
 WORKBOOK_SUFFIXES = {".xlsx", ".xlsm", ".xls", ".ods"}
+DELIMITED_SUFFIXES = {".csv", ".tsv", ".txt"}
 CSV_ROWS = 5_000  # rows of each CSV copied into a workbook
 
 WORKER = r'''
@@ -154,6 +160,27 @@ def csv_copies(folder: Path) -> list[Path]:
     return made
 
 
+def delimited_copies(folder: Path) -> list[Path]:
+    """Every delimited file of the corpus under a name of its own, and its copies with Windows
+    and old Mac line ends."""
+    made = []
+    found = sorted(p for p in [*SHARED.glob("samples/**/*"), *SHARED.glob("real-data/**/*"),
+                               *(ROOT / "tests/fixtures").glob("**/*")]
+                   if p.is_file() and p.suffix.lower() in DELIMITED_SUFFIXES)
+    for i, path in enumerate(found):
+        data = path.read_bytes()
+        variants = {"": data}
+        if b"\n" in data:
+            unix = data.replace(b"\r\n", b"\n")
+            variants |= {".crlf": unix.replace(b"\n", b"\r\n"),
+                         ".cr": unix.replace(b"\n", b"\r")}
+        for tag, content in variants.items():
+            out = folder / f"{i:03d}-{path.stem}{tag}{path.suffix}"
+            out.write_bytes(content)
+            made.append(out)
+    return made
+
+
 def run(tree: Path, files: list[Path], out: Path, shop: str, extra: list[Path]) -> dict:
     out.mkdir()
     done = subprocess.run([sys.executable, "-c", WORKER, "\n".join(map(str, files)), str(out),
@@ -205,6 +232,7 @@ def main() -> None:
     parser.add_argument("base")
     parser.add_argument("extra", nargs="*", type=Path)
     parser.add_argument("--shop", default="")
+    parser.add_argument("--delimited", action="store_true", help="CSV files, not workbooks")
     args = parser.parse_args()
     with tempfile.TemporaryDirectory(prefix="workbooks-") as tmp:
         tmp = Path(tmp)
@@ -215,11 +243,15 @@ def main() -> None:
         tarfile.open(fileobj=BytesIO(archive)).extractall(base)
         copies = tmp / "copies"
         copies.mkdir()
-        files = sorted(p for p in [*SHARED.glob("samples/**/*"), *SHARED.glob("real-data/**/*"),
-                                   *(ROOT / "tests/fixtures/bad").glob("*")]
-                       if p.suffix.lower() in WORKBOOK_SUFFIXES)
         extra = [p.resolve() for p in args.extra]
-        files += csv_copies(copies) + extra
+        if args.delimited:
+            files = delimited_copies(copies) + extra
+        else:
+            files = sorted(p for p in [*SHARED.glob("samples/**/*"),
+                                       *SHARED.glob("real-data/**/*"),
+                                       *(ROOT / "tests/fixtures/bad").glob("*")]
+                           if p.suffix.lower() in WORKBOOK_SUFFIXES)
+            files += csv_copies(copies) + extra
         old = run(base, files, tmp / "old", args.shop, extra)
         new = run(ROOT, files, tmp / "new", args.shop, extra)
         found = [d for name in old for d in differences(name, old[name], new[name])]
@@ -229,7 +261,7 @@ def main() -> None:
         print(f"tables not compared, in the old version only: {sorted(tables[0] - tables[1])}, "
               f"in the new only: {sorted(tables[1] - tables[0])}")
         kinds = json.dumps({name: old[name]["imported"]["empty"][0][0] for name in old})
-        print(f"{len(old)} workbooks compared ({kinds}), {len(found)} differences")
+        print(f"{len(old)} files compared ({kinds}), {len(found)} differences")
         shutil.rmtree(tmp / "old")
         sys.exit(1 if found else 0)
 

@@ -27,14 +27,14 @@ Part = Callable[[float], None]  # the part done of the step under way
 # the backup copies the whole database, so into a large shop it takes longer (22 % of a re-import
 # into the 1M-line shop, see bench/RESULTS.md) and the time left grows while it runs.
 STEPS: tuple[tuple[str, float, str, str], ...] = (
-    ("read", 0.31, "Lecture du fichier", "Reading the file"),
-    ("parse", 0.28, "Analyse des valeurs", "Parsing values"),
+    ("read", 0.30, "Lecture du fichier", "Reading the file"),
+    ("parse", 0.34, "Analyse des valeurs", "Parsing values"),
     ("lineage", 0.01, "Comparaison avec les commandes déjà importées",
      "Comparing with the orders already imported"),
     ("backup", 0.01, "Sauvegarde de la base avant l'import", "Backing up the database"),
     ("match", 0.15, "Rapprochement des clients", "Matching customers"),
-    ("orders", 0.09, "Enregistrement des commandes", "Saving the orders"),
-    ("summary", 0.15, "Mise à jour des fiches clients", "Updating the customer summaries"),
+    ("orders", 0.08, "Enregistrement des commandes", "Saving the orders"),
+    ("summary", 0.11, "Mise à jour des fiches clients", "Updating the customer summaries"),
 )
 _TOTAL = sum(share for _, share, _, _ in STEPS)
 _BOUNDS = [start / _TOTAL for start in accumulate((share for _, share, _, _ in STEPS),

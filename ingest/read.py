@@ -30,6 +30,7 @@ from defusedxml import ElementTree as DefusedET
 from numpy.lib.stride_tricks import sliding_window_view
 from python_calamine import CalamineWorkbook, PasswordError
 
+from ingest import text_body
 from ingest.doubts import Doubt
 from ingest.errors import rejected
 from ingest.fields import FIELDS, IDENTITY_FIELDS, ORDER_VALUE_FIELDS
@@ -45,16 +46,15 @@ TOTAL_WORDS = re.compile(r"^\s*(total|totaux|sous[- ]?total|somme|sum|grand tota
 DATE_LIKE = r"\s*\d{1,4}[/.-]\d{1,2}[/.-]\d{1,4}"
 LETTER = r"[A-Za-zÀ-ÿ]"
 TOTALS_SAMPLE = 1_000  # data rows that show which columns hold letters and which are always filled
-BLANK_LINE = re.compile(r"\n[ \t]*\n")
-BLANK_LINE_START = re.compile(r"(?m)^[ \t]*$")
 MAX_XLSX_UNCOMPRESSED = 1_000_000_000
 MAX_XLSX_RATIO = 200
 MAX_SHEET_CELLS = 25_000_000  # calamine allocates the sheet's whole rectangle, empty cells too
 ARROW_BATCH_ROWS = 100_000
 MAX_LINE_CHARS = 10_000_000  # as read_body.sql's max_line_size
-# How far a delimited file's reading is (ingest/progress.py) after its text is decoded, after it
-# is written for DuckDB, and once DuckDB has split every row: the 1M-line bench file's profile.
-DECODED, WRITTEN, SPLIT = 0.27, 0.42, 0.88
+# How far a delimited file's reading is (ingest/progress.py) once its encoding and header are
+# found, once its body is written as UTF-8 for DuckDB (moving slice by slice in between), and once
+# DuckDB has split every row: the 1M-line bench file's profile (bench/RESULTS.md).
+DECODED, WRITTEN, SPLIT = 0.09, 0.50, 0.85
 csv.field_size_limit(MAX_LINE_CHARS)  # the sample parser's default (131,072) crashed on long cells
 MARKUP = re.compile(rb"^(?:\xef\xbb\xbf)?\s*<(?:\?xml|!doctype|html|table|workbook)", re.IGNORECASE)
 # é è à ç ô, then € ’ …: two patterns, as each one's leading byte is searched at memchr speed
@@ -125,43 +125,61 @@ def empty_rejects() -> pd.DataFrame:
     )
 
 
-def decode(
-    data: bytes, file_name: str, encoding: str | None = None
-) -> tuple[str, str, list[Doubt]]:
-    """Text, encoding name and doubts: the owner's ``encoding`` if given, else UTF-8 (with or
-    without BOM), UTF-16 (BOM or NUL pattern), otherwise the likeliest one-byte encoding."""
+@dataclass(frozen=True)
+class Encoded:
+    """A delimited file's bytes as the reader takes them: its text is data[start:] in ``codec``."""
+
+    data: bytes
+    start: int  # past a byte-order mark
+    codec: str
+    name: str  # as the import records it
+    doubts: list[Doubt]
+
+
+def encoded(data: bytes, file_name: str, encoding: str | None = None) -> Encoded:
+    """The owner's ``encoding`` if given, else UTF-8 (with or without BOM), UTF-16 (BOM or NUL
+    pattern), otherwise the likeliest one-byte encoding; found without the whole file's text
+    (ingest.text_body). A UTF-16 file is made UTF-8: its line breaks are not single bytes."""
     if encoding is not None:
-        return _strict(data, _known_encoding(encoding, file_name), file_name), encoding, []
+        return _line_bytes(data, _known_encoding(encoding, file_name), encoding, file_name)
     if data.startswith(b"\xef\xbb\xbf"):
-        return _strict(data[3:], "utf-8", file_name), "utf-8-sig", []
+        return Encoded(data, 3, "utf-8", "utf-8-sig", [])
     if data.startswith((b"\xff\xfe", b"\xfe\xff")):
-        return _strict(data, "utf-16", file_name), "utf-16", []
+        return _line_bytes(data, "utf-16", "utf-16", file_name)
     head = data[:4096]
     if len(head) >= 4 and head.count(b"\x00") > len(head) // 4:
         odd_nuls = head[1::2].count(b"\x00")
         encoding = "utf-16-le" if odd_nuls > head[0::2].count(b"\x00") else "utf-16-be"
-        return _strict(data, encoding, file_name), encoding, []
+        return _line_bytes(data, encoding, encoding, file_name)
     if b"\x00" in head:
         raise _not_text(file_name)
-    try:
-        return data.decode("utf-8"), "utf-8", []
-    except UnicodeDecodeError as exc:
-        if any(accent.search(data) for accent in UTF8_ACCENTS):  # UTF-8 accents elsewhere: as
-            line = _line_of(data, exc.start, "utf-8")  # cp1252 every é would become Ã© silently
-            raise rejected(
-                file_name,
-                f"le fichier est en UTF-8 mais la ligne {line} contient des caractères d'un autre "
-                "encodage (collés depuis un autre fichier ?). Corrigez cette ligne ou "
-                "réenregistrez le fichier depuis Excel en « CSV UTF-8 ».",
-                f"the file is UTF-8 but line {line} holds characters in another encoding (pasted "
-                "from another file?). Fix that line or save the file again from Excel as "
-                "“CSV UTF-8”.",
-            ) from exc
-    return legacy_decode(data, file_name)
+    invalid = text_body.first_invalid(data, "utf-8")
+    if invalid is None:
+        return Encoded(data, 0, "utf-8", "utf-8", [])
+    if any(accent.search(data) for accent in UTF8_ACCENTS):  # UTF-8 accents elsewhere: as
+        line = _line_of(data, invalid, "utf-8")  # cp1252 every é would become Ã© silently
+        raise rejected(
+            file_name,
+            f"le fichier est en UTF-8 mais la ligne {line} contient des caractères d'un autre "
+            "encodage (collés depuis un autre fichier ?). Corrigez cette ligne ou "
+            "réenregistrez le fichier depuis Excel en « CSV UTF-8 ».",
+            f"the file is UTF-8 but line {line} holds characters in another encoding (pasted "
+            "from another file?). Fix that line or save the file again from Excel as "
+            "“CSV UTF-8”.",
+        )
+    best, doubts = legacy_encoding(data, file_name)
+    return Encoded(data, 0, best, best, doubts)
 
 
-def legacy_decode(data: bytes, file_name: str) -> tuple[str, str, list[Doubt]]:
-    """Text, encoding and doubt of a file that is not UTF-8: the most plausible of Windows-1252,
+def _line_bytes(data: bytes, codec: str, name: str, file_name: str) -> Encoded:
+    """The file in an encoding whose line breaks are the ASCII bytes: itself, or made UTF-8."""
+    if "\r\n".encode(codec) == b"\r\n":
+        return Encoded(data, 0, codec, name, [])
+    return Encoded(_strict(data, codec, file_name).encode("utf-8"), 0, "utf-8", name, [])
+
+
+def legacy_encoding(data: bytes, file_name: str) -> tuple[str, list[Doubt]]:
+    """Encoding and doubt of a file that is not UTF-8: the most plausible of Windows-1252,
     Latin-9 and Mac Roman (latin-1 is never chosen: it reads € as a control character).
 
     A hand-made scoring rather than charset-normalizer, which called short French files
@@ -179,7 +197,7 @@ def legacy_decode(data: bytes, file_name: str) -> tuple[str, str, list[Doubt]]:
     rivals = [(enc, differing(contexts, best, enc)) for enc in ranked[1:]]
     doubts = [encoding_doubt(best, enc) for enc, apart in rivals
               if apart and 0 < scores[enc] and scores[best] - scores[enc] < apart][:1]
-    return data.decode(best), best, doubts
+    return best, doubts
 
 
 def byte_contexts(data: bytes) -> np.ndarray:
@@ -304,14 +322,28 @@ def _strict(data: bytes, encoding: str, file_name: str) -> str:
     try:
         return data.decode(encoding)
     except UnicodeDecodeError as exc:
-        line = _line_of(data, exc.start, encoding)
-        raise rejected(
-            file_name,
-            f"le fichier annonce l'encodage {encoding} mais contient des octets invalides "
-            f"(ligne {line}). Réenregistrez-le depuis Excel en « CSV UTF-8 ».",
-            f"the file announces {encoding} but has invalid bytes (line {line}). "
-            "Save it again from Excel as “CSV UTF-8”.",
-        ) from exc
+        raise _invalid_bytes(data, exc.start, encoding, file_name) from exc
+
+
+def _invalid_bytes(data: bytes, position: int, encoding: str, file_name: str):
+    line = _line_of(data, position, encoding)
+    return rejected(
+        file_name,
+        f"le fichier annonce l'encodage {encoding} mais contient des octets invalides "
+        f"(ligne {line}). Réenregistrez-le depuis Excel en « CSV UTF-8 ».",
+        f"the file announces {encoding} but has invalid bytes (line {line}). "
+        "Save it again from Excel as “CSV UTF-8”.",
+    )
+
+
+@contextmanager
+def _decoding(source: Encoded, file_name: str) -> Iterator[None]:
+    """A byte the owner's encoding (or a BOM's) does not have refuses the file, naming its line."""
+    try:
+        yield
+    except UnicodeDecodeError:
+        position = text_body.first_invalid(source.data, source.codec, source.start)
+        raise _invalid_bytes(source.data, position, source.codec, file_name) from None
 
 
 def _unreadable(data: bytes, file_name: str):
@@ -493,15 +525,13 @@ def read_delimited(
     data: bytes, file_name: str, encoding: str | None = None, header_row: int | None = None,
     done: Part = no_part,
 ) -> RawTable:
-    text, encoding, doubts = decode(data, file_name, encoding)
-    text = text.replace("\r\n", "\n")
-    if "\r" in text:  # old Mac line ends
-        text = text.replace("\r", "\n")
-    done(DECODED)
-    controls = sum(1 for ch in text[:4096] if ord(ch) < 32 and ch not in "\n\t")
+    source = encoded(data, file_name, encoding)
+    with _decoding(source, file_name):
+        first = text_body.head(source.data, source.start, source.codec, SAMPLE_ROWS)
+    controls = sum(1 for ch in first[:4096] if ord(ch) < 32 and ch not in "\n\t")
     if controls > 8:
         raise _not_text(file_name)
-    sample = "\n".join(text.split("\n", SAMPLE_ROWS)[:SAMPLE_ROWS])
+    sample = "\n".join(first.split("\n", SAMPLE_ROWS)[:SAMPLE_ROWS])
     delimiter = sniff_delimiter(sample)
     sample_rows = list(csv.reader(io.StringIO(sample), delimiter=delimiter))
     header_index = chosen_header(header_row, len(sample_rows), file_name)
@@ -513,24 +543,20 @@ def read_delimited(
     headers = dedupe_headers(sample_rows[header_index])
     lines_before = sum(1 + "".join(r).count("\n") for r in sample_rows[:header_index])
     header_lines = 1 + "".join(sample_rows[header_index]).count("\n")  # a quoted header can wrap
-    body_start = _nth_line_start(text, lines_before + header_lines)
-    body = text[body_start:]
-    del text  # from here on the body alone: the file's text is the import's biggest object
-    if body.isspace() or not body:
-        raise _no_data(file_name)
-    if body.endswith("\n\n"):
-        body = body.rstrip("\n") + "\n"
-    elif not body.endswith("\n"):
-        body += "\n"
-    if has_blank_line(body):  # rare: spare a substitution over the whole body
-        blank_fill = delimiter * (len(headers) - 1)
-        body = BLANK_LINE_START.sub(lambda m: blank_fill, body[:-1]) + "\n"
+    body_start = text_body.after_line_breaks(source.data, source.start,
+                                             lines_before + header_lines)
+    body_end = text_body.end_without_line_breaks(source.data, body_start)
+    done(DECODED)
     with tempfile.TemporaryDirectory(prefix="comptoir-") as tmp:
         path = Path(tmp) / "body.csv"
-        write_utf8(path, body)
-        lines = body.count("\n")  # rows at most: a quoted cell may hold line breaks
-        del body
-        done(WRITTEN)
+        with _decoding(source, file_name):
+            lines, filled = text_body.write_body(
+                source.data, body_start, body_end, source.codec, path,
+                delimiter * (len(headers) - 1),
+                lambda share: done(WRITTEN if share >= 1 else
+                                   DECODED + (WRITTEN - DECODED) * share))
+        if not filled:
+            raise _no_data(file_name)
         frame, row_numbers, rejects = _duckdb_read(
             path, delimiter, headers, lines_before + 2,
             lambda rows: done(WRITTEN + (SPLIT - WRITTEN) * min(1.0, rows / lines)))
@@ -540,37 +566,12 @@ def read_delimited(
         row_numbers=row_numbers,
         rejects=rejects,
         header_row=lines_before + 1,
-        encoding=encoding,
+        encoding=source.name,
         delimiter=delimiter,
-        notes=encoding_note(encoding),
-        doubts=doubts + header_doubts,
+        notes=encoding_note(source.name),
+        doubts=source.doubts + header_doubts,
     )
     return drop_blank_rows(table)
-
-
-def has_blank_line(body: str) -> bool:
-    """Whether a line of the body (ending with one line break) is empty or only spaces and tabs,
-    found without copying the body."""
-    first, last = body[: body.find("\n")], body[body.rfind("\n", 0, len(body) - 1) + 1 : -1]
-    return not first.strip(" \t") or not last.strip(" \t") or bool(BLANK_LINE.search(body))
-
-
-def write_utf8(path: Path, text: str, chunk: int = 1 << 24) -> None:
-    """Write text as UTF-8 a slice at a time: encoding it whole would copy it once more."""
-    with open(path, "w", encoding="utf-8", newline="") as out:
-        for start in range(0, len(text), chunk):
-            out.write(text[start : start + chunk])
-
-
-def _nth_line_start(text: str, n: int) -> int:
-    """Offset where line n (0-based count of newlines passed, header included) ends."""
-    pos = 0
-    for _ in range(n):
-        nxt = text.find("\n", pos)
-        if nxt < 0:
-            return len(text)
-        pos = nxt + 1
-    return pos
 
 
 def _duckdb_read(

@@ -48,8 +48,9 @@ def test_a_sales_import_reports_every_step_in_order_and_ends_at_one(con):
 
 
 def test_reading_moves_with_the_rows_read(con, tmp_path):
-    """A delimited file's reading reports its text decoded, written for DuckDB, then each batch
-    of rows DuckDB split (ARROW_BATCH_ROWS): 250,000 rows, three batches."""
+    """A delimited file's reading reports its encoding and header found, its body written for
+    DuckDB (one slice here), then each batch of rows DuckDB split (ARROW_BATCH_ROWS): 250,000
+    rows, three batches."""
     rows = 250_000
     body = "".join(f"{i};15/01/2024;c{i}@exemple.fr;9,90\n" for i in range(rows))
     data = ("N° de commande;Date;E-mail;Montant\n" + body).encode()
@@ -70,7 +71,7 @@ def test_the_shares_add_up_to_the_whole_import():
     assert at("summary", 1.0) == 1.0
     assert at("match", 0.5) == pytest.approx((STARTS["match"][0] + STARTS["match"][1]) / 2)
     assert at("parse", 2.0) == at("parse", 1.0) == at("lineage")  # a step ends where the next
-    assert at("match") == pytest.approx(0.31 + 0.28 + 0.01 + 0.01)  # starts: monotone
+    assert at("match") == pytest.approx(0.30 + 0.34 + 0.01 + 0.01)  # starts: monotone
 
 
 @pytest.mark.parametrize(("fraction", "elapsed", "left"), [
