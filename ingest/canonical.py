@@ -474,7 +474,8 @@ def shape_orders(
     first = group[[c for c in rows.columns if c not in LINE_ONLY_COLUMNS]].first()
     orders = pd.DataFrame(index=first.index)
     orders["ordered_at"] = first["order_date"]
-    line_sum = group["line_amount"].sum(min_count=1) if "line_amount" in rows else None
+    line_sum = (pd.to_numeric(group["line_amount"].sum(min_count=1))  # no amounts: object NAs
+                if "line_amount" in rows else None)
     if "order_total" in mapping:
         orders["amount"] = first["order_total"]
         if line_sum is not None:

@@ -1,7 +1,9 @@
 -- name: insert
 -- A consent file's statements (ingest/consent.py), except those about a forgotten address
 -- (forgotten_keys holds the hash of 'email:…' / 'phone:…') and those already stored from an
--- earlier file: importing the same list twice changes nothing.
+-- earlier file: importing the same list twice changes nothing. The statements are numbered in the
+-- order of their address (a distinct's rows come in the order its threads finish: the same file
+-- imported twice numbered them differently).
 with fresh as (
     select distinct address, channel, consent, stated_at
     from file_statements
@@ -20,6 +22,7 @@ where not exists (
         where c.address = f.address and c.channel = f.channel and c.consent = f.consent
           and c.stated_at is not distinct from f.stated_at
     )
+order by f.address, f.channel, f.consent, f.stated_at  -- ids in one order, not the threads'
 
 -- name: known
 -- Of a file's addresses, how many are a known customer's.

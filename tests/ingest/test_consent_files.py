@@ -176,3 +176,15 @@ def test_shopify_customers_accepts_sms_marketing_is_the_phones_sms_consent(con):
     assert consent_by_customer(con) == [("ana@exemple.fr", True, True, None),
                                         ("bob@exemple.fr", False, False, None)]
     assert stored(con) == [("+33612345678", "sms", True, None), ("+33698765432", "sms", False, None)]
+
+
+def test_a_files_statements_are_numbered_in_one_order_whatever_the_threads(con):
+    """The statements of 3,000 addresses listed in no order get their ids in the order of their
+    address: numbered in the order DuckDB's threads returned them, the same file imported twice
+    numbered them differently (seen comparing two versions' databases)."""
+    addresses = [f"client{(i * 7919) % 3000:04d}@exemple.fr" for i in range(3000)]
+    text = "Désinscrits\r\n" + "".join(f"{a}\r\n" for a in addresses)
+    import_file(con, text.encode("utf-8-sig"), "desinscrits.csv")
+    numbered = [a for (a,) in con.execute(
+        "select address from consent_channels order by statement_id").fetchall()]
+    assert numbered == sorted(addresses)

@@ -7,6 +7,7 @@ does); every expected figure is computed by hand."""
 from __future__ import annotations
 
 import io
+import warnings
 from datetime import datetime
 from decimal import Decimal
 
@@ -232,3 +233,18 @@ def test_a_damaged_legacy_workbook_listing_no_sheet_is_refused(con):
     name, data = next(seed for seed in SEEDS if seed[0] == "xls_legacy.xls")
     with pytest.raises(FileRejected, match="aucun tableau de données"):
         import_file(con, mutate(data, [("delete", 0.25, 41, b"\x00")]), name)
+
+
+def test_typed_order_totals_without_line_amounts_import_without_a_pandas_warning(con):
+    """A total's blank is filled from the order's line amounts, which a file without them does
+    not have: with totals Excel typed as numbers, that fill warned (seen in CI) that pandas will
+    soon refuse it."""
+    data = workbook(("Ventes", [
+        ["N° de commande", "Date", "Total TTC", "E-mail"],
+        ["A1", "05/03/2024", 12.5, "a@exemple.fr"],
+        ["A2", "06/03/2024", None, "b@exemple.fr"],
+    ]))
+    with warnings.catch_warnings():
+        warnings.simplefilter("error")
+        import_file(con, data, "ventes.xlsx")
+    assert orders(con) == [("A1", Decimal("12.50")), ("A2", Decimal("0.00"))]
