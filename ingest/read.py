@@ -54,7 +54,7 @@ MAX_LINE_CHARS = 10_000_000  # as read_body.sql's max_line_size
 # How far a delimited file's reading is (ingest/progress.py) once its encoding and header are
 # found, once its body is written as UTF-8 for DuckDB (moving slice by slice in between), and once
 # DuckDB has split every row: the 1M-line bench file's profile (bench/RESULTS.md).
-DECODED, WRITTEN, SPLIT = 0.09, 0.50, 0.85
+HEADER_FOUND, WRITTEN, SPLIT = 0.09, 0.50, 0.85
 csv.field_size_limit(MAX_LINE_CHARS)  # the sample parser's default (131,072) crashed on long cells
 MARKUP = re.compile(rb"^(?:\xef\xbb\xbf)?\s*<(?:\?xml|!doctype|html|table|workbook)", re.IGNORECASE)
 # é è à ç ô, then € ’ …: two patterns, as each one's leading byte is searched at memchr speed
@@ -127,7 +127,9 @@ def empty_rejects() -> pd.DataFrame:
 
 @dataclass(frozen=True)
 class Encoded:
-    """A delimited file's bytes as the reader takes them: its text is data[start:] in ``codec``."""
+    """A delimited file's bytes as the reader takes them: its text is data[start:] in ``codec``.
+    ``data`` is the file itself, or its UTF-8 copy when its encoding cannot be read a slice at a
+    time (ingest.text_body.sliceable)."""
 
     data: bytes
     start: int  # past a byte-order mark
@@ -138,19 +140,20 @@ class Encoded:
 
 def encoded(data: bytes, file_name: str, encoding: str | None = None) -> Encoded:
     """The owner's ``encoding`` if given, else UTF-8 (with or without BOM), UTF-16 (BOM or NUL
-    pattern), otherwise the likeliest one-byte encoding; found without the whole file's text
-    (ingest.text_body). A UTF-16 file is made UTF-8: its line breaks are not single bytes."""
+    pattern), otherwise the likeliest one-byte encoding; a byte the encoding lacks refuses the
+    file, naming its line. UTF-8 and the one-byte encodings are checked a slice at a time, without
+    the whole file's text (so a UTF-8 file is decoded twice: here, then as it is written)."""
     if encoding is not None:
-        return _line_bytes(data, _known_encoding(encoding, file_name), encoding, file_name)
+        return _checked(data, 0, _known_encoding(encoding, file_name), encoding, file_name)
     if data.startswith(b"\xef\xbb\xbf"):
-        return Encoded(data, 3, "utf-8", "utf-8-sig", [])
+        return _checked(data, 3, "utf-8", "utf-8-sig", file_name)
     if data.startswith((b"\xff\xfe", b"\xfe\xff")):
-        return _line_bytes(data, "utf-16", "utf-16", file_name)
+        return _checked(data, 0, "utf-16", "utf-16", file_name)
     head = data[:4096]
     if len(head) >= 4 and head.count(b"\x00") > len(head) // 4:
         odd_nuls = head[1::2].count(b"\x00")
         encoding = "utf-16-le" if odd_nuls > head[0::2].count(b"\x00") else "utf-16-be"
-        return _line_bytes(data, encoding, encoding, file_name)
+        return _checked(data, 0, encoding, encoding, file_name)
     if b"\x00" in head:
         raise _not_text(file_name)
     invalid = text_body.first_invalid(data, "utf-8")
@@ -167,15 +170,20 @@ def encoded(data: bytes, file_name: str, encoding: str | None = None) -> Encoded
             "from another file?). Fix that line or save the file again from Excel as "
             "“CSV UTF-8”.",
         )
-    best, doubts = legacy_encoding(data, file_name)
+    best, doubts = legacy_encoding(data, file_name)  # every byte of the file reads in it
     return Encoded(data, 0, best, best, doubts)
 
 
-def _line_bytes(data: bytes, codec: str, name: str, file_name: str) -> Encoded:
-    """The file in an encoding whose line breaks are the ASCII bytes: itself, or made UTF-8."""
-    if "\r\n".encode(codec) == b"\r\n":
-        return Encoded(data, 0, codec, name, [])
-    return Encoded(_strict(data, codec, file_name).encode("utf-8"), 0, "utf-8", name, [])
+def _checked(data: bytes, start: int, codec: str, name: str, file_name: str) -> Encoded:
+    """The file from ``start`` on, checked in ``codec``: kept when that encoding can be read a
+    slice at a time, made UTF-8 whole otherwise."""
+    if not text_body.sliceable(codec):
+        return Encoded(_strict(data[start:], codec, file_name).encode("utf-8"), 0, "utf-8", name,
+                       [])
+    invalid = text_body.first_invalid(data, codec, start)
+    if invalid is not None:
+        raise _invalid_bytes(data, invalid, codec, file_name)
+    return Encoded(data, start, codec, name, [])
 
 
 def legacy_encoding(data: bytes, file_name: str) -> tuple[str, list[Doubt]]:
@@ -334,16 +342,6 @@ def _invalid_bytes(data: bytes, position: int, encoding: str, file_name: str):
         f"the file announces {encoding} but has invalid bytes (line {line}). "
         "Save it again from Excel as “CSV UTF-8”.",
     )
-
-
-@contextmanager
-def _decoding(source: Encoded, file_name: str) -> Iterator[None]:
-    """A byte the owner's encoding (or a BOM's) does not have refuses the file, naming its line."""
-    try:
-        yield
-    except UnicodeDecodeError:
-        position = text_body.first_invalid(source.data, source.codec, source.start)
-        raise _invalid_bytes(source.data, position, source.codec, file_name) from None
 
 
 def _unreadable(data: bytes, file_name: str):
@@ -526,8 +524,7 @@ def read_delimited(
     done: Part = no_part,
 ) -> RawTable:
     source = encoded(data, file_name, encoding)
-    with _decoding(source, file_name):
-        first = text_body.head(source.data, source.start, source.codec, SAMPLE_ROWS)
+    first = text_body.head(source.data, source.start, source.codec, SAMPLE_ROWS)
     controls = sum(1 for ch in first[:4096] if ord(ch) < 32 and ch not in "\n\t")
     if controls > 8:
         raise _not_text(file_name)
@@ -546,15 +543,14 @@ def read_delimited(
     body_start = text_body.after_line_breaks(source.data, source.start,
                                              lines_before + header_lines)
     body_end = text_body.end_without_line_breaks(source.data, body_start)
-    done(DECODED)
+    done(HEADER_FOUND)
     with tempfile.TemporaryDirectory(prefix="comptoir-") as tmp:
         path = Path(tmp) / "body.csv"
-        with _decoding(source, file_name):
-            lines, filled = text_body.write_body(
-                source.data, body_start, body_end, source.codec, path,
-                delimiter * (len(headers) - 1),
-                lambda share: done(WRITTEN if share >= 1 else
-                                   DECODED + (WRITTEN - DECODED) * share))
+        lines, filled = text_body.write_body(
+            source.data, body_start, body_end, source.codec, path,
+            delimiter * (len(headers) - 1),
+            lambda share: done(WRITTEN if share >= 1 else
+                               HEADER_FOUND + (WRITTEN - HEADER_FOUND) * share))
         if not filled:
             raise _no_data(file_name)
         frame, row_numbers, rejects = _duckdb_read(

@@ -7,14 +7,16 @@ bytes), then a copy without its header: the reading step's peak. Here a slice of
 has its line ends made "\\n" and its blank lines filled (on the bytes: cheaper than on text,
 where each replacement copies two bytes a character), is decoded, written, then let go.
 
-Works on encodings whose line breaks are the ASCII bytes (UTF-8 and the one-byte encodings);
-ingest.read makes a UTF-16 file UTF-8 first.
+Works on UTF-8 and the one-byte encodings (``sliceable``): their line breaks are their own bytes,
+and a slice cut after one decodes alone, as it would within the whole text. ingest.read makes a
+file in any other encoding (UTF-16, Shift-JIS, ISO-2022…: rare) UTF-8 whole first.
 """
 
 from __future__ import annotations
 
 import codecs
 import re
+import sys
 from collections.abc import Callable
 from pathlib import Path
 
@@ -23,12 +25,13 @@ LINE_BREAK = re.compile(rb"\r\n|\r|\n")
 BLANK_LINE = re.compile(rb"\n[ \t]*\n")
 BLANK_LINE_START = re.compile(rb"(?m)^[ \t]*$")
 HEAD_BYTES = 1 << 14  # at least this much of the file in its head: its first 4,096 characters
+SLICEABLE = ("utf-8", "iso8859-1", "ascii")  # and the codecs with a decoding table, as cp1252
 
 
-def line_ends(text: str) -> str:
-    """Windows and old Mac line ends made "\\n"."""
-    text = text.replace("\r\n", "\n")
-    return text.replace("\r", "\n") if "\r" in text else text
+def sliceable(codec: str) -> bool:
+    """Whether a text in ``codec`` (a name codecs.lookup gives) can be read a slice at a time."""
+    module = sys.modules.get(getattr(codecs.lookup(codec).decode, "__module__", None) or "")
+    return codec in SLICEABLE or hasattr(module, "decoding_table")
 
 
 def after_line_breaks(data: bytes, start: int, count: int) -> int:
@@ -52,11 +55,11 @@ def end_without_line_breaks(data: bytes, start: int) -> int:
 
 
 def head(data: bytes, start: int, codec: str, lines: int) -> str:
-    """The text's first ``lines`` lines (and at least its first 4,096 characters), line ends
-    made "\\n"; raises UnicodeDecodeError as ``bytes.decode`` does."""
+    """The text's first ``lines`` lines, and more up to a line end past its first 4,096
+    characters, line ends made "\\n"."""
     end = max(after_line_breaks(data, start, lines), start + HEAD_BYTES)
-    end = after_line_breaks(data, min(end, len(data)), 1) if end < len(data) else len(data)
-    return line_ends(data[start:end].decode(codec))
+    end = after_line_breaks(data, end, 1) if end < len(data) else len(data)
+    return line_ends(data[start:end]).decode(codec)
 
 
 def slice_end(data: bytes, start: int, end: int) -> int:
@@ -74,7 +77,7 @@ def slice_end(data: bytes, start: int, end: int) -> int:
     return min(cut, end)
 
 
-def line_ends_of(lines: bytes) -> bytes:
+def line_ends(lines: bytes) -> bytes:
     """Windows and old Mac line ends made "\\n", on the bytes (the ASCII line breaks are never
     part of a character in the encodings read here); deleting every "\\r" is the fast path."""
     returns = lines.count(b"\r")
@@ -94,24 +97,24 @@ def has_blank_line(lines: bytes) -> bool:
 
 def write_body(data: bytes, start: int, end: int, codec: str, path: Path, blank_fill: str,
                written: Callable[[float], None]) -> tuple[int, bool]:
-    """Write data[start:end] (without its trailing line breaks) to ``path`` as UTF-8, line ends
-    made "\\n", blank lines filled with ``blank_fill`` (the reader's row numbers then stay the
-    file's); ``written`` hears the share done after each slice. Every slice is decoded, which
-    checks it; UTF-8 is then written as it came. Returns the count of lines and whether any
-    holds more than white space; raises UnicodeDecodeError on a byte ``codec`` lacks."""
-    decoder = codecs.getincrementaldecoder(codec)("strict")
+    """Write data[start:end] (without its trailing line breaks, checked in ``codec``) to ``path``
+    as UTF-8, line ends made "\\n", blank lines filled with ``blank_fill`` (the reader's row
+    numbers then stay the file's); ``written`` hears the share done after each slice. UTF-8 is
+    written as it came. Returns the count of lines and whether any holds more than white space
+    (blank lines before their filling)."""
     fill = blank_fill.encode("ascii")
     lines, filled, at = 0, False, start
     with open(path, "wb") as out:
         while at < end:
             cut = slice_end(data, at, end)
-            chunk = line_ends_of(data[at:cut]) + (b"\n" if cut == end else b"")
+            chunk = line_ends(data[at:cut]) + (b"\n" if cut == end else b"")
+            text = chunk.decode(codec)
+            filled = filled or not text.isspace()
             if has_blank_line(chunk):  # rare: spare a substitution over every slice
                 chunk = BLANK_LINE_START.sub(lambda m: fill, chunk[:-1]) + b"\n"
-            text = decoder.decode(chunk, final=cut == end)
+                text = chunk.decode(codec)
             out.write(chunk if codec == "utf-8" else text.encode("utf-8"))
             lines += chunk.count(b"\n")
-            filled = filled or (bool(text) and not text.isspace())
             at = cut
             written((at - start) / (end - start))
     return lines, filled

@@ -14,7 +14,7 @@ from streamlit.runtime.scriptrunner_utils.exceptions import StopException
 import store
 from ingest.pipeline import import_file
 from ingest.progress import STARTS, STEPS, at, time_left
-from ingest.read import DECODED, SPLIT, WRITTEN, read_file
+from ingest.read import HEADER_FOUND, SPLIT, WRITTEN, read_file
 from store import WRITE_LOCK
 from tests.conftest import ROOT
 from tests.trust import database_state
@@ -56,7 +56,7 @@ def test_reading_moves_with_the_rows_read(con, tmp_path):
     data = ("N° de commande;Date;E-mail;Montant\n" + body).encode()
     parts = []
     read_file(data, "ventes.csv", done=parts.append)
-    assert parts == [DECODED, WRITTEN, *(WRITTEN + (SPLIT - WRITTEN) * n / rows
+    assert parts == [HEADER_FOUND, WRITTEN, *(WRITTEN + (SPLIT - WRITTEN) * n / rows
                                          for n in (100_000, 200_000, 250_000))]
 
 
