@@ -33,6 +33,8 @@ def test_a_review_file_imported_shows_on_the_customers_profile(app_url, browser,
     search.press("Enter")
     page.get_by_text("Après-vente", exact=True).wait_for(timeout=180_000)
     page.get_by_text("2 avis", exact=True).wait_for(timeout=180_000)
+    # the reviews come after their count: under load the page was read between the two (CI)
+    page.get_by_text("Très bon savon").first.wait_for(timeout=180_000)
     page.screenshot(path=SCREENSHOTS / "after-sale-2-profile.png", full_page=True)
     profile = page.inner_text("body")
     assert "Traceback" not in profile
