@@ -17,6 +17,8 @@ import pandas as pd
 import words
 from ingest.doubts import Doubt
 from ingest.fields import FIELD_BY_NAME
+from ingest.packed_cells import cells
+from ingest.read import RawTable
 from store.currency import stored_currency
 from words.format import number
 
@@ -84,12 +86,12 @@ def from_amounts(
     return found, notes
 
 
-def amount_cells(frame: pd.DataFrame, headers: list[str], mapping: dict[str, str]
-                 ) -> dict[str, pd.Series]:
+def amount_cells(table: RawTable, mapping: dict[str, str]) -> dict[str, pd.Series]:
     """The raw cells of the file's mapped amount columns, by header (not the amounts a
     platform's transform computed)."""
-    return {header: frame[f"c{headers.index(header)}"] for name, header in mapping.items()
-            if FIELD_BY_NAME[name].kind == "money" and header in headers}
+    return {header: cells(table, f"c{table.headers.index(header)}")
+            for name, header in mapping.items()
+            if FIELD_BY_NAME[name].kind == "money" and header in table.headers}
 
 
 def settle_currency(

@@ -112,6 +112,8 @@ class RawTable:
     # workbook columns (by position) whose numbers have decimals: those numbers as Excel stores
     # them, indexed by file row number (the text cells beside them may use a decimal comma)
     numbers: dict[int, pd.Series] = field(default_factory=dict)
+    # columns of ``frame`` packed as Arrow dictionaries while they are parsed (ingest/packed_cells)
+    packed: dict[str, pa.ChunkedArray] = field(default_factory=dict)
 
 
 def empty_rejects() -> pd.DataFrame:
