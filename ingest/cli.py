@@ -19,7 +19,8 @@ from ingest.errors import ImportCancelled
 from ingest.fields import FIELD_BY_NAME
 from ingest.load import ORDER_ID_CHOICES
 from ingest.pipeline import (
-    DATE_ORDERS, DECIMAL_MARKS, ImportOptions, ImportReport, import_file, imported_since,
+    DATE_ORDERS, DECIMAL_MARKS, ImportOptions, ImportReport, file_bytes, import_file,
+    imported_since,
 )
 from ingest.sources import SOURCE_BY_NAME
 from ingest.sources.base import OWNER_STATUSES
@@ -123,14 +124,17 @@ def describe(report: ImportReport, lang: str) -> str:
     return "\n".join(lines)
 
 
-def cancel_outcome(con: duckdb.DuckDBPyConnection, data: bytes, file_name: str,
-                   started: datetime, exc: ImportCancelled, lang: str) -> str:
+def cancel_outcome(con: duckdb.DuckDBPyConnection, path: Path, started: datetime,
+                   exc: ImportCancelled, lang: str) -> str:
     """What Ctrl-C did: nothing (the cancel's sentence), unless it came after the import was
-    saved."""
-    saved = imported_since(con, data, started)
+    saved (the file is read again for its digest: the import let its bytes go)."""
+    try:
+        saved = imported_since(con, file_bytes(path), started)
+    except ComptoirError as unreadable:
+        return unreadable.message(lang)
     if saved is None:
         return exc.message(lang)
-    return text("progress_finished_first", lang, file=file_name, import_id=saved)
+    return text("progress_finished_first", lang, file=path.name, import_id=saved)
 
 
 def main(
@@ -162,23 +166,15 @@ def main(
     failed = imported = 0
     try:
         for path in args.files:
-            try:
-                data = path.read_bytes()
-            except OSError as exc:
-                print(text("cli_file_unreadable", args.lang, path=path, reason=exc.strerror),
-                      file=sys.stderr)
-                failed += 1
-                continue
             started = datetime.now()
             try:
                 with ctrl_c_cancels(path.name):
-                    report = import_file(con, data, path.name, options,
+                    report = import_file(con, path, path.name, options,
                                          progress=progress_line(args.lang, sys.stderr))
             except ImportCancelled as exc:
                 if sys.stderr.isatty():
                     print(file=sys.stderr)  # below the progress line
-                print(cancel_outcome(con, data, path.name, started, exc, args.lang),
-                      file=sys.stderr)
+                print(cancel_outcome(con, path, started, exc, args.lang), file=sys.stderr)
                 return CANCELLED
             except UnsureImport as exc:
                 print(exc.message(args.lang), file=sys.stderr)
