@@ -35,7 +35,8 @@ from identity import match  # noqa: E402
 from ingest import canonical, currency, load, pipeline, read, text_body  # noqa: E402
 from store import summary  # noqa: E402
 
-PHASES = ((pipeline, "file_bytes"), (read, "encoded"), (text_body, "write_body"), (read, "_duckdb_read"), (pipeline, "preview"),
+PHASES = ((pipeline, "file_bytes"), (read, "encoded"), (text_body, "write_body"),
+          (read, "_duckdb_read"), (pipeline, "preview"),
           (canonical.currency, "from_amounts"), (canonical, "shape_orders"), (pipeline, "load"),
           (canonical, "build"), (currency, "settle_currency"), (load, "order_lineage"),
           (load, "match_people"), (load, "load_orders"), (summary, "refresh"))
