@@ -1,8 +1,9 @@
 """Where one import spends its time and memory, phase by phase: ``python bench/import_phases.py
 FILE [--trim]``.
 
-Imports FILE into a fresh database in a scratch directory (``--yes``, no forecasts' refit) and
-prints, for each phase as it ends (reading: the encoding found, the body written as UTF-8 slice
+Imports FILE by its path, as ``python -m ingest`` does, into a fresh database in a scratch
+directory (``--yes``, no forecasts' refit) and prints, for each phase as it ends (reading: the
+file's bytes, the encoding found, the body written as UTF-8 slice
 by slice, DuckDB's split; parsing, currency, shaping orders, matching, writing orders, the
 customer summary), its wall and CPU seconds (all threads, DuckDB's included), the resident
 memory when it ends and the most it reached meanwhile (sampled every 20 ms). ``--trim`` hands
