@@ -5,10 +5,10 @@ Imports FILE by its path, as ``python -m ingest`` does, into a fresh database in
 directory (``--yes``, no forecasts' refit) and prints, for each phase as it ends (reading: the
 file's bytes, the encoding found, the body written as UTF-8 slice by slice, DuckDB's split;
 parsing, currency, shaping orders, matching, writing orders, the customer summary), its wall
-and CPU seconds (all threads, DuckDB's included), the resident memory when it ends and the most it reached meanwhile (sampled every 20 ms). ``--trim`` hands
-freed memory back to the system as each phase ends (glibc's malloc_trim and Arrow's pool): the
-difference from a run without it is memory the allocators keep, not memory in use. Run by hand,
-like the benchmarks.
+and CPU seconds (all threads, DuckDB's included), the resident memory when it ends and the most
+it reached meanwhile (sampled every 20 ms). ``--trim`` hands freed memory back to the system as
+each phase ends (glibc's malloc_trim and Arrow's pool): the difference from a run without it is
+memory the allocators keep, not memory in use. Run by hand, like the benchmarks.
 """
 
 from __future__ import annotations
