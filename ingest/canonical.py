@@ -19,7 +19,7 @@ from ingest.channels import CHANNELS
 from ingest.doubts import Doubt
 from ingest.errors import rejected
 from ingest.fields import FIELD_BY_NAME, IDENTITY_FIELDS, ORDER_VALUE_FIELDS
-from ingest.packed_cells import cell_rows, cells, pack
+from ingest.packed_cells import cell_rows, header_cells, pack
 from ingest.read import EXCEL_ERRORS, RawTable, empty_rejects
 from ingest.sources.base import Source, status_by_meaning
 
@@ -74,7 +74,7 @@ def column(table: RawTable, mapping: dict[str, str], name: str) -> pd.Series | N
     header = mapping.get(name)
     if header is None:
         return None
-    return cells(table, f"c{table.headers.index(header)}")
+    return header_cells(table, header)
 
 
 def build(

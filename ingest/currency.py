@@ -17,7 +17,7 @@ import pandas as pd
 import words
 from ingest.doubts import Doubt
 from ingest.fields import FIELD_BY_NAME
-from ingest.packed_cells import cells
+from ingest.packed_cells import header_cells
 from ingest.read import RawTable
 from store.currency import stored_currency
 from words.format import number
@@ -89,8 +89,7 @@ def from_amounts(
 def amount_cells(table: RawTable, mapping: dict[str, str]) -> dict[str, pd.Series]:
     """The raw cells of the file's mapped amount columns, by header (not the amounts a
     platform's transform computed)."""
-    return {header: cells(table, f"c{table.headers.index(header)}")
-            for name, header in mapping.items()
+    return {header: header_cells(table, header) for name, header in mapping.items()
             if FIELD_BY_NAME[name].kind == "money" and header in table.headers}
 
 

@@ -36,6 +36,11 @@ def cells(table: RawTable, name: str) -> pd.Series:
     return pd.Series(unpacked(packed), index=table.frame.index, dtype="str", name=name)
 
 
+def header_cells(table: RawTable, header: str) -> pd.Series:
+    """The cells of the column under ``header`` as the reader gave them."""
+    return cells(table, f"c{table.headers.index(header)}")
+
+
 def unpacked(packed: pa.ChunkedArray) -> pa.ChunkedArray:
     """The text of packed cells (each of the reader's batches has its own dictionary)."""
     return pa.chunked_array([chunk.dictionary.take(chunk.indices) for chunk in packed.chunks],
